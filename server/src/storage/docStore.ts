@@ -1,0 +1,27 @@
+/**
+ * Durable storage of Yjs documents: an append-only update log per document plus an optional
+ * snapshot that compaction folds the log into. Implementations: SQLite (default), PostgreSQL (scale-out).
+ * Every implementation runs the same contract suite (test/contracts/docStore.contract.ts).
+ */
+export interface DocKey {
+  workspaceId: string
+  docName: string
+}
+
+export interface LoadedDoc {
+  /** Encoded state (Yjs update v1) of the latest snapshot, or null if the document was never compacted. */
+  snapshot: Uint8Array | null
+  /** Updates appended after that snapshot, in append order. */
+  updates: Uint8Array[]
+}
+
+export interface DocStore {
+  load(key: DocKey): Promise<LoadedDoc>
+  /** Resolves once the update is durably committed. Callers broadcast only after it resolves. */
+  append(key: DocKey, update: Uint8Array, authorId: string | null): Promise<void>
+  /** Folds the log into a snapshot (the merged state). Safe to run while appends continue. */
+  compact(key: DocKey): Promise<void>
+  /** Number of log rows after the latest snapshot (drives background compaction). */
+  pendingUpdates(key: DocKey): Promise<number>
+  close(): Promise<void>
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import { isoDateSchema } from '../dates.ts'
+import { LIMITS } from '../limits.ts'
+
+/** A step (étape / jalon) of an action. Stored as a Y.Map inside the action's `milestones` map. */
+export const milestoneSchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.actionTitleLength),
+  date: isoDateSchema,
+  done: z.boolean(),
+  order: z.string().min(1).max(64),
+})
+export type Milestone = z.infer<typeof milestoneSchema>

@@ -1,0 +1,17 @@
+/** Limits shared by client and server. The server enforces them; the client uses them to warn early. */
+export const LIMITS = {
+  /** A websocket frame above this closes that connection (code FRAME_TOO_LARGE). */
+  maxFrameBytes: 2 * 1024 * 1024,
+  workspaceNameLength: 120,
+  partnerNameLength: 160,
+  personNameLength: 120,
+  actionTitleLength: 200,
+  textFieldLength: 5000,
+  bodyNameLength: 160,
+  /** Tickets are single use and expire after this many milliseconds. */
+  ticketTtlMs: 60_000,
+  /** A room with no connection is unloaded after this many milliseconds. */
+  roomIdleMs: 30_000,
+  /** Compaction folds the update log into a snapshot once it holds this many rows. */
+  compactAfterUpdates: 500,
+} as const

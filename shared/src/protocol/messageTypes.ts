@@ -1,0 +1,14 @@
+/**
+ * Message types on the websocket. 0–3 are y-websocket's (y-protocols); Ensemble adds its own from 100
+ * up so that a stock WebsocketProvider ignores them (it logs "Unable to compute message" and goes on).
+ * See docs/PROTOCOL.md.
+ */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** Server → client: a typed error (see serverError.ts). */
+  serverError: 100,
+} as const
+export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE]
