@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Everything the server reads from its environment, parsed once. See docs/ARCHITECTURE.md §8. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Origins allowed for websocket upgrades and state-changing REST calls; empty = the server's own origin. */
+  allowedOrigins: string[]
+  databaseUrl: string | null
+  redisUrl: string | null
+  seedDemo: boolean
+  logLevel: string
+  /** Public base URL (for auth callbacks and the default origin); derived from host/port when absent. */
+  publicUrl: string | null
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
+  trustProxy: boolean
+  authSecret: string
+  authRateLimit: { windowSeconds: number; signInMax: number; signUpMax: number }
+  roomIdleMs: number
+  /** Directory of the built client; the server serves it when it exists. */
+  clientDir: string
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('data'),
+  ALLOWED_ORIGINS: z.string().default(''),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  SEED_DEMO: z.enum(['0', '1', 'false', 'true']).default('1'),
+  LOG_LEVEL: z.string().default('info'),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_SIGNIN_MAX: z.coerce.number().int().min(1).default(5),
+  AUTH_SIGNUP_MAX: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
+  CLIENT_DIR: z.string().optional(),
+})
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+
+/** The auth secret is generated once per data directory, so sessions survive restarts without setup. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  mkdirSync(dataDir, { recursive: true })
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    trustProxy: e.TRUST_PROXY === '1',
+    authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
+    authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
+    roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
+    clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
+  }
+}

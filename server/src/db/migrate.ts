@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import type { SqlDialect } from './database.ts'
+import * as m001 from './migrations/001_initial.ts'
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
+
+/** Ordered by name; each migration gets the dialect so one set serves SQLite and PostgreSQL. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001_initial': m001,
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: SqlDialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, this.dialect) }]),
+    )
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+}

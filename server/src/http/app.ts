@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { sql } from 'kysely'
+import { AppError, notFound } from '../errors.ts'
+import { CLIENT_IP_HEADER } from '../auth/auth.ts'
+import type { AppDeps, AppEnv } from './context.ts'
+import { clientIp, loadSession, originGuard } from './middleware.ts'
+import { buildOpenApi } from './openapi.ts'
+import { meRoutes } from './routes/me.ts'
+import { memberRoutes } from './routes/members.ts'
+import { partnerRoutes } from './routes/partners.ts'
+import { ticketRoutes } from './routes/tickets.ts'
+import { workspaceRoutes } from './routes/workspaces.ts'
+
+/** Bodies above this are refused before parsing (REST only; websocket frames have their own limit). */
+const MAX_BODY_BYTES = 256 * 1024
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  const openApi = buildOpenApi()
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    }),
+  )
+  app.use('/api/*', clientIp(deps), originGuard(deps))
+  app.use('/api/*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0)
+    if (length > MAX_BODY_BYTES) throw new AppError(413, 'payload_too_large', 'Request body too large.')
+    await next()
+  })
+
+  // better-auth keys its rate limits on the client address, which only the server knows.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers)
+    headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
+    return deps.auth.handler(new Request(c.req.raw, { headers }))
+  })
+
+  app.get('/api/health', async (c) => {
+    await sql`select 1`.execute(deps.db)
+    return c.json({ status: 'ok' })
+  })
+  app.get('/api/openapi.json', (c) => c.json(openApi))
+
+  app.use('/api/*', loadSession(deps))
+  app.route('/api/me', meRoutes(deps))
+  app.route('/api/workspaces', workspaceRoutes(deps))
+  app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
+  app.route('/api/workspaces/:workspaceId/tickets', ticketRoutes(deps))
+  app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
+  app.all('/api/*', () => {
+    throw notFound('Route')
+  })
+
+  // The built client, with the SPA's index.html for every other path.
+  if (existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.clientDir) || '.'
+    app.use('/*', serveStatic({ root }))
+    app.get('*', serveStatic({ root, path: 'index.html' }))
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } }, err.status)
+    }
+    deps.logger.error({ err, path: c.req.path }, 'unhandled error')
+    return c.json({ error: { code: 'internal_error', message: 'Internal error.' } }, 500)
+  })
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404))
+  return app
+}

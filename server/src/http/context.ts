@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely'
+import type { Auth } from '../auth/auth.ts'
+import type { TicketStore } from '../auth/tickets.ts'
+import type { Database } from '../db/schema.ts'
+import type { Membership } from '../domain/members.ts'
+import type { Logger } from '../logger.ts'
+
+/** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
+export interface AppDeps {
+  db: Kysely<Database>
+  auth: Auth
+  tickets: TicketStore
+  logger: Logger
+  allowedOrigins: string[]
+  trustProxy: boolean
+  clientDir: string
+  /** Called after a membership changes so open connections pick up the new role (or lose access). */
+  onMembershipChanged: (workspaceId: string, userId: string) => void
+}
+
+export interface SessionUser {
+  id: string
+  name: string
+  email: string
+  locale: string
+}
+
+export type AppEnv = {
+  Variables: {
+    user: SessionUser | null
+    membership: Membership
+    clientIp: string
+  }
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono'
+import { createPartnerSchema, updatePartnerSchema } from '@ensemble/shared'
+import { createPartner, deletePartner, listPartners, updatePartner } from '../../domain/partners.ts'
+import type { AppDeps, AppEnv } from '../context.ts'
+import { requireMember } from '../middleware.ts'
+import { parseJson } from '../validate.ts'
+
+/** Mounted at /api/workspaces/:workspaceId/partners. */
+export function partnerRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', requireMember(deps), async (c) => c.json(await listPartners(deps.db, c.get('membership').workspaceId)))
+    .post('/', requireMember(deps, 'partners.manage'), async (c) => {
+      const input = await parseJson(c, createPartnerSchema)
+      const id = await createPartner(deps.db, c.get('membership').workspaceId, input)
+      return c.json({ id }, 201)
+    })
+    .patch('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
+      const input = await parseJson(c, updatePartnerSchema)
+      await updatePartner(deps.db, c.get('membership').workspaceId, c.req.param('partnerId'), input)
+      return c.body(null, 204)
+    })
+    .delete('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
+      await deletePartner(deps.db, c.get('membership').workspaceId, c.req.param('partnerId'))
+      return c.body(null, 204)
+    })
+}

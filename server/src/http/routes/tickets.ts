@@ -1,0 +1,13 @@
+import { Hono } from 'hono'
+import { LIMITS } from '@ensemble/shared'
+import type { AppDeps, AppEnv } from '../context.ts'
+import { requireMember } from '../middleware.ts'
+
+/** Mounted at /api/workspaces/:workspaceId/tickets: exchanges the session cookie for a websocket ticket. */
+export function ticketRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/', requireMember(deps), (c) => {
+    const { workspaceId, userId } = c.get('membership')
+    c.header('Cache-Control', 'no-store')
+    return c.json({ ticket: deps.tickets.issue({ userId, workspaceId }), expiresInMs: LIMITS.ticketTtlMs })
+  })
+}
