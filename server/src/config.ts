@@ -28,7 +28,7 @@ export interface Config {
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('data'),
+  DATA_DIR: z.string().optional(),
   ALLOWED_ORIGINS: z.string().default(''),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
@@ -61,7 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   }
   const e = parsed.data
-  const dataDir = path.resolve(e.DATA_DIR)
+  // Default: `data/` at the repository root, whatever directory the server was started from.
+  const dataDir = path.resolve(e.DATA_DIR ?? path.join(here, '../../data'))
   mkdirSync(dataDir, { recursive: true })
   return {
     port: e.PORT,

@@ -1,0 +1,76 @@
+import { MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { HttpClient } from './http.ts'
+import { waitFor } from './waitFor.ts'
+
+/** The stock `ws` client, sending the Origin a browser would send for this server. */
+function websocketWithOrigin(origin: string | null): typeof globalThis.WebSocket {
+  class OriginWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, origin ? { origin } : {})
+    }
+  }
+  return OriginWebSocket as unknown as typeof globalThis.WebSocket
+}
+
+export async function fetchTicket(client: HttpClient, workspaceId: string): Promise<string> {
+  const { ticket } = await client.json<{ ticket: string }>('POST', `/api/workspaces/${workspaceId}/tickets`, undefined, 200)
+  return ticket
+}
+
+export interface DocClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  errors: ServerErrorMessage[]
+  synced(): Promise<void>
+  destroy(): void
+}
+
+/**
+ * A real y-websocket `WebsocketProvider` against the server, as the browser client uses it:
+ * every (re)connection fetches a fresh single-use ticket first.
+ */
+export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc()): Promise<DocClient> {
+  const wsBase = client.baseUrl.replace(/^http/, 'ws') + '/ws/' + workspaceId
+  const provider = new WebsocketProvider(wsBase, encodeURIComponent(docName), doc, {
+    connect: false,
+    WebSocketPolyfill: websocketWithOrigin(new URL(client.baseUrl).origin),
+    disableBc: true,
+    maxBackoffTime: 500,
+  })
+  const errors: ServerErrorMessage[] = []
+  provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
+    errors.push(readServerError(decoder))
+  }
+  let destroyed = false
+  const open = async () => {
+    // Retry while the server is away (restart tests); stop once destroyed.
+    for (let attempt = 0; !destroyed; attempt++) {
+      try {
+        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION) }
+        provider.connect()
+        return
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 500)))
+      }
+    }
+  }
+  provider.on('connection-close', () => {
+    if (destroyed) return
+    provider.disconnect() // cancel the provider's own retry: it would reuse a spent ticket
+    void open()
+  })
+  await open()
+  return {
+    doc,
+    provider,
+    errors,
+    synced: () => waitFor(() => provider.synced, { message: `${docName} synced` }).then(() => undefined),
+    destroy: () => {
+      destroyed = true
+      provider.destroy()
+    },
+  }
+}
