@@ -1,0 +1,102 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import * as Y from 'yjs'
+import type { DocKey, DocStore, LoadedDoc } from './docStore.ts'
+
+interface SnapshotRow {
+  data: Buffer
+  last_update_id: number
+}
+interface UpdateRow {
+  id: number
+  data: Buffer
+}
+
+/** better-sqlite3 hands back Buffers; the collaboration core works on plain Uint8Arrays. */
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+const blob = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+
+/**
+ * The document log in the embedded SQLite file (tables `doc_updates` and `doc_snapshots`, created by
+ * the server's migrations). better-sqlite3 is synchronous, so `append` has committed when it returns:
+ * with the WAL and synchronous=FULL the server opens the file with, the update survives a crash.
+ *
+ * The database handle belongs to the caller; `close()` only stops this store from being used.
+ */
+export class SqliteDocStore implements DocStore {
+  private closed = false
+  private readonly statements
+
+  constructor(
+    db: BetterSqlite3.Database,
+    private readonly now: () => number = Date.now,
+  ) {
+    const insertUpdate = db.prepare<[string, string, Buffer, string | null, number]>(
+      'INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    const selectSnapshot = db.prepare<[string, string], SnapshotRow>(
+      'SELECT data, last_update_id FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?',
+    )
+    const selectUpdatesAfter = db.prepare<[string, string, number], UpdateRow>(
+      'SELECT id, data FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id > ? ORDER BY id',
+    )
+    const countUpdatesAfter = db.prepare<[string, string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id > ?',
+    )
+    const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(
+      `INSERT INTO doc_snapshots (workspace_id, doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
+         data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
+    )
+
+    // Snapshot and log are read in one transaction so a concurrent compaction cannot be seen half-way.
+    const readDoc = db.transaction((key: DocKey) => {
+      const snapshot = selectSnapshot.get(key.workspaceId, key.docName)
+      const rows = selectUpdatesAfter.all(key.workspaceId, key.docName, snapshot?.last_update_id ?? 0)
+      return { snapshot, rows }
+    })
+
+    // Log rows are kept (history rebuilds versions and authorship from them): compaction only moves
+    // the snapshot forward to the last row it folded in.
+    const compactDoc = db.transaction((key: DocKey) => {
+      const { snapshot, rows } = readDoc(key)
+      const last = rows.at(-1)
+      if (!last) return
+      const parts = rows.map((row) => bytes(row.data))
+      if (snapshot) parts.unshift(bytes(snapshot.data))
+      const merged = Y.mergeUpdates(parts)
+      upsertSnapshot.run(key.workspaceId, key.docName, blob(merged), last.id, this.now())
+    })
+
+    this.statements = { insertUpdate, countUpdatesAfter, selectSnapshot, readDoc, compactDoc }
+  }
+
+  async load(key: DocKey): Promise<LoadedDoc> {
+    this.assertOpen()
+    const { snapshot, rows } = this.statements.readDoc(key)
+    return { snapshot: snapshot ? bytes(snapshot.data) : null, updates: rows.map((row) => bytes(row.data)) }
+  }
+
+  async append(key: DocKey, update: Uint8Array, authorId: string | null): Promise<void> {
+    this.assertOpen()
+    this.statements.insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, this.now())
+  }
+
+  async compact(key: DocKey): Promise<void> {
+    this.assertOpen()
+    this.statements.compactDoc(key)
+  }
+
+  async pendingUpdates(key: DocKey): Promise<number> {
+    this.assertOpen()
+    const snapshot = this.statements.selectSnapshot.get(key.workspaceId, key.docName)
+    return this.statements.countUpdatesAfter.get(key.workspaceId, key.docName, snapshot?.last_update_id ?? 0)?.n ?? 0
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteDocStore is closed')
+  }
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocKey, DocStore, LoadedDoc } from '../../server/src/storage/docStore.ts'
+
+export interface DocStoreFixture {
+  store: DocStore
+  /** Every log row of a document, compacted or not (compaction must keep them). */
+  logRows(key: DocKey): Promise<number>
+  cleanup(): Promise<void>
+}
+
+/** Replays what a store loaded into a fresh document, as a room does. */
+export function docFrom(loaded: LoadedDoc): Y.Doc {
+  const doc = new Y.Doc()
+  if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot)
+  for (const update of loaded.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** Records every update a document produces, in order, to append them to a store. */
+function recorder(doc: Y.Doc): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return updates
+}
+
+/** Same clocks for every client, same text `t` and same map `m` (the types these tests write). */
+function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  const clocks = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([x], [y]) => x - y))
+  const content = (doc: Y.Doc) => JSON.stringify([doc.getText('t').toString(), doc.getMap('m').toJSON()])
+  return clocks(a) === clocks(b) && content(a) === content(b)
+}
+
+/**
+ * The contract every DocStore implementation (SQLite, PostgreSQL, the in-memory test double) must
+ * honour. Run it from a test file with a factory for a fresh, empty store.
+ */
+export function runDocStoreContract(name: string, makeStore: () => Promise<DocStoreFixture>): void {
+  describe(`DocStore contract: ${name}`, () => {
+    let fixture: DocStoreFixture
+    let store: DocStore
+    const key: DocKey = { workspaceId: 'w1', docName: 'plan' }
+
+    beforeEach(async () => {
+      fixture = await makeStore()
+      store = fixture.store
+    })
+    afterEach(async () => {
+      await fixture.cleanup()
+    })
+
+    it('[STORE1] an unknown document loads empty', async () => {
+      expect(await store.load(key)).toEqual({ snapshot: null, updates: [] })
+      expect(await store.pendingUpdates(key)).toBe(0)
+    })
+
+    it('[STORE2] appended updates load back byte for byte, in append order', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      doc.getText('t').insert(0, 'bonjour')
+      doc.getMap('m').set('a', 1)
+      doc.getText('t').delete(0, 3)
+      for (const update of updates) await store.append(key, update, 'u1')
+      const loaded = await store.load(key)
+      expect(loaded.snapshot).toBeNull()
+      expect(loaded.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')))
+      expect(sameState(docFrom(loaded), doc)).toBe(true)
+      expect(await store.pendingUpdates(key)).toBe(updates.length)
+    })
+
+    it('[STORE3] compaction keeps the state, moves the snapshot forward and keeps every log row', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      for (let i = 0; i < 20; i++) doc.getText('t').insert(i, String(i % 10))
+      doc.getMap('m').set('k', 'v')
+      for (const update of updates) await store.append(key, update, null)
+      const before = docFrom(await store.load(key))
+
+      await store.compact(key)
+      const loaded = await store.load(key)
+      expect(loaded.snapshot).not.toBeNull()
+      expect(loaded.updates).toEqual([])
+      expect(sameState(docFrom(loaded), before)).toBe(true)
+      expect(await store.pendingUpdates(key)).toBe(0)
+      expect(await fixture.logRows(key)).toBe(updates.length)
+
+      // A second round folds only what came after the first snapshot.
+      updates.length = 0
+      doc.getText('t').insert(0, 'x')
+      await store.append(key, updates[0]!, null)
+      expect(await store.pendingUpdates(key)).toBe(1)
+      await store.compact(key)
+      expect(await store.pendingUpdates(key)).toBe(0)
+      expect(sameState(docFrom(await store.load(key)), doc)).toBe(true)
+    })
+
+    it('[STORE4] appends racing a compaction are neither lost nor folded twice', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      for (let i = 0; i < 10; i++) doc.getText('t').insert(0, 'a')
+      for (const update of updates.splice(0)) await store.append(key, update, null)
+      for (let i = 0; i < 5; i++) doc.getText('t').insert(0, 'b')
+      const racing = updates.splice(0)
+
+      await Promise.all([store.compact(key), ...racing.map((update) => store.append(key, update, null))])
+      const loaded = await store.load(key)
+      expect(sameState(docFrom(loaded), doc)).toBe(true)
+      expect(await store.pendingUpdates(key)).toBe(loaded.updates.length)
+      await store.compact(key)
+      expect(sameState(docFrom(await store.load(key)), doc)).toBe(true)
+    })
+
+    it('[STORE5] documents are isolated by workspace and by name', async () => {
+      const keys: DocKey[] = [key, { workspaceId: 'w1', docName: 'governance' }, { workspaceId: 'w2', docName: 'plan' }]
+      const docs = keys.map(() => new Y.Doc())
+      for (const [i, k] of keys.entries()) {
+        const updates = recorder(docs[i]!)
+        docs[i]!.getText('t').insert(0, `doc ${i}`)
+        for (const update of updates) await store.append(k, update, null)
+      }
+      await store.compact(keys[1]!)
+      for (const [i, k] of keys.entries()) {
+        expect(docFrom(await store.load(k)).getText('t').toString()).toBe(`doc ${i}`)
+      }
+      expect(await store.pendingUpdates(keys[0]!)).toBe(1)
+      expect(await store.pendingUpdates(keys[1]!)).toBe(0)
+    })
+
+    it('[STORE6] many small updates replay to the same text, before and after compaction', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      const text = doc.getText('t')
+      for (let i = 0; i < 1000; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)))
+      for (let i = 0; i < 100; i++) text.delete(i * 3, 1)
+      for (const update of updates) await store.append(key, update, 'u1')
+      expect(docFrom(await store.load(key)).getText('t').toString()).toBe(text.toString())
+      await store.compact(key)
+      expect(docFrom(await store.load(key)).getText('t').toString()).toBe(text.toString())
+      expect(await fixture.logRows(key)).toBe(updates.length)
+    })
+
+    it('[STORE7] compacting a document with nothing new is a no-op', async () => {
+      await store.compact(key)
+      expect(await store.load(key)).toEqual({ snapshot: null, updates: [] })
+    })
+  })
+}
