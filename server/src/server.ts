@@ -84,7 +84,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins,
     trustProxy: config.trustProxy,
     clientDir: config.clientDir,
-    onMembershipChanged: (workspaceId, userId) => collab.membershipChanged(workspaceId, userId),
+    onMembershipChanged: (workspaceId, userId) => {
+      collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, "membership revalidation failed"))
+    },
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {

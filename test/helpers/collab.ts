@@ -59,7 +59,9 @@ export async function connectDoc(client: HttpClient, workspaceId: string, docNam
   }
   provider.on('connection-close', () => {
     if (destroyed) return
-    provider.disconnect() // cancel the provider's own retry: it would reuse a spent ticket
+    // Cancel the provider's own retry (it would reuse a spent ticket). Not `disconnect()`: this event
+    // fires before the provider clears its socket, and disconnect() would re-enter this handler.
+    provider.shouldConnect = false
     void open()
   })
   await open()

@@ -61,7 +61,7 @@ export interface ChildServer {
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
-    cwd: repoRoot,
+    cwd: path.join(repoRoot, 'server'), // where `tsx` resolves, as under `pnpm start`
     env: {
       ...process.env,
       PORT: String(port),

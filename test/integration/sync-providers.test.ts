@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { createAlliance } from '../helpers/alliance.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
+import { canonicalJson } from '../helpers/canonical.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 /** Appends a paragraph holding `text` to a TipTap-layout fragment, as the editor would. */
@@ -60,7 +61,7 @@ describe('live co-editing through real WebsocketProviders', () => {
       message: 'agreements converge',
       timeoutMs: 20_000,
     })
-    await waitFor(() => plans.every((c) => actionsOf(c.doc).size >= 10 && JSON.stringify(actionsOf(c.doc).toJSON()) === JSON.stringify(actionsOf(plans[0]!.doc).toJSON())), {
+    await waitFor(() => plans.every((c) => actionsOf(c.doc).size >= 10 && canonicalJson(actionsOf(c.doc).toJSON()) === canonicalJson(actionsOf(plans[0]!.doc).toJSON())), {
       message: 'plans converge',
       timeoutMs: 20_000,
     })
