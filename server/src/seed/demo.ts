@@ -1,0 +1,194 @@
+import {
+  actionsOf,
+  bodiesOf,
+  buildAction,
+  buildBody,
+  contentOf,
+  documentMetaOf,
+  keysAfter,
+  newId,
+  planMetaOf,
+  ROOT,
+  type Role,
+} from '@ensemble/shared'
+import type { Kysely } from 'kysely'
+import * as Y from 'yjs'
+import type { Auth } from '../auth/auth.ts'
+import type { Database } from '../db/schema.ts'
+import { addMember, updateMember } from '../domain/members.ts'
+import { createPartner } from '../domain/partners.ts'
+import { createWorkspace } from '../domain/workspaces.ts'
+import type { Logger } from '../logger.ts'
+import type { DocStore } from '../storage/docStore.ts'
+import { agreement } from './content/agreement.ts'
+import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type PersonKey } from './content/alliance.ts'
+import { charter } from './content/charter.ts'
+import { convention } from './content/convention.ts'
+import { BODIES } from './content/governance.ts'
+import { ACTIONS, OBJECTIVES, PLAN_META, TRANSVERSAL } from './content/plan.ts'
+import { vision } from './content/vision.ts'
+import { writeBlocks, type RichTextContent } from './richText.ts'
+
+export interface DemoLogin {
+  email: string
+  password: string
+  role: Role
+  label: string
+}
+
+export interface SeedDeps {
+  db: Kysely<Database>
+  auth: Auth
+  store: DocStore
+  logger: Logger
+}
+
+const partnerName = (key: PartnerKey): string => PARTNERS.find((p) => p.key === key)!.name
+
+/** Every demo account, in the order `pnpm start` prints them (the admin first). */
+export const DEMO_LOGINS: readonly DemoLogin[] = PEOPLE.map((p) => ({
+  email: p.email,
+  password: DEMO_PASSWORD,
+  role: p.role,
+  label: `${p.name} — ${p.position}, ${partnerName(p.partner)}`,
+}))
+
+/** Ids the demo documents refer to: user ids by person key, partner ids by partner key. */
+export interface DemoIds {
+  users: Record<PersonKey, string>
+  partners: Record<PartnerKey, string>
+}
+
+export const RICH_TEXTS = { vision, charter, agreement, convention } as const satisfies Record<string, RichTextContent>
+
+export function buildRichTextDoc(content: RichTextContent): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    writeBlocks(contentOf(doc), content.blocks)
+    const meta = documentMetaOf(doc)
+    meta.set('title', content.title)
+    meta.set('status', 'draft')
+    meta.set('adoptedVersionId', null)
+  })
+  return doc
+}
+
+export function buildPlanDoc(ids: DemoIds): Y.Doc {
+  const doc = new Y.Doc()
+  const user = (key: PersonKey) => ids.users[key]
+  doc.transact(() => {
+    const meta = planMetaOf(doc)
+    meta.set('title', PLAN_META.title)
+    meta.set('start', PLAN_META.start)
+    meta.set('end', PLAN_META.end)
+
+    const objectives = doc.getMap<Y.Map<unknown>>(ROOT.objectives)
+    const objectiveOrder = keysAfter(null, OBJECTIVES.length)
+    OBJECTIVES.forEach((o, i) => {
+      objectives.set(newId(), new Y.Map<unknown>([['title', o.title], ['kind', 'operational'], ['order', objectiveOrder[i]!]]))
+    })
+
+    const actions = actionsOf(doc)
+    const actionOrder = keysAfter(null, ACTIONS.length)
+    ACTIONS.forEach((a, i) => {
+      const milestoneOrder = keysAfter(null, a.milestones.length)
+      actions.set(
+        newId(),
+        buildAction({
+          title: a.title,
+          objective: a.objective === 'transversal' ? TRANSVERSAL : OBJECTIVES.find((o) => o.key === a.objective)!.title,
+          description: a.description,
+          start: a.start,
+          deadline: a.deadline,
+          status: a.status,
+          progress: a.progress,
+          blockedReason: a.blockedReason ?? '',
+          accountable: a.accountable ? user(a.accountable) : null,
+          responsible: a.responsible.map(user),
+          consulted: a.consulted.map(user),
+          informed: a.informed.map(user),
+          milestones: Object.fromEntries(a.milestones.map((m, j) => [newId(), { ...m, order: milestoneOrder[j]! }])),
+          resources: Object.fromEntries(
+            a.resources.map((r) => [newId(), { label: r.label, amount: r.amount, unit: r.unit, partnerId: ids.partners[r.partner] }]),
+          ),
+          order: actionOrder[i]!,
+        }),
+      )
+    })
+  })
+  return doc
+}
+
+export function buildGovernanceDoc(ids: DemoIds): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    const bodies = bodiesOf(doc)
+    const order = keysAfter(null, BODIES.length)
+    BODIES.forEach((b, i) => {
+      const seats = Object.fromEntries(Object.entries(b.seats).map(([key, n]) => [ids.partners[key as PartnerKey], n]))
+      bodies.set(newId(), buildBody({ ...b, seats, chair: b.chair ? ids.users[b.chair] : null, order: order[i]! }))
+    })
+  })
+  return doc
+}
+
+/** The demo logins whose account exists (all of them once the demo has been seeded). */
+async function existingLogins(db: Kysely<Database>): Promise<DemoLogin[]> {
+  const rows = await db.selectFrom('user').select('email').where('email', 'in', DEMO_LOGINS.map((l) => l.email)).execute()
+  const known = new Set(rows.map((r) => r.email))
+  return DEMO_LOGINS.filter((l) => known.has(l.email))
+}
+
+/** Finds the account of a demo person, or creates it through better-auth (hashed password, hooks). */
+async function ensureUser(deps: SeedDeps, person: (typeof PEOPLE)[number]): Promise<string> {
+  const row = await deps.db.selectFrom('user').select('id').where('email', '=', person.email).executeTakeFirst()
+  if (row) return row.id
+  const created = await deps.auth.api.signUpEmail({ body: { name: person.name, email: person.email, password: DEMO_PASSWORD } })
+  return created.user.id
+}
+
+/**
+ * Seeds the demo alliance on an empty database: accounts, workspace, partners, members, and one
+ * stored update per document. On a database that already holds a workspace it creates nothing and
+ * returns the demo logins that exist, so `pnpm start` prints them on every start.
+ */
+export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
+  const { db, store, logger } = deps
+  if (await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst()) {
+    logger.debug('demo: a workspace exists, nothing to seed')
+    return existingLogins(db)
+  }
+
+  const users = {} as Record<PersonKey, string>
+  for (const person of PEOPLE) users[person.key] = await ensureUser(deps, person)
+  const [admin, ...others] = PEOPLE
+  const adminId = users[admin.key]
+
+  const workspaceId = await createWorkspace(db, adminId, ALLIANCE_NAME)
+  const partners = {} as Record<PartnerKey, string>
+  for (const p of PARTNERS) partners[p.key] = await createPartner(db, workspaceId, { name: p.name, type: p.type })
+
+  await updateMember(db, workspaceId, adminId, { partnerId: partners[admin.partner], representative: admin.representative })
+  for (const person of others) {
+    await addMember(db, workspaceId, adminId, {
+      email: person.email,
+      role: person.role,
+      partnerId: partners[person.partner],
+      representative: person.representative,
+    })
+  }
+
+  const ids: DemoIds = { users, partners }
+  const docs: [string, Y.Doc][] = [
+    ...Object.entries(RICH_TEXTS).map(([name, content]): [string, Y.Doc] => [name, buildRichTextDoc(content)]),
+    ['plan', buildPlanDoc(ids)],
+    ['governance', buildGovernanceDoc(ids)],
+  ]
+  for (const [docName, doc] of docs) {
+    await store.append({ workspaceId, docName }, Y.encodeStateAsUpdate(doc), adminId)
+    doc.destroy()
+  }
+
+  logger.info({ workspaceId, members: PEOPLE.length, partners: PARTNERS.length, documents: docs.length }, 'demo alliance seeded')
+  return [...DEMO_LOGINS]
+}
