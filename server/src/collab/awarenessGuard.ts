@@ -1,0 +1,58 @@
+import { AWARENESS_USER_FIELD, type AwarenessUser } from '@ensemble/shared'
+import type { Connection } from './connection.ts'
+import type { AwarenessEntry } from './protocol.ts'
+import type { ConnectionIdentity } from './socket.ts'
+
+/** A connection normally introduces one awareness client (its Y.Doc); a few more are tolerated. */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 8
+
+/** The `user` field of presence, always from the authenticated identity, never from the client. */
+export function awarenessUser(identity: ConnectionIdentity): AwarenessUser {
+  return { id: identity.userId, name: identity.name, color: identity.color, partner: identity.partnerName }
+}
+
+/** Sets the authenticated identity on a state, whatever the client put there. */
+export function stampIdentity(state: Record<string, unknown>, identity: ConnectionIdentity): Record<string, unknown> {
+  return { ...state, [AWARENESS_USER_FIELD]: awarenessUser(identity) }
+}
+
+/**
+ * Which connection owns which awareness client id in a room. A connection may set or remove only
+ * the client ids it introduced itself, so nobody can hide or impersonate someone else's presence.
+ */
+export class AwarenessGuard {
+  private readonly owners = new Map<number, Connection>()
+
+  /** `serverClientId` is the room's own awareness id, which no client may touch. */
+  constructor(private readonly serverClientId: number) {}
+
+  /**
+   * Keeps the entries `connection` may apply, claiming client ids nobody owns yet, and stamps its
+   * identity on every state it keeps.
+   */
+  admit(connection: Connection, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+    const admitted: AwarenessEntry[] = []
+    for (const entry of entries) {
+      if (entry.clientId === this.serverClientId) continue
+      const owner = this.owners.get(entry.clientId)
+      if (owner !== undefined && owner !== connection) continue
+      if (owner === undefined) {
+        // Removing a client nobody owns is either a no-op or someone else's business.
+        if (entry.state === null) continue
+        if (connection.awarenessClientIds.size >= MAX_AWARENESS_CLIENTS_PER_CONNECTION) continue
+        this.owners.set(entry.clientId, connection)
+        connection.awarenessClientIds.add(entry.clientId)
+      }
+      admitted.push(entry.state === null ? entry : { ...entry, state: stampIdentity(entry.state, connection.identity) })
+    }
+    return admitted
+  }
+
+  /** Forgets what `connection` owned (it left) and returns those client ids. */
+  release(connection: Connection): number[] {
+    const released = [...connection.awarenessClientIds]
+    for (const clientId of released) if (this.owners.get(clientId) === connection) this.owners.delete(clientId)
+    connection.awarenessClientIds.clear()
+    return released
+  }
+}

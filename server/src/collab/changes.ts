@@ -1,0 +1,95 @@
+import * as Y from 'yjs'
+
+/**
+ * What one transaction changed, as paths from the document's root types. This is what edit checks
+ * look at (permissions per field, schema validation of the changed entities only), so their cost
+ * follows the size of the edit, not the size of the document.
+ *
+ * Example on the `plan` document: setting an action's title yields
+ * `{ root: 'actions', path: ['a1'], keys: [{ key: 'title', change: 'update' }], content: false }`;
+ * adding the action yields `{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'add' }] }`.
+ */
+export interface EditChanges {
+  types: TypeChange[]
+  /** Number of items (characters, entries, nodes) the transaction deleted, from its delete set. */
+  deletedItems: number
+}
+
+export interface TypeChange {
+  /** Name of the top-level type, e.g. `actions`, `meta`, `content`. */
+  root: string
+  /**
+   * Map keys from the root type down to the changed type. `null` marks a step through a sequence
+   * (an element of a Y.Array or an XML node), which has no stable key.
+   */
+  path: (string | null)[]
+  /** Map keys (or XML attributes) set or removed on the changed type. */
+  keys: KeyChange[]
+  /** True when the type's sequence content changed: array items, text, XML children. */
+  content: boolean
+}
+
+/** A shared type as Yjs' transaction records it (AbstractType of any event). */
+type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
+
+export interface KeyChange {
+  key: string
+  change: 'add' | 'update' | 'delete'
+}
+
+/**
+ * Derives EditChanges from a transaction. Call it while the transaction is still fresh (from an
+ * `afterTransaction` handler), before garbage collection replaces deleted content.
+ *
+ * Only types that existed before the transaction are listed (Yjs' `transaction.changed`): content
+ * created inside a new type shows up as the key or content change that created that type.
+ */
+export function describeChanges(transaction: Y.Transaction): EditChanges {
+  const types: TypeChange[] = []
+  transaction.changed.forEach((keys, type) => {
+    const located = locate(type)
+    if (!located) return
+    const change: TypeChange = { ...located, keys: [], content: false }
+    for (const key of keys) {
+      if (key === null) change.content = true
+      else change.keys.push({ key, change: keyChange(transaction, type, key) })
+    }
+    types.push(change)
+  })
+  let deletedItems = 0
+  transaction.deleteSet.clients.forEach((ranges) => {
+    for (const range of ranges) deletedItems += range.len
+  })
+  return { types, deletedItems }
+}
+
+/** Root name and key path of a type, or null for a type inside deleted content. */
+function locate(type: SharedType): { root: string; path: (string | null)[] } | null {
+  const path: (string | null)[] = []
+  let current = type
+  while (current._item !== null) {
+    const item = current._item
+    if (item.deleted) return null
+    path.unshift(item.parentSub)
+    current = item.parent as SharedType
+  }
+  return { root: Y.findRootTypeKey(current), path }
+}
+
+/**
+ * Whether a map key was added, updated or deleted by the transaction. A map keeps every value ever
+ * written to a key as a chain of items (newest last, linked by `left`); the value before the
+ * transaction is the newest item that the transaction did not insert.
+ */
+function keyChange(transaction: Y.Transaction, type: SharedType, key: string): KeyChange['change'] {
+  const newest = type._map.get(key)
+  const existsAfter = newest !== undefined && !newest.deleted
+  let item: Y.Item | null = newest ?? null
+  while (item !== null && insertedBy(transaction, item)) item = item.left
+  const existedBefore = item !== null && (!item.deleted || Y.isDeleted(transaction.deleteSet, item.id))
+  if (existedBefore && existsAfter) return 'update'
+  return existsAfter ? 'add' : 'delete'
+}
+
+const insertedBy = (transaction: Y.Transaction, item: Y.Item): boolean =>
+  item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)

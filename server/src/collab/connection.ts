@@ -1,0 +1,156 @@
+import { CLOSE, CLOSE_REASON, LIMITS, MESSAGE, type CloseCode } from '@ensemble/shared'
+import type * as decoding from 'lib0/decoding'
+import type { DocKey } from '../storage/docStore.ts'
+import { ConnectionError, MalformedMessageError } from './errors.ts'
+import type { CollabLogger } from './logger.ts'
+import type { ConnectionOrigin } from './origins.ts'
+import { readAwarenessMessage, readMessageType, readSyncMessage } from './protocol.ts'
+import type { Room } from './room.ts'
+import type { CollabSocket, ConnectionIdentity } from './socket.ts'
+
+/** Frames a client may send while its room is still loading; more than this is not a real client. */
+const MAX_BACKLOG_FRAMES = 1000
+/** A client this far behind on reading is dropped (it reconnects and resyncs) instead of hoarding memory. */
+const MAX_BUFFERED_BYTES = 16 * LIMITS.maxFrameBytes
+
+type MessageHandler = (connection: Connection, room: Room, decoder: decoding.Decoder) => void
+
+/** What the server does with each message type a client may send (like y-websocket's provider). */
+const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHandler>([
+  [
+    MESSAGE.sync,
+    (connection, room, decoder) => {
+      const message = readSyncMessage(decoder)
+      // Sync step 2 and update carry the same thing (an update) and get the same treatment.
+      if (message.kind === 'step1') room.answerSyncStep1(connection, message.stateVector)
+      else room.receiveUpdate(connection, message.update)
+    },
+  ],
+  [MESSAGE.awareness, (connection, room, decoder) => room.receiveAwareness(connection, readAwarenessMessage(decoder))],
+  [MESSAGE.queryAwareness, (connection, room) => room.sendAwarenessStates(connection)],
+])
+
+let nextConnectionId = 1
+
+/**
+ * One client socket in one room. It decodes frames and hands them to the room; a frame it cannot
+ * decode closes this connection only (CLOSE.malformedMessage), and no error in here escapes to
+ * crash the process. Frames that arrive before the room is loaded wait, in order.
+ */
+export class Connection {
+  readonly id = nextConnectionId++
+  /** The origin of every transaction applying this connection's edits. */
+  readonly origin: ConnectionOrigin = { kind: 'connection', connection: this }
+  /** Awareness client ids this connection introduced: the only ones it may update or remove. */
+  readonly awarenessClientIds = new Set<number>()
+
+  private room: Room | null = null
+  private backlog: Uint8Array[] = []
+  private open = true
+
+  constructor(
+    private readonly socket: CollabSocket,
+    /** Who is on the other end; replaced when their membership changes (see updateIdentity). */
+    public identity: ConnectionIdentity,
+    private readonly logger: CollabLogger,
+    private readonly onClosed: (connection: Connection) => void,
+  ) {}
+
+  get key(): DocKey {
+    return { workspaceId: this.identity.workspaceId, docName: this.identity.docName }
+  }
+
+  get isOpen(): boolean {
+    return this.open
+  }
+
+  /** A frame from the socket. Text frames are not part of the protocol. */
+  receive(data: Uint8Array | string): void {
+    if (!this.open) return
+    if (typeof data === 'string') return this.fail(new MalformedMessageError('text frame'))
+    if (this.room === null) {
+      if (this.backlog.length >= MAX_BACKLOG_FRAMES) return this.close(CLOSE.internalError, 'too many frames before sync')
+      this.backlog.push(data)
+      return
+    }
+    this.dispatch(this.room, data)
+  }
+
+  /** The room is loaded: start the handshake and process what arrived meanwhile. */
+  attach(room: Room): void {
+    if (!this.open) return
+    this.room = room
+    room.addConnection(this)
+    const backlog = this.backlog
+    this.backlog = []
+    for (const frame of backlog) {
+      if (!this.open) break
+      this.dispatch(room, frame)
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.open) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.internalError, 'client too slow')
+    try {
+      this.socket.send(frame)
+    } catch (err) {
+      this.logger.debug({ err, connection: this.id }, 'send failed')
+      this.close(CLOSE.internalError)
+    }
+  }
+
+  /** The member's membership changed but they keep access: later edits use the new role. */
+  updateIdentity(identity: ConnectionIdentity): void {
+    this.identity = identity
+    this.room?.identityChanged(this)
+  }
+
+  /** Closes the socket with a named code and leaves the room. */
+  close(code: CloseCode, reason: string = CLOSE_REASON[code]): void {
+    if (!this.open) return
+    try {
+      this.socket.close(code, reason)
+    } catch (err) {
+      this.logger.debug({ err, connection: this.id }, 'socket close failed')
+    }
+    this.leave()
+  }
+
+  /** The socket closed from the other side (or the transport gave up). */
+  socketClosed(): void {
+    if (this.open) this.leave()
+  }
+
+  /** Ends the connection because of `error`, with the error's close code when it has one. */
+  fail(error: unknown): void {
+    if (error instanceof ConnectionError) {
+      this.logger.debug({ err: error, connection: this.id, ...this.key }, 'closing connection')
+      this.close(error.closeCode)
+    } else {
+      this.logger.error({ err: error, connection: this.id, ...this.key }, 'unexpected error on connection')
+      this.close(CLOSE.internalError)
+    }
+  }
+
+  private dispatch(room: Room, frame: Uint8Array): void {
+    try {
+      const { type, decoder } = readMessageType(frame)
+      const handler = HANDLERS.get(type)
+      if (!handler) throw new MalformedMessageError(`unknown message type ${type}`)
+      handler(this, room, decoder)
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  private leave(): void {
+    this.open = false
+    this.backlog = []
+    try {
+      this.room?.removeConnection(this)
+    } finally {
+      this.onClosed(this)
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { Connection } from './connection.ts'
+
+/**
+ * Every Yjs transaction on a room's document carries one of these origins, and the code branches on
+ * `kind` instead of guessing where a change came from:
+ * - `connection`: an edit received from a client socket; it goes through the edit pipeline;
+ * - `server`: a change made by the server itself (seeding, restore); stored and broadcast;
+ * - `peer-instance`: an update fanned out by another server instance (Redis, later); that instance
+ *   stored it already, so it is broadcast here and never stored twice;
+ * - `storage`: state replayed from the store while loading a room; neither stored nor broadcast.
+ */
+export interface ConnectionOrigin {
+  readonly kind: 'connection'
+  readonly connection: Connection
+}
+export interface ServerOrigin {
+  readonly kind: 'server'
+}
+export interface PeerInstanceOrigin {
+  readonly kind: 'peer-instance'
+}
+export interface StorageOrigin {
+  readonly kind: 'storage'
+}
+export type TransactionOrigin = ConnectionOrigin | ServerOrigin | PeerInstanceOrigin | StorageOrigin
+
+export const SERVER_ORIGIN: ServerOrigin = Object.freeze({ kind: 'server' })
+export const PEER_INSTANCE_ORIGIN: PeerInstanceOrigin = Object.freeze({ kind: 'peer-instance' })
+export const STORAGE_ORIGIN: StorageOrigin = Object.freeze({ kind: 'storage' })
+
+const KINDS = new Set(['connection', 'server', 'peer-instance', 'storage'])
+
+export function isTransactionOrigin(origin: unknown): origin is TransactionOrigin {
+  return typeof origin === 'object' && origin !== null && KINDS.has((origin as { kind?: unknown }).kind as string)
+}

@@ -1,0 +1,38 @@
+import { CLOSE } from '@ensemble/shared'
+import * as Y from 'yjs'
+import { captureTransactions } from '../capture.ts'
+import { STOP, type EditStep } from './types.ts'
+
+/**
+ * Step 2: applies the update in a transaction whose origin is the connection, so that connection's
+ * UndoManager records it (and nobody else's does), and collects what it changed.
+ */
+export const applyUpdate: EditStep = {
+  name: 'applyUpdate',
+  run(context) {
+    const { doc } = context.room
+    const undoManager = context.room.undoManagerFor(context.connection)
+    // One incoming update = one undo step, never merged with the previous one.
+    undoManager.stopCapturing()
+    const hadPending = hasPending(doc)
+    const captured = captureTransactions(doc, () => Y.applyUpdate(doc, context.incoming, context.connection.origin))
+    undoManager.stopCapturing()
+    context.applied = captured.update
+    context.changes = captured.changes
+    context.deleteSets.push(captured.deleteSet)
+
+    // Parts whose dependencies the room lacks would wait in the document and be integrated later by
+    // someone else's transaction, escaping this connection's checks. Drop them; the client resyncs.
+    if (!hadPending && hasPending(doc)) {
+      doc.store.pendingStructs = null
+      doc.store.pendingDs = null
+      context.closeAfter = { code: CLOSE.internalError, reason: 'update depends on unknown state' }
+    }
+    if (context.applied === null) {
+      if (context.closeAfter) context.connection.close(context.closeAfter.code, context.closeAfter.reason)
+      return STOP
+    }
+  },
+}
+
+const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null

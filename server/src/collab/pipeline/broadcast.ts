@@ -1,0 +1,16 @@
+import { encodeSyncUpdate } from '../protocol.ts'
+import type { EditStep } from './types.ts'
+
+/**
+ * Step 6: sends the stored update to the other connections, encoded once. A compensated edit also
+ * goes back to its author, whose replica must drop what was refused.
+ */
+export const broadcast: EditStep = {
+  name: 'broadcast',
+  run(context) {
+    const frame = encodeSyncUpdate(context.outgoing!)
+    for (const connection of context.room.connections()) {
+      if (connection !== context.connection || context.refusal) connection.send(frame)
+    }
+  },
+}

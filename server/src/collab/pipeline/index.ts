@@ -1,0 +1,28 @@
+import { appendToStore } from './appendToStore.ts'
+import { applyUpdate } from './applyUpdate.ts'
+import { broadcast } from './broadcast.ts'
+import { checkEdit, writersOnly, type EditCheck } from './checkEdit.ts'
+import { compensateRefusedEdit } from './compensate.ts'
+import { decodeUpdate } from './decodeUpdate.ts'
+import { reportOutcome } from './reportOutcome.ts'
+import { STOP, type EditContext, type EditStep } from './types.ts'
+
+export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './checkEdit.ts'
+export type { EditContext, EditRoom, EditStep } from './types.ts'
+
+/**
+ * The ordered steps every incoming update goes through (DESIGN §5):
+ * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report.
+ */
+export function createEditPipeline(check: EditCheck = writersOnly): readonly EditStep[] {
+  return [decodeUpdate, applyUpdate, checkEdit(check), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
+}
+
+/** Runs the steps in order until one returns STOP or throws. */
+export async function runEditPipeline(steps: readonly EditStep[], context: EditContext): Promise<void> {
+  for (const step of steps) {
+    const result = step.run(context)
+    // Only asynchronous steps yield to the event loop; the synchronous ones run back to back.
+    if ((result instanceof Promise ? await result : result) === STOP) return
+  }
+}

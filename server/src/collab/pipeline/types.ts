@@ -1,0 +1,53 @@
+import type { CloseCode, DocKind } from '@ensemble/shared'
+import type * as Y from 'yjs'
+import type { DocKey, DocStore } from '../../storage/docStore.ts'
+import type { DeleteSet } from '../capture.ts'
+import type { EditChanges } from '../changes.ts'
+import type { Connection } from '../connection.ts'
+import type { EditRefusal } from './checkEdit.ts'
+
+/** What the edit pipeline needs from a room. */
+export interface EditRoom {
+  readonly key: DocKey
+  readonly kind: DocKind
+  readonly doc: Y.Doc
+  readonly store: DocStore
+  /** The UndoManager that tracks only this connection's transactions (created on first use). */
+  undoManagerFor(connection: Connection): Y.UndoManager
+  /** The connections attached to the room right now. */
+  connections(): Iterable<Connection>
+  /** Called after each durable append (drives background compaction). */
+  noteAppended(): void
+}
+
+/** One incoming update on its way through the pipeline; each step reads and fills it in. */
+export interface EditContext {
+  readonly room: EditRoom
+  readonly connection: Connection
+  /** The update bytes as received (sync step 2 or update message). */
+  readonly incoming: Uint8Array
+  /** What the document actually applied: parts the room already had are not in it. */
+  applied: Uint8Array | null
+  changes: EditChanges
+  /** Set by the check step when the edit is not allowed. */
+  refusal: EditRefusal | null
+  /** What is stored and broadcast: `applied`, merged with its compensation when refused. */
+  outgoing: Uint8Array | null
+  /** Delete sets of the transactions this edit ran, collected once the UndoManager lets go. */
+  deleteSets: DeleteSet[]
+  /** Set when the connection must be closed once this edit has been stored and broadcast. */
+  closeAfter: { code: CloseCode; reason: string } | null
+}
+
+/** Returned by a step to end the pipeline early without error (e.g. nothing changed). */
+export const STOP = Symbol('stop')
+export type StepResult = void | typeof STOP
+
+/**
+ * One concern of edit handling. Steps run in order; a step that throws stops the chain (the room
+ * turns the error into a close code), one that returns STOP ends it quietly.
+ */
+export interface EditStep {
+  readonly name: string
+  run(context: EditContext): StepResult | Promise<StepResult>
+}

@@ -1,0 +1,289 @@
+import { CLOSE, docKind, type DocKind } from '@ensemble/shared'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocKey, DocStore, LoadedDoc } from '../storage/docStore.ts'
+import { AwarenessGuard, stampIdentity } from './awarenessGuard.ts'
+import { Compactor } from './compactor.ts'
+import type { Connection } from './connection.ts'
+import { MalformedMessageError, StorageFailure } from './errors.ts'
+import type { CollabLogger } from './logger.ts'
+import { isTransactionOrigin, SERVER_ORIGIN, STORAGE_ORIGIN } from './origins.ts'
+import { runEditPipeline, type EditContext, type EditRoom, type EditStep } from './pipeline/index.ts'
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessStates,
+  encodeAwarenessUpdate,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol.ts'
+import { SerialQueue } from './serialQueue.ts'
+
+export interface RoomOptions {
+  store: DocStore
+  /** The edit pipeline every incoming update goes through (see pipeline/index.ts). */
+  steps: readonly EditStep[]
+  logger: CollabLogger
+  compactAfterUpdates: number
+  /** Called once if the room can no longer guarantee durability (a failed append). */
+  onFailure: (room: Room, error: unknown) => void
+}
+
+/**
+ * One live document: its Y.Doc, the presence (awareness) of the people in it, and their connections.
+ *
+ * Everything that touches the durable order goes through one queue: incoming edits (applied,
+ * checked, appended, then broadcast) and answers to sync requests. So the log keeps the room's order,
+ * and a connection is never shown state that is not stored yet. Presence bypasses the queue: it is
+ * not stored.
+ */
+export class Room implements EditRoom {
+  readonly key: DocKey
+  readonly kind: DocKind
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: awarenessProtocol.Awareness
+  readonly store: DocStore
+
+  private readonly attached = new Set<Connection>()
+  private readonly undoManagers = new Map<Connection, Y.UndoManager>()
+  private readonly queue = new SerialQueue()
+  private readonly guard: AwarenessGuard
+  private readonly compactor: Compactor
+  private failed = false
+
+  constructor(
+    key: DocKey,
+    loaded: LoadedDoc,
+    private readonly options: RoomOptions,
+  ) {
+    const kind = docKind(key.docName)
+    if (!kind) throw new Error(`unknown document ${key.docName}`)
+    this.key = key
+    this.kind = kind
+    this.store = options.store
+
+    // Replay storage before listening, so nothing loaded is stored or broadcast again.
+    Y.transact(
+      this.doc,
+      () => {
+        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, STORAGE_ORIGIN)
+        for (const update of loaded.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
+      },
+      STORAGE_ORIGIN,
+    )
+    this.doc.on('update', this.onDocUpdate)
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    this.guard = new AwarenessGuard(this.awareness.clientID)
+
+    this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, loaded.updates.length, options.logger)
+  }
+
+  // ---- connections ------------------------------------------------------------------------------
+
+  get connectionCount(): number {
+    return this.attached.size
+  }
+
+  connections(): Iterable<Connection> {
+    return this.attached
+  }
+
+  /** Starts the y-websocket handshake: our sync step 1, then the presence already in the room. */
+  addConnection(connection: Connection): void {
+    this.attached.add(connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) connection.send(encodeAwarenessStates(this.awareness, present))
+  }
+
+  /** The connection left: its presence goes away for everyone else. */
+  removeConnection(connection: Connection): void {
+    if (!this.attached.delete(connection)) return
+    const released = this.guard.release(connection).filter((clientId) => this.awareness.getStates().has(clientId))
+    if (released.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, released, connection.origin)
+    // Edits it sent before leaving are still queued and need its UndoManager: drop it after them.
+    void this.queue.run(() => this.dropUndoManager(connection))
+  }
+
+  // ---- sync ------------------------------------------------------------------------------------
+
+  /** Answers a client's sync step 1 with what it lacks, once everything applied before is stored. */
+  answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch (cause) {
+      throw new MalformedMessageError('bad state vector', { cause })
+    }
+    void this.queue.run(() => {
+      if (!this.failed) connection.send(encodeSyncStep2(this.doc, stateVector))
+    })
+  }
+
+  /** An update from a client (sync step 2 and update messages alike) enters the edit pipeline. */
+  receiveUpdate(connection: Connection, update: Uint8Array): void {
+    void this.queue.run(async () => {
+      if (this.failed) return
+      const context: EditContext = {
+        room: this,
+        connection,
+        incoming: update,
+        applied: null,
+        changes: { types: [], deletedItems: 0 },
+        refusal: null,
+        outgoing: null,
+        deleteSets: [],
+        closeAfter: null,
+      }
+      try {
+        await runEditPipeline(this.options.steps, context)
+      } catch (error) {
+        if (error instanceof StorageFailure) this.fail(error)
+        else connection.fail(error)
+      } finally {
+        this.releaseEdit(context)
+      }
+    })
+  }
+
+  /**
+   * Applies a change made by the server itself (origin `server`), then stores and broadcasts it like
+   * any edit. Resolves once it is stored and sent.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    await this.queue.run(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN))
+    await this.queue.drain()
+  }
+
+  // ---- presence --------------------------------------------------------------------------------
+
+  /** A client's awareness update: only its own client ids, with its authenticated identity. */
+  receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const admitted = this.guard.admit(connection, decodeAwarenessUpdate(update))
+    if (admitted.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(admitted), connection.origin)
+    }
+  }
+
+  /** Answers a query-awareness message with every present state. */
+  sendAwarenessStates(connection: Connection): void {
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) connection.send(encodeAwarenessStates(this.awareness, present))
+  }
+
+  /** The member's identity changed (name, partner, role): restamp their presence. */
+  identityChanged(connection: Connection): void {
+    const states = this.awareness.getStates()
+    const entries = [...connection.awarenessClientIds]
+      .filter((clientId) => states.has(clientId))
+      .map((clientId) => ({
+        clientId,
+        clock: (this.awareness.meta.get(clientId)?.clock ?? 0) + 1,
+        state: stampIdentity(states.get(clientId)!, connection.identity),
+      }))
+    if (entries.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection.origin)
+    }
+  }
+
+  // ---- pipeline support (EditRoom) -------------------------------------------------------------
+
+  undoManagerFor(connection: Connection): Y.UndoManager {
+    let undoManager = this.undoManagers.get(connection)
+    if (!undoManager) {
+      // Scope = the whole document (every root type, even one the client invents); tracks only
+      // this connection's origin; every incoming update is its own undo step.
+      undoManager = new Y.UndoManager(this.doc, { trackedOrigins: new Set([connection.origin]), captureTimeout: 0 })
+      this.undoManagers.set(connection, undoManager)
+    }
+    return undoManager
+  }
+
+  noteAppended(): void {
+    this.compactor.noteAppended()
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  /** Resolves once every queued edit is stored and broadcast and no compaction is running. */
+  async flush(): Promise<void> {
+    await this.queue.drain()
+    await this.compactor.idle()
+  }
+
+  /** Flushes, then frees the document. Call with no connection left. */
+  async close(): Promise<void> {
+    await this.flush()
+    for (const undoManager of this.undoManagers.values()) undoManager.destroy()
+    this.undoManagers.clear()
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /** The in-memory state is ahead of the log: drop everyone (they resync on reconnect) and the room. */
+  private fail(error: unknown): void {
+    if (this.failed) return
+    this.failed = true
+    this.options.logger.error({ err: error, ...this.key }, 'room failed: closing its connections')
+    for (const connection of [...this.attached]) connection.close(CLOSE.internalError)
+    this.options.onFailure(this, error)
+  }
+
+  private dropUndoManager(connection: Connection): void {
+    this.undoManagers.get(connection)?.destroy()
+    this.undoManagers.delete(connection)
+  }
+
+  /** After each edit: the UndoManager lets go of what it kept, and that content can be collected. */
+  private releaseEdit(context: EditContext): void {
+    this.undoManagers.get(context.connection)?.clear()
+    if (this.doc.gc) for (const deleteSet of context.deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
+  }
+
+  /**
+   * Updates that did not come through the edit pipeline. Connection edits and their compensations
+   * (UndoManager origin) are handled by the pipeline; peer-instance updates are stored already;
+   * anything else is a server change that must be stored and broadcast.
+   */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin instanceof Y.UndoManager) return
+    if (isTransactionOrigin(origin)) {
+      if (origin.kind === 'connection' || origin.kind === 'storage') return
+      if (origin.kind === 'peer-instance') {
+        this.sendToAll(encodeSyncUpdate(update))
+        return
+      }
+    } else {
+      this.options.logger.warn({ ...this.key }, 'transaction without a typed origin: stored as a server change')
+    }
+    void this.queue.run(async () => {
+      if (this.failed) return
+      try {
+        await this.store.append(this.key, update, null)
+      } catch (cause) {
+        this.fail(new StorageFailure('append failed', { cause }))
+        return
+      }
+      this.noteAppended()
+      this.sendToAll(encodeSyncUpdate(update))
+    })
+  }
+
+  /** Presence changes go to every connection, the sender's included (it sees its stamped identity). */
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length > 0) this.sendToAll(encodeAwarenessStates(this.awareness, changed))
+  }
+
+  private sendToAll(frame: Uint8Array): void {
+    for (const connection of this.attached) connection.send(frame)
+  }
+}

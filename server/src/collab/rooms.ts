@@ -1,0 +1,202 @@
+import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
+import type { DocKey, DocStore } from '../storage/docStore.ts'
+import { Connection } from './connection.ts'
+import { silentLogger, type CollabLogger } from './logger.ts'
+import { createEditPipeline, type EditCheck, type EditStep } from './pipeline/index.ts'
+import { Room } from './room.ts'
+import type { CollabSocket, ConnectionIdentity } from './socket.ts'
+
+/** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */
+export type IdentifyMember = (workspaceId: string, userId: string, docName: string) => Promise<ConnectionIdentity | null>
+
+export interface RoomRegistryOptions {
+  store: DocStore
+  logger?: CollabLogger
+  /** Used by `revalidate` to re-read a member's role. */
+  identify?: IdentifyMember
+  /** The edit rule (default: only admin/steering/editor write). */
+  checkEdit?: EditCheck
+  /** A room with no connection for this long is flushed and unloaded. */
+  roomIdleMs?: number
+  /** Background compaction starts once this many log rows follow the snapshot. */
+  compactAfterUpdates?: number
+}
+
+/** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
+interface RoomSlot {
+  readonly id: string
+  readonly key: DocKey
+  readonly ready: Promise<Room>
+  room: Room | null
+  /** Connections attached to the room or waiting for it to load. */
+  readonly connections: Set<Connection>
+  idleTimer: ReturnType<typeof setTimeout> | null
+}
+
+const slotId = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
+
+/**
+ * The live rooms of this server. A room is loaded once however many connections ask for it at the
+ * same time (they share the loading promise), serves nobody before it is loaded, and is unloaded,
+ * after flushing, once it has had no connection for `roomIdleMs`.
+ */
+export class RoomRegistry {
+  private readonly slots = new Map<string, RoomSlot>()
+  /** Rooms being unloaded: loading the same document again waits until their last append is done. */
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly steps: readonly EditStep[]
+  private readonly logger: CollabLogger
+  private readonly roomIdleMs: number
+  private readonly compactAfterUpdates: number
+  private closing = false
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.steps = createEditPipeline(options.checkEdit)
+    this.logger = options.logger ?? silentLogger
+    this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
+    this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
+  }
+
+  /**
+   * Serves an authenticated socket in the room of its identity's document. Returns at once; frames
+   * received before the room is loaded are kept and processed, in order, once it is.
+   */
+  connect(socket: CollabSocket, identity: ConnectionIdentity): Connection {
+    const key = { workspaceId: identity.workspaceId, docName: identity.docName }
+    if (this.closing) {
+      const refused = new Connection(socket, identity, this.logger, () => {})
+      refused.close(CLOSE.goingAway)
+      return refused
+    }
+    const slot = this.acquire(key)
+    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed))
+    slot.connections.add(connection)
+    slot.ready.then(
+      (room) => connection.attach(room),
+      () => connection.close(CLOSE.internalError, 'document could not be loaded'),
+    )
+    return connection
+  }
+
+  /** The loaded room of a document, if any (no loading). */
+  get(key: DocKey): Room | undefined {
+    return this.slots.get(slotId(key))?.room ?? undefined
+  }
+
+  /** Number of rooms loaded or loading. */
+  get size(): number {
+    return this.slots.size
+  }
+
+  /**
+   * Re-reads a member's identity for every connection they have open in the workspace: a role
+   * change applies to their next edit; lost membership closes them with CLOSE.accessRevoked.
+   */
+  async revalidate(workspaceId: string, userId: string): Promise<void> {
+    const identify = this.options.identify
+    const affected = [...this.slots.values()]
+      .filter((slot) => slot.key.workspaceId === workspaceId)
+      .flatMap((slot) => [...slot.connections].filter((c) => c.identity.userId === userId))
+    await Promise.all(
+      affected.map(async (connection) => {
+        try {
+          const identity = identify ? await identify(workspaceId, userId, connection.identity.docName) : null
+          if (identity === null) connection.close(CLOSE.accessRevoked)
+          else connection.updateIdentity(identity)
+        } catch (err) {
+          // Unsure who they are now: let them reconnect, which authorizes them afresh.
+          this.logger.error({ err, workspaceId, userId }, 'revalidation failed')
+          connection.close(CLOSE.internalError)
+        }
+      }),
+    )
+  }
+
+  /** Resolves once every room is loaded (or failed), every queued edit is stored and nothing unloads. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const slots = [...this.slots.values()]
+      const unloading = [...this.unloading.values()]
+      await Promise.all(slots.map((slot) => slot.ready.then((room) => room.flush(), () => {})))
+      await Promise.all(unloading)
+      const settled = slots.every((slot) => slot.room !== null) && this.slots.size === slots.length
+      if (settled && this.unloading.size === 0) return
+    }
+  }
+
+  /** Shutdown: closes every connection with `code`, then flushes and unloads every room. */
+  async closeAll(code: CloseCode = CLOSE.goingAway): Promise<void> {
+    this.closing = true
+    for (const slot of [...this.slots.values()]) {
+      for (const connection of [...slot.connections]) connection.close(code)
+      this.unload(slot)
+    }
+    await Promise.all([...this.unloading.values()])
+  }
+
+  private acquire(key: DocKey): RoomSlot {
+    const id = slotId(key)
+    const existing = this.slots.get(id)
+    if (existing) {
+      if (existing.idleTimer) clearTimeout(existing.idleTimer)
+      existing.idleTimer = null
+      return existing
+    }
+    const previous = this.unloading.get(id) ?? Promise.resolve()
+    const ready = previous.then(() => this.load(key))
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), idleTimer: null }
+    ready.then(
+      (room) => {
+        slot.room = room
+      },
+      (err) => {
+        this.logger.error({ err, ...key }, 'loading document failed')
+        if (this.slots.get(id) === slot) this.slots.delete(id)
+      },
+    )
+    this.slots.set(id, slot)
+    return slot
+  }
+
+  private async load(key: DocKey): Promise<Room> {
+    const loaded = await this.options.store.load(key)
+    return new Room(key, loaded, {
+      store: this.options.store,
+      steps: this.steps,
+      logger: this.logger,
+      compactAfterUpdates: this.compactAfterUpdates,
+      onFailure: (room) => this.discard(room),
+    })
+  }
+
+  private release(slot: RoomSlot, connection: Connection): void {
+    slot.connections.delete(connection)
+    if (slot.connections.size > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null
+      if (slot.connections.size === 0) this.unload(slot)
+    }, this.roomIdleMs)
+    slot.idleTimer.unref?.()
+  }
+
+  /** Takes the slot out of the registry now; its room flushes and closes in the background. */
+  private unload(slot: RoomSlot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer)
+    slot.idleTimer = null
+    if (this.slots.get(slot.id) !== slot) return
+    this.slots.delete(slot.id)
+    const done: Promise<void> = slot.ready
+      .then((room) => room.close())
+      .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
+      .finally(() => {
+        if (this.unloading.get(slot.id) === done) this.unloading.delete(slot.id)
+      })
+    this.unloading.set(slot.id, done)
+  }
+
+  /** A room that failed (its state is ahead of the log) is replaced by a fresh load next time. */
+  private discard(room: Room): void {
+    const slot = this.slots.get(slotId(room.key))
+    if (slot?.room === room) this.unload(slot)
+  }
+}
