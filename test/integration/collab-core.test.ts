@@ -82,7 +82,7 @@ describe('sync', () => {
     expect(actionsOf(await storedDoc()).toJSON()).toEqual(expected)
   })
 
-  it('[SYNC3] edits made offline reach the room through the sync step 2 of the reconnecting client', async () => {
+  it('[SYNC4] edits made offline reach the room through the sync step 2 of the reconnecting client', async () => {
     const offline = new Y.Doc()
     actionsOf(offline).set('a1', buildAction({ title: 'Écrite hors ligne', order: 'a' }))
     const other = net.connect(editor('b'))
@@ -212,7 +212,7 @@ describe('rooms', () => {
 })
 
 describe('durability', () => {
-  it('[DUR1] an update is appended to the store before it is broadcast', async () => {
+  it('[DUR3] an update is appended to the store before it is broadcast', async () => {
     const a = net.connect(editor('a'))
     const b = net.connect(editor('b'))
     await net.settle()

@@ -43,7 +43,7 @@ describe('SqliteDocStore specifics', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[DUR2] what was appended is there after the file is closed and reopened', async () => {
+  it('[STORE9] what was appended is there after the file is closed and reopened', async () => {
     const first = await openTempDatabase()
     const key = { workspaceId: 'w1', docName: 'charter' }
     const store = new SqliteDocStore(first.sqlite)

@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { CLOSE, type CloseCode } from '@ensemble/shared'
+import type { DocStore } from '../storage/docStore.ts'
+import type { CollabLogger } from './logger.ts'
+import type { EditCheck } from './pipeline/index.ts'
+import { RoomRegistry, type IdentifyMember } from './rooms.ts'
+import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
+import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
+
+export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
+export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './pipeline/index.ts'
+export { PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, type TransactionOrigin } from './origins.ts'
+export type { CollabLogger } from './logger.ts'
+export type { Room } from './room.ts'
+export { RoomRegistry, type IdentifyMember } from './rooms.ts'
+export type { CollabSocket, ConnectionIdentity } from './socket.ts'
+
+export interface CollabOptions {
+  store: DocStore
+  identify: IdentifyMember
+  tickets: UpgradeDeps['tickets']
+  allowedOrigins: readonly string[]
+  logger: CollabLogger
+  roomIdleMs?: number
+  compactAfterUpdates?: number
+  /** The edit rule (default: only admin, steering and editor members write). */
+  checkEdit?: EditCheck
+  /** How often sockets are pinged; one that misses a pong by the next ping is terminated. */
+  keepAliveMs?: number
+}
+
+export interface Collab {
+  rooms: RoomRegistry
+  /** For `http.Server`'s `'upgrade'` event: false when the path is not `/ws/…` (left to others). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
+  /** A member's role or membership changed: update or close their open connections. */
+  membershipChanged(workspaceId: string, userId: string): Promise<void>
+  /** Refuses new upgrades, closes every connection with `code`, flushes and unloads every room. */
+  close(code?: CloseCode): Promise<void>
+}
+
+/** The collaboration core, ready to be wired to a Node HTTP server. It knows nothing of Hono. */
+export function createCollab(options: CollabOptions): Collab {
+  const rooms = new RoomRegistry({
+    store: options.store,
+    identify: options.identify,
+    logger: options.logger,
+    roomIdleMs: options.roomIdleMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+    checkEdit: options.checkEdit,
+  })
+  const wss = createWebSocketServer()
+  const keepAlive = new KeepAlive(options.keepAliveMs)
+  const upgrade = createUpgradeHandler({
+    tickets: options.tickets,
+    identify: options.identify,
+    allowedOrigins: options.allowedOrigins,
+    rooms,
+    logger: options.logger,
+    wss,
+    keepAlive,
+  })
+  let closing: Promise<void> | null = null
+  return {
+    rooms,
+    handleUpgrade: upgrade,
+    membershipChanged: (workspaceId, userId) => rooms.revalidate(workspaceId, userId),
+    close: (code = CLOSE.goingAway) =>
+      (closing ??= (async () => {
+        upgrade.stop()
+        keepAlive.stop()
+        await rooms.closeAll(code)
+        await new Promise<void>((resolve) => wss.close(() => resolve()))
+      })()),
+  }
+}
