@@ -1,0 +1,129 @@
+import { type ReactNode, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AppHeader } from './components/AppHeader.tsx'
+import { useSession } from './features/auth/SessionContext.tsx'
+import { SignInPage } from './features/auth/SignInPage.tsx'
+import { SignUpPage } from './features/auth/SignUpPage.tsx'
+import { ActionPlanPage } from './features/action-plan/ActionPlanPage.tsx'
+import { DocumentPage } from './features/documents/DocumentPage.tsx'
+import { GovernancePage } from './features/governance/GovernancePage.tsx'
+import { MembersPage } from './features/members/MembersPage.tsx'
+import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
+import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
+import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
+import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
+import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
+import { Link, matchPath, navigate, usePath } from './router.tsx'
+
+const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
+
+export function App() {
+  const path = usePath()
+  const { session } = useSession()
+  useFocusOnNavigate(path)
+
+  useEffect(() => {
+    if (session.status === 'signedIn' && PUBLIC_PATHS.includes(path)) navigate('/alliances', { replace: true })
+    if (session.status === 'signedOut' && path === '/') navigate('/connexion', { replace: true })
+  }, [session.status, path])
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <Routes path={path} />
+    </div>
+  )
+}
+
+function Routes({ path }: { path: string }) {
+  const { t } = useTranslation()
+  const { session } = useSession()
+
+  if (session.status === 'loading') return <Main title={t('app.name')}>{<p aria-busy="true">{t('app.loading')}</p>}</Main>
+  if (session.status === 'signedOut') {
+    return <Main title={t('auth.signInTitle')}>{path === '/inscription' ? <SignUpPage /> : <SignInPage />}</Main>
+  }
+  if (PUBLIC_PATHS.includes(path) || path === '/alliances') return <Main title={t('workspaces.title')}><WorkspaceListPage /></Main>
+
+  const inWorkspace = matchPath('/alliances/:id', path) ?? matchPath('/alliances/:id/:slug', path)
+  if (inWorkspace?.id) {
+    const section = inWorkspace.slug ? sectionBySlug(inWorkspace.slug) : null
+    if (section === undefined) return <NotFound />
+    return (
+      <WorkspaceProvider
+        key={inWorkspace.id}
+        workspaceId={inWorkspace.id}
+        fallback={({ error, retry }) => (
+          <Main title={t('app.name')}>
+            {error ? (
+              <div className="page">
+                <p className="notice notice--error" role="alert">
+                  {error}
+                </p>
+                <button type="button" className="button" onClick={retry}>
+                  {t('app.retry')}
+                </button>{' '}
+                <Link to="/alliances">{t('app.backHome')}</Link>
+              </div>
+            ) : (
+              <p aria-busy="true">{t('app.loading')}</p>
+            )}
+          </Main>
+        )}
+      >
+        <WorkspaceLayout section={section}>
+          <SectionPage section={section} />
+        </WorkspaceLayout>
+      </WorkspaceProvider>
+    )
+  }
+  return <NotFound />
+}
+
+function SectionPage({ section }: { section: Section | null }) {
+  if (!section) return <DashboardPage />
+  if (section.doc) return <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
+  if (section.key === 'plan') return <ActionPlanPage />
+  if (section.key === 'governance') return <GovernancePage />
+  return <MembersPage />
+}
+
+function Main({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation()
+  useEffect(() => {
+    document.title = title === t('app.name') ? title : `${title} — ${t('app.name')}`
+  }, [title, t])
+  return (
+    <main id="main" tabIndex={-1} className="main">
+      {children}
+    </main>
+  )
+}
+
+function NotFound() {
+  const { t } = useTranslation()
+  return (
+    <Main title={t('app.notFound')}>
+      <div className="page page--narrow">
+        <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+        <Link to="/alliances">{t('app.backHome')}</Link>
+      </div>
+    </Main>
+  )
+}
+
+/** After an in-app navigation, move focus to the new page's heading so screen readers announce it. */
+function useFocusOnNavigate(path: string): void {
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    const frame = window.requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main')
+      target?.focus({ preventScroll: false })
+    })
+    return () => window.cancelAnimationFrame(frame)
+  }, [path])
+}

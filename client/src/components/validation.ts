@@ -1,0 +1,83 @@
+import type { TFunction } from 'i18next'
+import { ApiError } from '../api/ApiError.ts'
+
+/** The part of a zod issue we read; typed structurally so the client needs no zod import of its own. */
+export interface IssueLike {
+  code: string
+  path: PropertyKey[]
+  minimum?: unknown
+  maximum?: unknown
+  origin?: unknown
+  format?: unknown
+}
+
+export type FieldErrors = Record<string, string>
+
+/** One issue as a sentence in the interface language (zod's own messages are English only). */
+export function issueMessage(issue: IssueLike, t: TFunction): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('errors.required') : t('errors.tooShort', { min: Number(issue.minimum) })
+      return t('errors.invalid')
+    case 'too_big':
+      return issue.origin === 'string' ? t('errors.tooLong', { max: Number(issue.maximum) }) : t('errors.invalid')
+    case 'invalid_format':
+      return issue.format === 'email' ? t('errors.invalidEmail') : issue.format === 'regex' ? t('errors.invalidDate') : t('errors.invalid')
+    case 'invalid_value':
+      return t('errors.invalidChoice')
+    case 'invalid_type':
+      return t('errors.required')
+    default:
+      return t('errors.invalid')
+  }
+}
+
+/** Field → first message, from a failed `safeParse`. */
+export function fieldErrorsOf(error: { issues: readonly IssueLike[] }, t: TFunction): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '_form')
+    out[key] ??= issueMessage(issue, t)
+  }
+  return out
+}
+
+/** A REST error as a sentence; the server's own message when it has a stable code we do not know. */
+export function apiErrorMessage(error: unknown, t: TFunction): string {
+  if (!(error instanceof ApiError)) return t('errors.unknown')
+  switch (error.code) {
+    case 'network_error':
+      return t('errors.network')
+    case 'forbidden':
+      return t('errors.forbidden')
+    case 'not_found':
+      return t('errors.notFound')
+    case 'rate_limited':
+      return t('errors.rateLimited')
+    case 'conflict':
+      return error.message || t('errors.conflict')
+    case 'INVALID_EMAIL_OR_PASSWORD':
+    case 'INVALID_EMAIL':
+    case 'INVALID_PASSWORD':
+      return t('errors.invalidCredentials')
+    case 'USER_ALREADY_EXISTS':
+    case 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL':
+      return t('errors.userExists')
+    case 'PASSWORD_TOO_SHORT':
+      return t('errors.tooShort', { min: 8 })
+  }
+  if (error.status === 429) return t('errors.rateLimited')
+  if (error.status === 403) return t('errors.forbidden')
+  if (error.status >= 500 || error.status === 0) return t('errors.unknown')
+  return error.message || t('errors.unknown')
+}
+
+interface SchemaLike {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly IssueLike[] } }
+}
+
+/** The first problem a shared schema finds with one value, as a sentence; null when valid. */
+export function checkWith(schema: SchemaLike, value: unknown, t: TFunction): string | null {
+  const result = schema.safeParse(value)
+  return result.success ? null : issueMessage(result.error.issues[0] ?? { code: 'custom', path: [] }, t)
+}

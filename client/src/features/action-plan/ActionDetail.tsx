@@ -1,0 +1,37 @@
+import { type Action, actionSchema } from '@ensemble/shared'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { checkWith } from '../../components/validation.ts'
+import { TextCell } from '../collab/cells/TextCell.tsx'
+import { MilestoneList } from './MilestoneList.tsx'
+import type { PlanField } from './planAbilities.ts'
+import { setActionField } from './planWrites.ts'
+import { ResourceList } from './ResourceList.tsx'
+
+/** The expandable part of a row: why it is blocked, its milestones (jalons) and resources. */
+export function ActionDetail({ id, action, title, doc, canEdit }: { id: string; action: Action; title: string; doc: Y.Doc; canEdit(field: PlanField): boolean }) {
+  const { t } = useTranslation()
+  return (
+    <section className="action-detail" aria-label={t('plan.detailsOf', { title })}>
+      {(action.status === 'blocked' || action.blockedReason) && (
+        <div className="action-detail__blocked">
+          <p className="action-detail__label" id={`blocked-${id}`}>
+            {t('plan.blockedReason')}
+          </p>
+          <TextCell
+            label={`${t('plan.blockedReason')} — ${title}`}
+            value={action.blockedReason}
+            entity={`actions/${id}`}
+            field="blockedReason"
+            multiline
+            readOnly={!canEdit('blockedReason')}
+            validate={(v) => checkWith(actionSchema.shape.blockedReason, v, t)}
+            onCommit={(v) => setActionField(doc, id, 'blockedReason', v)}
+          />
+        </div>
+      )}
+      <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} />
+      <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} />
+    </section>
+  )
+}

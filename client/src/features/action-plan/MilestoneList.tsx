@@ -1,0 +1,136 @@
+import { isoDateSchema, type Milestone, milestoneSchema } from '@ensemble/shared'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { Field } from '../../components/Field.tsx'
+import { checkWith, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { DateCell } from '../collab/cells/DateCell.tsx'
+import { TextCell } from '../collab/cells/TextCell.tsx'
+import { addMilestone, removeNested, setNestedField } from './planWrites.ts'
+
+interface MilestoneListProps {
+  actionId: string
+  milestones: Record<string, Milestone>
+  title: string
+  doc: Y.Doc
+  canEdit: boolean
+}
+
+/** Jalons: title, date, reached — each field written on its own, like the plan's cells. */
+export function MilestoneList({ actionId, milestones, title, doc, canEdit }: MilestoneListProps) {
+  const { t } = useTranslation()
+  const entries = Object.entries(milestones).sort(([a, x], [b, y]) => (x.order < y.order ? -1 : x.order > y.order ? 1 : a < b ? -1 : 1))
+  const headingId = `milestones-${actionId}`
+  return (
+    <section className="action-detail__part" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('plan.milestones')}</h3>
+      {entries.length === 0 ? (
+        <p className="empty">{t('plan.noMilestones')}</p>
+      ) : (
+        <table className="data-table data-table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.milestoneTitle')}</th>
+              <th scope="col">{t('plan.milestoneDate')}</th>
+              <th scope="col">{t('plan.milestoneDone')}</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.delete')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([id, milestone]) => {
+              const entity = `actions/${actionId}/milestones/${id}`
+              const name = milestone.title || title
+              return (
+                <tr key={id} data-milestone-id={id}>
+                  <td>
+                    <TextCell
+                      label={`${t('plan.milestoneTitle')} — ${name}`}
+                      value={milestone.title}
+                      entity={entity}
+                      field="title"
+                      readOnly={!canEdit}
+                      validate={(v) => checkWith(milestoneSchema.shape.title, v, t)}
+                      onCommit={(v) => setNestedField(doc, actionId, 'milestones', id, 'title', v.trim())}
+                    />
+                  </td>
+                  <td>
+                    <DateCell
+                      label={`${t('plan.milestoneDate')} — ${name}`}
+                      value={milestone.date}
+                      entity={entity}
+                      field="date"
+                      nullable={false}
+                      readOnly={!canEdit}
+                      validate={(v) => checkWith(isoDateSchema, v, t)}
+                      onCommit={(v) => v && setNestedField(doc, actionId, 'milestones', id, 'date', v)}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`${t('plan.milestoneDone')} — ${name}`}
+                      checked={milestone.done === true}
+                      disabled={!canEdit}
+                      onChange={(e) => setNestedField(doc, actionId, 'milestones', id, 'done', e.target.checked)}
+                    />
+                  </td>
+                  {canEdit && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={t('plan.removeMilestone', { title: name })}
+                        onClick={() => removeNested(doc, actionId, 'milestones', id)}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      {canEdit && <AddMilestoneForm actionId={actionId} doc={doc} />}
+    </section>
+  )
+}
+
+function AddMilestoneForm({ actionId, doc }: { actionId: string; doc: Y.Doc }) {
+  const { t } = useTranslation()
+  const [title, setTitle] = useState('')
+  const [date, setDate] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = milestoneSchema.omit({ order: true }).safeParse({ title, date, done: false })
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error, t))
+      return
+    }
+    addMilestone(doc, actionId, parsed.data)
+    setErrors({})
+    setTitle('')
+    setDate('')
+  }
+
+  return (
+    <form className="form form--row form--compact" onSubmit={submit} noValidate>
+      <Field label={t('plan.milestoneTitle')} error={errors.title}>
+        {(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label={t('plan.milestoneDate')} error={errors.date}>
+        {(control) => <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button button--small">
+        {t('plan.addMilestone')}
+      </button>
+    </form>
+  )
+}

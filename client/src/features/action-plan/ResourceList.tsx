@@ -1,0 +1,191 @@
+import { type Resource, RESOURCE_UNITS, resourceSchema } from '@ensemble/shared'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { Field } from '../../components/Field.tsx'
+import { checkWith, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { NumberCell } from '../collab/cells/NumberCell.tsx'
+import { SelectCell } from '../collab/cells/SelectCell.tsx'
+import { TextCell } from '../collab/cells/TextCell.tsx'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { addResource, removeNested, setNestedField } from './planWrites.ts'
+
+type Unit = Resource['unit']
+
+interface ResourceListProps {
+  actionId: string
+  resources: Record<string, Resource>
+  title: string
+  doc: Y.Doc
+  canEdit: boolean
+}
+
+/** Ressources: what each partner brings to the action (money, days, staff…). */
+export function ResourceList({ actionId, resources, title, doc, canEdit }: ResourceListProps) {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const entries = Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))
+  const headingId = `resources-${actionId}`
+  const units = RESOURCE_UNITS.map((u) => ({ value: u, label: t(`plan.units.${u}`) }))
+  const partners = workspace.partners.map((p) => ({ value: p.id, label: p.name }))
+  return (
+    <section className="action-detail__part" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('plan.resources')}</h3>
+      {entries.length === 0 ? (
+        <p className="empty">{t('plan.noResources')}</p>
+      ) : (
+        <table className="data-table data-table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.resourceLabel')}</th>
+              <th scope="col">{t('plan.amount')}</th>
+              <th scope="col">{t('plan.unit')}</th>
+              <th scope="col">{t('plan.resourcePartner')}</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.delete')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([id, resource]) => {
+              const entity = `actions/${actionId}/resources/${id}`
+              const name = resource.label || title
+              return (
+                <tr key={id} data-resource-id={id}>
+                  <td>
+                    <TextCell
+                      label={`${t('plan.resourceLabel')} — ${name}`}
+                      value={resource.label}
+                      entity={entity}
+                      field="label"
+                      readOnly={!canEdit}
+                      validate={(v) => checkWith(resourceSchema.shape.label, v, t)}
+                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
+                    />
+                  </td>
+                  <td>
+                    <NumberCell
+                      label={`${t('plan.amount')} — ${name}`}
+                      value={resource.amount}
+                      entity={entity}
+                      field="amount"
+                      readOnly={!canEdit}
+                      min={0}
+                      step={0.5}
+                      validate={(v) => (checkWith(resourceSchema.shape.amount, Number(v), t) ? t('errors.invalidNumber') : null)}
+                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
+                    />
+                  </td>
+                  <td>
+                    <SelectCell<Unit>
+                      label={`${t('plan.unit')} — ${name}`}
+                      value={resource.unit}
+                      options={units}
+                      entity={entity}
+                      field="unit"
+                      disabled={!canEdit}
+                      onCommit={(v) => v && setNestedField(doc, actionId, 'resources', id, 'unit', v)}
+                    />
+                  </td>
+                  <td>
+                    <SelectCell<string>
+                      label={`${t('plan.resourcePartner')} — ${name}`}
+                      value={resource.partnerId}
+                      options={partners}
+                      entity={entity}
+                      field="partnerId"
+                      disabled={!canEdit}
+                      onCommit={(v) => v && setNestedField(doc, actionId, 'resources', id, 'partnerId', v)}
+                    />
+                  </td>
+                  {canEdit && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={t('plan.removeResource', { label: name })}
+                        onClick={() => removeNested(doc, actionId, 'resources', id)}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      {canEdit && (partners.length ? <AddResourceForm actionId={actionId} doc={doc} units={units} partners={partners} /> : <p className="muted">{t('plan.needPartner')}</p>)}
+    </section>
+  )
+}
+
+interface AddResourceFormProps {
+  actionId: string
+  doc: Y.Doc
+  units: { value: Unit; label: string }[]
+  partners: { value: string; label: string }[]
+}
+
+function AddResourceForm({ actionId, doc, units, partners }: AddResourceFormProps) {
+  const { t } = useTranslation()
+  const [label, setLabel] = useState('')
+  const [amount, setAmount] = useState('')
+  const [unit, setUnit] = useState<Unit>('EUR')
+  const [partnerId, setPartnerId] = useState(partners[0]?.value ?? '')
+  const [errors, setErrors] = useState<FieldErrors>({})
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = resourceSchema.safeParse({ label, amount: amount.trim() === '' ? Number.NaN : Number(amount), unit, partnerId })
+    if (!parsed.success) {
+      const errs = fieldErrorsOf(parsed.error, t)
+      if (errs.amount) errs.amount = t('errors.invalidNumber')
+      setErrors(errs)
+      return
+    }
+    addResource(doc, actionId, parsed.data)
+    setErrors({})
+    setLabel('')
+    setAmount('')
+  }
+
+  return (
+    <form className="form form--row form--compact" onSubmit={submit} noValidate>
+      <Field label={t('plan.resourceLabel')} error={errors.label}>
+        {(control) => <input {...control} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      </Field>
+      <Field label={t('plan.amount')} error={errors.amount}>
+        {(control) => <input {...control} type="number" min={0} step="any" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+      </Field>
+      <Field label={t('plan.unit')}>
+        {(control) => (
+          <select {...control} value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+            {units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('plan.resourcePartner')} error={errors.partnerId}>
+        {(control) => (
+          <select {...control} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+            {partners.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="button button--small">
+        {t('plan.addResource')}
+      </button>
+    </form>
+  )
+}

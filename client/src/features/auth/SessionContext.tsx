@@ -1,0 +1,118 @@
+import type { Locale, Me, SignInInput, SignUpInput } from '@ensemble/shared'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { ApiError } from '../../api/ApiError.ts'
+import * as authApi from '../../api/auth.ts'
+import { applyLocale, currentLocale } from '../../i18n/index.ts'
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; expired: boolean }
+  | { status: 'signedIn'; me: Me }
+
+interface SessionApi {
+  session: SessionState
+  signIn(input: SignInInput): Promise<void>
+  signUp(input: SignUpInput): Promise<void>
+  signOut(): Promise<void>
+  /** Called when any request answers 401: the session ended elsewhere (expired, signed out in another tab). */
+  expire(): void
+  setLocale(locale: Locale): Promise<void>
+}
+
+const SessionContext = createContext<SessionApi | null>(null)
+
+export function useSession(): SessionApi {
+  const api = useContext(SessionContext)
+  if (!api) throw new Error('useSession outside SessionProvider')
+  return api
+}
+
+/** The signed-in user, for pages that only render inside the signed-in part of the app. */
+export function useMe(): Me {
+  const { session } = useSession()
+  if (session.status !== 'signedIn') throw new Error('useMe while signed out')
+  return session.me
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' })
+
+  const loadMe = useCallback(async (): Promise<Me | null> => {
+    try {
+      return await authApi.fetchMe()
+    } catch (error) {
+      if (error instanceof ApiError && error.isUnauthenticated) return null
+      throw error
+    }
+  }, [])
+
+  useEffect(() => {
+    let live = true
+    loadMe()
+      .then(async (me) => {
+        if (!live) return
+        // A returning user gets the language saved on their account.
+        if (me) await applyLocale(me.locale)
+        setSession(me ? { status: 'signedIn', me } : { status: 'signedOut', expired: false })
+      })
+      .catch(() => live && setSession({ status: 'signedOut', expired: false }))
+    return () => {
+      live = false
+    }
+  }, [loadMe])
+
+  const signIn = useCallback(
+    async (input: SignInInput) => {
+      await authApi.signIn(input)
+      const me = await loadMe()
+      if (!me) throw new ApiError(401, 'unauthenticated', 'session not established')
+      await applyLocale(me.locale)
+      setSession({ status: 'signedIn', me })
+    },
+    [loadMe],
+  )
+
+  const signUp = useCallback(
+    async (input: SignUpInput) => {
+      await authApi.signUp(input)
+      let me = await loadMe()
+      if (!me) {
+        // Should the server not sign in on sign-up, do it ourselves.
+        await authApi.signIn({ email: input.email, password: input.password })
+        me = await loadMe()
+      }
+      if (!me) throw new ApiError(401, 'unauthenticated', 'session not established')
+      // The language picked on the sign-up page becomes the account's language.
+      const locale = currentLocale()
+      if (me.locale !== locale) {
+        await authApi.updateLocale(locale).catch(() => undefined)
+        me = { ...me, locale }
+      }
+      setSession({ status: 'signedIn', me })
+    },
+    [loadMe],
+  )
+
+  const signOut = useCallback(async () => {
+    await authApi.signOut().catch(() => undefined)
+    setSession({ status: 'signedOut', expired: false })
+  }, [])
+
+  const expire = useCallback(() => setSession({ status: 'signedOut', expired: true }), [])
+
+  const setLocale = useCallback(
+    async (locale: Locale) => {
+      await applyLocale(locale)
+      if (session.status === 'signedIn') {
+        setSession({ status: 'signedIn', me: { ...session.me, locale } })
+        await authApi.updateLocale(locale).catch((error: unknown) => {
+          if (error instanceof ApiError && error.isUnauthenticated) expire()
+        })
+      }
+    },
+    [session, expire],
+  )
+
+  const api = useMemo(() => ({ session, signIn, signUp, signOut, expire, setLocale }), [session, signIn, signUp, signOut, expire, setLocale])
+  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>
+}

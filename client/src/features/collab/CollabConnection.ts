@@ -1,0 +1,229 @@
+import { type AwarenessUser, AWARENESS_USER_FIELD, MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { ApiError } from '../../api/ApiError.ts'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
+
+export interface ReceivedServerError extends ServerErrorMessage {
+  /** Increases with every error received, so the same message twice still renders twice. */
+  seq: number
+}
+
+export interface CollabSnapshot {
+  status: ConnectionStatus
+  /** True once the document has been loaded from the server at least once (stays true offline). */
+  synced: boolean
+  /** Set when reconnecting cannot help (close code 4400–4499, or the ticket was refused). */
+  closed: { code: number; reason: string } | null
+  lastError: ReceivedServerError | null
+  /** Bumped whenever a field error appears or is cleared, so claiming fields re-render. */
+  fieldErrorsVersion: number
+}
+
+export interface CollabOptions {
+  workspaceId: string
+  docName: string
+  user: AwarenessUser
+  /** A fresh single-use ticket for each connection attempt. */
+  fetchTicket(): Promise<string>
+  /** The session is gone: stop and send the user to sign-in. */
+  onUnauthenticated(): void
+  /** A server error no visible field claimed: shown in the toast region. */
+  onUnclaimedError(error: ReceivedServerError): void
+  /** Defaults to the page's own origin, where the server (or Vite's proxy) answers `/ws`. */
+  serverUrl?: string
+}
+
+const MAX_BACKOFF_MS = 10_000
+const FORBIDDEN_TICKET = 4403
+
+const isTerminal = (code: number): boolean => code >= 4400 && code < 4500
+const fieldKey = (entity: string, field: string | undefined): string => `${entity}|${field ?? ''}`
+
+function defaultServerUrl(workspaceId: string): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}/ws/${encodeURIComponent(workspaceId)}`
+}
+
+/**
+ * One live Yjs document of a workspace: the Y.Doc, its y-websocket provider, and the reconnect loop.
+ *
+ * Tickets are single use, so the provider must never reconnect on its own with the spent one: on
+ * every close we stop its retry, fetch a new ticket (with backoff), and connect again. The server's
+ * typed errors (message type 100) are routed to the field that claimed them, or to the toast region.
+ */
+export class CollabConnection {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0 }
+  private readonly listeners = new Set<() => void>()
+  private readonly claims = new Map<string, number>()
+  private readonly fieldErrors = new Map<string, ReceivedServerError>()
+  private attempts = 0
+  private retryTimer: number | undefined
+  private opening = false
+  private destroyed = false
+  private errorSeq = 0
+  private everConnected = false
+
+  constructor(private readonly options: CollabOptions) {
+    this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(options.workspaceId), options.docName, this.doc, {
+      connect: false,
+      // Tabs must not sync with each other behind the server's back: every edit is validated there.
+      disableBc: true,
+    })
+    this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
+    this.provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
+      try {
+        this.receiveError(readServerError(decoder))
+      } catch {
+        // A malformed error message is not worth breaking the connection over.
+      }
+    }
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') {
+        this.everConnected = true
+        this.update({ status: 'connected', closed: null })
+      }
+    })
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.attempts = 0
+      if (synced) this.update({ synced: true })
+    })
+    this.provider.on('connection-close', (event) => this.handleClose(event))
+    window.addEventListener('online', this.reconnectNow)
+    document.addEventListener('visibilitychange', this.reconnectNow)
+  }
+
+  get awareness() {
+    return this.provider.awareness
+  }
+
+  start(): void {
+    void this.open()
+  }
+
+  /** Replaces the identity shown to others (name, colour, partner) — the server stamps it anyway. */
+  setUser(user: AwarenessUser): void {
+    this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, user)
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    window.clearTimeout(this.retryTimer)
+    window.removeEventListener('online', this.reconnectNow)
+    document.removeEventListener('visibilitychange', this.reconnectNow)
+    this.provider.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+  }
+
+  // --- store for useSyncExternalStore -------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): CollabSnapshot => this.snapshot
+
+  private update(patch: Partial<CollabSnapshot>): void {
+    const next = { ...this.snapshot, ...patch }
+    if ((Object.keys(patch) as (keyof CollabSnapshot)[]).every((k) => next[k] === this.snapshot[k])) return
+    this.snapshot = next
+    for (const listener of this.listeners) listener()
+  }
+
+  // --- server errors routed to fields ------------------------------------------------------
+
+  /** A field on screen declares it shows errors about `entity`/`field`; returns the release. */
+  claimField(entity: string, field: string): () => void {
+    const key = fieldKey(entity, field)
+    this.claims.set(key, (this.claims.get(key) ?? 0) + 1)
+    return () => {
+      const left = (this.claims.get(key) ?? 1) - 1
+      if (left > 0) this.claims.set(key, left)
+      else this.claims.delete(key)
+    }
+  }
+
+  fieldError(entity: string, field: string): ReceivedServerError | null {
+    return this.fieldErrors.get(fieldKey(entity, field)) ?? null
+  }
+
+  clearFieldError(entity: string, field: string): void {
+    if (this.fieldErrors.delete(fieldKey(entity, field))) this.update({ fieldErrorsVersion: this.snapshot.fieldErrorsVersion + 1 })
+  }
+
+  private receiveError(error: ServerErrorMessage): void {
+    const received = { ...error, seq: ++this.errorSeq }
+    const key = fieldKey(error.entity, error.field)
+    if (error.field && this.claims.has(key)) this.fieldErrors.set(key, received)
+    else this.options.onUnclaimedError(received)
+    this.update({ lastError: received, fieldErrorsVersion: this.snapshot.fieldErrorsVersion + 1 })
+  }
+
+  // --- connection loop ---------------------------------------------------------------------
+
+  private async open(): Promise<void> {
+    if (this.destroyed || this.opening || this.provider.ws !== null) return
+    this.opening = true
+    window.clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    if (!this.everConnected) this.update({ status: 'connecting' })
+    let ticket: string
+    try {
+      ticket = await this.options.fetchTicket()
+    } catch (error) {
+      this.opening = false
+      if (this.destroyed) return
+      if (error instanceof ApiError && error.status === 401) {
+        this.update({ status: 'offline' })
+        this.options.onUnauthenticated()
+        return
+      }
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        this.update({ status: 'offline', closed: { code: FORBIDDEN_TICKET, reason: error.code } })
+        return
+      }
+      this.scheduleRetry()
+      return
+    }
+    this.opening = false
+    if (this.destroyed) return
+    this.provider.params = { ticket, schema: String(SCHEMA_VERSION) }
+    this.provider.connect()
+  }
+
+  private handleClose(event: CloseEvent | null): void {
+    if (this.destroyed) return
+    // Stop the provider's own retry (it would reuse the spent ticket). Setting the flag rather than
+    // calling disconnect(): we are inside the provider's close handler, which disconnect() re-enters.
+    this.provider.shouldConnect = false
+    if (event && isTerminal(event.code)) {
+      this.update({ status: 'offline', closed: { code: event.code, reason: event.reason } })
+      return
+    }
+    this.update({ status: this.everConnected ? 'offline' : 'connecting' })
+    this.scheduleRetry()
+  }
+
+  private scheduleRetry(): void {
+    if (this.destroyed || this.snapshot.closed) return
+    window.clearTimeout(this.retryTimer)
+    const base = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempts)
+    this.attempts++
+    const delay = base * (0.75 + Math.random() * 0.5)
+    this.retryTimer = window.setTimeout(() => void this.open(), delay)
+  }
+
+  /** Back online or back on the tab: do not wait for the backoff to elapse. */
+  private reconnectNow = (): void => {
+    if (document.visibilityState === 'hidden') return
+    if (this.destroyed || this.snapshot.closed || this.provider.ws !== null || this.opening) return
+    if (this.retryTimer === undefined) return
+    this.attempts = 0
+    void this.open()
+  }
+}

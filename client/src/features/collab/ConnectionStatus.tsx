@@ -1,0 +1,42 @@
+import { CLOSE } from '@ensemble/shared'
+import { useTranslation } from 'react-i18next'
+import type { CollabSnapshot } from './CollabConnection.ts'
+
+/** "Connecté" / "Hors ligne — reconnexion…", announced politely when it changes. */
+export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null }) {
+  const { t } = useTranslation()
+  const status = snapshot?.status ?? 'connecting'
+  if (snapshot?.closed) {
+    const code = snapshot.closed.code
+    const reason =
+      code === CLOSE.accessRevoked && snapshot.closed.reason === 'forbidden'
+        ? t('collab.reasons.forbidden')
+        : code === CLOSE.accessRevoked
+          ? t('collab.reasons.accessRevoked')
+          : code === CLOSE.unknownDocument
+            ? t('collab.reasons.unknownDocument')
+            : code === CLOSE.schemaMismatch
+              ? t('collab.reasons.schemaMismatch')
+              : code === CLOSE.malformedMessage
+                ? t('collab.reasons.malformedMessage')
+                : t('collab.reasons.other', { code })
+    return (
+      <div className="connection connection--closed" role="alert" data-testid="connection-status" data-status="closed">
+        <span className="connection__dot" aria-hidden="true" />
+        {t('collab.closed', { reason })}{' '}
+        <button type="button" className="button button--small" onClick={() => window.location.reload()}>
+          {t('collab.reload')}
+        </button>
+      </div>
+    )
+  }
+  const label =
+    status === 'connected' ? (snapshot?.synced ? t('collab.connected') : t('collab.syncing')) : status === 'offline' ? t('collab.offline') : t('collab.connecting')
+  return (
+    <div className={`connection connection--${status}`} data-testid="connection-status" data-status={status}>
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('collab.status')} : </span>
+      <span aria-live="polite">{label}</span>
+    </div>
+  )
+}

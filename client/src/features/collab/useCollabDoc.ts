@@ -1,0 +1,76 @@
+import { type AwarenessUser, colorForId } from '@ensemble/shared'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createTicket } from '../../api/workspaces.ts'
+import { useToasts } from '../../components/Toasts.tsx'
+import { useMe, useSession } from '../auth/SessionContext.tsx'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { CollabConnection, type CollabSnapshot } from './CollabConnection.ts'
+
+export interface CollabDoc extends CollabSnapshot {
+  connection: CollabConnection
+  doc: CollabConnection['doc']
+  provider: CollabConnection['provider']
+  awareness: CollabConnection['awareness']
+  user: AwarenessUser
+}
+
+const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0 }
+const noop = () => () => {}
+const offlineSnapshot = (): CollabSnapshot => OFFLINE
+
+/** The awareness identity of the signed-in member: name, cursor colour, partner. */
+export function useAwarenessUser(): AwarenessUser {
+  const me = useMe()
+  const { workspace } = useWorkspace()
+  const member = workspace.members.find((m) => m.userId === me.id)
+  const partner = workspace.partners.find((p) => p.id === member?.partnerId)
+  return useMemo(
+    () => ({ id: me.id, name: me.name, color: member?.color ?? colorForId(me.id), partner: partner?.name ?? null }),
+    [me.id, me.name, member?.color, partner?.name],
+  )
+}
+
+/**
+ * Opens one document of the current workspace for as long as the component is mounted: a Y.Doc,
+ * its provider with ticketed reconnection, awareness, status, sync flag and the last server error.
+ * Returns null until the connection exists (it is created in an effect so React's double mount in
+ * development does not leave a socket behind).
+ */
+export function useCollabDoc(docName: string): CollabDoc | null {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const { expire } = useSession()
+  const { notify } = useToasts()
+  const user = useAwarenessUser()
+  const [connection, setConnection] = useState<CollabConnection | null>(null)
+
+  useEffect(() => {
+    const created = new CollabConnection({
+      workspaceId: workspace.id,
+      docName,
+      user,
+      fetchTicket: async () => (await createTicket(workspace.id)).ticket,
+      onUnauthenticated: expire,
+      onUnclaimedError: (error) => notify(t('toasts.rejected', { message: error.message }), 'error'),
+    })
+    created.start()
+    setConnection(created)
+    return () => {
+      created.destroy()
+      setConnection(null)
+    }
+    // Only another document needs another connection: the identity is updated in place below.
+  }, [workspace.id, docName])
+
+  useEffect(() => {
+    connection?.setUser(user)
+  }, [connection, user])
+
+  const snapshot = useSyncExternalStore(connection?.subscribe ?? noop, connection?.getSnapshot ?? offlineSnapshot)
+  // Memoised: this object is the context value of every cell, which must not re-render for nothing.
+  return useMemo(
+    () => (connection ? { ...snapshot, connection, doc: connection.doc, provider: connection.provider, awareness: connection.awareness, user } : null),
+    [connection, snapshot, user],
+  )
+}

@@ -1,0 +1,105 @@
+import { contentOf } from '@ensemble/shared'
+import { Extension } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { TableKit } from '@tiptap/extension-table'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CollabDoc } from '../collab/useCollabDoc.ts'
+import { renderCaret } from './caret.ts'
+import { EditorToolbar } from './EditorToolbar.tsx'
+import { LinkForm } from './LinkForm.tsx'
+import { isSafeUrl } from './safeUrl.ts'
+
+interface DocumentEditorProps {
+  collab: CollabDoc
+  title: string
+  /** False for observers and commenters, and once the document is adopted. */
+  canEdit: boolean
+}
+
+/**
+ * The rich-text editor bound to the document's `content` fragment. Undo/redo is Yjs's (per user),
+ * not ProseMirror's history, which would undo other people's typing.
+ */
+export function DocumentEditor({ collab, title, canEdit }: DocumentEditorProps) {
+  const { t } = useTranslation()
+  const [linkOpen, setLinkOpen] = useState(false)
+  const openLink = useRef(() => setLinkOpen(true))
+  const { doc, provider, user, synced } = collab
+
+  const editor = useEditor(
+    {
+      // Nothing is typed before the first sync: an early empty paragraph would duplicate the server's.
+      editable: false,
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false,
+          heading: { levels: [1, 2, 3] },
+          link: {
+            openOnClick: false,
+            autolink: true,
+            defaultProtocol: 'https',
+            protocols: ['mailto'],
+            isAllowedUri: (url) => isSafeUrl(url),
+            shouldAutoLink: (url) => isSafeUrl(url),
+            HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+          },
+        }),
+        TableKit.configure({ table: { resizable: false } }),
+        Collaboration.configure({ fragment: contentOf(doc) }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        Extension.create({
+          name: 'ensembleShortcuts',
+          addKeyboardShortcuts: () => ({
+            'Mod-k': () => {
+              openLink.current()
+              return true
+            },
+          }),
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          id: 'document-editor',
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('documents.editorLabel', { title }),
+          'data-testid': 'document-editor',
+        },
+      },
+    },
+    [doc, provider],
+  )
+
+  const editable = canEdit && synced
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
+  // The name and colour travel with the caret; keep them current if they change.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.updateUser(user)
+  }, [editor, user])
+
+  useEffect(() => {
+    editor?.setOptions({ editorProps: { attributes: { ...(editor.options.editorProps.attributes as Record<string, string>), 'aria-label': t('documents.editorLabel', { title }), 'aria-readonly': String(!editable) } } })
+  }, [editor, t, title, editable])
+
+  if (!editor) return null
+  return (
+    <div className={`document-editor${editable ? '' : ' document-editor--readonly'}`}>
+      {canEdit && <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {!synced && (
+        <p className="muted document-editor__loading" aria-busy="true">
+          {t('documents.syncing')}
+        </p>
+      )}
+      <EditorContent editor={editor} className="document-editor__surface" />
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { type DocumentMeta, documentMetaOf, type RichTextDocName } from '@ensemble/shared'
+import { useTranslation } from 'react-i18next'
+import { CollabContext } from '../collab/CollabContext.tsx'
+import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
+import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
+import { useYMapJson } from '../collab/useYMapJson.ts'
+import { PresenceList } from '../presence/PresenceList.tsx'
+import type { SectionKey } from '../workspaces/sections.ts'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { DocumentEditor } from './DocumentEditor.tsx'
+import { DocumentStatusBadge } from './DocumentStatusBadge.tsx'
+
+/** Vision, charte, accord de consortium, convention: one live rich-text document each. */
+export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName; sectionKey: SectionKey }) {
+  const { t } = useTranslation()
+  const collab = useCollabDoc(docName)
+  return (
+    <div className="page page--document" data-doc={docName}>
+      {collab ? (
+        <CollabContext.Provider value={collab}>
+          <DocumentBody collab={collab} fallbackTitle={t(`nav.${sectionKey}`)} />
+        </CollabContext.Provider>
+      ) : (
+        <h1 tabIndex={-1}>{t(`nav.${sectionKey}`)}</h1>
+      )}
+    </div>
+  )
+}
+
+function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTitle: string }) {
+  const { t } = useTranslation()
+  const { abilities } = useWorkspace()
+  const meta = useYMapJson<DocumentMeta>(documentMetaOf(collab.doc))
+  const title = meta.title?.trim() || fallbackTitle
+  const adopted = meta.status === 'adopted'
+  const canEdit = abilities.writeDocuments && !adopted
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1 tabIndex={-1}>{title}</h1>
+          <DocumentStatusBadge status={meta.status} />
+        </div>
+        <ConnectionStatus snapshot={collab} />
+      </header>
+      {adopted && <p className="notice">{t('documents.adoptedLocked')}</p>}
+      {!adopted && !abilities.writeDocuments && <p className="notice">{t('documents.readOnly')}</p>}
+      <div className="with-aside">
+        <DocumentEditor collab={collab} title={title} canEdit={canEdit} />
+        <aside aria-label={t('presence.title')}>
+          <PresenceList collab={collab} />
+        </aside>
+      </div>
+    </>
+  )
+}

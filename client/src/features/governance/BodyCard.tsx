@@ -1,0 +1,171 @@
+import {
+  BODY_LEVELS,
+  type BodyLevel,
+  DECISION_RULES,
+  type DecisionRule,
+  type GovernanceBody,
+  governanceBodySchema,
+  MEETING_CADENCES,
+  totalSeats,
+} from '@ensemble/shared'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { checkWith } from '../../components/validation.ts'
+import { NumberCell } from '../collab/cells/NumberCell.tsx'
+import { SelectCell } from '../collab/cells/SelectCell.tsx'
+import { TextCell } from '../collab/cells/TextCell.tsx'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { deleteBody, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
+
+type Cadence = GovernanceBody['cadence']
+
+/** One instance: its name, level, mandate, seats per partner and how it decides. */
+export function BodyCard({ id, body, doc, canEdit }: { id: string; body: GovernanceBody; doc: Y.Doc; canEdit: boolean }) {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const entity = `bodies/${id}`
+  const name = body.name.trim() || t('governance.newBodyName')
+  const headingId = `body-${id}`
+  const intIn = (min: number, max: number) => (v: string) =>
+    Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? null : t('errors.numberRange', { min, max })
+
+  return (
+    <article className={`card body-card level--${body.level}`} aria-labelledby={headingId} data-body-id={id} data-testid="body-card">
+      <header className="body-card__header">
+        <h2 id={headingId}>{name}</h2>
+        <span className={`badge level-badge level--${body.level}`}>{t(`governance.levels.${body.level}`)}</span>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            aria-label={t('governance.deleteBody', { name })}
+            onClick={() => {
+              if (window.confirm(t('governance.confirmDelete', { name }))) deleteBody(doc, id)
+            }}
+          >
+            {t('common.delete')}
+          </button>
+        )}
+      </header>
+      <div className="body-card__grid">
+        <LabelledCell label={t('governance.name')}>
+          <TextCell
+            label={t('governance.name')}
+            value={body.name}
+            entity={entity}
+            field="name"
+            readOnly={!canEdit}
+            validate={(v) => checkWith(governanceBodySchema.shape.name, v, t)}
+            onCommit={(v) => setBodyField(doc, id, 'name', v.trim())}
+            testId="body-name"
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.level')}>
+          <SelectCell<BodyLevel>
+            label={`${t('governance.level')} — ${name}`}
+            value={body.level}
+            options={BODY_LEVELS.map((l) => ({ value: l, label: t(`governance.levels.${l}`) }))}
+            entity={entity}
+            field="level"
+            disabled={!canEdit}
+            onCommit={(v) => v && setBodyField(doc, id, 'level', v)}
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.decisionRule')}>
+          <SelectCell<DecisionRule>
+            label={`${t('governance.decisionRule')} — ${name}`}
+            value={body.decisionRule}
+            options={DECISION_RULES.map((r) => ({ value: r, label: t(`governance.rules.${r}`) }))}
+            entity={entity}
+            field="decisionRule"
+            disabled={!canEdit}
+            onCommit={(v) => v && setBodyField(doc, id, 'decisionRule', v)}
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.quorum')}>
+          <NumberCell
+            label={`${t('governance.quorum')} — ${name}`}
+            value={body.quorum}
+            entity={entity}
+            field="quorum"
+            readOnly={!canEdit}
+            min={0}
+            validate={intIn(0, 100000)}
+            onCommit={(v) => setBodyField(doc, id, 'quorum', v)}
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.cadence')}>
+          <SelectCell<Cadence>
+            label={`${t('governance.cadence')} — ${name}`}
+            value={body.cadence}
+            options={MEETING_CADENCES.map((c) => ({ value: c, label: t(`governance.cadences.${c}`) }))}
+            entity={entity}
+            field="cadence"
+            disabled={!canEdit}
+            onCommit={(v) => v && setBodyField(doc, id, 'cadence', v)}
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.chair')}>
+          <SelectCell<string>
+            label={`${t('governance.chair')} — ${name}`}
+            value={body.chair}
+            options={workspace.members.map((m) => ({ value: m.userId, label: m.name }))}
+            emptyLabel={t('governance.noChair')}
+            entity={entity}
+            field="chair"
+            disabled={!canEdit}
+            onCommit={(v) => setBodyField(doc, id, 'chair', v)}
+          />
+        </LabelledCell>
+        <LabelledCell label={t('governance.mandate')} wide>
+          <TextCell
+            label={`${t('governance.mandate')} — ${name}`}
+            value={body.mandate}
+            entity={entity}
+            field="mandate"
+            multiline
+            readOnly={!canEdit}
+            validate={(v) => checkWith(governanceBodySchema.shape.mandate, v, t)}
+            onCommit={(v) => setMandate(doc, id, v)}
+          />
+        </LabelledCell>
+      </div>
+      <fieldset className="seats">
+        <legend>
+          {t('governance.composition')} — {t('governance.totalSeats', { count: totalSeats(body) })}
+        </legend>
+        {workspace.partners.length === 0 && <p className="muted">{t('governance.noPartners')}</p>}
+        <div className="seats__grid">
+          {workspace.partners.map((partner) => (
+            <label key={partner.id} className="seats__item">
+              <span>{partner.name}</span>
+              <NumberCell
+                label={`${t('governance.seatsOf', { partner: partner.name })} — ${name}`}
+                value={body.seats[partner.id] ?? 0}
+                entity={entity}
+                field={`seats.${partner.id}`}
+                readOnly={!canEdit}
+                min={0}
+                max={1000}
+                validate={intIn(0, 1000)}
+                onCommit={(v) => setSeats(doc, id, partner.id, v)}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </article>
+  )
+}
+
+/** A visible caption above a cell; the cell carries its own full accessible name. */
+function LabelledCell({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={`labelled-cell${wide ? ' labelled-cell--wide' : ''}`}>
+      <span className="labelled-cell__label" aria-hidden="true">
+        {label}
+      </span>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next'
+import { useToasts } from '../../components/Toasts.tsx'
+import { CollabContext } from '../collab/CollabContext.tsx'
+import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
+import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
+import { PresenceList } from '../presence/PresenceList.tsx'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { BodyCard } from './BodyCard.tsx'
+import { addBody } from './governanceWrites.ts'
+import { useBodies } from './useBodies.ts'
+
+/** Instances de gouvernance: who sits where, at which level of steering, and how they decide. */
+export function GovernancePage() {
+  const { t } = useTranslation()
+  const collab = useCollabDoc('governance')
+  return (
+    <div className="page">
+      {collab ? (
+        <CollabContext.Provider value={collab}>
+          <GovernanceBody collab={collab} />
+        </CollabContext.Provider>
+      ) : (
+        <h1 tabIndex={-1}>{t('governance.title')}</h1>
+      )}
+    </div>
+  )
+}
+
+function GovernanceBody({ collab }: { collab: CollabDoc }) {
+  const { t } = useTranslation()
+  const { abilities } = useWorkspace()
+  const { notify } = useToasts()
+  const bodies = useBodies(collab.doc)
+  const canEdit = abilities.editGovernance && collab.synced
+
+  const add = () => {
+    const id = addBody(collab.doc, {
+      name: t('governance.newBodyName'),
+      level: 'operational',
+      mandate: '',
+      seats: {},
+      decisionRule: 'consensus',
+      quorum: 0,
+      cadence: 'quarterly',
+      chair: null,
+    })
+    notify(t('governance.bodyAdded'), 'success')
+    window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-body-id="${id}"] [data-field="name"]`)?.focus())
+  }
+
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1 tabIndex={-1}>{t('governance.title')}</h1>
+          <p className="muted">{t('governance.intro')}</p>
+        </div>
+        <ConnectionStatus snapshot={collab} />
+      </header>
+      {!abilities.editGovernance && <p className="notice">{t('governance.readOnly')}</p>}
+      <aside aria-label={t('presence.title')} className="presence-bar">
+        <PresenceList collab={collab} />
+      </aside>
+      {canEdit && (
+        <p>
+          <button type="button" className="button button--primary" onClick={add} data-testid="add-body">
+            + {t('governance.addBody')}
+          </button>
+        </p>
+      )}
+      {collab.synced && bodies.length === 0 && <p className="empty">{t('governance.empty')}</p>}
+      {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
+      <div className="bodies">
+        {bodies.map(({ id, body }) => (
+          <BodyCard key={id} id={id} body={body} doc={collab.doc} canEdit={canEdit} />
+        ))}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,72 @@
+import { type BodyMap, bodiesOf, buildBody, type GovernanceBody, keyBetween, newId } from '@ensemble/shared'
+import * as Y from 'yjs'
+
+/** Writes to the `governance` document: one field of one body per transaction. */
+const bodyOf = (doc: Y.Doc, id: string): BodyMap | undefined => bodiesOf(doc).get(id)
+
+export type BodyScalarField = 'name' | 'level' | 'decisionRule' | 'quorum' | 'cadence' | 'chair'
+
+export function setBodyField(doc: Y.Doc, id: string, field: BodyScalarField, value: string | number | null): void {
+  doc.transact(() => {
+    const body = bodyOf(doc, id)
+    if (body && body.get(field) !== value) body.set(field, value)
+  })
+}
+
+export function setSeats(doc: Y.Doc, id: string, partnerId: string, seats: number): void {
+  doc.transact(() => {
+    const body = bodyOf(doc, id)
+    if (!body) return
+    let map = body.get('seats')
+    if (!(map instanceof Y.Map)) {
+      map = new Y.Map<number>()
+      body.set('seats', map)
+    }
+    const seatsMap = map as Y.Map<number>
+    if (seatsMap.get(partnerId) !== seats) seatsMap.set(partnerId, seats)
+  })
+}
+
+/**
+ * The mandate is a Y.Text: write only the changed middle (common prefix and suffix kept), so a
+ * concurrent edit elsewhere in the text survives.
+ */
+export function setMandate(doc: Y.Doc, id: string, next: string): void {
+  doc.transact(() => {
+    const body = bodyOf(doc, id)
+    if (!body) return
+    const text = body.get('mandate')
+    if (!(text instanceof Y.Text)) {
+      body.set('mandate', new Y.Text(next))
+      return
+    }
+    const prev = text.toString()
+    let start = 0
+    while (start < prev.length && start < next.length && prev[start] === next[start]) start++
+    let endPrev = prev.length
+    let endNext = next.length
+    while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+      endPrev--
+      endNext--
+    }
+    if (endPrev > start) text.delete(start, endPrev - start)
+    if (endNext > start) text.insert(start, next.slice(start, endNext))
+  })
+}
+
+export function addBody(doc: Y.Doc, input: Omit<GovernanceBody, 'order'>): string {
+  const id = newId()
+  doc.transact(() => {
+    let last: string | null = null
+    bodiesOf(doc).forEach((body) => {
+      const order = body.get('order')
+      if (typeof order === 'string' && (last === null || order > last)) last = order
+    })
+    bodiesOf(doc).set(id, buildBody({ ...input, order: keyBetween(last, null) }))
+  })
+  return id
+}
+
+export function deleteBody(doc: Y.Doc, id: string): void {
+  doc.transact(() => bodiesOf(doc).delete(id))
+}

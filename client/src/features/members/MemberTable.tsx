@@ -1,0 +1,151 @@
+import { type Member, type Role, ROLES, type UpdateMemberInput } from '@ensemble/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { removeMember, updateMember } from '../../api/members.ts'
+import { useToasts } from '../../components/Toasts.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useMe } from '../auth/SessionContext.tsx'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+
+/** Members with their role, partner and representative flag; editable in place by the coordinator. */
+export function MemberTable() {
+  const { t } = useTranslation()
+  const me = useMe()
+  const { workspace, abilities, reload } = useWorkspace()
+  const { notify } = useToasts()
+  const handleError = useApiErrorHandler()
+  const [busy, setBusy] = useState<string | null>(null)
+  const editable = abilities.manageMembers
+  const partnerName = (id: string | null) => workspace.partners.find((p) => p.id === id)?.name
+
+  const run = async (userId: string, work: () => Promise<unknown>) => {
+    setBusy(userId)
+    try {
+      await work()
+      notify(t('members.updated'), 'success')
+    } catch (error) {
+      notify(handleError(error), 'error')
+    } finally {
+      await reload()
+      setBusy(null)
+    }
+  }
+
+  const update = (member: Member, input: UpdateMemberInput) => run(member.userId, () => updateMember(workspace.id, member.userId, input))
+
+  // One representative per partner: the previous one steps down before the new one is named.
+  const makeRepresentative = (member: Member, value: boolean) =>
+    run(member.userId, async () => {
+      if (value) {
+        for (const other of workspace.members) {
+          if (other.userId !== member.userId && other.partnerId === member.partnerId && other.representative) {
+            await updateMember(workspace.id, other.userId, { representative: false })
+          }
+        }
+      }
+      await updateMember(workspace.id, member.userId, { representative: value })
+    })
+
+  const remove = (member: Member) => {
+    if (!window.confirm(t('members.confirmRemove', { name: member.name }))) return
+    void run(member.userId, async () => {
+      await removeMember(workspace.id, member.userId)
+      notify(t('members.removed', { name: member.name }), 'success')
+    })
+  }
+
+  if (workspace.members.length === 0) return <p className="empty">{t('members.noMembers')}</p>
+  return (
+    <div className="table-wrap">
+    <table className="data-table" data-testid="member-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('members.memberName')}</th>
+          <th scope="col">{t('members.email')}</th>
+          <th scope="col">{t('members.role')}</th>
+          <th scope="col">{t('members.partner')}</th>
+          <th scope="col">{t('members.representative')}</th>
+          {editable && (
+            <th scope="col">
+              <span className="visually-hidden">{t('members.remove')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {workspace.members.map((member) => {
+          const disabled = busy === member.userId
+          return (
+            <tr key={member.userId} data-member={member.email}>
+              <th scope="row">
+                <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" /> {member.name}{' '}
+                {member.userId === me.id && <span className="muted">{t('members.you')}</span>}
+              </th>
+              <td>{member.email}</td>
+              <td>
+                {editable ? (
+                  <select
+                    aria-label={t('members.roleOf', { name: member.name })}
+                    value={member.role}
+                    disabled={disabled}
+                    onChange={(e) => void update(member, { role: e.target.value as Role })}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`roles.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t(`roles.${member.role}`)
+                )}
+              </td>
+              <td>
+                {editable ? (
+                  <select
+                    aria-label={t('members.partnerOf', { name: member.name })}
+                    value={member.partnerId ?? ''}
+                    disabled={disabled}
+                    onChange={(e) => void update(member, { partnerId: e.target.value || null, ...(e.target.value ? {} : { representative: false }) })}
+                  >
+                    <option value="">{t('members.noPartner')}</option>
+                    {workspace.partners.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  (partnerName(member.partnerId) ?? <span className="muted">{t('common.none')}</span>)
+                )}
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('members.representativeOf', { name: member.name })}
+                  checked={member.representative}
+                  disabled={!editable || disabled || !member.partnerId}
+                  onChange={(e) => void makeRepresentative(member, e.target.checked)}
+                />
+              </td>
+              {editable && (
+                <td>
+                  <button
+                    type="button"
+                    className="button button--danger button--small"
+                    aria-label={t('members.removeMember', { name: member.name })}
+                    disabled={disabled}
+                    onClick={() => remove(member)}
+                  >
+                    {t('members.remove')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+    </div>
+  )
+}

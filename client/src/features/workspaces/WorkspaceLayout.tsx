@@ -1,0 +1,23 @@
+import { type ReactNode, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Section } from './sections.ts'
+import { useWorkspace } from './WorkspaceContext.tsx'
+import { WorkspaceNav } from './WorkspaceNav.tsx'
+
+/** The alliance's navigation beside the page, and a tab title that says where we are. */
+export function WorkspaceLayout({ section, children }: { section: Section | null; children: ReactNode }) {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const label = section ? t(`nav.${section.key}`) : t('nav.dashboard')
+  useEffect(() => {
+    document.title = `${label} — ${workspace.name} — ${t('app.name')}`
+  }, [label, workspace.name, t])
+  return (
+    <div className="layout">
+      <WorkspaceNav current={section} />
+      <main id="main" tabIndex={-1} className="layout__main">
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import type { WorkspaceSummary } from '@ensemble/shared'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { listWorkspaces } from '../../api/workspaces.ts'
+import { currentLocale } from '../../i18n/index.ts'
+import { formatDate } from '../../i18n/format.ts'
+import { Link } from '../../router.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
+import { workspaceUrl } from './sections.ts'
+
+export function WorkspaceListPage() {
+  const { t } = useTranslation()
+  const handleError = useApiErrorHandler()
+  const [workspaces, setWorkspaces] = useState<WorkspaceSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    listWorkspaces()
+      .then((list) => live && setWorkspaces(list))
+      .catch((err: unknown) => live && setError(handleError(err)))
+    return () => {
+      live = false
+    }
+  }, [handleError])
+
+  return (
+    <div className="page page--narrow">
+      <h1 tabIndex={-1}>{t('workspaces.title')}</h1>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {t('workspaces.loadError')} {error}
+        </p>
+      )}
+      {!workspaces && !error && <p aria-busy="true">{t('app.loading')}</p>}
+      {workspaces && workspaces.length === 0 && <p className="empty">{t('workspaces.empty')}</p>}
+      {workspaces && workspaces.length > 0 && (
+        <ul className="workspace-list">
+          {workspaces.map((w) => (
+            <li key={w.id} className="card workspace-list__item">
+              <h2>
+                <Link to={workspaceUrl(w.id)} data-testid="workspace-link">
+                  {w.name}
+                </Link>
+              </h2>
+              <p className="muted">
+                {t('workspaces.yourRole', { role: t(`roles.${w.role}`) })} · {t('workspaces.createdAt', { date: formatDate(w.createdAt, currentLocale()) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateWorkspaceForm />
+    </div>
+  )
+}

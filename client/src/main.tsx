@@ -1,0 +1,21 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { ToastProvider } from './components/Toasts.tsx'
+import { SessionProvider } from './features/auth/SessionContext.tsx'
+import { initI18n } from './i18n/index.ts'
+import './styles/app.css'
+import './styles/editor.css'
+import './styles/plan.css'
+
+initI18n()
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ToastProvider>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </ToastProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { signUp } from '../helpers/http.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+
+const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
+const WAIT = { timeout: 20_000 }
+
+/** Signs in through the real form, as a person would. */
+async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor(WAIT)
+}
+
+/** The value of the first input or textarea matching `selector`, once it equals `expected`. */
+async function waitForValue(page: Page, selector: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, value]) => (document.querySelector(sel!) as HTMLInputElement | HTMLTextAreaElement | null)?.value === value,
+    [selector, expected] as const,
+    WAIT,
+  )
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false })
+
+describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real browsers', () => {
+  let server: TestServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    ensureClientBuilt()
+    mkdirSync(ARTIFACTS_DIR, { recursive: true })
+    server = await startTestServer()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[E2E1] both see each other’s text, caret and plan cells, with no edit lost', async () => {
+    const base = server.url
+    // Set-up through the public REST API: an admin, an editor of a partner, one alliance.
+    const admin = await signUp(base, 'Claire Admin')
+    const editor = await signUp(base, 'Bruno Éditeur')
+    const { id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
+    const { id: partnerId } = await admin.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Association Estran', type: 'association' },
+      201,
+    )
+    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
+
+    const open = async () => {
+      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
+      contexts.push(context)
+      return context.newPage()
+    }
+    const pageA = await open()
+    const pageB = await open()
+    await signInThroughUi(pageA, base, admin.email)
+    await signInThroughUi(pageB, base, editor.email)
+
+    // --- the consortium agreement, typed by both ---------------------------------------------
+    const agreement = `${base}/alliances/${workspaceId}/accord`
+    await Promise.all([pageA.goto(agreement), pageB.goto(agreement)])
+    const editable = '.ProseMirror[contenteditable="true"]'
+    await pageA.locator(editable).waitFor(WAIT)
+    await pageB.locator(editable).waitFor(WAIT)
+    await expect(pageA.getAttribute('html', 'lang')).resolves.toBe('fr')
+
+    await pageA.locator(editable).click()
+    await pageA.keyboard.type('Article 1 — Texte de Claire.')
+    await pageB.locator('.ProseMirror', { hasText: 'Texte de Claire' }).waitFor(WAIT)
+
+    await pageB.locator(editable).click()
+    await pageB.keyboard.press('Control+End')
+    await pageB.keyboard.press('Enter')
+    await pageB.keyboard.type('Article 2 — Texte de Bruno.')
+    await pageA.locator('.ProseMirror', { hasText: 'Texte de Bruno' }).waitFor(WAIT)
+    await pageB.locator('.ProseMirror', { hasText: 'Texte de Claire' }).waitFor(WAIT)
+
+    // Each sees the other's named caret, and the other in the presence list.
+    await pageA.locator('.collaboration-carets__label', { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
+    await pageB.locator('.collaboration-carets__label', { hasText: 'Claire Admin' }).waitFor(WAIT)
+    await pageA.locator('[data-testid="presence"] .presence__name', { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
+    await pageB.locator('[data-testid="presence"] .presence__name', { hasText: 'Claire Admin' }).waitFor(WAIT)
+    await pageA.locator('[data-testid="connection-status"][data-status="connected"]').waitFor(WAIT)
+    await shot(pageA, 'E2E1-agreement-admin.png')
+    await shot(pageB, 'E2E1-agreement-editor.png')
+
+    // --- the action plan: two cells of the same action ---------------------------------------
+    const plan = `${base}/alliances/${workspaceId}/plan`
+    await Promise.all([pageA.goto(plan), pageB.goto(plan)])
+    await pageA.locator('[data-testid="add-action"]:not([disabled])').waitFor(WAIT)
+    await pageA.locator('[data-testid="add-action"]').click()
+    const row = '[data-testid="action-row"]'
+    await pageB.locator(row).waitFor(WAIT)
+    const actionId = await pageA.locator(row).first().getAttribute('data-action-id')
+    expect(actionId).toBeTruthy()
+    const title = `[data-action-id="${actionId}"] [data-testid="action-title"]`
+    const objective = `[data-action-id="${actionId}"] [data-testid="action-objective"]`
+
+    // Claire drafts the title (not yet committed) while Bruno commits the objective.
+    await pageA.locator(title).fill('Atelier commun de diagnostic')
+    await pageB.locator(objective).fill('Objectif de Bruno : 40 classes de mer')
+    await pageB.locator(objective).press('Enter')
+
+    // Bruno's objective reaches Claire without touching her draft…
+    await waitForValue(pageA, objective, 'Objectif de Bruno : 40 classes de mer')
+    expect(await pageA.locator(title).inputValue()).toBe('Atelier commun de diagnostic')
+
+    // …then her title reaches Bruno, and both cells hold on both screens.
+    await pageA.locator(title).press('Enter')
+    await waitForValue(pageB, title, 'Atelier commun de diagnostic')
+    await waitForValue(pageB, objective, 'Objectif de Bruno : 40 classes de mer')
+    await waitForValue(pageA, title, 'Atelier commun de diagnostic')
+    await waitForValue(pageA, objective, 'Objectif de Bruno : 40 classes de mer')
+
+    await pageA.locator('[data-testid="presence"] .presence__name', { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
+    await shot(pageA, 'E2E1-plan-admin.png')
+    await shot(pageB, 'E2E1-plan-editor.png')
+  })
+})
