@@ -209,6 +209,30 @@ describe('rooms', () => {
     expect(titleOf(c.doc, 'a1')).toBe('Perdue ?')
     expect(titleOf(await storedDoc(), 'a1')).toBe('Perdue ?')
   })
+
+  it('[ROOM8] content deleted by accepted or refused edits is garbage-collected in the room', async () => {
+    const e = net.connect(editor('e'))
+    const observer = net.connect(identity({ userId: 'x', role: 'observer' }))
+    await net.settle()
+    actionsOf(e.doc).set('a1', buildAction({ title: 'Original', order: 'a' }))
+    await net.settle()
+    const description = (doc: Y.Doc) => actionsOf(doc).get('a1')!.get('description') as Y.Text
+    description(e.doc).insert(0, 'x'.repeat(5000))
+    await net.settle()
+    description(e.doc).delete(0, 5000)
+    description(observer.doc).insert(0, 'y'.repeat(5000))
+    await net.settle()
+
+    // Deleted items keep only their length once collected (ContentDeleted), not their text.
+    let deletedStrings = 0
+    rooms.get(PLAN)!.doc.store.clients.forEach((structs) => {
+      for (const struct of structs) {
+        if (struct instanceof Y.Item && struct.deleted && struct.content instanceof Y.ContentString) deletedStrings++
+      }
+    })
+    expect(deletedStrings).toBe(0)
+    expect(description(serverDoc()).toString()).toBe('')
+  })
 })
 
 describe('durability', () => {

@@ -147,10 +147,13 @@ export class Connection {
   private leave(): void {
     this.open = false
     this.backlog = []
-    try {
-      this.room?.removeConnection(this)
-    } finally {
-      this.onClosed(this)
+    // Called from socket events: nothing may escape, or it would end the process.
+    for (const step of [() => this.room?.removeConnection(this), () => this.onClosed(this)]) {
+      try {
+        step()
+      } catch (err) {
+        this.logger.error({ err, connection: this.id, ...this.key }, 'leaving the room failed')
+      }
     }
   }
 }

@@ -106,7 +106,7 @@ export class Room implements EditRoom {
     const released = this.guard.release(connection).filter((clientId) => this.awareness.getStates().has(clientId))
     if (released.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, released, connection.origin)
     // Edits it sent before leaving are still queued and need its UndoManager: drop it after them.
-    void this.queue.run(() => this.dropUndoManager(connection))
+    this.enqueue(() => this.dropUndoManager(connection))
   }
 
   // ---- sync ------------------------------------------------------------------------------------
@@ -118,14 +118,14 @@ export class Room implements EditRoom {
     } catch (cause) {
       throw new MalformedMessageError('bad state vector', { cause })
     }
-    void this.queue.run(() => {
+    this.enqueue(() => {
       if (!this.failed) connection.send(encodeSyncStep2(this.doc, stateVector))
     })
   }
 
   /** An update from a client (sync step 2 and update messages alike) enters the edit pipeline. */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    void this.queue.run(async () => {
+    this.enqueue(async () => {
       if (this.failed) return
       const context: EditContext = {
         room: this,
@@ -234,6 +234,11 @@ export class Room implements EditRoom {
     this.options.onFailure(this, error)
   }
 
+  /** Queues a task whose failure is logged, never left as an unhandled rejection (which ends Node). */
+  private enqueue(task: () => void | Promise<void>): void {
+    this.queue.run(task).catch((err: unknown) => this.options.logger.error({ err, ...this.key }, 'room task failed'))
+  }
+
   private dropUndoManager(connection: Connection): void {
     this.undoManagers.get(connection)?.destroy()
     this.undoManagers.delete(connection)
@@ -261,7 +266,7 @@ export class Room implements EditRoom {
     } else {
       this.options.logger.warn({ ...this.key }, 'transaction without a typed origin: stored as a server change')
     }
-    void this.queue.run(async () => {
+    this.enqueue(async () => {
       if (this.failed) return
       try {
         await this.store.append(this.key, update, null)

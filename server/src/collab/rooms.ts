@@ -71,10 +71,12 @@ export class RoomRegistry {
     const slot = this.acquire(key)
     const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed))
     slot.connections.add(connection)
-    slot.ready.then(
-      (room) => connection.attach(room),
-      () => connection.close(CLOSE.internalError, 'document could not be loaded'),
-    )
+    slot.ready
+      .then(
+        (room) => connection.attach(room),
+        () => connection.close(CLOSE.internalError, 'document could not be loaded'),
+      )
+      .catch((err: unknown) => connection.fail(err))
     return connection
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { docKind, idSchema, SCHEMA_VERSION, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
+import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
 import type { WebSocketServer } from 'ws'
 import type { TicketClaim } from '../auth/tickets.ts'
 import type { CollabLogger } from './logger.ts'
@@ -79,10 +79,15 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler & { stop
 
       socket.off('error', ignoreSocketError)
       deps.wss.handleUpgrade(req, socket, head, (ws) => {
-        const connection = deps.rooms.connect(new WsCollabSocket(ws), identity)
-        bindWebSocket(ws, connection, deps.logger)
-        deps.keepAlive?.track(ws)
-        deps.logger.debug({ workspaceId, docName, userId: identity.userId, connection: connection.id }, 'websocket connected')
+        try {
+          const connection = deps.rooms.connect(new WsCollabSocket(ws), identity)
+          bindWebSocket(ws, connection, deps.logger)
+          deps.keepAlive?.track(ws)
+          deps.logger.debug({ workspaceId, docName, userId: identity.userId, connection: connection.id }, 'websocket connected')
+        } catch (err) {
+          deps.logger.error({ err, workspaceId, docName }, 'serving websocket failed')
+          ws.close(CLOSE.internalError, CLOSE_REASON[CLOSE.internalError])
+        }
       })
     }
 
