@@ -233,6 +233,18 @@ describe('rooms', () => {
     expect(deletedStrings).toBe(0)
     expect(description(serverDoc()).toString()).toBe('')
   })
+
+  it('[ROOM9] a change made by the server itself is stored (no author) and broadcast like an edit', async () => {
+    const a = net.connect(editor('a'))
+    await net.settle()
+    await rooms.get(PLAN)!.applyServerChange((doc) => {
+      actionsOf(doc).set('s1', buildAction({ title: 'Créée par le serveur', order: 'a' }))
+    })
+    await net.settle()
+    expect(titleOf(a.doc, 's1')).toBe('Créée par le serveur')
+    expect(store.rows(PLAN).map((row) => row.authorId)).toEqual([null])
+    expect(titleOf(await storedDoc(), 's1')).toBe('Créée par le serveur')
+  })
 })
 
 describe('durability', () => {
