@@ -1,11 +1,10 @@
-import { type ReactNode, useEffect, useRef } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppHeader } from './components/AppHeader.tsx'
 import { useSession } from './features/auth/SessionContext.tsx'
 import { SignInPage } from './features/auth/SignInPage.tsx'
 import { SignUpPage } from './features/auth/SignUpPage.tsx'
 import { ActionPlanPage } from './features/action-plan/ActionPlanPage.tsx'
-import { DocumentPage } from './features/documents/DocumentPage.tsx'
 import { GovernancePage } from './features/governance/GovernancePage.tsx'
 import { MembersPage } from './features/members/MembersPage.tsx'
 import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
@@ -14,6 +13,9 @@ import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
+
+// The rich-text editor (TipTap, ProseMirror) is most of the bundle: load it with the first document.
+const DocumentPage = lazy(() => import('./features/documents/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -82,7 +84,13 @@ function Routes({ path }: { path: string }) {
 
 function SectionPage({ section }: { section: Section | null }) {
   if (!section) return <DashboardPage />
-  if (section.doc) return <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
+  if (section.doc) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
+      </Suspense>
+    )
+  }
   if (section.key === 'plan') return <ActionPlanPage />
   if (section.key === 'governance') return <GovernancePage />
   return <MembersPage />
@@ -98,6 +106,11 @@ function Main({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </main>
   )
+}
+
+function Loading() {
+  const { t } = useTranslation()
+  return <p aria-busy="true">{t('app.loading')}</p>
 }
 
 function NotFound() {

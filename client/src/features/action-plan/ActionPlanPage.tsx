@@ -32,8 +32,13 @@ export function ActionPlanPage() {
 }
 
 /** After a re-render has moved or created the row, put focus back where the user expects it. */
-function focusLater(selector: string) {
-  window.requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus())
+function focusLater(...selectors: string[]) {
+  window.requestAnimationFrame(() => {
+    for (const selector of selectors) {
+      const target = document.querySelector<HTMLElement>(selector)
+      if (target) return target.focus()
+    }
+  })
 }
 
 function PlanBody({ collab }: { collab: CollabDoc }) {
@@ -59,7 +64,8 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     })
   }, [])
   const onMoved = useCallback((id: string, direction: -1 | 1) => {
-    focusLater(`[data-action-id="${id}"] [data-tool="${direction === -1 ? 'up' : 'down'}"]:not(:disabled), [data-action-id="${id}"] [data-tool="details"]`)
+    // The moved button, unless the row reached the end and it is now disabled.
+    focusLater(`[data-action-id="${id}"] [data-tool="${direction === -1 ? 'up' : 'down'}"]:not(:disabled)`, `[data-action-id="${id}"] [data-tool="details"]`)
   }, [])
 
   const add = () => {

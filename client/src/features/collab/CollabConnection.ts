@@ -31,6 +31,8 @@ export interface CollabOptions {
   onUnauthenticated(): void
   /** A server error no visible field claimed: shown in the toast region. */
   onUnclaimedError(error: ReceivedServerError): void
+  /** Every server error, claimed or not. */
+  onServerError?(error: ReceivedServerError): void
   /** Defaults to the page's own origin, where the server (or Vite's proxy) answers `/ws`. */
   serverUrl?: string
 }
@@ -161,6 +163,7 @@ export class CollabConnection {
     const key = fieldKey(error.entity, error.field)
     if (error.field && this.claims.has(key)) this.fieldErrors.set(key, received)
     else this.options.onUnclaimedError(received)
+    this.options.onServerError?.(received)
     this.update({ lastError: received, fieldErrorsVersion: this.snapshot.fieldErrorsVersion + 1 })
   }
 

@@ -1,5 +1,5 @@
 import { type AwarenessUser, colorForId } from '@ensemble/shared'
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createTicket } from '../../api/workspaces.ts'
 import { useToasts } from '../../components/Toasts.tsx'
@@ -39,11 +39,14 @@ export function useAwarenessUser(): AwarenessUser {
  */
 export function useCollabDoc(docName: string): CollabDoc | null {
   const { t } = useTranslation()
-  const { workspace } = useWorkspace()
+  const { workspace, reload } = useWorkspace()
   const { expire } = useSession()
   const { notify } = useToasts()
   const user = useAwarenessUser()
   const [connection, setConnection] = useState<CollabConnection | null>(null)
+  // The connection outlives renders: its callbacks read the latest language, toasts and reload.
+  const latest = useRef({ t, notify, reload, expire })
+  latest.current = { t, notify, reload, expire }
 
   useEffect(() => {
     const created = new CollabConnection({
@@ -51,8 +54,13 @@ export function useCollabDoc(docName: string): CollabDoc | null {
       docName,
       user,
       fetchTicket: async () => (await createTicket(workspace.id)).ticket,
-      onUnauthenticated: expire,
-      onUnclaimedError: (error) => notify(t('toasts.rejected', { message: error.message }), 'error'),
+      onUnauthenticated: () => latest.current.expire(),
+      onUnclaimedError: (error) => latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
+      // A refusal for lack of rights usually means the role changed meanwhile: re-read it so the
+      // interface stops offering what the server refuses.
+      onServerError: (error) => {
+        if (error.code === 'edit_forbidden' || error.code === 'document_locked') void latest.current.reload()
+      },
     })
     created.start()
     setConnection(created)
