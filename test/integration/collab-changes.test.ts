@@ -22,7 +22,7 @@ function changesOf(doc: Y.Doc, edit: () => void): EditChanges {
 
 function planWithAction(): Y.Doc {
   const doc = new Y.Doc()
-  actionsOf(doc).set('a1', buildAction({ title: 'Titre', order: 'a', milestones: { m1: { title: 'Jalon', due: '2030-01-01', done: false } } }))
+  actionsOf(doc).set('a1', buildAction({ title: 'Titre', order: 'a', milestones: { m1: { title: 'Jalon', date: '2030-01-01', done: false, order: 'a' } } }))
   return doc
 }
 
