@@ -190,5 +190,6 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
   }
 
   logger.info({ workspaceId, members: PEOPLE.length, partners: PARTNERS.length, documents: docs.length }, 'demo alliance seeded')
+  logger.warn('demo accounts share a published password: start an empty database with SEED_DEMO=0 for real use')
   return [...DEMO_LOGINS]
 }
