@@ -125,7 +125,10 @@ function NotFound() {
   )
 }
 
-/** After an in-app navigation, move focus to the new page's heading so screen readers announce it. */
+/**
+ * After an in-app navigation, move focus to the new page's heading so screen readers announce it.
+ * Pages inside an alliance render their heading once it has loaded: wait for it (briefly).
+ */
 function useFocusOnNavigate(path: string): void {
   const first = useRef(true)
   useEffect(() => {
@@ -133,10 +136,23 @@ function useFocusOnNavigate(path: string): void {
       first.current = false
       return
     }
-    const frame = window.requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main')
-      target?.focus({ preventScroll: false })
+    const focusHeading = (): boolean => {
+      const heading = document.querySelector<HTMLElement>('main h1')
+      heading?.focus()
+      return heading !== null
+    }
+    if (focusHeading()) return
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect()
     })
-    return () => window.cancelAnimationFrame(frame)
+    observer.observe(document.body, { childList: true, subtree: true })
+    const timer = window.setTimeout(() => {
+      observer.disconnect()
+      document.querySelector<HTMLElement>('main')?.focus()
+    }, 3000)
+    return () => {
+      observer.disconnect()
+      window.clearTimeout(timer)
+    }
   }, [path])
 }

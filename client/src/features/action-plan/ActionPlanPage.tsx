@@ -25,7 +25,8 @@ export function ActionPlanPage() {
           <PlanBody collab={collab} />
         </CollabContext.Provider>
       ) : (
-        <h1 tabIndex={-1}>{t('plan.title')}</h1>
+        // No heading until the document exists: the real one must be the one that gets focus.
+        <p aria-busy="true">{t('app.loading')}</p>
       )}
     </div>
   )
@@ -78,7 +79,8 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     <>
       <header className="page__header">
         <div>
-          <h1 tabIndex={-1}>{t('plan.title')}</h1>
+          // No heading until the document exists: the real one must be the one that gets focus.
+        <p aria-busy="true">{t('app.loading')}</p>
           {overdue > 0 && <p className="badge badge--overdue">{t('plan.overdueCount', { count: overdue })}</p>}
         </div>
         <ConnectionStatus snapshot={collab} />

@@ -21,7 +21,8 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
           <DocumentBody collab={collab} fallbackTitle={t(`nav.${sectionKey}`)} />
         </CollabContext.Provider>
       ) : (
-        <h1 tabIndex={-1}>{t(`nav.${sectionKey}`)}</h1>
+        // No heading until the document exists: the real one must be the one that gets focus.
+        <p aria-busy="true">{t('app.loading')}</p>
       )}
     </div>
   )

@@ -20,7 +20,8 @@ export function GovernancePage() {
           <GovernanceBody collab={collab} />
         </CollabContext.Provider>
       ) : (
-        <h1 tabIndex={-1}>{t('governance.title')}</h1>
+        // No heading until the document exists: the real one must be the one that gets focus.
+        <p aria-busy="true">{t('app.loading')}</p>
       )}
     </div>
   )
@@ -52,7 +53,8 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
     <>
       <header className="page__header">
         <div>
-          <h1 tabIndex={-1}>{t('governance.title')}</h1>
+          // No heading until the document exists: the real one must be the one that gets focus.
+        <p aria-busy="true">{t('app.loading')}</p>
           <p className="muted">{t('governance.intro')}</p>
         </div>
         <ConnectionStatus snapshot={collab} />

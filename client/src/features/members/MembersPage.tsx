@@ -11,7 +11,7 @@ export function MembersPage() {
   const { t } = useTranslation()
   const { abilities } = useWorkspace()
   return (
-    <div className="page">
+    <div className="page page--members">
       <h1 tabIndex={-1}>{t('members.title')}</h1>
       {!abilities.manageMembers && <p className="notice">{t('members.readOnly')}</p>}
       <section aria-labelledby="partners-title" className="card">
