@@ -109,9 +109,7 @@ describe('accounts and sessions', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'validation_failed', field: 'locale' } })
   })
 
-  // Known gap: better-auth's sign-up does not apply the shared signUpSchema, so a name far beyond
-  // LIMITS.personNameLength (120) is stored. Flip to `it` once sign-up validates with signUpSchema.
-  it.fails('[AUTH9] sign-up refuses a name longer than the shared limit and creates no account', async () => {
+  it('[AUTH9] sign-up refuses a name longer than the shared limit and creates no account', async () => {
     const email = uniqueEmail('long')
     const res = await new HttpClient(server.url).request('POST', '/api/auth/sign-up/email', { name: 'x'.repeat(5000), email, password: PASSWORD })
     expect(res.status).toBeGreaterThanOrEqual(400)

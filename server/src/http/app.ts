@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
 import { AppError, notFound } from '../errors.ts'
 import { CLIENT_IP_HEADER } from '../auth/auth.ts'
+import { checkAuthInput } from './authInput.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
@@ -38,14 +40,19 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/api/*', clientIp(deps), originGuard(deps))
-  app.use('/api/*', async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? 0)
-    if (length > MAX_BODY_BYTES) throw new AppError(413, 'payload_too_large', 'Request body too large.')
-    await next()
-  })
+  // Counts the bytes actually read, so a chunked body without Content-Length is bounded too.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      // The rest of the body stays unread, so the connection cannot be reused: say so.
+      onError: (c) =>
+        c.json({ error: { code: 'payload_too_large', message: 'Request body too large.' } }, 413, { Connection: 'close' }),
+    }),
+  )
 
   // better-auth keys its rate limits on the client address, which only the server knows.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+  app.on(['GET', 'POST'], '/api/auth/*', checkAuthInput, (c) => {
     const headers = new Headers(c.req.raw.headers)
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
     return deps.auth.handler(new Request(c.req.raw, { headers }))
