@@ -24,7 +24,7 @@ describe('workspaces and partners over REST', () => {
 
   const workspacesOf = (client: HttpClient) => client.json<unknown[]>('GET', '/api/workspaces', undefined, 200)
 
-  it('[WS1] creating a workspace answers 201 {id}; its creator is its admin', async () => {
+  it('[ALLY1] creating a workspace answers 201 {id}; its creator is its admin', async () => {
     const { client } = await signUp(server.url, 'Claire')
     const res = await client.request('POST', '/api/workspaces', { name: '  Alliance Océans Hauts-de-France  ' })
     expect(res.status).toBe(201)
@@ -45,13 +45,13 @@ describe('workspaces and partners over REST', () => {
     ['a JSON array', [], 422, 'validation_failed', undefined],
     ['a body that is not JSON', 'name=Alliance', 400, 'bad_request', undefined],
     ['truncated JSON', '{"name": "Alli', 400, 'bad_request', undefined],
-  ])('[WS2] %s is refused with a JSON error and creates nothing', async (_label, body, status, code, field) => {
+  ])('[ALLY2] %s is refused with a JSON error and creates nothing', async (_label, body, status, code, field) => {
     const { client } = await signUp(server.url, 'Marc')
     await expectError(await client.request('POST', '/api/workspaces', body), status, code, field)
     expect(await workspacesOf(client)).toEqual([])
   })
 
-  it('[WS3] a non-member asking for a workspace gets the same 404 as for one that does not exist', async () => {
+  it('[ALLY3] a non-member asking for a workspace gets the same 404 as for one that does not exist', async () => {
     const { workspaceId } = await createAlliance(server.url)
     const { client: outsider } = await signUp(server.url, 'Intrus')
     const foreign = await outsider.request('GET', `/api/workspaces/${workspaceId}`)
@@ -68,7 +68,7 @@ describe('workspaces and partners over REST', () => {
     expect((await outsider.request('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Volée' })).status).toBe(404)
   })
 
-  it('[WS4] only the admin renames a workspace', async () => {
+  it('[ALLY4] only the admin renames a workspace', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['steering'])
     await expectError(await members[0]!.client.request('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Autre nom' }), 403, 'forbidden')
     expect(await admin.client.json('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Alliance renommée' }, 200)).toEqual({ id: workspaceId, name: 'Alliance renommée' })
