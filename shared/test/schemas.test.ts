@@ -37,7 +37,7 @@ interface Fixtures {
 
 const long = (n: number) => 'x'.repeat(n)
 
-const milestone = { title: 'Maquette validée', date: '2026-06-12', done: false, order: '1i' }
+const milestone = { title: 'Maquette validée', date: '2026-06-12', done: false, order: 'a1' }
 const resource = { label: 'Transport des classes', amount: 18000, unit: 'EUR', partnerId: 'p1' }
 const action = {
   title: 'Classes de mer',
@@ -54,7 +54,7 @@ const action = {
   informed: ['u3'],
   milestones: { m1: milestone },
   resources: { r1: resource },
-  order: '01i',
+  order: 'a0',
 }
 const body = {
   name: 'Comité de pilotage',
@@ -65,7 +65,7 @@ const body = {
   quorum: 2,
   cadence: 'monthly',
   chair: 'u1',
-  order: '1i',
+  order: 'a1',
 }
 const member = { userId: 'u1', name: 'Claire', email: 'claire@example.org', role: 'admin', partnerId: null, representative: false, color: '#1f6feb' }
 

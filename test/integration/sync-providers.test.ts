@@ -71,7 +71,7 @@ describe('live co-editing through real WebsocketProviders', () => {
   it('[SYNC3] two people editing different cells of the same action both keep their edits', async () => {
     const a = await connect(alliance.admin, 'plan')
     const b = await connect(alliance.members[1]!, 'plan')
-    actionsOf(a.doc).set('shared-row', buildAction({ title: 'Cartographier les acteurs du littoral', order: 'm' }))
+    actionsOf(a.doc).set('shared-row', buildAction({ title: 'Cartographier les acteurs du littoral', order: 'a5' }))
     await waitFor(() => actionsOf(b.doc).has('shared-row'), { message: 'row reaches B' })
     // Disconnect-free concurrency: both write before either sees the other's change.
     actionsOf(a.doc).get('shared-row')!.set('deadline', '2027-03-31')

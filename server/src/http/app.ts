@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
+import type { ErrorCode } from '@ensemble/shared'
 import { AppError, notFound } from '../errors.ts'
 import { CLIENT_IP_HEADER } from '../auth/auth.ts'
 import { checkAuthInput } from './authInput.ts'
@@ -19,6 +20,41 @@ import { workspaceRoutes } from './routes/workspaces.ts'
 
 /** Bodies above this are refused before parsing (REST only; websocket frames have their own limit). */
 const MAX_BODY_BYTES = 256 * 1024
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  422: 'validation_failed',
+  429: 'rate_limited',
+}
+
+/**
+ * better-auth answers errors as `{code, message}`; the API promises `{error:{code,message}}` with
+ * one of our stable codes everywhere. Its own code (e.g. INVALID_EMAIL_OR_PASSWORD) is kept as `reason`.
+ */
+async function toApiError(res: Response): Promise<Response> {
+  if (res.ok || res.status < 400) return res
+  let body: { code?: unknown; message?: unknown; error?: unknown } = {}
+  try {
+    body = (await res.clone().json()) as typeof body
+  } catch {
+    // Empty or non-JSON body (e.g. the rate limiter's 429): the status alone decides.
+  }
+  if (body.error) return res
+  const headers = new Headers(res.headers)
+  headers.set('content-type', 'application/json')
+  headers.delete('content-length')
+  const error = {
+    code: CODE_BY_STATUS[res.status] ?? 'internal_error',
+    message: typeof body.message === 'string' ? body.message : res.statusText || 'Error.',
+    ...(typeof body.code === 'string' ? { reason: body.code } : {}),
+  }
+  return new Response(JSON.stringify({ error }), { status: res.status, headers })
+}
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
@@ -55,7 +91,7 @@ export function createApp(deps: AppDeps) {
   app.on(['GET', 'POST'], '/api/auth/*', checkAuthInput, (c) => {
     const headers = new Headers(c.req.raw.headers)
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
-    return deps.auth.handler(new Request(c.req.raw, { headers }))
+    return deps.auth.handler(new Request(c.req.raw, { headers })).then(toApiError)
   })
 
   app.get('/api/health', async (c) => {

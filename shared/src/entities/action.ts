@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { orderKeySchema } from '../docs/order.ts'
 import { isoDateSchema } from '../dates.ts'
 import { LIMITS } from '../limits.ts'
 import { milestoneSchema } from './milestone.ts'
@@ -29,7 +30,7 @@ export const actionSchema = z.object({
   informed: z.array(memberRef).max(100),
   milestones: z.record(z.string(), milestoneSchema),
   resources: z.record(z.string(), resourceSchema),
-  order: z.string().min(1).max(64),
+  order: orderKeySchema,
 })
 export type Action = z.infer<typeof actionSchema>
 export type ActionScalarField = 'title' | 'objective' | 'start' | 'deadline' | 'status' | 'progress' | 'blockedReason' | 'accountable' | 'order'

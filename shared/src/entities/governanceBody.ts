@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { orderKeySchema } from '../docs/order.ts'
 import { LIMITS } from '../limits.ts'
 
 export const BODY_LEVELS = ['strategic', 'operational', 'functional'] as const
@@ -25,6 +26,6 @@ export const governanceBodySchema = z.object({
   cadence: meetingCadenceSchema,
   /** User id of the chair, or null. */
   chair: z.string().min(1).max(64).nullable(),
-  order: z.string().min(1).max(64),
+  order: orderKeySchema,
 })
 export type GovernanceBody = z.infer<typeof governanceBodySchema>

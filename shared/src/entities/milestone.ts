@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { orderKeySchema } from '../docs/order.ts'
 import { isoDateSchema } from '../dates.ts'
 import { LIMITS } from '../limits.ts'
 
@@ -7,6 +8,6 @@ export const milestoneSchema = z.object({
   title: z.string().trim().min(1).max(LIMITS.actionTitleLength),
   date: isoDateSchema,
   done: z.boolean(),
-  order: z.string().min(1).max(64),
+  order: orderKeySchema,
 })
 export type Milestone = z.infer<typeof milestoneSchema>
