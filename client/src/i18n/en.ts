@@ -198,6 +198,8 @@ export const en: MessagesShape = {
   },
   documents: {
     status: 'Status',
+    changeStatus: 'Change the document’s status',
+    proposedLocked: 'Document proposed for adoption: only the coordinator and the steering committee may still change it.',
     statuses: {
       draft: 'Draft',
       proposed: 'Proposed',

@@ -199,6 +199,8 @@ export const fr = {
   },
   documents: {
     status: 'Statut',
+    changeStatus: 'Changer le statut du document',
+    proposedLocked: 'Document proposé à l’adoption : seuls la coordination et le comité de pilotage peuvent encore le modifier.',
     statuses: {
       draft: 'Brouillon',
       proposed: 'Proposé',

@@ -79,16 +79,15 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     <>
       <header className="page__header">
         <div>
-          // No heading until the document exists: the real one must be the one that gets focus.
-        <p aria-busy="true">{t('app.loading')}</p>
+          <h1 tabIndex={-1}>{t('plan.title')}</h1>
           {overdue > 0 && <p className="badge badge--overdue">{t('plan.overdueCount', { count: overdue })}</p>}
         </div>
         <ConnectionStatus snapshot={collab} />
       </header>
-      {!abilities.editPlan && <p className="notice">{t('plan.readOnly')}</p>}
+      {!abilities.proposeActions && !abilities.createActions && <p className="notice">{t('plan.readOnly')}</p>}
       <div className="plan-toolbar">
-        <PlanPeriod doc={collab.doc} canEdit={abilities.steerPlan && collab.synced} />
-        {abilities.steerPlan && (
+        <PlanPeriod doc={collab.doc} canEdit={abilities.editPlanMeta && collab.synced} />
+        {(abilities.createActions || abilities.proposeActions) && (
           <button type="button" className="button button--primary" onClick={add} disabled={!collab.synced} data-testid="add-action">
             + {t('plan.addAction')}
           </button>

@@ -10,7 +10,7 @@ import { TextCell } from '../collab/cells/TextCell.tsx'
 import type { Abilities } from '../workspaces/abilities.ts'
 import { ActionDetail } from './ActionDetail.tsx'
 import { isOverdue } from './overdue.ts'
-import { canEditActionField, type PlanField } from './planAbilities.ts'
+import { allowedStatuses, canEditActionField, type PlanField } from './planAbilities.ts'
 import { deleteAction, moveAction, setActionField, toggleInList } from './planWrites.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 
@@ -40,7 +40,8 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   const entity = `actions/${id}`
   const title = action.title.trim() || t('plan.untitled')
   const label = (column: keyof ReturnType<typeof columnNames>) => t('plan.cellLabel', { column: columnNames(t)[column], title })
-  const can = (field: PlanField) => canEditActionField(abilities, userId, action, field)
+  const can = (field: PlanField) => canEditActionField(abilities.role, userId, action, field)
+  const statuses = allowedStatuses(abilities.role, userId, action)
   const overdue = isOverdue(action, today)
   const detailId = `action-detail-${id}`
   const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
@@ -105,10 +106,10 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
           <SelectCell<ActionStatus>
             label={label('status')}
             value={action.status}
-            options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.statuses.${s}`) }))}
+            options={ACTION_STATUSES.filter((s) => statuses.includes(s)).map((s) => ({ value: s, label: t(`plan.statuses.${s}`) }))}
             entity={entity}
             field="status"
-            disabled={!can('status')}
+            disabled={statuses.length < 2}
             onCommit={(v) => v && setActionField(doc, id, 'status', v)}
             className={`status status--${action.status}`}
             testId="action-status"
@@ -165,7 +166,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             {t('plan.details')}
             <span className="visually-hidden"> — {title}</span>
           </button>
-          {abilities.steerPlan && (
+          {abilities.reorderActions && (
             <>
               <button
                 type="button"
@@ -195,6 +196,10 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
               >
                 ↓
               </button>
+            </>
+          )}
+          {abilities.deleteActions && (
+            <>
               <button
                 type="button"
                 className="button button--small button--danger button--icon"

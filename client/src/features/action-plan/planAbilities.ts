@@ -1,5 +1,4 @@
-import type { Action } from '@ensemble/shared'
-import type { Abilities } from '../workspaces/abilities.ts'
+import { type Action, ACTION_STATUSES, type ActionStatus, can, relationTo, type Role, type Verb } from '@ensemble/shared'
 
 /** Fields of an action as the plan's cells name them. */
 export type PlanField =
@@ -17,19 +16,39 @@ export type PlanField =
   | 'milestones'
   | 'resources'
 
-const STEERING_ONLY: readonly PlanField[] = ['deadline', 'accountable']
-const OWNERS_ONLY: readonly PlanField[] = ['status', 'progress', 'blockedReason', 'milestones']
+/** Which verb of the shared matrix governs each field (docs/RULES.md). */
+const VERB: Record<PlanField, Verb> = {
+  title: 'actions.define',
+  objective: 'actions.define',
+  start: 'actions.schedule',
+  deadline: 'actions.schedule',
+  accountable: 'actions.assign',
+  responsible: 'actions.assign',
+  consulted: 'actions.involve',
+  informed: 'actions.involve',
+  resources: 'actions.resources',
+  milestones: 'actions.milestones',
+  progress: 'actions.progress',
+  blockedReason: 'actions.progress',
+  status: 'actions.progress',
+}
 
-/**
- * Which cells of an action the user may change, mirroring the rules the server enforces: steering
- * and admin change everything (deadlines and the accountable member included); the action's
- * responsible and accountable members update its status, progress and milestones; other writers
- * co-edit the rest. The server has the last word and snaps a refused edit back.
- */
-export function canEditActionField(abilities: Abilities, userId: string, action: Action, field: PlanField): boolean {
-  if (!abilities.editPlan) return false
-  if (abilities.steerPlan) return true
-  if (STEERING_ONLY.includes(field)) return false
-  if (OWNERS_ONLY.includes(field)) return action.accountable === userId || action.responsible.includes(userId)
-  return true
+/** Statuses one moves between while working; entering or leaving the others is triage. */
+const TRIAGE: readonly ActionStatus[] = ['proposed', 'cancelled']
+
+const targetOf = (action: Action, userId: string) => ({ relation: relationTo(action, userId), actionStatus: action.status })
+
+/** May this user change this field of this action? Same answer as the server's. */
+export function canEditActionField(role: Role, userId: string, action: Action, field: PlanField): boolean {
+  return can({ role }, VERB[field], targetOf(action, userId))
+}
+
+/** The statuses this user may set on this action (its current one included, to display it). */
+export function allowedStatuses(role: Role, userId: string, action: Action): ActionStatus[] {
+  const target = targetOf(action, userId)
+  return ACTION_STATUSES.filter((next) => {
+    if (next === action.status) return true
+    const verb: Verb = TRIAGE.includes(next) || TRIAGE.includes(action.status) ? 'actions.triage' : 'actions.progress'
+    return can({ role }, verb, target)
+  })
 }

@@ -15,9 +15,12 @@ export interface PlanSnapshot {
 export function createPlanStore(doc: Y.Doc) {
   const actions = actionsOf(doc)
   const listeners = new Set<() => void>()
-  const initial = new Map<string, Action>()
-  actions.forEach((action, id) => initial.set(id, readAction(action)))
-  let snapshot: PlanSnapshot = { ids: sortedActionIds(doc), byId: initial }
+  const readAll = (): PlanSnapshot => {
+    const byId = new Map<string, Action>()
+    actions.forEach((action, id) => byId.set(id, readAction(action)))
+    return { ids: sortedActionIds(doc), byId }
+  }
+  let snapshot = readAll()
 
   const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const touched = new Set<string>()
@@ -48,14 +51,21 @@ export function createPlanStore(doc: Y.Doc) {
     snapshot = { ids: reorder ? sortedActionIds(doc) : snapshot.ids, byId }
     for (const listener of listeners) listener()
   }
-  actions.observeDeep(onChange)
 
+  // The document is observed only while someone subscribes (React may unsubscribe and subscribe
+  // again, e.g. StrictMode); what changed in between is caught by re-reading on subscribe.
   return {
     subscribe(listener: () => void): () => void {
+      if (listeners.size === 0) {
+        snapshot = readAll()
+        actions.observeDeep(onChange)
+      }
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) actions.unobserveDeep(onChange)
+      }
     },
     getSnapshot: (): PlanSnapshot => snapshot,
-    destroy: () => actions.unobserveDeep(onChange),
   }
 }

@@ -4,6 +4,7 @@ import {
   type ActionScalarField,
   actionsOf,
   buildAction,
+  isOrderKey,
   keyBetween,
   keysAfter,
   type Milestone,
@@ -113,7 +114,7 @@ export function addMilestone(doc: Y.Doc, actionId: string, input: Omit<Milestone
     let last: string | null = null
     milestones.forEach((m) => {
       const order = m.get('order')
-      if (typeof order === 'string' && (last === null || order > last)) last = order
+      if (typeof order === 'string' && isOrderKey(order) && (last === null || order > last)) last = order
     })
     const milestone: Milestone = { ...input, order: keyBetween(last, null) }
     milestones.set(newId(), new Y.Map(Object.entries(milestone)))

@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { createPlanStore, type PlanSnapshot } from './planStore.ts'
 
 export function usePlan(doc: Y.Doc): PlanSnapshot {
   const store = useMemo(() => createPlanStore(doc), [doc])
-  useEffect(() => () => store.destroy(), [store])
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

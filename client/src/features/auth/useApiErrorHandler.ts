@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
@@ -6,16 +6,16 @@ import { useSession } from './SessionContext.tsx'
 
 /**
  * Turns a failed REST call into a sentence, and sends the user back to sign-in when the session is
- * gone (401) instead of showing an error they cannot act on.
+ * gone (401) instead of showing an error they cannot act on. The function is stable across renders
+ * (a language switch must not re-run the effects that load data).
  */
 export function useApiErrorHandler(): (error: unknown) => string {
   const { t } = useTranslation()
   const { expire } = useSession()
-  return useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError && error.isUnauthenticated) expire()
-      return apiErrorMessage(error, t)
-    },
-    [expire, t],
-  )
+  const latest = useRef({ t, expire })
+  latest.current = { t, expire }
+  return useCallback((error: unknown) => {
+    if (error instanceof ApiError && error.isUnauthenticated) latest.current.expire()
+    return apiErrorMessage(error, latest.current.t)
+  }, [])
 }

@@ -1,6 +1,7 @@
-import { type DocumentMeta, documentMetaOf, type RichTextDocName } from '@ensemble/shared'
+import { can, type DocumentMeta, documentMetaOf, DOCUMENT_STATUSES, type DocumentStatus, type RichTextDocName } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { CollabContext } from '../collab/CollabContext.tsx'
+import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { useYMapJson } from '../collab/useYMapJson.ts'
@@ -31,21 +32,38 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
 function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTitle: string }) {
   const { t } = useTranslation()
   const { abilities } = useWorkspace()
-  const meta = useYMapJson<DocumentMeta>(documentMetaOf(collab.doc))
+  const metaMap = documentMetaOf(collab.doc)
+  const meta = useYMapJson<DocumentMeta>(metaMap)
   const title = meta.title?.trim() || fallbackTitle
-  const adopted = meta.status === 'adopted'
-  const canEdit = abilities.writeDocuments && !adopted
+  const status: DocumentStatus = meta.status ?? 'draft'
+  const canEdit = can({ role: abilities.role }, 'documents.write', { docStatus: status })
+  const setStatus = (next: DocumentStatus | null) => {
+    if (next) collab.doc.transact(() => metaMap.set('status', next))
+  }
   return (
     <>
       <header className="page__header">
         <div>
           <h1 tabIndex={-1}>{title}</h1>
           <DocumentStatusBadge status={meta.status} />
+          {abilities.setDocumentStatus && collab.synced && (
+            <SelectCell<DocumentStatus>
+              label={t('documents.changeStatus')}
+              value={status}
+              options={DOCUMENT_STATUSES.map((s) => ({ value: s, label: t(`documents.statuses.${s}`) }))}
+              entity="meta"
+              field="status"
+              onCommit={setStatus}
+              className="doc-status-select"
+              testId="document-status-select"
+            />
+          )}
         </div>
         <ConnectionStatus snapshot={collab} />
       </header>
-      {adopted && <p className="notice">{t('documents.adoptedLocked')}</p>}
-      {!adopted && !abilities.writeDocuments && <p className="notice">{t('documents.readOnly')}</p>}
+      {status === 'adopted' && <p className="notice">{t('documents.adoptedLocked')}</p>}
+      {status === 'proposed' && !canEdit && abilities.writeDocuments && <p className="notice">{t('documents.proposedLocked')}</p>}
+      {!abilities.writeDocuments && <p className="notice">{t('documents.readOnly')}</p>}
       <div className="with-aside">
         <DocumentEditor collab={collab} title={title} canEdit={canEdit} />
         <aside aria-label={t('presence.title')}>

@@ -53,8 +53,7 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
     <>
       <header className="page__header">
         <div>
-          // No heading until the document exists: the real one must be the one that gets focus.
-        <p aria-busy="true">{t('app.loading')}</p>
+          <h1 tabIndex={-1}>{t('governance.title')}</h1>
           <p className="muted">{t('governance.intro')}</p>
         </div>
         <ConnectionStatus snapshot={collab} />

@@ -1,4 +1,4 @@
-import { type BodyMap, bodiesOf, buildBody, type GovernanceBody, keyBetween, newId } from '@ensemble/shared'
+import { type BodyMap, bodiesOf, buildBody, type GovernanceBody, isOrderKey, keyBetween, newId } from '@ensemble/shared'
 import * as Y from 'yjs'
 
 /** Writes to the `governance` document: one field of one body per transaction. */
@@ -60,7 +60,8 @@ export function addBody(doc: Y.Doc, input: Omit<GovernanceBody, 'order'>): strin
     let last: string | null = null
     bodiesOf(doc).forEach((body) => {
       const order = body.get('order')
-      if (typeof order === 'string' && (last === null || order > last)) last = order
+      // A malformed key (written by an old client) must not block every later insertion.
+      if (typeof order === 'string' && isOrderKey(order) && (last === null || order > last)) last = order
     })
     bodiesOf(doc).set(id, buildBody({ ...input, order: keyBetween(last, null) }))
   })

@@ -1,31 +1,40 @@
 import { can, type Role } from '@ensemble/shared'
 
 /**
- * What the interface offers to a role. The server decides (same shared `can()`); these only hide
- * controls that would be refused, so nobody types into a field that will snap back.
+ * What the interface offers to a role, from the shared permission matrix (`can()`), the same one
+ * the server decides with. These only hide controls that would be refused, so nobody types into a
+ * field that snaps back; rules that depend on an action or a document are asked where they apply
+ * (features/action-plan/planAbilities.ts, the document page).
  */
 export interface Abilities {
+  role: Role
   manageMembers: boolean
   managePartners: boolean
+  /** May write into a draft document (the page refines with the document's status). */
   writeDocuments: boolean
-  /** Create, delete and reorder actions, move deadlines, change the accountable member. */
-  steerPlan: boolean
-  /** Edit the cells of existing actions (the server refines per field and per responsibility). */
-  editPlan: boolean
+  setDocumentStatus: boolean
+  /** Create actions in any state (steering) or only proposals (editors). */
+  createActions: boolean
+  proposeActions: boolean
+  deleteActions: boolean
+  reorderActions: boolean
+  editPlanMeta: boolean
   editGovernance: boolean
 }
 
-const STEERING: readonly Role[] = ['admin', 'steering']
-
 export function abilitiesOf(role: Role): Abilities {
   const actor = { role }
-  const writer = can(actor, 'documents.write')
   return {
+    role,
     manageMembers: can(actor, 'members.manage'),
     managePartners: can(actor, 'partners.manage'),
-    writeDocuments: writer,
-    steerPlan: STEERING.includes(role),
-    editPlan: writer,
-    editGovernance: STEERING.includes(role),
+    writeDocuments: can(actor, 'documents.write'),
+    setDocumentStatus: can(actor, 'documents.setStatus'),
+    createActions: can(actor, 'actions.create'),
+    proposeActions: can(actor, 'actions.propose'),
+    deleteActions: can(actor, 'actions.delete'),
+    reorderActions: can(actor, 'actions.reorder'),
+    editPlanMeta: can(actor, 'plan.meta'),
+    editGovernance: can(actor, 'governance.bodies'),
   }
 }
