@@ -1,17 +1,76 @@
+import type { ActionStatus } from './entities/action.ts'
+import type { DocumentStatus } from './entities/documentMeta.ts'
 import type { Role } from './roles.ts'
 
 /**
- * The permission matrix, kept as data: verb → roles allowed. `can()` is the one question both the
- * client (to show or hide controls) and the server (to decide) ask. Field-level verbs on documents
- * extend this table; an entry missing here is denied.
+ * When a role holds a verb. A grant is a list of conditions, any one of which suffices:
+ * - `always`;
+ * - `ifAccountableOrResponsible`: the actor is the action's accountable member or one of its responsible;
+ * - `ifProposal`: the action is still a proposal (status `proposed`);
+ * - `ifDraft`: the document is a draft (no status counts as draft);
+ * - `ifNotAdopted`: the document is not adopted (an adopted document is locked).
+ */
+export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted'
+export type Grant = readonly Condition[]
+
+const ALWAYS: Grant = ['always']
+const ANYONE = { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS, commenter: ALWAYS, observer: ALWAYS } as const
+const ADMIN = { admin: ALWAYS } as const
+const STEERING = { admin: ALWAYS, steering: ALWAYS } as const
+const UNLOCKED: Grant = ['ifNotAdopted']
+
+/**
+ * The permission matrix, kept as data: verb → role → grant. `can()` is the one question both the
+ * client (to show or hide controls) and the server (to decide, per changed field) ask. A role
+ * missing from a verb is denied. docs/RULES.md explains each verb; shared/test/permissions-matrix
+ * spells the whole table out cell by cell.
  */
 export const PERMISSIONS = {
-  'workspace.read': ['admin', 'steering', 'editor', 'commenter', 'observer'],
-  'workspace.rename': ['admin'],
-  'partners.manage': ['admin'],
-  'members.manage': ['admin'],
-  'documents.write': ['admin', 'steering', 'editor'],
-} as const satisfies Record<string, readonly Role[]>
+  // ---- workspace (REST) ----
+  'workspace.read': ANYONE,
+  'workspace.rename': ADMIN,
+  'partners.manage': ADMIN,
+  'members.manage': ADMIN,
+  // ---- rich-text documents (vision, charter, agreement, convention) and minutes ----
+  /** Write the content and the title of a document. */
+  'documents.write': { admin: UNLOCKED, steering: UNLOCKED, editor: ['ifDraft'] },
+  /** Change `meta.status` (draft → proposed → adopted, or back) and `meta.adoptedVersionId`. */
+  'documents.setStatus': STEERING,
+  /** Comment (once comments exist). */
+  'comments.write': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS, commenter: ALWAYS },
+  // ---- the action plan ----
+  /** The plan's title and period (`meta`), its objectives and indicators. */
+  'plan.meta': STEERING,
+  'plan.objectives': STEERING,
+  /** Create an action in any status, with anyone accountable or responsible. */
+  'actions.create': STEERING,
+  /** Create an action with status `proposed`, nobody accountable and nobody responsible. */
+  'actions.propose': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS },
+  'actions.delete': STEERING,
+  /** The `order` key (position in the plan). */
+  'actions.reorder': STEERING,
+  /** `title`, `objective`. */
+  'actions.define': { admin: ALWAYS, steering: ALWAYS, editor: ['ifProposal'] },
+  /** `start`, `deadline`. */
+  'actions.schedule': { admin: ALWAYS, steering: ALWAYS, editor: ['ifProposal'] },
+  /** `accountable`, `responsible`. */
+  'actions.assign': STEERING,
+  /** `consulted`, `informed`. */
+  'actions.involve': { admin: ALWAYS, steering: ALWAYS, editor: ['ifProposal'] },
+  'actions.resources': { admin: ALWAYS, steering: ALWAYS, editor: ['ifProposal'] },
+  /** `description`. */
+  'actions.describe': { admin: ALWAYS, steering: ALWAYS, editor: ['ifAccountableOrResponsible', 'ifProposal'] },
+  'actions.milestones': { admin: ALWAYS, steering: ALWAYS, editor: ['ifAccountableOrResponsible', 'ifProposal'] },
+  /** `progress`, `blockedReason`, and `status` among planned, in_progress, blocked and done. */
+  'actions.progress': { admin: ALWAYS, steering: ALWAYS, editor: ['ifAccountableOrResponsible'] },
+  /** `status` into or out of `proposed` or `cancelled` (accepting, rejecting, cancelling, reopening). */
+  'actions.triage': STEERING,
+  // ---- governance ----
+  /** Governance bodies: create, edit (seats, quorum, decision rule…), delete. */
+  'governance.bodies': STEERING,
+  /** Meetings and decisions of the governance document. */
+  'governance.meetings': STEERING,
+} as const satisfies Record<string, Partial<Record<Role, Grant>>>
 
 export type Verb = keyof typeof PERMISSIONS
 
@@ -19,7 +78,51 @@ export interface Actor {
   role: Role
 }
 
-export function can(actor: Actor | null | undefined, verb: Verb): boolean {
-  if (!actor) return false
-  return (PERMISSIONS[verb] as readonly Role[]).includes(actor.role)
+/** How the actor relates to the action at hand. */
+export type Relation = 'accountable' | 'responsible' | 'none'
+
+/**
+ * What a verb applies to, for verbs whose answer depends on it. Omitted parts take the most common
+ * value: no relation, a draft document, an action that is not a proposal.
+ */
+export interface PermissionTarget {
+  relation?: Relation
+  /** The action's status before the edit. */
+  actionStatus?: ActionStatus
+  /** The document's status before the edit. */
+  docStatus?: DocumentStatus
+}
+
+function holds(condition: Condition, target: PermissionTarget): boolean {
+  switch (condition) {
+    case 'always':
+      return true
+    case 'ifAccountableOrResponsible':
+      return target.relation === 'accountable' || target.relation === 'responsible'
+    case 'ifProposal':
+      return target.actionStatus === 'proposed'
+    case 'ifDraft':
+      return (target.docStatus ?? 'draft') === 'draft'
+    case 'ifNotAdopted':
+      return target.docStatus !== 'adopted'
+  }
+}
+
+/**
+ * May `actor` do `verb` to `target`? Pure, total and cheap: no actor, an unknown role or an unknown
+ * verb is simply denied. `can(actor, verb)` without a target keeps the workspace-level meaning
+ * (e.g. `documents.write` = may write into a draft document).
+ */
+export function can(actor: Actor | null | undefined, verb: Verb, target: PermissionTarget = {}): boolean {
+  if (!actor || !Object.hasOwn(PERMISSIONS, verb)) return false
+  const byRole = PERMISSIONS[verb] as Partial<Record<string, Grant>>
+  const grant = Object.hasOwn(byRole, actor.role) ? byRole[actor.role] : undefined
+  return grant !== undefined && grant.some((condition) => holds(condition, target))
+}
+
+/** The actor's relation to an action: accountable wins over responsible. */
+export function relationTo(action: { accountable: string | null; responsible: readonly string[] }, userId: string | null | undefined): Relation {
+  if (!userId) return 'none'
+  if (action.accountable === userId) return 'accountable'
+  return action.responsible.includes(userId) ? 'responsible' : 'none'
 }

@@ -9,6 +9,8 @@ import { MESSAGE } from './messageTypes.ts'
  */
 export interface ServerErrorMessage {
   code: ErrorCode
+  /** The rule of docs/RULES.md that refused the edit (e.g. `VAL3`, `PERM6`), when one did. */
+  rule?: string
   /** Which entity the error is about, e.g. `actions/abc123`, or empty for the document. */
   entity: string
   field?: string

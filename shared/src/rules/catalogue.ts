@@ -1,0 +1,146 @@
+import type { LocalizedText, RuleId } from './types.ts'
+
+/**
+ * Every rule the server enforces on live edits, one line each, in both languages. Test names start
+ * with these ids (`[VAL3] …`); docs/RULES.md lists the same statements.
+ */
+export const RULES = {
+  PERM0: {
+    en: 'The permission matrix (role × verb × relation to the action × status), cell by cell; can(actor, verb) without a target keeps its workspace-level meaning.',
+    fr: 'La matrice des permissions (rôle × verbe × lien avec l’action × statut), case par case ; can(acteur, verbe) sans cible garde son sens au niveau de l’espace.',
+  },
+  PERM1: {
+    en: 'Nobody without a membership, no unknown role and no unknown verb is allowed anything; can() never throws.',
+    fr: 'Sans adhésion, avec un rôle ou un verbe inconnu, rien n’est permis ; can() ne lève jamais d’exception.',
+  },
+  PERM2: {
+    en: 'Observers and commenters never write into a document: their edit (update or sync step 2) is undone everywhere, they get edit_forbidden, the store replays without it; they still sync, read and show presence.',
+    fr: 'Observateurs et commentateurs n’écrivent jamais dans un document : leur modification (update ou sync step 2) est annulée partout, ils reçoivent edit_forbidden, le journal la rejoue annulée ; ils se synchronisent, lisent et sont présents.',
+  },
+  PERM3: {
+    en: 'Only admin and steering create actions beyond a bare proposal, delete actions and reorder them.',
+    fr: 'Seuls l’administration et le comité de pilotage créent des actions autres que de simples propositions, en suppriment et les réordonnent.',
+  },
+  PERM4: {
+    en: 'Editors propose actions (status proposed, nobody accountable or responsible) and co-edit proposals: title, objective, description, dates, consulted/informed, milestones, resources.',
+    fr: 'Les éditeurs proposent des actions (statut proposée, sans responsable ni réalisateur) et co-éditent les propositions : titre, objectif, description, dates, consultés/informés, jalons, ressources.',
+  },
+  PERM5: {
+    en: 'Only admin and steering set the dates, the accountable and responsible members, the consulted and informed, the title, objective and resources of an action that is no longer a proposal.',
+    fr: 'Seuls l’administration et le comité de pilotage fixent les dates, le responsable final et les réalisateurs, les consultés et informés, le titre, l’objectif et les ressources d’une action qui n’est plus une proposition.',
+  },
+  PERM6: {
+    en: 'On an action where they are accountable or responsible, an editor updates its status (planned, in progress, blocked, done), progress, blocked reason, milestones and description; on other actions they cannot.',
+    fr: 'Sur une action dont il est responsable final ou réalisateur, un éditeur met à jour le statut (prévue, en cours, bloquée, terminée), l’avancement, le motif de blocage, les jalons et la description ; pas sur les autres.',
+  },
+  PERM7: {
+    en: 'Moving an action into or out of proposed or cancelled is for admin and steering only.',
+    fr: 'Faire entrer ou sortir une action des statuts proposée ou annulée est réservé à l’administration et au comité de pilotage.',
+  },
+  PERM8: {
+    en: 'Governance bodies, meetings and decisions, the plan’s title and period, objectives and indicators are edited by admin and steering only.',
+    fr: 'Les instances, réunions et décisions, le titre et la période du plan, ses objectifs et indicateurs ne sont modifiés que par l’administration et le comité de pilotage.',
+  },
+  PERM9: {
+    en: 'Editors co-edit draft documents (rich texts, minutes); a document submitted for adoption (proposed) is edited by admin and steering only.',
+    fr: 'Les éditeurs co-éditent les documents en brouillon (textes, comptes rendus) ; un document soumis à adoption n’est modifié que par l’administration et le comité de pilotage.',
+  },
+  PERM10: {
+    en: 'An adopted document accepts no edit from anyone (document_locked); only admin and steering change its status or adopted version.',
+    fr: 'Un document adopté n’accepte aucune modification (document_locked) ; seuls l’administration et le comité de pilotage changent son statut ou sa version adoptée.',
+  },
+  PERM11: {
+    en: 'A role change made through REST applies to the member’s open connections within one second, without reload; a lost membership closes them with 4403.',
+    fr: 'Un changement de rôle fait par l’API s’applique aux connexions ouvertes du membre en moins d’une seconde, sans rechargement ; une adhésion perdue les ferme avec 4403.',
+  },
+  VAL1: {
+    en: 'An entity has the shape of its schema: only known fields, each of the right Yjs type and value type, within bounds.',
+    fr: 'Une entité a la forme de son schéma : uniquement des champs connus, chacun du bon type Yjs et du bon type de valeur, dans les limites.',
+  },
+  VAL2: {
+    en: 'Titles of actions and milestones and names of bodies are non-empty and at most 200 (160 for bodies) characters.',
+    fr: 'Les titres d’actions et de jalons et les noms d’instances sont non vides et d’au plus 200 (160 pour les instances) caractères.',
+  },
+  VAL3: {
+    en: 'An action that is not a proposal has exactly one accountable member (A).',
+    fr: 'Une action qui n’est plus une proposition a exactement un responsable final (A).',
+  },
+  VAL4: {
+    en: 'An action that is not a proposal has at least one responsible member (R).',
+    fr: 'Une action qui n’est plus une proposition a au moins un réalisateur (R).',
+  },
+  VAL5: {
+    en: 'The accountable and the responsible are members of the alliance whose role can edit (admin, steering, editor).',
+    fr: 'Le responsable final et les réalisateurs sont membres de l’alliance avec un rôle qui peut modifier (admin, pilotage, éditeur).',
+  },
+  VAL6: {
+    en: 'The consulted and the informed are members of the alliance.',
+    fr: 'Les consultés et les informés sont membres de l’alliance.',
+  },
+  VAL7: {
+    en: 'Nobody appears twice: no duplicate in a list, and a consulted or informed member is neither accountable nor responsible, nor both consulted and informed; the accountable may also be responsible (by design).',
+    fr: 'Personne n’apparaît deux fois : pas de doublon dans une liste, un consulté ou informé n’est ni responsable final ni réalisateur, ni à la fois consulté et informé ; le responsable final peut aussi être réalisateur (voulu).',
+  },
+  VAL8: {
+    en: 'Start and deadline are real dates with start ≤ deadline; an action that is not a proposal has both.',
+    fr: 'Début et échéance sont des dates réelles avec début ≤ échéance ; une action qui n’est plus une proposition a les deux.',
+  },
+  VAL9: {
+    en: 'Action dates lie within the plan’s period; the period is two real dates, start ≤ end, and may not shrink past an action.',
+    fr: 'Les dates des actions sont dans la période du plan ; la période est faite de deux dates réelles, début ≤ fin, et ne peut pas exclure une action.',
+  },
+  VAL10: {
+    en: 'Milestones are dated within their action’s [start, deadline].',
+    fr: 'Les jalons sont datés dans l’intervalle [début, échéance] de leur action.',
+  },
+  VAL11: {
+    en: 'Status is one of proposed, planned, in_progress, blocked, done, cancelled; progress is an integer from 0 to 100.',
+    fr: 'Le statut est l’un de proposed, planned, in_progress, blocked, done, cancelled ; l’avancement est un entier de 0 à 100.',
+  },
+  VAL12: {
+    en: 'A done action is at 100 % progress with every milestone done.',
+    fr: 'Une action terminée est à 100 % avec tous ses jalons atteints.',
+  },
+  VAL13: {
+    en: 'A blocked action gives a reason (blockedReason non-empty).',
+    fr: 'Une action bloquée indique un motif (blockedReason non vide).',
+  },
+  VAL14: {
+    en: 'A resource has a label, a non-negative amount, a known unit, and is brought by a partner of the alliance.',
+    fr: 'Une ressource a un libellé, un montant positif ou nul, une unité connue, et est apportée par un partenaire de l’alliance.',
+  },
+  VAL15: {
+    en: 'A body’s quorum is reachable: at most its total seats, and at least 1 once it has seats.',
+    fr: 'Le quorum d’une instance est atteignable : au plus son nombre total de sièges, et au moins 1 dès qu’elle a des sièges.',
+  },
+  VAL16: {
+    en: 'Every seat of a body belongs to an existing partner of the alliance.',
+    fr: 'Chaque siège d’une instance appartient à un partenaire existant de l’alliance.',
+  },
+  VAL17: {
+    en: 'A body’s decision rule is one of consensus, simple_majority, two_thirds, unanimity.',
+    fr: 'La règle de décision d’une instance est l’une de consensus, simple_majority, two_thirds, unanimity.',
+  },
+  VAL18: {
+    en: 'A document holds only the node types of the editor’s schema, each where the schema allows it, with only its attributes (heading levels 1–3).',
+    fr: 'Un document ne contient que les types de nœuds du schéma de l’éditeur, chacun là où le schéma l’autorise, avec ses seuls attributs (titres de niveau 1 à 3).',
+  },
+  VAL19: {
+    en: 'A document holds only the marks of the editor’s schema (bold, italic, strike, code, underline, link); links point to http(s) or mailto only.',
+    fr: 'Un document ne contient que les marques du schéma de l’éditeur (gras, italique, barré, code, souligné, lien) ; les liens ne mènent qu’à http(s) ou mailto.',
+  },
+  VAL20: {
+    en: 'Attribute values of nodes and marks are bounded (numbers in range, strings and lists short).',
+    fr: 'Les valeurs d’attributs des nœuds et des marques sont bornées (nombres dans l’intervalle, chaînes et listes courtes).',
+  },
+  VAL21: {
+    en: 'The meta of a document (title, status, adopted version) and of the plan (title, start, end) have their schema’s shape.',
+    fr: 'Les métadonnées d’un document (titre, statut, version adoptée) et du plan (titre, début, fin) ont la forme de leur schéma.',
+  },
+  VAL22: {
+    en: 'A document holds only the root types of its layout (no invented root, no list content in a map).',
+    fr: 'Un document ne contient que les types racines de sa structure (pas de racine inventée, pas de contenu de liste dans une table).',
+  },
+} as const satisfies Record<RuleId, LocalizedText>
+
+export type KnownRuleId = keyof typeof RULES

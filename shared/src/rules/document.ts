@@ -1,0 +1,106 @@
+import * as Y from 'yjs'
+import { docKind, ROOT, type DocKind } from '../docs/documents.ts'
+import { validateAction, actionEntity } from './action.ts'
+import { bodyEntity, validateBody } from './body.ts'
+import { validateDocumentMeta } from './documentMeta.ts'
+import { periodOf, validatePlanMeta } from './plan.ts'
+import { checkRichTextItem } from './richText.ts'
+import type { RuleViolation, WorkspaceContext } from './types.ts'
+import { text } from './values.ts'
+import { readActionShape, readBodyShape, readMetaShape } from './yShape.ts'
+
+/** The root types each kind of document may hold, and their Yjs type (DESIGN §3). */
+export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, 'map' | 'xml'>>>> = {
+  richText: { [ROOT.content]: 'xml', [ROOT.meta]: 'map' },
+  minutes: { [ROOT.content]: 'xml' },
+  plan: { [ROOT.actions]: 'map', [ROOT.objectives]: 'map', [ROOT.indicators]: 'map', [ROOT.meta]: 'map' },
+  governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
+}
+
+/**
+ * Gives the layout's root types their Yjs type on `doc` (a document loaded from updates holds
+ * untyped roots until someone asks for them), so validators can rely on `instanceof`.
+ */
+export function typeLayoutRoots(doc: Y.Doc, kind: DocKind): void {
+  for (const [name, type] of Object.entries(DOCUMENT_LAYOUT[kind])) {
+    if (type === 'map') doc.getMap(name)
+    else doc.getXmlFragment(name)
+  }
+}
+
+/**
+ * Every rule that applies to a whole document, entity by entity: what a stored state must satisfy.
+ * Its cost follows the size of the document: the server never calls it on the edit path (it checks
+ * only what an edit changed); tests, fuzzers and tools do.
+ */
+export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceContext): RuleViolation[] {
+  const kind = docKind(docName)
+  if (kind === null) return [{ rule: 'VAL22', entity: '', message: text('Document inconnu.', 'Unknown document.') }]
+  try {
+    typeLayoutRoots(doc, kind)
+  } catch {
+    return [{ rule: 'VAL22', entity: '', message: text('Un type racine n’a pas le type de la structure du document.', 'A root type does not have the type of the document’s layout.') }]
+  }
+  const out: RuleViolation[] = []
+  const layout = DOCUMENT_LAYOUT[kind]
+  for (const [name, type] of doc.share) {
+    if (!Object.hasOwn(layout, name) && (type._start !== null || type._map.size > 0)) {
+      out.push({ rule: 'VAL22', entity: name, message: text(`Type racine « ${name} » hors de la structure du document.`, `Root type “${name}” is not part of the document’s layout.`) })
+    }
+    if (layout[name] === 'map' && hasSequenceContent(type)) {
+      out.push({ rule: 'VAL22', entity: name, message: text('Contenu de liste dans une table.', 'List content in a map.') })
+    }
+  }
+  if (kind === 'plan') {
+    const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))
+    out.push(...violations, ...validatePlanMeta(meta))
+    const period = periodOf(meta)
+    doc.getMap<unknown>(ROOT.actions).forEach((value, id) => {
+      const entity = actionEntity(id)
+      if (!(value instanceof Y.Map)) {
+        out.push({ rule: 'VAL1', entity, message: text('Une action est une table Yjs.', 'An action is a Yjs map.') })
+        return
+      }
+      const shape = readActionShape(value, entity)
+      out.push(...shape.violations, ...validateAction(shape.action, { workspace: ctx, period }, entity))
+    })
+  } else if (kind === 'governance') {
+    doc.getMap<unknown>(ROOT.bodies).forEach((value, id) => {
+      const entity = bodyEntity(id)
+      if (!(value instanceof Y.Map)) {
+        out.push({ rule: 'VAL1', entity, message: text('Une instance est une table Yjs.', 'A body is a Yjs map.') })
+        return
+      }
+      const shape = readBodyShape(value, entity)
+      out.push(...shape.violations, ...validateBody(shape.body, ctx, entity))
+    })
+  } else {
+    if (kind === 'richText') {
+      const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))
+      out.push(...violations, ...validateDocumentMeta(meta))
+    }
+    walkXml(doc.getXmlFragment(ROOT.content), out)
+  }
+  return out
+}
+
+/** A map root with items outside its map entries (written as if it were an array). */
+function hasSequenceContent(type: Y.AbstractType<any>): boolean {
+  for (let item = type._start; item !== null; item = item.right) if (!item.deleted) return true
+  return false
+}
+
+/** Checks every live item of an XML subtree (children, attributes, text and its marks). */
+function walkXml(type: Y.AbstractType<any>, out: RuleViolation[]): void {
+  type._map.forEach((item) => {
+    if (item.deleted) return
+    const violation = checkRichTextItem(item)
+    if (violation) out.push(violation)
+  })
+  for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue
+    const violation = checkRichTextItem(item)
+    if (violation) out.push(violation)
+    if (item.content instanceof Y.ContentType) walkXml(item.content.type as Y.AbstractType<any>, out)
+  }
+}
