@@ -1,7 +1,6 @@
-import { type Action, actionSchema } from '@ensemble/shared'
+import type { Action } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { checkWith } from '../../components/validation.ts'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import type { PlanField } from './planAbilities.ts'
@@ -9,7 +8,17 @@ import { setActionField } from './planWrites.ts'
 import { ResourceList } from './ResourceList.tsx'
 
 /** The expandable part of a row: why it is blocked, its milestones (jalons) and resources. */
-export function ActionDetail({ id, action, title, doc, canEdit }: { id: string; action: Action; title: string; doc: Y.Doc; canEdit(field: PlanField): boolean }) {
+interface ActionDetailProps {
+  id: string
+  action: Action
+  title: string
+  doc: Y.Doc
+  canEdit(field: PlanField): boolean
+  /** The shared rules on a change of this action (null when it may be written). */
+  check(change: Partial<Action>): string | null
+}
+
+export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionDetailProps) {
   const { t } = useTranslation()
   return (
     <section className="action-detail" aria-label={t('plan.detailsOf', { title })}>
@@ -25,13 +34,13 @@ export function ActionDetail({ id, action, title, doc, canEdit }: { id: string; 
             field="blockedReason"
             multiline
             readOnly={!canEdit('blockedReason')}
-            validate={(v) => checkWith(actionSchema.shape.blockedReason, v, t)}
+            validate={(v) => check({ blockedReason: v })}
             onCommit={(v) => setActionField(doc, id, 'blockedReason', v)}
           />
         </div>
       )}
-      <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} />
-      <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} />
+      <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} check={check} />
+      <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} check={check} />
     </section>
   )
 }

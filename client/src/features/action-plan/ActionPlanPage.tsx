@@ -12,6 +12,7 @@ import { ActionRow, columnNames, PLAN_COLUMN_KEYS } from './ActionRow.tsx'
 import { isOverdue } from './overdue.ts'
 import { PlanPeriod } from './PlanPeriod.tsx'
 import { addAction } from './planWrites.ts'
+import { useActionRules } from './useActionRules.ts'
 import { usePlan } from './usePlan.ts'
 
 /** Plan d'action: the live table of actions, edited cell by cell by everyone at once. */
@@ -48,6 +49,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
   const { workspace, abilities } = useWorkspace()
   const { notify } = useToasts()
   const plan = usePlan(collab.doc)
+  const rules = useActionRules(collab.doc)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const today = todayIso()
   const columns = columnNames(t)
@@ -86,7 +88,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
       </header>
       {!abilities.proposeActions && !abilities.createActions && <p className="notice">{t('plan.readOnly')}</p>}
       <div className="plan-toolbar">
-        <PlanPeriod doc={collab.doc} canEdit={abilities.editPlanMeta && collab.synced} />
+        <PlanPeriod doc={collab.doc} plan={plan} canEdit={abilities.editPlanMeta && collab.synced} />
         {(abilities.createActions || abilities.proposeActions) && (
           <button type="button" className="button button--primary" onClick={add} disabled={!collab.synced} data-testid="add-action">
             + {t('plan.addAction')}
@@ -135,6 +137,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
                   members={workspace.members}
                   userId={me.id}
                   abilities={abilities}
+                  rules={rules}
                   today={today}
                   expanded={expanded.has(id)}
                   onToggleExpanded={toggle}

@@ -1,8 +1,7 @@
-import { type Action, ACTION_STATUSES, type ActionStatus, actionSchema, isoDateSchema, type Member } from '@ensemble/shared'
+import { type Action, ACTION_STATUSES, type ActionStatus, type Member, WRITING_ROLES } from '@ensemble/shared'
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { checkWith } from '../../components/validation.ts'
 import { DateCell } from '../collab/cells/DateCell.tsx'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
@@ -11,7 +10,8 @@ import type { Abilities } from '../workspaces/abilities.ts'
 import { ActionDetail } from './ActionDetail.tsx'
 import { isOverdue } from './overdue.ts'
 import { allowedStatuses, canEditActionField, type PlanField } from './planAbilities.ts'
-import { deleteAction, moveAction, setActionField, toggleInList } from './planWrites.ts'
+import { deleteAction, moveAction, setActionField, setActionFields, toggleInList } from './planWrites.ts'
+import type { ActionRules } from './useActionRules.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 
 /** Column order of the plan table; widths live in plan.css (`.col-<key>`). */
@@ -27,6 +27,8 @@ interface ActionRowProps {
   members: readonly Member[]
   userId: string
   abilities: Abilities
+  /** The shared rules, run before each write. */
+  rules: ActionRules
   today: string
   expanded: boolean
   onToggleExpanded(id: string): void
@@ -35,7 +37,7 @@ interface ActionRowProps {
 
 /** One action: every cell edits one field of the action's Y.Map, nothing rewrites the row. */
 export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
-  const { id, action, index, count, doc, members, userId, abilities, today, expanded, onToggleExpanded, onMoved } = props
+  const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved } = props
   const { t } = useTranslation()
   const entity = `actions/${id}`
   const title = action.title.trim() || t('plan.untitled')
@@ -44,9 +46,35 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   const statuses = allowedStatuses(abilities.role, userId, action)
   const overdue = isOverdue(action, today)
   const detailId = `action-detail-${id}`
-  const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
+  // Only members who may write can be accountable or responsible (VAL5).
+  const doers = members.filter((m) => WRITING_ROLES.includes(m.role))
+  const memberOptions = doers.map((m) => ({ value: m.userId, label: m.name }))
+  const check = (change: Partial<Action>) => rules(id, action, change)
 
-  const validDate = (value: string) => (value === '' ? null : checkWith(isoDateSchema, value, t))
+  /** A status change may need other fields in the same edit: done is 100 %, blocked says why. */
+  const changeStatus = (next: ActionStatus | null): string | null => {
+    if (!next || next === action.status) return null
+    const change: Partial<Action> = { status: next }
+    if (next === 'done') change.progress = 100
+    if (next === 'blocked' && !action.blockedReason.trim()) {
+      const reason = window.prompt(t('plan.blockedReasonPrompt', { title }))?.trim()
+      if (!reason) return null
+      change.blockedReason = reason
+    }
+    const problem = check(change)
+    if (problem) return problem
+    setActionFields(doc, id, change as Record<string, string | number | null>)
+    return null
+  }
+
+  /** Adds or removes one person of R, C or I, unless the rules refuse the resulting list. */
+  const togglePerson = (field: 'responsible' | 'consulted' | 'informed', memberId: string, on: boolean): string | null => {
+    const next = on ? [...action[field].filter((m) => m !== memberId), memberId] : action[field].filter((m) => m !== memberId)
+    const problem = check({ [field]: next })
+    if (problem) return problem
+    toggleInList(doc, id, field, memberId, on)
+    return null
+  }
 
   return (
     <>
@@ -59,7 +87,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="title"
             readOnly={!can('title')}
-            validate={(v) => checkWith(actionSchema.shape.title, v, t)}
+            validate={(v) => check({ title: v.trim() })}
             onCommit={(v) => setActionField(doc, id, 'title', v.trim())}
             testId="action-title"
             wrap
@@ -72,7 +100,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="objective"
             readOnly={!can('objective')}
-            validate={(v) => checkWith(actionSchema.shape.objective, v, t)}
+            validate={(v) => check({ objective: v })}
             onCommit={(v) => setActionField(doc, id, 'objective', v)}
             testId="action-objective"
             wrap
@@ -85,7 +113,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="start"
             readOnly={!can('start')}
-            validate={(v) => validDate(v) ?? (v && action.deadline && v > action.deadline ? t('errors.deadlineBeforeStart') : null)}
+            validate={(v) => check({ start: v || null })}
             onCommit={(v) => setActionField(doc, id, 'start', v)}
           />
         </td>
@@ -96,7 +124,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="deadline"
             readOnly={!can('deadline')}
-            validate={(v) => validDate(v) ?? (v && action.start && v < action.start ? t('errors.deadlineBeforeStart') : null)}
+            validate={(v) => check({ deadline: v || null })}
             onCommit={(v) => setActionField(doc, id, 'deadline', v)}
             testId="action-deadline"
           />
@@ -110,7 +138,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="status"
             disabled={statuses.length < 2}
-            onCommit={(v) => v && setActionField(doc, id, 'status', v)}
+            onCommit={changeStatus}
             className={`status status--${action.status}`}
             testId="action-status"
           />
@@ -126,7 +154,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             max={100}
             step={5}
             suffix="%"
-            validate={(v) => (checkWith(actionSchema.shape.progress, Number(v), t) ? t('errors.numberRange', { min: 0, max: 100 }) : null)}
+            validate={(v) => check({ progress: Number(v) })}
             onCommit={(v) => setActionField(doc, id, 'progress', v)}
             testId="action-progress"
           />
@@ -143,7 +171,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="accountable"
             disabled={!can('accountable')}
-            onCommit={(v) => setActionField(doc, id, 'accountable', v)}
+            onCommit={(v) => check({ accountable: v }) ?? setActionField(doc, id, 'accountable', v)}
             testId="action-accountable"
           />
         </td>
@@ -153,11 +181,11 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
               label={label(field)}
               legend={columnNames(t)[field]}
               selected={action[field]}
-              members={members}
+              members={field === 'responsible' ? doers : members}
               disabled={!can(field)}
               entity={entity}
               field={field}
-              onToggle={(memberId, on) => toggleInList(doc, id, field, memberId, on)}
+              onToggle={(memberId, on) => togglePerson(field, memberId, on)}
             />
           </td>
         ))}
@@ -219,7 +247,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
       {expanded && (
         <tr className="action-detail-row" id={detailId}>
           <td colSpan={PLAN_COLUMNS}>
-            <ActionDetail id={id} action={action} title={title} doc={doc} canEdit={(field) => can(field)} />
+            <ActionDetail id={id} action={action} title={title} doc={doc} canEdit={(field) => can(field)} check={check} />
           </td>
         </tr>
       )}

@@ -1,9 +1,10 @@
-import { isoDateSchema, type Milestone, milestoneSchema } from '@ensemble/shared'
+import { type Action, type Milestone, milestoneSchema } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { Field } from '../../components/Field.tsx'
-import { checkWith, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useToasts } from '../../components/Toasts.tsx'
 import { DateCell } from '../collab/cells/DateCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { addMilestone, removeNested, setNestedField } from './planWrites.ts'
@@ -14,11 +15,16 @@ interface MilestoneListProps {
   title: string
   doc: Y.Doc
   canEdit: boolean
+  check(change: Partial<Action>): string | null
 }
 
 /** Jalons: title, date, reached — each field written on its own, like the plan's cells. */
-export function MilestoneList({ actionId, milestones, title, doc, canEdit }: MilestoneListProps) {
+export function MilestoneList({ actionId, milestones, title, doc, canEdit, check }: MilestoneListProps) {
   const { t } = useTranslation()
+  const { notify } = useToasts()
+  /** The action's rules on one changed field of one milestone (dates within the action, done…). */
+  const checkField = (id: string, field: keyof Milestone, value: unknown): string | null =>
+    check({ milestones: { ...milestones, [id]: { ...milestones[id]!, [field]: value } } })
   const entries = Object.entries(milestones).sort(([a, x], [b, y]) => (x.order < y.order ? -1 : x.order > y.order ? 1 : a < b ? -1 : 1))
   const headingId = `milestones-${actionId}`
   return (
@@ -53,7 +59,7 @@ export function MilestoneList({ actionId, milestones, title, doc, canEdit }: Mil
                       entity={entity}
                       field="title"
                       readOnly={!canEdit}
-                      validate={(v) => checkWith(milestoneSchema.shape.title, v, t)}
+                      validate={(v) => checkField(id, 'title', v.trim())}
                       onCommit={(v) => setNestedField(doc, actionId, 'milestones', id, 'title', v.trim())}
                     />
                   </td>
@@ -65,7 +71,7 @@ export function MilestoneList({ actionId, milestones, title, doc, canEdit }: Mil
                       field="date"
                       nullable={false}
                       readOnly={!canEdit}
-                      validate={(v) => checkWith(isoDateSchema, v, t)}
+                      validate={(v) => checkField(id, 'date', v)}
                       onCommit={(v) => v && setNestedField(doc, actionId, 'milestones', id, 'date', v)}
                     />
                   </td>
@@ -75,7 +81,11 @@ export function MilestoneList({ actionId, milestones, title, doc, canEdit }: Mil
                       aria-label={`${t('plan.milestoneDone')} — ${name}`}
                       checked={milestone.done === true}
                       disabled={!canEdit}
-                      onChange={(e) => setNestedField(doc, actionId, 'milestones', id, 'done', e.target.checked)}
+                      onChange={(e) => {
+                        const problem = checkField(id, 'done', e.target.checked)
+                        if (problem) notify(problem, 'error')
+                        else setNestedField(doc, actionId, 'milestones', id, 'done', e.target.checked)
+                      }}
                     />
                   </td>
                   {canEdit && (
@@ -96,12 +106,19 @@ export function MilestoneList({ actionId, milestones, title, doc, canEdit }: Mil
           </tbody>
         </table>
       )}
-      {canEdit && <AddMilestoneForm actionId={actionId} doc={doc} />}
+      {canEdit && <AddMilestoneForm actionId={actionId} doc={doc} milestones={milestones} check={check} />}
     </section>
   )
 }
 
-function AddMilestoneForm({ actionId, doc }: { actionId: string; doc: Y.Doc }) {
+interface AddMilestoneFormProps {
+  actionId: string
+  doc: Y.Doc
+  milestones: Record<string, Milestone>
+  check(change: Partial<Action>): string | null
+}
+
+function AddMilestoneForm({ actionId, doc, milestones, check }: AddMilestoneFormProps) {
   const { t } = useTranslation()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState('')
@@ -112,6 +129,12 @@ function AddMilestoneForm({ actionId, doc }: { actionId: string; doc: Y.Doc }) {
     const parsed = milestoneSchema.omit({ order: true }).safeParse({ title, date, done: false })
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error, t))
+      return
+    }
+    // The order key is chosen when writing; any valid key stands in for the check.
+    const problem = check({ milestones: { ...milestones, new: { ...parsed.data, order: 'a0' } } })
+    if (problem) {
+      setErrors({ date: problem })
       return
     }
     addMilestone(doc, actionId, parsed.data)

@@ -13,7 +13,8 @@ interface PeoplePickerProps {
   disabled: boolean
   entity: string
   field: string
-  onToggle(memberId: string, on: boolean): void
+  /** Adds or removes one person; a returned message means the rules refused it. */
+  onToggle(memberId: string, on: boolean): string | null
 }
 
 /**
@@ -28,6 +29,7 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
   const panelId = useId()
   const errorId = useId()
   const server = useFieldServerError(entity, field)
+  const [local, setLocal] = useState<string | null>(null)
   const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? '?'
   const names = selected.map(nameOf)
   const summary = names.length ? names.join(', ') : t('plan.nobody')
@@ -58,7 +60,7 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={`${label} : ${summary}`}
-        aria-describedby={server.error ? errorId : undefined}
+        aria-describedby={local || server.error ? errorId : undefined}
         disabled={disabled && names.length === 0}
         onClick={() => setOpen((o) => !o)}
         data-field={field}
@@ -75,7 +77,7 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
                 checked={selected.includes(member.userId)}
                 onChange={(e) => {
                   server.clear()
-                  onToggle(member.userId, e.target.checked)
+                  setLocal(onToggle(member.userId, e.target.checked))
                 }}
               />
               <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" />
@@ -84,7 +86,7 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
           ))}
         </fieldset>
       )}
-      <CellMessage id={errorId} local={null} server={server.error} />
+      <CellMessage id={errorId} local={local} server={server.error} />
     </div>
   )
 }

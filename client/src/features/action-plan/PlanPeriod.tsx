@@ -1,17 +1,22 @@
-import { isoDateSchema, type PlanMeta, planMetaOf } from '@ensemble/shared'
+import { actionsOutsidePeriod, PERIOD_INPUT, periodOf, type PlanMeta, planMetaOf, validatePlanMeta } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { checkWith } from '../../components/validation.ts'
+import { blame } from '../collab/blame.ts'
 import { DateCell } from '../collab/cells/DateCell.tsx'
 import { useYMapJson } from '../collab/useYMapJson.ts'
+import type { PlanSnapshot } from './planStore.ts'
 import { setPlanPeriod } from './planWrites.ts'
 
 /** The period the plan covers (meta start/end), editable by the steering. */
-export function PlanPeriod({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
+export function PlanPeriod({ doc, plan, canEdit }: { doc: Y.Doc; plan: PlanSnapshot; canEdit: boolean }) {
   const { t } = useTranslation()
   const meta = useYMapJson<PlanMeta>(planMetaOf(doc))
-  const check = (value: string, other: string | undefined, isEnd: boolean) =>
-    checkWith(isoDateSchema, value, t) ?? (other && (isEnd ? value < other : value > other) ? t('errors.endBeforeStart') : null)
+  // The shared rules: real dates, start ≤ end, and no action left outside the new period (VAL9).
+  const check = (field: 'start' | 'end', value: string): string | null => {
+    const next = { ...meta, [field]: value }
+    const dates = [...plan.byId].map(([id, a]) => [id, { start: a.start, deadline: a.deadline }] as const)
+    return blame([...validatePlanMeta(meta), ...actionsOutsidePeriod(periodOf(meta), dates)], [...validatePlanMeta(next), ...actionsOutsidePeriod(periodOf(next), dates)], [field, PERIOD_INPUT])
+  }
   return (
     <fieldset className="plan-period">
       <legend>{t('plan.period')}</legend>
@@ -24,7 +29,7 @@ export function PlanPeriod({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
           field="start"
           nullable={false}
           readOnly={!canEdit}
-          validate={(v) => check(v, meta.end, false)}
+          validate={(v) => check('start', v)}
           onCommit={(v) => v && setPlanPeriod(doc, 'start', v)}
           testId="plan-start"
         />
@@ -38,7 +43,7 @@ export function PlanPeriod({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
           field="end"
           nullable={false}
           readOnly={!canEdit}
-          validate={(v) => check(v, meta.start, true)}
+          validate={(v) => check('end', v)}
           onCommit={(v) => v && setPlanPeriod(doc, 'end', v)}
           testId="plan-end"
         />

@@ -1,9 +1,9 @@
-import { type Resource, RESOURCE_UNITS, resourceSchema } from '@ensemble/shared'
+import { type Action, type Resource, RESOURCE_UNITS, resourceSchema } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { Field } from '../../components/Field.tsx'
-import { checkWith, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
@@ -18,11 +18,15 @@ interface ResourceListProps {
   title: string
   doc: Y.Doc
   canEdit: boolean
+  check(change: Partial<Action>): string | null
 }
 
 /** Ressources: what each partner brings to the action (money, days, staff…). */
-export function ResourceList({ actionId, resources, title, doc, canEdit }: ResourceListProps) {
+export function ResourceList({ actionId, resources, title, doc, canEdit, check }: ResourceListProps) {
   const { t } = useTranslation()
+  /** The action's rules on one changed field of one resource. */
+  const checkField = (id: string, field: keyof Resource, value: unknown): string | null =>
+    check({ resources: { ...resources, [id]: { ...resources[id]!, [field]: value } } })
   const { workspace } = useWorkspace()
   const entries = Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))
   const headingId = `resources-${actionId}`
@@ -61,7 +65,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit }: Resou
                       entity={entity}
                       field="label"
                       readOnly={!canEdit}
-                      validate={(v) => checkWith(resourceSchema.shape.label, v, t)}
+                      validate={(v) => checkField(id, 'label', v.trim())}
                       onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
                     />
                   </td>
@@ -74,7 +78,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit }: Resou
                       readOnly={!canEdit}
                       min={0}
                       step={0.5}
-                      validate={(v) => (checkWith(resourceSchema.shape.amount, Number(v), t) ? t('errors.invalidNumber') : null)}
+                      validate={(v) => checkField(id, 'amount', Number(v))}
                       onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
                     />
                   </td>
@@ -86,7 +90,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit }: Resou
                       entity={entity}
                       field="unit"
                       disabled={!canEdit}
-                      onCommit={(v) => v && setNestedField(doc, actionId, 'resources', id, 'unit', v)}
+                      onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
                     />
                   </td>
                   <td>
@@ -97,7 +101,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit }: Resou
                       entity={entity}
                       field="partnerId"
                       disabled={!canEdit}
-                      onCommit={(v) => v && setNestedField(doc, actionId, 'resources', id, 'partnerId', v)}
+                      onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
                     />
                   </td>
                   {canEdit && (

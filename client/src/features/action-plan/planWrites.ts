@@ -29,6 +29,15 @@ export function setActionField(doc: Y.Doc, id: string, field: ActionScalarField,
   })
 }
 
+/** Several fields of one action that must change together (e.g. status `done` and progress 100). */
+export function setActionFields(doc: Y.Doc, id: string, change: Partial<Record<ActionScalarField, string | number | null>>): void {
+  doc.transact(() => {
+    const action = actionOf(doc, id)
+    if (!action) return
+    for (const [field, value] of Object.entries(change)) if (action.get(field) !== value) action.set(field, value)
+  })
+}
+
 /** Adds or removes one person from R, C or I, reading the list as it is now (not as rendered). */
 export function toggleInList(doc: Y.Doc, id: string, field: ActionListField, memberId: string, on: boolean): void {
   doc.transact(() => {

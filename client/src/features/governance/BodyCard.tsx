@@ -3,19 +3,22 @@ import {
   type BodyLevel,
   DECISION_RULES,
   type DecisionRule,
+  bodyEntity,
   type GovernanceBody,
-  governanceBodySchema,
   MEETING_CADENCES,
   totalSeats,
+  validateBody,
+  workspaceContextFrom,
 } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { checkWith } from '../../components/validation.ts'
+import { blame } from '../collab/blame.ts'
+import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { deleteBody, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
+import { deleteBody, quorumForSeats, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
 
 type Cadence = GovernanceBody['cadence']
 
@@ -23,11 +26,18 @@ type Cadence = GovernanceBody['cadence']
 export function BodyCard({ id, body, doc, canEdit }: { id: string; body: GovernanceBody; doc: Y.Doc; canEdit: boolean }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const entity = `bodies/${id}`
+  const entity = bodyEntity(id)
   const name = body.name.trim() || t('governance.newBodyName')
   const headingId = `body-${id}`
-  const intIn = (min: number, max: number) => (v: string) =>
-    Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? null : t('errors.numberRange', { min, max })
+  const seatsError = useFieldServerError(entity, 'seats')
+  const context = workspaceContextFrom(workspace.members, workspace.partners)
+  /** The server's rules on this body (name, quorum reachable, seats of real partners…), before writing. */
+  const check = (change: Partial<GovernanceBody>): string | null =>
+    blame(validateBody(body, context, entity), validateBody({ ...body, ...change }, context, entity), Object.keys(change))
+  const checkSeats = (partnerId: string, seats: number): string | null => {
+    const next = { ...body.seats, [partnerId]: seats }
+    return check({ seats: next, quorum: quorumForSeats(body.quorum, next) })
+  }
 
   return (
     <article className={`card body-card level--${body.level}`} aria-labelledby={headingId} data-body-id={id} data-testid="body-card">
@@ -55,7 +65,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             entity={entity}
             field="name"
             readOnly={!canEdit}
-            validate={(v) => checkWith(governanceBodySchema.shape.name, v, t)}
+            validate={(v) => check({ name: v.trim() })}
             onCommit={(v) => setBodyField(doc, id, 'name', v.trim())}
             testId="body-name"
           />
@@ -68,7 +78,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             entity={entity}
             field="level"
             disabled={!canEdit}
-            onCommit={(v) => v && setBodyField(doc, id, 'level', v)}
+            onCommit={(v) => (v ? (check({ level: v }) ?? setBodyField(doc, id, 'level', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.decisionRule')}>
@@ -79,7 +89,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             entity={entity}
             field="decisionRule"
             disabled={!canEdit}
-            onCommit={(v) => v && setBodyField(doc, id, 'decisionRule', v)}
+            onCommit={(v) => (v ? (check({ decisionRule: v }) ?? setBodyField(doc, id, 'decisionRule', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.quorum')}>
@@ -90,7 +100,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             field="quorum"
             readOnly={!canEdit}
             min={0}
-            validate={intIn(0, 100000)}
+            validate={(v) => check({ quorum: Number(v) })}
             onCommit={(v) => setBodyField(doc, id, 'quorum', v)}
           />
         </LabelledCell>
@@ -102,7 +112,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             entity={entity}
             field="cadence"
             disabled={!canEdit}
-            onCommit={(v) => v && setBodyField(doc, id, 'cadence', v)}
+            onCommit={(v) => (v ? (check({ cadence: v }) ?? setBodyField(doc, id, 'cadence', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.chair')}>
@@ -114,7 +124,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             entity={entity}
             field="chair"
             disabled={!canEdit}
-            onCommit={(v) => setBodyField(doc, id, 'chair', v)}
+            onCommit={(v) => check({ chair: v }) ?? setBodyField(doc, id, 'chair', v)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.mandate')} wide>
@@ -125,7 +135,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
             field="mandate"
             multiline
             readOnly={!canEdit}
-            validate={(v) => checkWith(governanceBodySchema.shape.mandate, v, t)}
+            validate={(v) => check({ mandate: v })}
             onCommit={(v) => setMandate(doc, id, v)}
           />
         </LabelledCell>
@@ -135,6 +145,11 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
           {t('governance.composition')} — {t('governance.totalSeats', { count: totalSeats(body) })}
         </legend>
         {workspace.partners.length === 0 && <p className="muted">{t('governance.noPartners')}</p>}
+        {seatsError.error && (
+          <p className="cell__error" role="alert">
+            {seatsError.error.message}
+          </p>
+        )}
         <div className="seats__grid">
           {workspace.partners.map((partner) => (
             <label key={partner.id} className="seats__item">
@@ -147,7 +162,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
                 readOnly={!canEdit}
                 min={0}
                 max={1000}
-                validate={intIn(0, 1000)}
+                validate={(v) => checkSeats(partner.id, Number(v))}
                 onCommit={(v) => setSeats(doc, id, partner.id, v)}
               />
             </label>

@@ -13,10 +13,24 @@ export function setBodyField(doc: Y.Doc, id: string, field: BodyScalarField, val
   })
 }
 
+/**
+ * The quorum a body needs once its seats change, so it stays reachable (VAL15): at most the total
+ * of seats, and at least 1 once there are seats. Changed together with the seats, in one edit.
+ */
+export function quorumForSeats(quorum: number, seats: Record<string, number>): number {
+  const total = Object.values(seats).reduce((sum, n) => sum + n, 0)
+  if (total === 0) return 0
+  return Math.min(Math.max(quorum, 1), total)
+}
+
 export function setSeats(doc: Y.Doc, id: string, partnerId: string, seats: number): void {
   doc.transact(() => {
     const body = bodyOf(doc, id)
     if (!body) return
+    const current = body.get('seats')
+    const before = current instanceof Y.Map ? (current.toJSON() as Record<string, number>) : {}
+    const quorum = quorumForSeats(Number(body.get('quorum')) || 0, { ...before, [partnerId]: seats })
+    if (body.get('quorum') !== quorum) body.set('quorum', quorum)
     let map = body.get('seats')
     if (!(map instanceof Y.Map)) {
       map = new Y.Map<number>()

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { useFieldServerError } from '../useFieldServerError.ts'
 import { CellMessage } from './CellMessage.tsx'
 
@@ -11,7 +11,8 @@ interface SelectCellProps<T extends string> {
   entity: string
   field: string
   disabled?: boolean
-  onCommit: (value: T | null) => void
+  /** Writes the choice; a returned message means the rules refused it (nothing was written). */
+  onCommit: (value: T | null) => string | null | void
   className?: string
   testId?: string
 }
@@ -20,18 +21,20 @@ interface SelectCellProps<T extends string> {
 export function SelectCell<T extends string>({ label, value, options, emptyLabel, entity, field, disabled, onCommit, className, testId }: SelectCellProps<T>) {
   const errorId = useId()
   const server = useFieldServerError(entity, field)
+  const [local, setLocal] = useState<string | null>(null)
+  const invalid = Boolean(local || server.error)
   const known = value === null || options.some((o) => o.value === value)
   return (
     <div className={`cell${className ? ` ${className}` : ''}`}>
       <select
         aria-label={label}
-        aria-invalid={server.error ? true : undefined}
-        aria-describedby={server.error ? errorId : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
         disabled={disabled}
         value={value ?? ''}
         onChange={(e) => {
           server.clear()
-          onCommit(e.target.value === '' ? null : (e.target.value as T))
+          setLocal(onCommit(e.target.value === '' ? null : (e.target.value as T)) || null)
         }}
         className="cell__input"
         data-field={field}
@@ -45,7 +48,7 @@ export function SelectCell<T extends string>({ label, value, options, emptyLabel
           </option>
         ))}
       </select>
-      <CellMessage id={errorId} local={null} server={server.error} />
+      <CellMessage id={errorId} local={local} server={server.error} />
     </div>
   )
 }
