@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { describeChanges, type EditChanges } from './changes.ts'
+import { describeChanges, insertedItems, type EditChanges } from './changes.ts'
 
 /** Yjs does not export the DeleteSet class as a type; take it from the transaction. */
 export type DeleteSet = Y.Transaction['deleteSet']
@@ -12,6 +12,8 @@ export interface CapturedTransactions {
   changes: EditChanges
   /** Their delete sets, to garbage-collect what an UndoManager kept alive once it lets go. */
   deleteSet: DeleteSet
+  /** The items they created that were alive at the end of their transaction (see insertedItems). */
+  inserted: Y.Item[]
 }
 
 /**
@@ -23,11 +25,13 @@ export function captureTransactions(doc: Y.Doc, run: () => void): CapturedTransa
   const updates: Uint8Array[] = []
   const changes: EditChanges = { types: [], deletedItems: 0 }
   const deleteSets: DeleteSet[] = []
+  const inserted: Y.Item[] = []
   const onAfterTransaction = (transaction: Y.Transaction) => {
     const described = describeChanges(transaction)
     changes.types.push(...described.types)
     changes.deletedItems += described.deletedItems
     deleteSets.push(transaction.deleteSet)
+    for (const item of insertedItems(transaction)) inserted.push(item)
   }
   const onUpdate = (update: Uint8Array) => {
     updates.push(update)
@@ -41,5 +45,5 @@ export function captureTransactions(doc: Y.Doc, run: () => void): CapturedTransa
     doc.off('update', onUpdate)
   }
   const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-  return { update, changes, deleteSet: Y.mergeDeleteSets(deleteSets) }
+  return { update, changes, deleteSet: Y.mergeDeleteSets(deleteSets), inserted }
 }

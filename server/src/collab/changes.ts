@@ -35,6 +35,11 @@ type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : n
 export interface KeyChange {
   key: string
   change: 'add' | 'update' | 'delete'
+  /**
+   * The value the key held before the transaction, for an update or a delete: a plain value, or the
+   * shared type that was replaced. Absent for an add (and when that value is no longer readable).
+   */
+  before?: unknown
 }
 
 /**
@@ -52,7 +57,7 @@ export function describeChanges(transaction: Y.Transaction): EditChanges {
     const change: TypeChange = { ...located, keys: [], content: false }
     for (const key of keys) {
       if (key === null) change.content = true
-      else change.keys.push({ key, change: keyChange(transaction, type, key) })
+      else change.keys.push(keyChange(transaction, type, key))
     }
     types.push(change)
   })
@@ -81,14 +86,41 @@ function locate(type: SharedType): { root: string; path: (string | null)[] } | n
  * written to a key as a chain of items (newest last, linked by `left`); the value before the
  * transaction is the newest item that the transaction did not insert.
  */
-function keyChange(transaction: Y.Transaction, type: SharedType, key: string): KeyChange['change'] {
+function keyChange(transaction: Y.Transaction, type: SharedType, key: string): KeyChange {
   const newest = type._map.get(key)
   const existsAfter = newest !== undefined && !newest.deleted
   let item: Y.Item | null = newest ?? null
   while (item !== null && insertedBy(transaction, item)) item = item.left
   const existedBefore = item !== null && (!item.deleted || Y.isDeleted(transaction.deleteSet, item.id))
-  if (existedBefore && existsAfter) return 'update'
-  return existsAfter ? 'add' : 'delete'
+  if (!existedBefore) return { key, change: existsAfter ? 'add' : 'delete' }
+  const change: KeyChange = { key, change: existsAfter ? 'update' : 'delete' }
+  // The overwritten item is still intact here: garbage collection runs after the transaction.
+  if (!(item!.content instanceof Y.ContentDeleted)) {
+    const values = item!.content.getContent()
+    change.before = values[values.length - 1]
+  }
+  return change
+}
+
+/**
+ * The items a transaction created that are still alive at its end, in no particular order: what a
+ * check must look at to judge new content (rich-text nodes, marks, attributes) at a cost that
+ * follows the size of the edit. Call it from an `afterTransaction` handler, like describeChanges.
+ */
+export function insertedItems(transaction: Y.Transaction): Y.Item[] {
+  const items: Y.Item[] = []
+  transaction.afterState.forEach((after, client) => {
+    const before = transaction.beforeState.get(client) ?? 0
+    if (after <= before) return
+    const structs = transaction.doc.store.clients.get(client)
+    if (!structs) return
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!
+      if (struct.id.clock >= after) break
+      if (struct instanceof Y.Item && !struct.deleted) items.push(struct)
+    }
+  })
+  return items
 }
 
 const insertedBy = (transaction: Y.Transaction, item: Y.Item): boolean =>

@@ -6,10 +6,13 @@ import type { CollabLogger } from './logger.ts'
 import type { EditCheck } from './pipeline/index.ts'
 import { RoomRegistry, type IdentifyMember } from './rooms.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
+import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
 
 export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
 export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './pipeline/index.ts'
+export { enforceRules } from './rules/enforceRules.ts'
+export type { LoadWorkspaceContext } from './workspaceContexts.ts'
 export { PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, type TransactionOrigin } from './origins.ts'
 export type { CollabLogger } from './logger.ts'
 export type { Room } from './room.ts'
@@ -24,8 +27,15 @@ export interface CollabOptions {
   logger: CollabLogger
   roomIdleMs?: number
   compactAfterUpdates?: number
-  /** The edit rule (default: only admin, steering and editor members write). */
+  /** The edit rule (default: the rules of docs/RULES.md, `enforceRules`). */
   checkEdit?: EditCheck
+  /**
+   * Reads a workspace's members (role, partner) and partner ids for the rules, e.g.
+   * `createLoadWorkspaceContext(db)` from server/src/workspaceContext.ts. Cached per workspace while
+   * its rooms are loaded; refreshed by `membershipChanged` and `workspaceChanged`. Without it the
+   * rules know no member and no partner, and refuse whatever names one.
+   */
+  loadWorkspaceContext?: LoadWorkspaceContext
   /** How often sockets are pinged; one that misses a pong by the next ping is terminated. */
   keepAliveMs?: number
 }
@@ -34,8 +44,13 @@ export interface Collab {
   rooms: RoomRegistry
   /** For `http.Server`'s `'upgrade'` event: false when the path is not `/ws/…` (left to others). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
-  /** A member's role or membership changed: update or close their open connections. */
+  /**
+   * A member's role or membership changed: update or close their open connections, and re-read the
+   * members the rules check documents against. Resolves once both apply.
+   */
   membershipChanged(workspaceId: string, userId: string): Promise<void>
+  /** Partners (or members) of a workspace changed: re-read what the rules check documents against. */
+  workspaceChanged(workspaceId: string): Promise<void>
   /** Refuses new upgrades, closes every connection with `code`, flushes and unloads every room. */
   close(code?: CloseCode): Promise<void>
 }
@@ -49,7 +64,11 @@ export function createCollab(options: CollabOptions): Collab {
     roomIdleMs: options.roomIdleMs,
     compactAfterUpdates: options.compactAfterUpdates,
     checkEdit: options.checkEdit,
+    loadWorkspaceContext: options.loadWorkspaceContext,
   })
+  if (!options.loadWorkspaceContext) {
+    options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')
+  }
   const wss = createWebSocketServer()
   const keepAlive = new KeepAlive(options.keepAliveMs)
   const upgrade = createUpgradeHandler({
@@ -65,7 +84,10 @@ export function createCollab(options: CollabOptions): Collab {
   return {
     rooms,
     handleUpgrade: upgrade,
-    membershipChanged: (workspaceId, userId) => rooms.revalidate(workspaceId, userId),
+    membershipChanged: async (workspaceId, userId) => {
+      await Promise.all([rooms.refreshWorkspace(workspaceId), rooms.revalidate(workspaceId, userId)])
+    },
+    workspaceChanged: (workspaceId) => rooms.refreshWorkspace(workspaceId),
     close: (code = CLOSE.goingAway) =>
       (closing ??= (async () => {
         upgrade.stop()

@@ -1,12 +1,61 @@
-import type { Locale } from '@ensemble/shared'
+import type { Locale, LocalizedText } from '@ensemble/shared'
 
 /** A human message in every language the UI speaks; the member's locale picks one when sending. */
-export type LocalizedMessage = Readonly<Record<Locale, string>>
+export type LocalizedMessage = LocalizedText
 
+/** The refusals of the permission rules (PERMn of docs/RULES.md); validation messages come from shared/src/rules. */
 export const MESSAGES = {
+  /** PERM2 */
   editForbidden: {
     fr: 'Votre rôle ne vous permet pas de modifier ce document : votre modification a été annulée.',
     en: 'Your role does not allow you to edit this document: your change was undone.',
+  },
+  /** PERM3 */
+  createAction: {
+    fr: 'Seuls l’administration et le comité de pilotage créent une action planifiée : proposez-la (statut « proposée », sans responsable ni réalisateur).',
+    en: 'Only admin and steering create a planned action: propose it instead (status “proposed”, nobody accountable or responsible).',
+  },
+  deleteAction: {
+    fr: 'Seuls l’administration et le comité de pilotage suppriment une action.',
+    en: 'Only admin and steering delete an action.',
+  },
+  reorderActions: {
+    fr: 'Seuls l’administration et le comité de pilotage réordonnent le plan.',
+    en: 'Only admin and steering reorder the plan.',
+  },
+  /** PERM5 */
+  steeringField: {
+    fr: 'Seuls l’administration et le comité de pilotage modifient ce champ d’une action qui n’est plus une proposition.',
+    en: 'Only admin and steering change this field of an action that is no longer a proposal.',
+  },
+  /** PERM6 */
+  ownersField: {
+    fr: 'Seuls le responsable final, les réalisateurs de l’action et le pilotage mettent à jour ce champ.',
+    en: 'Only the action’s accountable and responsible members, and steering, update this field.',
+  },
+  /** PERM7 */
+  triage: {
+    fr: 'Seuls l’administration et le comité de pilotage acceptent, annulent ou rouvrent une action (statuts « proposée » et « annulée »).',
+    en: 'Only admin and steering accept, cancel or reopen an action (statuses “proposed” and “cancelled”).',
+  },
+  /** PERM8 */
+  steeringOnly: {
+    fr: 'Seuls l’administration et le comité de pilotage modifient cette partie.',
+    en: 'Only admin and steering edit this part.',
+  },
+  /** PERM9 */
+  documentUnderReview: {
+    fr: 'Ce document est soumis à adoption : seuls l’administration et le comité de pilotage le modifient encore.',
+    en: 'This document is submitted for adoption: only admin and steering still edit it.',
+  },
+  /** PERM10 */
+  documentStatus: {
+    fr: 'Seuls l’administration et le comité de pilotage changent le statut d’un document.',
+    en: 'Only admin and steering change a document’s status.',
+  },
+  documentLocked: {
+    fr: 'Ce document est adopté : il n’accepte plus de modification (passez par un avenant).',
+    en: 'This document is adopted: it accepts no more edits (go through an amendment).',
   },
 } as const satisfies Record<string, LocalizedMessage>
 

@@ -1,4 +1,4 @@
-import { CLOSE, docKind, type DocKind } from '@ensemble/shared'
+import { CLOSE, docKind, EMPTY_WORKSPACE_CONTEXT, typeLayoutRoots, type DocKind, type WorkspaceContext } from '@ensemble/shared'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocKey, DocStore, LoadedDoc } from '../storage/docStore.ts'
@@ -27,6 +27,8 @@ export interface RoomOptions {
   compactAfterUpdates: number
   /** Called once if the room can no longer guarantee durability (a failed append). */
   onFailure: (room: Room, error: unknown) => void
+  /** Members and partners of the workspace for the edit rules, as currently loaded. */
+  workspaceContext?: () => WorkspaceContext
 }
 
 /**
@@ -71,6 +73,12 @@ export class Room implements EditRoom {
       },
       STORAGE_ORIGIN,
     )
+    try {
+      // The layout's roots get their Yjs types once, before any edit is checked against them.
+      typeLayoutRoots(this.doc, kind)
+    } catch (err) {
+      options.logger.warn({ err, ...key }, 'stored document does not match its layout')
+    }
     this.doc.on('update', this.onDocUpdate)
 
     this.awareness = new awarenessProtocol.Awareness(this.doc)
@@ -133,6 +141,7 @@ export class Room implements EditRoom {
         incoming: update,
         applied: null,
         changes: { types: [], deletedItems: 0 },
+        inserted: [],
         refusal: null,
         outgoing: null,
         deleteSets: [],
@@ -204,6 +213,10 @@ export class Room implements EditRoom {
 
   noteAppended(): void {
     this.compactor.noteAppended()
+  }
+
+  workspaceContext(): WorkspaceContext {
+    return this.options.workspaceContext?.() ?? EMPTY_WORKSPACE_CONTEXT
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ import { Connection } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep } from './pipeline/index.ts'
 import { Room } from './room.ts'
+import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
+import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
 
 /** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */
 export type IdentifyMember = (workspaceId: string, userId: string, docName: string) => Promise<ConnectionIdentity | null>
@@ -14,8 +16,14 @@ export interface RoomRegistryOptions {
   logger?: CollabLogger
   /** Used by `revalidate` to re-read a member's role. */
   identify?: IdentifyMember
-  /** The edit rule (default: only admin/steering/editor write). */
+  /** The edit rule (default: the rules of docs/RULES.md, `enforceRules`). */
   checkEdit?: EditCheck
+  /**
+   * Reads a workspace's members and partners (from SQL) for the rules; loaded with the first room
+   * of the workspace, refreshed by `refreshWorkspace`. Without it every workspace is empty to the
+   * rules (anything naming a member or a partner is refused).
+   */
+  loadWorkspaceContext?: LoadWorkspaceContext
   /** A room with no connection for this long is flushed and unloaded. */
   roomIdleMs?: number
   /** Background compaction starts once this many log rows follow the snapshot. */
@@ -48,11 +56,13 @@ export class RoomRegistry {
   private readonly logger: CollabLogger
   private readonly roomIdleMs: number
   private readonly compactAfterUpdates: number
+  private readonly contexts: WorkspaceContexts
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {
-    this.steps = createEditPipeline(options.checkEdit)
     this.logger = options.logger ?? silentLogger
+    this.steps = createEditPipeline(options.checkEdit ?? enforceRules, (err) => this.logger.error({ err }, 'edit check failed: edit refused'))
+    this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
   }
@@ -114,6 +124,19 @@ export class RoomRegistry {
     )
   }
 
+  /**
+   * Members or partners of a workspace changed in SQL: re-reads the context its rooms check edits
+   * against. Resolves once the new context applies (at once when no room of it is loaded).
+   */
+  refreshWorkspace(workspaceId: string): Promise<void> {
+    return this.contexts.refresh(workspaceId)
+  }
+
+  /** The context the rules currently use for a workspace (empty when none of its rooms is loaded). */
+  workspaceContext(workspaceId: string): import('@ensemble/shared').WorkspaceContext {
+    return this.contexts.current(workspaceId)
+  }
+
   /** Resolves once every room is loaded (or failed), every queued edit is stored and nothing unloads. */
   async whenIdle(): Promise<void> {
     for (;;) {
@@ -161,13 +184,14 @@ export class RoomRegistry {
   }
 
   private async load(key: DocKey): Promise<Room> {
-    const loaded = await this.options.store.load(key)
+    const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
     return new Room(key, loaded, {
       store: this.options.store,
       steps: this.steps,
       logger: this.logger,
       compactAfterUpdates: this.compactAfterUpdates,
       onFailure: (room) => this.discard(room),
+      workspaceContext: () => this.contexts.current(key.workspaceId),
     })
   }
 
@@ -187,6 +211,8 @@ export class RoomRegistry {
     slot.idleTimer = null
     if (this.slots.get(slot.id) !== slot) return
     this.slots.delete(slot.id)
+    // The last room of its workspace: forget the workspace's context (reloaded with the next room).
+    if (![...this.slots.values()].some((other) => other.key.workspaceId === slot.key.workspaceId)) this.contexts.drop(slot.key.workspaceId)
     const done: Promise<void> = slot.ready
       .then((room) => room.close())
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))

@@ -44,7 +44,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
   const out: RuleViolation[] = []
   const layout = DOCUMENT_LAYOUT[kind]
   for (const [name, type] of doc.share) {
-    if (!Object.hasOwn(layout, name) && (type._start !== null || type._map.size > 0)) {
+    if (!Object.hasOwn(layout, name) && (hasSequenceContent(type) || hasMapContent(type))) {
       out.push({ rule: 'VAL22', entity: name, message: text(`Type racine « ${name} » hors de la structure du document.`, `Root type “${name}” is not part of the document’s layout.`) })
     }
     if (layout[name] === 'map' && hasSequenceContent(type)) {
@@ -87,6 +87,11 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
 /** A map root with items outside its map entries (written as if it were an array). */
 function hasSequenceContent(type: Y.AbstractType<any>): boolean {
   for (let item = type._start; item !== null; item = item.right) if (!item.deleted) return true
+  return false
+}
+
+function hasMapContent(type: Y.AbstractType<any>): boolean {
+  for (const item of type._map.values()) if (!item.deleted) return true
   return false
 }
 

@@ -19,6 +19,7 @@ export const applyUpdate: EditStep = {
     undoManager.stopCapturing()
     context.applied = captured.update
     context.changes = captured.changes
+    context.inserted = captured.inserted
     context.deleteSets.push(captured.deleteSet)
 
     // Parts whose dependencies the room lacks would wait in the document and be integrated later by

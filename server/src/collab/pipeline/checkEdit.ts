@@ -1,4 +1,4 @@
-import { can, type DocKind, type ErrorCode } from '@ensemble/shared'
+import { can, type DocKind, type ErrorCode, type RuleId, type WorkspaceContext } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { EditChanges } from '../changes.ts'
 import { MESSAGES, type LocalizedMessage } from '../messages.ts'
@@ -8,6 +8,8 @@ import type { EditStep } from './types.ts'
 /** Why an edit is refused; sent to its author as a server error in their language. */
 export interface EditRefusal {
   code: ErrorCode
+  /** The rule of docs/RULES.md that refused it (e.g. `VAL3`, `PERM6`), when one did. */
+  rule?: RuleId
   /** Which entity, e.g. `actions/a1`, or empty for the whole document. */
   entity: string
   field?: string
@@ -21,6 +23,10 @@ export interface EditCheckInput {
   docKind: DocKind
   doc: Y.Doc
   changes: EditChanges
+  /** The items the edit created that are alive after it (see insertedItems in changes.ts). */
+  inserted: readonly Y.Item[]
+  /** Members and partners of the workspace, as last loaded from SQL. */
+  context: WorkspaceContext
 }
 
 /**
@@ -31,7 +37,7 @@ export type EditCheck = (input: EditCheckInput) => EditRefusal | null
 
 /** Only admin, steering and editor members write into documents; commenters and observers never. */
 export const writersOnly: EditCheck = ({ identity }) =>
-  can(identity, 'documents.write') ? null : { code: 'edit_forbidden', entity: '', message: MESSAGES.editForbidden }
+  can(identity, 'documents.write') ? null : { code: 'edit_forbidden', rule: 'PERM2', entity: '', message: MESSAGES.editForbidden }
 
 /** Runs checks in order; the first refusal wins (so cheap, coarse rules go first). */
 export const allChecks =
@@ -44,19 +50,39 @@ export const allChecks =
     return null
   }
 
-/** Step 3: asks the room's check about the edit; a refusal is recorded, not thrown. */
-export function checkEdit(check: EditCheck): EditStep {
+/** Refusal of an edit whose check failed unexpectedly: unsure means no. */
+const CHECK_FAILED: EditRefusal = {
+  code: 'edit_invalid',
+  entity: '',
+  message: {
+    fr: 'Votre modification n’a pas pu être vérifiée : elle a été annulée.',
+    en: 'Your change could not be checked: it was undone.',
+  },
+}
+
+/**
+ * Step 3: asks the room's check about the edit; a refusal is recorded, not thrown. A check that
+ * throws refuses the edit (it is then compensated like any refusal) rather than let it through.
+ */
+export function checkEdit(check: EditCheck, onError: (err: unknown) => void = () => {}): EditStep {
   return {
     name: 'checkEdit',
     run(context) {
       const { identity } = context.connection
-      context.refusal = check({
-        identity,
-        docName: context.room.key.docName,
-        docKind: context.room.kind,
-        doc: context.room.doc,
-        changes: context.changes,
-      })
+      try {
+        context.refusal = check({
+          identity,
+          docName: context.room.key.docName,
+          docKind: context.room.kind,
+          doc: context.room.doc,
+          changes: context.changes,
+          inserted: context.inserted,
+          context: context.room.workspaceContext(),
+        })
+      } catch (err) {
+        onError(err)
+        context.refusal = CHECK_FAILED
+      }
     },
   }
 }

@@ -1,7 +1,7 @@
 import { appendToStore } from './appendToStore.ts'
 import { applyUpdate } from './applyUpdate.ts'
 import { broadcast } from './broadcast.ts'
-import { checkEdit, writersOnly, type EditCheck } from './checkEdit.ts'
+import { checkEdit, type EditCheck } from './checkEdit.ts'
 import { compensateRefusedEdit } from './compensate.ts'
 import { decodeUpdate } from './decodeUpdate.ts'
 import { reportOutcome } from './reportOutcome.ts'
@@ -14,8 +14,8 @@ export type { EditContext, EditRoom, EditStep } from './types.ts'
  * The ordered steps every incoming update goes through (DESIGN §5):
  * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report.
  */
-export function createEditPipeline(check: EditCheck = writersOnly): readonly EditStep[] {
-  return [decodeUpdate, applyUpdate, checkEdit(check), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
+export function createEditPipeline(check: EditCheck, onCheckError?: (err: unknown) => void): readonly EditStep[] {
+  return [decodeUpdate, applyUpdate, checkEdit(check, onCheckError), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
 }
 
 /** Runs the steps in order until one returns STOP or throws. */

@@ -11,9 +11,15 @@ export const reportOutcome: EditStep = {
   run(context) {
     const { connection, refusal, closeAfter } = context
     if (refusal) {
-      const { code, entity, field, message } = refusal
+      const { code, rule, entity, field, message } = refusal
       connection.send(
-        encodeServerError({ code, entity, ...(field ? { field } : {}), message: localize(message, connection.identity.locale) }),
+        encodeServerError({
+          code,
+          ...(rule ? { rule } : {}),
+          entity,
+          ...(field ? { field } : {}),
+          message: localize(message, connection.identity.locale),
+        }),
       )
     }
     if (closeAfter) connection.close(closeAfter.code, closeAfter.reason)

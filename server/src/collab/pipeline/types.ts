@@ -1,4 +1,4 @@
-import type { CloseCode, DocKind } from '@ensemble/shared'
+import type { CloseCode, DocKind, WorkspaceContext } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { DocKey, DocStore } from '../../storage/docStore.ts'
 import type { DeleteSet } from '../capture.ts'
@@ -18,6 +18,8 @@ export interface EditRoom {
   connections(): Iterable<Connection>
   /** Called after each durable append (drives background compaction). */
   noteAppended(): void
+  /** Members and partners of the room's workspace, as last loaded (refreshed on membership changes). */
+  workspaceContext(): WorkspaceContext
 }
 
 /** One incoming update on its way through the pipeline; each step reads and fills it in. */
@@ -29,6 +31,8 @@ export interface EditContext {
   /** What the document actually applied: parts the room already had are not in it. */
   applied: Uint8Array | null
   changes: EditChanges
+  /** Items the edit created that are alive after it (new rich-text nodes, marks, attributes…). */
+  inserted: import('yjs').Item[]
   /** Set by the check step when the edit is not allowed. */
   refusal: EditRefusal | null
   /** What is stored and broadcast: `applied`, merged with its compensation when refused. */
