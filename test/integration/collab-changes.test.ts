@@ -22,7 +22,7 @@ function changesOf(doc: Y.Doc, edit: () => void): EditChanges {
 
 function planWithAction(): Y.Doc {
   const doc = new Y.Doc()
-  actionsOf(doc).set('a1', buildAction({ title: 'Titre', order: 'a', milestones: { m1: { title: 'Jalon', date: '2030-01-01', done: false, order: 'a' } } }))
+  actionsOf(doc).set('a1', buildAction({ title: 'Titre', order: 'a0', milestones: { m1: { title: 'Jalon', date: '2030-01-01', done: false, order: 'a0' } } }))
   return doc
 }
 
@@ -31,22 +31,22 @@ describe('describeChanges', () => {
     const doc = planWithAction()
     const a1 = actionsOf(doc).get('a1')!
     expect(changesOf(doc, () => a1.set('title', 'Nouveau'))).toEqual({
-      types: [{ root: 'actions', path: ['a1'], keys: [{ key: 'title', change: 'update' }], content: false }],
+      types: [{ root: 'actions', path: ['a1'], keys: [{ key: 'title', change: 'update', before: 'Titre' }], content: false }],
       deletedItems: 1,
     })
     expect(changesOf(doc, () => a1.delete('blockedReason')).types).toEqual([
-      { root: 'actions', path: ['a1'], keys: [{ key: 'blockedReason', change: 'delete' }], content: false },
+      { root: 'actions', path: ['a1'], keys: [{ key: 'blockedReason', change: 'delete', before: '' }], content: false },
     ])
     expect(changesOf(doc, () => a1.set('extra', 1)).types[0]!.keys).toEqual([{ key: 'extra', change: 'add' }])
   })
 
   it('[EDIT1] a new or removed entity is a key change on its parent', () => {
     const doc = planWithAction()
-    expect(changesOf(doc, () => actionsOf(doc).set('a2', buildAction({ title: 'Deux', order: 'b' }))).types).toEqual([
+    expect(changesOf(doc, () => actionsOf(doc).set('a2', buildAction({ title: 'Deux', order: 'a1' }))).types).toEqual([
       { root: 'actions', path: [], keys: [{ key: 'a2', change: 'add' }], content: false },
     ])
     const removed = changesOf(doc, () => actionsOf(doc).delete('a1'))
-    expect(removed.types).toEqual([{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete' }], content: false }])
+    expect(removed.types).toEqual([{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete', before: expect.any(Y.Map) }], content: false }])
     expect(removed.deletedItems).toBeGreaterThan(1)
   })
 
@@ -62,7 +62,7 @@ describe('describeChanges', () => {
       expect.arrayContaining([
         { root: 'actions', path: ['a1', 'description'], keys: [], content: true },
         { root: 'actions', path: ['a1', 'responsible'], keys: [], content: true },
-        { root: 'actions', path: ['a1', 'milestones', 'm1'], keys: [{ key: 'done', change: 'update' }], content: false },
+        { root: 'actions', path: ['a1', 'milestones', 'm1'], keys: [{ key: 'done', change: 'update', before: false }], content: false },
       ]),
     )
     expect(changes.types).toHaveLength(3)
@@ -101,7 +101,7 @@ describe('pluggable edit checks', () => {
     const steering = net.connect(identity({ userId: 's', role: 'steering' }))
     const editor = net.connect(identity({ userId: 'e', role: 'editor' }))
     await net.settle()
-    actionsOf(steering.doc).set('a1', buildAction({ title: 'Titre', order: 'a', deadline: '2030-01-01' }))
+    actionsOf(steering.doc).set('a1', buildAction({ title: 'Titre', order: 'a0', deadline: '2030-01-01' }))
     await net.settle()
 
     actionsOf(editor.doc).get('a1')!.set('title', 'Titre révisé')

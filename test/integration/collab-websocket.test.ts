@@ -158,7 +158,7 @@ describe('the stock y-websocket provider', () => {
     const olga = provider('olga', 'plan')
     await waitFor(() => alice.provider.synced && bob.provider.synced && olga.provider.synced, { message: 'synced' })
 
-    actionsOf(alice.doc).set('a1', buildAction({ title: 'Réelle', order: 'a' }))
+    actionsOf(alice.doc).set('a1', buildAction({ title: 'Réelle', order: 'a0' }))
     await waitFor(() => actionsOf(bob.doc).get('a1')?.get('title') === 'Réelle', { message: 'bob sees alice' })
     await waitFor(() => actionsOf(olga.doc).get('a1')?.get('title') === 'Réelle', { message: 'olga sees alice' })
 
