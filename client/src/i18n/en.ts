@@ -293,6 +293,7 @@ export const en: MessagesShape = {
     peopleCount_one: '{{count}} person',
     peopleCount_other: '{{count}} people',
     editHint: 'Enter to confirm, Escape to cancel.',
+    description: 'Description',
     blockedReasonPrompt: 'Why is the action “{{title}}” blocked? (required)',
     blockedReason: 'Why it is blocked',
     milestones: 'Milestones',

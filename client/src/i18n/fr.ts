@@ -294,6 +294,7 @@ export const fr = {
     peopleCount_one: '{{count}} personne',
     peopleCount_other: '{{count}} personnes',
     editHint: 'Entrée pour valider, Échap pour annuler.',
+    description: 'Description',
     blockedReasonPrompt: 'Pourquoi l’action « {{title}} » est-elle bloquée ? (obligatoire)',
     blockedReason: 'Motif du blocage',
     milestones: 'Jalons',

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import type { PlanField } from './planAbilities.ts'
-import { setActionField } from './planWrites.ts'
+import { setActionDescription, setActionField } from './planWrites.ts'
 import { ResourceList } from './ResourceList.tsx'
 
 /** The expandable part of a row: why it is blocked, its milestones (jalons) and resources. */
@@ -22,6 +22,20 @@ export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionD
   const { t } = useTranslation()
   return (
     <section className="action-detail" aria-label={t('plan.detailsOf', { title })}>
+      <div className="action-detail__description">
+        <p className="action-detail__label">{t('plan.description')}</p>
+        <TextCell
+          label={`${t('plan.description')} — ${title}`}
+          value={action.description}
+          entity={`actions/${id}`}
+          field="description"
+          multiline
+          readOnly={!canEdit('description')}
+          validate={(v) => check({ description: v })}
+          onCommit={(v) => setActionDescription(doc, id, v)}
+          testId="action-description"
+        />
+      </div>
       {(action.status === 'blocked' || action.blockedReason) && (
         <div className="action-detail__blocked">
           <p className="action-detail__label" id={`blocked-${id}`}>

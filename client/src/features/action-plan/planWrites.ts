@@ -15,6 +15,7 @@ import {
   sortedActionIds,
 } from '@ensemble/shared'
 import * as Y from 'yjs'
+import { replaceText } from '../collab/replaceText.ts'
 
 /**
  * Every write of the action plan, each one field of one entity in its own transaction, so two people
@@ -35,6 +36,17 @@ export function setActionFields(doc: Y.Doc, id: string, change: Partial<Record<A
     const action = actionOf(doc, id)
     if (!action) return
     for (const [field, value] of Object.entries(change)) if (action.get(field) !== value) action.set(field, value)
+  })
+}
+
+/** The description is a Y.Text: only the changed part is rewritten, so concurrent edits merge. */
+export function setActionDescription(doc: Y.Doc, id: string, next: string): void {
+  doc.transact(() => {
+    const action = actionOf(doc, id)
+    if (!action) return
+    const text = action.get('description')
+    if (text instanceof Y.Text) replaceText(text, next)
+    else action.set('description', new Y.Text(next))
   })
 }
 

@@ -1,5 +1,6 @@
 import { type BodyMap, bodiesOf, buildBody, type GovernanceBody, isOrderKey, keyBetween, newId } from '@ensemble/shared'
 import * as Y from 'yjs'
+import { replaceText } from '../collab/replaceText.ts'
 
 /** Writes to the `governance` document: one field of one body per transaction. */
 const bodyOf = (doc: Y.Doc, id: string): BodyMap | undefined => bodiesOf(doc).get(id)
@@ -41,30 +42,14 @@ export function setSeats(doc: Y.Doc, id: string, partnerId: string, seats: numbe
   })
 }
 
-/**
- * The mandate is a Y.Text: write only the changed middle (common prefix and suffix kept), so a
- * concurrent edit elsewhere in the text survives.
- */
+/** The mandate is a Y.Text: only the changed part is rewritten (see replaceText). */
 export function setMandate(doc: Y.Doc, id: string, next: string): void {
   doc.transact(() => {
     const body = bodyOf(doc, id)
     if (!body) return
     const text = body.get('mandate')
-    if (!(text instanceof Y.Text)) {
-      body.set('mandate', new Y.Text(next))
-      return
-    }
-    const prev = text.toString()
-    let start = 0
-    while (start < prev.length && start < next.length && prev[start] === next[start]) start++
-    let endPrev = prev.length
-    let endNext = next.length
-    while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
-      endPrev--
-      endNext--
-    }
-    if (endPrev > start) text.delete(start, endPrev - start)
-    if (endNext > start) text.insert(start, next.slice(start, endNext))
+    if (text instanceof Y.Text) replaceText(text, next)
+    else body.set('mandate', new Y.Text(next))
   })
 }
 
