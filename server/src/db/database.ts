@@ -15,12 +15,24 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+export interface OpenDatabaseOptions {
+  dataDir: string
+  databaseUrl: string | null
+  /**
+   * Errors of idle PostgreSQL connections (server restarted, connection killed by an administrator).
+   * The pool drops such a connection and opens a new one on the next query; without a listener the
+   * pool's 'error' event would crash the process.
+   */
+  onPoolError?: (err: Error) => void
+}
+
 /** Opens the embedded SQLite file in DATA_DIR, or PostgreSQL when DATABASE_URL is set. */
-export function openDatabase(options: { dataDir: string; databaseUrl: string | null }): DatabaseHandle {
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    pool.on('error', options.onPoolError ?? (() => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', sqlite: null, pgPool: pool, close: () => db.destroy() }
+    return { db, dialect: 'postgres', sqlite: null, pgPool: pool, close: () => closePool(pool, db) }
   }
   const sqlite = new BetterSqlite3(path.join(options.dataDir, 'ensemble.sqlite'))
   // WAL lets readers run beside the writer; FULL makes every commit durable before we acknowledge it.
@@ -30,4 +42,22 @@ export function openDatabase(options: { dataDir: string; databaseUrl: string | n
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', sqlite, pgPool: null, close: () => db.destroy() }
+}
+
+/**
+ * Ends the pool and resolves once every connection is actually closed (pg-pool's end() resolves as
+ * soon as it has asked them to), so a database can be dropped or a process exit right after.
+ */
+async function closePool(pool: pg.Pool, db: Kysely<Database>): Promise<void> {
+  let open = pool.totalCount
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve()
+    pool.on('remove', () => {
+      if (--open === 0) resolve()
+    })
+  })
+  await db.destroy()
+  // Kysely ends the pool only if it ever ran a query through it; the document store uses it directly.
+  if (!pool.ending) await pool.end()
+  await closed
 }

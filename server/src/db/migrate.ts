@@ -9,6 +9,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
 }
 
+/** Every migration this version knows, in order (the names recorded in `kysely_migration`). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort()
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: SqlDialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {

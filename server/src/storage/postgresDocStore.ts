@@ -1,0 +1,133 @@
+import type pg from 'pg'
+import * as Y from 'yjs'
+import type { DocKey, DocStore, LoadedDoc } from './docStore.ts'
+
+/** node-postgres hands back Buffers for bytea; the collaboration core works on plain Uint8Arrays. */
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+const bytea = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+
+/**
+ * Advisory lock classes (the two-int form of pg_advisory_xact_lock; the second int is the document's
+ * hash). Appends and compactions of one document take different classes, so a compaction never
+ * blocks typing; two compactions of one document wait for each other.
+ */
+const APPEND_LOCK = 0x456e_0001
+const COMPACT_LOCK = 0x456e_0002
+
+/**
+ * One statement, hence one implicit transaction: the per-document lock is taken before the default
+ * `nextval` runs and released only after the commit. Ids of one document therefore become visible in
+ * id order, so any reader sees a prefix of the document's log — the property the snapshot's
+ * `last_update_id` relies on. (Without it a row could take id 11, commit after id 12, and land
+ * behind a snapshot that already claims 12.)
+ */
+const APPEND_SQL = `
+  WITH doc_lock AS (SELECT pg_advisory_xact_lock(${APPEND_LOCK}, hashtext($1::text || '/' || $2::text)))
+  INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at)
+  SELECT $1::text, $2::text, $3::bytea, $4::text, $5::bigint FROM doc_lock`
+
+/** Snapshot (part 0) and the log rows after it (part 1) in one statement, hence one MVCC snapshot. */
+const LOAD_SQL = `
+  WITH snap AS (
+    SELECT data, last_update_id FROM doc_snapshots WHERE workspace_id = $1::text AND doc_name = $2::text
+  ), parts AS (
+    SELECT 0 AS part, last_update_id AS id, data FROM snap
+    UNION ALL
+    SELECT 1 AS part, u.id, u.data FROM doc_updates u
+     WHERE u.workspace_id = $1::text AND u.doc_name = $2::text
+       AND u.id > COALESCE((SELECT last_update_id FROM snap), 0)
+  )
+  SELECT part, id::text AS id, data FROM parts ORDER BY part, parts.id`
+
+const PENDING_SQL = `
+  SELECT COUNT(*)::text AS n FROM doc_updates u
+   WHERE u.workspace_id = $1 AND u.doc_name = $2
+     AND u.id > COALESCE((SELECT last_update_id FROM doc_snapshots s WHERE s.workspace_id = $1 AND s.doc_name = $2), 0)`
+
+/** Never moves a snapshot backwards, whatever order two writers commit in. */
+const UPSERT_SNAPSHOT_SQL = `
+  INSERT INTO doc_snapshots (workspace_id, doc_name, data, last_update_id, updated_at) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
+    data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
+  WHERE doc_snapshots.last_update_id < excluded.last_update_id`
+
+interface LoadRow {
+  part: number
+  /** bigint ids travel as text: JavaScript numbers are exact only up to 2^53. */
+  id: string
+  data: Buffer
+}
+
+/**
+ * The document log in PostgreSQL (tables `doc_updates` and `doc_snapshots`, created by the same
+ * migrations as on SQLite). Same semantics as SqliteDocStore: `append` resolves after the commit,
+ * log rows are kept, compaction only moves the snapshot forward to the last row it folded in.
+ *
+ * The pool belongs to the caller (openDatabase); `close()` only stops this store from being used.
+ */
+export class PostgresDocStore implements DocStore {
+  private closed = false
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async load(key: DocKey): Promise<LoadedDoc> {
+    this.assertOpen()
+    const { rows } = await this.pool.query<LoadRow>(LOAD_SQL, [key.workspaceId, key.docName])
+    return toLoaded(rows)
+  }
+
+  async append(key: DocKey, update: Uint8Array, authorId: string | null): Promise<void> {
+    this.assertOpen()
+    await this.pool.query(APPEND_SQL, [key.workspaceId, key.docName, bytea(update), authorId, this.now()])
+  }
+
+  /**
+   * Reads snapshot and log in one statement, merges exactly those rows and upserts the snapshot at
+   * the highest id read. Appends committed meanwhile have higher ids and stay in the log after it.
+   */
+  async compact(key: DocKey): Promise<void> {
+    this.assertOpen()
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query(`SELECT pg_advisory_xact_lock(${COMPACT_LOCK}, hashtext($1::text || '/' || $2::text))`, [key.workspaceId, key.docName])
+      const { rows } = await client.query<LoadRow>(LOAD_SQL, [key.workspaceId, key.docName])
+      const last = rows.at(-1)
+      if (!last || last.part === 0) {
+        await client.query('COMMIT')
+        return
+      }
+      const merged = Y.mergeUpdates(rows.map((row) => bytes(row.data)))
+      await client.query(UPSERT_SNAPSHOT_SQL, [key.workspaceId, key.docName, bytea(merged), last.id, this.now()])
+      await client.query('COMMIT')
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  async pendingUpdates(key: DocKey): Promise<number> {
+    this.assertOpen()
+    const { rows } = await this.pool.query<{ n: string }>(PENDING_SQL, [key.workspaceId, key.docName])
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('PostgresDocStore is closed')
+  }
+}
+
+function toLoaded(rows: LoadRow[]): LoadedDoc {
+  const first = rows[0]
+  const snapshot = first?.part === 0 ? bytes(first.data) : null
+  return { snapshot, updates: (snapshot ? rows.slice(1) : rows).map((row) => bytes(row.data)) }
+}
