@@ -5,12 +5,14 @@ import { createAuth, migrateAuth } from './auth/auth.ts'
 import { TicketStore } from './auth/tickets.ts'
 import { createCollab } from './collab/index.ts'
 import type { Config } from './config.ts'
-import { openDatabase } from './db/database.ts'
+import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createApp } from './http/app.ts'
 import { createIdentify } from './identify.ts'
+import { createLoadWorkspaceContext } from './workspaceContext.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
+import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
 
@@ -32,14 +34,18 @@ function defaultOrigins(url: string, port: number): string[] {
   return [u.origin]
 }
 
-function createStore(db: ReturnType<typeof openDatabase>): DocStore {
-  if (db.sqlite) return new SqliteDocStore(db.sqlite)
-  throw new Error('PostgreSQL document storage is not available yet: unset DATABASE_URL to use the embedded SQLite file.')
+function createStore(db: DatabaseHandle): DocStore {
+  if (db.pgPool) return new PostgresDocStore(db.pgPool)
+  return new SqliteDocStore(db.sqlite!)
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+  const database = openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onPoolError: (err) => logger.warn({ err }, 'idle PostgreSQL connection lost'),
+  })
   await migrateToLatest(database.db, database.dialect)
 
   // Listen first (port 0 picks a free port), answer 503 until everything below is ready.
@@ -72,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     tickets,
     identify: createIdentify(database.db),
+    loadWorkspaceContext: createLoadWorkspaceContext(database.db),
     allowedOrigins,
     logger,
     roomIdleMs: config.roomIdleMs,
@@ -85,7 +92,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     trustProxy: config.trustProxy,
     clientDir: config.clientDir,
     onMembershipChanged: (workspaceId, userId) => {
-      collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, "membership revalidation failed"))
+      collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
+    },
+    onPartnersChanged: (workspaceId) => {
+      collab.workspaceChanged(workspaceId).catch((err: unknown) => logger.error({ err, workspaceId }, 'workspace context refresh failed'))
     },
   })
   handler = getRequestListener(app.fetch)

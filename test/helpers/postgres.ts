@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { createDatabase, dropDatabase, probePostgres, redactUrl, withDatabase } from '../../server/src/db/postgresAdmin.ts'
-import { startTestServer, type TestServer } from './server.ts'
+
 
 /**
  * PostgreSQL for integration tests. Each test file gets its own database (`ensemble_test_<random>`),
@@ -80,23 +80,5 @@ export function usePostgresDatabase(): () => string {
   return () => {
     if (!database) throw new Error('the test database is created in beforeAll')
     return database.url
-  }
-}
-
-/** What server.ts's createStore said before it learnt to keep documents in PostgreSQL. */
-const NOT_WIRED = /PostgreSQL document storage is not available yet/
-
-/**
- * `startTestServer` on PostgreSQL. While server.ts cannot keep documents in PostgreSQL yet, the
- * calling test is skipped with a warning (pass the test context's `skip`) rather than failed.
- */
-export async function startPostgresServer(skip: (note?: string) => never, env: Record<string, string>, dataDir?: string): Promise<TestServer> {
-  try {
-    return await startTestServer(env, dataDir)
-  } catch (err) {
-    if (!(err instanceof Error && NOT_WIRED.test(err.message))) throw err
-    const note = 'server.ts does not create a PostgresDocStore when DATABASE_URL is set yet — skipping the server part'
-    console.warn(`\n${'='.repeat(78)}\n${note}\n${'='.repeat(78)}\n`)
-    return skip(note)
   }
 }

@@ -9,8 +9,8 @@ import { docFrom } from '../contracts/docStore.contract.ts'
 import { createAlliance } from '../helpers/alliance.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import type { HttpClient } from '../helpers/http.ts'
-import { describePostgres, startPostgresServer, usePostgresDatabase } from '../helpers/postgres.ts'
-import { removeDir, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
+import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const tokensIn = (doc: Y.Doc): Set<string> => new Set(contentOf(doc).toString().match(/tok-[a-z]+-\d+/g) ?? [])
@@ -48,8 +48,8 @@ describePostgres('the server on PostgreSQL (DATABASE_URL)', () => {
     removeDir(dataDir)
   })
 
-  it('[SCALE2] accounts, alliances, co-edited documents and sessions are all in PostgreSQL and survive a restart', async ({ skip }) => {
-    const first = await startPostgresServer(skip, { DATABASE_URL: databaseUrl() }, dataDir)
+  it('[SCALE2] accounts, alliances, co-edited documents and sessions are all in PostgreSQL and survive a restart', async () => {
+    const first = await startTestServer({ DATABASE_URL: databaseUrl() }, dataDir)
     servers.push(first)
     const port = new URL(first.url).port
     const alliance = await createAlliance(first.url, ['editor'])
@@ -85,7 +85,7 @@ describePostgres('the server on PostgreSQL (DATABASE_URL)', () => {
     }
 
     // Restart on the same port: sessions, membership and documents are all there.
-    const second = await startPostgresServer(skip, { DATABASE_URL: databaseUrl(), PORT: port }, dataDir)
+    const second = await startTestServer({ DATABASE_URL: databaseUrl(), PORT: port }, dataDir)
     servers.push(second)
     expect(second.url).toBe(first.url)
     const me = await editor.client.json<{ id: string }>('GET', '/api/me', undefined, 200)

@@ -10,7 +10,7 @@ import { docFrom } from '../contracts/docStore.contract.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { HttpClient } from '../helpers/http.ts'
-import { createTestDatabase, describePostgres, startPostgresServer, type TestDatabase } from '../helpers/postgres.ts'
+import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -178,8 +178,8 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     }
   })
 
-  it('[SCALE3] a server on the copy signs the demo login in, keeps the SQLite-era session and serves the plan over the websocket', async ({ skip }) => {
-    const server = await startPostgresServer(skip, { DATABASE_URL: target.url }, dataDir)
+  it('[SCALE3] a server on the copy signs the demo login in, keeps the SQLite-era session and serves the plan over the websocket', async () => {
+    const server = await startTestServer({ DATABASE_URL: target.url }, dataDir)
     servers.push(server)
     // Same DATA_DIR, hence the same auth secret: the session opened on SQLite is still valid.
     const sqliteEra = new HttpClient(server.url)

@@ -16,6 +16,8 @@ export interface AppDeps {
   clientDir: string
   /** Called after a membership changes so open connections pick up the new role (or lose access). */
   onMembershipChanged: (workspaceId: string, userId: string) => void
+  /** Called after partners change so live-edit rules check seats and resources against the new list. */
+  onPartnersChanged: (workspaceId: string) => void
 }
 
 export interface SessionUser {

@@ -27,7 +27,8 @@ export function originGuard(deps: AppDeps): MiddlewareHandler<AppEnv> {
 /** The client's address: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY=1. */
 export function clientIp(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const forwarded = deps.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+    // The last X-Forwarded-For entry is the one our proxy appended; earlier ones are client-supplied.
+    const forwarded = deps.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
     let ip = forwarded
     if (!ip) {
       try {

@@ -11,16 +11,22 @@ export function partnerRoutes(deps: AppDeps) {
     .get('/', requireMember(deps), async (c) => c.json(await listPartners(deps.db, c.get('membership').workspaceId)))
     .post('/', requireMember(deps, 'partners.manage'), async (c) => {
       const input = await parseJson(c, createPartnerSchema)
-      const id = await createPartner(deps.db, c.get('membership').workspaceId, input)
+      const { workspaceId } = c.get('membership')
+      const id = await createPartner(deps.db, workspaceId, input)
+      deps.onPartnersChanged(workspaceId)
       return c.json({ id }, 201)
     })
     .patch('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
       const input = await parseJson(c, updatePartnerSchema)
-      await updatePartner(deps.db, c.get('membership').workspaceId, c.req.param('partnerId'), input)
+      const { workspaceId } = c.get('membership')
+      await updatePartner(deps.db, workspaceId, c.req.param('partnerId'), input)
+      deps.onPartnersChanged(workspaceId)
       return c.body(null, 204)
     })
     .delete('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
-      await deletePartner(deps.db, c.get('membership').workspaceId, c.req.param('partnerId'))
+      const { workspaceId } = c.get('membership')
+      await deletePartner(deps.db, workspaceId, c.req.param('partnerId'))
+      deps.onPartnersChanged(workspaceId)
       return c.body(null, 204)
     })
 }
