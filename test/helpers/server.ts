@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,6 +96,37 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     kill: (signal) => {
       child.kill(signal)
       return exited
+    },
+  }
+}
+
+/**
+ * One server for a `describe` block: started before its tests, closed and removed after them.
+ * Read `url` (or `server`) inside tests, once it is started.
+ */
+export function serverPerSuite(env: Record<string, string> = {}): { readonly url: string; readonly dataDir: string; readonly server: RunningServer } {
+  let current: TestServer | undefined
+  beforeAll(async () => {
+    current = await startTestServer(env)
+  })
+  afterAll(async () => {
+    if (!current) return
+    await current.close()
+    removeDir(current.dataDir)
+  })
+  const started = (): TestServer => {
+    if (!current) throw new Error('the suite server is not started yet: read it inside a test or hook')
+    return current
+  }
+  return {
+    get url() {
+      return started().url
+    },
+    get dataDir() {
+      return started().dataDir
+    },
+    get server() {
+      return started().server
     },
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { meSchema } from '@ensemble/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
-import { removeDir, spawnServer, startTestServer, tempDataDir, type ChildServer, type TestServer } from '../helpers/server.ts'
+import { type ChildServer, removeDir, serverPerSuite, spawnServer, tempDataDir } from '../helpers/server.ts'
 
 /** better-sqlite3, typed for the one read-only query these tests make. */
 interface ReadOnlyDb {
@@ -23,14 +23,7 @@ async function expectUnauthenticated(res: Response): Promise<void> {
 }
 
 describe('accounts and sessions', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = serverPerSuite()
 
   it('[AUTH1] sign-up creates the account and signs in: GET /api/me answers who I am', async () => {
     const client = new HttpClient(server.url)

@@ -1,9 +1,9 @@
 import { ERROR_CODES } from '@ensemble/shared'
 import { waitFor } from '../helpers/waitFor.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
-import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
+import { serverPerSuite } from '../helpers/server.ts'
 
 const FOREIGN_ORIGIN = 'https://evil.example'
 
@@ -24,14 +24,7 @@ async function expectErrorBody(res: Response, status: number): Promise<{ code: s
 }
 
 describe('errors and web hardening', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = serverPerSuite()
 
   it('[API1] an unknown API route is a 404 JSON error, whatever the method and session', async () => {
     const { client } = await signUp(server.url, 'Claire')

@@ -1,8 +1,8 @@
 import { memberSchema, type Invitation, type Member, type Partner, type Role } from '@ensemble/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
-import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
+import { serverPerSuite } from '../helpers/server.ts'
 
 async function expectError(res: Response, status: number, code: string, field?: string): Promise<void> {
   const text = await res.text()
@@ -11,14 +11,7 @@ async function expectError(res: Response, status: number, code: string, field?: 
 }
 
 describe('members, invitations and tickets over REST', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = serverPerSuite()
 
   const membersOf = async (client: HttpClient, workspaceId: string) =>
     (await client.json<Member[]>('GET', `/api/workspaces/${workspaceId}/members`, undefined, 200)).map((m) => memberSchema.parse(m))

@@ -1,8 +1,8 @@
 import { familyOf, PARTNER_TYPES, partnerSchema, workspaceSummarySchema, type Partner, type PartnerType } from '@ensemble/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { signUp, type HttpClient } from '../helpers/http.ts'
-import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
+import { serverPerSuite } from '../helpers/server.ts'
 
 async function expectError(res: Response, status: number, code: string, field?: string): Promise<void> {
   const text = await res.text()
@@ -13,14 +13,7 @@ async function expectError(res: Response, status: number, code: string, field?: 
 }
 
 describe('workspaces and partners over REST', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = serverPerSuite()
 
   const workspacesOf = (client: HttpClient) => client.json<unknown[]>('GET', '/api/workspaces', undefined, 200)
 
