@@ -70,6 +70,11 @@ export const PERMISSIONS = {
   'governance.bodies': STEERING,
   /** Meetings and decisions of the governance document. */
   'governance.meetings': STEERING,
+  // ---- comments (REST: threads, messages, inbox) ----
+  /** Read comment threads and messages, receive the workspace's live comment events. */
+  'comments.read': ANYONE,
+  /** Hide anyone's message (audited; the hidden body stays in the audit trail) and read that trail. */
+  'comments.moderate': ADMIN,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>
 
 export type Verb = keyof typeof PERMISSIONS

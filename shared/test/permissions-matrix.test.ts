@@ -47,6 +47,8 @@ actions.progress        ✓          ✓        A/R         ·          ·
 actions.triage          ✓          ✓         ·          ·          ·
 governance.bodies       ✓          ✓         ·          ·          ·
 governance.meetings     ✓          ✓         ·          ·          ·
+comments.read           ✓          ✓         ✓          ✓          ✓
+comments.moderate       ✓          ·         ·          ·          ·
 `
 
 interface Case {
