@@ -2,10 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
-import { TicketStore } from './auth/tickets.ts'
+import { Redis } from 'ioredis'
+import { RedisTicketStore, TicketStore, type TicketStorage } from './auth/tickets.ts'
 import { createCollab } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
+import { ControlChannel } from './fanout/control.ts'
+import type { FanOut } from './fanout/fanOut.ts'
+import { InProcessFanOut } from './fanout/inProcessFanOut.ts'
+import { RedisFanOut, redisRetryStrategy } from './fanout/redisFanOut.ts'
+import { Replicator } from './fanout/replicator.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { createApp } from './http/app.ts'
 import { createIdentify } from './identify.ts'
@@ -32,6 +38,28 @@ function defaultOrigins(url: string, port: number): string[] {
     return [`${u.protocol}//127.0.0.1:${port}`, `${u.protocol}//localhost:${port}`]
   }
   return [u.origin]
+}
+
+/**
+ * With REDIS_URL: fan-out between instances and tickets in Redis. Without: an in-process fan-out
+ * nobody else listens to, and tickets in memory (one instance).
+ */
+async function connectInstances(redisUrl: string | null, logger: Logger): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
+  if (!redisUrl) return { fanOut: new InProcessFanOut(undefined, logger), tickets: new TicketStore() }
+  const fanOut = await RedisFanOut.connect(redisUrl, { logger })
+  // Its own connection, failing fast when Redis is away: an upgrade or a ticket request then errs
+  // instead of waiting for Redis.
+  const redis = new Redis(redisUrl, { retryStrategy: redisRetryStrategy, maxRetriesPerRequest: 1, lazyConnect: true, connectionName: `ensemble-tickets-${fanOut.instanceId}` })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+  } catch (err) {
+    redis.disconnect()
+    await fanOut.close()
+    throw err
+  }
+  logger.info({ instanceId: fanOut.instanceId }, 'multi-instance mode: fan-out and tickets in Redis')
+  return { fanOut, tickets: new RedisTicketStore(redis) }
 }
 
 function createStore(db: DatabaseHandle): DocStore {
@@ -73,7 +101,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrateAuth(auth)
 
   const store = createStore(database)
-  const tickets = new TicketStore()
+  const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
+  const replicator = new Replicator(fanOut, logger)
   const collab = createCollab({
     store,
     tickets,
@@ -82,7 +111,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins,
     logger,
     roomIdleMs: config.roomIdleMs,
+    replicator,
   })
+  const applyMembershipChange = (workspaceId: string, userId: string) => {
+    collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
+  }
+  const applyWorkspaceChange = (workspaceId: string) => {
+    collab.workspaceChanged(workspaceId).catch((err: unknown) => logger.error({ err, workspaceId }, 'workspace context refresh failed'))
+  }
+  // Changes made through another instance apply to this instance's sockets too.
+  const control = await ControlChannel.open(
+    fanOut,
+    {
+      membershipChanged: applyMembershipChange,
+      workspaceChanged: applyWorkspaceChange,
+      // Control messages may have been lost in an outage: re-read everyone connected here.
+      reconnected: () => {
+        for (const { workspaceId, userId } of collab.rooms.connectedMembers()) applyMembershipChange(workspaceId, userId)
+      },
+    },
+    logger,
+  )
   const app = createApp({
     db: database.db,
     auth,
@@ -92,10 +141,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     trustProxy: config.trustProxy,
     clientDir: config.clientDir,
     onMembershipChanged: (workspaceId, userId) => {
-      collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
+      applyMembershipChange(workspaceId, userId)
+      control.membershipChanged(workspaceId, userId)
     },
     onPartnersChanged: (workspaceId) => {
-      collab.workspaceChanged(workspaceId).catch((err: unknown) => logger.error({ err, workspaceId }, 'workspace context refresh failed'))
+      applyWorkspaceChange(workspaceId)
+      control.workspaceChanged(workspaceId)
     },
   })
   handler = getRequestListener(app.fetch)
@@ -111,6 +162,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       http.close()
       await collab.close()
       http.closeAllConnections()
+      await control.close().catch(() => undefined)
+      replicator.close()
+      await fanOut.close()
+      await tickets.close?.()
       await store.close()
       await database.close()
     })())

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { CLOSE, type CloseCode } from '@ensemble/shared'
+import type { Replicator } from '../fanout/replicator.ts'
 import type { DocStore } from '../storage/docStore.ts'
 import type { CollabLogger } from './logger.ts'
 import type { EditCheck } from './pipeline/index.ts'
@@ -38,6 +39,8 @@ export interface CollabOptions {
   loadWorkspaceContext?: LoadWorkspaceContext
   /** How often sockets are pinged; one that misses a pong by the next ping is terminated. */
   keepAliveMs?: number
+  /** Fan-out to the other server instances on the same store (server/src/fanout); absent on one instance. */
+  replicator?: Replicator
 }
 
 export interface Collab {
@@ -65,6 +68,7 @@ export function createCollab(options: CollabOptions): Collab {
     compactAfterUpdates: options.compactAfterUpdates,
     checkEdit: options.checkEdit,
     loadWorkspaceContext: options.loadWorkspaceContext,
+    replicator: options.replicator,
   })
   if (!options.loadWorkspaceContext) {
     options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')

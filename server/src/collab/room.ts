@@ -7,7 +7,7 @@ import { Compactor } from './compactor.ts'
 import type { Connection } from './connection.ts'
 import { MalformedMessageError, StorageFailure } from './errors.ts'
 import type { CollabLogger } from './logger.ts'
-import { isTransactionOrigin, SERVER_ORIGIN, STORAGE_ORIGIN } from './origins.ts'
+import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN } from './origins.ts'
 import { runEditPipeline, type EditContext, type EditRoom, type EditStep } from './pipeline/index.ts'
 import {
   decodeAwarenessUpdate,
@@ -29,6 +29,17 @@ export interface RoomOptions {
   onFailure: (room: Room, error: unknown) => void
   /** Members and partners of the workspace for the edit rules, as currently loaded. */
   workspaceContext?: () => WorkspaceContext
+  /**
+   * The other server instances holding this document (server/src/fanout): they receive every
+   * stored update and every local presence change. Absent on a single instance.
+   */
+  peers?: RoomPeers
+}
+
+/** Where a room publishes for the other instances (a ReplicaLink of server/src/fanout/replicator.ts). */
+export interface RoomPeers {
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
 }
 
 /**
@@ -52,6 +63,7 @@ export class Room implements EditRoom {
   private readonly guard: AwarenessGuard
   private readonly compactor: Compactor
   private failed = false
+  private resyncQueued = false
 
   constructor(
     key: DocKey,
@@ -165,6 +177,63 @@ export class Room implements EditRoom {
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     await this.queue.run(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN))
     await this.queue.drain()
+  }
+
+  // ---- other instances (fan-out) ---------------------------------------------------------------
+
+  /** Stored updates go to the other instances; called by the pipeline's broadcast step. */
+  publishUpdate(update: Uint8Array): void {
+    this.options.peers?.publishUpdate(update)
+  }
+
+  /**
+   * An update another instance accepted and stored: applied with the peer-instance origin, so it is
+   * broadcast to this room's connections but neither checked, stored nor published again. Queued,
+   * like edits, so it never lands in the middle of one.
+   */
+  applyPeerUpdate(update: Uint8Array): void {
+    this.enqueue(() => {
+      if (this.failed) return
+      const hadPending = this.hasPending()
+      Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
+      // It depends on something this room missed: fetch it from the store.
+      if (!hadPending && this.hasPending()) this.resyncFromStore()
+    })
+  }
+
+  /** Presence of another instance's connections (already checked and stamped there). */
+  applyPeerAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_INSTANCE_ORIGIN)
+    } catch (err) {
+      this.options.logger.warn({ err, ...this.key }, 'bad awareness from a peer instance ignored')
+    }
+  }
+
+  /**
+   * Fan-out messages may have been lost: merges the stored state into the document (a CRDT merge,
+   * nothing is deleted) and broadcasts what this room lacked to its connections.
+   */
+  resyncFromStore(): void {
+    if (this.resyncQueued) return
+    this.resyncQueued = true
+    this.enqueue(async () => {
+      this.resyncQueued = false
+      if (this.failed) return
+      const loaded = await this.store.load(this.key)
+      Y.transact(
+        this.doc,
+        () => {
+          if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, PEER_INSTANCE_ORIGIN)
+          for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
+        },
+        PEER_INSTANCE_ORIGIN,
+      )
+    })
+  }
+
+  private hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   // ---- presence --------------------------------------------------------------------------------
@@ -289,16 +358,20 @@ export class Room implements EditRoom {
       }
       this.noteAppended()
       this.sendToAll(encodeSyncUpdate(update))
+      this.publishUpdate(update)
     })
   }
 
   /** Presence changes go to every connection, the sender's included (it sees its stamped identity). */
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
-    if (changed.length > 0) this.sendToAll(encodeAwarenessStates(this.awareness, changed))
+    if (changed.length === 0) return
+    const frame = encodeAwarenessStates(this.awareness, changed)
+    this.sendToAll(frame)
+    if (origin !== PEER_INSTANCE_ORIGIN && this.options.peers) this.options.peers.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
   }
 
   private sendToAll(frame: Uint8Array): void {

@@ -1,4 +1,5 @@
 import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
+import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
 import { Connection } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
@@ -28,6 +29,8 @@ export interface RoomRegistryOptions {
   roomIdleMs?: number
   /** Background compaction starts once this many log rows follow the snapshot. */
   compactAfterUpdates?: number
+  /** Keeps rooms in step with other server instances (server/src/fanout); absent on a single instance. */
+  replicator?: Replicator
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -52,6 +55,8 @@ export class RoomRegistry {
   private readonly slots = new Map<string, RoomSlot>()
   /** Rooms being unloaded: loading the same document again waits until their last append is done. */
   private readonly unloading = new Map<string, Promise<void>>()
+  /** Each loaded room's subscription to the other instances (with a replicator). */
+  private readonly links = new Map<Room, ReplicaLink>()
   private readonly steps: readonly EditStep[]
   private readonly logger: CollabLogger
   private readonly roomIdleMs: number
@@ -93,6 +98,15 @@ export class RoomRegistry {
   /** The loaded room of a document, if any (no loading). */
   get(key: DocKey): Room | undefined {
     return this.slots.get(slotId(key))?.room ?? undefined
+  }
+
+  /** Who is connected here, once per workspace and member (to re-read them all). */
+  connectedMembers(): { workspaceId: string; userId: string }[] {
+    const seen = new Map<string, { workspaceId: string; userId: string }>()
+    for (const slot of this.slots.values()) {
+      for (const { identity } of slot.connections) seen.set(`${identity.workspaceId}\n${identity.userId}`, { workspaceId: identity.workspaceId, userId: identity.userId })
+    }
+    return [...seen.values()]
   }
 
   /** Number of rooms loaded or loading. */
@@ -184,15 +198,30 @@ export class RoomRegistry {
   }
 
   private async load(key: DocKey): Promise<Room> {
-    const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
-    return new Room(key, loaded, {
-      store: this.options.store,
-      steps: this.steps,
-      logger: this.logger,
-      compactAfterUpdates: this.compactAfterUpdates,
-      onFailure: (room) => this.discard(room),
-      workspaceContext: () => this.contexts.current(key.workspaceId),
-    })
+    // Subscribe to the other instances first (what they publish meanwhile is kept), then load:
+    // nothing stored and published between the load and the subscription is missed.
+    const link = this.options.replicator ? await this.options.replicator.join(key) : null
+    let room: Room
+    try {
+      const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
+      room = new Room(key, loaded, {
+        store: this.options.store,
+        steps: this.steps,
+        logger: this.logger,
+        compactAfterUpdates: this.compactAfterUpdates,
+        onFailure: (failed) => this.discard(failed),
+        workspaceContext: () => this.contexts.current(key.workspaceId),
+        peers: link ?? undefined,
+      })
+    } catch (err) {
+      await link?.leave()
+      throw err
+    }
+    if (link) {
+      this.links.set(room, link)
+      link.attach(room)
+    }
+    return room
   }
 
   private release(slot: RoomSlot, connection: Connection): void {
@@ -214,7 +243,14 @@ export class RoomRegistry {
     // The last room of its workspace: forget the workspace's context (reloaded with the next room).
     if (![...this.slots.values()].some((other) => other.key.workspaceId === slot.key.workspaceId)) this.contexts.drop(slot.key.workspaceId)
     const done: Promise<void> = slot.ready
-      .then((room) => room.close())
+      .then(async (room) => {
+        // Publish what is queued, stop listening to the other instances, then free the room.
+        await room.flush()
+        const link = this.links.get(room)
+        this.links.delete(room)
+        await link?.leave()
+        await room.close()
+      })
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
       .finally(() => {
         if (this.unloading.get(slot.id) === done) this.unloading.delete(slot.id)

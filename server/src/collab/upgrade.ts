@@ -3,14 +3,14 @@ import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
 import type { WebSocketServer } from 'ws'
-import type { TicketClaim } from '../auth/tickets.ts'
+import type { TicketStorage } from '../auth/tickets.ts'
 import type { CollabLogger } from './logger.ts'
 import type { IdentifyMember, RoomRegistry } from './rooms.ts'
 import { bindWebSocket, type KeepAlive, WsCollabSocket } from './wsAdapter.ts'
 
 export interface UpgradeDeps {
-  /** Single-use tickets (server/src/auth/tickets.ts). */
-  tickets: { consume(ticket: string): TicketClaim | null }
+  /** Single-use tickets (server/src/auth/tickets.ts), in memory or in Redis. */
+  tickets: Pick<TicketStorage, 'consume'>
   identify: IdentifyMember
   /** Origins a browser may connect from. A request without Origin (not a browser) relies on its ticket. */
   allowedOrigins: readonly string[]
@@ -56,9 +56,11 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler & { stop
     socket.on('error', ignoreSocketError)
     const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1))
     const ticket = query.get('ticket')
-    const claim = ticket ? deps.tickets.consume(ticket) : null
+    // Spent now, whatever the outcome (Redis answers asynchronously).
+    const claimed = ticket ? Promise.resolve(deps.tickets.consume(ticket)) : Promise.resolve(null)
 
     const accept = async (): Promise<void> => {
+      const claim = await claimed
       if (stopped) throw new Refusal(503, 'internal_error', 'server shutting down')
       const origin = req.headers.origin
       if (origin !== undefined && !allowedOrigins.has(normalizeOrigin(origin))) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
-import type { TicketStore } from '../auth/tickets.ts'
+import type { TicketStorage } from '../auth/tickets.ts'
 import type { Database } from '../db/schema.ts'
 import type { Membership } from '../domain/members.ts'
 import type { Logger } from '../logger.ts'
@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts'
 export interface AppDeps {
   db: Kysely<Database>
   auth: Auth
-  tickets: TicketStore
+  tickets: TicketStorage
   logger: Logger
   allowedOrigins: string[]
   trustProxy: boolean

@@ -3,7 +3,8 @@ import type { EditStep } from './types.ts'
 
 /**
  * Step 6: sends the stored update to the other connections, encoded once. A compensated edit also
- * goes back to its author, whose replica must drop what was refused.
+ * goes back to its author, whose replica must drop what was refused. Then publishes it to the other
+ * server instances holding the document (fan-out), tagged with this instance, which stored it.
  */
 export const broadcast: EditStep = {
   name: 'broadcast',
@@ -12,5 +13,7 @@ export const broadcast: EditStep = {
     for (const connection of context.room.connections()) {
       if (connection !== context.connection || context.refusal) connection.send(frame)
     }
+    // Other instances get exactly what was stored (never a sync reply meant for one client).
+    context.room.publishUpdate?.(context.outgoing!)
   },
 }

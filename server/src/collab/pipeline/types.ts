@@ -20,6 +20,8 @@ export interface EditRoom {
   noteAppended(): void
   /** Members and partners of the room's workspace, as last loaded (refreshed on membership changes). */
   workspaceContext(): WorkspaceContext
+  /** Sends a stored update to the other server instances holding the document (no-op on one instance). */
+  publishUpdate?(update: Uint8Array): void
 }
 
 /** One incoming update on its way through the pipeline; each step reads and fills it in. */

@@ -5,9 +5,9 @@ import { requireMember } from '../middleware.ts'
 
 /** Mounted at /api/workspaces/:workspaceId/tickets: exchanges the session cookie for a websocket ticket. */
 export function ticketRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().post('/', requireMember(deps), (c) => {
+  return new Hono<AppEnv>().post('/', requireMember(deps), async (c) => {
     const { workspaceId, userId } = c.get('membership')
     c.header('Cache-Control', 'no-store')
-    return c.json({ ticket: deps.tickets.issue({ userId, workspaceId }), expiresInMs: LIMITS.ticketTtlMs })
+    return c.json({ ticket: await deps.tickets.issue({ userId, workspaceId }), expiresInMs: LIMITS.ticketTtlMs })
   })
 }

@@ -1,0 +1,5 @@
+export { decodeFanOutMessage, encodeFanOutMessage, type FanOut, type FanOutHandler, type FanOutMessage } from './fanOut.ts'
+export { InProcessFanOut, InProcessHub } from './inProcessFanOut.ts'
+export { RedisFanOut, redisRetryStrategy, type RedisFanOutOptions } from './redisFanOut.ts'
+export { docChannel, ReplicaLink, Replicator, type ReplicaTarget } from './replicator.ts'
+export { ControlChannel, CONTROL_CHANNEL, type ControlHandlers } from './control.ts'

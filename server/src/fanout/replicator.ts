@@ -1,0 +1,155 @@
+import type { CollabLogger } from '../collab/logger.ts'
+import { silentLogger } from '../collab/logger.ts'
+import type { DocKey } from '../storage/docStore.ts'
+import type { FanOut, FanOutMessage } from './fanOut.ts'
+
+/** What a loaded room offers to the replicator. */
+export interface ReplicaTarget {
+  /** An update another instance accepted and stored: apply (origin peer-instance), broadcast, never store. */
+  applyPeerUpdate(update: Uint8Array): void
+  /** Presence from another instance's connections. */
+  applyPeerAwareness(update: Uint8Array): void
+  /** Something may have been missed: load the stored state, merge it, broadcast the difference. */
+  resyncFromStore(): void
+}
+
+export const docChannel = (key: DocKey): string => `doc:${key.workspaceId}:${key.docName}`
+
+/**
+ * Keeps the rooms of this instance in step with the same documents on other instances, over a
+ * fan-out. Each instance numbers what it publishes per document (1, 2, 3…); a receiver that sees a
+ * number jump, or whose transport reconnected, resynchronises the room from the shared store. So an
+ * outage delays edits but never loses them: every published update was stored first.
+ */
+export class Replicator {
+  private readonly sent = new Map<string, number>()
+  private readonly links = new Set<ReplicaLink>()
+  private readonly stopReconnect: () => void
+
+  constructor(
+    readonly fanOut: FanOut,
+    private readonly logger: CollabLogger = silentLogger,
+  ) {
+    this.stopReconnect = fanOut.onReconnect(() => {
+      for (const link of this.links) link.requestResync()
+    })
+  }
+
+  /**
+   * Subscribes to a document before it is loaded: what arrives meanwhile is kept and applied by
+   * `attach`, so nothing published between the store load and the subscription is missed.
+   */
+  async join(key: DocKey): Promise<ReplicaLink> {
+    const link = new ReplicaLink(this, key, this.logger)
+    this.links.add(link)
+    try {
+      await this.fanOut.subscribe(link.channel, link.handler)
+    } catch (err) {
+      this.links.delete(link)
+      throw err
+    }
+    return link
+  }
+
+  /** @internal */
+  nextSeq(channel: string): number {
+    const seq = (this.sent.get(channel) ?? 0) + 1
+    this.sent.set(channel, seq)
+    return seq
+  }
+
+  /** @internal */
+  async remove(link: ReplicaLink): Promise<void> {
+    this.links.delete(link)
+    try {
+      await this.fanOut.unsubscribe(link.channel, link.handler)
+    } catch (err) {
+      this.logger.warn({ err, channel: link.channel }, 'fan-out unsubscribe failed')
+    }
+  }
+
+  close(): void {
+    this.stopReconnect()
+    this.links.clear()
+  }
+}
+
+export class ReplicaLink {
+  readonly channel: string
+  private target: ReplicaTarget | null = null
+  private buffer: FanOutMessage[] = []
+  private resyncWanted = false
+  private left = false
+  /** Highest sequence number seen from each other instance on this document. */
+  private readonly lastSeen = new Map<string, number>()
+
+  constructor(
+    private readonly replicator: Replicator,
+    readonly key: DocKey,
+    private readonly logger: CollabLogger,
+  ) {
+    this.channel = docChannel(key)
+  }
+
+  readonly handler = (message: FanOutMessage): void => {
+    if (this.left) return
+    if (this.target === null) this.buffer.push(message)
+    else this.receive(this.target, message)
+  }
+
+  /** The room is loaded: apply what arrived while it was loading, then everything as it comes. */
+  attach(target: ReplicaTarget): void {
+    this.target = target
+    const buffered = this.buffer
+    this.buffer = []
+    for (const message of buffered) this.receive(target, message)
+    if (this.resyncWanted) this.requestResync()
+  }
+
+  publishUpdate(update: Uint8Array): void {
+    this.publish('update', update)
+  }
+
+  publishAwareness(update: Uint8Array): void {
+    this.publish('awareness', update)
+  }
+
+  requestResync(): void {
+    if (this.left) return
+    if (this.target === null) {
+      this.resyncWanted = true
+      return
+    }
+    this.resyncWanted = false
+    this.target.resyncFromStore()
+  }
+
+  async leave(): Promise<void> {
+    if (this.left) return
+    this.left = true
+    this.target = null
+    this.buffer = []
+    await this.replicator.remove(this)
+  }
+
+  private publish(kind: 'update' | 'awareness', data: Uint8Array): void {
+    if (this.left) return
+    const seq = this.replicator.nextSeq(this.channel)
+    this.replicator.fanOut.publish(this.channel, { seq, kind, data }).catch((err: unknown) => {
+      // Receivers notice the missing number with the next message, or resync when Redis is back.
+      this.logger.warn({ err, ...this.key }, 'fan-out publish failed')
+    })
+  }
+
+  private receive(target: ReplicaTarget, message: FanOutMessage): void {
+    const last = this.lastSeen.get(message.instanceId)
+    if (last === undefined || message.seq > last) this.lastSeen.set(message.instanceId, message.seq)
+    const gap = last !== undefined && message.seq > last + 1
+    if (message.kind === 'update') target.applyPeerUpdate(message.data)
+    else if (message.kind === 'awareness') target.applyPeerAwareness(message.data)
+    if (gap) {
+      this.logger.warn({ ...this.key, from: message.instanceId, expected: last + 1, got: message.seq }, 'fan-out gap: resynchronising from the store')
+      this.requestResync()
+    }
+  }
+}
