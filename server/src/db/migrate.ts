@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import type { SqlDialect } from './database.ts'
 import * as m001 from './migrations/001_initial.ts'
+import * as m002 from './migrations/002_comments.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
 /** Ordered by name; each migration gets the dialect so one set serves SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
+  '002_comments': m002,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

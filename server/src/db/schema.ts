@@ -58,6 +58,67 @@ export interface DocSnapshotTable {
   updated_at: number
 }
 
+/** A discussion anchored to a clause, an action (or one of its fields), a body or a decision. */
+export interface CommentThreadTable {
+  id: string
+  workspace_id: string
+  target_kind: string
+  doc_name: string
+  target_id: string | null
+  field: string | null
+  /** The client's opaque anchor as JSON text (`{from, to, quote}`), or null. */
+  anchor: string | null
+  /** The quoted text, kept when the anchor disappears (orphaned thread). */
+  quote: string | null
+  status: string
+  orphaned: number
+  created_by: string
+  created_at: string
+  resolved_by: string | null
+  resolved_at: string | null
+  last_message_at: string
+}
+
+export interface CommentMessageTable {
+  id: string
+  thread_id: string
+  author_id: string
+  /** Markdown-light source; emptied when the author deletes the message. */
+  body: string
+  created_at: string
+  edited_at: string | null
+  deleted_at: string | null
+  hidden_by: string | null
+  hidden_at: string | null
+}
+
+export interface CommentMentionTable {
+  message_id: string
+  user_id: string
+}
+
+export interface InboxItemTable {
+  id: string
+  workspace_id: string
+  user_id: string
+  kind: string
+  thread_id: string
+  message_id: string
+  created_at: string
+  read_at: string | null
+}
+
+/** Moderation trail: hiding a message keeps its body here (detail is JSON text). */
+export interface CommentAuditTable {
+  id: string
+  workspace_id: string
+  actor_id: string
+  action: string
+  message_id: string
+  at: string
+  detail: string
+}
+
 /** The subset of better-auth's user table Ensemble reads. */
 export interface UserTable {
   id: string
@@ -74,4 +135,9 @@ export interface Database {
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
   user: UserTable
+  comment_thread: CommentThreadTable
+  comment_message: CommentMessageTable
+  comment_mention: CommentMentionTable
+  inbox_item: InboxItemTable
+  comment_audit: CommentAuditTable
 }

@@ -12,6 +12,11 @@ import { checkAuthInput } from './authInput.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
+import { WorkspaceEventBus } from '../domain/comments/events.ts'
+import { CommentService } from '../domain/comments/service.ts'
+import { eventRoutes } from './events.ts'
+import { commentRoutes } from './routes/comments.ts'
+import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
 import { partnerRoutes } from './routes/partners.ts'
@@ -105,6 +110,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces', workspaceRoutes(deps))
   app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
   app.route('/api/workspaces/:workspaceId/tickets', ticketRoutes(deps))
+  // Comments, inbox and the live event stream (one bus per app; a Redis bridge can subscribeAll/publish).
+  const workspaceEvents = new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
+  const comments = new CommentService(deps.db, workspaceEvents)
+  app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
+  app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
+  app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')

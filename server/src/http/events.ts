@@ -1,0 +1,63 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { WorkspaceEvent, WorkspaceEventBus } from '../domain/comments/events.ts'
+import { getMembership } from '../domain/members.ts'
+import type { AppDeps, AppEnv } from './context.ts'
+import { requireMember } from './middleware.ts'
+
+/** A comment line this often keeps proxies and browsers from closing an idle stream. */
+export const HEARTBEAT_MS = 25_000
+
+/**
+ * Mounted at /api/workspaces/:workspaceId/events: the workspace's live events as Server-Sent Events,
+ * for members only (session cookie). The first event, `ready`, says the subscription is live. Events
+ * meant for one member (`inbox.changed`) reach only them; a member who loses their membership stops
+ * receiving events and the stream ends. Unsubscribes when the client goes away.
+ */
+export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs = HEARTBEAT_MS) {
+  return new Hono<AppEnv>().get('/', requireMember(deps, 'comments.read'), (c) => {
+    const { workspaceId, userId } = c.get('membership')
+    c.header('X-Accel-Buffering', 'no')
+    const signal = c.req.raw.signal
+    return streamSSE(
+      c,
+      async (stream) => {
+        const queue: (WorkspaceEvent & { seq: number })[] = []
+        let wake: (() => void) | null = null
+        const unsubscribe = bus.subscribe(workspaceId, (event) => {
+          if (event.userId !== undefined && event.userId !== userId) return
+          queue.push(event)
+          wake?.()
+        })
+        const stop = () => wake?.()
+        stream.onAbort(stop)
+        signal.addEventListener('abort', stop)
+        const heartbeat = setInterval(() => {
+          stream.write(': heartbeat\n\n').catch(stop)
+        }, heartbeatMs)
+        const open = () => !stream.aborted && !stream.closed && !signal.aborted
+        try {
+          await stream.writeSSE({ event: 'ready', data: JSON.stringify({ workspaceId, userId }), retry: 3000 })
+          while (open()) {
+            const event = queue.shift()
+            if (!event) {
+              await new Promise<void>((resolve) => (wake = resolve))
+              wake = null
+              continue
+            }
+            // Membership is re-read per event: someone removed from the alliance hears nothing more.
+            if (!(await getMembership(deps.db, workspaceId, userId))) break
+            await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event.data) })
+          }
+        } finally {
+          clearInterval(heartbeat)
+          signal.removeEventListener('abort', stop)
+          unsubscribe()
+        }
+      },
+      async (err) => {
+        deps.logger.warn({ err, workspaceId }, 'event stream failed')
+      },
+    )
+  })
+}
