@@ -147,7 +147,7 @@ export class RedisFanOut implements FanOut {
     const now = Date.now()
     if (this.closed || now - this.lastErrorLog < 1000) return
     this.lastErrorLog = now
-    this.logger.warn({ err, connection, instanceId: this.instanceId }, 'Redis connection error')
+    this.logger.warn({ error: err instanceof Error ? err.message : String(err), connection, instanceId: this.instanceId }, 'Redis connection error')
   }
 }
 
