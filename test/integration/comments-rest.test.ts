@@ -52,6 +52,11 @@ describe('comments, mentions and inbox over REST', () => {
     await expectError(await commenter.client.request('GET', api(workspaceId).thread('NoSuchThread')), 404, 'not_found')
     await expectError(await commenter.client.request('POST', `${api(workspaceId).thread('NoSuchThread')}/messages`, { body: 'x' }), 404, 'not_found')
     expect(await listThreads(observer.client, workspaceId)).toHaveLength(4)
+
+    // The OpenAPI document describes the routes with the same schemas.
+    const openApi = await observer.client.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json', undefined, 200)
+    expect(Object.keys(openApi.paths['/api/workspaces/{workspaceId}/comments/threads']!).sort()).toEqual(['get', 'post'])
+    expect(openApi.paths['/api/workspaces/{workspaceId}/inbox/read-all']).toBeDefined()
   })
 
   it('[COMM2] observers read but cannot post; commenters post; nobody edits or deletes another’s message; admins hide, audited; outsiders get 404', async () => {

@@ -1,5 +1,13 @@
 import {
   addMemberSchema,
+  commentMessageInputSchema,
+  commentMessageSchema,
+  commentThreadSchema,
+  commentThreadWithMessagesSchema,
+  createCommentThreadSchema,
+  hideCommentMessageSchema,
+  inboxItemSchema,
+  orphanCommentThreadSchema,
   createPartnerSchema,
   createWorkspaceSchema,
   memberSchema,
@@ -48,6 +56,23 @@ const ROUTES: RouteDoc[] = [
   { method: 'delete', path: '/api/workspaces/{workspaceId}/invitations/{invitationId}', summary: 'Cancel an invitation (admin)', status: 204 },
   { method: 'post', path: '/api/workspaces/{workspaceId}/tickets', summary: 'A single-use websocket ticket (≤ 60 s)', response: z.object({ ticket: z.string(), expiresInMs: z.number() }) },
   { method: 'get', path: '/api/health', summary: 'Liveness and storage check' },
+  // ---- comments and inbox ----
+  { method: 'get', path: '/api/workspaces/{workspaceId}/comments/threads', summary: 'Comment threads; query filters docName, targetKind, targetId, status (members)', response: z.array(commentThreadSchema) },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/threads', summary: 'Open a thread on a text range, an action, an action field, a body or a decision, with its first message (commenter and above)', body: createCommentThreadSchema, response: commentThreadWithMessagesSchema, status: 201 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/comments/threads/{threadId}', summary: 'A thread with its messages (members)', response: commentThreadWithMessagesSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/threads/{threadId}/messages', summary: 'Reply (commenter and above); mentions are resolved by the server', body: commentMessageInputSchema, response: commentMessageSchema, status: 201 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/threads/{threadId}/resolve', summary: 'Resolve a thread (commenter and above)', response: commentThreadSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/threads/{threadId}/reopen', summary: 'Reopen a resolved thread (commenter and above)', response: commentThreadSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/threads/{threadId}/orphan', summary: 'Mark a thread orphaned when its anchor disappeared; its quote is kept', body: orphanCommentThreadSchema, response: commentThreadSchema },
+  { method: 'patch', path: '/api/workspaces/{workspaceId}/comments/messages/{messageId}', summary: 'Edit one’s own message', body: commentMessageInputSchema, response: commentMessageSchema },
+  { method: 'delete', path: '/api/workspaces/{workspaceId}/comments/messages/{messageId}', summary: 'Delete one’s own message (a placeholder stays)', response: commentMessageSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/comments/messages/{messageId}/hide', summary: 'Hide a message (admin; audited)', body: hideCommentMessageSchema, response: commentMessageSchema },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/comments/audit', summary: 'Moderation audit trail (admin)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/inbox', summary: 'The caller’s mentions and replies, newest first; ?unread=1 for unread only', response: z.array(inboxItemSchema) },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/inbox/unread-count', summary: 'Number of unread inbox items', response: z.object({ unread: z.number() }) },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/{itemId}/read', summary: 'Mark one inbox item read', status: 204 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/read-all', summary: 'Mark every inbox item read', response: z.object({ updated: z.number() }) },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/events', summary: 'Live workspace events as Server-Sent Events (text/event-stream): ready, comment.*, inbox.changed' },
 ]
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
