@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { openDatabase } from '../../server/src/db/database.ts'
@@ -80,4 +81,58 @@ export function typeToken(doc: Y.Doc, token: string, atStart = false): void {
 export function sameStateVector(a: Y.Doc, b: Y.Doc): boolean {
   const sv = (d: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(d))].sort(([x], [y]) => x - y))
   return sv(a) === sv(b)
+}
+
+export interface Balancer {
+  url: string
+  /** Backends, tried in order from `preferred` on each new TCP connection; a refused one is skipped. */
+  backends: string[]
+  /** Index in `backends` new connections go to first. */
+  preferred: number
+  close(): Promise<void>
+}
+
+/**
+ * A TCP load balancer in front of the instances, as nginx would be (no sticky sessions): every new
+ * connection (HTTP or websocket) goes to the preferred backend, or the next one that accepts it.
+ * When a backend dies, its connections are cut and their clients reconnect through here.
+ */
+export async function startBalancer(): Promise<Balancer> {
+  const sockets = new Set<Socket>()
+  const balancer: Balancer = { url: '', backends: [], preferred: 0, close: async () => {} }
+  const server = createServer((client) => {
+    sockets.add(client)
+    client.on('close', () => sockets.delete(client))
+    client.on('error', () => client.destroy())
+    client.pause()
+    const tryBackend = (attempt: number) => {
+      if (attempt >= balancer.backends.length || client.destroyed) return client.destroy()
+      const target = new URL(balancer.backends[(balancer.preferred + attempt) % balancer.backends.length]!)
+      const upstream = connect({ host: target.hostname, port: Number(target.port) })
+      sockets.add(upstream)
+      upstream.on('close', () => sockets.delete(upstream))
+      let connected = false
+      upstream.on('error', () => {
+        upstream.destroy()
+        if (connected) client.destroy()
+        else tryBackend(attempt + 1)
+      })
+      upstream.once('connect', () => {
+        connected = true
+        upstream.on('close', () => client.destroy())
+        client.on('close', () => upstream.destroy())
+        client.pipe(upstream)
+        upstream.pipe(client)
+        client.resume()
+      })
+    }
+    tryBackend(0)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  balancer.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  balancer.close = async () => {
+    for (const s of sockets) s.destroy()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  return balancer
 }
