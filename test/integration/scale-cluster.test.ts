@@ -105,6 +105,20 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     expect(seen.id).toBe(alliance.admin.userId)
   })
 
+  it('[SCALE5] an instance that opens a document late learns the presence already there from the others', async () => {
+    const a = await connect(alliance.admin, 1, 'governance')
+    await a.synced()
+    a.provider.awareness.setLocalStateField('cursor', { at: 2 })
+    // Instance 2 loads the room only now; A's client does not renew its presence for 15 s.
+    const b = await connect(alliance.members[2]!, 2, 'governance')
+    await b.synced()
+    const seen = await waitFor(() => {
+      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string } } | undefined
+      return state?.user ?? null
+    }, { message: "A's presence at B, asked from the other instances", timeoutMs: 3_000 })
+    expect(seen.id).toBe(alliance.admin.userId)
+  })
+
   it('[SCALE6] a ticket from instance A opens a socket on instance B; a role lowered through A bites on B within 1 s', async () => {
     const editor = alliance.members[1]!
     // No sticky sessions: the ticket is issued by A and redeemed by B.

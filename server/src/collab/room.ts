@@ -201,6 +201,12 @@ export class Room implements EditRoom {
     })
   }
 
+  /** Every presence state in the room, for an instance that just opened the document; null when none. */
+  awarenessStates(): Uint8Array | null {
+    const present = [...this.awareness.getStates().keys()]
+    return present.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) : null
+  }
+
   /** Presence of another instance's connections (already checked and stamped there). */
   applyPeerAwareness(update: Uint8Array): void {
     try {

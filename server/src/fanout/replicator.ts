@@ -9,6 +9,8 @@ export interface ReplicaTarget {
   applyPeerUpdate(update: Uint8Array): void
   /** Presence from another instance's connections. */
   applyPeerAwareness(update: Uint8Array): void
+  /** Every presence state the room holds (to answer an instance that just opened the document), or null. */
+  awarenessStates(): Uint8Array | null
   /** Something may have been missed: load the stored state, merge it, broadcast the difference. */
   resyncFromStore(): void
 }
@@ -104,6 +106,8 @@ export class ReplicaLink {
     this.buffer = []
     for (const message of buffered) this.receive(target, message)
     if (this.resyncWanted) this.requestResync()
+    // Presence is not stored: ask the instances already holding the document for theirs.
+    this.publish('awarenessQuery', new Uint8Array())
   }
 
   publishUpdate(update: Uint8Array): void {
@@ -132,7 +136,7 @@ export class ReplicaLink {
     await this.replicator.remove(this)
   }
 
-  private publish(kind: 'update' | 'awareness', data: Uint8Array): void {
+  private publish(kind: 'update' | 'awareness' | 'awarenessQuery', data: Uint8Array): void {
     if (this.left) return
     const seq = this.replicator.nextSeq(this.channel)
     this.replicator.fanOut.publish(this.channel, { seq, kind, data }).catch((err: unknown) => {
@@ -147,6 +151,10 @@ export class ReplicaLink {
     const gap = last !== undefined && message.seq > last + 1
     if (message.kind === 'update') target.applyPeerUpdate(message.data)
     else if (message.kind === 'awareness') target.applyPeerAwareness(message.data)
+    else if (message.kind === 'awarenessQuery') {
+      const states = target.awarenessStates()
+      if (states) this.publishAwareness(states)
+    }
     if (gap) {
       this.logger.warn({ ...this.key, from: message.instanceId, expected: last + 1, got: message.seq }, 'fan-out gap: resynchronising from the store')
       this.requestResync()
