@@ -11,6 +11,8 @@ export interface WorkspaceEvent {
   data: unknown
   /** When set, only this member receives the event (e.g. their inbox changed). */
   userId?: string
+  /** Set by a cross-instance bridge on events it received, so it does not send them back out. */
+  fromPeer?: boolean
 }
 
 export type WorkspaceEventListener = (event: WorkspaceEvent & { seq: number }) => void
