@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { FanOut } from '../../server/src/fanout/fanOut.ts'
 import { InProcessFanOut, InProcessHub } from '../../server/src/fanout/inProcessFanOut.ts'
 import { RedisFanOut } from '../../server/src/fanout/redisFanOut.ts'
+import { docChannel, Replicator } from '../../server/src/fanout/replicator.ts'
 import { runFanOutContract } from '../contracts/fanOut.contract.ts'
 import { describeRedis, describeRedisServer, redisUrl, startRedisServer, type OwnRedis } from '../helpers/redis.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -69,5 +70,60 @@ describeRedisServer('Redis fan-out through an outage', () => {
     } finally {
       await Promise.all([a.close(), b.close()])
     }
+  })
+})
+
+describe('replicator: sequence numbers, buffering, resync', () => {
+  /** A stand-in room recording what the replicator asks of it. */
+  const fakeRoom = () => {
+    const log: string[] = []
+    return {
+      log,
+      applyPeerUpdate: (u: Uint8Array) => log.push(`update:${[...u].join(',')}`),
+      applyPeerAwareness: (u: Uint8Array) => log.push(`awareness:${[...u].join(',')}`),
+      awarenessStates: () => null,
+      resyncFromStore: () => log.push('resync'),
+    }
+  }
+  const key = { workspaceId: 'w1', docName: 'plan' }
+
+  it('[SCALE4] keeps what arrives while the room loads and applies it, in order, once attached', async () => {
+    const hub = new InProcessHub()
+    const [a, b] = [new InProcessFanOut(hub), new InProcessFanOut(hub)]
+    const [ra, rb] = [new Replicator(a), new Replicator(b)]
+    const sender = await ra.join(key)
+    const receiver = await rb.join(key)
+    sender.publishUpdate(new Uint8Array([1]))
+    sender.publishUpdate(new Uint8Array([2]))
+    await new Promise((r) => setImmediate(r))
+    const room = fakeRoom()
+    receiver.attach(room)
+    sender.publishUpdate(new Uint8Array([3]))
+    await waitFor(() => room.log.length === 3, { message: 'three updates' })
+    expect(room.log).toEqual(['update:1', 'update:2', 'update:3'])
+    await Promise.all([a.close(), b.close()])
+  })
+
+  it('[SCALE4] a gap in an instance’s sequence numbers, or a reconnection, resynchronises from the store', async () => {
+    const hub = new InProcessHub()
+    const [a, b] = [new InProcessFanOut(hub), new InProcessFanOut(hub)]
+    const reconnectHandlers: (() => void)[] = []
+    b.onReconnect = (handler) => {
+      reconnectHandlers.push(handler)
+      return () => {}
+    }
+    const rb = new Replicator(b)
+    const room = fakeRoom()
+    ;(await rb.join(key)).attach(room)
+    const channel = docChannel(key)
+    await a.publish(channel, { seq: 1, kind: 'update', data: new Uint8Array([1]) })
+    await a.publish(channel, { seq: 2, kind: 'update', data: new Uint8Array([2]) })
+    // seq 3 lost on the way
+    await a.publish(channel, { seq: 4, kind: 'update', data: new Uint8Array([4]) })
+    await waitFor(() => room.log.length === 4, { message: 'three updates and a resync' })
+    expect(room.log).toEqual(['update:1', 'update:2', 'update:4', 'resync'])
+    reconnectHandlers.forEach((h) => h())
+    expect(room.log.at(-1)).toBe('resync')
+    await Promise.all([a.close(), b.close()])
   })
 })

@@ -24,7 +24,8 @@ export class InProcessFanOut implements FanOut {
   }
 
   async publish(channel: string, message: Omit<FanOutMessage, 'instanceId'>): Promise<void> {
-    if (this.closed) return
+    // Alone on the hub (a single instance without Redis): nobody to tell.
+    if (this.closed || this.hub.members.size < 2) return
     const full: FanOutMessage = { ...message, instanceId: this.instanceId, data: new Uint8Array(message.data) }
     // Delivered asynchronously, like a network transport, but in publish order.
     queueMicrotask(() => {
