@@ -48,8 +48,8 @@ export interface Collab {
   /** For `http.Server`'s `'upgrade'` event: false when the path is not `/ws/…` (left to others). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
   /**
-   * A member's role or membership changed: update or close their open connections, and re-read the
-   * members the rules check documents against. Resolves once both apply.
+   * A member's role or membership changed: re-read the members the rules check documents against,
+   * then update or close the member's open connections. Resolves once both apply.
    */
   membershipChanged(workspaceId: string, userId: string): Promise<void>
   /** Partners (or members) of a workspace changed: re-read what the rules check documents against. */
@@ -89,7 +89,10 @@ export function createCollab(options: CollabOptions): Collab {
     rooms,
     handleUpgrade: upgrade,
     membershipChanged: async (workspaceId, userId) => {
-      await Promise.all([rooms.refreshWorkspace(workspaceId), rooms.revalidate(workspaceId, userId)])
+      // The rules' view of the members first, then the member's own connections: once their
+      // identity has changed (visible to clients as a restamped presence), both apply.
+      await rooms.refreshWorkspace(workspaceId)
+      await rooms.revalidate(workspaceId, userId)
     },
     workspaceChanged: (workspaceId) => rooms.refreshWorkspace(workspaceId),
     close: (code = CLOSE.goingAway) =>
