@@ -2,25 +2,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
-import { Redis } from 'ioredis'
-import { RedisTicketStore, TicketStore, type TicketStorage } from './auth/tickets.ts'
 import { createCollab } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
-import { ControlChannel } from './fanout/control.ts'
-import type { FanOut } from './fanout/fanOut.ts'
-import { InProcessFanOut } from './fanout/inProcessFanOut.ts'
-import { RedisFanOut, redisRetryStrategy } from './fanout/redisFanOut.ts'
-import { Replicator } from './fanout/replicator.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { connectInstances } from './fanout/connectInstances.ts'
+import { ControlChannel } from './fanout/control.ts'
+import { Replicator } from './fanout/replicator.ts'
 import { createApp } from './http/app.ts'
 import { createIdentify } from './identify.ts'
-import { createLoadWorkspaceContext } from './workspaceContext.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
+import { createLoadWorkspaceContext } from './workspaceContext.ts'
 
 export interface RunningServer {
   url: string
@@ -38,28 +34,6 @@ function defaultOrigins(url: string, port: number): string[] {
     return [`${u.protocol}//127.0.0.1:${port}`, `${u.protocol}//localhost:${port}`]
   }
   return [u.origin]
-}
-
-/**
- * With REDIS_URL: fan-out between instances and tickets in Redis. Without: an in-process fan-out
- * nobody else listens to, and tickets in memory (one instance).
- */
-async function connectInstances(redisUrl: string | null, logger: Logger): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
-  if (!redisUrl) return { fanOut: new InProcessFanOut(undefined, logger), tickets: new TicketStore() }
-  const fanOut = await RedisFanOut.connect(redisUrl, { logger })
-  // Its own connection, failing fast when Redis is away: an upgrade or a ticket request then errs
-  // instead of waiting for Redis.
-  const redis = new Redis(redisUrl, { retryStrategy: redisRetryStrategy, maxRetriesPerRequest: 1, lazyConnect: true, connectionName: `ensemble-tickets-${fanOut.instanceId}` })
-  redis.on('error', () => {})
-  try {
-    await redis.connect()
-  } catch (err) {
-    redis.disconnect()
-    await fanOut.close()
-    throw err
-  }
-  logger.info({ instanceId: fanOut.instanceId }, 'multi-instance mode: fan-out and tickets in Redis')
-  return { fanOut, tickets: new RedisTicketStore(redis) }
 }
 
 function createStore(db: DatabaseHandle): DocStore {
