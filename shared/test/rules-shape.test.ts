@@ -5,8 +5,9 @@ import {
   bodiesOf,
   buildAction,
   buildBody,
+  checkActionMap,
   planMetaOf,
-  readActionShape,
+  readAction,
   readBodyShape,
   validateDocument,
   workspaceContextFrom,
@@ -42,10 +43,10 @@ function plan(): Y.Doc {
 }
 
 describe('shape of entities in their Yjs documents', () => {
-  it('[VAL1] an action built by buildAction reads back with no violation', () => {
-    const { action, violations } = readActionShape(buildActionIn(planned), 'actions/a1')
-    expect(violations).toEqual([])
-    expect(action).toMatchObject({ title: 'Atelier', responsible: ['u2'], milestones: { m1: { title: 'Lancement' } } })
+  it('[VAL1] an action built by buildAction passes every rule, read field by field from its Y.Map', () => {
+    const map = buildActionIn(planned)
+    expect(checkActionMap(map, { workspace: ctx, period: { start: '2026-01-01', end: '2026-12-31' } }, 'actions/a1')).toEqual([])
+    expect(readAction(map)).toMatchObject({ title: 'Atelier', responsible: ['u2'], milestones: { m1: { title: 'Lancement' } } })
     expect(validateDocument(plan(), 'plan', ctx)).toEqual([])
   })
 
@@ -66,7 +67,21 @@ describe('shape of entities in their Yjs documents', () => {
     const action = actionsOf(doc).get('a1')!
     breakIt(action)
     const violations = validateDocument(doc, 'plan', ctx)
-    expect(violations.some((v) => (v.rule === 'VAL1' || v.rule === 'VAL14') && v.field === field), JSON.stringify(violations)).toBe(true)
+    // Out-of-shape values fail their field's rule: VAL1 (shape), VAL2 (titles), VAL11 (status), VAL14 (resources).
+    expect(violations.some((v) => ['VAL1', 'VAL2', 'VAL11', 'VAL14'].includes(v.rule) && v.field === field), JSON.stringify(violations)).toBe(true)
+  })
+
+  it('[VAL1] only the rules reading the changed fields run: a broken description is not blamed on a title edit', () => {
+    const doc = plan()
+    const action = actionsOf(doc).get('a1')!
+    action.set('description', 'plain')
+    const context = { workspace: ctx, period: { start: '2026-01-01', end: '2026-12-31' } }
+    expect(checkActionMap(action, context, 'actions/a1', new Set(['title']))).toEqual([])
+    expect(checkActionMap(action, context, 'actions/a1', new Set(['description']))).toMatchObject([{ rule: 'VAL1', field: 'description' }])
+    action.set('hack', 1)
+    expect(checkActionMap(action, context, 'actions/a1', new Set(['hack']))).toMatchObject([{ rule: 'VAL1', field: 'hack' }])
+    action.delete('hack')
+    expect(checkActionMap(action, context, 'actions/a1', new Set(['hack']))).toEqual([])
   })
 
   it('[VAL1] an action that is not a map, and a body out of shape, are refused', () => {

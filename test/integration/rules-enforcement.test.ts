@@ -183,7 +183,8 @@ const INVALID: Case[] = [
     hostile.getArray('actions').push([1])
     Y.applyUpdate(d, Y.encodeStateAsUpdate(hostile))
   }],
-  ['VAL1', 'a milestone field that is a shared type', 'st', 'plan', (d) => milestones(a1(d)).get('m1')!.set('title', new Y.Text('x')), { field: 'title' }],
+  ['VAL1', 'a milestone field that is a shared type', 'st', 'plan', (d) => milestones(a1(d)).get('m1')!.set('done', new Y.Text('oui')), { entity: 'actions/a1/milestones/m1', field: 'done' }],
+  ['VAL2', 'a milestone title that is a shared type', 'st', 'plan', (d) => milestones(a1(d)).get('m1')!.set('title', new Y.Text('x')), { entity: 'actions/a1/milestones/m1', field: 'title' }],
   ['VAL2', 'an empty action title', 'st', 'plan', (d) => a1(d).set('title', '  '), { field: 'title' }],
   ['VAL2', 'an editor co-editing a proposal empties its title', 'eo', 'plan', (d) => p1(d).set('title', ''), { entity: 'actions/p1', field: 'title' }],
   ['VAL3', 'no accountable on a planned action', 'st', 'plan', (d) => a1(d).set('accountable', null), { field: 'accountable' }],

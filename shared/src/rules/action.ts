@@ -1,9 +1,10 @@
+import * as Y from 'yjs'
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../entities/action.ts'
 import { RESOURCE_UNITS } from '../entities/resource.ts'
 import { LIMITS } from '../limits.ts'
 import { WRITING_ROLES } from '../roles.ts'
 import type { RuleViolation, WorkspaceContext } from './types.ts'
-import { isBoundedString, isIntegerIn, isIsoDate, isOrder, isRef, isTitle, text, Violations } from './values.ts'
+import { isIntegerIn, isIsoDate, isOrder, isRef, isTitle, text, Violations } from './values.ts'
 
 /** The plan's period (its `meta` start and end); a missing bound leaves that side open. */
 export interface PlanPeriod {
@@ -20,15 +21,29 @@ export interface ActionRuleContext {
 /** An action as read from a document: the fields of `Action`, whose values the rules do not trust. */
 export type ActionLike = { readonly [K in keyof Action]?: unknown }
 
+/**
+ * Read access to one action's fields, for rules that only look at some of them (the server reads
+ * straight from the action's Y.Map, field by field). Text fields may be given as strings or Y.Texts.
+ */
+export interface ActionView {
+  get(field: keyof Action): unknown
+}
+
 /** Pseudo-field naming the plan's period among a violation's inputs (VAL9 depends on it). */
 export const PERIOD_INPUT = '@period'
+
+export const actionEntity = (id: string): string => `actions/${id}`
+
+export const MILESTONE_KEYS: ReadonlySet<string> = new Set(['title', 'date', 'done', 'order'])
+export const RESOURCE_KEYS: ReadonlySet<string> = new Set(['label', 'amount', 'unit', 'partnerId'])
 
 const LIST_LIMITS = { responsible: 50, consulted: 100, informed: 100 } as const
 type ListField = keyof typeof LIST_LIMITS
 
-export const actionEntity = (id: string): string => `actions/${id}`
-
 const isStatus = (value: unknown): value is ActionStatus => (ACTION_STATUSES as readonly unknown[]).includes(value)
+
+/** Length of a text field given as a string or a Y.Text, or null when it is neither. */
+const textLength = (value: unknown): number | null => (typeof value === 'string' || value instanceof Y.Text ? value.length : null)
 
 function refList(value: unknown, max: number): string[] | null {
   if (!Array.isArray(value) || value.length > max) return null
@@ -37,182 +52,375 @@ function refList(value: unknown, max: number): string[] | null {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Y.AbstractType)
+    ? (value as Record<string, unknown>)
+    : null
+}
+
+/** Field values read once per validation, converted lazily. */
+class Reader {
+  private readonly cache = new Map<string, unknown>()
+  constructor(
+    readonly view: ActionView,
+    readonly ctx: ActionRuleContext,
+    readonly v: Violations,
+  ) {}
+
+  raw(field: keyof Action): unknown {
+    if (!this.cache.has(field)) this.cache.set(field, this.view.get(field))
+    return this.cache.get(field)
+  }
+  /** A conversion of a field, computed once per validation. */
+  private memo<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute())
+    return this.cache.get(key) as T
+  }
+  status(): ActionStatus | null {
+    const status = this.raw('status')
+    return isStatus(status) ? status : null
+  }
+  progress(): number | null {
+    const progress = this.raw('progress')
+    return isIntegerIn(progress, 0, 100) ? progress : null
+  }
+  date(field: 'start' | 'deadline'): string | null | undefined {
+    return this.memo(`#${field}`, () => {
+      const value = this.raw(field)
+      return value === null || isIsoDate(value) ? value : undefined
+    })
+  }
+  accountable(): string | null | undefined {
+    const value = this.raw('accountable')
+    return value === null || isRef(value) ? value : undefined
+  }
+  list(field: ListField): string[] | null {
+    return this.memo(`#${field}`, () => refList(this.raw(field), LIST_LIMITS[field]))
+  }
+  entries(field: 'milestones' | 'resources'): Record<string, unknown> | null {
+    return record(this.raw(field))
+  }
+  period(): { start: string | null; end: string | null } {
+    const period = this.ctx.period ?? {}
+    return { start: isIsoDate(period.start) ? period.start : null, end: isIsoDate(period.end) ? period.end : null }
+  }
+  canEdit(userId: string): boolean {
+    const member = this.ctx.workspace.members.get(userId)
+    return member !== undefined && WRITING_ROLES.includes(member.role)
+  }
+}
+
+interface RuleGroup {
+  /** Fields (and PERIOD_INPUT) whose change can break these rules: the group runs when one changed. */
+  inputs: readonly string[]
+  run(r: Reader): void
 }
 
 /**
- * Every rule of docs/RULES.md about one action (VAL1–VAL14), as a list of violations (empty when the
- * action is valid). Pure and cheap (no zod parse); the client calls it before writing, the server
- * after applying an edit. A proposal (status `proposed`) may leave the accountable, the responsible
- * and the dates empty; every other rule applies to every action.
- *
- * `entity` names the action in the violations (e.g. `actions/a1`).
+ * The action rules (VAL1–VAL14), grouped by what they read. A proposal (status `proposed`) may leave
+ * the accountable, the responsible and the dates empty; every other rule applies to every action.
  */
-export function validateAction(action: ActionLike, ctx: ActionRuleContext, entity = 'action'): RuleViolation[] {
-  const v = new Violations(entity)
-  const { members, partners } = ctx.workspace
-
-  // ---- shape of each field (VAL1, VAL2, VAL8, VAL11) -------------------------------------------
-  if (!isTitle(action.title, LIMITS.actionTitleLength)) {
-    v.add('VAL2', 'title', text(`Le titre d’une action est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `An action needs a title of at most ${LIMITS.actionTitleLength} characters.`))
-  }
-  for (const field of ['objective', 'description', 'blockedReason'] as const) {
-    if (!isBoundedString(action[field], LIMITS.textFieldLength)) {
-      v.add('VAL1', field, text(`Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `This field is a text of at most ${LIMITS.textFieldLength} characters.`))
-    }
-  }
-  const status = isStatus(action.status) ? action.status : null
-  if (status === null) {
-    v.add('VAL11', 'status', text('Statut inconnu : proposée, prévue, en cours, bloquée, terminée ou annulée.', 'Unknown status: proposed, planned, in progress, blocked, done or cancelled.'))
-  }
-  const progress = isIntegerIn(action.progress, 0, 100) ? action.progress : null
-  if (progress === null) v.add('VAL11', 'progress', text('L’avancement est un entier de 0 à 100.', 'Progress is a whole number from 0 to 100.'))
-  const dates: Record<'start' | 'deadline', string | null | undefined> = { start: undefined, deadline: undefined }
-  for (const field of ['start', 'deadline'] as const) {
-    const value = action[field]
-    if (value === null || isIsoDate(value)) dates[field] = value
-    else v.add('VAL8', field, text('Date invalide (AAAA-MM-JJ attendu).', 'Invalid date (YYYY-MM-DD expected).'))
-  }
-  const accountable = action.accountable === null || isRef(action.accountable) ? action.accountable : undefined
-  if (accountable === undefined) v.add('VAL1', 'accountable', text('Le responsable final doit être un membre.', 'The accountable must be a member.'))
-  const lists = {} as Record<ListField, string[] | null>
-  for (const field of ['responsible', 'consulted', 'informed'] as const) {
-    lists[field] = refList(action[field], LIST_LIMITS[field])
-    if (lists[field] === null) v.add('VAL1', field, text(`Liste de membres invalide (au plus ${LIST_LIMITS[field]}).`, `Invalid list of members (at most ${LIST_LIMITS[field]}).`))
-  }
-  if (!isOrder(action.order)) v.add('VAL1', 'order', text('Position invalide dans le plan.', 'Invalid position in the plan.'))
-
-  const proposal = status === 'proposed'
-
-  // ---- RACI (VAL3–VAL7) ---------------------------------------------------------------------------
-  if (!proposal && status !== null && accountable === null) {
-    v.add('VAL3', 'accountable', text('Une action doit avoir exactement un responsable final (A).', 'An action must have exactly one accountable member (A).'), ['status', 'accountable'])
-  }
-  if (!proposal && status !== null && lists.responsible?.length === 0) {
-    v.add('VAL4', 'responsible', text('Une action doit avoir au moins un réalisateur (R).', 'An action must have at least one responsible member (R).'), ['status', 'responsible'])
-  }
-  const canEdit = (userId: string): boolean => {
-    const member = members.get(userId)
-    return member !== undefined && WRITING_ROLES.includes(member.role)
-  }
-  if (typeof accountable === 'string' && !canEdit(accountable)) {
-    v.add('VAL5', 'accountable', text('Le responsable final (A) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'The accountable (A) must be an active member who can edit (not an observer or commenter).'))
-  }
-  if (lists.responsible?.some((id) => !canEdit(id))) {
-    v.add('VAL5', 'responsible', text('Chaque réalisateur (R) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'Every responsible (R) must be an active member who can edit (not an observer or commenter).'))
-  }
-  for (const field of ['consulted', 'informed'] as const) {
-    if (lists[field]?.some((id) => !members.has(id))) {
-      v.add('VAL6', field, text('Les consultés et informés doivent être membres de l’alliance.', 'Consulted and informed people must be members of the alliance.'))
-    }
-  }
-  for (const field of ['responsible', 'consulted', 'informed'] as const) {
-    const list = lists[field]
-    if (list && new Set(list).size !== list.length) v.add('VAL7', field, text('Un membre figure deux fois dans la liste.', 'A member appears twice in the list.'))
-  }
-  if (lists.responsible) {
-    const doers = new Set(lists.responsible)
-    if (typeof accountable === 'string') doers.add(accountable)
-    for (const field of ['consulted', 'informed'] as const) {
-      if (lists[field]?.some((id) => doers.has(id))) {
-        v.add('VAL7', field, text('Un membre consulté ou informé ne peut pas être aussi responsable final ou réalisateur.', 'A consulted or informed member cannot also be accountable or responsible.'), [field, 'responsible', 'accountable'])
+const GROUPS: readonly RuleGroup[] = [
+  // ---- shape of each field (VAL1, VAL2, VAL8, VAL11) ----------------------------------------------
+  {
+    inputs: ['title'],
+    run: (r) => {
+      if (!isTitle(r.raw('title'), LIMITS.actionTitleLength)) {
+        r.v.add('VAL2', 'title', text(`Le titre d’une action est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `An action needs a title of at most ${LIMITS.actionTitleLength} characters.`))
       }
-    }
-  }
-  if (lists.consulted && lists.informed) {
-    const consulted = new Set(lists.consulted)
-    if (lists.informed.some((id) => consulted.has(id))) {
-      v.add('VAL7', 'informed', text('Un membre consulté est déjà informé : ne l’inscrivez qu’une fois.', 'A consulted member is informed already: list them once.'), ['consulted', 'informed'])
-    }
-  }
+    },
+  },
+  ...(['objective', 'description', 'blockedReason'] as const).map(
+    (field): RuleGroup => ({
+      inputs: [field],
+      run: (r) => {
+        const length = textLength(r.raw(field))
+        if (length === null || length > LIMITS.textFieldLength) {
+          r.v.add('VAL1', field, text(`Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `This field is a text of at most ${LIMITS.textFieldLength} characters.`))
+        }
+      },
+    }),
+  ),
+  {
+    inputs: ['status'],
+    run: (r) => {
+      if (r.status() === null) r.v.add('VAL11', 'status', text('Statut inconnu : proposée, prévue, en cours, bloquée, terminée ou annulée.', 'Unknown status: proposed, planned, in progress, blocked, done or cancelled.'))
+    },
+  },
+  {
+    inputs: ['progress'],
+    run: (r) => {
+      if (r.progress() === null) r.v.add('VAL11', 'progress', text('L’avancement est un entier de 0 à 100.', 'Progress is a whole number from 0 to 100.'))
+    },
+  },
+  ...(['start', 'deadline'] as const).map(
+    (field): RuleGroup => ({
+      inputs: [field],
+      run: (r) => {
+        if (r.date(field) === undefined) r.v.add('VAL8', field, text('Date invalide (AAAA-MM-JJ attendu).', 'Invalid date (YYYY-MM-DD expected).'))
+      },
+    }),
+  ),
+  {
+    inputs: ['accountable'],
+    run: (r) => {
+      if (r.accountable() === undefined) r.v.add('VAL1', 'accountable', text('Le responsable final doit être un membre.', 'The accountable must be a member.'))
+    },
+  },
+  ...(['responsible', 'consulted', 'informed'] as const).map(
+    (field): RuleGroup => ({
+      inputs: [field],
+      run: (r) => {
+        const list = r.list(field)
+        if (list === null) {
+          r.v.add('VAL1', field, text(`Liste de membres invalide (au plus ${LIST_LIMITS[field]}).`, `Invalid list of members (at most ${LIST_LIMITS[field]}).`))
+          return
+        }
+        if (new Set(list).size !== list.length) r.v.add('VAL7', field, text('Un membre figure deux fois dans la liste.', 'A member appears twice in the list.'))
+        if (field === 'responsible') {
+          if (list.some((id) => !r.canEdit(id))) {
+            r.v.add('VAL5', field, text('Chaque réalisateur (R) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'Every responsible (R) must be an active member who can edit (not an observer or commenter).'))
+          }
+        } else if (list.some((id) => !r.ctx.workspace.members.has(id))) {
+          r.v.add('VAL6', field, text('Les consultés et informés doivent être membres de l’alliance.', 'Consulted and informed people must be members of the alliance.'))
+        }
+      },
+    }),
+  ),
+  {
+    inputs: ['order'],
+    run: (r) => {
+      if (!isOrder(r.raw('order'))) r.v.add('VAL1', 'order', text('Position invalide dans le plan.', 'Invalid position in the plan.'))
+    },
+  },
 
-  // ---- dates (VAL8–VAL10) -------------------------------------------------------------------------
-  const { start, deadline } = dates
-  if (!proposal && status !== null) {
-    if (start === null) v.add('VAL8', 'start', text('Une action planifiée a une date de début.', 'A planned action has a start date.'), ['status', 'start'])
-    if (deadline === null) v.add('VAL8', 'deadline', text('Une action planifiée a une échéance.', 'A planned action has a deadline.'), ['status', 'deadline'])
-  }
-  if (start && deadline && start > deadline) {
-    v.add('VAL8', 'deadline', text('L’échéance ne peut pas précéder le début.', 'The deadline cannot come before the start.'), ['start', 'deadline'])
-  }
-  const period = ctx.period ?? {}
-  const periodStart = isIsoDate(period.start) ? period.start : null
-  const periodEnd = isIsoDate(period.end) ? period.end : null
-  for (const field of ['start', 'deadline'] as const) {
-    const date = dates[field]
-    if (!date) continue
-    if ((periodStart && date < periodStart) || (periodEnd && date > periodEnd)) {
-      v.add('VAL9', field, text(`Cette date sort de la période du plan (${periodStart ?? '…'} – ${periodEnd ?? '…'}).`, `This date is outside the plan’s period (${periodStart ?? '…'} – ${periodEnd ?? '…'}).`), [field, PERIOD_INPUT])
-    }
-  }
+  // ---- RACI (VAL3–VAL7) -----------------------------------------------------------------------------
+  {
+    inputs: ['status', 'accountable'],
+    run: (r) => {
+      const status = r.status()
+      if (status !== null && status !== 'proposed' && r.accountable() === null) {
+        r.v.add('VAL3', 'accountable', text('Une action doit avoir exactement un responsable final (A).', 'An action must have exactly one accountable member (A).'), ['status', 'accountable'])
+      }
+    },
+  },
+  {
+    inputs: ['status', 'responsible'],
+    run: (r) => {
+      const status = r.status()
+      if (status !== null && status !== 'proposed' && r.list('responsible')?.length === 0) {
+        r.v.add('VAL4', 'responsible', text('Une action doit avoir au moins un réalisateur (R).', 'An action must have at least one responsible member (R).'), ['status', 'responsible'])
+      }
+    },
+  },
+  {
+    inputs: ['accountable'],
+    run: (r) => {
+      const accountable = r.accountable()
+      if (typeof accountable === 'string' && !r.canEdit(accountable)) {
+        r.v.add('VAL5', 'accountable', text('Le responsable final (A) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'The accountable (A) must be an active member who can edit (not an observer or commenter).'))
+      }
+    },
+  },
+  {
+    inputs: ['accountable', 'responsible', 'consulted', 'informed'],
+    run: (r) => {
+      const responsible = r.list('responsible')
+      const consulted = r.list('consulted')
+      const informed = r.list('informed')
+      if (responsible) {
+        const doers = new Set(responsible)
+        const accountable = r.accountable()
+        if (typeof accountable === 'string') doers.add(accountable)
+        for (const [field, list] of [['consulted', consulted], ['informed', informed]] as const) {
+          if (list?.some((id) => doers.has(id))) {
+            r.v.add('VAL7', field, text('Un membre consulté ou informé ne peut pas être aussi responsable final ou réalisateur.', 'A consulted or informed member cannot also be accountable or responsible.'), [field, 'responsible', 'accountable'])
+          }
+        }
+      }
+      if (consulted && informed) {
+        const set = new Set(consulted)
+        if (informed.some((id) => set.has(id))) {
+          r.v.add('VAL7', 'informed', text('Un membre consulté est déjà informé : ne l’inscrivez qu’une fois.', 'A consulted member is informed already: list them once.'), ['consulted', 'informed'])
+        }
+      }
+    },
+  },
+
+  // ---- dates (VAL8, VAL9) ---------------------------------------------------------------------------
+  {
+    inputs: ['status', 'start', 'deadline'],
+    run: (r) => {
+      const status = r.status()
+      if (status === null || status === 'proposed') return
+      if (r.date('start') === null) r.v.add('VAL8', 'start', text('Une action planifiée a une date de début.', 'A planned action has a start date.'), ['status', 'start'])
+      if (r.date('deadline') === null) r.v.add('VAL8', 'deadline', text('Une action planifiée a une échéance.', 'A planned action has a deadline.'), ['status', 'deadline'])
+    },
+  },
+  {
+    inputs: ['start', 'deadline'],
+    run: (r) => {
+      const start = r.date('start')
+      const deadline = r.date('deadline')
+      if (start && deadline && start > deadline) {
+        r.v.add('VAL8', 'deadline', text('L’échéance ne peut pas précéder le début.', 'The deadline cannot come before the start.'), ['start', 'deadline'])
+      }
+    },
+  },
+  {
+    inputs: ['start', 'deadline', PERIOD_INPUT],
+    run: (r) => {
+      const { start: from, end: to } = r.period()
+      if (!from && !to) return
+      for (const field of ['start', 'deadline'] as const) {
+        const date = r.date(field)
+        if (date && ((from && date < from) || (to && date > to))) {
+          r.v.add('VAL9', field, text(`Cette date sort de la période du plan (${from ?? '…'} – ${to ?? '…'}).`, `This date is outside the plan’s period (${from ?? '…'} – ${to ?? '…'}).`), [field, PERIOD_INPUT])
+        }
+      }
+    },
+  },
 
   // ---- milestones (VAL1, VAL2, VAL10, VAL12) --------------------------------------------------------
-  const milestones = record(action.milestones)
-  let allMilestonesDone = true
-  if (milestones === null) v.add('VAL1', 'milestones', text('Liste de jalons invalide.', 'Invalid list of milestones.'))
-  else {
-    for (const [id, raw] of Object.entries(milestones)) {
-      const where = `${entity}/milestones/${id}`
-      const m = record(raw)
-      if (m === null) {
-        v.add('VAL1', 'milestones', text('Jalon invalide.', 'Invalid milestone.'), ['milestones'], where)
-        allMilestonesDone = false
-        continue
+  {
+    inputs: ['milestones'],
+    run: (r) => {
+      const milestones = r.entries('milestones')
+      if (milestones === null) {
+        r.v.add('VAL1', 'milestones', text('Liste de jalons invalide.', 'Invalid list of milestones.'))
+        return
       }
-      if (!isTitle(m.title, LIMITS.actionTitleLength)) {
-        v.add('VAL2', 'title', text(`Le titre d’un jalon est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `A milestone needs a title of at most ${LIMITS.actionTitleLength} characters.`), ['milestones'], where)
+      for (const [id, raw] of Object.entries(milestones)) {
+        const where = `${r.v.entity}/milestones/${id}`
+        const m = record(raw)
+        if (m === null) {
+          r.v.add('VAL1', 'milestones', text('Jalon invalide.', 'Invalid milestone.'), ['milestones'], where)
+          continue
+        }
+        if (!isTitle(m.title, LIMITS.actionTitleLength)) {
+          r.v.add('VAL2', 'title', text(`Le titre d’un jalon est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `A milestone needs a title of at most ${LIMITS.actionTitleLength} characters.`), ['milestones'], where)
+        }
+        if (typeof m.done !== 'boolean') r.v.add('VAL1', 'done', text('« Atteint » vaut oui ou non.', '“Done” is yes or no.'), ['milestones'], where)
+        if (!isOrder(m.order)) r.v.add('VAL1', 'order', text('Position de jalon invalide.', 'Invalid milestone position.'), ['milestones'], where)
+        if (!isIsoDate(m.date)) r.v.add('VAL1', 'date', text('Date de jalon invalide (AAAA-MM-JJ attendu).', 'Invalid milestone date (YYYY-MM-DD expected).'), ['milestones'], where)
+        for (const key of Object.keys(m)) {
+          if (!MILESTONE_KEYS.has(key)) r.v.add('VAL1', key, text('Champ de jalon inconnu.', 'Unknown milestone field.'), ['milestones'], where)
+        }
       }
-      if (typeof m.done !== 'boolean') v.add('VAL1', 'done', text('« Atteint » vaut oui ou non.', '“Done” is yes or no.'), ['milestones'], where)
-      if (m.done !== true) allMilestonesDone = false
-      if (!isOrder(m.order)) v.add('VAL1', 'order', text('Position de jalon invalide.', 'Invalid milestone position.'), ['milestones'], where)
-      if (!isIsoDate(m.date)) v.add('VAL1', 'date', text('Date de jalon invalide (AAAA-MM-JJ attendu).', 'Invalid milestone date (YYYY-MM-DD expected).'), ['milestones'], where)
-      else if ((start && m.date < start) || (deadline && m.date > deadline)) {
-        v.add('VAL10', 'date', text(`Le jalon doit être daté entre le début et l’échéance de l’action (${start ?? '…'} – ${deadline ?? '…'}).`, `The milestone must be dated between the action’s start and deadline (${start ?? '…'} – ${deadline ?? '…'}).`), ['milestones', 'start', 'deadline'], where)
+    },
+  },
+  {
+    inputs: ['milestones', 'start', 'deadline'],
+    run: (r) => {
+      const start = r.date('start')
+      const deadline = r.date('deadline')
+      if (!start && !deadline) return
+      for (const [id, raw] of Object.entries(r.entries('milestones') ?? {})) {
+        const date = record(raw)?.date
+        if (isIsoDate(date) && ((start && date < start) || (deadline && date > deadline))) {
+          r.v.add('VAL10', 'date', text(`Le jalon doit être daté entre le début et l’échéance de l’action (${start ?? '…'} – ${deadline ?? '…'}).`, `The milestone must be dated between the action’s start and deadline (${start ?? '…'} – ${deadline ?? '…'}).`), ['milestones', 'start', 'deadline'], `${r.v.entity}/milestones/${id}`)
+        }
       }
-      for (const key of Object.keys(m)) {
-        if (!MILESTONE_KEYS.has(key)) v.add('VAL1', key, text('Champ de jalon inconnu.', 'Unknown milestone field.'), ['milestones'], where)
-      }
-    }
-  }
+    },
+  },
 
   // ---- status consistency (VAL12, VAL13) ------------------------------------------------------------
-  if (status === 'done') {
-    if (progress !== null && progress !== 100) v.add('VAL12', 'progress', text('Une action terminée est à 100 % d’avancement.', 'A done action is at 100 % progress.'), ['status', 'progress'])
-    if (milestones !== null && !allMilestonesDone) v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), ['status', 'milestones'])
-  }
-  if (status === 'blocked' && (typeof action.blockedReason !== 'string' || action.blockedReason.trim() === '')) {
-    v.add('VAL13', 'blockedReason', text('Une action bloquée doit indiquer le motif du blocage.', 'A blocked action must give the reason it is blocked.'), ['status', 'blockedReason'])
-  }
+  {
+    inputs: ['status', 'progress'],
+    run: (r) => {
+      const progress = r.progress()
+      if (r.status() === 'done' && progress !== null && progress !== 100) {
+        r.v.add('VAL12', 'progress', text('Une action terminée est à 100 % d’avancement.', 'A done action is at 100 % progress.'), ['status', 'progress'])
+      }
+    },
+  },
+  {
+    inputs: ['status', 'milestones'],
+    run: (r) => {
+      if (r.status() !== 'done') return
+      const milestones = r.entries('milestones')
+      if (milestones !== null && Object.values(milestones).some((m) => record(m)?.done !== true)) {
+        r.v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), ['status', 'milestones'])
+      }
+    },
+  },
+  {
+    inputs: ['status', 'blockedReason'],
+    run: (r) => {
+      const reason = r.raw('blockedReason')
+      if (r.status() === 'blocked' && (typeof reason !== 'string' || reason.trim() === '')) {
+        r.v.add('VAL13', 'blockedReason', text('Une action bloquée doit indiquer le motif du blocage.', 'A blocked action must give the reason it is blocked.'), ['status', 'blockedReason'])
+      }
+    },
+  },
 
   // ---- resources (VAL14) ----------------------------------------------------------------------------
-  const resources = record(action.resources)
-  if (resources === null) v.add('VAL14', 'resources', text('Liste de ressources invalide.', 'Invalid list of resources.'))
-  else {
-    for (const [id, raw] of Object.entries(resources)) {
-      const where = `${entity}/resources/${id}`
-      const r = record(raw)
-      if (r === null) {
-        v.add('VAL14', 'resources', text('Ressource invalide.', 'Invalid resource.'), ['resources'], where)
-        continue
+  {
+    inputs: ['resources'],
+    run: (r) => {
+      const resources = r.entries('resources')
+      if (resources === null) {
+        r.v.add('VAL14', 'resources', text('Liste de ressources invalide.', 'Invalid list of resources.'))
+        return
       }
-      if (!isTitle(r.label, LIMITS.actionTitleLength)) v.add('VAL14', 'label', text('Une ressource a un libellé.', 'A resource has a label.'), ['resources'], where)
-      if (typeof r.amount !== 'number' || !Number.isFinite(r.amount) || r.amount < 0) {
-        v.add('VAL14', 'amount', text('Le montant d’une ressource est un nombre positif ou nul.', 'A resource amount is a number of zero or more.'), ['resources'], where)
+      for (const [id, raw] of Object.entries(resources)) {
+        const where = `${r.v.entity}/resources/${id}`
+        const res = record(raw)
+        if (res === null) {
+          r.v.add('VAL14', 'resources', text('Ressource invalide.', 'Invalid resource.'), ['resources'], where)
+          continue
+        }
+        if (!isTitle(res.label, LIMITS.actionTitleLength)) r.v.add('VAL14', 'label', text('Une ressource a un libellé.', 'A resource has a label.'), ['resources'], where)
+        if (typeof res.amount !== 'number' || !Number.isFinite(res.amount) || res.amount < 0) {
+          r.v.add('VAL14', 'amount', text('Le montant d’une ressource est un nombre positif ou nul.', 'A resource amount is a number of zero or more.'), ['resources'], where)
+        }
+        if (!(RESOURCE_UNITS as readonly unknown[]).includes(res.unit)) r.v.add('VAL14', 'unit', text('Unité de ressource inconnue.', 'Unknown resource unit.'), ['resources'], where)
+        if (!isRef(res.partnerId) || !r.ctx.workspace.partners.has(res.partnerId)) {
+          r.v.add('VAL14', 'partnerId', text('Une ressource est apportée par un partenaire de l’alliance.', 'A resource is brought by a partner of the alliance.'), ['resources'], where)
+        }
+        for (const key of Object.keys(res)) {
+          if (!RESOURCE_KEYS.has(key)) r.v.add('VAL14', key, text('Champ de ressource inconnu.', 'Unknown resource field.'), ['resources'], where)
+        }
       }
-      if (!(RESOURCE_UNITS as readonly unknown[]).includes(r.unit)) v.add('VAL14', 'unit', text('Unité de ressource inconnue.', 'Unknown resource unit.'), ['resources'], where)
-      if (!isRef(r.partnerId) || !partners.has(r.partnerId)) {
-        v.add('VAL14', 'partnerId', text('Une ressource est apportée par un partenaire de l’alliance.', 'A resource is brought by a partner of the alliance.'), ['resources'], where)
-      }
-      for (const key of Object.keys(r)) {
-        if (!RESOURCE_KEYS.has(key)) v.add('VAL14', key, text('Champ de ressource inconnu.', 'Unknown resource field.'), ['resources'], where)
-      }
-    }
-  }
-  return v.list
+    },
+  },
+]
+
+/**
+ * Every rule of docs/RULES.md about one action (VAL1–VAL14), as a list of violations (empty when the
+ * action is valid). Pure and cheap; the client calls it before writing. `entity` names the action in
+ * the violations (e.g. `actions/a1`). Text fields may be strings or Y.Texts.
+ */
+export function validateAction(action: ActionLike, ctx: ActionRuleContext, entity = 'action'): RuleViolation[] {
+  return validateActionView({ get: (field) => action[field] }, ctx, entity)
 }
 
-export const MILESTONE_KEYS: ReadonlySet<string> = new Set(['title', 'date', 'done', 'order'])
-export const RESOURCE_KEYS: ReadonlySet<string> = new Set(['label', 'amount', 'unit', 'partnerId'])
+/**
+ * The rules that depend on the `changed` fields only (all of them when `changed` is omitted, e.g. for
+ * a new action), reading only the fields those rules need: what the server runs after an edit, so
+ * its cost follows the edit. Include PERIOD_INPUT among `changed` when the plan's period changed.
+ */
+export function validateActionView(view: ActionView, ctx: ActionRuleContext, entity = 'action', changed?: Iterable<string>): RuleViolation[] {
+  const reader = new Reader(view, ctx, new Violations(entity))
+  if (changed === undefined) {
+    for (const group of GROUPS) group.run(reader)
+    return reader.v.list
+  }
+  // The groups reading a changed field, each once, in their declared order.
+  let mask = 0
+  for (const field of changed) mask |= GROUP_MASKS.get(field) ?? 0
+  for (let index = 0; mask !== 0; index++, mask >>>= 1) if (mask & 1) GROUPS[index]!.run(reader)
+  return reader.v.list
+}
+
+/** Input field → bit mask of the groups that read it (bit i = GROUPS[i]; fewer than 32 groups). */
+const GROUP_MASKS: ReadonlyMap<string, number> = (() => {
+  if (GROUPS.length > 31) throw new Error('too many rule groups for a 32-bit mask')
+  const masks = new Map<string, number>()
+  GROUPS.forEach((group, i) => {
+    for (const input of group.inputs) masks.set(input, (masks.get(input) ?? 0) | (1 << i))
+  })
+  return masks
+})()
 
 /** The top-level fields a violation depends on (see RuleViolation.inputs). */
 export const violationInputs = (violation: RuleViolation): readonly string[] => violation.inputs ?? (violation.field ? [violation.field] : [])

@@ -1,13 +1,13 @@
 import * as Y from 'yjs'
 import { docKind, ROOT, type DocKind } from '../docs/documents.ts'
-import { validateAction, actionEntity } from './action.ts'
+import { actionEntity } from './action.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDocumentMeta } from './documentMeta.ts'
 import { periodOf, validatePlanMeta } from './plan.ts'
 import { checkRichTextItem } from './richText.ts'
 import type { RuleViolation, WorkspaceContext } from './types.ts'
 import { text } from './values.ts'
-import { readActionShape, readBodyShape, readMetaShape } from './yShape.ts'
+import { checkActionMap, readBodyShape, readMetaShape } from './yShape.ts'
 
 /** The root types each kind of document may hold, and their Yjs type (DESIGN §3). */
 export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, 'map' | 'xml'>>>> = {
@@ -22,11 +22,16 @@ export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, '
  * untyped roots until someone asks for them), so validators can rely on `instanceof`.
  */
 export function typeLayoutRoots(doc: Y.Doc, kind: DocKind): void {
+  if (typed.has(doc)) return
   for (const [name, type] of Object.entries(DOCUMENT_LAYOUT[kind])) {
     if (type === 'map') doc.getMap(name)
     else doc.getXmlFragment(name)
   }
+  typed.add(doc)
 }
+
+/** Documents whose layout roots are typed already (a root keeps its type for the document's life). */
+const typed = new WeakSet<Y.Doc>()
 
 /**
  * Every rule that applies to a whole document, entity by entity: what a stored state must satisfy.
@@ -61,8 +66,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
         out.push({ rule: 'VAL1', entity, message: text('Une action est une table Yjs.', 'An action is a Yjs map.') })
         return
       }
-      const shape = readActionShape(value, entity)
-      out.push(...shape.violations, ...validateAction(shape.action, { workspace: ctx, period }, entity))
+      out.push(...checkActionMap(value, { workspace: ctx, period }, entity))
     })
   } else if (kind === 'governance') {
     doc.getMap<unknown>(ROOT.bodies).forEach((value, id) => {

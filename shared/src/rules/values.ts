@@ -1,15 +1,22 @@
-import { isOrderKey } from '../docs/order.ts'
 import type { LocalizedText, RuleId, RuleViolation } from './types.ts'
 
 /** Small, allocation-free value checks shared by the validators (faster than a zod parse per field). */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-/** A calendar date `YYYY-MM-DD` that exists (same rule as `isoDateSchema`). */
+/**
+ * A calendar date `YYYY-MM-DD` that exists (same answers as `isoDateSchema`, without building a
+ * Date: it runs on every edit of a date).
+ */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false
-  const d = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
+  const year = Number(value.slice(0, 4))
+  const month = Number(value.slice(5, 7))
+  const day = Number(value.slice(8, 10))
+  if (month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string'
@@ -27,7 +34,21 @@ export const isIntegerIn = (value: unknown, min: number, max: number): value is 
 /** A member or partner reference: a non-empty id of at most 64 characters. */
 export const isRef = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64
 
-export const isOrder = (value: unknown): value is string => typeof value === 'string' && value.length <= 64 && isOrderKey(value)
+const BASE_62 = /^[0-9A-Za-z]+$/
+const SMALLEST_INTEGER = `A${'0'.repeat(26)}`
+
+/**
+ * A fractional order key of at most 64 characters: the same answers as `isOrderKey` (docs/order.ts,
+ * the `fractional-indexing` format: a head letter giving the integer part's length, then a fraction
+ * not ending in 0), without generating a key: it runs on every edit of an order.
+ */
+export function isOrder(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 64 || !BASE_62.test(value) || value === SMALLEST_INTEGER) return false
+  const head = value.charCodeAt(0)
+  const integerLength = head >= 97 && head <= 122 ? head - 97 + 2 : head >= 65 && head <= 90 ? 90 - head + 2 : 0
+  if (integerLength === 0 || integerLength > value.length) return false
+  return value.length === integerLength || value[value.length - 1] !== '0'
+}
 
 export const text = (fr: string, en: string): LocalizedText => ({ fr, en })
 

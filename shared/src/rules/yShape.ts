@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { ACTION_FIELDS } from './actionPermissions.ts'
-import { MILESTONE_KEYS, RESOURCE_KEYS, type ActionLike } from './action.ts'
+import { validateActionView, type ActionRuleContext, type ActionView } from './action.ts'
 import { BODY_FIELDS, type BodyLike } from './body.ts'
 import type { RuleViolation } from './types.ts'
 import { text, Violations } from './values.ts'
@@ -20,80 +20,70 @@ const wrongType = (v: Violations, field: string, fr: string, en: string, inputs?
 /** A primitive JSON value, not a shared type (Y.Map, Y.Text…) nor binary. */
 const isPlain = (value: unknown): boolean => !(value instanceof Y.AbstractType) && !(value instanceof Uint8Array) && !(value instanceof Y.Doc)
 
-/** Reads a Y.Map of Y.Maps keyed by id (milestones, resources) into plain records, checking their shape. */
-function readEntries(
-  value: unknown,
-  field: 'milestones' | 'resources',
-  keys: ReadonlySet<string>,
-  v: Violations,
-): Record<string, Record<string, unknown>> | null {
-  if (!(value instanceof Y.Map)) {
-    wrongType(v, field, 'Liste invalide (table Yjs attendue).', 'Invalid list (a Yjs map is expected).')
-    return null
-  }
-  const out: Record<string, Record<string, unknown>> = {}
+/** What a reader gets for a field whose Yjs type is not the layout's: fails every value rule (VAL1). */
+const WRONG_TYPE = Symbol('wrong Yjs type')
+
+/** A Y.Map of Y.Maps keyed by id (milestones, resources) as plain records; an entry that is not a Y.Map reads as null. */
+function plainEntries(value: unknown): Record<string, unknown> | typeof WRONG_TYPE {
+  if (!(value instanceof Y.Map)) return WRONG_TYPE
+  const out: Record<string, unknown> = {}
   value.forEach((entry: unknown, id: string) => {
-    const where = `${v.entity}/${field}/${id}`
     if (!(entry instanceof Y.Map)) {
-      wrongType(v, field, 'Élément invalide (table Yjs attendue).', 'Invalid entry (a Yjs map is expected).', [field], where)
+      out[id] = null
       return
     }
     const plain: Record<string, unknown> = {}
-    entry.forEach((item: unknown, key: string) => {
-      if (!keys.has(key)) wrongType(v, key, 'Champ inconnu.', 'Unknown field.', [field], where)
-      else if (!isPlain(item)) wrongType(v, key, 'Valeur invalide.', 'Invalid value.', [field], where)
-      else plain[key] = item
-    })
+    // A shared type as a value stays one, and fails the value rules.
+    entry.forEach((item: unknown, key: string) => (plain[key] = item))
     out[id] = plain
   })
   return out
 }
 
-function readList(value: unknown, field: string, v: Violations): unknown[] | null {
-  if (!(value instanceof Y.Array)) {
-    wrongType(v, field, 'Liste de membres invalide (tableau Yjs attendu).', 'Invalid list of members (a Yjs array is expected).')
-    return null
+/**
+ * An action's Y.Map read field by field for the rules, each value checked against the layout's
+ * Yjs type (VAL1): `description` a Y.Text; `responsible`, `consulted`, `informed` Y.Arrays;
+ * `milestones`, `resources` Y.Maps of Y.Maps; every other field a plain value.
+ */
+export function actionViewOf(map: Y.Map<unknown>): ActionView {
+  return {
+    get(field) {
+      const value = map.get(field)
+      switch (field) {
+        case 'description':
+          return value instanceof Y.Text ? value : WRONG_TYPE
+        case 'responsible':
+        case 'consulted':
+        case 'informed':
+          return value instanceof Y.Array ? value.toArray() : WRONG_TYPE
+        case 'milestones':
+        case 'resources':
+          return plainEntries(value)
+        default:
+          return isPlain(value) ? value : WRONG_TYPE
+      }
+    },
   }
-  return value.toArray()
+}
+
+/** VAL1: fields an action's Y.Map holds outside the layout (all of them, or among `keys`). */
+export function unknownActionFields(map: Y.Map<unknown>, entity: string, keys?: Iterable<string>): RuleViolation[] {
+  let v: Violations | null = null
+  for (const key of keys ?? map.keys()) {
+    // A junk key being removed is fine; pseudo-inputs such as PERIOD_INPUT are not keys.
+    if (!ACTION_FIELD_SET.has(key) && map.has(key)) wrongType((v ??= new Violations(entity)), key, 'Champ inconnu dans une action.', 'Unknown field in an action.')
+  }
+  return v?.list ?? []
 }
 
 /**
- * An action's Y.Map: only the fields of the layout; `description` a Y.Text; `responsible`,
- * `consulted`, `informed` Y.Arrays; `milestones`, `resources` Y.Maps of Y.Maps; the rest plain values.
+ * Every rule about the action held by `map` (VAL1–VAL14, Yjs types included), or only those that
+ * depend on the `changed` fields: what the server runs on each changed action.
  */
-export function readActionShape(map: Y.Map<unknown>, entity: string): { action: ActionLike; violations: RuleViolation[] } {
-  const v = new Violations(entity)
-  const action: Record<string, unknown> = {}
-  map.forEach((value, key) => {
-    if (!ACTION_FIELD_SET.has(key)) wrongType(v, key, 'Champ inconnu dans une action.', 'Unknown field in an action.')
-  })
-  for (const field of ACTION_FIELDS) {
-    const value = map.get(field)
-    switch (field) {
-      case 'description':
-        if (value instanceof Y.Text) action.description = value.toString()
-        else wrongType(v, field, 'La description doit être un texte partagé.', 'The description must be a shared text.')
-        break
-      case 'responsible':
-      case 'consulted':
-      case 'informed': {
-        const list = readList(value, field, v)
-        if (list !== null) action[field] = list
-        break
-      }
-      case 'milestones':
-        action.milestones = readEntries(value, field, MILESTONE_KEYS, v) ?? {}
-        break
-      case 'resources':
-        action.resources = readEntries(value, field, RESOURCE_KEYS, v) ?? {}
-        break
-      default:
-        if (!map.has(field)) wrongType(v, field, 'Champ manquant.', 'Missing field.')
-        else if (!isPlain(value)) wrongType(v, field, 'Valeur invalide.', 'Invalid value.')
-        else action[field] = value
-    }
-  }
-  return { action: action as ActionLike, violations: v.list }
+export function checkActionMap(map: Y.Map<unknown>, ctx: ActionRuleContext, entity: string, changed?: Iterable<string>): RuleViolation[] {
+  const unknown = unknownActionFields(map, entity, changed)
+  const violations = validateActionView(actionViewOf(map), ctx, entity, changed)
+  return unknown.length === 0 ? violations : [...unknown, ...violations]
 }
 
 /** A body's Y.Map: only the fields of the layout; `seats` a Y.Map of numbers; `mandate` a Y.Text or a string. */

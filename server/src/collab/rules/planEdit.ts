@@ -4,17 +4,17 @@ import {
   actionsOutsidePeriod,
   can,
   canCreateAction,
+  checkActionMap,
   PERIOD_INPUT,
   periodOf,
-  readActionShape,
   readMetaShape,
   relationTo,
   ROOT,
   statusVerb,
-  validateAction,
   validatePlanMeta,
   violationInputs,
   type ActionStatus,
+  type PermissionTarget,
   type Verb,
 } from '@ensemble/shared'
 import * as Y from 'yjs'
@@ -28,6 +28,8 @@ interface ActionEdit {
   /** The action was added (or replaced: then deleted too). */
   created: boolean
   deleted: boolean
+  /** Its Y.Map after the edit, once looked up. */
+  map?: Y.Map<unknown>
   /** Top-level fields changed, with the key change when the field itself was set or removed. */
   fields: Map<string, KeyChange | null>
 }
@@ -49,13 +51,16 @@ const VERB_REFUSALS: Partial<Record<Verb, [`PERM${number}`, keyof typeof MESSAGE
   'actions.triage': ['PERM7', 'triage'],
 }
 
-function peopleOf(map: Y.Map<unknown>): { status: ActionStatus; accountable: string | null; responsible: string[] } {
+/** Status and people of an action, the responsible list read only if asked for. */
+function peopleOf(map: Y.Map<unknown>): { status: ActionStatus; accountable: string | null; readonly responsible: string[] } {
   const accountable = map.get('accountable')
-  const responsible = map.get('responsible')
   return {
     status: map.get('status') as ActionStatus,
     accountable: typeof accountable === 'string' ? accountable : null,
-    responsible: responsible instanceof Y.Array ? responsible.toArray().filter((id): id is string => typeof id === 'string') : [],
+    get responsible() {
+      const responsible = map.get('responsible')
+      return responsible instanceof Y.Array ? responsible.toArray().filter((id): id is string => typeof id === 'string') : []
+    },
   }
 }
 
@@ -68,13 +73,27 @@ function* actionDates(actions: Y.Map<unknown>): Generator<readonly [string, { st
  * each changed action (only violations the edit is to blame for: those whose inputs it changed, or
  * all of them for a new action) and VAL9/VAL21 on the plan's meta.
  */
+/**
+ * A target under which only unconditional grants hold: no relation, statuses no condition accepts
+ * (`ifProposal` needs `proposed`, `ifDraft` a draft, `ifNotAdopted` anything but adopted). Lets
+ * admin and steering skip reading the action.
+ */
+const ALWAYS_TARGET: PermissionTarget = Object.freeze({ relation: 'none', actionStatus: 'done', docStatus: 'adopted' })
+
+/** A root map of the plan (typed when the room loaded: a lookup, not `doc.getMap`'s checks). */
+function rootMap(doc: Y.Doc, name: string): Y.Map<unknown> {
+  const type = doc.share.get(name)
+  return type instanceof Y.Map ? type : doc.getMap(name)
+}
+
+function editOf(edits: Map<string, ActionEdit>, id: string): ActionEdit {
+  let edit = edits.get(id)
+  if (!edit) edits.set(id, (edit = { created: false, deleted: false, fields: new Map() }))
+  return edit
+}
+
 export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInput): EditRefusal | null {
   const edits = new Map<string, ActionEdit>()
-  const editOf = (id: string): ActionEdit => {
-    let edit = edits.get(id)
-    if (!edit) edits.set(id, (edit = { created: false, deleted: false, fields: new Map() }))
-    return edit
-  }
   const metaKeys: KeyChange[] = []
 
   // ---- what changed -----------------------------------------------------------------------------
@@ -84,7 +103,7 @@ export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInpu
       if (path.length === 0) {
         if (type.content) return malformed('VAL22', root)
         for (const { key, change } of type.keys) {
-          const edit = editOf(key)
+          const edit = editOf(edits, key)
           if (change !== 'delete') edit.created = true
           if (change !== 'add') edit.deleted = true
         }
@@ -96,7 +115,7 @@ export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInpu
       const entity = actionEntity(id)
       if (field === null) return malformed('VAL1', entity)
       if (type.content && !(path.length === 2 && SEQUENCE_FIELDS.has(field!))) return malformed('VAL1', entity, field)
-      const edit = editOf(id)
+      const edit = editOf(edits, id)
       if (field === undefined) for (const key of type.keys) edit.fields.set(key.key, key)
       else if (!edit.fields.has(field)) edit.fields.set(field, null)
     } else if (root === ROOT.meta) {
@@ -111,25 +130,34 @@ export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInpu
 
   // ---- permissions, per changed field ----------------------------------------------------------------
   if (metaKeys.length > 0 && !can(identity, 'plan.meta')) return forbidden('PERM8', 'steeringOnly', ROOT.meta, metaKeys[0]!.key)
-  const actions = doc.getMap<unknown>(ROOT.actions)
+  const actions = rootMap(doc, ROOT.actions)
   for (const [id, edit] of edits) {
     const entity = actionEntity(id)
     if (edit.deleted && !can(identity, 'actions.delete')) return forbidden('PERM3', 'deleteAction', entity)
-    const map = actions.get(id)
     if (edit.deleted && !edit.created) continue
+    const map = actions.get(id)
     if (!(map instanceof Y.Map)) return malformed('VAL1', entity)
-    const people = peopleOf(map)
+    edit.map = map
     if (edit.created) {
-      if (!canCreateAction(identity, people)) return forbidden('PERM3', 'createAction', entity)
+      if (!canCreateAction(identity, peopleOf(map))) return forbidden('PERM3', 'createAction', entity)
       continue
     }
-    const statusChange = edit.fields.get('status')
-    const statusBefore = (statusChange && 'before' in statusChange ? statusChange.before : people.status) as ActionStatus
-    const target = { relation: relationTo(people, identity.userId), actionStatus: statusBefore }
+    let people: ReturnType<typeof peopleOf> | null = null
+    let target: PermissionTarget | null = null
     for (const field of edit.fields.keys()) {
       // An unknown field has no verb: validation refuses it (VAL1).
       if (!Object.hasOwn(ACTION_FIELD_VERBS, field)) continue
-      const verb = field === 'status' ? statusVerb(statusBefore, people.status) : ACTION_FIELD_VERBS[field as keyof typeof ACTION_FIELD_VERBS]
+      // A role that holds the verb whatever the action (admin, steering) needs nothing read.
+      if (field !== 'status' && can(identity, ACTION_FIELD_VERBS[field as keyof typeof ACTION_FIELD_VERBS], ALWAYS_TARGET)) continue
+      people ??= peopleOf(map)
+      if (target === null) {
+        const statusChange = edit.fields.get('status')
+        target = { actionStatus: (statusChange && 'before' in statusChange ? statusChange.before : people.status) as ActionStatus }
+      }
+      const verb = field === 'status' ? statusVerb(target.actionStatus, people.status) : ACTION_FIELD_VERBS[field as keyof typeof ACTION_FIELD_VERBS]
+      if (can(identity, verb, target)) continue
+      // Only then does the actor's relation to the action matter (it can only widen what they may do).
+      target.relation ??= relationTo(people, identity.userId)
       if (!can(identity, verb, target)) {
         const [rule, message] = VERB_REFUSALS[verb] ?? ['PERM5', 'steeringField']
         return forbidden(rule, message, entity, field)
@@ -138,7 +166,7 @@ export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInpu
   }
 
   // ---- validation of what changed ---------------------------------------------------------------
-  const meta = doc.getMap<unknown>(ROOT.meta)
+  const meta = rootMap(doc, ROOT.meta)
   let periodChanged = false
   if (metaKeys.length > 0) {
     const changed = new Set(metaKeys.map((k) => k.key))
@@ -151,16 +179,22 @@ export function checkPlanEdit({ identity, doc, changes, context }: EditCheckInpu
       if (outside[0]) return invalid(outside[0])
     }
   }
-  const period = periodOf({ start: meta.get('start'), end: meta.get('end') })
+  // Read only if a rule needs it (VAL9 runs when a date or the period changed); the rules check the values.
+  const period = {
+    get start() {
+      return meta.get('start') as string | null
+    },
+    get end() {
+      return meta.get('end') as string | null
+    },
+  }
   for (const [id, edit] of edits) {
     if (edit.deleted && !edit.created) continue
-    const entity = actionEntity(id)
-    const shape = readActionShape(actions.get(id) as Y.Map<unknown>, entity)
-    const violations = [...shape.violations, ...validateAction(shape.action, { workspace: context, period }, entity)]
-    const blamed = edit.created
-      ? violations[0]
-      : violations.find((v) => violationInputs(v).some((input) => edit.fields.has(input) || (input === PERIOD_INPUT && periodChanged)))
-    if (blamed) return invalid(blamed)
+    // Only the rules that read what the edit changed (all of them for a new action): an action left
+    // invalid by a change in SQL (a member gone) does not block edits of its other fields.
+    const changed = edit.created ? undefined : periodChanged ? [...edit.fields.keys(), PERIOD_INPUT] : [...edit.fields.keys()]
+    const [violation] = checkActionMap(edit.map!, { workspace: context, period }, actionEntity(id), changed)
+    if (violation) return invalid(violation)
   }
   return null
 }
