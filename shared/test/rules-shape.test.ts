@@ -108,3 +108,25 @@ function buildActionIn(input: NewAction): Y.Map<unknown> {
   actionsOf(doc).set('a1', buildAction(input))
   return actionsOf(doc).get('a1')!
 }
+
+describe('rules judged per entry', () => {
+  it('[VAL10] [VAL12] an edit inside one milestone judges that milestone only; a date or status change judges them all', () => {
+    const doc = new Y.Doc()
+    actionsOf(doc).set('a1', buildAction({ ...planned, milestones: { m1: { title: 'Lancement', date: '2026-02-10', done: false, order: 'a0' }, m2: { title: 'Bilan', date: '2026-02-20', done: false, order: 'a1' } } }))
+    const action = actionsOf(doc).get('a1')!
+    const context = { workspace: ctx, period: { start: '2026-01-01', end: '2026-12-31' } }
+    // m2 is made invalid behind the rules' back (as a stale state would be).
+    ;((action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m2')!).set('date', '2027-01-01')
+    // Ticking m1 is judged on m1 alone: m2 is not blamed on it.
+    ;((action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!).set('done', true)
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m1']) })).toEqual([])
+    // Changing m2's date, or the deadline, judges the dates: m2 is out of range.
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.date'], { milestones: new Set(['m2']) })).toMatchObject([{ rule: 'VAL10', entity: 'actions/a1/milestones/m2' }])
+    expect(checkActionMap(action, context, 'actions/a1', ['deadline'])).toMatchObject([{ rule: 'VAL10', entity: 'actions/a1/milestones/m2' }])
+    // A done action with one milestone un-ticked: judged on that milestone.
+    action.set('status', 'done')
+    action.set('progress', 100)
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m1']) })).toEqual([])
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m2']) })).toMatchObject([{ rule: 'VAL12', field: 'milestones' }])
+  })
+})

@@ -31,11 +31,11 @@ describe('describeChanges', () => {
     const doc = planWithAction()
     const a1 = actionsOf(doc).get('a1')!
     expect(changesOf(doc, () => a1.set('title', 'Nouveau'))).toEqual({
-      types: [{ root: 'actions', path: ['a1'], keys: [{ key: 'title', change: 'update', before: 'Titre' }], content: false }],
+      types: [{ root: 'actions', path: ['a1'], keys: [{ key: 'title', change: 'update', before: 'Titre' }], content: false, target: expect.anything() }],
       deletedItems: 1,
     })
     expect(changesOf(doc, () => a1.delete('blockedReason')).types).toEqual([
-      { root: 'actions', path: ['a1'], keys: [{ key: 'blockedReason', change: 'delete', before: '' }], content: false },
+      { root: 'actions', path: ['a1'], keys: [{ key: 'blockedReason', change: 'delete', before: '' }], content: false, target: expect.anything() },
     ])
     expect(changesOf(doc, () => a1.set('extra', 1)).types[0]!.keys).toEqual([{ key: 'extra', change: 'add' }])
   })
@@ -43,10 +43,10 @@ describe('describeChanges', () => {
   it('[EDIT1] a new or removed entity is a key change on its parent', () => {
     const doc = planWithAction()
     expect(changesOf(doc, () => actionsOf(doc).set('a2', buildAction({ title: 'Deux', order: 'a1' }))).types).toEqual([
-      { root: 'actions', path: [], keys: [{ key: 'a2', change: 'add' }], content: false },
+      { root: 'actions', path: [], keys: [{ key: 'a2', change: 'add' }], content: false, target: expect.anything() },
     ])
     const removed = changesOf(doc, () => actionsOf(doc).delete('a1'))
-    expect(removed.types).toEqual([{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete', before: expect.any(Y.Map) }], content: false }])
+    expect(removed.types).toEqual([{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete', before: expect.any(Y.Map) }], content: false, target: expect.anything() }])
     expect(removed.deletedItems).toBeGreaterThan(1)
   })
 
@@ -60,9 +60,9 @@ describe('describeChanges', () => {
     })
     expect(changes.types).toEqual(
       expect.arrayContaining([
-        { root: 'actions', path: ['a1', 'description'], keys: [], content: true },
-        { root: 'actions', path: ['a1', 'responsible'], keys: [], content: true },
-        { root: 'actions', path: ['a1', 'milestones', 'm1'], keys: [{ key: 'done', change: 'update', before: false }], content: false },
+        { root: 'actions', path: ['a1', 'description'], keys: [], content: true, target: expect.anything() },
+        { root: 'actions', path: ['a1', 'responsible'], keys: [], content: true, target: expect.anything() },
+        { root: 'actions', path: ['a1', 'milestones', 'm1'], keys: [{ key: 'done', change: 'update', before: false }], content: false, target: expect.anything() },
       ]),
     )
     expect(changes.types).toHaveLength(3)
@@ -74,7 +74,7 @@ describe('describeChanges', () => {
     paragraph.insert(0, [new Y.XmlText('Article 1')])
     contentOf(doc).push([paragraph])
     const changes = changesOf(doc, () => (paragraph.get(0) as Y.XmlText).insert(0, '§ '))
-    expect(changes.types).toEqual([{ root: 'content', path: [null, null], keys: [], content: true }])
+    expect(changes.types).toEqual([{ root: 'content', path: [null, null], keys: [], content: true, target: expect.anything() }])
   })
 })
 

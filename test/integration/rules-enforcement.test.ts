@@ -220,6 +220,7 @@ const INVALID: Case[] = [
     a1(d).set('status', 'done')
     a1(d).set('progress', 100)
   }, { field: 'milestones' }],
+  ['VAL1', 'an unknown key inside a milestone', 'er', 'plan', (d) => milestones(a1(d)).get('m1')!.set('colour', 'red'), { entity: 'actions/a1/milestones/m1', field: 'colour' }],
   ['VAL13', 'blocked without a reason', 'er', 'plan', (d) => a1(d).set('status', 'blocked'), { field: 'blockedReason' }],
   ['VAL14', 'a resource brought by an unknown partner', 'st', 'plan', (d) => resources(a1(d)).get('r1')!.set('partnerId', 'p-ghost'), { entity: 'actions/a1/resources/r1', field: 'partnerId' }],
   ['VAL14', 'a negative resource', 'eo', 'plan', (d) => resources(p1(d)).set('r9', new Y.Map<unknown>([['label', 'Don'], ['amount', -1], ['unit', 'EUR'], ['partnerId', 'p1']])), { entity: 'actions/p1/resources/r9', field: 'amount' }],
@@ -340,6 +341,21 @@ describe('permissions on live edits', () => {
 describe('validation of live edits', () => {
   it.each(INVALID)('[%s] refused: %s', async (rule, _label, who, docName, edit, where) => {
     await expectRefused(await attempt(docName, who, edit), docName, rule, 'edit_invalid', where)
+  })
+
+  it('[VAL12] un-ticking one milestone of a done action is refused (the rule judges that milestone)', async () => {
+    const { author, witness } = await open('plan', 'ea')
+    author.doc.transact(() => {
+      a1(author.doc).set('status', 'done')
+      a1(author.doc).set('progress', 100)
+      milestones(a1(author.doc)).get('m1')!.set('done', true)
+    })
+    await net.settle()
+    expect(author.errors).toEqual([])
+    milestones(a1(author.doc)).get('m1')!.set('done', false)
+    await net.settle()
+    expect(author.errors[0]).toMatchObject({ code: 'edit_invalid', rule: 'VAL12', entity: 'actions/a1', field: 'milestones' })
+    expect(milestones(a1(witness.doc)).get('m1')!.get('done')).toBe(true)
   })
 
   it('[VAL3] the refusal speaks the author’s language', async () => {

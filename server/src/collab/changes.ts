@@ -27,10 +27,15 @@ export interface TypeChange {
   keys: KeyChange[]
   /** True when the type's sequence content changed: array items, text, XML children. */
   content: boolean
+  /**
+   * The changed type itself. Its ancestors up to the root are the entities of `path`, reachable
+   * without looking keys up again (`target._item.parent`…), which checks use to stay cheap.
+   */
+  target: SharedType
 }
 
 /** A shared type as Yjs' transaction records it (AbstractType of any event). */
-type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
+export type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
 
 export interface KeyChange {
   key: string
@@ -54,7 +59,7 @@ export function describeChanges(transaction: Y.Transaction): EditChanges {
   transaction.changed.forEach((keys, type) => {
     const located = locate(type)
     if (!located) return
-    const change: TypeChange = { ...located, keys: [], content: false }
+    const change: TypeChange = { ...located, keys: [], content: false, target: type }
     for (const key of keys) {
       if (key === null) change.content = true
       else change.keys.push(keyChange(transaction, type, key))

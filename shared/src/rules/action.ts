@@ -27,7 +27,27 @@ export type ActionLike = { readonly [K in keyof Action]?: unknown }
  */
 export interface ActionView {
   get(field: keyof Action): unknown
+  /**
+   * Optional shortcut: one key of every entry of `milestones` or `resources`, as [id, value] pairs,
+   * without reading the rest (null when the field is not a map of entries; an entry that is not an
+   * entry gives NOT_AN_ENTRY). Without it the rules read the whole field.
+   */
+  entryField?(field: 'milestones' | 'resources', key: string): [string, unknown][] | null
+  /** Optional shortcut: one entry of `milestones` or `resources` as a plain record (undefined if absent). */
+  entry?(field: 'milestones' | 'resources', id: string): unknown
 }
+
+type EntryField = 'milestones' | 'resources'
+
+/**
+ * Which entries of `milestones` / `resources` an edit changed *inside* (their own fields), for the
+ * inputs `milestones.<key>` / `resources.<key>` (see validateActionView). A bare `milestones` input
+ * means the list itself changed (entries added, removed or replaced): every entry is judged then.
+ */
+export type ChangedEntries = Partial<Record<EntryField, ReadonlySet<string>>>
+
+/** The value of an entry's key when the entry itself is malformed (fails every value rule). */
+export const NOT_AN_ENTRY = Symbol('not an entry')
 
 /** Pseudo-field naming the plan's period among a violation's inputs (VAL9 depends on it). */
 export const PERIOD_INPUT = '@period'
@@ -36,6 +56,17 @@ export const actionEntity = (id: string): string => `actions/${id}`
 
 export const MILESTONE_KEYS: ReadonlySet<string> = new Set(['title', 'date', 'done', 'order'])
 export const RESOURCE_KEYS: ReadonlySet<string> = new Set(['label', 'amount', 'unit', 'partnerId'])
+/** Inputs naming one key changed inside existing entries (see ChangedEntries). */
+const MILESTONE_INPUTS = [...MILESTONE_KEYS].map((key) => `milestones.${key}`)
+const RESOURCE_INPUTS = [...RESOURCE_KEYS].map((key) => `resources.${key}`)
+
+/**
+ * The input an edit of `key` inside an entry of `field` stands for: `milestones.date`…, or the whole
+ * `milestones` for a key outside the schema (then every rule about the entries runs).
+ */
+export function entryInput(field: EntryField, key: string): string {
+  return (field === 'milestones' ? MILESTONE_KEYS : RESOURCE_KEYS).has(key) ? `${field}.${key}` : field
+}
 
 const LIST_LIMITS = { responsible: 50, consulted: 100, informed: 100 } as const
 type ListField = keyof typeof LIST_LIMITS
@@ -64,7 +95,32 @@ class Reader {
     readonly view: ActionView,
     readonly ctx: ActionRuleContext,
     readonly v: Violations,
+    private readonly changed: ReadonlySet<string> | null = null,
+    private readonly changedEntries: ChangedEntries = {},
   ) {}
+
+  /** True when the edit changed entries of `field` only inside, and none of `whole`. */
+  changedOnly(field: EntryField, whole: readonly string[]): boolean {
+    return this.changed !== null && this.changedEntries[field] !== undefined && !whole.some((input) => this.changed!.has(input))
+  }
+
+  /**
+   * The entries of `field` a group must judge, as [id, entry] pairs: only those the edit changed
+   * inside when it changed nothing in `whole` (inputs that concern every entry), else all of them.
+   */
+  scope(field: EntryField, whole: readonly string[]): [string, unknown][] | null {
+    const only = this.changedEntries[field]
+    if (this.changed === null || only === undefined || whole.some((input) => this.changed!.has(input))) {
+      const entries = this.entries(field)
+      return entries === null ? null : Object.entries(entries)
+    }
+    const out: [string, unknown][] = []
+    for (const id of only) {
+      const entry = this.view.entry ? this.view.entry(field, id) : this.entries(field)?.[id]
+      if (entry !== undefined) out.push([id, entry])
+    }
+    return out
+  }
 
   raw(field: keyof Action): unknown {
     if (!this.cache.has(field)) this.cache.set(field, this.view.get(field))
@@ -83,25 +139,45 @@ class Reader {
     const progress = this.raw('progress')
     return isIntegerIn(progress, 0, 100) ? progress : null
   }
+  private dates: { start?: string | null | undefined; deadline?: string | null | undefined } = {}
   date(field: 'start' | 'deadline'): string | null | undefined {
-    return this.memo(`#${field}`, () => {
-      const value = this.raw(field)
-      return value === null || isIsoDate(value) ? value : undefined
-    })
+    if (field in this.dates) return this.dates[field]
+    const value = this.raw(field)
+    return (this.dates[field] = value === null || isIsoDate(value) ? value : undefined)
   }
   accountable(): string | null | undefined {
     const value = this.raw('accountable')
     return value === null || isRef(value) ? value : undefined
   }
+  private readonly lists: Partial<Record<ListField, string[] | null>> = {}
   list(field: ListField): string[] | null {
-    return this.memo(`#${field}`, () => refList(this.raw(field), LIST_LIMITS[field]))
+    if (field in this.lists) return this.lists[field]!
+    return (this.lists[field] = refList(this.raw(field), LIST_LIMITS[field]))
   }
   entries(field: 'milestones' | 'resources'): Record<string, unknown> | null {
     return record(this.raw(field))
   }
+  /** One key of every entry of `field`, read alone when the view can. */
+  entryField(field: 'milestones' | 'resources', key: string): [string, unknown][] | null {
+    return this.memo(field === 'milestones' ? `#milestones.${key}` : `#resources.${key}`, () => {
+      if (this.view.entryField && !this.cache.has(field)) return this.view.entryField(field, key)
+      const entries = this.entries(field)
+      if (entries === null) return null
+      const out: [string, unknown][] = []
+      for (const id in entries) {
+        const entry = record(entries[id])
+        out.push([id, entry === null ? NOT_AN_ENTRY : entry[key]])
+      }
+      return out
+    })
+  }
+  private checkedPeriod: { start: string | null; end: string | null } | null = null
   period(): { start: string | null; end: string | null } {
-    const period = this.ctx.period ?? {}
-    return { start: isIsoDate(period.start) ? period.start : null, end: isIsoDate(period.end) ? period.end : null }
+    if (this.checkedPeriod === null) {
+      const period = this.ctx.period ?? {}
+      this.checkedPeriod = { start: isIsoDate(period.start) ? period.start : null, end: isIsoDate(period.end) ? period.end : null }
+    }
+    return this.checkedPeriod
   }
   canEdit(userId: string): boolean {
     const member = this.ctx.workspace.members.get(userId)
@@ -247,15 +323,23 @@ const GROUPS: readonly RuleGroup[] = [
   },
 
   // ---- dates (VAL8, VAL9) ---------------------------------------------------------------------------
-  {
-    inputs: ['status', 'start', 'deadline'],
-    run: (r) => {
-      const status = r.status()
-      if (status === null || status === 'proposed') return
-      if (r.date('start') === null) r.v.add('VAL8', 'start', text('Une action planifiée a une date de début.', 'A planned action has a start date.'), ['status', 'start'])
-      if (r.date('deadline') === null) r.v.add('VAL8', 'deadline', text('Une action planifiée a une échéance.', 'A planned action has a deadline.'), ['status', 'deadline'])
-    },
-  },
+  ...(['start', 'deadline'] as const).map(
+    (field): RuleGroup => ({
+      inputs: ['status', field],
+      run: (r) => {
+        // The status matters only when the date is missing.
+        if (r.date(field) !== null) return
+        const status = r.status()
+        if (status === null || status === 'proposed') return
+        r.v.add(
+          'VAL8',
+          field,
+          field === 'start' ? text('Une action planifiée a une date de début.', 'A planned action has a start date.') : text('Une action planifiée a une échéance.', 'A planned action has a deadline.'),
+          ['status', field],
+        )
+      },
+    }),
+  ),
   {
     inputs: ['start', 'deadline'],
     run: (r) => {
@@ -282,14 +366,14 @@ const GROUPS: readonly RuleGroup[] = [
 
   // ---- milestones (VAL1, VAL2, VAL10, VAL12) --------------------------------------------------------
   {
-    inputs: ['milestones'],
+    inputs: ['milestones', ...MILESTONE_INPUTS],
     run: (r) => {
-      const milestones = r.entries('milestones')
+      const milestones = r.scope('milestones', ['milestones'])
       if (milestones === null) {
         r.v.add('VAL1', 'milestones', text('Liste de jalons invalide.', 'Invalid list of milestones.'))
         return
       }
-      for (const [id, raw] of Object.entries(milestones)) {
+      for (const [id, raw] of milestones) {
         const where = `${r.v.entity}/milestones/${id}`
         const m = record(raw)
         if (m === null) {
@@ -309,13 +393,15 @@ const GROUPS: readonly RuleGroup[] = [
     },
   },
   {
-    inputs: ['milestones', 'start', 'deadline'],
+    inputs: ['milestones', 'milestones.date', 'start', 'deadline'],
     run: (r) => {
       const start = r.date('start')
       const deadline = r.date('deadline')
       if (!start && !deadline) return
-      for (const [id, raw] of Object.entries(r.entries('milestones') ?? {})) {
-        const date = record(raw)?.date
+      const dates = r.changedOnly('milestones', ['milestones', 'start', 'deadline'])
+        ? (r.scope('milestones', []) ?? []).map(([id, entry]): [string, unknown] => [id, record(entry)?.date])
+        : (r.entryField('milestones', 'date') ?? [])
+      for (const [id, date] of dates) {
         if (isIsoDate(date) && ((start && date < start) || (deadline && date > deadline))) {
           r.v.add('VAL10', 'date', text(`Le jalon doit être daté entre le début et l’échéance de l’action (${start ?? '…'} – ${deadline ?? '…'}).`, `The milestone must be dated between the action’s start and deadline (${start ?? '…'} – ${deadline ?? '…'}).`), ['milestones', 'start', 'deadline'], `${r.v.entity}/milestones/${id}`)
         }
@@ -334,11 +420,13 @@ const GROUPS: readonly RuleGroup[] = [
     },
   },
   {
-    inputs: ['status', 'milestones'],
+    inputs: ['status', 'milestones', 'milestones.done'],
     run: (r) => {
       if (r.status() !== 'done') return
-      const milestones = r.entries('milestones')
-      if (milestones !== null && Object.values(milestones).some((m) => record(m)?.done !== true)) {
+      const done = r.changedOnly('milestones', ['status', 'milestones'])
+        ? (r.scope('milestones', []) ?? []).map(([id, entry]): [string, unknown] => [id, record(entry)?.done])
+        : r.entryField('milestones', 'done')
+      if (done !== null && done.some(([, value]) => value !== true)) {
         r.v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), ['status', 'milestones'])
       }
     },
@@ -355,14 +443,14 @@ const GROUPS: readonly RuleGroup[] = [
 
   // ---- resources (VAL14) ----------------------------------------------------------------------------
   {
-    inputs: ['resources'],
+    inputs: ['resources', ...RESOURCE_INPUTS],
     run: (r) => {
-      const resources = r.entries('resources')
+      const resources = r.scope('resources', ['resources'])
       if (resources === null) {
         r.v.add('VAL14', 'resources', text('Liste de ressources invalide.', 'Invalid list of resources.'))
         return
       }
-      for (const [id, raw] of Object.entries(resources)) {
+      for (const [id, raw] of resources) {
         const where = `${r.v.entity}/resources/${id}`
         const res = record(raw)
         if (res === null) {
@@ -397,17 +485,27 @@ export function validateAction(action: ActionLike, ctx: ActionRuleContext, entit
 /**
  * The rules that depend on the `changed` fields only (all of them when `changed` is omitted, e.g. for
  * a new action), reading only the fields those rules need: what the server runs after an edit, so
- * its cost follows the edit. Include PERIOD_INPUT among `changed` when the plan's period changed.
+ * its cost follows the edit. Include PERIOD_INPUT among `changed` when the plan's period changed;
+ * for changes inside milestones or resources, give `milestones.<key>` inputs (entryInput) and the
+ * entries concerned in `changedEntries`, and only those entries are judged.
  */
-export function validateActionView(view: ActionView, ctx: ActionRuleContext, entity = 'action', changed?: Iterable<string>): RuleViolation[] {
-  const reader = new Reader(view, ctx, new Violations(entity))
+export function validateActionView(
+  view: ActionView,
+  ctx: ActionRuleContext,
+  entity = 'action',
+  changed?: Iterable<string>,
+  changedEntries?: ChangedEntries,
+): RuleViolation[] {
   if (changed === undefined) {
+    const reader = new Reader(view, ctx, new Violations(entity))
     for (const group of GROUPS) group.run(reader)
     return reader.v.list
   }
+  const inputs = changed instanceof Set ? (changed as ReadonlySet<string>) : new Set(changed)
+  const reader = new Reader(view, ctx, new Violations(entity), inputs, changedEntries)
   // The groups reading a changed field, each once, in their declared order.
   let mask = 0
-  for (const field of changed) mask |= GROUP_MASKS.get(field) ?? 0
+  for (const field of inputs) mask |= GROUP_MASKS.get(field) ?? 0
   for (let index = 0; mask !== 0; index++, mask >>>= 1) if (mask & 1) GROUPS[index]!.run(reader)
   return reader.v.list
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { ACTION_FIELDS } from './actionPermissions.ts'
-import { validateActionView, type ActionRuleContext, type ActionView } from './action.ts'
+import { NOT_AN_ENTRY, validateActionView, type ActionRuleContext, type ActionView, type ChangedEntries } from './action.ts'
 import { BODY_FIELDS, type BodyLike } from './body.ts'
 import type { RuleViolation } from './types.ts'
 import { text, Violations } from './values.ts'
@@ -23,20 +23,33 @@ const isPlain = (value: unknown): boolean => !(value instanceof Y.AbstractType) 
 /** What a reader gets for a field whose Yjs type is not the layout's: fails every value rule (VAL1). */
 const WRONG_TYPE = Symbol('wrong Yjs type')
 
+/**
+ * The current value of a map entry, read from its item (what Y.Map#get returns, without the
+ * array Y.Map#forEach allocates per entry: this runs on every edit of milestones or dates).
+ */
+function entryValue(item: Y.Item): unknown {
+  const content = item.content
+  if (content instanceof Y.ContentType) return content.type
+  const values = content.getContent()
+  return values[values.length - 1]
+}
+
 /** A Y.Map of Y.Maps keyed by id (milestones, resources) as plain records; an entry that is not a Y.Map reads as null. */
 function plainEntries(value: unknown): Record<string, unknown> | typeof WRONG_TYPE {
   if (!(value instanceof Y.Map)) return WRONG_TYPE
   const out: Record<string, unknown> = {}
-  value.forEach((entry: unknown, id: string) => {
+  for (const [id, item] of value._map) {
+    if (item.deleted) continue
+    const entry = entryValue(item)
     if (!(entry instanceof Y.Map)) {
       out[id] = null
-      return
+      continue
     }
     const plain: Record<string, unknown> = {}
     // A shared type as a value stays one, and fails the value rules.
-    entry.forEach((item: unknown, key: string) => (plain[key] = item))
+    for (const [key, field] of entry._map) if (!field.deleted) plain[key] = entryValue(field)
     out[id] = plain
-  })
+  }
   return out
 }
 
@@ -63,6 +76,33 @@ export function actionViewOf(map: Y.Map<unknown>): ActionView {
           return isPlain(value) ? value : WRONG_TYPE
       }
     },
+    entry(field, id) {
+      const value = map.get(field)
+      if (!(value instanceof Y.Map)) return undefined
+      const item = value._map.get(id)
+      if (item === undefined || item.deleted) return undefined
+      const entry = entryValue(item)
+      if (!(entry instanceof Y.Map)) return null
+      const plain: Record<string, unknown> = {}
+      for (const [key, field] of entry._map) if (!field.deleted) plain[key] = entryValue(field)
+      return plain
+    },
+    entryField(field, key) {
+      const value = map.get(field)
+      if (!(value instanceof Y.Map)) return null
+      const out: [string, unknown][] = []
+      for (const [id, item] of value._map) {
+        if (item.deleted) continue
+        const entry = entryValue(item)
+        if (!(entry instanceof Y.Map)) {
+          out.push([id, NOT_AN_ENTRY])
+          continue
+        }
+        const field = entry._map.get(key)
+        out.push([id, field === undefined || field.deleted ? undefined : entryValue(field)])
+      }
+      return out
+    },
   }
 }
 
@@ -78,11 +118,18 @@ export function unknownActionFields(map: Y.Map<unknown>, entity: string, keys?: 
 
 /**
  * Every rule about the action held by `map` (VAL1–VAL14, Yjs types included), or only those that
- * depend on the `changed` fields: what the server runs on each changed action.
+ * depend on the `changed` inputs (see validateActionView): what the server runs on each changed
+ * action.
  */
-export function checkActionMap(map: Y.Map<unknown>, ctx: ActionRuleContext, entity: string, changed?: Iterable<string>): RuleViolation[] {
+export function checkActionMap(
+  map: Y.Map<unknown>,
+  ctx: ActionRuleContext,
+  entity: string,
+  changed?: Iterable<string>,
+  changedEntries?: ChangedEntries,
+): RuleViolation[] {
   const unknown = unknownActionFields(map, entity, changed)
-  const violations = validateActionView(actionViewOf(map), ctx, entity, changed)
+  const violations = validateActionView(actionViewOf(map), ctx, entity, changed, changedEntries)
   return unknown.length === 0 ? violations : [...unknown, ...violations]
 }
 
