@@ -1,13 +1,16 @@
 import {
   ACTION_FIELD_VERBS,
   actionEntity,
-  LIMITS,
   actionsOutsidePeriod,
   can,
   canCreateAction,
   checkActionMap,
   entryInput,
   PERIOD_INPUT,
+  quickDatesValid,
+  quickFieldValid,
+  quickMilestoneValid,
+  quickPeopleValid,
   periodOf,
   readMetaShape,
   relationTo,
@@ -119,38 +122,6 @@ class LazyPeriod {
   }
 }
 
-/**
- * A sufficient condition, for edits of a single field, for every rule that reads that field to hold
- * (see the groups of shared/src/rules/action.ts): title VAL2; objective and description VAL1;
- * progress VAL11 and VAL12. False means "ask the shared rules", never "invalid". The fuzz test
- * checks that nothing accepted here breaks a rule.
- */
-function obviouslyValid(map: Y.Map<unknown>, field: string): boolean {
-  switch (field) {
-    case 'title': {
-      const title = map.get('title')
-      if (typeof title !== 'string' || title.length > 4 * LIMITS.actionTitleLength) return false
-      const length = title.trim().length
-      return length >= 1 && length <= LIMITS.actionTitleLength
-    }
-    case 'objective': {
-      const objective = map.get('objective')
-      return typeof objective === 'string' && objective.length <= LIMITS.textFieldLength
-    }
-    case 'description': {
-      const description = map.get('description')
-      return description instanceof Y.Text && description.length <= LIMITS.textFieldLength
-    }
-    case 'progress': {
-      const progress = map.get('progress')
-      if (typeof progress !== 'number' || !Number.isInteger(progress) || progress < 0 || progress > 100) return false
-      return progress === 100 || map.get('status') !== 'done'
-    }
-    default:
-      return false
-  }
-}
-
 /** A root map of the plan (typed when the room loaded: a lookup, not `doc.getMap`'s checks). */
 function rootMap(doc: Y.Doc, name: string): Y.Map<unknown> {
   const type = doc.share.get(name)
@@ -164,36 +135,56 @@ function editOf(edits: Map<string, ActionEdit>, id: string): ActionEdit {
 }
 
 export function checkPlanEdit(input: EditCheckInput): EditRefusal | null {
-  return oneObviousField(input) ? null : checkPlanEditInFull(input)
+  return quickAccept(input) ? null : checkPlanEditInFull(input)
 }
 
+const QUICK_FIELDS: ReadonlySet<string> = new Set(['title', 'objective', 'progress'])
+const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['responsible', 'consulted', 'informed'])
+
 /**
- * The shortcut for the commonest update — one field of one existing action (a keystroke in a
- * description, a progress, a title) that the actor may change and whose value passes its own rules
- * on sight. True means accepted; false means "judge it in full" (which also words any refusal).
+ * The shortcut for the commonest updates — one change to one existing action (a keystroke in a
+ * description, a progress, a title, a date, a milestone ticked, someone added to a list) that the
+ * actor may make and that passes the rules on sight (shared/src/rules/quick.ts). True means
+ * accepted; false means "judge it in full", which also words any refusal.
  */
-function oneObviousField({ identity, changes }: EditCheckInput): boolean {
+function quickAccept({ identity, doc, changes, context }: EditCheckInput): boolean {
   if (changes.types.length !== 1) return false
   const type = changes.types[0]!
-  if (type.root !== ROOT.actions || type.path.length === 0 || type.path.length > 2 || typeof type.path[0] !== 'string') return false
+  const { path } = type
+  if (type.root !== ROOT.actions || path.length === 0 || typeof path[0] !== 'string') return false
+  let action: Y.AbstractType<any> | undefined
   let field: string
-  if (type.path.length === 2) {
-    if (!type.content || type.keys.length > 0 || type.path[1] !== 'description') return false
-    field = 'description'
-  } else {
+  let valid: (map: Y.Map<unknown>) => boolean
+  if (path.length === 1) {
     if (type.content || type.keys.length !== 1 || type.keys[0]!.change !== 'update') return false
+    action = type.target
     field = type.keys[0]!.key
-  }
-  if (field !== 'title' && field !== 'objective' && field !== 'description' && field !== 'progress') return false
-  const action = type.path.length === 2 ? (type.target._item?.parent as Y.AbstractType<any> | undefined) : type.target
+    if (field === 'start' || field === 'deadline') valid = (map) => quickDatesValid(map, periodIn(rootMap(doc, ROOT.meta)))
+    else if (QUICK_FIELDS.has(field)) valid = (map) => quickFieldValid(map, field)
+    else return false
+  } else if (path.length === 2) {
+    if (!type.content || type.keys.length > 0 || typeof path[1] !== 'string') return false
+    action = type.target._item?.parent as Y.AbstractType<any> | undefined
+    field = path[1]
+    if (field === 'description') valid = (map) => quickFieldValid(map, 'description')
+    else if (PEOPLE_FIELDS.has(field)) valid = (map) => quickPeopleValid(map, context)
+    else return false
+  } else if (path.length === 3 && path[1] === 'milestones' && typeof path[2] === 'string') {
+    const entry = type.target
+    if (type.content || type.keys.length === 0 || !(entry instanceof Y.Map)) return false
+    action = (entry._item?.parent as Y.AbstractType<any> | undefined)?._item?.parent as Y.AbstractType<any> | undefined
+    field = 'milestones'
+    const keys = type.keys.map((k) => k.key)
+    valid = (map) => quickMilestoneValid(map, entry, keys)
+  } else return false
   if (!(action instanceof Y.Map)) return false
-  const verb = ACTION_FIELD_VERBS[field]
+  const verb = ACTION_FIELD_VERBS[field as keyof typeof ACTION_FIELD_VERBS]
   if (!can(identity, verb, ALWAYS_TARGET)) {
     const people = peopleOf(action)
     const target: PermissionTarget = { actionStatus: people.status }
     if (!can(identity, verb, target) && !can(identity, verb, { ...target, relation: relationTo(people, identity.userId) })) return false
   }
-  return obviouslyValid(action, field)
+  return valid(action)
 }
 
 function checkPlanEditInFull({ identity, doc, changes, context }: EditCheckInput): EditRefusal | null {
