@@ -1,28 +1,11 @@
-import { contentOf } from '@ensemble/shared'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createAlliance } from '../helpers/alliance.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { removeDir, spawnServer, tempDataDir, type ChildServer } from '../helpers/server.ts'
+import { tokensIn, typeToken } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { HttpClient } from '../helpers/http.ts'
-
-/** Every `[token]` written into the document's paragraphs. */
-function tokensIn(doc: Y.Doc): Set<string> {
-  return new Set(contentOf(doc).toString().match(/tok-\d+-\d+/g) ?? [])
-}
-
-function typeToken(doc: Y.Doc, token: string): void {
-  const fragment = contentOf(doc)
-  let paragraph = fragment.get(0) as Y.XmlElement | undefined
-  if (!paragraph) {
-    paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText('')])
-    fragment.push([paragraph])
-  }
-  const text = paragraph.get(0) as Y.XmlText
-  text.insert(text.length, ` ${token}`)
-}
 
 /** A fresh client (new Y.Doc) reading what the server holds now. */
 async function readBack(client: HttpClient, workspaceId: string, docName: string): Promise<Y.Doc> {

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { contentOf } from '@ensemble/shared'
 import { afterAll, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { openDatabase } from '../../server/src/db/database.ts'
 import { PostgresDocStore } from '../../server/src/storage/postgresDocStore.ts'
 import { docFrom } from '../contracts/docStore.contract.ts'
@@ -11,22 +9,9 @@ import { connectDoc } from '../helpers/collab.ts'
 import type { HttpClient } from '../helpers/http.ts'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { tokensIn, typeToken } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
-const tokensIn = (doc: Y.Doc): Set<string> => new Set(contentOf(doc).toString().match(/tok-[a-z]+-\d+/g) ?? [])
-
-/** Appends ` token` to the first paragraph of a TipTap fragment (creating it if needed). */
-function typeToken(doc: Y.Doc, token: string): void {
-  const fragment = contentOf(doc)
-  let paragraph = fragment.get(0) as Y.XmlElement | undefined
-  if (!paragraph) {
-    paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText('')])
-    fragment.push([paragraph])
-  }
-  const text = paragraph.get(0) as Y.XmlText
-  text.insert(text.length, ` ${token}`)
-}
 
 /** A fresh client reading what the server holds now. */
 async function readBack(client: HttpClient, workspaceId: string, docName: string): Promise<Set<string>> {

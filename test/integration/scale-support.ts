@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
-import { contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { openDatabase } from '../../server/src/db/database.ts'
 import { PostgresDocStore } from '../../server/src/storage/postgresDocStore.ts'
@@ -58,24 +57,8 @@ export async function logRows(databaseUrl: string, workspaceId: string, docName:
   }
 }
 
-/** Tokens `tok-<who>-<n>` present in a rich-text document, with repetitions. */
-export const tokenList = (doc: Y.Doc): string[] => contentOf(doc).toString().match(/tok-[a-z0-9]+-\d+/g) ?? []
 
-/** Inserts ` token` into the first paragraph (at its start or end), creating the paragraph if needed. */
-export function typeToken(doc: Y.Doc, token: string, atStart = false): void {
-  // One transaction: one update, one log row.
-  doc.transact(() => {
-    const fragment = contentOf(doc)
-    let paragraph = fragment.get(0) as Y.XmlElement | undefined
-    if (!paragraph) {
-      paragraph = new Y.XmlElement('paragraph')
-      paragraph.insert(0, [new Y.XmlText('')])
-      fragment.push([paragraph])
-    }
-    const text = paragraph.get(0) as Y.XmlText
-    text.insert(atStart ? 0 : text.length, ` ${token} `)
-  })
-}
+export { tokenList, typeToken } from '../helpers/tokens.ts'
 
 /** Same Yjs state: equal state vectors. */
 export function sameStateVector(a: Y.Doc, b: Y.Doc): boolean {
