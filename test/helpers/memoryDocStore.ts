@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, LoadedDoc, LogRow } from '../../server/src/storage/docStore.ts'
 
 interface Row {
   id: number
   data: Uint8Array
   authorId: string | null
+  createdAt: number
 }
 
 /**
@@ -33,7 +34,7 @@ export class MemoryDocStore implements DocStore {
   async append(key: DocKey, update: Uint8Array, authorId: string | null): Promise<void> {
     if (this.appendGate) await this.appendGate()
     this.appends++
-    this.rows(key).push({ id: this.nextId++, data: update.slice(), authorId })
+    this.rows(key).push({ id: this.nextId++, data: update.slice(), authorId, createdAt: Date.now() })
   }
 
   async compact(key: DocKey): Promise<void> {
@@ -49,6 +50,12 @@ export class MemoryDocStore implements DocStore {
   async pendingUpdates(key: DocKey): Promise<number> {
     const lastId = this.snapshots.get(id(key))?.lastId ?? 0
     return this.rows(key).filter((row) => row.id > lastId).length
+  }
+
+  async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
+    return this.rows(key)
+      .filter((row) => row.id <= upTo)
+      .map((row) => ({ ...row, data: row.data.slice() }))
   }
 
   async close(): Promise<void> {}

@@ -15,6 +15,17 @@ export interface LoadedDoc {
   updates: Uint8Array[]
 }
 
+/** One row of a document's update log, as history reads it. */
+export interface LogRow {
+  /** Increasing in append order within a document (ids of one document are not contiguous). */
+  id: number
+  /** The member whose edit this is; null for a change made by the server. */
+  authorId: string | null
+  /** Epoch milliseconds of the append. */
+  createdAt: number
+  data: Uint8Array
+}
+
 export interface DocStore {
   load(key: DocKey): Promise<LoadedDoc>
   /** Resolves once the update is durably committed. Callers broadcast only after it resolves. */
@@ -23,5 +34,10 @@ export interface DocStore {
   compact(key: DocKey): Promise<void>
   /** Number of log rows after the latest snapshot (drives background compaction). */
   pendingUpdates(key: DocKey): Promise<number>
+  /**
+   * Every log row of a document with id ≤ `upTo` (all when omitted), in append order. Rows are kept
+   * by compaction, so replaying them alone rebuilds the document at any row (history, versions).
+   */
+  log(key: DocKey, upTo?: number): Promise<LogRow[]>
   close(): Promise<void>
 }

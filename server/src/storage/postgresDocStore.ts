@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc } from './docStore.ts'
+import type { DocKey, DocStore, LoadedDoc, LogRow } from './docStore.ts'
 
 /** node-postgres hands back Buffers for bytea; the collaboration core works on plain Uint8Arrays. */
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
@@ -50,6 +50,10 @@ const UPSERT_SNAPSHOT_SQL = `
   ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
     data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
   WHERE doc_snapshots.last_update_id < excluded.last_update_id`
+
+const LOG_SQL = `
+  SELECT id::text AS id, data, author_id, created_at::text AS created_at FROM doc_updates
+   WHERE workspace_id = $1 AND doc_name = $2 AND id <= $3::bigint ORDER BY id`
 
 interface LoadRow {
   part: number
@@ -115,6 +119,16 @@ export class PostgresDocStore implements DocStore {
     this.assertOpen()
     const { rows } = await this.pool.query<{ n: string }>(PENDING_SQL, [key.workspaceId, key.docName])
     return Number(rows[0]?.n ?? 0)
+  }
+
+  async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
+    this.assertOpen()
+    const { rows } = await this.pool.query<{ id: string; data: Buffer; author_id: string | null; created_at: string }>(LOG_SQL, [
+      key.workspaceId,
+      key.docName,
+      String(upTo),
+    ])
+    return rows.map((row) => ({ id: Number(row.id), authorId: row.author_id, createdAt: Number(row.created_at), data: bytes(row.data) }))
   }
 
   async close(): Promise<void> {

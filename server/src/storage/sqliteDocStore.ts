@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc } from './docStore.ts'
+import type { DocKey, DocStore, LoadedDoc, LogRow } from './docStore.ts'
 
 interface SnapshotRow {
   data: Buffer
@@ -9,6 +9,10 @@ interface SnapshotRow {
 interface UpdateRow {
   id: number
   data: Buffer
+}
+interface FullRow extends UpdateRow {
+  author_id: string | null
+  created_at: number
 }
 
 /** better-sqlite3 hands back Buffers; the collaboration core works on plain Uint8Arrays. */
@@ -42,6 +46,9 @@ export class SqliteDocStore implements DocStore {
     const countUpdatesAfter = db.prepare<[string, string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id > ?',
     )
+    const selectLog = db.prepare<[string, string, number], FullRow>(
+      'SELECT id, data, author_id, created_at FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id <= ? ORDER BY id',
+    )
     const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(
       `INSERT INTO doc_snapshots (workspace_id, doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
@@ -67,7 +74,7 @@ export class SqliteDocStore implements DocStore {
       upsertSnapshot.run(key.workspaceId, key.docName, blob(merged), last.id, this.now())
     })
 
-    this.statements = { insertUpdate, countUpdatesAfter, selectSnapshot, readDoc, compactDoc }
+    this.statements = { insertUpdate, countUpdatesAfter, selectSnapshot, selectLog, readDoc, compactDoc }
   }
 
   async load(key: DocKey): Promise<LoadedDoc> {
@@ -90,6 +97,13 @@ export class SqliteDocStore implements DocStore {
     this.assertOpen()
     const snapshot = this.statements.selectSnapshot.get(key.workspaceId, key.docName)
     return this.statements.countUpdatesAfter.get(key.workspaceId, key.docName, snapshot?.last_update_id ?? 0)?.n ?? 0
+  }
+
+  async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
+    this.assertOpen()
+    return this.statements.selectLog
+      .all(key.workspaceId, key.docName, upTo)
+      .map((row) => ({ id: row.id, authorId: row.author_id, createdAt: row.created_at, data: bytes(row.data) }))
   }
 
   async close(): Promise<void> {
