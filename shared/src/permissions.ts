@@ -75,6 +75,17 @@ export const PERMISSIONS = {
   'comments.read': ANYONE,
   /** Hide anyone's message (audited; the hidden body stays in the audit trail) and read that trail. */
   'comments.moderate': ADMIN,
+  // ---- history, versions, sign-off (REST) ----
+  /** Read a document's history (sessions, field history), its named versions and their diffs. */
+  'history.read': ANYONE,
+  /** Name a version of a document (from its current state or a past log row). */
+  'versions.create': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS },
+  /** Restore a version as a new edit on top; never into an adopted (locked) document. */
+  'versions.restore': { admin: UNLOCKED, steering: UNLOCKED },
+  /** Propose a version for adoption, withdraw a proposal, unlock an adopted document (amendment). */
+  'signoff.manage': STEERING,
+  /** Approve, abstain or object; the server further requires the partner's representative. */
+  'signoff.vote': ANYONE,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>
 
 export type Verb = keyof typeof PERMISSIONS

@@ -49,6 +49,11 @@ governance.bodies       ✓          ✓         ·          ·          ·
 governance.meetings     ✓          ✓         ·          ·          ·
 comments.read           ✓          ✓         ✓          ✓          ✓
 comments.moderate       ✓          ·         ·          ·          ·
+history.read            ✓          ✓         ✓          ✓          ✓
+versions.create         ✓          ✓         ✓          ·          ·
+versions.restore     ¬adopted   ¬adopted     ·          ·          ·
+signoff.manage          ✓          ✓         ·          ·          ·
+signoff.vote            ✓          ✓         ✓          ✓          ✓
 `
 
 interface Case {

@@ -119,6 +119,60 @@ export interface CommentAuditTable {
   detail: string
 }
 
+/** A named point of a document's update log (the document as it was right after row `log_id`). */
+export interface DocumentVersionTable {
+  id: string
+  workspace_id: string
+  doc_name: string
+  name: string
+  /** bigint on PostgreSQL: read through Number(). */
+  log_id: number | string
+  content_hash: string
+  created_by: string
+  created_at: string
+}
+
+/** A proposal of a version for adoption (or for an amendment of the adopted text). */
+export interface SignoffRoundTable {
+  id: string
+  workspace_id: string
+  doc_name: string
+  version_id: string
+  kind: string
+  status: string
+  content_hash: string
+  base_round_id: string | null
+  /** JSON array of the clauses partners approve (every clause for an adoption). */
+  clauses: string
+  proposed_by: string
+  proposed_at: string
+  closed_at: string | null
+}
+
+export interface SignoffVoteTable {
+  round_id: string
+  partner_id: string
+  user_id: string
+  vote: string
+  comment: string | null
+  clause: string | null
+  thread_id: string | null
+  at: string
+}
+
+/** Append-only sign-off trail, each entry chained to the previous one of its workspace by hash. */
+export interface SignoffAuditTable {
+  workspace_id: string
+  seq: number | string
+  at: string
+  actor_id: string | null
+  action: string
+  doc_name: string
+  detail: string
+  prev_hash: string
+  hash: string
+}
+
 /** The subset of better-auth's user table Ensemble reads. */
 export interface UserTable {
   id: string
@@ -140,4 +194,8 @@ export interface Database {
   comment_mention: CommentMentionTable
   inbox_item: InboxItemTable
   comment_audit: CommentAuditTable
+  document_version: DocumentVersionTable
+  signoff_round: SignoffRoundTable
+  signoff_vote: SignoffVoteTable
+  signoff_audit: SignoffAuditTable
 }

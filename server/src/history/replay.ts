@@ -1,0 +1,32 @@
+import * as Y from 'yjs'
+import type { LogRow } from '../storage/docStore.ts'
+
+/**
+ * Rebuilds a document from its log rows alone (rows are never deleted; compaction only adds a
+ * snapshot). `onRow` sees the document right after each row, with the transaction that applied it,
+ * from Yjs' `afterTransaction` (before garbage collection, as describeChanges needs).
+ */
+export function replay(rows: readonly LogRow[], onRow?: (row: LogRow, doc: Y.Doc, transaction: Y.Transaction | null) => void): Y.Doc {
+  const doc = new Y.Doc()
+  let current: LogRow | null = null
+  let seen = false
+  const hook = (transaction: Y.Transaction) => {
+    if (!current || seen) return
+    seen = true
+    onRow?.(current, doc, transaction)
+  }
+  if (onRow) doc.on('afterTransaction', hook)
+  for (const row of rows) {
+    current = row
+    seen = false
+    Y.applyUpdate(doc, row.data)
+    if (!seen) onRow?.(row, doc, null)
+  }
+  doc.off('afterTransaction', hook)
+  return doc
+}
+
+/** The document as it was right after row `upTo` (its whole log when omitted). */
+export function stateAt(rows: readonly LogRow[], upTo?: number): Y.Doc {
+  return replay(upTo === undefined ? rows : rows.filter((row) => row.id <= upTo))
+}

@@ -1,0 +1,55 @@
+import type * as Y from 'yjs'
+import { describeChanges } from '../collab/changes.ts'
+import type { LogRow } from '../storage/docStore.ts'
+import { replay } from './replay.ts'
+
+/** Edits of one author with less than this between two of them form one session. */
+export const SESSION_GAP_MS = 10 * 60_000
+
+export interface HistorySession {
+  /** null: changes made by the server (restore, sign-off status). */
+  authorId: string | null
+  from: number
+  to: number
+  firstRowId: number
+  lastRowId: number
+  edits: number
+  /** What the session touched: a root, or a root and an entity key (e.g. `actions/a1`, `meta/status`). */
+  touched: string[]
+}
+
+/** What one applied row changed, as `root` or `root/key` labels. */
+export function touchedBy(transaction: Y.Transaction | null): string[] {
+  if (!transaction) return []
+  const out = new Set<string>()
+  for (const change of describeChanges(transaction).types) {
+    const entity = change.path[0]
+    if (typeof entity === 'string') out.add(`${change.root}/${entity}`)
+    else if (change.path.length === 0 && change.keys.length > 0) for (const { key } of change.keys) out.add(`${change.root}/${key}`)
+    else out.add(change.root)
+  }
+  return [...out]
+}
+
+/**
+ * Groups the log into sessions: consecutive rows of the same author, each less than `gapMs` after
+ * the previous one. Replays the log once to know what each row touched.
+ */
+export function sessionsOf(rows: readonly LogRow[], gapMs = SESSION_GAP_MS): HistorySession[] {
+  const sessions: HistorySession[] = []
+  const touched = new Map<HistorySession, Set<string>>()
+  replay(rows, (row, _doc, transaction) => {
+    let current = sessions.at(-1)
+    if (!current || current.authorId !== row.authorId || row.createdAt - current.to >= gapMs) {
+      current = { authorId: row.authorId, from: row.createdAt, to: row.createdAt, firstRowId: row.id, lastRowId: row.id, edits: 0, touched: [] }
+      sessions.push(current)
+      touched.set(current, new Set())
+    }
+    current.to = row.createdAt
+    current.lastRowId = row.id
+    current.edits++
+    for (const label of touchedBy(transaction)) touched.get(current)!.add(label)
+  }).destroy()
+  for (const session of sessions) session.touched = [...touched.get(session)!].sort()
+  return sessions
+}
