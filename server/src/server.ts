@@ -122,6 +122,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       applyWorkspaceChange(workspaceId)
       control.workspaceChanged(workspaceId)
     },
+    store,
+    rooms: collab.rooms,
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {

@@ -15,6 +15,8 @@ export interface ConnectionOrigin {
 }
 export interface ServerOrigin {
   readonly kind: 'server'
+  /** The member on whose request the server changes the document (a restore), logged as the author. */
+  readonly authorId?: string
 }
 export interface PeerInstanceOrigin {
   readonly kind: 'peer-instance'

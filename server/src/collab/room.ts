@@ -172,10 +172,11 @@ export class Room implements EditRoom {
 
   /**
    * Applies a change made by the server itself (origin `server`), then stores and broadcasts it like
-   * any edit. Resolves once it is stored and sent.
+   * any edit. Resolves once it is stored and sent. `authorId`: the member who asked for it (a restore).
    */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    await this.queue.run(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN))
+  async applyServerChange(change: (doc: Y.Doc) => void, authorId?: string): Promise<void> {
+    const origin = authorId === undefined ? SERVER_ORIGIN : Object.freeze({ kind: 'server' as const, authorId })
+    await this.queue.run(() => this.doc.transact(() => change(this.doc), origin))
     await this.queue.drain()
   }
 
@@ -357,7 +358,7 @@ export class Room implements EditRoom {
     this.enqueue(async () => {
       if (this.failed) return
       try {
-        await this.store.append(this.key, update, null)
+        await this.store.append(this.key, update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
       } catch (cause) {
         this.fail(new StorageFailure('append failed', { cause }))
         return

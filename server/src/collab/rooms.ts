@@ -1,4 +1,5 @@
 import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
+import type * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
 import { Connection } from './connection.ts'
@@ -224,8 +225,30 @@ export class RoomRegistry {
     return room
   }
 
+  /**
+   * Applies a change made by the server (restore, sign-off status) to a document, loading its room
+   * for the time of the change if nobody has it open: stored (no author) and broadcast like an edit
+   * (ROOM9, with `authorId` when a member asked for it), published to the other instances. `change`
+   * may throw before writing to refuse.
+   */
+  async applyServerChange(key: DocKey, change: (doc: Y.Doc) => void, authorId?: string): Promise<void> {
+    if (this.closing) throw new Error('the server is shutting down')
+    const slot = this.acquire(key)
+    try {
+      const room = await slot.ready
+      await room.applyServerChange(change, authorId)
+    } finally {
+      this.scheduleIdle(slot)
+    }
+  }
+
   private release(slot: RoomSlot, connection: Connection): void {
     slot.connections.delete(connection)
+    this.scheduleIdle(slot)
+  }
+
+  /** With no connection left, the room is unloaded after `roomIdleMs`. */
+  private scheduleIdle(slot: RoomSlot): void {
     if (slot.connections.size > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null

@@ -43,7 +43,7 @@ export function actionFieldHistory(rows: readonly LogRow[], actionId: string): F
       }
     }
     previous = current
-  }).destroy()
+  }, 'plan').destroy()
   return changes
 }
 
@@ -51,7 +51,7 @@ export function actionFieldHistory(rows: readonly LogRow[], actionId: string): F
 function touches(transaction: Y.Transaction, doc: Y.Doc, actionId: string): boolean {
   const actions = actionsOf(doc)
   for (const [type, keys] of transaction.changed) {
-    if (type === actions) {
+    if ((type as unknown) === actions) {
       if (keys.has(actionId)) return true
       continue
     }

@@ -1,13 +1,23 @@
+import { docKind, typeLayoutRoots } from '@ensemble/shared'
 import * as Y from 'yjs'
 import type { LogRow } from '../storage/docStore.ts'
 
 /**
  * Rebuilds a document from its log rows alone (rows are never deleted; compaction only adds a
  * snapshot). `onRow` sees the document right after each row, with the transaction that applied it,
- * from Yjs' `afterTransaction` (before garbage collection, as describeChanges needs).
+ * from Yjs' `afterTransaction` (before garbage collection, as describeChanges needs). With
+ * `docName`, the layout's roots are typed first.
  */
-export function replay(rows: readonly LogRow[], onRow?: (row: LogRow, doc: Y.Doc, transaction: Y.Transaction | null) => void): Y.Doc {
+export function replay(
+  rows: readonly LogRow[],
+  onRow?: (row: LogRow, doc: Y.Doc, transaction: Y.Transaction | null) => void,
+  docName?: string,
+): Y.Doc {
   const doc = new Y.Doc()
+  // Typed roots before the first row: a root typed later would be a new object, unknown to the
+  // transactions already recorded against the untyped one.
+  const kind = docName === undefined ? null : docKind(docName)
+  if (kind) typeLayoutRoots(doc, kind)
   let current: LogRow | null = null
   let seen = false
   const hook = (transaction: Y.Transaction) => {

@@ -35,7 +35,7 @@ export function touchedBy(transaction: Y.Transaction | null): string[] {
  * Groups the log into sessions: consecutive rows of the same author, each less than `gapMs` after
  * the previous one. Replays the log once to know what each row touched.
  */
-export function sessionsOf(rows: readonly LogRow[], gapMs = SESSION_GAP_MS): HistorySession[] {
+export function sessionsOf(rows: readonly LogRow[], docName: string, gapMs = SESSION_GAP_MS): HistorySession[] {
   const sessions: HistorySession[] = []
   const touched = new Map<HistorySession, Set<string>>()
   replay(rows, (row, _doc, transaction) => {
@@ -49,7 +49,7 @@ export function sessionsOf(rows: readonly LogRow[], gapMs = SESSION_GAP_MS): His
     current.lastRowId = row.id
     current.edits++
     for (const label of touchedBy(transaction)) touched.get(current)!.add(label)
-  }).destroy()
+  }, docName).destroy()
   for (const session of sessions) session.touched = [...touched.get(session)!].sort()
   return sessions
 }

@@ -15,6 +15,8 @@ import { buildOpenApi } from './openapi.ts'
 import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
+import { HistoryService } from '../history/service.ts'
+import { historyRoutes } from './routes/history.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
@@ -116,6 +118,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
+  const history = new HistoryService(deps.db, deps.store, deps.rooms)
+  app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')

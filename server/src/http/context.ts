@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
+import type { RoomRegistry } from '../collab/rooms.ts'
 import type { Database } from '../db/schema.ts'
 import type { Membership } from '../domain/members.ts'
 import type { Logger } from '../logger.ts'
+import type { DocStore } from '../storage/docStore.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
 export interface AppDeps {
@@ -18,6 +20,9 @@ export interface AppDeps {
   onMembershipChanged: (workspaceId: string, userId: string) => void
   /** Called after partners change so live-edit rules check seats and resources against the new list. */
   onPartnersChanged: (workspaceId: string) => void
+  /** The document log (history and versions read it) and the live rooms (server changes go through them). */
+  store: DocStore
+  rooms: RoomRegistry
 }
 
 export interface SessionUser {
