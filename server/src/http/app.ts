@@ -17,6 +17,8 @@ import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
 import { HistoryService } from '../history/service.ts'
 import { historyRoutes } from './routes/history.ts'
+import { SignoffService } from '../signoff/service.ts'
+import { signoffRoutes } from './routes/signoff.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
   const history = new HistoryService(deps.db, deps.store, deps.rooms)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history))
+  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments)))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')

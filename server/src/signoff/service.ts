@@ -1,0 +1,384 @@
+import {
+  can,
+  docKind,
+  documentMetaOf,
+  newId,
+  readDocumentMeta,
+  type ProposeInput,
+  type SignoffRoundView,
+  type SignoffVote,
+  type SignoffVoteView,
+  type VoteInput,
+} from '@ensemble/shared'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { RoomRegistry } from '../collab/rooms.ts'
+import type { Database, SignoffRoundTable } from '../db/schema.ts'
+import { systemClock, type Clock } from '../domain/clock.ts'
+import type { CommentService } from '../domain/comments/service.ts'
+import type { Membership } from '../domain/members.ts'
+import { listPartners } from '../domain/partners.ts'
+import { conflict, forbidden, notFound, validationFailed } from '../errors.ts'
+import { changedClauses, clausesOf, contentHash } from '../history/clauses.ts'
+import { diffDocuments, type DocumentDiff } from '../history/diff.ts'
+import type { DocumentJson } from '../history/documentJson.ts'
+import { restoreInto } from '../history/restore.ts'
+import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
+import { appendAudit, listAudit, withAuditRetry, type AuditEntry } from './audit.ts'
+
+type RoundRow = Selectable<SignoffRoundTable>
+
+/** What an adopted document's export shows: the text, who approved it for each partner, its hash. */
+export interface AdoptedRecord {
+  round: SignoffRoundView
+  version: VersionView
+  document: DocumentJson
+  title: string
+}
+
+/**
+ * Sign-off of a rich text: a steering member proposes a version (its content hash is frozen and the
+ * document becomes `proposed`), each partner's representative approves, abstains or objects; when
+ * every partner approved, the version's text is put back in place if it had moved, the document
+ * becomes `adopted` and the rules lock it (PERM10). Unlocking starts an amendment: the next proposal
+ * needs re-approval of the changed clauses only. Every step is written to the hash-chained audit.
+ */
+export class SignoffService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly history: HistoryService,
+    private readonly rooms: RoomRegistry,
+    private readonly comments: CommentService,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString()
+  }
+
+  private checkDoc(docName: string): void {
+    if (docKind(docName) !== 'richText') throw notFound('Document to sign')
+  }
+
+  /** Sets the document's sign-off state as a server change (ROOM9), after `check` passes on the live state. */
+  private async setStatus(workspaceId: string, docName: string, check: (status: string) => void, apply: (doc: import('yjs').Doc) => void): Promise<void> {
+    await this.rooms.applyServerChange({ workspaceId, docName }, (live) => {
+      check(readDocumentMeta(live).status ?? 'draft')
+      apply(live)
+    })
+  }
+
+  // ---- reading ----
+
+  async rounds(workspaceId: string, docName: string): Promise<SignoffRoundView[]> {
+    this.checkDoc(docName)
+    const rows = await this.db
+      .selectFrom('signoff_round')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('doc_name', '=', docName)
+      .orderBy('proposed_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute()
+    return Promise.all(rows.map((row) => this.view(row)))
+  }
+
+  async round(workspaceId: string, docName: string, roundId: string): Promise<SignoffRoundView> {
+    return this.view(await this.roundRow(this.db, workspaceId, docName, roundId))
+  }
+
+  /** The latest adopted round of the document, with its text, for exports. */
+  async adopted(workspaceId: string, docName: string): Promise<AdoptedRecord> {
+    this.checkDoc(docName)
+    const row = await this.db
+      .selectFrom('signoff_round')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('doc_name', '=', docName)
+      .where('status', '=', 'adopted')
+      .orderBy('closed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (!row) throw notFound('Adopted version')
+    const { version, document } = await this.history.versionDocument(workspaceId, docName, row.version_id)
+    const meta = (document.meta ?? {}) as { title?: unknown }
+    return { round: await this.view(row), version, document, title: typeof meta.title === 'string' && meta.title ? meta.title : docName }
+  }
+
+  async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
+    this.checkDoc(docName)
+    return listAudit(this.db, workspaceId, docName)
+  }
+
+  // ---- writing ----
+
+  /**
+   * Proposes a version (named now from the current state when no version id is given). After an
+   * adoption, this is an amendment: the diff against the adopted text comes back and only the
+   * changed clauses need re-approval.
+   */
+  async propose(actor: Membership, docName: string, input: ProposeInput): Promise<{ round: SignoffRoundView; diff: DocumentDiff | null }> {
+    this.checkDoc(docName)
+    if (!can(actor, 'signoff.manage')) throw forbidden()
+    const { workspaceId } = actor
+    const open = await this.openRound(workspaceId, docName)
+    if (open) throw conflict('A proposal of this document is already open.')
+    // Checked again when the status changes; checked here so a refused proposal names no version.
+    const meta = (await this.history.jsonAt({ workspaceId, docName })).meta as { status?: unknown } | undefined
+    if (meta?.status === 'adopted') throw documentLocked()
+    const version = input.versionId
+      ? await this.history.version(workspaceId, docName, input.versionId)
+      : await this.history.createVersion(actor, docName, { name: input.name! })
+    const document = (await this.history.versionDocument(workspaceId, docName, version.id)).document
+    const base = await this.lastAdopted(workspaceId, docName)
+    let clauses = clausesOf(document).map((c) => c.key)
+    let diff: DocumentDiff | null = null
+    if (base) {
+      const baseDocument = (await this.history.versionDocument(workspaceId, docName, base.version_id)).document
+      clauses = changedClauses(baseDocument, document)
+      if (clauses.length === 0) throw conflict('This version does not change the adopted text.')
+      diff = diffDocuments(baseDocument, document)
+    }
+    await this.setStatus(
+      workspaceId,
+      docName,
+      (status) => {
+        if (status === 'adopted') throw documentLocked()
+      },
+      (live) => documentMetaOf(live).set('status', 'proposed'),
+    )
+    const row: RoundRow = {
+      id: newId(),
+      workspace_id: workspaceId,
+      doc_name: docName,
+      version_id: version.id,
+      kind: base ? 'amendment' : 'adoption',
+      status: 'open',
+      content_hash: version.contentHash,
+      base_round_id: base?.id ?? null,
+      clauses: JSON.stringify(clauses),
+      proposed_by: actor.userId,
+      proposed_at: this.now(),
+      closed_at: null,
+    }
+    await withAuditRetry(this.db, async (trx) => {
+      await trx.insertInto('signoff_round').values(row).execute()
+      await appendAudit(trx, {
+        workspaceId,
+        actorId: actor.userId,
+        action: 'proposed',
+        docName,
+        at: row.proposed_at,
+        detail: { roundId: row.id, kind: row.kind, versionId: version.id, contentHash: row.content_hash, baseHash: base?.content_hash ?? null, clauses },
+      })
+    })
+    return { round: await this.view(row), diff }
+  }
+
+  /**
+   * A representative's answer for their partner (replacing an earlier one). An objection opens a
+   * comment thread on the clause. The round is adopted once every partner approved.
+   */
+  async vote(actor: Membership, docName: string, roundId: string, input: VoteInput): Promise<SignoffRoundView> {
+    this.checkDoc(docName)
+    const { workspaceId } = actor
+    const round = await this.roundRow(this.db, workspaceId, docName, roundId)
+    if (round.status !== 'open') throw conflict('This proposal is closed.')
+    const partner = await this.db
+      .selectFrom('partner')
+      .select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('representative_id', '=', actor.userId)
+      .executeTakeFirst()
+    if (!partner || !can(actor, 'signoff.vote')) throw forbidden('Only the representative of a partner answers for it.')
+    const clauses = JSON.parse(round.clauses) as string[]
+    if (input.clause !== undefined && !clauses.includes(input.clause)) throw validationFailed('This clause is not part of the proposal.', 'clause')
+    let threadId: string | null = null
+    if (input.vote === 'object') {
+      const quote = input.clause ?? clauses[0] ?? ''
+      const created = await this.comments.createThread(actor, {
+        targetKind: 'document',
+        docName,
+        targetId: null,
+        field: null,
+        anchor: quote ? { quote } : null,
+        body: input.comment!,
+      })
+      threadId = created.thread.id
+    }
+    const at = this.now()
+    const action = ({ approve: 'approved', abstain: 'abstained', object: 'objected' } as const)[input.vote]
+    await withAuditRetry(this.db, async (trx) => {
+      await trx.deleteFrom('signoff_vote').where('round_id', '=', roundId).where('partner_id', '=', partner.id).execute()
+      await trx
+        .insertInto('signoff_vote')
+        .values({ round_id: roundId, partner_id: partner.id, user_id: actor.userId, vote: input.vote, comment: input.comment ?? null, clause: input.clause ?? null, thread_id: threadId, at })
+        .execute()
+      await appendAudit(trx, {
+        workspaceId,
+        actorId: actor.userId,
+        action,
+        docName,
+        at,
+        detail: { roundId, partnerId: partner.id, contentHash: round.content_hash, clause: input.clause ?? null, comment: input.comment ?? null, threadId },
+      })
+    })
+    if (input.vote === 'approve') await this.adoptIfApproved(workspaceId, docName, roundId)
+    return this.round(workspaceId, docName, roundId)
+  }
+
+  /** Withdraws an open proposal: the document is a draft again. */
+  async withdraw(actor: Membership, docName: string, roundId: string): Promise<SignoffRoundView> {
+    this.checkDoc(docName)
+    if (!can(actor, 'signoff.manage')) throw forbidden()
+    const round = await this.roundRow(this.db, actor.workspaceId, docName, roundId)
+    if (round.status !== 'open') throw conflict('This proposal is closed.')
+    const at = this.now()
+    await withAuditRetry(this.db, async (trx) => {
+      await trx.updateTable('signoff_round').set({ status: 'withdrawn', closed_at: at }).where('id', '=', roundId).execute()
+      await appendAudit(trx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
+    })
+    await this.setStatus(actor.workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
+    return this.round(actor.workspaceId, docName, roundId)
+  }
+
+  /** Unlocks an adopted document for an amendment; the adopted version and its hash stay on record. */
+  async unlock(actor: Membership, docName: string): Promise<void> {
+    this.checkDoc(docName)
+    if (!can(actor, 'signoff.manage')) throw forbidden()
+    const base = await this.lastAdopted(actor.workspaceId, docName)
+    await this.setStatus(
+      actor.workspaceId,
+      docName,
+      (status) => {
+        if (status !== 'adopted') throw conflict('Only an adopted document is unlocked.')
+      },
+      (live) => documentMetaOf(live).set('status', 'draft'),
+    )
+    await withAuditRetry(this.db, (trx) =>
+      appendAudit(trx, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'unlocked',
+        docName,
+        at: this.now(),
+        detail: { adoptedRoundId: base?.id ?? null, adoptedHash: base?.content_hash ?? null },
+      }),
+    )
+  }
+
+  // ---- internals ----
+
+  private async adoptIfApproved(workspaceId: string, docName: string, roundId: string): Promise<void> {
+    const partners = await listPartners(this.db, workspaceId)
+    const votes = await this.db.selectFrom('signoff_vote').select(['partner_id', 'vote']).where('round_id', '=', roundId).execute()
+    const approved = new Set(votes.filter((v) => v.vote === 'approve').map((v) => v.partner_id))
+    if (partners.length === 0 || !partners.every((p) => approved.has(p.id))) return
+    const at = this.now()
+    // Close the round first (only one caller wins), then lock the document on that version's text.
+    const closed = await withAuditRetry(this.db, async (trx) => {
+      const result = await trx
+        .updateTable('signoff_round')
+        .set({ status: 'adopted', closed_at: at })
+        .where('id', '=', roundId)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) === 0) return null
+      const round = await this.roundRow(trx, workspaceId, docName, roundId)
+      await appendAudit(trx, {
+        workspaceId,
+        actorId: null,
+        action: 'adopted',
+        docName,
+        at,
+        detail: { roundId, versionId: round.version_id, contentHash: round.content_hash, partners: partners.map((p) => p.id) },
+      })
+      return round
+    })
+    if (!closed) return
+    const { doc: source } = await this.history.stateAt({ workspaceId, docName }, Number((await this.history.version(workspaceId, docName, closed.version_id)).rowId))
+    try {
+      await this.setStatus(workspaceId, docName, () => {}, (live) => {
+        restoreInto(live, source, docName)
+        const meta = documentMetaOf(live)
+        meta.set('status', 'adopted')
+        meta.set('adoptedVersionId', closed.version_id)
+      })
+    } finally {
+      source.destroy()
+    }
+  }
+
+  private async openRound(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
+    return this.db
+      .selectFrom('signoff_round')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('doc_name', '=', docName)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
+  }
+
+  private async lastAdopted(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
+    return this.db
+      .selectFrom('signoff_round')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('doc_name', '=', docName)
+      .where('status', '=', 'adopted')
+      .orderBy('closed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  }
+
+  private async roundRow(db: Kysely<Database> | Transaction<Database>, workspaceId: string, docName: string, roundId: string): Promise<RoundRow> {
+    const row = await db
+      .selectFrom('signoff_round')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('doc_name', '=', docName)
+      .where('id', '=', roundId)
+      .executeTakeFirst()
+    if (!row) throw notFound('Proposal')
+    return row
+  }
+
+  private async view(row: RoundRow): Promise<SignoffRoundView> {
+    const partners = await listPartners(this.db, row.workspace_id)
+    const votes = await this.db.selectFrom('signoff_vote').selectAll().where('round_id', '=', row.id).execute()
+    const version = await this.history.version(row.workspace_id, row.doc_name, row.version_id)
+    const base = row.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
+    const userIds = [...new Set([...votes.map((v) => v.user_id), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))])]
+    const users = userIds.length ? await this.db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : []
+    const nameOf = new Map(users.map((u) => [u.id, u.name]))
+    return {
+      id: row.id,
+      docName: row.doc_name,
+      versionId: row.version_id,
+      versionName: version.name,
+      kind: row.kind as SignoffRoundView['kind'],
+      status: row.status as SignoffRoundView['status'],
+      contentHash: row.content_hash,
+      baseRoundId: row.base_round_id,
+      baseHash: base?.content_hash ?? null,
+      clauses: JSON.parse(row.clauses) as string[],
+      proposedBy: row.proposed_by,
+      proposedAt: row.proposed_at,
+      closedAt: row.closed_at,
+      votes: partners.map((p): SignoffVoteView => {
+        const vote = votes.find((v) => v.partner_id === p.id)
+        const userId = vote?.user_id ?? p.representativeId
+        return {
+          partnerId: p.id,
+          partnerName: p.name,
+          userId,
+          userName: userId ? (nameOf.get(userId) ?? null) : null,
+          vote: (vote?.vote as SignoffVote | undefined) ?? null,
+          comment: vote?.comment ?? null,
+          clause: vote?.clause ?? null,
+          threadId: vote?.thread_id ?? null,
+          at: vote?.at ?? null,
+        }
+      }),
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { SignoffRoundView } from '@ensemble/shared'
+import { createAlliance, type TestMember } from '../helpers/alliance.ts'
+import { signUp } from '../helpers/http.ts'
+import { docApi } from './history-flow.ts'
+
+/**
+ * An alliance of two partners, each with a representative (Lina for the association, Hugo for the
+ * city), a steering member and an editor who represents nobody.
+ */
+export async function twoPartnerAlliance(baseUrl: string) {
+  const { workspaceId, partnerId, admin, members } = await createAlliance(baseUrl, ['steering', 'editor'])
+  const [steering, editor] = members as [TestMember, TestMember]
+  const { id: cityId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Ville de Lille', type: 'collectivite_territoriale' }, 201)
+  const lina = await signUp(baseUrl, 'Lina Association')
+  const hugo = await signUp(baseUrl, 'Hugo Ville')
+  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: lina.email, role: 'editor', partnerId, representative: true }, 201)
+  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: hugo.email, role: 'commenter', partnerId: cityId, representative: true }, 201)
+  return { workspaceId, admin, steering, editor, lina, hugo, associationId: partnerId, cityId }
+}
+
+export async function vote(member: TestMember, workspaceId: string, docName: string, roundId: string, body: Record<string, unknown>): Promise<SignoffRoundView> {
+  return member.client.json<SignoffRoundView>('POST', docApi(workspaceId, docName).votes(roundId), body, 200)
+}
+
+export async function propose(member: TestMember, workspaceId: string, docName: string, body: Record<string, unknown>) {
+  return member.client.json<{ round: SignoffRoundView; diff: { blocks: { status: string; type: string; parts: { text: string; op: string }[] }[] } | null }>(
+    'POST',
+    docApi(workspaceId, docName).proposals,
+    body,
+    201,
+  )
+}

@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { contentOf, documentMetaOf, type SignoffRoundView } from '@ensemble/shared'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { canonicalJson } from '../../server/src/history/canonical.ts'
+import { documentJson } from '../../server/src/history/documentJson.ts'
+import { connectDoc, type DocClient } from '../helpers/collab.ts'
+import { serverPerSuite } from '../helpers/server.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { expectError, getThread } from './comments-flow.ts'
+import { appendBlocks, block, blockText, docApi, waitForRows } from './history-flow.ts'
+import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
+
+const run = promisify(execFile)
+const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
+
+/** `pnpm --filter @ensemble/server audit:verify` against a data directory: exit code and JSON answer. */
+async function auditVerify(dataDir: string): Promise<{ code: number; result: { ok: boolean; checked: number; firstTampered: { seq: number; reason: string } | null } }> {
+  try {
+    const { stdout } = await run('npx', ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify'], { cwd: ROOT_DIR, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } })
+    return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1)!) }
+  } catch (err) {
+    const e = err as { code: number; stdout: string }
+    return { code: e.code, result: JSON.parse(e.stdout.trim().split('\n').at(-1)!) }
+  }
+}
+
+describe('sign-off of the consortium agreement, partner by partner', () => {
+  const server = serverPerSuite()
+  const open: DocClient[] = []
+  afterEach(() => {
+    for (const client of open.splice(0)) client.destroy()
+  })
+
+  it('[SIGN1] [SIGN2] [SIGN3] [SIGN4] [SIGN5] a round with an objection, adoption and lock, then an amendment re-approving only the changed clause; the audit chain verifies and a tampered row is found', async () => {
+    const { workspaceId, admin, steering, editor, lina, hugo, associationId, cityId } = await twoPartnerAlliance(server.url)
+    const api = docApi(workspaceId, 'agreement')
+    const a = await connectDoc(admin.client, workspaceId, 'agreement')
+    open.push(a)
+    await a.synced()
+    documentMetaOf(a.doc).set('title', 'Convention de consortium')
+    appendBlocks(a.doc, [
+      block('heading', 'Article 1 — Objet'),
+      block('paragraph', 'Les partenaires coopèrent pour les classes de mer.'),
+      block('heading', 'Article 2 — Durée'),
+      block('paragraph', 'La convention est conclue pour trois ans.'),
+    ])
+    await waitForRows(admin.client, workspaceId, 'agreement', 2)
+
+    // SIGN1: steering proposes; the text is frozen as a hash and the document becomes `proposed`.
+    await expectError(await editor.client.request('POST', api.proposals, { name: 'Projet' }), 403, 'forbidden')
+    const { round, diff } = await propose(steering, workspaceId, 'agreement', { name: 'Projet v1 — envoyé aux partenaires' })
+    expect(diff).toBeNull()
+    expect(round).toMatchObject({ kind: 'adoption', status: 'open', baseHash: null, clauses: ['Article 1 — Objet', 'Article 2 — Durée'], versionName: 'Projet v1 — envoyé aux partenaires' })
+    expect(round.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(round.votes.map((v) => [v.partnerId, v.userId, v.vote])).toEqual([
+      [associationId, lina.userId, null],
+      [cityId, hugo.userId, null],
+    ])
+    await waitFor(() => documentMetaOf(a.doc).get('status') === 'proposed', { message: 'proposed reached the client' })
+    await expectError(await steering.client.request('POST', api.proposals, { name: 'Encore' }), 409, 'conflict')
+
+    // SIGN2: only a partner's representative answers; an objection needs a comment and opens a thread on the clause.
+    await expectError(await editor.client.request('POST', api.votes(round.id), { vote: 'approve' }), 403, 'forbidden')
+    await expectError(await hugo.client.request('POST', api.votes(round.id), { vote: 'object' }), 422, 'validation_failed', 'comment')
+    await expectError(await hugo.client.request('POST', api.votes(round.id), { vote: 'approve', clause: 'Article 9' }), 422, 'validation_failed', 'clause')
+    await vote(lina, workspaceId, 'agreement', round.id, { vote: 'approve' })
+    const objected = await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'object', clause: 'Article 2 — Durée', comment: 'Trois ans, c’est trop court pour la Ville.' })
+    expect(objected.status).toBe('open')
+    const objection = objected.votes.find((v) => v.partnerId === cityId)!
+    expect(objection).toMatchObject({ vote: 'object', clause: 'Article 2 — Durée', comment: 'Trois ans, c’est trop court pour la Ville.' })
+    const thread = await getThread(admin.client, workspaceId, objection.threadId!)
+    expect(thread.thread).toMatchObject({ targetKind: 'document', docName: 'agreement', quote: 'Article 2 — Durée', createdBy: hugo.userId })
+    expect(documentMetaOf(a.doc).get('status')).toBe('proposed')
+
+    // SIGN3: adopted once every partner approved; locked: an edit is refused and compensated, a restore too.
+    const adopted = await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'approve' })
+    expect(adopted).toMatchObject({ status: 'adopted', closedAt: expect.any(String) })
+    await waitFor(() => documentMetaOf(a.doc).get('status') === 'adopted', { message: 'adopted reached the client' })
+    expect(documentMetaOf(a.doc).get('adoptedVersionId')).toBe(round.versionId)
+    const adoptedJson = canonicalJson(documentJson(a.doc, 'agreement'))
+    blockText(a.doc, 3).insert(0, 'SANS ACCORD ')
+    await waitFor(() => a.errors.some((e) => e.code === 'document_locked'), { message: 'document_locked' })
+    await waitFor(() => canonicalJson(documentJson(a.doc, 'agreement')) === adoptedJson, { message: 'the refused edit compensated' })
+    await expectError(await admin.client.request('POST', api.restore(round.versionId)), 409, 'document_locked')
+    await expectError(await admin.client.request('POST', api.proposals, { name: 'x' }), 409, 'document_locked')
+
+    // SIGN4: unlocking starts an amendment; only the changed clause needs re-approval; the adopted hash stays on record.
+    await expectError(await editor.client.request('POST', api.unlock), 403, 'forbidden')
+    await steering.client.json('POST', api.unlock, undefined, 200)
+    await waitFor(() => documentMetaOf(a.doc).get('status') === 'draft', { message: 'unlocked reached the client' })
+    const stored = (await admin.client.json<{ edits: number }[]>('GET', api.history, undefined, 200)).reduce((n, s) => n + s.edits, 0)
+    const duration = blockText(a.doc, 3)
+    a.doc.transact(() => {
+      const at = duration.toString().indexOf('trois')
+      duration.delete(at, 'trois'.length)
+      duration.insert(at, 'cinq')
+    })
+    await waitForRows(admin.client, workspaceId, 'agreement', stored + 1)
+    const amendment = await propose(steering, workspaceId, 'agreement', { name: 'Avenant n°1' })
+    expect(amendment.round).toMatchObject({ kind: 'amendment', clauses: ['Article 2 — Durée'], baseRoundId: round.id, baseHash: round.contentHash })
+    expect(amendment.round.contentHash).not.toBe(round.contentHash)
+    const changed = amendment.diff!.blocks.filter((b) => b.status !== 'equal')
+    expect(changed).toHaveLength(1)
+    expect(changed[0]!.parts.filter((p) => p.op !== 'equal').map((p) => [p.op, p.text])).toEqual([
+      ['delete', 'trois'],
+      ['insert', 'cinq'],
+    ])
+    await vote(hugo, workspaceId, 'agreement', amendment.round.id, { vote: 'approve', clause: 'Article 2 — Durée' })
+    const amended = await vote(lina, workspaceId, 'agreement', amendment.round.id, { vote: 'approve' })
+    expect(amended.status).toBe('adopted')
+    const rounds = await editor.client.json<SignoffRoundView[]>('GET', api.signoff, undefined, 200)
+    expect(rounds.map((r) => [r.kind, r.status, r.contentHash])).toEqual([
+      ['adoption', 'adopted', round.contentHash],
+      ['amendment', 'adopted', amendment.round.contentHash],
+    ])
+    await waitFor(() => documentMetaOf(a.doc).get('adoptedVersionId') === amendment.round.versionId, { message: 'amendment adopted on the client' })
+
+    // SIGN5: the audit trail records each step, chained by hash; the command verifies it and finds a tampered row.
+    const audit = await editor.client.json<{ seq: number; action: string; actorId: string | null; prevHash: string; hash: string }[]>('GET', api.audit, undefined, 200)
+    expect(audit.map((e) => e.action)).toEqual(['proposed', 'approved', 'objected', 'approved', 'adopted', 'unlocked', 'proposed', 'approved', 'approved', 'adopted'])
+    expect(audit.map((e) => e.actorId)).toEqual([steering.userId, lina.userId, hugo.userId, hugo.userId, null, steering.userId, steering.userId, hugo.userId, lina.userId, null])
+    expect(audit.every((e, i) => i === 0 || e.prevHash === audit[i - 1]!.hash)).toBe(true)
+    expect(await auditVerify(server.dataDir)).toEqual({ code: 0, result: { ok: true, checked: expect.any(Number), firstTampered: null } })
+    const sqlite = new BetterSqlite3(path.join(server.dataDir, 'ensemble.sqlite'))
+    try {
+      sqlite.prepare("UPDATE signoff_audit SET actor_id = ? WHERE workspace_id = ? AND seq = 3").run(lina.userId, workspaceId)
+    } finally {
+      sqlite.close()
+    }
+    const tampered = await auditVerify(server.dataDir)
+    expect(tampered.code).toBe(1)
+    expect(tampered.result).toMatchObject({ ok: false, firstTampered: { seq: 3, reason: 'content does not match its hash' } })
+    expect(contentOf(a.doc).length).toBe(4)
+  })
+})
