@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { contentOf, documentMetaOf, type SignoffRoundView } from '@ensemble/shared'
-import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../server/src/db/database.ts'
 import { canonicalJson } from '../../server/src/history/canonical.ts'
 import { documentJson } from '../../server/src/history/documentJson.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
@@ -124,11 +124,12 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     expect(audit.map((e) => e.actorId)).toEqual([steering.userId, lina.userId, hugo.userId, hugo.userId, null, steering.userId, steering.userId, hugo.userId, lina.userId, null])
     expect(audit.every((e, i) => i === 0 || e.prevHash === audit[i - 1]!.hash)).toBe(true)
     expect(await auditVerify(server.dataDir)).toEqual({ code: 0, result: { ok: true, checked: expect.any(Number), firstTampered: null } })
-    const sqlite = new BetterSqlite3(path.join(server.dataDir, 'ensemble.sqlite'))
+    // Someone with database access rewrites who objected.
+    const database = openDatabase({ dataDir: server.dataDir, databaseUrl: null })
     try {
-      sqlite.prepare("UPDATE signoff_audit SET actor_id = ? WHERE workspace_id = ? AND seq = 3").run(lina.userId, workspaceId)
+      await database.db.updateTable('signoff_audit').set({ actor_id: lina.userId }).where('workspace_id', '=', workspaceId).where('seq', '=', 3).execute()
     } finally {
-      sqlite.close()
+      await database.close()
     }
     const tampered = await auditVerify(server.dataDir)
     expect(tampered.code).toBe(1)
