@@ -17,6 +17,9 @@ import {
   updateMemberSchema,
   updatePartnerSchema,
   workspaceSummarySchema,
+  createVersionSchema,
+  proposeSchema,
+  voteSchema,
 } from '@ensemble/shared'
 import { z } from 'zod'
 import { updateMeSchema } from './routes/me.ts'
@@ -73,6 +76,23 @@ const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/{itemId}/read', summary: 'Mark one inbox item read', status: 204 },
   { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/read-all', summary: 'Mark every inbox item read', response: z.object({ updated: z.number() }) },
   { method: 'get', path: '/api/workspaces/{workspaceId}/events', summary: 'Live workspace events as Server-Sent Events (text/event-stream): ready, comment.*, inbox.changed' },
+  // ---- history, versions, sign-off (docs/SPEC.md §HIST, SIGN) ----
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/history', summary: 'Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/actions/{actionId}/history', summary: 'Every change of every field of a plan action, with a sentence in French and English' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/versions', summary: 'Named versions of the document' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/versions', summary: 'Name the current state, or a past log row, as a version (editor and above)', body: createVersionSchema, status: 201 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/versions/{versionId}', summary: 'A version read-only: its record and the document JSON as it was' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/diff', summary: 'Word diff between two versions (?from=&to=, version ids or current), in the document’s layout' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/versions/{versionId}/restore', summary: 'Restore a version as a new edit on top (steering and admin; never an adopted document)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff', summary: 'Sign-off rounds of a text, with one vote line per partner' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/proposals', summary: 'Propose a version for adoption or amendment (steering and admin): hash frozen, status proposed', body: proposeSchema, status: 201 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/rounds/{roundId}', summary: 'One sign-off round' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/rounds/{roundId}/votes', summary: 'A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', body: voteSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/rounds/{roundId}/withdraw', summary: 'Withdraw an open proposal (steering and admin)' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/unlock', summary: 'Unlock an adopted text for an amendment (steering and admin)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/audit', summary: 'The hash-chained sign-off audit trail of the document' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/export.pdf', summary: 'The adopted version as PDF with its signature page and content hash' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/export.odt', summary: 'The adopted version as OpenDocument text with its signature page and content hash' },
 ]
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
