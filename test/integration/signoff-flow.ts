@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import type { SignoffRoundView } from '@ensemble/shared'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { signUp } from '../helpers/http.ts'
@@ -29,4 +32,24 @@ export async function propose(member: TestMember, workspaceId: string, docName: 
     body,
     201,
   )
+}
+
+const run = promisify(execFile)
+const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
+
+export interface AuditVerifyRun {
+  code: number
+  result: { ok: boolean; checked: number; firstTampered: { workspaceId: string; seq: number; reason: string } | null }
+}
+
+/** Runs `pnpm --filter @ensemble/server audit:verify` with DATA_DIR or DATABASE_URL: exit code and JSON answer. */
+export async function auditVerify(env: { DATA_DIR?: string; DATABASE_URL?: string }): Promise<AuditVerifyRun> {
+  const options = { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: '', ...env } }
+  try {
+    const { stdout } = await run('npx', ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify'], options)
+    return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1)!) }
+  } catch (err) {
+    const e = err as { code: number; stdout: string }
+    return { code: e.code, result: JSON.parse(e.stdout.trim().split('\n').at(-1)!) }
+  }
 }

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { contentOf, documentMetaOf, type SignoffRoundView } from '@ensemble/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/src/db/database.ts'
@@ -11,21 +8,7 @@ import { serverPerSuite } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { expectError, getThread } from './comments-flow.ts'
 import { appendBlocks, block, blockText, docApi, waitForRows } from './history-flow.ts'
-import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
-
-const run = promisify(execFile)
-const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
-
-/** `pnpm --filter @ensemble/server audit:verify` against a data directory: exit code and JSON answer. */
-async function auditVerify(dataDir: string): Promise<{ code: number; result: { ok: boolean; checked: number; firstTampered: { seq: number; reason: string } | null } }> {
-  try {
-    const { stdout } = await run('npx', ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify'], { cwd: ROOT_DIR, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } })
-    return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1)!) }
-  } catch (err) {
-    const e = err as { code: number; stdout: string }
-    return { code: e.code, result: JSON.parse(e.stdout.trim().split('\n').at(-1)!) }
-  }
-}
+import { auditVerify, propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
 describe('sign-off of the consortium agreement, partner by partner', () => {
   const server = serverPerSuite()
@@ -123,7 +106,7 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     expect(audit.map((e) => e.action)).toEqual(['proposed', 'approved', 'objected', 'approved', 'adopted', 'unlocked', 'proposed', 'approved', 'approved', 'adopted'])
     expect(audit.map((e) => e.actorId)).toEqual([steering.userId, lina.userId, hugo.userId, hugo.userId, null, steering.userId, steering.userId, hugo.userId, lina.userId, null])
     expect(audit.every((e, i) => i === 0 || e.prevHash === audit[i - 1]!.hash)).toBe(true)
-    expect(await auditVerify(server.dataDir)).toEqual({ code: 0, result: { ok: true, checked: expect.any(Number), firstTampered: null } })
+    expect(await auditVerify({ DATA_DIR: server.dataDir })).toEqual({ code: 0, result: { ok: true, checked: expect.any(Number), firstTampered: null } })
     // Someone with database access rewrites who objected.
     const database = openDatabase({ dataDir: server.dataDir, databaseUrl: null })
     try {
@@ -131,7 +114,7 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     } finally {
       await database.close()
     }
-    const tampered = await auditVerify(server.dataDir)
+    const tampered = await auditVerify({ DATA_DIR: server.dataDir })
     expect(tampered.code).toBe(1)
     expect(tampered.result).toMatchObject({ ok: false, firstTampered: { seq: 3, reason: 'content does not match its hash' } })
     expect(contentOf(a.doc).length).toBe(4)
