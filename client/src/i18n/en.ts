@@ -1,7 +1,9 @@
 import type { MessagesShape } from './fr.ts'
+import { en as historyStrings } from '../features/history/strings.ts'
 
 /** English, the second language. Typed against fr.ts so a missing key fails the build. */
 export const en: MessagesShape = {
+  ...historyStrings,
   app: {
     name: 'Ensemble',
     tagline: 'The workspace of partnership alliances',

@@ -1,8 +1,10 @@
+import { fr as historyStrings } from '../features/history/strings.ts'
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
  * which must have the same keys: its type is derived from this object).
  */
 export const fr = {
+  ...historyStrings,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",

@@ -10,6 +10,8 @@ import type { SectionKey } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { DocumentEditor } from './DocumentEditor.tsx'
 import { DocumentStatusBadge } from './DocumentStatusBadge.tsx'
+import { HistoryPanel } from '../history/HistoryPanel.tsx'
+import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
 
 /** Vision, charte, accord de consortium, convention: one live rich-text document each. */
 export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName; sectionKey: SectionKey }) {
@@ -19,7 +21,7 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
     <div className="page page--document" data-doc={docName}>
       {collab ? (
         <CollabContext.Provider value={collab}>
-          <DocumentBody collab={collab} fallbackTitle={t(`nav.${sectionKey}`)} />
+          <DocumentBody collab={collab} docName={docName} fallbackTitle={t(`nav.${sectionKey}`)} />
         </CollabContext.Provider>
       ) : (
         // No heading until the document exists: the real one must be the one that gets focus.
@@ -29,7 +31,7 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
   )
 }
 
-function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTitle: string }) {
+function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; docName: RichTextDocName; fallbackTitle: string }) {
   const { t } = useTranslation()
   const { abilities } = useWorkspace()
   const metaMap = documentMetaOf(collab.doc)
@@ -68,6 +70,8 @@ function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTi
         <DocumentEditor collab={collab} title={title} canEdit={canEdit} />
         <aside aria-label={t('presence.title')}>
           <PresenceList collab={collab} />
+          <SignoffPanel docName={docName} status={status} />
+          <HistoryPanel docName={docName} status={status} />
         </aside>
       </div>
     </>

@@ -1,0 +1,45 @@
+import type { SignoffRoundView, VoteInput } from '@ensemble/shared'
+import { get, post } from '../../api/http.ts'
+
+/** REST paths of one document's history, versions and sign-off (server/src/http/routes/history.ts, signoff.ts). */
+export const documentPath = (workspaceId: string, docName: string): string =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/documents/${encodeURIComponent(docName)}`
+
+export interface SessionView {
+  author: { id: string | null; name: string; partnerName: string | null }
+  from: string
+  to: string
+  firstRowId: number
+  lastRowId: number
+  edits: number
+  touched: string[]
+}
+
+export interface VersionView {
+  id: string
+  name: string
+  rowId: number
+  contentHash: string
+  createdBy: string
+  createdAt: string
+}
+
+export interface BlockDiff {
+  status: 'equal' | 'inserted' | 'deleted' | 'changed'
+  type: string
+  parts: { text: string; op: 'equal' | 'insert' | 'delete' }[]
+}
+
+export const fetchSessions = (ws: string, doc: string) => get<SessionView[]>(`${documentPath(ws, doc)}/history`)
+export const fetchVersions = (ws: string, doc: string) => get<VersionView[]>(`${documentPath(ws, doc)}/versions`)
+export const createVersion = (ws: string, doc: string, name: string) => post<VersionView>(`${documentPath(ws, doc)}/versions`, { name })
+export const fetchDiff = (ws: string, doc: string, from: string, to = 'current') =>
+  get<{ blocks: BlockDiff[] }>(`${documentPath(ws, doc)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+export const restoreVersion = (ws: string, doc: string, id: string) => post<unknown>(`${documentPath(ws, doc)}/versions/${encodeURIComponent(id)}/restore`)
+
+export const fetchRounds = (ws: string, doc: string) => get<SignoffRoundView[]>(`${documentPath(ws, doc)}/signoff`)
+export const proposeVersion = (ws: string, doc: string, name: string) => post<{ round: SignoffRoundView }>(`${documentPath(ws, doc)}/signoff/proposals`, { name })
+export const castVote = (ws: string, doc: string, roundId: string, input: VoteInput) =>
+  post<SignoffRoundView>(`${documentPath(ws, doc)}/signoff/rounds/${encodeURIComponent(roundId)}/votes`, input)
+export const withdrawRound = (ws: string, doc: string, roundId: string) => post<SignoffRoundView>(`${documentPath(ws, doc)}/signoff/rounds/${encodeURIComponent(roundId)}/withdraw`)
+export const unlockDocument = (ws: string, doc: string) => post<unknown>(`${documentPath(ws, doc)}/signoff/unlock`)

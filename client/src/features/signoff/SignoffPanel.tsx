@@ -1,0 +1,117 @@
+import { can, type SignoffRoundView } from '@ensemble/shared'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMe } from '../auth/SessionContext.tsx'
+import { castVote, documentPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
+import { attempt, useLoad } from '../history/useLoad.ts'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+
+/**
+ * Adoption of a text partner by partner: steering proposes (or unlocks for an amendment), each
+ * partner's representative approves, abstains or objects; the adopted version exports with its hash.
+ */
+export function SignoffPanel({ docName, status }: { docName: string; status: string }) {
+  const { t } = useTranslation()
+  const { workspace, abilities } = useWorkspace()
+  const me = useMe()
+  const ws = workspace.id
+  const rounds = useLoad(() => fetchRounds(ws, docName))
+  const [name, setName] = useState('')
+  const manage = can({ role: abilities.role }, 'signoff.manage')
+  const open = rounds.data?.find((r) => r.status === 'open') ?? null
+  const adopted = rounds.data?.some((r) => r.status === 'adopted') ?? false
+  const onPropose = (e: FormEvent) => {
+    e.preventDefault()
+    if (name.trim()) void attempt(() => proposeVersion(ws, docName, name.trim()), () => (setName(''), rounds.reload()), rounds.setError)
+  }
+  return (
+    <section className="signoff-panel" aria-labelledby={`signoff-${docName}`}>
+      <h2 id={`signoff-${docName}`}>{t('history.signoff.title')}</h2>
+      {rounds.error && <p role="alert">{rounds.error}</p>}
+      {rounds.data?.length === 0 && <p>{t('history.signoff.none')}</p>}
+      {rounds.data?.map((round) => (
+        <Round key={round.id} round={round} myId={me.id} onChange={rounds.reload} setError={rounds.setError} workspaceId={ws} manage={manage} />
+      ))}
+      {manage && !open && status !== 'adopted' && (
+        <form onSubmit={onPropose}>
+          <label>
+            {t('history.signoff.proposeName')}
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
+          </label>
+          <button type="submit">{t('history.signoff.propose')}</button>
+        </form>
+      )}
+      {manage && status === 'adopted' && (
+        <button type="button" onClick={() => void attempt(() => unlockDocument(ws, docName), rounds.reload, rounds.setError)}>
+          {t('history.signoff.unlock')}
+        </button>
+      )}
+      {adopted && (
+        <p>
+          <a href={`${documentPath(ws, docName)}/export.pdf`}>{t('history.signoff.exportPdf')}</a> ·{' '}
+          <a href={`${documentPath(ws, docName)}/export.odt`}>{t('history.signoff.exportOdt')}</a>
+        </p>
+      )}
+    </section>
+  )
+}
+
+function Round(props: { round: SignoffRoundView; myId: string; workspaceId: string; manage: boolean; onChange: () => void; setError: (m: string | null) => void }) {
+  const { round, myId, workspaceId, manage, onChange, setError } = props
+  const { t } = useTranslation()
+  const [comment, setComment] = useState('')
+  const [clause, setClause] = useState(round.clauses[0] ?? '')
+  const mine = round.status === 'open' && round.votes.some((v) => v.userId === myId)
+  const vote = (v: 'approve' | 'abstain' | 'object') =>
+    attempt(() => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }), () => (setComment(''), onChange()), setError)
+  return (
+    <article className={`signoff-round signoff-round--${round.status}`}>
+      <h3>
+        {t('history.signoff.round', { kind: t(`history.signoff.kinds.${round.kind}`), name: round.versionName, status: t(`history.signoff.statuses.${round.status}`) })}
+      </h3>
+      <p>
+        {t('history.signoff.hash')} : <code>{round.contentHash}</code>
+      </p>
+      {round.baseHash && (
+        <p>
+          {t('history.signoff.baseHash')} : <code>{round.baseHash}</code>
+        </p>
+      )}
+      <p>
+        {t('history.signoff.clauses')} : {round.clauses.map((c) => c || '—').join(' · ')}
+      </p>
+      <ul>
+        {round.votes.map((v) => (
+          <li key={v.partnerId}>
+            {v.partnerName} ({v.userName ?? '—'}) : {t(`history.signoff.votes.${v.vote ?? 'none'}`)}
+            {v.comment ? ` — ${v.comment}` : ''}
+          </li>
+        ))}
+      </ul>
+      {mine && (
+        <div role="group" aria-label={t('history.signoff.title')}>
+          <button type="button" onClick={() => void vote('approve')}>{t('history.signoff.approve')}</button>
+          <button type="button" onClick={() => void vote('abstain')}>{t('history.signoff.abstain')}</button>
+          <label>
+            {t('history.signoff.clause')}
+            <select value={clause} onChange={(e) => setClause(e.target.value)}>
+              {round.clauses.map((c) => (
+                <option key={c} value={c}>{c || '—'}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('history.signoff.objection')}
+            <textarea value={comment} onChange={(e) => setComment(e.target.value)} />
+          </label>
+          <button type="button" disabled={!comment.trim()} onClick={() => void vote('object')}>{t('history.signoff.object')}</button>
+        </div>
+      )}
+      {manage && round.status === 'open' && (
+        <button type="button" onClick={() => void attempt(() => withdrawRound(workspaceId, round.docName, round.id), onChange, setError)}>
+          {t('history.signoff.withdraw')}
+        </button>
+      )}
+    </article>
+  )
+}
