@@ -76,5 +76,4 @@ describe('history (pure)', () => {
     expect(canonicalJson(documentJson(doc, 'plan'))).toBe(expected)
     expect(canonicalJson(documentJson(stateAt(rows), 'plan'))).not.toBe(expected)
   })
-
 })
