@@ -3,7 +3,7 @@ import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
 import { Connection } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
-import { createEditPipeline, type EditCheck, type EditStep } from './pipeline/index.ts'
+import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { Room } from './room.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
@@ -31,6 +31,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates?: number
   /** Keeps rooms in step with other server instances (server/src/fanout); absent on a single instance. */
   replicator?: Replicator
+  /** Told about every accepted edit, after it is stored and broadcast. */
+  onEditAccepted?: OnEditAccepted
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -66,7 +68,11 @@ export class RoomRegistry {
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.logger = options.logger ?? silentLogger
-    this.steps = createEditPipeline(options.checkEdit ?? enforceRules, (err) => this.logger.error({ err }, 'edit check failed: edit refused'))
+    this.steps = createEditPipeline(
+      options.checkEdit ?? enforceRules,
+      (err) => this.logger.error({ err }, 'edit check or observer failed'),
+      options.onEditAccepted,
+    )
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
