@@ -16,6 +16,7 @@ import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/digest.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
@@ -111,11 +112,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
   app.route('/api/workspaces/:workspaceId/tickets', ticketRoutes(deps))
   // Comments, inbox and the live event stream (one bus per app; a Redis bridge can subscribeAll/publish).
-  const workspaceEvents = new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
-  const comments = new CommentService(deps.db, workspaceEvents)
+  const workspaceEvents = deps.workspaceEvents ?? new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
+  const comments = deps.comments ?? new CommentService(deps.db, workspaceEvents, deps.clock)
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
+  app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
+  app.route('/api/unsubscribe', unsubscribeRoutes(deps))
+  if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
 import type { Database } from '../db/schema.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { WorkspaceEventBus } from '../domain/comments/events.ts'
+import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
 import type { Logger } from '../logger.ts'
 
@@ -18,6 +21,15 @@ export interface AppDeps {
   onMembershipChanged: (workspaceId: string, userId: string) => void
   /** Called after partners change so live-edit rules check seats and resources against the new list. */
   onPartnersChanged: (workspaceId: string) => void
+  /** Signs digest unsubscribe links. */
+  authSecret: string
+  /** Time source of comments and digests (a fake clock in tests). */
+  clock?: Clock
+  /** The workspace event bus and comment service, when server.ts shares them (observers, Redis bridge). */
+  workspaceEvents?: WorkspaceEventBus
+  comments?: CommentService
+  /** Development routes (the mail outbox) are mounted. */
+  devRoutes?: boolean
 }
 
 export interface SessionUser {

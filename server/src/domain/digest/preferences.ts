@@ -4,7 +4,10 @@ import type { Database } from '../../db/schema.ts'
 import { notFound } from '../../errors.ts'
 import type { Clock } from '../clock.ts'
 
-/** A member's digest settings as stored, or the defaults (weekly, their interface language, since they joined). */
+/**
+ * A member's digest settings as stored, or the defaults: weekly, in their interface language, the
+ * first period starting when the scheduler (or the member) first records them.
+ */
 export interface StoredPreference {
   frequency: DigestFrequency
   language: Locale
@@ -16,24 +19,24 @@ export interface StoredPreference {
 
 export const defaultLanguage = (locale: string | null): Locale => localeSchema.safeParse(locale).data ?? 'fr'
 
-export async function readPreference(db: Kysely<Database>, workspaceId: string, userId: string): Promise<StoredPreference> {
+export async function readPreference(db: Kysely<Database>, clock: Clock, workspaceId: string, userId: string): Promise<StoredPreference> {
   const row = await db
     .selectFrom('member')
     .innerJoin('user', 'user.id', 'member.user_id')
     .leftJoin('digest_preference', (j) => j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'))
-    .select(['member.created_at', 'user.locale', 'digest_preference.frequency', 'digest_preference.language', 'digest_preference.since', 'digest_preference.last_sent_at'])
+    .select(['user.locale', 'digest_preference.frequency', 'digest_preference.language', 'digest_preference.since', 'digest_preference.last_sent_at'])
     .where('member.workspace_id', '=', workspaceId)
     .where('member.user_id', '=', userId)
     .executeTakeFirst()
   if (!row) throw notFound('Member')
-  return toPreference(row)
+  return toPreference(row, clock())
 }
 
-export function toPreference(row: { created_at: string; locale: string | null; frequency: string | null; language: string | null; since: string | null; last_sent_at: string | null }): StoredPreference {
+export function toPreference(row: { locale: string | null; frequency: string | null; language: string | null; since: string | null; last_sent_at: string | null }, now: Date): StoredPreference {
   return {
     frequency: (row.frequency as DigestFrequency | null) ?? DEFAULT_DIGEST_FREQUENCY,
     language: (row.language as Locale | null) ?? defaultLanguage(row.locale),
-    since: row.since ?? row.created_at,
+    since: row.since ?? now.toISOString(),
     lastSentAt: row.last_sent_at,
     stored: row.frequency !== null,
   }
@@ -48,7 +51,7 @@ export function presentPreference(p: StoredPreference): DigestPreference {
  * happened while they were off is not mailed.
  */
 export async function updatePreference(db: Kysely<Database>, clock: Clock, workspaceId: string, userId: string, input: UpdateDigestPreference): Promise<StoredPreference> {
-  const current = await readPreference(db, workspaceId, userId)
+  const current = await readPreference(db, clock, workspaceId, userId)
   const now = clock().toISOString()
   const frequency = input.frequency ?? current.frequency
   const next: StoredPreference = {

@@ -68,7 +68,6 @@ export class DigestScheduler {
       .select([
         'member.workspace_id',
         'member.user_id',
-        'member.created_at',
         'user.name',
         'user.email',
         'user.locale',
@@ -82,7 +81,11 @@ export class DigestScheduler {
       .execute()
     let sent = 0
     for (const row of rows) {
-      const preference = toPreference(row)
+      const preference = toPreference(row, now)
+      if (!preference.stored) {
+        await this.record(row.workspace_id, row.user_id, preference, now)
+        continue
+      }
       if (preference.frequency === 'off' || nextDigestAt(new Date(preference.since), preference.frequency) > now) continue
       const recipient: DigestRecipient = { workspaceId: row.workspace_id, workspaceName: row.workspace_name, userId: row.user_id, name: row.name, email: row.email }
       try {
@@ -108,18 +111,20 @@ export class DigestScheduler {
     return true
   }
 
+  /** A member seen for the first time: their first period starts now (another instance may have recorded them first). */
+  private async record(workspaceId: string, userId: string, preference: StoredPreference, now: Date): Promise<void> {
+    const at = now.toISOString()
+    await this.o.db
+      .insertInto('digest_preference')
+      .values({ workspace_id: workspaceId, user_id: userId, frequency: preference.frequency, language: preference.language, since: at, last_sent_at: null, updated_at: at })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+      .execute()
+  }
+
   /** Moves the member's period start to `now` if nobody else did: true when this instance owns the digest. */
   private async claim(recipient: DigestRecipient, preference: StoredPreference, now: Date): Promise<boolean> {
     const at = now.toISOString()
     const { workspaceId, userId } = recipient
-    if (!preference.stored) {
-      const res = await this.o.db
-        .insertInto('digest_preference')
-        .values({ workspace_id: workspaceId, user_id: userId, frequency: preference.frequency, language: preference.language, since: at, last_sent_at: at, updated_at: at })
-        .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
-        .executeTakeFirst()
-      return Number(res.numInsertedOrUpdatedRows ?? 0) === 1
-    }
     const res = await this.o.db
       .updateTable('digest_preference')
       .set({ since: at, last_sent_at: at })
