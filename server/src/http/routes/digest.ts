@@ -8,7 +8,6 @@ import { badRequest } from '../../errors.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
 import { requireMember, requireUser } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
-import { parseQuery } from './comments.ts'
 
 /** Mounted at /api/workspaces/:workspaceId/me/digest: the caller's own digest settings in this alliance. */
 export function digestRoutes(deps: AppDeps) {
@@ -37,8 +36,8 @@ const UNSUBSCRIBED_PAGE = `<!doctype html><html lang="fr"><head><meta charset="u
 export function unsubscribeRoutes(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { token } = parseQuery(c, unsubscribeQuerySchema)
-    const who = readUnsubscribeToken(deps.authSecret, token)
+    const query = unsubscribeQuerySchema.safeParse(c.req.query())
+    const who = query.success ? readUnsubscribeToken(deps.authSecret, query.data.token) : null
     if (!who) throw badRequest('This unsubscribe link is not valid.', 'token')
     // Someone no longer in the alliance gets no digest anyway.
     if (await getMembership(deps.db, who.workspaceId, who.userId)) await updatePreference(deps.db, clock, who.workspaceId, who.userId, { frequency: 'off' })
