@@ -1,4 +1,5 @@
 import { actionsOf, buildAction, contentOf, digestPreferenceSchema, mentionToken, outboxMailSchema, planMetaOf, type InboxItem, type OutboxMail, type Role } from '@ensemble/shared'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
@@ -315,4 +316,105 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
   function plan0(): Y.Doc {
     return plan.alice.doc
   }
+})
+
+/** A minimal SMTP server (RFC 5321 subset, no TLS) that keeps each message's DATA. */
+async function startSmtpSink(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
+  const messages: string[] = []
+  const sockets = new Set<Socket>()
+  const server = createNetServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.setEncoding('utf8')
+    let buffer = ''
+    let data: string[] | null = null
+    socket.write('220 sink ESMTP\r\n')
+    socket.on('data', (chunk: string) => {
+      buffer += chunk
+      let cut: number
+      while ((cut = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, cut)
+        buffer = buffer.slice(cut + 2)
+        if (data) {
+          if (line === '.') {
+            messages.push(data.join('\r\n'))
+            data = null
+            socket.write('250 queued\r\n')
+          } else data.push(line.startsWith('..') ? line.slice(1) : line)
+          continue
+        }
+        const verb = line.slice(0, 4).toUpperCase()
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-sink\r\n250 8BITMIME\r\n')
+        else if (verb === 'DATA') {
+          data = []
+          socket.write('354 go ahead\r\n')
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n')
+        else socket.write('250 ok\r\n')
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    messages,
+    close: async () => {
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** Headers (unfolded, encoded words decoded) and the decoded text of every part of a MIME message. */
+function readMime(message: string): { headers: Record<string, string>; body: string } {
+  const decodeQ = (text: string) => Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+  const words = (value: string) =>
+    value.replace(/(=\?UTF-8\?([QB])\?([^?]*)\?=)(\s+(?==\?))?/gi, (_m, _w, kind: string, text: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQ(text.replace(/_/g, ' ')),
+    )
+  const [head = '', ...rest] = message.split('\r\n\r\n')
+  const headers: Record<string, string> = {}
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = words(line.slice(colon + 1).trim())
+  }
+  const body = decodeQ(rest.join('\r\n\r\n').replace(/=\r\n/g, ''))
+  return { headers, body }
+}
+
+describe('digest delivery', () => {
+  it('[COMM24] with SMTP_URL the digest goes through SMTP (nodemailer), not to the outbox; the outbox route is absent in production', async () => {
+    const sink = await startSmtpSink()
+    let t = Date.parse('2030-03-04T09:00:00Z')
+    const smtp = await startTestServer({ SMTP_URL: sink.url, MAIL_FROM: 'Ensemble <digest@example.org>', DIGEST_TICK_MS: '3600000' }, tempDataDir(), { clock: () => new Date(t) })
+    const production = await startTestServer({ NODE_ENV: 'production' })
+    try {
+      const admin = await signUp(smtp.url, 'Alice Martin')
+      const member = await signUp(smtp.url, 'Chloé Durand')
+      const { id: ws } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance SMTP' }, 201)
+      await admin.client.json('POST', `/api/workspaces/${ws}/members`, { email: member.email, role: 'commenter' }, 201)
+      await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily', language: 'en' }, 200)
+      await createThread(admin.client, ws, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>` })
+      t = Date.parse('2030-03-05T06:00:00Z')
+      await smtp.server.digests.runDue()
+      const message = await waitFor(() => sink.messages[0], { message: 'the mail at the SMTP server' })
+      const { headers, body } = readMime(message)
+      expect(headers.subject).toBe('Daily digest · Alliance SMTP')
+      expect(headers.to).toBe(member.email)
+      expect(headers.from).toBe('Ensemble <digest@example.org>')
+      expect(headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/unsubscribe\?token=[^>]+>$/)
+      expect(body).toContain('Alice Martin mentioned you (Action plan): “@Chloé Durand <b>bold?</b>”')
+      expect(body).toContain('&lt;b&gt;bold?&lt;/b&gt;')
+      expect(body).not.toContain('<b>bold?</b></li>')
+      expect(await admin.client.json('GET', '/api/dev/outbox', undefined, 200)).toEqual([])
+
+      const someone = await signUp(production.url, 'Prod')
+      await expectError(await someone.client.request('GET', '/api/dev/outbox'), 404, 'not_found')
+    } finally {
+      await smtp.close()
+      await production.close()
+      removeDir(smtp.dataDir)
+      removeDir(production.dataDir)
+      await sink.close()
+    }
+  })
 })
