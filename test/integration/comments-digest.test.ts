@@ -319,8 +319,9 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
 })
 
 /** A minimal SMTP server (RFC 5321 subset, no TLS) that keeps each message's DATA. */
-async function startSmtpSink(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
+async function startSmtpSink(): Promise<{ url: string; messages: string[]; refuse: number; close(): Promise<void> }> {
   const messages: string[] = []
+  const sink = { refuse: 0 }
   const sockets = new Set<Socket>()
   const server = createNetServer((socket) => {
     sockets.add(socket)
@@ -349,7 +350,10 @@ async function startSmtpSink(): Promise<{ url: string; messages: string[]; close
           data = []
           socket.write('354 go ahead\r\n')
         } else if (verb === 'QUIT') socket.end('221 bye\r\n')
-        else socket.write('250 ok\r\n')
+        else if (verb === 'MAIL' && sink.refuse > 0) {
+          sink.refuse--
+          socket.write('451 try again later\r\n')
+        } else socket.write('250 ok\r\n')
       }
     })
   })
@@ -357,6 +361,12 @@ async function startSmtpSink(): Promise<{ url: string; messages: string[]; close
   return {
     url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
     messages,
+    get refuse() {
+      return sink.refuse
+    },
+    set refuse(n: number) {
+      sink.refuse = n
+    },
     close: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -382,7 +392,7 @@ function readMime(message: string): { headers: Record<string, string>; body: str
 }
 
 describe('digest delivery', () => {
-  it('[COMM24] with SMTP_URL the digest goes through SMTP (nodemailer), not to the outbox; the outbox route is absent in production', async () => {
+  it('[COMM24] with SMTP_URL the digest goes through SMTP (nodemailer), not to the outbox, and is tried again when the server refuses it; the outbox route is absent in production', async () => {
     const sink = await startSmtpSink()
     let t = Date.parse('2030-03-04T09:00:00Z')
     const smtp = await startTestServer({ SMTP_URL: sink.url, MAIL_FROM: 'Ensemble <digest@example.org>', DIGEST_TICK_MS: '3600000' }, tempDataDir(), { clock: () => new Date(t) })
@@ -395,6 +405,11 @@ describe('digest delivery', () => {
       await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily', language: 'en' }, 200)
       await createThread(admin.client, ws, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>` })
       t = Date.parse('2030-03-05T06:00:00Z')
+      // The SMTP server refuses the first attempt: the digest is tried again at the next pass.
+      sink.refuse = 1
+      await smtp.server.digests.runDue()
+      expect(sink.refuse).toBe(0)
+      expect(sink.messages).toEqual([])
       await smtp.server.digests.runDue()
       const message = await waitFor(() => sink.messages[0], { message: 'the mail at the SMTP server' })
       const { headers, body } = readMime(message)

@@ -70,8 +70,9 @@ export class RoomRegistry {
     this.logger = options.logger ?? silentLogger
     this.steps = createEditPipeline(
       options.checkEdit ?? enforceRules,
-      (err) => this.logger.error({ err }, 'edit check or observer failed'),
+      (err) => this.logger.error({ err }, 'edit check failed: edit refused'),
       options.onEditAccepted,
+      (err) => this.logger.error({ err }, 'accepted-edit observer failed (the edit stands)'),
     )
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs

@@ -17,9 +17,14 @@ export type { AcceptedEdit, OnEditAccepted } from './notifyAccepted.ts'
  * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report,
  * then, when an observer is given, tell it about the accepted edit.
  */
-export function createEditPipeline(check: EditCheck, onCheckError?: (err: unknown) => void, onAccepted?: OnEditAccepted): readonly EditStep[] {
+export function createEditPipeline(
+  check: EditCheck,
+  onCheckError?: (err: unknown) => void,
+  onAccepted?: OnEditAccepted,
+  onObserverError: (err: unknown) => void = () => {},
+): readonly EditStep[] {
   const steps = [decodeUpdate, applyUpdate, checkEdit(check, onCheckError), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
-  return onAccepted ? [...steps, notifyAccepted(onAccepted, onCheckError ?? (() => {}))] : steps
+  return onAccepted ? [...steps, notifyAccepted(onAccepted, onObserverError)] : steps
 }
 
 /** Runs the steps in order until one returns STOP or throws. */

@@ -107,7 +107,19 @@ export class DigestScheduler {
     })
     if (isEmptyDigest(data)) return false
     const mail = composeDigest(data)
-    await this.o.mailer.send({ to: recipient.email, ...mail, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } })
+    try {
+      await this.o.mailer.send({ to: recipient.email, ...mail, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } })
+    } catch (err) {
+      // Not sent: give the period back, so the next pass tries again with everything in it.
+      await this.o.db
+        .updateTable('digest_preference')
+        .set({ since: preference.since, last_sent_at: preference.lastSentAt })
+        .where('workspace_id', '=', recipient.workspaceId)
+        .where('user_id', '=', recipient.userId)
+        .where('since', '=', now.toISOString())
+        .execute()
+      throw err
+    }
     return true
   }
 
