@@ -21,7 +21,8 @@ export interface DigestRecipient {
   email: string
 }
 
-async function loadDoc(store: DocStore, workspaceId: string, docName: string): Promise<Y.Doc> {
+/** A document as stored (snapshot and log), read outside any room. */
+export async function loadStoredDoc(store: DocStore, workspaceId: string, docName: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
   const loaded = await store.load({ workspaceId, docName })
   if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot)
@@ -36,7 +37,8 @@ async function loadDoc(store: DocStore, workspaceId: string, docName: string): P
  */
 export async function collectDigest(
   db: Kysely<Database>,
-  store: DocStore,
+  /** The alliance's plan document as stored (read once per pass for all its members). */
+  plan: Y.Doc,
   recipient: DigestRecipient,
   preference: StoredPreference & { frequency: 'daily' | 'weekly' },
   period: { from: Date; to: Date },
@@ -45,7 +47,6 @@ export async function collectDigest(
   const { workspaceId, userId } = recipient
   const from = period.from.toISOString()
   const to = period.to.toISOString()
-  const plan = await loadDoc(store, workspaceId, 'plan')
   const actions = actionsOf(plan)
 
   const today = todayIso(period.to)
@@ -117,8 +118,6 @@ export async function collectDigest(
       messages.push({ kind: item.kind, author: nameOf(item.author_id), docName: item.doc_name ?? '', excerpt: plainTextOf(item.body).slice(0, EXCERPT_LENGTH) })
     }
   }
-  plan.destroy()
-
   return {
     language: preference.language,
     frequency: preference.frequency,

@@ -5,7 +5,8 @@ import type { Logger } from '../../logger.ts'
 import type { Mailer } from '../../mail/mailer.ts'
 import type { DocStore } from '../../storage/docStore.ts'
 import type { Clock } from '../clock.ts'
-import { collectDigest, type DigestRecipient } from './collect.ts'
+import type * as Y from 'yjs'
+import { collectDigest, loadStoredDoc, type DigestRecipient } from './collect.ts'
 import { composeDigest, isEmptyDigest } from './compose.ts'
 import { toPreference, type StoredPreference } from './preferences.ts'
 import { unsubscribeToken } from './unsubscribeToken.ts'
@@ -60,25 +61,18 @@ export class DigestScheduler {
 
   private async pass(): Promise<number> {
     const now = this.o.clock()
-    const rows = await this.o.db
-      .selectFrom('member')
-      .innerJoin('user', 'user.id', 'member.user_id')
-      .innerJoin('workspace', 'workspace.id', 'member.workspace_id')
-      .leftJoin('digest_preference', (j) => j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'))
-      .select([
-        'member.workspace_id',
-        'member.user_id',
-        'user.name',
-        'user.email',
-        'user.locale',
-        'workspace.name as workspace_name',
-        'digest_preference.frequency',
-        'digest_preference.language',
-        'digest_preference.since',
-        'digest_preference.last_sent_at',
-      ])
-      .where((eb) => eb.or([eb('digest_preference.frequency', 'is', null), eb('digest_preference.frequency', '!=', 'off')]))
-      .execute()
+    const rows = await candidates(this.o.db)
+    // Each alliance's plan is read once per pass, and only if one of its members has a digest due.
+    const plans = new Map<string, Promise<Y.Doc>>()
+    const planOf = (workspaceId: string) => plans.get(workspaceId) ?? plans.set(workspaceId, loadStoredDoc(this.o.store, workspaceId, 'plan')).get(workspaceId)!
+    try {
+      return await this.sendDue(rows, now, planOf)
+    } finally {
+      for (const plan of plans.values()) void plan.then((doc) => doc.destroy(), () => undefined)
+    }
+  }
+
+  private async sendDue(rows: DueRow[], now: Date, planOf: (workspaceId: string) => Promise<Y.Doc>): Promise<number> {
     let sent = 0
     for (const row of rows) {
       const preference = toPreference(row, now)
@@ -89,7 +83,7 @@ export class DigestScheduler {
       if (preference.frequency === 'off' || nextDigestAt(new Date(preference.since), preference.frequency) > now) continue
       const recipient: DigestRecipient = { workspaceId: row.workspace_id, workspaceName: row.workspace_name, userId: row.user_id, name: row.name, email: row.email }
       try {
-        if (await this.sendOne(recipient, { ...preference, frequency: preference.frequency }, now)) sent++
+        if (await this.sendOne(recipient, { ...preference, frequency: preference.frequency }, now, planOf)) sent++
       } catch (err) {
         this.o.logger.error({ err, workspaceId: row.workspace_id, userId: row.user_id }, 'digest not sent')
       }
@@ -97,11 +91,16 @@ export class DigestScheduler {
     return sent
   }
 
-  private async sendOne(recipient: DigestRecipient, preference: StoredPreference & { frequency: 'daily' | 'weekly' }, now: Date): Promise<boolean> {
+  private async sendOne(
+    recipient: DigestRecipient,
+    preference: StoredPreference & { frequency: 'daily' | 'weekly' },
+    now: Date,
+    planOf: (workspaceId: string) => Promise<Y.Doc>,
+  ): Promise<boolean> {
     if (!(await this.claim(recipient, preference, now))) return false
     const token = unsubscribeToken(this.o.secret, recipient.workspaceId, recipient.userId)
     const unsubscribeUrl = `${this.o.baseUrl}/api/unsubscribe?token=${encodeURIComponent(token)}`
-    const data = await collectDigest(this.o.db, this.o.store, recipient, preference, { from: new Date(preference.since), to: now }, {
+    const data = await collectDigest(this.o.db, await planOf(recipient.workspaceId), recipient, preference, { from: new Date(preference.since), to: now }, {
       appUrl: `${this.o.baseUrl}/alliances/${encodeURIComponent(recipient.workspaceId)}`,
       unsubscribeUrl,
     })
@@ -148,3 +147,27 @@ export class DigestScheduler {
     return Number(res.numUpdatedRows) === 1
   }
 }
+
+/** Every member with digests not turned off, with what their digest needs. */
+function candidates(db: Kysely<Database>) {
+  return db
+    .selectFrom('member')
+    .innerJoin('user', 'user.id', 'member.user_id')
+    .innerJoin('workspace', 'workspace.id', 'member.workspace_id')
+    .leftJoin('digest_preference', (j) => j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'))
+    .select([
+      'member.workspace_id',
+      'member.user_id',
+      'user.name',
+      'user.email',
+      'user.locale',
+      'workspace.name as workspace_name',
+      'digest_preference.frequency',
+      'digest_preference.language',
+      'digest_preference.since',
+      'digest_preference.last_sent_at',
+    ])
+    .where((eb) => eb.or([eb('digest_preference.frequency', 'is', null), eb('digest_preference.frequency', '!=', 'off')]))
+    .execute()
+}
+type DueRow = Awaited<ReturnType<typeof candidates>>[number]
