@@ -7,6 +7,7 @@ import { SignUpPage } from './features/auth/SignUpPage.tsx'
 import { ActionPlanPage } from './features/action-plan/ActionPlanPage.tsx'
 import { GovernancePage } from './features/governance/GovernancePage.tsx'
 import { MembersPage } from './features/members/MembersPage.tsx'
+import { OutboxPage } from './features/outbox/OutboxPage.tsx'
 import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
 import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
@@ -45,6 +46,7 @@ function Routes({ path }: { path: string }) {
   if (session.status === 'signedOut') {
     return <Main title={t('auth.signInTitle')}>{path === '/inscription' ? <SignUpPage /> : <SignInPage />}</Main>
   }
+  if (path === '/dev/outbox') return <Main title={t('outbox.title')}><OutboxPage /></Main>
   if (PUBLIC_PATHS.includes(path) || path === '/alliances') return <Main title={t('workspaces.title')}><WorkspaceListPage /></Main>
 
   const inWorkspace = matchPath('/alliances/:id', path) ?? matchPath('/alliances/:id/:slug', path)

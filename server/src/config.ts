@@ -23,6 +23,14 @@ export interface Config {
   roomIdleMs: number
   /** Directory of the built client; the server serves it when it exists. */
   clientDir: string
+  /** `smtp://…` or `smtps://…` for digests; without it mail goes to the local outbox table. */
+  smtpUrl: string | null
+  /** Sender of digests. */
+  mailFrom: string
+  /** How often (ms) the digest scheduler looks for due digests. */
+  digestTickMs: number
+  /** NODE_ENV=production: development routes (the mail outbox page) are off. */
+  production: boolean
 }
 
 const envSchema = z.object({
@@ -42,6 +50,10 @@ const envSchema = z.object({
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
   CLIENT_DIR: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
+  DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
+  NODE_ENV: z.string().optional(),
 })
 
 const here = path.dirname(new URL(import.meta.url).pathname)
@@ -79,5 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    digestTickMs: e.DIGEST_TICK_MS,
+    production: e.NODE_ENV === 'production',
   }
 }

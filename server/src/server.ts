@@ -6,6 +6,13 @@ import { createCollab } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { systemClock, type Clock } from './domain/clock.ts'
+import { WorkspaceEventBus } from './domain/comments/events.ts'
+import { CommentService } from './domain/comments/service.ts'
+import { DigestScheduler } from './domain/digest/scheduler.ts'
+import { ActionWatch } from './domain/inbox/actionWatch.ts'
+import { EventBridge } from './fanout/eventBridge.ts'
+import { createMailer } from './mail/mailer.ts'
 import { connectInstances } from './fanout/connectInstances.ts'
 import { ControlChannel } from './fanout/control.ts'
 import { Replicator } from './fanout/replicator.ts'
@@ -23,6 +30,8 @@ export interface RunningServer {
   port: number
   logger: Logger
   demoLogins: DemoLogin[]
+  /** Sends due digests (also on its own every DIGEST_TICK_MS). */
+  digests: DigestScheduler
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
 }
@@ -36,12 +45,18 @@ function defaultOrigins(url: string, port: number): string[] {
   return [u.origin]
 }
 
-function createStore(db: DatabaseHandle): DocStore {
-  if (db.pgPool) return new PostgresDocStore(db.pgPool)
-  return new SqliteDocStore(db.sqlite!)
+function createStore(db: DatabaseHandle, now: () => number): DocStore {
+  if (db.pgPool) return new PostgresDocStore(db.pgPool, now)
+  return new SqliteDocStore(db.sqlite!, now)
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Time source of comments, the update log's timestamps and digests (tests script a calendar). */
+  clock?: Clock
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock
   const logger = createLogger(config.logLevel)
   const database = openDatabase({
     dataDir: config.dataDir,
@@ -74,9 +89,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
   await migrateAuth(auth)
 
-  const store = createStore(database)
+  const store = createStore(database, () => clock().getTime())
   const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
   const replicator = new Replicator(fanOut, logger)
+  // Comments and inbox: one bus, bridged to the other instances; live plan edits feed `action.changed` items.
+  const workspaceEvents = new WorkspaceEventBus((err) => logger.warn({ err }, 'workspace event listener failed'))
+  const comments = new CommentService(database.db, workspaceEvents, clock)
+  const eventBridge = await EventBridge.open(fanOut, workspaceEvents, logger)
+  const actionWatch = new ActionWatch(database.db, clock, (workspaceId, userIds) => comments.publishInbox(workspaceId, userIds), logger)
   const collab = createCollab({
     store,
     tickets,
@@ -86,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     roomIdleMs: config.roomIdleMs,
     replicator,
+    onEditAccepted: actionWatch.onEditAccepted,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
@@ -124,6 +145,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     store,
     rooms: collab.rooms,
+    authSecret: config.authSecret,
+    clock,
+    workspaceEvents,
+    comments,
+    devRoutes: !config.production,
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {
@@ -131,12 +157,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
 
   const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
+  const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
+  digests.start()
 
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
       http.close()
+      await digests.stop()
+      mailer.close()
       await collab.close()
+      await actionWatch.idle()
+      await eventBridge.close().catch(() => undefined)
       http.closeAllConnections()
       await control.close().catch(() => undefined)
       replicator.close()
@@ -147,5 +180,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, close }
+  return { url, port, logger, demoLogins, digests, close }
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../server/src/config.ts'
-import { startServer, type RunningServer } from '../../server/src/server.ts'
+import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts'
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 
@@ -20,7 +20,7 @@ export function tempDataDir(prefix = 'ensemble-test-'): string {
 }
 
 /** A real server in this process on port 0, with its own temporary SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir(), options: ServerOptions = {}): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -32,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     ROOM_IDLE_MS: '200',
     ...env,
   })
-  const server = await startServer(config)
+  const server = await startServer(config, options)
   return {
     url: server.url,
     dataDir,

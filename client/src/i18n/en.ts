@@ -1,3 +1,4 @@
+import * as outboxStrings from '../features/outbox/strings.ts'
 import type { MessagesShape } from './fr.ts'
 import { en as historyStrings } from '../features/history/strings.ts'
 
@@ -382,4 +383,5 @@ export const en: MessagesShape = {
     no: 'No',
     none: '—',
   },
+  ...outboxStrings.en,
 }

@@ -1,4 +1,6 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
+import * as outboxStrings from '../features/outbox/strings.ts'
+
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
  * which must have the same keys: its type is derived from this object).
@@ -383,6 +385,7 @@ export const fr = {
     no: 'Non',
     none: '—',
   },
+  ...outboxStrings.fr,
 }
 
 /** The shape every language must fill: same keys, any strings. */

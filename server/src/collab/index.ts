@@ -4,14 +4,14 @@ import { CLOSE, type CloseCode } from '@ensemble/shared'
 import type { Replicator } from '../fanout/replicator.ts'
 import type { DocStore } from '../storage/docStore.ts'
 import type { CollabLogger } from './logger.ts'
-import type { EditCheck } from './pipeline/index.ts'
+import type { EditCheck, OnEditAccepted } from './pipeline/index.ts'
 import { RoomRegistry, type IdentifyMember } from './rooms.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
 import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
 
 export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
-export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './pipeline/index.ts'
+export { allChecks, writersOnly, type AcceptedEdit, type EditCheck, type EditCheckInput, type EditRefusal, type OnEditAccepted } from './pipeline/index.ts'
 export { enforceRules } from './rules/enforceRules.ts'
 export type { LoadWorkspaceContext } from './workspaceContexts.ts'
 export { PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, type TransactionOrigin } from './origins.ts'
@@ -41,6 +41,8 @@ export interface CollabOptions {
   keepAliveMs?: number
   /** Fan-out to the other server instances on the same store (server/src/fanout); absent on one instance. */
   replicator?: Replicator
+  /** Told about every accepted edit once stored and broadcast (domain observers, injected by the server). */
+  onEditAccepted?: OnEditAccepted
 }
 
 export interface Collab {
@@ -69,6 +71,7 @@ export function createCollab(options: CollabOptions): Collab {
     checkEdit: options.checkEdit,
     loadWorkspaceContext: options.loadWorkspaceContext,
     replicator: options.replicator,
+    onEditAccepted: options.onEditAccepted,
   })
   if (!options.loadWorkspaceContext) {
     options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')

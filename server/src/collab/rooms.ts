@@ -4,7 +4,7 @@ import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
 import { Connection } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
-import { createEditPipeline, type EditCheck, type EditStep } from './pipeline/index.ts'
+import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { Room } from './room.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
@@ -32,6 +32,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates?: number
   /** Keeps rooms in step with other server instances (server/src/fanout); absent on a single instance. */
   replicator?: Replicator
+  /** Told about every accepted edit, after it is stored and broadcast. */
+  onEditAccepted?: OnEditAccepted
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -67,7 +69,12 @@ export class RoomRegistry {
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.logger = options.logger ?? silentLogger
-    this.steps = createEditPipeline(options.checkEdit ?? enforceRules, (err) => this.logger.error({ err }, 'edit check failed: edit refused'))
+    this.steps = createEditPipeline(
+      options.checkEdit ?? enforceRules,
+      (err) => this.logger.error({ err }, 'edit check failed: edit refused'),
+      options.onEditAccepted,
+      (err) => this.logger.error({ err }, 'accepted-edit observer failed (the edit stands)'),
+    )
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates

@@ -3,6 +3,7 @@ import type { SqlDialect } from './database.ts'
 import * as m001 from './migrations/001_initial.ts'
 import * as m002 from './migrations/002_comments.ts'
 import * as m005 from './migrations/005_history_signoff.ts'
+import * as m003 from './migrations/003_digests.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_comments': m002,
   '005_history_signoff': m005,
+  '003_digests': m003,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

@@ -102,10 +102,40 @@ export interface InboxItemTable {
   workspace_id: string
   user_id: string
   kind: string
-  thread_id: string
-  message_id: string
+  /** Set for comment items (`mention`, `reply`); null for `action.changed`. */
+  thread_id: string | null
+  message_id: string | null
+  /** When it last asked for attention (a coalesced `action.changed` item moves forward). */
   created_at: string
   read_at: string | null
+  /** `action.changed`: the document and action, the changed fields (JSON array), the latest editor. */
+  doc_name: string | null
+  target_id: string | null
+  fields: string | null
+  actor_id: string | null
+}
+
+/** A member's digest settings in one alliance (no row: the defaults). */
+export interface DigestPreferenceTable {
+  workspace_id: string
+  user_id: string
+  frequency: string
+  language: string
+  since: string
+  last_sent_at: string | null
+  updated_at: string
+}
+
+/** Mail kept locally when no SMTP server is configured (listed by the dev outbox page). */
+export interface MailOutboxTable {
+  id: string
+  to_address: string
+  subject: string
+  text_body: string
+  html_body: string
+  /** JSON object of extra headers (List-Unsubscribe…). */
+  headers: string
+  created_at: string
 }
 
 /** Moderation trail: hiding a message keeps its body here (detail is JSON text). */
@@ -198,4 +228,6 @@ export interface Database {
   signoff_round: SignoffRoundTable
   signoff_vote: SignoffVoteTable
   signoff_audit: SignoffAuditTable
+  digest_preference: DigestPreferenceTable
+  mail_outbox: MailOutboxTable
 }

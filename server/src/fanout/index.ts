@@ -4,3 +4,4 @@ export { RedisFanOut, redisRetryStrategy, type RedisFanOutOptions } from './redi
 export { docChannel, ReplicaLink, Replicator, type ReplicaTarget } from './replicator.ts'
 export { ControlChannel, CONTROL_CHANNEL, type ControlHandlers } from './control.ts'
 export { connectInstances } from './connectInstances.ts'
+export { EventBridge, EVENTS_CHANNEL, type BridgedBus, type BridgedEvent } from './eventBridge.ts'

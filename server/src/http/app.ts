@@ -20,6 +20,7 @@ import { historyRoutes } from './routes/history.ts'
 import { SignoffService } from '../signoff/service.ts'
 import { signoffRoutes } from './routes/signoff.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/digest.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
@@ -115,14 +116,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
   app.route('/api/workspaces/:workspaceId/tickets', ticketRoutes(deps))
   // Comments, inbox and the live event stream (one bus per app; a Redis bridge can subscribeAll/publish).
-  const workspaceEvents = new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
-  const comments = new CommentService(deps.db, workspaceEvents)
+  const workspaceEvents = deps.workspaceEvents ?? new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
+  const comments = deps.comments ?? new CommentService(deps.db, workspaceEvents, deps.clock)
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
   const history = new HistoryService(deps.db, deps.store, deps.rooms)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history))
   app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments)))
+  app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
+  app.route('/api/unsubscribe', unsubscribeRoutes(deps))
+  if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')

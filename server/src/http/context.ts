@@ -3,6 +3,9 @@ import type { Auth } from '../auth/auth.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import type { Database } from '../db/schema.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { WorkspaceEventBus } from '../domain/comments/events.ts'
+import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
 import type { Logger } from '../logger.ts'
 import type { DocStore } from '../storage/docStore.ts'
@@ -23,6 +26,15 @@ export interface AppDeps {
   /** The document log (history and versions read it) and the live rooms (server changes go through them). */
   store: DocStore
   rooms: RoomRegistry
+  /** Signs digest unsubscribe links. */
+  authSecret: string
+  /** Time source of comments and digests (a fake clock in tests). */
+  clock?: Clock
+  /** The workspace event bus and comment service, when server.ts shares them (observers, Redis bridge). */
+  workspaceEvents?: WorkspaceEventBus
+  comments?: CommentService
+  /** Development routes (the mail outbox) are mounted. */
+  devRoutes?: boolean
 }
 
 export interface SessionUser {

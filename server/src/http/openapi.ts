@@ -10,7 +10,10 @@ import {
   orphanCommentThreadSchema,
   createPartnerSchema,
   createWorkspaceSchema,
+  digestPreferenceSchema,
   memberSchema,
+  outboxMailSchema,
+  updateDigestPreferenceSchema,
   partnerSchema,
   signInSchema,
   signUpSchema,
@@ -25,7 +28,7 @@ import { z } from 'zod'
 import { updateMeSchema } from './routes/me.ts'
 
 interface RouteDoc {
-  method: 'get' | 'post' | 'patch' | 'delete'
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   path: string
   summary: string
   body?: z.ZodType
@@ -71,10 +74,15 @@ const ROUTES: RouteDoc[] = [
   { method: 'delete', path: '/api/workspaces/{workspaceId}/comments/messages/{messageId}', summary: 'Delete one’s own message (a placeholder stays)', response: commentMessageSchema },
   { method: 'post', path: '/api/workspaces/{workspaceId}/comments/messages/{messageId}/hide', summary: 'Hide a message (admin; audited)', body: hideCommentMessageSchema, response: commentMessageSchema },
   { method: 'get', path: '/api/workspaces/{workspaceId}/comments/audit', summary: 'Moderation audit trail (admin)' },
-  { method: 'get', path: '/api/workspaces/{workspaceId}/inbox', summary: 'The caller’s mentions and replies, newest first; ?unread=1 for unread only', response: z.array(inboxItemSchema) },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/inbox', summary: 'The caller’s mentions, replies and changes to actions they are accountable or responsible for (action.changed), newest first; ?unread=1 for unread only', response: z.array(inboxItemSchema) },
   { method: 'get', path: '/api/workspaces/{workspaceId}/inbox/unread-count', summary: 'Number of unread inbox items', response: z.object({ unread: z.number() }) },
   { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/{itemId}/read', summary: 'Mark one inbox item read', status: 204 },
   { method: 'post', path: '/api/workspaces/{workspaceId}/inbox/read-all', summary: 'Mark every inbox item read', response: z.object({ updated: z.number() }) },
+  // ---- digests ----
+  { method: 'get', path: '/api/workspaces/{workspaceId}/me/digest', summary: 'The caller’s digest settings in this alliance (default weekly, in their language)', response: digestPreferenceSchema },
+  { method: 'put', path: '/api/workspaces/{workspaceId}/me/digest', summary: 'Set digest frequency (off, daily, weekly) and/or language (fr, en)', body: updateDigestPreferenceSchema, response: digestPreferenceSchema },
+  { method: 'get', path: '/api/unsubscribe', summary: 'Turn digests off with the signed token of a digest’s link (?token=…); no session needed; bad token → 400' },
+  { method: 'get', path: '/api/dev/outbox', summary: 'Mail kept locally when no SMTP server is configured (outside production only)', response: z.array(outboxMailSchema) },
   { method: 'get', path: '/api/workspaces/{workspaceId}/events', summary: 'Live workspace events as Server-Sent Events (text/event-stream): ready, comment.*, inbox.changed' },
   // ---- history, versions, sign-off (docs/SPEC.md §HIST, SIGN) ----
   { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/history', summary: 'Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)' },

@@ -197,16 +197,18 @@ export type CommentThread = z.infer<typeof commentThreadSchema>
 export const commentThreadWithMessagesSchema = z.object({ thread: commentThreadSchema, messages: z.array(commentMessageSchema) })
 export type CommentThreadWithMessages = z.infer<typeof commentThreadWithMessagesSchema>
 
-export const INBOX_KINDS = ['mention', 'reply'] as const
+/** `action.changed`: an action the member is accountable or responsible for was edited by someone else. */
+export const INBOX_KINDS = ['mention', 'reply', 'action.changed'] as const
 export const inboxKindSchema = z.enum(INBOX_KINDS)
 export type InboxKind = z.infer<typeof inboxKindSchema>
 
 export const inboxItemSchema = z.object({
   id: z.string(),
   kind: inboxKindSchema,
-  threadId: z.string(),
-  messageId: z.string(),
-  /** Who wrote the message. */
+  /** The thread and message of a `mention` or `reply`; null for `action.changed`. */
+  threadId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  /** Who wrote the message (for `action.changed`: who edited the action last). */
   actorId: z.string(),
   /** Where the thread sits, so the inbox can link to it. */
   targetKind: commentTargetKindSchema,
@@ -214,6 +216,8 @@ export const inboxItemSchema = z.object({
   targetId: z.string().nullable(),
   /** Plain-text start of the message; null once it is deleted or hidden. */
   excerpt: z.string().nullable(),
+  /** `action.changed`: the action's fields changed since the item was last read (e.g. `deadline`); null otherwise. */
+  fields: z.array(z.string()).nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 })

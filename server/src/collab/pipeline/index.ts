@@ -4,18 +4,27 @@ import { broadcast } from './broadcast.ts'
 import { checkEdit, type EditCheck } from './checkEdit.ts'
 import { compensateRefusedEdit } from './compensate.ts'
 import { decodeUpdate } from './decodeUpdate.ts'
+import { notifyAccepted, type OnEditAccepted } from './notifyAccepted.ts'
 import { reportOutcome } from './reportOutcome.ts'
 import { STOP, type EditContext, type EditStep } from './types.ts'
 
 export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './checkEdit.ts'
 export type { EditContext, EditRoom, EditStep } from './types.ts'
+export type { AcceptedEdit, OnEditAccepted } from './notifyAccepted.ts'
 
 /**
  * The ordered steps every incoming update goes through (DESIGN §5):
- * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report.
+ * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report,
+ * then, when an observer is given, tell it about the accepted edit.
  */
-export function createEditPipeline(check: EditCheck, onCheckError?: (err: unknown) => void): readonly EditStep[] {
-  return [decodeUpdate, applyUpdate, checkEdit(check, onCheckError), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
+export function createEditPipeline(
+  check: EditCheck,
+  onCheckError?: (err: unknown) => void,
+  onAccepted?: OnEditAccepted,
+  onObserverError: (err: unknown) => void = () => {},
+): readonly EditStep[] {
+  const steps = [decodeUpdate, applyUpdate, checkEdit(check, onCheckError), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
+  return onAccepted ? [...steps, notifyAccepted(onAccepted, onObserverError)] : steps
 }
 
 /** Runs the steps in order until one returns STOP or throws. */

@@ -248,10 +248,11 @@ export class CommentService {
   // ---- inbox ----
 
   async listInbox(workspaceId: string, userId: string, unreadOnly: boolean): Promise<InboxItem[]> {
+    // Left joins: `action.changed` items point at an action, not at a message.
     let q = this.db
       .selectFrom('inbox_item')
-      .innerJoin('comment_message', 'comment_message.id', 'inbox_item.message_id')
-      .innerJoin('comment_thread', 'comment_thread.id', 'inbox_item.thread_id')
+      .leftJoin('comment_message', 'comment_message.id', 'inbox_item.message_id')
+      .leftJoin('comment_thread', 'comment_thread.id', 'inbox_item.thread_id')
       .select([
         'inbox_item.id',
         'inbox_item.kind',
@@ -259,6 +260,10 @@ export class CommentService {
         'inbox_item.message_id',
         'inbox_item.created_at',
         'inbox_item.read_at',
+        'inbox_item.doc_name as item_doc_name',
+        'inbox_item.target_id as item_target_id',
+        'inbox_item.fields',
+        'inbox_item.actor_id',
         'comment_message.author_id',
         'comment_message.body',
         'comment_message.deleted_at',
@@ -276,11 +281,12 @@ export class CommentService {
       kind: r.kind as InboxKind,
       threadId: r.thread_id,
       messageId: r.message_id,
-      actorId: r.author_id,
-      targetKind: r.target_kind as CommentTargetKind,
-      docName: r.doc_name,
-      targetId: r.target_id,
-      excerpt: r.deleted_at || r.hidden_at ? null : plainTextOf(r.body).slice(0, EXCERPT_LENGTH),
+      actorId: r.author_id ?? r.actor_id ?? '',
+      targetKind: (r.target_kind ?? 'action') as CommentTargetKind,
+      docName: r.doc_name ?? r.item_doc_name ?? '',
+      targetId: r.target_id ?? r.item_target_id,
+      excerpt: r.body === null || r.deleted_at || r.hidden_at ? null : plainTextOf(r.body).slice(0, EXCERPT_LENGTH),
+      fields: r.fields === null ? null : (JSON.parse(r.fields) as string[]),
       createdAt: r.created_at,
       readAt: r.read_at,
     }))
@@ -364,7 +370,8 @@ export class CommentService {
     return [...new Set(users.map((u) => u.user_id))]
   }
 
-  private async publishInbox(workspaceId: string, userIds: string[]): Promise<void> {
+  /** Tells each member their unread count changed (also used by the action watch). */
+  async publishInbox(workspaceId: string, userIds: string[]): Promise<void> {
     for (const userId of new Set(userIds)) {
       const unread = await this.unreadCount(workspaceId, userId)
       this.bus.publish({ workspaceId, userId, type: 'inbox.changed', data: { unread } })
