@@ -2,8 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { SqlDialect } from './database.ts'
 import * as m001 from './migrations/001_initial.ts'
 import * as m002 from './migrations/002_comments.ts'
-import * as m005 from './migrations/005_history_signoff.ts'
 import * as m003 from './migrations/003_digests.ts'
+import * as m005 from './migrations/005_history_signoff.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -11,8 +11,8 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_comments': m002,
-  '005_history_signoff': m005,
   '003_digests': m003,
+  '005_history_signoff': m005,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */
