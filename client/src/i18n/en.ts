@@ -1,3 +1,4 @@
+import { en as enSaving } from '../features/collab/strings.ts'
 import type { MessagesShape } from './fr.ts'
 
 /** English, the second language. Typed against fr.ts so a missing key fails the build. */
@@ -380,4 +381,5 @@ export const en: MessagesShape = {
     no: 'No',
     none: '—',
   },
+  ...enSaving,
 }

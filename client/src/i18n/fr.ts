@@ -1,3 +1,5 @@
+import { fr as frSaving } from '../features/collab/strings.ts'
+
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
  * which must have the same keys: its type is derived from this object).
@@ -381,6 +383,7 @@ export const fr = {
     no: 'Non',
     none: '—',
   },
+  ...frSaving,
 }
 
 /** The shape every language must fill: same keys, any strings. */
