@@ -44,6 +44,9 @@ export async function connectDoc(client: HttpClient, workspaceId: string, docNam
   provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
     errors.push(readServerError(decoder))
   }
+  // The saved acknowledgement (type 101): read by SaveTracker when a test wants it; otherwise
+  // ignored here without the stock provider's "Unable to compute message" log.
+  provider.messageHandlers[MESSAGE.saved] = () => {}
   let destroyed = false
   const open = async () => {
     // Retry while the server is away (restart tests); stop once destroyed.

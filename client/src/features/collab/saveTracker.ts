@@ -45,9 +45,14 @@ export class SaveTracker {
     return this.current
   }
 
-  /** Update frames sent on the current socket and not yet acknowledged as stored. */
-  get unacknowledged(): number {
-    return this.sent - this.saved
+  /** Update frames sent on the current (or last) socket (the n-th is acknowledged once `savedOnSocket` ≥ n). */
+  get sentOnSocket(): number {
+    return this.sent
+  }
+
+  /** The server's count of this socket's update frames that are stored. */
+  get savedOnSocket(): number {
+    return this.saved
   }
 
   destroy(): void {
@@ -61,6 +66,9 @@ export class SaveTracker {
     const ws = this.provider.ws
     if (!ws || ws === this.wrapped) return
     this.wrapped = ws
+    this.sent = 0
+    this.saved = 0
+    this.storageFailing = false
     const send = ws.send.bind(ws)
     ws.send = (data: Parameters<WebSocket['send']>[0]) => {
       if (ws === this.provider.ws && data instanceof Uint8Array && isUpdateFrame(data)) {
@@ -75,11 +83,9 @@ export class SaveTracker {
 
   private readonly onClose = (): void => {
     // Whatever was not acknowledged on that socket is re-sent by the next sync step 2.
+    // The counts stay readable (what that socket got saved) until the next socket starts afresh.
     if (this.sent > this.saved) this.unsent = true
-    this.sent = 0
-    this.saved = 0
     this.storageFailing = false
-    this.wrapped = null
     this.recompute()
   }
 
