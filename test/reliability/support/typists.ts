@@ -20,11 +20,18 @@ export async function connectTypist(http: HttpClient, workspaceId: string, docNa
   return { name, client, tracker, written: [] }
 }
 
-/** Types the typist's next token (`tok-<name>-<n>`), in one transaction = one update frame. */
-export function typeNext(typist: Typist): string {
+/**
+ * Types the typist's next token (`tok-<name>-<n>`), in one transaction = one update frame;
+ * `padding` characters of filler go with it (an update that needs new database pages).
+ */
+export function typeNext(typist: Typist, padding = 0): string {
   const token = `tok-${typist.name}-${typist.written.length}`
   const before = typist.tracker.sentOnSocket
-  typeToken(typist.client.doc, token)
+  const { doc } = typist.client
+  doc.transact(() => {
+    typeToken(doc, token)
+    if (padding > 0) typeToken(doc, 'x'.repeat(padding))
+  })
   const sent = typist.tracker.sentOnSocket
   typist.written.push({ token, frame: sent > before ? sent : 0 })
   return token
