@@ -32,8 +32,9 @@ export interface DocClient {
  * A real y-websocket `WebsocketProvider` against the server, as the browser client uses it:
  * every (re)connection fetches a fresh single-use ticket first.
  */
-export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc()): Promise<DocClient> {
-  const wsBase = client.baseUrl.replace(/^http/, 'ws') + '/ws/' + workspaceId
+export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc(), options: { via?: string } = {}): Promise<DocClient> {
+  // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
+  const wsBase = (options.via ?? client.baseUrl).replace(/^http/, 'ws') + '/ws/' + workspaceId
   const provider = new WebsocketProvider(wsBase, encodeURIComponent(docName), doc, {
     connect: false,
     WebSocketPolyfill: websocketWithOrigin(new URL(client.baseUrl).origin),
