@@ -249,7 +249,7 @@ describe('rooms', () => {
 })
 
 describe('durability', () => {
-  it('[DUR3] an update is appended to the store before it is broadcast', async () => {
+  it('[DUR7] an update is appended to the store before it is broadcast', async () => {
     const a = net.connect(editor('a'))
     const b = net.connect(editor('b'))
     await net.settle()
