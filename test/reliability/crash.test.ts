@@ -26,11 +26,11 @@ describe('crash and shutdown in the middle of an edit storm', () => {
     const alliance = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
     workspaceId = alliance.workspaceId
     people = [alliance.admin, ...alliance.members]
-  })
+  }, 180_000)
   afterAll(async () => {
     if (server.child.exitCode === null && server.child.signalCode === null) await server.kill('SIGKILL')
     removeDir(dataDir)
-  })
+  }, 60_000)
 
   const connectTypists = async (count: number, docName: string, prefix: string): Promise<Typist[]> => {
     const typists: Typist[] = []
@@ -112,5 +112,5 @@ describe('crash and shutdown in the middle of an edit storm', () => {
     const { lost, duplicated } = audit(await readBack(people[0]!.client, workspaceId, 'vision'), written)
     expect({ lost, duplicated }).toEqual({ lost: [], duplicated: [] })
     console.log(`[DUR2] clients=${typists.length} tokens typed=${written.length} checked=${written.length} lost=${lost.length} duplicated=${duplicated.length} close codes=${[...new Set(codes)].join(',')}`)
-  }, 120_000)
+  }, 240_000)
 })
