@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { LIMITS } from '@ensemble/shared'
 import { z } from 'zod'
 
 /** Everything the server reads from its environment, parsed once. See docs/ARCHITECTURE.md §8. */
@@ -21,6 +22,8 @@ export interface Config {
   authSecret: string
   authRateLimit: { windowSeconds: number; signInMax: number; signUpMax: number }
   roomIdleMs: number
+  /** How long a failing append is retried before its room gives up (STORAGE_RETRY_MS). */
+  storageRetryMs: number
   /** Directory of the built client; the server serves it when it exists. */
   clientDir: string
   /** `smtp://…` or `smtps://…` for digests; without it mail goes to the local outbox table. */
@@ -49,6 +52,7 @@ const envSchema = z.object({
   AUTH_SIGNUP_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
+  STORAGE_RETRY_MS: z.coerce.number().int().min(0).optional(),
   CLIENT_DIR: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
@@ -90,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
     authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
+    storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

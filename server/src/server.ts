@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
-import { createCollab } from './collab/index.ts'
+import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -32,6 +32,10 @@ export interface RunningServer {
   demoLogins: DemoLogin[]
   /** Sends due digests (also on its own every DIGEST_TICK_MS). */
   digests: DigestScheduler
+  /** The database (tests reach SQLite through it to simulate a full or read-only disk). */
+  database: DatabaseHandle
+  /** The live rooms (tests check that a failed room is released). */
+  rooms: RoomRegistry
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
 }
@@ -105,6 +109,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     allowedOrigins,
     logger,
     roomIdleMs: config.roomIdleMs,
+    storageRetryMs: config.storageRetryMs,
     replicator,
     onEditAccepted: actionWatch.onEditAccepted,
   })
@@ -181,4 +186,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   logger.info({ url, allowedOrigins }, 'ready')
   return { url, port, logger, demoLogins, digests, close }
+  return { url, port, logger, demoLogins, database, rooms: collab.rooms, close }
 }

@@ -14,4 +14,8 @@ export const LIMITS = {
   roomIdleMs: 30_000,
   /** Compaction folds the update log into a snapshot once it holds this many rows. */
   compactAfterUpdates: 500,
+  /** A failing append is retried this long before the room gives up (closes 4500 and unloads). */
+  storageRetryMs: 30_000,
+  /** Edits that may wait behind a failing append; beyond this the room gives up at once. */
+  storageRetryQueue: 10_000,
 } as const

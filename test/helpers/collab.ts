@@ -32,8 +32,9 @@ export interface DocClient {
  * A real y-websocket `WebsocketProvider` against the server, as the browser client uses it:
  * every (re)connection fetches a fresh single-use ticket first.
  */
-export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc()): Promise<DocClient> {
-  const wsBase = client.baseUrl.replace(/^http/, 'ws') + '/ws/' + workspaceId
+export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc(), options: { via?: string } = {}): Promise<DocClient> {
+  // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
+  const wsBase = (options.via ?? client.baseUrl).replace(/^http/, 'ws') + '/ws/' + workspaceId
   const provider = new WebsocketProvider(wsBase, encodeURIComponent(docName), doc, {
     connect: false,
     WebSocketPolyfill: websocketWithOrigin(new URL(client.baseUrl).origin),
@@ -44,6 +45,9 @@ export async function connectDoc(client: HttpClient, workspaceId: string, docNam
   provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
     errors.push(readServerError(decoder))
   }
+  // The saved acknowledgement (type 101): read by SaveTracker when a test wants it; otherwise
+  // ignored here without the stock provider's "Unable to compute message" log.
+  provider.messageHandlers[MESSAGE.saved] = () => {}
   let destroyed = false
   const open = async () => {
     // Retry while the server is away (restart tests); stop once destroyed.

@@ -1,4 +1,4 @@
-import { colorForId, MESSAGE, readServerError, type Role, type ServerErrorMessage } from '@ensemble/shared'
+import { colorForId, MESSAGE, readSaved, readServerError, type Role, type SavedMessage, type ServerErrorMessage } from '@ensemble/shared'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -17,6 +17,8 @@ import { MemorySocketPair } from './memorySocket.ts'
 export class MemoryClient {
   readonly awareness: awarenessProtocol.Awareness
   readonly errors: ServerErrorMessage[] = []
+  /** The last "saved" acknowledgement (message type 101) received. */
+  saved: SavedMessage | null = null
   closed: { code: number; reason: string } | null = null
   synced = false
 
@@ -82,6 +84,8 @@ export class MemoryClient {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this)
     } else if (type === MESSAGE.serverError) {
       this.errors.push(readServerError(decoder))
+    } else if (type === MESSAGE.saved) {
+      this.saved = readSaved(decoder)
     } else {
       throw new Error(`client received unexpected message type ${type}`)
     }

@@ -1,4 +1,5 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
+import { en as enSaving } from '../features/collab/strings.ts'
 import type { MessagesShape } from './fr.ts'
 import { en as historyStrings } from '../features/history/strings.ts'
 
@@ -384,4 +385,5 @@ export const en: MessagesShape = {
     none: '—',
   },
   ...outboxStrings.en,
+  ...enSaving,
 }

@@ -1,5 +1,6 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
+import { fr as frSaving } from '../features/collab/strings.ts'
 
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
@@ -386,6 +387,7 @@ export const fr = {
     none: '—',
   },
   ...outboxStrings.fr,
+  ...frSaving,
 }
 
 /** The shape every language must fill: same keys, any strings. */

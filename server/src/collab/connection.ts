@@ -1,4 +1,4 @@
-import { CLOSE, CLOSE_REASON, LIMITS, MESSAGE, type CloseCode } from '@ensemble/shared'
+import { CLOSE, CLOSE_REASON, encodeSaved, LIMITS, MESSAGE, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
 import type * as decoding from 'lib0/decoding'
 import type { DocKey } from '../storage/docStore.ts'
 import { ConnectionError, MalformedMessageError } from './errors.ts'
@@ -45,6 +45,8 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
 
   private room: Room | null = null
+  /** Updates of this connection that are stored (the "saved" acknowledgement, message type 101). */
+  private savedUpdates = 0
   private backlog: Uint8Array[] = []
   private open = true
 
@@ -98,6 +100,17 @@ export class Connection {
       this.logger.debug({ err, connection: this.id }, 'send failed')
       this.close(CLOSE.internalError)
     }
+  }
+
+  /** One more of this connection's updates is durably stored (or was already): tell the author. */
+  acknowledgeSaved(): void {
+    this.savedUpdates++
+    this.sendSaved(STORAGE_STATE.ok)
+  }
+
+  /** Repeats the saved count with the storage state (e.g. storage failing: nothing new is saved). */
+  sendSaved(storage: StorageState): void {
+    this.send(encodeSaved({ saved: this.savedUpdates, storage }))
   }
 
   /** The member's membership changed but they keep access: later edits use the new role. */

@@ -28,6 +28,8 @@ export interface CollabOptions {
   logger: CollabLogger
   roomIdleMs?: number
   compactAfterUpdates?: number
+  /** How long a failing append is retried before its room gives up (default LIMITS.storageRetryMs). */
+  storageRetryMs?: number
   /** The edit rule (default: the rules of docs/RULES.md, `enforceRules`). */
   checkEdit?: EditCheck
   /**
@@ -68,6 +70,7 @@ export function createCollab(options: CollabOptions): Collab {
     logger: options.logger,
     roomIdleMs: options.roomIdleMs,
     compactAfterUpdates: options.compactAfterUpdates,
+    storageRetryMs: options.storageRetryMs,
     checkEdit: options.checkEdit,
     loadWorkspaceContext: options.loadWorkspaceContext,
     replicator: options.replicator,

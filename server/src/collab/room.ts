@@ -1,4 +1,4 @@
-import { CLOSE, docKind, EMPTY_WORKSPACE_CONTEXT, typeLayoutRoots, type DocKind, type WorkspaceContext } from '@ensemble/shared'
+import { CLOSE, docKind, EMPTY_WORKSPACE_CONTEXT, LIMITS, STORAGE_STATE, typeLayoutRoots, type DocKind, type WorkspaceContext } from '@ensemble/shared'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocKey, DocStore, LoadedDoc } from '../storage/docStore.ts'
@@ -25,7 +25,11 @@ export interface RoomOptions {
   steps: readonly EditStep[]
   logger: CollabLogger
   compactAfterUpdates: number
-  /** Called once if the room can no longer guarantee durability (a failed append). */
+  /** How long a failing append is retried before the room gives up (default LIMITS.storageRetryMs). */
+  storageRetryMs?: number
+  /** Edits that may queue behind a failing append before the room gives up (default LIMITS.storageRetryQueue). */
+  storageRetryQueue?: number
+  /** Called once if the room can no longer guarantee durability (storage did not recover). */
   onFailure: (room: Room, error: unknown) => void
   /** Members and partners of the workspace for the edit rules, as currently loaded. */
   workspaceContext?: () => WorkspaceContext
@@ -63,6 +67,8 @@ export class Room implements EditRoom {
   private readonly guard: AwarenessGuard
   private readonly compactor: Compactor
   private failed = false
+  /** An append is failing and being retried: nothing new is saved, connections were told. */
+  private storageFailing = false
   private resyncQueued = false
 
   constructor(
@@ -116,6 +122,7 @@ export class Room implements EditRoom {
   addConnection(connection: Connection): void {
     this.attached.add(connection)
     connection.send(encodeSyncStep1(this.doc))
+    if (this.storageFailing) connection.sendSaved(STORAGE_STATE.failing)
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) connection.send(encodeAwarenessStates(this.awareness, present))
   }
@@ -161,6 +168,8 @@ export class Room implements EditRoom {
       }
       try {
         await runEditPipeline(this.options.steps, context)
+        // Stored (or already there, or compensated and stored): the author may count it as saved.
+        connection.acknowledgeSaved()
       } catch (error) {
         if (error instanceof StorageFailure) this.fail(error)
         else connection.fail(error)
@@ -287,7 +296,31 @@ export class Room implements EditRoom {
     return undoManager
   }
 
-  noteAppended(): void {
+  async appendDurably(update: Uint8Array, authorId: string | null): Promise<void> {
+    const retryMs = this.options.storageRetryMs ?? LIMITS.storageRetryMs
+    const maxQueued = this.options.storageRetryQueue ?? LIMITS.storageRetryQueue
+    const giveUpAt = Date.now() + retryMs
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.store.append(this.key, update, authorId)
+        break
+      } catch (cause) {
+        // Edits keep arriving behind this one (the queue holds them, unapplied): bounded in time and count.
+        const remaining = giveUpAt - Date.now()
+        if (remaining <= 0 || this.queue.size > maxQueued) throw new StorageFailure('append failed', { cause })
+        if (!this.storageFailing) {
+          this.storageFailing = true
+          this.options.logger.error({ err: cause, ...this.key }, 'append failed: retrying, nothing is acknowledged meanwhile')
+          for (const connection of this.attached) connection.sendSaved(STORAGE_STATE.failing)
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 1000, remaining)))
+      }
+    }
+    if (this.storageFailing) {
+      this.storageFailing = false
+      this.options.logger.warn({ ...this.key }, 'storage recovered')
+      for (const connection of this.attached) connection.sendSaved(STORAGE_STATE.ok)
+    }
     this.compactor.noteAppended()
   }
 
@@ -314,7 +347,10 @@ export class Room implements EditRoom {
     this.doc.destroy()
   }
 
-  /** The in-memory state is ahead of the log: drop everyone (they resync on reconnect) and the room. */
+  /**
+   * Storage did not recover: the in-memory state is ahead of the log, so drop everyone (their
+   * replicas keep the unsaved edits and re-send them on reconnect) and release the room.
+   */
   private fail(error: unknown): void {
     if (this.failed) return
     this.failed = true
@@ -361,9 +397,11 @@ export class Room implements EditRoom {
         await this.store.append(this.key, update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
       } catch (cause) {
         this.fail(new StorageFailure('append failed', { cause }))
+        await this.appendDurably(update, null)
+      } catch (error) {
+        this.fail(error)
         return
       }
-      this.noteAppended()
       this.sendToAll(encodeSyncUpdate(update))
       this.publishUpdate(update)
     })

@@ -30,6 +30,8 @@ export interface RoomRegistryOptions {
   roomIdleMs?: number
   /** Background compaction starts once this many log rows follow the snapshot. */
   compactAfterUpdates?: number
+  /** How long a failing append is retried before its room gives up (default LIMITS.storageRetryMs). */
+  storageRetryMs?: number
   /** Keeps rooms in step with other server instances (server/src/fanout); absent on a single instance. */
   replicator?: Replicator
   /** Told about every accepted edit, after it is stored and broadcast. */
@@ -217,6 +219,7 @@ export class RoomRegistry {
         steps: this.steps,
         logger: this.logger,
         compactAfterUpdates: this.compactAfterUpdates,
+        storageRetryMs: this.options.storageRetryMs,
         onFailure: (failed) => this.discard(failed),
         workspaceContext: () => this.contexts.current(key.workspaceId),
         peers: link ?? undefined,

@@ -10,5 +10,7 @@ export const MESSAGE = {
   queryAwareness: 3,
   /** Server → client: a typed error (see serverError.ts). */
   serverError: 100,
+  /** Server → client: how many of this connection's updates are stored (see saved.ts). */
+  saved: 101,
 } as const
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE]

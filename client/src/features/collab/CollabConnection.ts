@@ -2,6 +2,7 @@ import { type AwarenessUser, AWARENESS_USER_FIELD, MESSAGE, readServerError, SCH
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ApiError } from '../../api/ApiError.ts'
+import { SaveTracker, type SaveState } from './saveTracker.ts'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
 
@@ -19,6 +20,8 @@ export interface CollabSnapshot {
   lastError: ReceivedServerError | null
   /** Bumped whenever a field error appears or is cleared, so claiming fields re-render. */
   fieldErrorsVersion: number
+  /** Whether everything written here is stored on the server ("saved" acknowledgement, type 101). */
+  save: SaveState
 }
 
 export interface CollabOptions {
@@ -58,7 +61,8 @@ function defaultServerUrl(workspaceId: string): string {
 export class CollabConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
-  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0 }
+  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
+  private readonly saveTracker: SaveTracker
   private readonly listeners = new Set<() => void>()
   private readonly claims = new Map<string, number>()
   private readonly fieldErrors = new Map<string, ReceivedServerError>()
@@ -76,6 +80,7 @@ export class CollabConnection {
       disableBc: true,
     })
     this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
+    this.saveTracker = new SaveTracker(this.provider, (save) => this.update({ save }))
     this.provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
       try {
         this.receiveError(readServerError(decoder))
@@ -116,6 +121,7 @@ export class CollabConnection {
     window.clearTimeout(this.retryTimer)
     window.removeEventListener('online', this.reconnectNow)
     document.removeEventListener('visibilitychange', this.reconnectNow)
+    this.saveTracker.destroy()
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()

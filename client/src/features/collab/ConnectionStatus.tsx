@@ -1,8 +1,12 @@
 import { CLOSE } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type { CollabSnapshot } from './CollabConnection.ts'
+import type { SaveState } from './saveTracker.ts'
 
-/** "Connecté" / "Hors ligne — reconnexion…", announced politely when it changes. */
+/**
+ * "Connecté" / "Hors ligne — reconnexion…", and whether what was written is stored: "Enregistré" /
+ * "Enregistrement…" / "Non enregistré". Both are announced politely when they change.
+ */
 export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null }) {
   const { t } = useTranslation()
   const status = snapshot?.status ?? 'connecting'
@@ -37,6 +41,18 @@ export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null
       <span className="connection__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('collab.status')} : </span>
       <span aria-live="polite">{label}</span>
+      <SaveIndicator save={snapshot?.save ?? 'saved'} />
     </div>
+  )
+}
+
+/** The "saved" acknowledgement as the member sees it (see saveTracker.ts). */
+function SaveIndicator({ save }: { save: SaveState }) {
+  const { t } = useTranslation()
+  return (
+    <span className={`connection__save connection__save--${save}`} data-testid="save-status" data-save={save} aria-live="polite" title={save === 'unsaved' ? t('saving.unsavedHint') : undefined}>
+      {' · '}
+      {t(`saving.${save}`)}
+    </span>
   )
 }

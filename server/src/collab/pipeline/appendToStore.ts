@@ -1,18 +1,13 @@
-import { StorageFailure } from '../errors.ts'
 import type { EditStep } from './types.ts'
 
 /**
  * Step 5: the update is durable before anyone else sees it, so an edit another partner has seen
- * survives a crash. The room runs edits one at a time, so the log keeps the room's order.
+ * survives a crash. The room runs edits one at a time, so the log keeps the room's order; while
+ * storage fails the room retries here, and every later edit waits behind this one (DUR3).
  */
 export const appendToStore: EditStep = {
   name: 'appendToStore',
   async run(context) {
-    try {
-      await context.room.store.append(context.room.key, context.outgoing!, context.connection.identity.userId)
-    } catch (cause) {
-      throw new StorageFailure('append failed', { cause })
-    }
-    context.room.noteAppended()
+    await context.room.appendDurably(context.outgoing!, context.connection.identity.userId)
   },
 }

@@ -16,8 +16,11 @@ export interface EditRoom {
   undoManagerFor(connection: Connection): Y.UndoManager
   /** The connections attached to the room right now. */
   connections(): Iterable<Connection>
-  /** Called after each durable append (drives background compaction). */
-  noteAppended(): void
+  /**
+   * Appends to the store, retrying while storage fails (bounded in time and queued edits); resolves
+   * once committed, throws StorageFailure when the room gives up.
+   */
+  appendDurably(update: Uint8Array, authorId: string | null): Promise<void>
   /** Members and partners of the room's workspace, as last loaded (refreshed on membership changes). */
   workspaceContext(): WorkspaceContext
   /** Sends a stored update to the other server instances holding the document (no-op on one instance). */
