@@ -185,6 +185,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, digests, close }
-  return { url, port, logger, demoLogins, database, rooms: collab.rooms, close }
+  return { url, port, logger, demoLogins, digests, database, rooms: collab.rooms, close }
 }

@@ -394,10 +394,7 @@ export class Room implements EditRoom {
     this.enqueue(async () => {
       if (this.failed) return
       try {
-        await this.store.append(this.key, update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
-      } catch (cause) {
-        this.fail(new StorageFailure('append failed', { cause }))
-        await this.appendDurably(update, null)
+        await this.appendDurably(update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
       } catch (error) {
         this.fail(error)
         return
