@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { SqlDialect } from './database.ts'
 import * as m001 from './migrations/001_initial.ts'
 import * as m002 from './migrations/002_comments.ts'
+import * as m004 from './migrations/004_meetings.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_comments': m002,
+  '004_meetings': m004,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

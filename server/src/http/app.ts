@@ -16,6 +16,8 @@ import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { createMeetingServices } from '../domain/meetings/services.ts'
+import { meetingRoutes } from './routes/meetings.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
@@ -116,6 +118,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
+  if (deps.governance) app.route('/api/workspaces/:workspaceId/meetings', meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')
@@ -130,7 +133,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } }, err.status)
+      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error')
     return c.json({ error: { code: 'internal_error', message: 'Internal error.' } }, 500)

@@ -3,6 +3,7 @@ import type { Auth } from '../auth/auth.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
 import type { Database } from '../db/schema.ts'
 import type { Membership } from '../domain/members.ts'
+import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
@@ -18,6 +19,8 @@ export interface AppDeps {
   onMembershipChanged: (workspaceId: string, userId: string) => void
   /** Called after partners change so live-edit rules check seats and resources against the new list. */
   onPartnersChanged: (workspaceId: string) => void
+  /** Live documents and rule refreshes for governance meetings; without it the meeting routes are absent. */
+  governance?: GovernanceDeps
 }
 
 export interface SessionUser {

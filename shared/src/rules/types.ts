@@ -39,6 +39,8 @@ export interface WorkspaceMember {
 export interface WorkspaceContext {
   members: ReadonlyMap<string, WorkspaceMember>
   partners: ReadonlySet<string>
+  /** Documents that accept no edit whatever the role, e.g. approved minutes (`minutes:<id>`, GOV16). */
+  lockedDocs?: ReadonlySet<string>
 }
 
 export const EMPTY_WORKSPACE_CONTEXT: WorkspaceContext = Object.freeze({
