@@ -1,8 +1,11 @@
+import * as meetingsStrings from '../features/meetings/strings.ts'
+
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
  * which must have the same keys: its type is derived from this object).
  */
 export const fr = {
+  ...meetingsStrings.fr,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",
@@ -87,6 +90,7 @@ export const fr = {
     plan: 'Plan d’action',
     governance: 'Instances de gouvernance',
     members: 'Partenaires & membres',
+    meetings: 'Réunions',
   },
   docHints: {
     vision: 'Où voulons-nous être ensemble dans 3 à 5 ans ?',
@@ -95,6 +99,7 @@ export const fr = {
     convention: 'Les engagements stratégiques et opérationnels de chaque partenaire.',
     plan: 'Actions, échéances, responsabilités (RACI) et ressources.',
     governance: 'Assemblée générale, comité de pilotage, comités techniques, groupes de travail.',
+    meetings: 'Convocations, présences et quorum, votes, décisions et comptes rendus.',
     members: 'Qui sont les partenaires, qui les représente, qui peut faire quoi.',
   },
   dashboard: {
