@@ -7,7 +7,7 @@ export function QuorumIndicator({ quorum }: { quorum: QuorumResult }) {
   const values = { counted: quorum.present + quorum.represented, required: quorum.required, present: quorum.present, represented: quorum.represented, total: quorum.totalSeats }
   return (
     <p className={`quorum ${quorum.met ? 'quorum--met' : 'quorum--missing'}`} role="status" aria-live="polite" data-testid="quorum" data-met={quorum.met}>
-      <strong>{t('meetings.quorum')} :</strong> {quorum.met ? t('meetings.quorumMet', values) : t('meetings.quorumNotMet', values)}
+      {quorum.met ? t('meetings.quorumMet', values) : t('meetings.quorumNotMet', values)}
     </p>
   )
 }
