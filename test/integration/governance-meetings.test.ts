@@ -19,17 +19,17 @@ import * as Y from 'yjs'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
-import { serverPerSuite } from '../helpers/server.ts'
+import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
+import { removeDir, serverPerSuite, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { openEvents } from './comments-flow.ts'
 
 /**
  * Governance meetings on a real server (GOV10–GOV17): REST + live events over SSE + the plan and
  * minutes documents through real providers. The body: partner A holds 2 seats, partner B 1, a
- * quorum of 2 seats, simple majority, at most one proxy per member.
+ * quorum of 2 seats, simple majority, at most one proxy per member. Run on SQLite and on PostgreSQL.
  */
-describe('governance meetings, votes and decisions', () => {
-  const server = serverPerSuite()
+function meetingTests(server: { readonly url: string }): void {
   let workspaceId: string
   let admin: TestMember
   let steering: TestMember
@@ -338,5 +338,25 @@ describe('governance meetings, votes and decisions', () => {
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-11-24T15:00:00.000Z')
     expect(event.uid).toContain(meeting.id)
     expect(event.description).toContain('visio.example.org/copil')
+  })
+}
+
+describe('governance meetings, votes and decisions (SQLite)', () => meetingTests(serverPerSuite()))
+
+describePostgres('governance meetings, votes and decisions (PostgreSQL)', () => {
+  const databaseUrl = usePostgresDatabase()
+  const dataDir = tempDataDir('ensemble-gov-')
+  let server: TestServer | undefined
+  beforeAll(async () => {
+    server = await startTestServer({ DATABASE_URL: databaseUrl() }, dataDir)
+  })
+  afterAll(async () => {
+    await server?.close()
+    removeDir(dataDir)
+  })
+  meetingTests({
+    get url() {
+      return server!.url
+    },
   })
 })
