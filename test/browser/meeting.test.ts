@@ -1,24 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { bodiesOf, buildBody, keyBetween, type Meeting } from '@ensemble/shared'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
-const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
 const WAIT = { timeout: 20_000 }
-
-async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor(WAIT)
-}
 
 describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers', () => {
   let server: TestServer

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi } from './meetingsApi.ts'
 import { useMeetingEvents } from './useMeetingEvents.ts'
 
@@ -29,28 +30,8 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
     <section aria-labelledby="register-title" className="meeting-panel">
       <h2 id="register-title">{t('meetings.register')}</h2>
       <div className="filters">
-        <label>
-          {t('meetings.filterOutcome')}{' '}
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            <option value="">{t('meetings.all')}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`meetings.outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('meetings.filterType')}{' '}
-          <select value={decisionType} onChange={(e) => setDecisionType(e.target.value)}>
-            <option value="">{t('meetings.all')}</option>
-            {DECISION_TYPES.map((d) => (
-              <option key={d} value={d}>
-                {t(`meetings.decisionTypes.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect label={t('meetings.filterOutcome')} value={outcome} onChange={setOutcome} empty={t('meetings.all')} options={OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))} />{' '}
+        <LabelledSelect label={t('meetings.filterType')} value={decisionType} onChange={setDecisionType} empty={t('meetings.all')} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
       </div>
       {decisions.length === 0 ? (
         <p className="empty">{t('meetings.registerEmpty')}</p>
@@ -88,31 +69,11 @@ function ActionFromDecision({ decision, onCreated }: { decision: Decision; onCre
         onCreated()
       }, (err: unknown) => notify(handleError(err), 'error'))
   }
-  const people = workspace.members.filter((m) => m.role !== 'observer' && m.role !== 'commenter')
+  const people = workspace.members.filter((m) => m.role !== 'observer' && m.role !== 'commenter').map((m) => ({ value: m.userId, label: m.name }))
   return (
     <form onSubmit={submit} className="inline-form" aria-label={`${t('meetings.createAction')} — ${decision.title}`}>
-      <label>
-        {t('meetings.accountable')}{' '}
-        <select value={accountable} onChange={(e) => setAccountable(e.target.value)} required>
-          <option value="">—</option>
-          {people.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        {t('meetings.responsible')}{' '}
-        <select value={responsible} onChange={(e) => setResponsible(e.target.value)} required>
-          <option value="">—</option>
-          {people.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      <LabelledSelect label={t('meetings.accountable')} value={accountable} onChange={setAccountable} empty="—" options={people} required />{' '}
+      <LabelledSelect label={t('meetings.responsible')} value={responsible} onChange={setResponsible} empty="—" options={people} required />{' '}
       <label>
         {t('meetings.deadline')} <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </label>{' '}

@@ -8,6 +8,7 @@ import { useCollabDoc } from '../collab/useCollabDoc.ts'
 import { useBodies } from '../governance/useBodies.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { DecisionRegister } from './DecisionRegister.tsx'
+import { LabelledSelect } from './LabelledSelect.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
 import { meetingsApi } from './meetingsApi.ts'
 import { useMeetingEvents } from './useMeetingEvents.ts'
@@ -67,16 +68,9 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
       </header>
       {governance?.synced && bodies.length === 0 && <p className="empty">{t('meetings.noBody')}</p>}
       {bodies.length > 0 && (
-        <label className="body-picker">
-          {t('meetings.body')}{' '}
-          <select value={current ?? ''} onChange={(e) => setBodyId(e.target.value)} data-testid="body-picker">
-            {bodies.map(({ id, body }) => (
-              <option key={id} value={id}>
-                {body.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="body-picker">
+          <LabelledSelect label={t('meetings.body')} value={current ?? ''} onChange={setBodyId} options={bodies.map(({ id, body }) => ({ value: id, label: body.name }))} testId="body-picker" />
+        </div>
       )}
       {current && (
         <div className="meetings-layout">

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { LabelledSelect } from './LabelledSelect.tsx'
 import type { MeetingsApi } from './meetingsApi.ts'
 
 interface Props {
@@ -38,16 +39,7 @@ export function VotePanel({ detail, api, canChair, me, onError }: Props) {
             {t('meetings.question')}
             <input value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={200} data-testid="vote-question" />
           </label>
-          <label>
-            {t('meetings.decisionType')}
-            <select value={decisionType} onChange={(e) => setDecisionType(e.target.value as DecisionType)}>
-              {DECISION_TYPES.map((d) => (
-                <option key={d} value={d}>
-                  {t(`meetings.decisionTypes.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect label={t('meetings.decisionType')} value={decisionType} onChange={(v) => setDecisionType(v as DecisionType)} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
           <label>
             <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> {t('meetings.secret')}
           </label>
