@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { signUp } from '../helpers/http.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 const WAIT = { timeout: 20_000 }
 
@@ -20,25 +18,10 @@ async function waitForValue(page: Page, selector: string, expected: string): Pro
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false })
 
 describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    ensureClientBuilt()
-    mkdirSync(ARTIFACTS_DIR, { recursive: true })
-    server = await startTestServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
+  const suite = browserSuite()
 
   it('[E2E1] both see each other’s text, caret and plan cells, with no edit lost', async () => {
-    const base = server.url
+    const base = suite.server.url
     // Set-up through the public REST API: an admin, an editor of a partner, one alliance.
     const admin = await signUp(base, 'Claire Admin')
     const editor = await signUp(base, 'Bruno Éditeur')
@@ -51,11 +34,7 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
     )
     await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
 
-    const open = async () => {
-      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
-      contexts.push(context)
-      return context.newPage()
-    }
+    const open = suite.newPage
     const pageA = await open()
     const pageB = await open()
     await signInThroughUi(pageA, base, admin.email)

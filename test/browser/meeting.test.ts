@@ -1,35 +1,18 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { bodiesOf, buildBody, keyBetween, type Meeting } from '@ensemble/shared'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const WAIT = { timeout: 20_000 }
 
 describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    ensureClientBuilt()
-    mkdirSync(ARTIFACTS_DIR, { recursive: true })
-    server = await startTestServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
+  const suite = browserSuite()
 
   it('[GOV12] [GOV11] the chair opens a vote, a member votes, the chair closes it: both see the quorum, the tally and the result', async () => {
-    const base = server.url
+    const base = suite.server.url
     const chair = await signUp(base, 'Claire Présidente')
     const member = await signUp(base, 'Bruno Membre')
     const { id: workspaceId } = await chair.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
@@ -45,11 +28,7 @@ describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers',
     })
     governance.destroy()
 
-    const open = async () => {
-      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
-      contexts.push(context)
-      return context.newPage()
-    }
+    const open = suite.newPage
     const pageA = await open()
     const pageB = await open()
     await signInThroughUi(pageA, base, chair.email)
