@@ -172,6 +172,21 @@ function meetingTests(server: { readonly url: string }): void {
     }
   })
 
+  it('[GOV12] ballots racing the close are either counted in the decision or refused as vote_closed, never lost', async () => {
+    const meeting = await schedule()
+    for (const m of [a1, a2, b1]) await attend(admin, meeting.id, m.userId, 'present')
+    const vote = await admin.client.json<VoteView>('POST', `${base()}/${meeting.id}/votes`, { question: 'Course' }, 201)
+    const [closed, ...ballots] = await Promise.all([
+      admin.client.request('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`),
+      ...[a1, a2, b1].map((m) => m.client.request('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' })),
+    ])
+    const { decision } = (await closed!.json()) as { decision: Decision }
+    const accepted = ballots.filter((r) => r.status === 201).length
+    for (const r of ballots.filter((r) => r.status !== 201)) expect(await errorOf(r)).toMatchObject({ status: 409, reason: 'vote_closed' })
+    expect(decision.result!.votes.for).toBe(accepted)
+    expect((await detail(meeting.id)).votes[0]!.tally.for).toBe(accepted)
+  })
+
   it('[GOV12] a secret vote never reveals who voted what, neither in events nor in reads', async () => {
     const meeting = await schedule()
     for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')

@@ -132,13 +132,19 @@ export class VoteBook {
       ballot,
     )
     if (problem) throw new AppError(409, 'conflict', problem.message.en, 'forId', problem.code)
-    const inserted = await this.db
-      .insertInto('meeting_ballot')
-      .values({ vote_id: voteId, for_id: forId, voter_id: actor.userId, choice, at: this.now() })
-      .onConflict((oc) => oc.columns(['vote_id', 'for_id']).doNothing())
-      .executeTakeFirst()
-    // Lost a race with another ballot for the same seat.
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError(409, 'conflict', 'This seat has already voted.', 'forId', 'double_vote')
+    await this.db.transaction().execute(async (trx) => {
+      // Touching the vote's row serialises this ballot with `close`: either it lands before the
+      // vote closes (and is counted), or it sees the vote closed.
+      const open = await trx.updateTable('meeting_vote').set({ status: 'open' }).where('id', '=', voteId).where('status', '=', 'open').executeTakeFirst()
+      if (Number(open.numUpdatedRows) === 0) throw new AppError(409, 'conflict', 'This vote is closed.', undefined, 'vote_closed')
+      const inserted = await trx
+        .insertInto('meeting_ballot')
+        .values({ vote_id: voteId, for_id: forId, voter_id: actor.userId, choice, at: this.now() })
+        .onConflict((oc) => oc.columns(['vote_id', 'for_id']).doNothing())
+        .executeTakeFirst()
+      // Lost a race with another ballot for the same seat.
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError(409, 'conflict', 'This seat has already voted.', 'forId', 'double_vote')
+    })
     return this.publishVote(actor.workspaceId, meetingId, voteId)
   }
 
