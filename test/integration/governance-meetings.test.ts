@@ -90,6 +90,26 @@ function meetingTests(server: { readonly url: string }): void {
   const detail = (meetingId: string) => admin.client.json<MeetingDetail>('GET', `${base()}/${meetingId}`, undefined, 200)
   const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; reason?: string; field?: string } }).error })
 
+  it('[GOV1] [GOV2] [GOV3] the live-edit rules check a body’s voting: a negative weight or colleges that do not match the seats are refused and undone', async () => {
+    const governance = await connectDoc(steering.client, workspaceId, 'governance')
+    docs.push(governance)
+    await governance.synced()
+    const body = () => bodiesOf(governance.doc).get(bodyId)!
+    await waitFor(() => body(), { message: 'the body' })
+    const before = JSON.stringify(body().get('voting'))
+    const colleges = [
+      { id: 'assoc', name: 'Associations', weight: -1, seats: { [partnerA]: 2 }, quorum: null },
+      { id: 'public', name: 'Acteurs publics', weight: 2, seats: { [partnerB]: 1 }, quorum: null },
+    ]
+    body().set('voting', { colleges, weighting: 'per_seat', maxProxies: 1, quorum: null, rules: {} })
+    await waitFor(() => governance.errors.find((e) => e.rule === 'GOV2'), { message: 'GOV2 refusal' })
+    await waitFor(() => JSON.stringify(body().get('voting')) === before, { message: 'voting restored' })
+    body().set('voting', { colleges: colleges.slice(1).map((c) => ({ ...c, weight: 1 })), weighting: 'per_seat', maxProxies: 1, quorum: null, rules: {} })
+    await waitFor(() => governance.errors.find((e) => e.rule === 'GOV3'), { message: 'GOV3 refusal' })
+    await waitFor(() => JSON.stringify(body().get('voting')) === before, { message: 'voting restored' })
+    expect(governance.errors.map((e) => e.code)).toEqual(['edit_invalid', 'edit_invalid'])
+  })
+
   it('[GOV10] admin and steering schedule meetings and keep the agenda; members read and RSVP; others are refused', async () => {
     const meeting = await schedule()
     expect(meeting).toMatchObject({ bodyId, status: 'scheduled', minutesStatus: 'draft', minutesDoc: `minutes:${meeting.id}` })

@@ -90,6 +90,16 @@ export const fr = {
     responsible: 'Réalisateur (R)',
     deadline: 'Échéance',
     linkedActions: '{{count}} action(s) liée(s)',
+    voting: {
+      title: 'Règles de vote',
+      weighting: 'Pondération',
+      weightings: { per_seat: 'par siège', per_college: 'par collège' },
+      maxProxies: 'Procurations par membre (max.)',
+      quorumShare: 'Quorum en % des sièges (vide : nombre de sièges ci-dessus)',
+      bodyRule: 'règle de l’instance',
+      college: 'Collège {{name}} : poids {{weight}}, {{seats}} siège(s)',
+      refused: 'Refusé : {{message}}',
+    },
     decidedOn: 'Décidé le {{date}}',
   },
 }
@@ -179,6 +189,16 @@ export const en: typeof fr = {
     responsible: 'Responsible (R)',
     deadline: 'Deadline',
     linkedActions: '{{count}} linked action(s)',
+    voting: {
+      title: 'Voting rules',
+      weighting: 'Weighting',
+      weightings: { per_seat: 'per seat', per_college: 'per college' },
+      maxProxies: 'Proxies per member (max.)',
+      quorumShare: 'Quorum as % of seats (empty: number of seats above)',
+      bodyRule: 'the body’s rule',
+      college: 'College {{name}}: weight {{weight}}, {{seats}} seat(s)',
+      refused: 'Refused: {{message}}',
+    },
     decidedOn: 'Decided on {{date}}',
   },
 }
