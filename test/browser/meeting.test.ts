@@ -11,7 +11,7 @@ const WAIT = { timeout: 20_000 }
 describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers', () => {
   const suite = browserSuite()
 
-  it('[GOV12] [GOV11] the chair opens a vote, a member votes, the chair closes it: both see the quorum, the tally and the result', async () => {
+  it('[GOV12] [GOV11] [GOV1] the chair opens a vote, a member votes, the chair closes it: both see the quorum, the tally and the result; the body’s voting rules are edited on the governance page', async () => {
     const base = suite.server.url
     const chair = await signUp(base, 'Claire Présidente')
     const member = await signUp(base, 'Bruno Membre')
@@ -59,5 +59,14 @@ describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers',
     // Closed: the member has no ballot buttons left.
     expect(await pageB.getByRole('button', { name: 'Pour' }).count()).toBe(0)
     await pageA.screenshot({ path: path.join(ARTIFACTS_DIR, 'meeting-mode.png') })
+
+    // The body's voting rules, on the governance page: a rule per decision type, checked and kept.
+    await pageA.goto(`${base}/alliances/${workspaceId}/gouvernance`)
+    const rules = pageA.getByTestId('voting-rules')
+    await rules.waitFor(WAIT)
+    await rules.getByLabel('Charte').selectOption('two_thirds')
+    await pageA.reload()
+    // Read back from the server after the reload (the document syncs in).
+    await expect.poll(() => pageA.getByTestId('voting-rules').getByLabel('Charte').inputValue(), WAIT).toBe('two_thirds')
   })
 })
