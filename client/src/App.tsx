@@ -17,6 +17,8 @@ import { Link, matchPath, navigate, usePath } from './router.tsx'
 
 // The rich-text editor (TipTap, ProseMirror) is most of the bundle: load it with the first document.
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
+// Meeting mode embeds the same editor for the minutes.
+const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })))
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -95,6 +97,13 @@ function SectionPage({ section }: { section: Section | null }) {
   }
   if (section.key === 'plan') return <ActionPlanPage />
   if (section.key === 'governance') return <GovernancePage />
+  if (section.key === 'meetings') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <MeetingsPage />
+      </Suspense>
+    )
+  }
   return <MembersPage />
 }
 

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** A finer, stable reason within `code` (e.g. `double_vote` for a refused ballot). */
+    readonly reason?: string,
   ) {
     super(message)
   }

@@ -17,6 +17,7 @@ import { connectInstances } from './fanout/connectInstances.ts'
 import { ControlChannel } from './fanout/control.ts'
 import { Replicator } from './fanout/replicator.ts'
 import { createApp } from './http/app.ts'
+import { roomDocAccess } from './domain/meetings/docAccess.ts'
 import { createIdentify } from './identify.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
@@ -155,6 +156,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     workspaceEvents,
     comments,
     devRoutes: !config.production,
+    governance: {
+      docs: roomDocAccess(collab.rooms),
+      rulesChanged: async (workspaceId) => {
+        control.workspaceChanged(workspaceId)
+        await collab.workspaceChanged(workspaceId)
+      },
+    },
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {

@@ -1,22 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { signUp } from '../helpers/http.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
 
-const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
 const WAIT = { timeout: 20_000 }
-
-/** Signs in through the real form, as a person would. */
-async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor(WAIT)
-}
 
 /** The value of the first input or textarea matching `selector`, once it equals `expected`. */
 async function waitForValue(page: Page, selector: string, expected: string): Promise<void> {
@@ -30,25 +18,10 @@ async function waitForValue(page: Page, selector: string, expected: string): Pro
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false })
 
 describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real browsers', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    ensureClientBuilt()
-    mkdirSync(ARTIFACTS_DIR, { recursive: true })
-    server = await startTestServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await server?.close()
-  })
+  const suite = browserSuite()
 
   it('[E2E1] both see each other’s text, caret and plan cells, with no edit lost', async () => {
-    const base = server.url
+    const base = suite.server.url
     // Set-up through the public REST API: an admin, an editor of a partner, one alliance.
     const admin = await signUp(base, 'Claire Admin')
     const editor = await signUp(base, 'Bruno Éditeur')
@@ -61,11 +34,7 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
     )
     await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
 
-    const open = async () => {
-      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
-      contexts.push(context)
-      return context.newPage()
-    }
+    const open = suite.newPage
     const pageA = await open()
     const pageB = await open()
     await signInThroughUi(pageA, base, admin.email)

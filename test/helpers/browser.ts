@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { startTestServer, type TestServer } from './server.ts'
 
 /**
  * Real Chromium for the end-to-end tests (Debian's package: `apt-get install -y chromium`).
@@ -48,3 +50,47 @@ export function ensureClientBuilt(): void {
 
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = path.join(repoRoot, 'test/artifacts')
+
+/** The password test/helpers/http.ts signs users up with. */
+export const TEST_PASSWORD = 'motdepasse-solide-1'
+
+/** Signs in through the real form, as a person would, and waits for the list of alliances. */
+export async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor({ timeout: 20_000 })
+}
+
+/**
+ * For a browser suite: the built client, a fresh server and Chromium for the suite, and French
+ * desktop pages, each in its own context (its own cookies), all closed afterwards.
+ */
+export function browserSuite(): { readonly server: TestServer; newPage(): Promise<Page> } {
+  let server: TestServer | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    ensureClientBuilt()
+    mkdirSync(ARTIFACTS_DIR, { recursive: true })
+    server = await startTestServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined)
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    get server() {
+      if (!server) throw new Error('the suite server starts in beforeAll')
+      return server
+    },
+    newPage: async () => {
+      const context = await browser!.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
+      contexts.push(context)
+      return context.newPage()
+    },
+  }
+}

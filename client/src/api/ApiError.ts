@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** A finer reason within `code`, when the server gives one (e.g. `double_vote`). */
+    readonly reason?: string,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorShape {
-  error?: { code?: unknown; message?: unknown; field?: unknown }
+  error?: { code?: unknown; message?: unknown; field?: unknown; reason?: unknown }
   code?: unknown
   message?: unknown
 }
@@ -36,5 +38,6 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   const code = typeof inner?.code === 'string' ? inner.code : `http_${response.status}`
   const message = typeof inner?.message === 'string' ? inner.message : response.statusText
   const field = body?.error && typeof body.error.field === 'string' ? body.error.field : undefined
-  return new ApiError(response.status, code, message, field)
+  const reason = body?.error && typeof body.error.reason === 'string' ? body.error.reason : undefined
+  return new ApiError(response.status, code, message, field, reason)
 }

@@ -1,6 +1,6 @@
 import { ApiError, apiErrorFrom } from './ApiError.ts'
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * The one fetch wrapper: same origin, session cookie, JSON both ways, typed errors.
@@ -27,4 +27,5 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 export const get = <T>(path: string): Promise<T> => request<T>('GET', path)
 export const post = <T>(path: string, body?: unknown): Promise<T> => request<T>('POST', path, body ?? {})
 export const patch = <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body)
+export const put = <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body)
 export const del = <T = void>(path: string): Promise<T> => request<T>('DELETE', path)

@@ -1,11 +1,13 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
+import * as meetingsStrings from '../features/meetings/strings.ts'
 import type { MessagesShape } from './fr.ts'
 import { en as historyStrings } from '../features/history/strings.ts'
 
 /** English, the second language. Typed against fr.ts so a missing key fails the build. */
 export const en: MessagesShape = {
   ...historyStrings,
+  ...meetingsStrings.en,
   app: {
     name: 'Ensemble',
     tagline: 'The workspace of partnership alliances',
@@ -90,6 +92,7 @@ export const en: MessagesShape = {
     plan: 'Action plan',
     governance: 'Governance bodies',
     members: 'Partners & members',
+    meetings: 'Meetings',
   },
   docHints: {
     vision: 'Where do we want to be together in 3 to 5 years?',
@@ -98,6 +101,7 @@ export const en: MessagesShape = {
     convention: 'The strategic and operational commitments of each partner.',
     plan: 'Actions, deadlines, responsibilities (RACI) and resources.',
     governance: 'General assembly, steering committee, technical committees, working groups.',
+    meetings: 'Invitations, attendance and quorum, votes, decisions and minutes.',
     members: 'Who the partners are, who represents them, who may do what.',
   },
   dashboard: {

@@ -1,6 +1,7 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
+import * as meetingsStrings from '../features/meetings/strings.ts'
 
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
@@ -8,6 +9,7 @@ import { fr as frSaving } from '../features/collab/strings.ts'
  */
 export const fr = {
   ...historyStrings,
+  ...meetingsStrings.fr,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",
@@ -92,6 +94,7 @@ export const fr = {
     plan: 'Plan d’action',
     governance: 'Instances de gouvernance',
     members: 'Partenaires & membres',
+    meetings: 'Réunions',
   },
   docHints: {
     vision: 'Où voulons-nous être ensemble dans 3 à 5 ans ?',
@@ -100,6 +103,7 @@ export const fr = {
     convention: 'Les engagements stratégiques et opérationnels de chaque partenaire.',
     plan: 'Actions, échéances, responsabilités (RACI) et ressources.',
     governance: 'Assemblée générale, comité de pilotage, comités techniques, groupes de travail.',
+    meetings: 'Convocations, présences et quorum, votes, décisions et comptes rendus.',
     members: 'Qui sont les partenaires, qui les représente, qui peut faire quoi.',
   },
   dashboard: {

@@ -57,6 +57,10 @@ export const MESSAGES = {
     fr: 'Ce document est adopté : il n’accepte plus de modification (passez par un avenant).',
     en: 'This document is adopted: it accepts no more edits (go through an amendment).',
   },
+  minutesLocked: {
+    fr: 'Ce compte rendu est approuvé : il n’accepte plus de modification.',
+    en: 'These minutes are approved: they accept no more edits.',
+  },
 } as const satisfies Record<string, LocalizedMessage>
 
 export const localize = (message: LocalizedMessage, locale: Locale): string => message[locale] ?? message.fr

@@ -46,6 +46,8 @@ interface RoomSlot {
   room: Room | null
   /** Connections attached to the room or waiting for it to load. */
   readonly connections: Set<Connection>
+  /** Server-side uses in progress (`withRoom`): the room stays loaded meanwhile. */
+  pinned: number
   idleTimer: ReturnType<typeof setTimeout> | null
 }
 
@@ -108,6 +110,23 @@ export class RoomRegistry {
   /** The loaded room of a document, if any (no loading). */
   get(key: DocKey): Room | undefined {
     return this.slots.get(slotId(key))?.room ?? undefined
+  }
+
+  /**
+   * Runs `use` on a document's room, loading it when needed and keeping it loaded meanwhile: how the
+   * server reads a document (a body's quorum rules) or changes one (an action from a decision)
+   * through the same room, store and fan-out as live edits.
+   */
+  async withRoom<T>(key: DocKey, use: (room: Room) => Promise<T> | T): Promise<T> {
+    if (this.closing) throw new Error('rooms are closing')
+    const slot = this.acquire(key)
+    slot.pinned++
+    try {
+      return await use(await slot.ready)
+    } finally {
+      slot.pinned--
+      this.release(slot, null)
+    }
   }
 
   /** Who is connected here, once per workspace and member (to re-read them all). */
@@ -193,7 +212,7 @@ export class RoomRegistry {
     }
     const previous = this.unloading.get(id) ?? Promise.resolve()
     const ready = previous.then(() => this.load(key))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), idleTimer: null }
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null }
     ready.then(
       (room) => {
         slot.room = room
@@ -260,9 +279,12 @@ export class RoomRegistry {
   /** With no connection left, the room is unloaded after `roomIdleMs`. */
   private scheduleIdle(slot: RoomSlot): void {
     if (slot.connections.size > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
+  private release(slot: RoomSlot, connection: Connection | null): void {
+    if (connection) slot.connections.delete(connection)
+    if (slot.connections.size > 0 || slot.pinned > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null
-      if (slot.connections.size === 0) this.unload(slot)
+      if (slot.connections.size === 0 && slot.pinned === 0) this.unload(slot)
     }, this.roomIdleMs)
     slot.idleTimer.unref?.()
   }

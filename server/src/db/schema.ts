@@ -211,6 +211,91 @@ export interface UserTable {
   locale: string | null
 }
 
+/** Governance meetings (migration 004). */
+export interface MeetingTable {
+  id: string
+  workspace_id: string
+  body_id: string
+  title: string
+  starts_at: string
+  ends_at: string
+  place: string | null
+  video_url: string | null
+  status: string
+  minutes_status: string
+  amendments_until: string | null
+  created_by: string
+  created_at: string
+}
+
+export interface MeetingRsvpTable {
+  meeting_id: string
+  user_id: string
+  answer: string
+  at: string
+}
+
+export interface AgendaItemTable {
+  id: string
+  meeting_id: string
+  title: string
+  notes: string
+  order_key: string
+  action_id: string | null
+  created_at: string
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string
+  user_id: string
+  status: string
+  proxy_to: string | null
+  recused: number
+  /** Arrival order: members fill their partner's seats in this order (GOV5). */
+  seq: number
+  at: string
+}
+
+export interface MeetingVoteTable {
+  id: string
+  meeting_id: string
+  agenda_item_id: string | null
+  question: string
+  decision_type: string
+  rule: string
+  secret: number
+  status: string
+  opened_by: string
+  opened_at: string
+  closed_at: string | null
+}
+
+export interface MeetingBallotTable {
+  vote_id: string
+  for_id: string
+  voter_id: string
+  choice: string
+  at: string
+}
+
+export interface DecisionTable {
+  id: string
+  workspace_id: string
+  meeting_id: string
+  body_id: string
+  agenda_item_id: string | null
+  vote_id: string | null
+  title: string
+  decision_type: string
+  outcome: string
+  /** The vote result with its quorum snapshot, JSON. */
+  result: string
+  /** Actions created from this decision, JSON array of ids. */
+  action_ids: string
+  decided_at: string
+  recorded_by: string
+}
+
 export interface Database {
   workspace: WorkspaceTable
   partner: PartnerTable
@@ -230,4 +315,11 @@ export interface Database {
   signoff_audit: SignoffAuditTable
   digest_preference: DigestPreferenceTable
   mail_outbox: MailOutboxTable
+  meeting: MeetingTable
+  meeting_rsvp: MeetingRsvpTable
+  agenda_item: AgendaItemTable
+  meeting_attendance: MeetingAttendanceTable
+  meeting_vote: MeetingVoteTable
+  meeting_ballot: MeetingBallotTable
+  decision: DecisionTable
 }

@@ -21,6 +21,8 @@ import { SignoffService } from '../signoff/service.ts'
 import { signoffRoutes } from './routes/signoff.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/digest.ts'
+import { createMeetingServices } from '../domain/meetings/services.ts'
+import { meetingRoutes } from './routes/meetings.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
   app.route('/api/unsubscribe', unsubscribeRoutes(deps))
   if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
+  if (deps.governance) app.route('/api/workspaces/:workspaceId/meetings', meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
   app.all('/api/*', () => {
     throw notFound('Route')
@@ -141,7 +144,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } }, err.status)
+      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error')
     return c.json({ error: { code: 'internal_error', message: 'Internal error.' } }, 500)

@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock.ts'
 import type { WorkspaceEventBus } from '../domain/comments/events.ts'
 import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
+import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { DocStore } from '../storage/docStore.ts'
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   comments?: CommentService
   /** Development routes (the mail outbox) are mounted. */
   devRoutes?: boolean
+  /** Live documents and rule refreshes for governance meetings; without it the meeting routes are absent. */
+  governance?: GovernanceDeps
 }
 
 export interface SessionUser {

@@ -23,6 +23,17 @@ import {
   createVersionSchema,
   proposeSchema,
   voteSchema,
+  agendaItemInputSchema,
+  attendanceInputSchema,
+  castBallotSchema,
+  createMeetingSchema,
+  decisionActionSchema,
+  minutesTransitionSchema,
+  openVoteSchema,
+  recordDecisionSchema,
+  rsvpInputSchema,
+  updateAgendaItemSchema,
+  updateMeetingSchema,
 } from '@ensemble/shared'
 import { z } from 'zod'
 import { updateMeSchema } from './routes/me.ts'
@@ -101,6 +112,28 @@ const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/signoff/audit', summary: 'The hash-chained sign-off audit trail of the document' },
   { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/export.pdf', summary: 'The adopted version as PDF with its signature page and content hash' },
   { method: 'get', path: '/api/workspaces/{workspaceId}/documents/{docName}/export.odt', summary: 'The adopted version as OpenDocument text with its signature page and content hash' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/events', summary: 'Live workspace events as Server-Sent Events (text/event-stream): ready, comment.*, inbox.changed, meeting.*' },
+  // ---- governance meetings (docs/SPEC.md GOV10–GOV17) ----
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings', summary: 'Meetings, newest first; ?bodyId= filters by body (members)' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings', summary: 'Schedule a meeting of a body (admin, steering)', body: createMeetingSchema, status: 201 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings/decisions', summary: 'The decision register; filters bodyId, meetingId, outcome, decisionType, actionId, from, to (members)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings/decisions/{decisionId}', summary: 'One decision with its quorum snapshot and result (members)' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/decisions/{decisionId}/actions', summary: 'Create a plan action from an adopted decision, checked by the action rules (admin, steering)', body: decisionActionSchema, status: 201 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}', summary: 'A meeting with its agenda, attendance, RSVPs, quorum and votes (members)' },
+  { method: 'patch', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}', summary: 'Change a meeting or its status (admin, steering)', body: updateMeetingSchema },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/invitation.ics', summary: 'The meeting as an iCalendar invitation (text/calendar)' },
+  { method: 'put', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/rsvp', summary: 'Answer the invitation (members, for themselves)', body: rsvpInputSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/agenda', summary: 'Add an agenda item (admin, steering)', body: agendaItemInputSchema, status: 201 },
+  { method: 'patch', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/agenda/{itemId}', summary: 'Rename, annotate or reorder an agenda item (admin, steering)', body: updateAgendaItemSchema },
+  { method: 'delete', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/agenda/{itemId}', summary: 'Remove an agenda item (admin, steering)' },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/agenda/suggestions', summary: 'Blocked and overdue plan actions not yet on the agenda' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/agenda/suggestions', summary: 'Add every suggestion to the agenda (admin, steering)', status: 201 },
+  { method: 'put', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/attendance', summary: 'Record one member’s attendance; answers the attendance and the quorum', body: attendanceInputSchema },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/votes', summary: 'Open a vote (admin, steering)', body: openVoteSchema, status: 201 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/votes/{voteId}/ballots', summary: 'Cast a ballot for one’s seat or a proxy; refusals are 409 with a reason', body: castBallotSchema, status: 201 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/votes/{voteId}/close', summary: 'Close a vote and record its decision (admin, steering)' },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/decisions', summary: 'Note a decision taken without a vote (admin, steering)', body: recordDecisionSchema, status: 201 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/meetings/{meetingId}/minutes', summary: 'Move the minutes to amendments, approved or locked (admin, steering)', body: minutesTransitionSchema },
 ]
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })

@@ -20,6 +20,7 @@ export function readBody(body: BodyMap): GovernanceBody {
     cadence: body.get('cadence') as GovernanceBody['cadence'],
     chair: (body.get('chair') as string | null | undefined) ?? null,
     order: body.get('order') as string,
+    voting: (body.get('voting') as GovernanceBody['voting']) ?? null,
   }
 }
 
@@ -34,6 +35,8 @@ export function buildBody(input: GovernanceBody): BodyMap {
   body.set('cadence', input.cadence)
   body.set('chair', input.chair)
   body.set('order', input.order)
+  // Written as one plain value: colleges and rules change together and must stay consistent.
+  if (input.voting) body.set('voting', input.voting)
   return body
 }
 

@@ -236,5 +236,10 @@ export const WORKSPACE_EVENTS = [
   'comment.message.deleted',
   'comment.message.hidden',
   'inbox.changed',
+  // Governance meetings (GOV11): attendance and quorum, votes and their tally, decisions, anything else.
+  'meeting.changed',
+  'meeting.attendance',
+  'meeting.vote',
+  'meeting.decision',
 ] as const
 export type WorkspaceEventName = (typeof WORKSPACE_EVENTS)[number]

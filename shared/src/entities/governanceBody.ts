@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { orderKeySchema } from '../docs/order.ts'
+import { bodyVotingSchema } from '../governance/voting.ts'
 import { LIMITS } from '../limits.ts'
 
 export const BODY_LEVELS = ['strategic', 'operational', 'functional'] as const
@@ -27,5 +28,7 @@ export const governanceBodySchema = z.object({
   /** User id of the chair, or null. */
   chair: z.string().min(1).max(64).nullable(),
   order: orderKeySchema,
+  /** Colleges, weights, proxies, quorum and rules per decision type (GOV1–GOV3); absent on older bodies. */
+  voting: bodyVotingSchema.nullable().optional(),
 })
 export type GovernanceBody = z.infer<typeof governanceBodySchema>

@@ -1,4 +1,5 @@
 import { DECISION_RULES, BODY_LEVELS, MEETING_CADENCES, type GovernanceBody } from '../entities/governanceBody.ts'
+import { validateVoting } from '../governance/validateVoting.ts'
 import { LIMITS } from '../limits.ts'
 import type { RuleViolation, WorkspaceContext } from './types.ts'
 import { isBoundedString, isIntegerIn, isOrder, isRef, isTitle, text, Violations } from './values.ts'
@@ -6,7 +7,7 @@ import { isBoundedString, isIntegerIn, isOrder, isRef, isTitle, text, Violations
 /** A governance body as read from a document: the fields of `GovernanceBody`, values untrusted. */
 export type BodyLike = { readonly [K in keyof GovernanceBody]?: unknown }
 
-export const BODY_FIELDS = ['name', 'level', 'mandate', 'seats', 'decisionRule', 'quorum', 'cadence', 'chair', 'order'] as const satisfies readonly (keyof GovernanceBody)[]
+export const BODY_FIELDS = ['name', 'level', 'mandate', 'seats', 'decisionRule', 'quorum', 'cadence', 'chair', 'order', 'voting'] as const satisfies readonly (keyof GovernanceBody)[]
 
 export const bodyEntity = (id: string): string => `bodies/${id}`
 
@@ -15,7 +16,8 @@ const MAX_SEATS_PER_PARTNER = 1000
 /**
  * Every rule about one governance body (VAL1, VAL2, VAL15–VAL17), as a list of violations: a name,
  * known level and cadence, seats held by partners of the alliance, a reachable quorum (at most the
- * total of seats, at least 1 once there are seats) and an allowed decision rule.
+ * total of seats, at least 1 once there are seats), an allowed decision rule and, when the body has
+ * one, a consistent voting extension (GOV1–GOV3).
  */
 export function validateBody(body: BodyLike, ctx: WorkspaceContext, entity = 'body'): RuleViolation[] {
   const v = new Violations(entity)
@@ -57,5 +59,6 @@ export function validateBody(body: BodyLike, ctx: WorkspaceContext, entity = 'bo
       v.add('VAL15', 'quorum', text('Le quorum est d’au moins un siège.', 'The quorum is at least one seat.'), ['quorum', 'seats'])
     }
   }
+  if (body.voting !== undefined && body.voting !== null) v.list.push(...validateVoting(body.voting, body, entity))
   return v.list
 }

@@ -4,8 +4,8 @@ import type { Role } from '../roles.ts'
 /** A human message in every language the interface speaks (the member's locale picks one). */
 export type LocalizedText = Readonly<Record<Locale, string>>
 
-/** A rule id as named in docs/RULES.md: `PERMn` for permissions, `VALn` for validation. */
-export type RuleId = `PERM${number}` | `VAL${number}`
+/** A rule id as named in docs/RULES.md: `PERMn` for permissions, `VALn` for validation, `GOVn` for governance (docs/SPEC.md). */
+export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}`
 
 /**
  * One broken rule, as both the client (before writing) and the server (after applying an edit) report
@@ -39,6 +39,8 @@ export interface WorkspaceMember {
 export interface WorkspaceContext {
   members: ReadonlyMap<string, WorkspaceMember>
   partners: ReadonlySet<string>
+  /** Documents that accept no edit whatever the role, e.g. approved minutes (`minutes:<id>`, GOV16). */
+  lockedDocs?: ReadonlySet<string>
 }
 
 export const EMPTY_WORKSPACE_CONTEXT: WorkspaceContext = Object.freeze({

@@ -133,7 +133,7 @@ export function checkActionMap(
   return unknown.length === 0 ? violations : [...unknown, ...violations]
 }
 
-/** A body's Y.Map: only the fields of the layout; `seats` a Y.Map of numbers; `mandate` a Y.Text or a string. */
+/** A body's Y.Map: only the fields of the layout; `seats` a Y.Map of numbers; `mandate` a Y.Text or a string; `voting` optional, one plain JSON value. */
 export function readBodyShape(map: Y.Map<unknown>, entity: string): { body: BodyLike; violations: RuleViolation[] } {
   const v = new Violations(entity)
   const body: Record<string, unknown> = {}
@@ -151,6 +151,8 @@ export function readBodyShape(map: Y.Map<unknown>, entity: string): { body: Body
       else body.seats = value.toJSON()
     } else if (field === 'chair' && !map.has(field)) {
       body.chair = null
+    } else if (field === 'voting' && !map.has(field)) {
+      // Optional: bodies written before GOV have none.
     } else if (!map.has(field)) wrongType(v, field, 'Champ manquant.', 'Missing field.')
     else if (!isPlain(value)) wrongType(v, field, 'Valeur invalide.', 'Invalid value.')
     else body[field] = value

@@ -19,6 +19,7 @@ import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { deleteBody, quorumForSeats, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
+import { VotingRules } from './VotingRules.tsx'
 
 type Cadence = GovernanceBody['cadence']
 
@@ -169,6 +170,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
           ))}
         </div>
       </fieldset>
+      <VotingRules id={id} body={body} doc={doc} canEdit={canEdit} />
     </article>
   )
 }

@@ -34,7 +34,9 @@ function liveRoot(item: Y.Item): Y.AbstractType<any> | null {
  * (VAL21), and every item the edit inserted into the content against the editor's schema
  * (VAL18–VAL20), so the cost follows the size of the edit.
  */
-export function checkDocumentEdit({ identity, doc, docKind, changes, inserted }: EditCheckInput): EditRefusal | null {
+export function checkDocumentEdit({ identity, doc, docName, docKind, changes, inserted, context }: EditCheckInput): EditRefusal | null {
+  // Approved minutes are fixed (GOV16); their state lives in SQL and reaches the rules with the context.
+  if (docKind === 'minutes' && context.lockedDocs?.has(docName)) return forbidden('PERM10', 'minutesLocked', ROOT.content)
   const content = doc.getXmlFragment(ROOT.content)
   const meta = docKind === 'richText' ? doc.getMap<unknown>(ROOT.meta) : null
   let contentChanged = false

@@ -4,7 +4,7 @@ import { MESSAGES } from '../messages.ts'
 
 /** A permission refusal (PERMn) about one entity and field. */
 export function forbidden(rule: `PERM${number}`, message: keyof typeof MESSAGES, entity = '', field?: string): EditRefusal {
-  const code = message === 'documentLocked' ? 'document_locked' : 'edit_forbidden'
+  const code = message === 'documentLocked' || message === 'minutesLocked' ? 'document_locked' : 'edit_forbidden'
   return field === undefined ? { code, rule, entity, message: MESSAGES[message] } : { code, rule, entity, field, message: MESSAGES[message] }
 }
 

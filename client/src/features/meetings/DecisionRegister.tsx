@@ -1,0 +1,85 @@
+import { DECISION_TYPES, type Decision } from '@ensemble/shared'
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useToasts } from '../../components/Toasts.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { LabelledSelect } from './LabelledSelect.tsx'
+import { meetingsApi } from './meetingsApi.ts'
+import { useMeetingEvents } from './useMeetingEvents.ts'
+
+const OUTCOMES = ['adopted', 'rejected', 'no_quorum'] as const
+
+/** Every decision of a body, newest first, filtered by outcome and type; adopted ones become actions. */
+export function DecisionRegister({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const handleError = useApiErrorHandler()
+  const { notify } = useToasts()
+  const [outcome, setOutcome] = useState('')
+  const [decisionType, setDecisionType] = useState('')
+  const [decisions, setDecisions] = useState<Decision[]>([])
+  const load = useCallback(() => {
+    meetingsApi(workspace.id)
+      .register({ bodyId, outcome: outcome || undefined, decisionType: decisionType || undefined })
+      .then(setDecisions, (e: unknown) => notify(handleError(e), 'error'))
+  }, [workspace.id, bodyId, outcome, decisionType, handleError, notify])
+  useEffect(load, [load])
+  useMeetingEvents(workspace.id, (name) => name === 'meeting.decision' && load(), load)
+  return (
+    <section aria-labelledby="register-title" className="meeting-panel">
+      <h2 id="register-title">{t('meetings.register')}</h2>
+      <div className="filters">
+        <LabelledSelect label={t('meetings.filterOutcome')} value={outcome} onChange={setOutcome} empty={t('meetings.all')} options={OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))} />{' '}
+        <LabelledSelect label={t('meetings.filterType')} value={decisionType} onChange={setDecisionType} empty={t('meetings.all')} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
+      </div>
+      {decisions.length === 0 ? (
+        <p className="empty">{t('meetings.registerEmpty')}</p>
+      ) : (
+        <ul className="register" data-testid="decision-register">
+          {decisions.map((d) => (
+            <li key={d.id} className={`register__item register__item--${d.outcome}`}>
+              <strong>{d.title}</strong> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
+              {t('meetings.decidedOn', { date: d.decidedAt.slice(0, 10) })}
+              {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
+              {d.outcome === 'adopted' && workspace.role !== 'observer' && <ActionFromDecision decision={d} onCreated={load} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ActionFromDecision({ decision, onCreated }: { decision: Decision; onCreated(): void }) {
+  const { t } = useTranslation()
+  const { workspace, abilities } = useWorkspace()
+  const handleError = useApiErrorHandler()
+  const { notify } = useToasts()
+  const [accountable, setAccountable] = useState('')
+  const [responsible, setResponsible] = useState('')
+  const [deadline, setDeadline] = useState('')
+  if (!abilities.createActions) return null
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    meetingsApi(workspace.id)
+      .createAction(decision.id, { accountable: accountable || null, responsible: responsible ? [responsible] : [], deadline: deadline || null })
+      .then(() => {
+        notify(t('meetings.actionCreated'), 'success')
+        onCreated()
+      }, (err: unknown) => notify(handleError(err), 'error'))
+  }
+  const people = workspace.members.filter((m) => m.role !== 'observer' && m.role !== 'commenter').map((m) => ({ value: m.userId, label: m.name }))
+  return (
+    <form onSubmit={submit} className="inline-form" aria-label={`${t('meetings.createAction')} — ${decision.title}`}>
+      <LabelledSelect label={t('meetings.accountable')} value={accountable} onChange={setAccountable} empty="—" options={people} required />{' '}
+      <LabelledSelect label={t('meetings.responsible')} value={responsible} onChange={setResponsible} empty="—" options={people} required />{' '}
+      <label>
+        {t('meetings.deadline')} <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </label>{' '}
+      <button type="submit" className="button button--small">
+        {t('meetings.createAction')}
+      </button>
+    </form>
+  )
+}

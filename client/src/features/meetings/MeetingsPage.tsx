@@ -1,0 +1,159 @@
+import { can, type Meeting, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import * as Y from 'yjs'
+import { useToasts } from '../../components/Toasts.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useCollabDoc } from '../collab/useCollabDoc.ts'
+import { useBodies } from '../governance/useBodies.ts'
+import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { DecisionRegister } from './DecisionRegister.tsx'
+import { LabelledSelect } from './LabelledSelect.tsx'
+import { MeetingRoom } from './MeetingRoom.tsx'
+import { meetingsApi } from './meetingsApi.ts'
+import { useMeetingEvents } from './useMeetingEvents.ts'
+import '../../styles/meetings.css'
+
+const PARAM = 'reunion'
+
+/** The meeting open in meeting mode, kept in the address (`?reunion=<id>`) so a reload stays in it. */
+function useOpenMeeting(): [string | null, (id: string | null) => void] {
+  const [id, setId] = useState(() => new URLSearchParams(window.location.search).get(PARAM))
+  const open = useCallback((next: string | null) => {
+    const url = new URL(window.location.href)
+    if (next) url.searchParams.set(PARAM, next)
+    else url.searchParams.delete(PARAM)
+    window.history.pushState(null, '', url)
+    setId(next)
+  }, [])
+  useEffect(() => {
+    const onPop = () => setId(new URLSearchParams(window.location.search).get(PARAM))
+    window.addEventListener('popstate', onPop)
+    return () => window.removeEventListener('popstate', onPop)
+  }, [])
+  return [id, open]
+}
+
+/** Réunions des instances: pick a body, see and schedule its meetings, open one in meeting mode. */
+export function MeetingsPage() {
+  const [openId, open] = useOpenMeeting()
+  return <div className="page page--wide page--meetings">{openId ? <MeetingRoom meetingId={openId} onBack={() => open(null)} /> : <MeetingList onOpen={open} />}</div>
+}
+
+function MeetingList({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation()
+  const { workspace, abilities } = useWorkspace()
+  const handleError = useApiErrorHandler()
+  const { notify } = useToasts()
+  const governance = useCollabDoc('governance')
+  const bodies = useBodies(governance?.doc ?? EMPTY_DOC)
+  const [bodyId, setBodyId] = useState<string | null>(null)
+  const current = bodyId ?? bodies[0]?.id ?? null
+  const [meetings, setMeetings] = useState<Meeting[]>([])
+  const api = meetingsApi(workspace.id)
+  const load = useCallback(() => {
+    if (current) meetingsApi(workspace.id).list(current).then(setMeetings, (e: unknown) => notify(handleError(e), 'error'))
+  }, [workspace.id, current, handleError, notify])
+  useEffect(load, [load])
+  useMeetingEvents(workspace.id, (name) => name === 'meeting.changed' && load(), load)
+  const canChair = can({ role: abilities.role }, 'governance.meetings')
+
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1 tabIndex={-1}>{t('meetings.title')}</h1>
+          <p className="muted">{t('meetings.intro')}</p>
+        </div>
+      </header>
+      {governance?.synced && bodies.length === 0 && <p className="empty">{t('meetings.noBody')}</p>}
+      {bodies.length > 0 && (
+        <div className="body-picker">
+          <LabelledSelect label={t('meetings.body')} value={current ?? ''} onChange={setBodyId} options={bodies.map(({ id, body }) => ({ value: id, label: body.name }))} testId="body-picker" />
+        </div>
+      )}
+      {current && (
+        <div className="meetings-layout">
+          <section aria-labelledby="meetings-list-title" className="meeting-panel">
+            <h2 id="meetings-list-title">{t('meetings.list')}</h2>
+            {meetings.length === 0 && <p className="empty">{t('meetings.empty')}</p>}
+            <ul className="meeting-list">
+              {meetings.map((m) => (
+                <li key={m.id} className="meeting-list__item" data-testid="meeting-item">
+                  <strong>{m.title}</strong> — {new Date(m.startsAt).toLocaleString()} · {t(`meetings.statuses.${m.status}`)}{' '}
+                  <button type="button" className="button button--small button--primary" onClick={() => onOpen(m.id)} data-testid="open-meeting">
+                    {t('meetings.open')}
+                  </button>{' '}
+                  <a href={api.icsUrl(m.id)} download>
+                    {t('meetings.invitation')}
+                  </a>{' '}
+                  <label>
+                    {t('meetings.rsvp')}{' '}
+                    <select defaultValue="" onChange={(e) => e.target.value && api.rsvp(m.id, e.target.value as RsvpAnswer).catch((err: unknown) => notify(handleError(err), 'error'))}>
+                      <option value="">—</option>
+                      {RSVP_ANSWERS.map((a) => (
+                        <option key={a} value={a}>
+                          {t(`meetings.rsvpAnswers.${a}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {canChair && <ScheduleForm bodyId={current} bodyName={bodies.find((b) => b.id === current)?.body.name ?? ''} onScheduled={load} />}
+          </section>
+          <DecisionRegister bodyId={current} />
+        </div>
+      )}
+    </>
+  )
+}
+
+function ScheduleForm({ bodyId, bodyName, onScheduled }: { bodyId: string; bodyName: string; onScheduled(): void }) {
+  const { t } = useTranslation()
+  const { workspace } = useWorkspace()
+  const handleError = useApiErrorHandler()
+  const [error, setError] = useState<string | null>(null)
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = new FormData(e.currentTarget)
+    const text = (name: string) => String(form.get(name) ?? '').trim()
+    const instant = (name: string) => new Date(text(name)).toISOString()
+    setError(null)
+    meetingsApi(workspace.id)
+      .create({ bodyId, title: text('title') || t('meetings.defaultTitle', { body: bodyName }), startsAt: instant('startsAt'), endsAt: instant('endsAt'), place: text('place') || null, videoUrl: text('videoUrl') || null })
+      .then(onScheduled, (err: unknown) => setError(handleError(err)))
+  }
+  return (
+    <form onSubmit={submit} className="schedule-form" aria-labelledby="schedule-title">
+      <h3 id="schedule-title">{t('meetings.schedule')}</h3>
+      <label>
+        {t('meetings.fields.title')} <input name="title" maxLength={200} />
+      </label>
+      <label>
+        {t('meetings.fields.startsAt')} <input name="startsAt" type="datetime-local" required />
+      </label>
+      <label>
+        {t('meetings.fields.endsAt')} <input name="endsAt" type="datetime-local" required />
+      </label>
+      <label>
+        {t('meetings.fields.place')} <input name="place" maxLength={300} />
+      </label>
+      <label>
+        {t('meetings.fields.videoUrl')} <input name="videoUrl" type="url" />
+      </label>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary">
+        {t('meetings.schedule')}
+      </button>
+    </form>
+  )
+}
+
+/** Read before the governance document is connected: no bodies yet. */
+const EMPTY_DOC = new Y.Doc()
