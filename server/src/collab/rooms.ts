@@ -261,26 +261,16 @@ export class RoomRegistry {
    * may throw before writing to refuse.
    */
   async applyServerChange(key: DocKey, change: (doc: Y.Doc) => void, authorId?: string): Promise<void> {
-    if (this.closing) throw new Error('the server is shutting down')
-    const slot = this.acquire(key)
-    try {
-      const room = await slot.ready
-      await room.applyServerChange(change, authorId)
-    } finally {
-      this.scheduleIdle(slot)
-    }
+    await this.withRoom(key, (room) => room.applyServerChange(change, authorId))
   }
 
-  private release(slot: RoomSlot, connection: Connection): void {
-    slot.connections.delete(connection)
+  private release(slot: RoomSlot, connection: Connection | null): void {
+    if (connection) slot.connections.delete(connection)
     this.scheduleIdle(slot)
   }
 
-  /** With no connection left, the room is unloaded after `roomIdleMs`. */
+  /** With no connection and no server-side use left, the room is unloaded after `roomIdleMs`. */
   private scheduleIdle(slot: RoomSlot): void {
-    if (slot.connections.size > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
-  private release(slot: RoomSlot, connection: Connection | null): void {
-    if (connection) slot.connections.delete(connection)
     if (slot.connections.size > 0 || slot.pinned > 0 || this.slots.get(slot.id) !== slot || slot.idleTimer) return
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null

@@ -3,8 +3,8 @@ import type { SqlDialect } from './database.ts'
 import * as m001 from './migrations/001_initial.ts'
 import * as m002 from './migrations/002_comments.ts'
 import * as m003 from './migrations/003_digests.ts'
-import * as m005 from './migrations/005_history_signoff.ts'
 import * as m004 from './migrations/004_meetings.ts'
+import * as m005 from './migrations/005_history_signoff.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -13,8 +13,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_comments': m002,
   '003_digests': m003,
-  '005_history_signoff': m005,
   '004_meetings': m004,
+  '005_history_signoff': m005,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */
