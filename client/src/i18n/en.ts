@@ -1,7 +1,9 @@
 import type { MessagesShape } from './fr.ts'
+import { commentsEn } from '../features/comments/strings.ts'
 
 /** English, the second language. Typed against fr.ts so a missing key fails the build. */
 export const en: MessagesShape = {
+  ...commentsEn,
   app: {
     name: 'Ensemble',
     tagline: 'The workspace of partnership alliances',

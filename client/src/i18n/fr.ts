@@ -1,8 +1,11 @@
+import { commentsFr } from '../features/comments/strings.ts'
+
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
  * which must have the same keys: its type is derived from this object).
  */
 export const fr = {
+  ...commentsFr,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",

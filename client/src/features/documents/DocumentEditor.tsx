@@ -6,6 +6,8 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CollabDoc } from '../collab/useCollabDoc.ts'
+import type { CommentAnchorController } from '../comments/CommentAnchorController.ts'
+import { CommentHighlights } from '../comments/commentHighlights.ts'
 import { renderCaret } from './caret.ts'
 import { EditorToolbar } from './EditorToolbar.tsx'
 import { LinkForm } from './LinkForm.tsx'
@@ -16,13 +18,15 @@ interface DocumentEditorProps {
   title: string
   /** False for observers and commenters, and once the document is adopted. */
   canEdit: boolean
+  /** Highlights of commented passages and the selection to comment (stable for the document). */
+  comments?: CommentAnchorController
 }
 
 /**
  * The rich-text editor bound to the document's `content` fragment. Undo/redo is Yjs's (per user),
  * not ProseMirror's history, which would undo other people's typing.
  */
-export function DocumentEditor({ collab, title, canEdit }: DocumentEditorProps) {
+export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEditorProps) {
   const { t } = useTranslation()
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
@@ -36,6 +40,7 @@ export function DocumentEditor({ collab, title, canEdit }: DocumentEditorProps) 
         ...richTextExtensions(),
         Collaboration.configure({ fragment: contentOf(doc) }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CommentHighlights.configure({ controller: comments ?? null }),
         Extension.create({
           name: 'ensembleShortcuts',
           addKeyboardShortcuts: () => ({

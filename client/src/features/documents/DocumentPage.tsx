@@ -5,6 +5,7 @@ import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { useYMapJson } from '../collab/useYMapJson.ts'
+import { useDocumentComments } from '../comments/useDocumentComments.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import type { SectionKey } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -19,7 +20,7 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
     <div className="page page--document" data-doc={docName}>
       {collab ? (
         <CollabContext.Provider value={collab}>
-          <DocumentBody collab={collab} fallbackTitle={t(`nav.${sectionKey}`)} />
+          <DocumentBody collab={collab} docName={docName} fallbackTitle={t(`nav.${sectionKey}`)} />
         </CollabContext.Provider>
       ) : (
         // No heading until the document exists: the real one must be the one that gets focus.
@@ -29,7 +30,7 @@ export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName
   )
 }
 
-function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTitle: string }) {
+function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; docName: RichTextDocName; fallbackTitle: string }) {
   const { t } = useTranslation()
   const { abilities } = useWorkspace()
   const metaMap = documentMetaOf(collab.doc)
@@ -37,6 +38,7 @@ function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTi
   const title = meta.title?.trim() || fallbackTitle
   const status: DocumentStatus = meta.status ?? 'draft'
   const canEdit = can({ role: abilities.role }, 'documents.write', { docStatus: status })
+  const comments = useDocumentComments(collab, docName, title)
   const setStatus = (next: DocumentStatus | null) => {
     if (next) collab.doc.transact(() => metaMap.set('status', next))
   }
@@ -64,11 +66,17 @@ function DocumentBody({ collab, fallbackTitle }: { collab: CollabDoc; fallbackTi
       {status === 'adopted' && <p className="notice">{t('documents.adoptedLocked')}</p>}
       {status === 'proposed' && !canEdit && abilities.writeDocuments && <p className="notice">{t('documents.proposedLocked')}</p>}
       {!abilities.writeDocuments && <p className="notice">{t('documents.readOnly')}</p>}
-      <div className="with-aside">
-        <DocumentEditor collab={collab} title={title} canEdit={canEdit} />
-        <aside aria-label={t('presence.title')}>
-          <PresenceList collab={collab} />
-        </aside>
+      <div className="with-aside with-comments">
+        <div>
+          {comments.button}
+          <DocumentEditor collab={collab} title={title} canEdit={canEdit} comments={comments.controller} />
+        </div>
+        <div className="document-side">
+          <aside aria-label={t('presence.title')}>
+            <PresenceList collab={collab} />
+          </aside>
+          {comments.panel}
+        </div>
       </div>
     </>
   )
