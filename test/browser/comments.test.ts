@@ -163,4 +163,51 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await expect(pageB.locator('.comment-anchor').count()).resolves.toBe(0)
     await shot(pageB, 'COMM10-orphaned.png')
   })
+
+  it('[COMM14] threads on an action, on its deadline and on a governance body: counts on the buttons, the same panel in a drawer, live for the other member', async () => {
+    const plan = `${server.url}/alliances/${workspaceId}/plan`
+    await Promise.all([pageA.goto(plan), pageB.goto(plan)])
+    await pageA.locator('[data-testid="add-action"]:not([disabled])').waitFor(WAIT)
+    await pageA.getByTestId('add-action').click()
+    const rowB = pageB.getByTestId('action-row').first()
+    await rowB.waitFor(WAIT)
+
+    // A opens the action's thread from its row: a drawer with the comment landmark.
+    const rowA = pageA.getByTestId('action-row').first()
+    await rowA.locator('[data-testid="comment-count"][data-count="0"]').click()
+    const drawerA = pageA.getByTestId('comment-drawer')
+    await panelOf(pageA).waitFor(WAIT)
+    await drawerA.getByRole('combobox', { name: 'Votre commentaire' }).fill('Qui pilote cette action ?')
+    await drawerA.getByRole('button', { name: 'Commenter' }).click()
+    await drawerA.getByTestId('comment-thread').filter({ hasText: 'Qui pilote' }).waitFor(WAIT)
+    // B's row count follows, live.
+    await rowB.locator('[data-testid="comment-count"][data-target-kind="action"][data-count="1"]').waitFor(WAIT)
+
+    // B discusses the deadline field from the action's detail; the field's count moves on A's page.
+    await rowB.locator('[data-tool="details"]').click()
+    await pageB.locator('[data-testid="comment-count"][data-field="deadline"]').click()
+    const drawerB = pageB.getByTestId('comment-drawer')
+    await drawerB.getByRole('combobox', { name: 'Votre commentaire' }).fill('Échéance trop proche ?')
+    await drawerB.getByRole('button', { name: 'Commenter' }).click()
+    await drawerB.getByTestId('comment-thread').filter({ hasText: 'Échéance trop proche' }).waitFor(WAIT)
+    // The action-level thread is not in the field's panel.
+    await expect(drawerB.getByTestId('comment-thread').count()).resolves.toBe(1)
+    await pageB.keyboard.press('Escape')
+    await drawerB.waitFor({ state: 'detached', ...WAIT })
+    await drawerA.getByTestId('comment-panel-close').click()
+    await rowA.locator('[data-tool="details"]').click()
+    await pageA.locator('[data-testid="comment-count"][data-field="deadline"][data-count="1"]').waitFor(WAIT)
+    await shot(pageA, 'COMM14-plan.png')
+
+    // A governance body: its card has the same button.
+    const governance = `${server.url}/alliances/${workspaceId}/gouvernance`
+    await Promise.all([pageA.goto(governance), pageB.goto(governance)])
+    await pageA.getByTestId('add-body').click()
+    const cardB = pageB.getByTestId('body-card').first()
+    await cardB.waitFor(WAIT)
+    await pageA.getByTestId('body-card').first().getByTestId('comment-count').click()
+    await pageA.getByTestId('comment-drawer').getByRole('combobox', { name: 'Votre commentaire' }).fill('Quorum à revoir')
+    await pageA.getByTestId('comment-drawer').getByRole('button', { name: 'Commenter' }).click()
+    await cardB.locator('[data-testid="comment-count"][data-count="1"]').waitFor(WAIT)
+  })
 })

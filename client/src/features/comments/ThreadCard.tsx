@@ -190,12 +190,12 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
         <div className="message__tools">
           {mine && canWrite && (
             <>
-              <button type="button" className="button button--link" onClick={() => setEditing(true)}>
+              <button type="button" className="button--link" onClick={() => setEditing(true)}>
                 {t('comments.edit')}
               </button>
               <button
                 type="button"
-                className="button button--link"
+                className="button--link"
                 onClick={() => {
                   if (window.confirm(t('comments.confirmDelete'))) void act(() => deleteMessage(workspace.id, message.id))
                 }}
@@ -207,7 +207,7 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
           {canModerate && (
             <button
               type="button"
-              className="button button--link"
+              className="button--link"
               onClick={() => {
                 if (window.confirm(t('comments.confirmHide'))) void act(() => hideMessage(workspace.id, message.id))
               }}
