@@ -6,6 +6,12 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { encodeAnchor, type ProsemirrorMapping, resolveAnchor } from './anchors.ts'
 
+/**
+ * How long anchored text must stay gone before the thread is orphaned: an undo (or a cut and paste
+ * back) within that time brings the anchor back.
+ */
+export const ORPHAN_GRACE_MS = 2000
+
 export const commentHighlightsKey = new PluginKey<DecorationSet>('commentHighlights')
 
 export interface AnchoredThread {
@@ -45,6 +51,7 @@ export class CommentAnchorController {
   private signature = ''
   private readonly lastQuote = new Map<string, string>()
   private readonly reported = new Set<string>()
+  private readonly goneSince = new Map<string, number>()
   private readonly selectionListeners = new Set<() => void>()
   private hasSelection = false
 
@@ -153,6 +160,18 @@ export class CommentAnchorController {
     return state?.binding ?? null
   }
 
+  private maybeOrphan(thread: AnchoredThread): void {
+    const since = this.goneSince.get(thread.id)
+    if (since === undefined) {
+      this.goneSince.set(thread.id, Date.now())
+      window.setTimeout(() => this.schedule(), ORPHAN_GRACE_MS)
+      return
+    }
+    if (Date.now() - since < ORPHAN_GRACE_MS) return
+    this.reported.add(thread.id)
+    this.callbacks.onAnchorGone(thread.id, this.lastQuote.get(thread.id) ?? thread.anchor?.quote ?? thread.quote ?? undefined)
+  }
+
   /** Coalesces bursts of changes; runs after the ySync binding has applied them to the editor. */
   private schedule(): void {
     if (this.timer !== undefined) return
@@ -182,10 +201,9 @@ export class CommentAnchorController {
             { threadId: thread.id },
           ),
         )
-      } else if (state.kind === 'gone' && this.synced && !this.reported.has(thread.id)) {
-        this.reported.add(thread.id)
-        this.callbacks.onAnchorGone(thread.id, this.lastQuote.get(thread.id) ?? thread.anchor.quote ?? thread.quote ?? undefined)
       }
+      if (state.kind !== 'gone') this.goneSince.delete(thread.id)
+      else if (this.synced && !this.reported.has(thread.id)) this.maybeOrphan(thread)
     }
     const signature = decorations.map((d) => `${d.from}-${d.to}-${(d.spec as { threadId: string }).threadId}`).join() + `|${this.focusedId}`
     if (signature === this.signature) return

@@ -1,4 +1,4 @@
-import { can, type CommentAnchor, type CommentThread, plainTextOf } from '@ensemble/shared'
+import { can, type CommentAnchor, type CommentThread } from '@ensemble/shared'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createThread, type NewThreadInput } from '../../api/comments.ts'
@@ -130,10 +130,4 @@ export function CommentPanel(props: CommentPanelProps) {
       </p>
     </aside>
   )
-}
-
-/** The sentence announcing a message someone else just posted. */
-export function announcementOf(t: ReturnType<typeof useTranslation>['t'], name: string, body: string | null, isThread: boolean): string {
-  const excerpt = plainTextOf(body ?? '').slice(0, 140)
-  return isThread ? t('comments.announceThread', { name, excerpt }) : t('comments.announceMessage', { name, excerpt })
 }

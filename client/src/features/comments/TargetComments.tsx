@@ -1,12 +1,11 @@
 import { can, type CommentThread, type CommentTargetKind } from '@ensemble/shared'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMe } from '../auth/SessionContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { announcementOf, CommentPanel } from './CommentPanel.tsx'
+import { CommentPanel } from './CommentPanel.tsx'
 import { threadFromUrl } from './threadParam.ts'
 import { useCommentThreads } from './useCommentThreads.ts'
-import { useMemberName } from './useMemberName.ts'
+import { useRemoteAnnouncement } from './useRemoteAnnouncement.ts'
 import './comments.css'
 
 /** An action, one field of an action, a governance body or a decision. */
@@ -40,16 +39,12 @@ interface Opened {
  */
 export function TargetCommentsProvider({ docName, labelOf, children }: { docName: 'plan' | 'governance'; labelOf(thread: CommentThread): string; children: ReactNode }) {
   const { t } = useTranslation()
-  const me = useMe()
   const { workspace } = useWorkspace()
-  const nameOf = useMemberName()
   const [opened, setOpened] = useState<Opened | null>(null)
   const [focusedId, setFocusedId] = useState<string | null>(threadFromUrl)
-  const [announcement, setAnnouncement] = useState('')
+  const { announcement, onRemote } = useRemoteAnnouncement()
   const drawer = useRef<HTMLDivElement>(null)
-  const api = useCommentThreads(workspace.id, { docName }, ({ message, newThread }) => {
-    if (message.authorId !== me.id) setAnnouncement(announcementOf(t, nameOf(message.authorId), message.body, newThread))
-  })
+  const api = useCommentThreads(workspace.id, { docName }, onRemote)
   const threads = api.threads
 
   const count = useCallback((target: CommentTarget) => (threads ?? []).filter((th) => th.status === 'open' && onTarget(target)(th)).length, [threads])
@@ -132,7 +127,16 @@ export function CommentTargetButton({ target, label, text }: { target: CommentTa
       data-field={target.field}
       data-count={n}
     >
-      {text ? `${text} (${n})` : <span aria-hidden="true">💬 {n}</span>}
+      {text ? (
+        `${text} (${n})`
+      ) : (
+        <span aria-hidden="true">
+          <svg className="comment-count__icon" width="14" height="14" viewBox="0 0 16 16" focusable="false">
+            <path d="M2 2.5h12v8.5H6.5L2.5 14v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+          </svg>{' '}
+          {n}
+        </span>
+      )}
     </button>
   )
 }

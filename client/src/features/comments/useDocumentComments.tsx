@@ -2,14 +2,13 @@ import { can, contentOf } from '@ensemble/shared'
 import { type ReactNode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { orphanThread } from '../../api/comments.ts'
-import { useMe } from '../auth/SessionContext.tsx'
 import type { CollabDoc } from '../collab/useCollabDoc.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { CommentAnchorController } from './CommentAnchorController.ts'
-import { announcementOf, CommentPanel, type ThreadDraft } from './CommentPanel.tsx'
+import { CommentPanel, type ThreadDraft } from './CommentPanel.tsx'
 import { threadFromUrl } from './threadParam.ts'
 import { useCommentThreads } from './useCommentThreads.ts'
-import { useMemberName } from './useMemberName.ts'
+import { useRemoteAnnouncement } from './useRemoteAnnouncement.ts'
 import './comments.css'
 
 const isCommentShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && (e.key.toLowerCase() === 'm' || e.code === 'KeyM')
@@ -20,22 +19,18 @@ const isCommentShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.al
  */
 export function useDocumentComments(collab: CollabDoc, docName: string, title: string): { controller: CommentAnchorController; button: ReactNode; panel: ReactNode } {
   const { t } = useTranslation()
-  const me = useMe()
   const { workspace } = useWorkspace()
-  const nameOf = useMemberName()
   const hintId = useId()
   const canWrite = can({ role: workspace.role }, 'comments.write')
-  const [announcement, setAnnouncement] = useState('')
+  const { announcement, say, onRemote } = useRemoteAnnouncement()
   const [focusedId, setFocusedId] = useState<string | null>(threadFromUrl)
   const [draft, setDraft] = useState<ThreadDraft | null>(null)
-  const api = useCommentThreads(workspace.id, { docName }, ({ message, newThread }) => {
-    if (message.authorId !== me.id) setAnnouncement(announcementOf(t, nameOf(message.authorId), message.body, newThread))
-  })
+  const api = useCommentThreads(workspace.id, { docName }, onRemote)
 
   const startComment = () => {
     const anchor = controller.captureSelection()
     if (!anchor) {
-      setAnnouncement(t('comments.commentHint'))
+      say(t('comments.commentHint'))
       return
     }
     setDraft({ target: { targetKind: 'document', docName }, anchor, label: anchor.quote ?? '' })
