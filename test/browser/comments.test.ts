@@ -29,6 +29,8 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
   let pageA: Page
   let pageB: Page
   let workspaceId: string
+  let adminClient: Awaited<ReturnType<typeof signUp>>['client']
+  let openPage: () => Promise<Page>
   const editable = '.ProseMirror[contenteditable="true"]'
   const panelOf = (page: Page) => page.getByRole('complementary', { name: /Commentaires/ })
 
@@ -40,6 +42,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     const base = server.url
     const admin = await signUp(base, 'Claire Admin')
     const editor = await signUp(base, 'Bruno Éditeur')
+    adminClient = admin.client
     ;({ id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201))
     const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
     await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
@@ -48,6 +51,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
       contexts.push(context)
       return context.newPage()
     }
+    openPage = open
     pageA = await open()
     pageB = await open()
     await signInThroughUi(pageA, base, admin.email)
@@ -209,5 +213,35 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await pageA.getByTestId('comment-drawer').getByRole('combobox', { name: 'Votre commentaire' }).fill('Quorum à revoir')
     await pageA.getByTestId('comment-drawer').getByRole('button', { name: 'Commenter' }).click()
     await cardB.locator('[data-testid="comment-count"][data-count="1"]').waitFor(WAIT)
+  })
+
+  it('[COMM15] the interface offers only what the server allows: an observer reads without composer; only authors edit their messages; only the admin hides', async () => {
+    const observer = await signUp(server.url, 'Odile Observatrice')
+    await adminClient.json('POST', `/api/workspaces/${workspaceId}/members`, { email: observer.email, role: 'observer' }, 201)
+    const pageO = await openPage()
+    await signInThroughUi(pageO, server.url, observer.email)
+    const agreement = `${server.url}/alliances/${workspaceId}/accord`
+    await Promise.all([pageA.goto(agreement), pageB.goto(agreement), pageO.goto(agreement)])
+
+    const threadOn = (page: Page) => panelOf(page).getByTestId('comment-thread').filter({ hasText: CLAUSE })
+    await threadOn(pageO).locator('.message__body', { hasText: 'une annexe financière' }).waitFor(WAIT)
+    await panelOf(pageO).getByText('vous lisez les commentaires sans pouvoir en écrire').waitFor(WAIT)
+    await expect(pageO.getByTestId('comment-selection').count()).resolves.toBe(0)
+    await expect(threadOn(pageO).getByRole('button').count()).resolves.toBe(0)
+
+    // B edits and deletes only B's own message; nobody but the admin may hide.
+    const byB = threadOn(pageB).getByTestId('comment-message').filter({ hasText: 'une annexe financière' })
+    const byA = threadOn(pageB).getByTestId('comment-message').filter({ hasText: 'préciser' })
+    await byB.waitFor(WAIT)
+    await expect(byB.getByRole('button').allTextContents()).resolves.toEqual(['Modifier', 'Supprimer'])
+    await expect(byA.getByRole('button').count()).resolves.toBe(0)
+
+    // The admin hides B's message; the observer sees the placeholder arrive live.
+    const onA = threadOn(pageA).getByTestId('comment-message').filter({ hasText: 'une annexe financière' })
+    await expect(onA.getByRole('button').allTextContents()).resolves.toEqual(['Masquer'])
+    pageA.once('dialog', (dialog) => void dialog.accept())
+    await onA.getByRole('button', { name: 'Masquer' }).click()
+    await threadOn(pageO).getByText('message masqué par un administrateur').waitFor(WAIT)
+    await shot(pageO, 'COMM15-observer.png')
   })
 })
