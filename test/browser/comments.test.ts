@@ -2,23 +2,13 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { signUp } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
-const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
 const WAIT = { timeout: 20_000 }
 const CLAUSE = 'mettent en commun'
 const ARTICLE = `Article 1 — Les partenaires ${CLAUSE} leurs moyens.`
-
-/** Signs in through the real form, as a person would. */
-async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor(WAIT)
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: false })
 

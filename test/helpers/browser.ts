@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 /**
  * Real Chromium for the end-to-end tests (Debian's package: `apt-get install -y chromium`).
@@ -48,3 +48,15 @@ export function ensureClientBuilt(): void {
 
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = path.join(repoRoot, 'test/artifacts')
+
+/** The password test/helpers/http.ts signs users up with. */
+export const TEST_PASSWORD = 'motdepasse-solide-1'
+
+/** Signs in through the real form, as a person would, and waits for the list of alliances. */
+export async function signInThroughUi(page: Page, baseUrl: string, email: string, timeout = 20_000): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor({ timeout })
+}

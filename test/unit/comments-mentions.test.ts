@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { filterCandidates, mentionCandidates, mentionQueryAt } from '../../client/src/features/comments/mentionCandidates.ts'
 
 const partners: Partner[] = [
-  { id: 'p-estran', name: 'Association Estran', type: 'association' } as Partner,
-  { id: 'p-ville', name: 'Ville de Brest', type: 'collectivite' } as Partner,
+  { id: 'p-estran', name: 'Association Estran', type: 'association', family: 'pairs', representativeId: null },
+  { id: 'p-ville', name: 'Ville de Brest', type: 'collectivite_territoriale', family: 'acteurs_publics', representativeId: null },
 ]
 const member = (userId: string, name: string, partnerId: string | null): Member =>
   ({ userId, name, email: `${userId}@example.org`, role: 'editor', partnerId, representative: false, color: '#000' }) as Member

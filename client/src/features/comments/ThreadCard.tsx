@@ -193,30 +193,27 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
               <button type="button" className="button--link" onClick={() => setEditing(true)}>
                 {t('comments.edit')}
               </button>
-              <button
-                type="button"
-                className="button--link"
-                onClick={() => {
-                  if (window.confirm(t('comments.confirmDelete'))) void act(() => deleteMessage(workspace.id, message.id))
-                }}
-              >
-                {t('comments.delete')}
-              </button>
+              <ConfirmedAction label={t('comments.delete')} question={t('comments.confirmDelete')} run={() => act(() => deleteMessage(workspace.id, message.id))} />
             </>
           )}
-          {canModerate && (
-            <button
-              type="button"
-              className="button--link"
-              onClick={() => {
-                if (window.confirm(t('comments.confirmHide'))) void act(() => hideMessage(workspace.id, message.id))
-              }}
-            >
-              {t('comments.hide')}
-            </button>
-          )}
+          {canModerate && <ConfirmedAction label={t('comments.hide')} question={t('comments.confirmHide')} run={() => act(() => hideMessage(workspace.id, message.id))} />}
         </div>
       )}
     </li>
+  )
+}
+
+/** A message tool that asks before acting (deleting, hiding). */
+function ConfirmedAction({ label, question, run }: { label: string; question: string; run(): Promise<void> }) {
+  return (
+    <button
+      type="button"
+      className="button--link"
+      onClick={() => {
+        if (window.confirm(question)) void run()
+      }}
+    >
+      {label}
+    </button>
   )
 }
