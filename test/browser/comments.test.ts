@@ -90,6 +90,17 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await pageB.locator('.comment-anchor').click()
     await pageB.locator('[data-testid="comment-thread"].thread--focused').waitFor(WAIT)
     await shot(pageB, 'COMM11-thread-live.png')
+
+    // The keyboard way: select, Ctrl+Alt+M opens the new-thread box on the selection; Escape leaves it.
+    await pageB.locator(editable).focus()
+    await pageB.keyboard.press('Control+Home')
+    for (let i = 0; i < 'Article 1'.length; i++) await pageB.keyboard.press('Shift+ArrowRight')
+    await pageB.keyboard.press('Control+Alt+m')
+    const draftB = pageB.getByTestId('thread-draft')
+    await draftB.getByText('Article 1').waitFor(WAIT)
+    await expect(pageB.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('combobox')
+    await pageB.keyboard.press('Escape')
+    await draftB.waitFor({ state: 'detached', ...WAIT })
   })
 
   it('[COMM12] B replies mentioning A through the autocomplete (keyboard), and A sees the reply live', async () => {
@@ -146,10 +157,15 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
   it('[COMM10] when A deletes the commented clause, the thread stays listed on B’s page, flagged orphelin, with its quote', async () => {
     await pageA.locator(editable).waitFor(WAIT)
     await pageA.locator('.comment-anchor').waitFor(WAIT)
-    await pageA.locator(editable).click()
-    await pageA.keyboard.press('End')
-    for (let i = 0; i < ' leurs moyens.'.length; i++) await pageA.keyboard.press('ArrowLeft')
-    for (let i = 0; i < CLAUSE.length; i++) await pageA.keyboard.press('Shift+ArrowLeft')
+    await pageA.locator(editable).focus()
+    // Select exactly the highlighted clause (arrow keys would also step over the other member's caret).
+    await pageA.evaluate(() => {
+      const range = document.createRange()
+      range.selectNodeContents(document.querySelector('.comment-anchor')!)
+      window.getSelection()!.removeAllRanges()
+      window.getSelection()!.addRange(range)
+    })
+    await pageA.waitForFunction((clause) => String(window.getSelection()) === clause, CLAUSE, WAIT)
     await pageA.keyboard.press('Backspace')
     await pageB.locator('.ProseMirror', { hasText: CLAUSE }).waitFor({ state: 'detached', ...WAIT })
     const thread = panelOf(pageB).getByTestId('comment-thread').filter({ hasText: CLAUSE })

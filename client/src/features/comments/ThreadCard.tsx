@@ -47,11 +47,11 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
   }, [messages, api, thread.id])
 
   useEffect(() => {
-    // Chosen from elsewhere (a highlight, a link): bring it into view. A click inside keeps its focus.
-    if (focused && card.current && !card.current.contains(document.activeElement)) {
-      card.current.scrollIntoView({ block: 'nearest' })
-      card.current.focus()
-    }
+    // Chosen from elsewhere (a highlight, a link): bring it into view. Keyboard focus moves only when
+    // nothing holds it (someone clicking a highlight to type there keeps the caret in the text).
+    if (!focused || !card.current) return
+    card.current.scrollIntoView({ block: 'nearest' })
+    if (!document.activeElement || document.activeElement === document.body) card.current.focus()
   }, [focused])
 
   const run = async (action: () => Promise<void>) => {
