@@ -8,6 +8,8 @@ import { ActionPlanPage } from './features/action-plan/ActionPlanPage.tsx'
 import { GovernancePage } from './features/governance/GovernancePage.tsx'
 import { MembersPage } from './features/members/MembersPage.tsx'
 import { OutboxPage } from './features/outbox/OutboxPage.tsx'
+import { INBOX_SLUG } from './features/comments/InboxNavLink.tsx'
+import { InboxPage } from './features/comments/InboxPage.tsx'
 import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
 import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
@@ -53,7 +55,8 @@ function Routes({ path }: { path: string }) {
 
   const inWorkspace = matchPath('/alliances/:id', path) ?? matchPath('/alliances/:id/:slug', path)
   if (inWorkspace?.id) {
-    const section = inWorkspace.slug ? sectionBySlug(inWorkspace.slug) : null
+    const inbox = inWorkspace.slug === INBOX_SLUG
+    const section = inWorkspace.slug && !inbox ? sectionBySlug(inWorkspace.slug) : null
     if (section === undefined) return <NotFound />
     return (
       <WorkspaceProvider
@@ -77,8 +80,8 @@ function Routes({ path }: { path: string }) {
           </Main>
         )}
       >
-        <WorkspaceLayout section={section}>
-          <SectionPage section={section} />
+        <WorkspaceLayout section={section} page={inbox ? 'inbox' : undefined}>
+          {inbox ? <InboxPage /> : <SectionPage section={section} />}
         </WorkspaceLayout>
       </WorkspaceProvider>
     )

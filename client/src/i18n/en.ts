@@ -8,6 +8,11 @@ import { en as historyStrings } from '../features/history/strings.ts'
 export const en: MessagesShape = {
   ...historyStrings,
   ...meetingsStrings.en,
+import { commentsEn } from '../features/comments/strings.ts'
+
+/** English, the second language. Typed against fr.ts so a missing key fails the build. */
+export const en: MessagesShape = {
+  ...commentsEn,
   app: {
     name: 'Ensemble',
     tagline: 'The workspace of partnership alliances',

@@ -2,6 +2,7 @@ import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
+import { commentsFr } from '../features/comments/strings.ts'
 
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
@@ -10,6 +11,7 @@ import * as meetingsStrings from '../features/meetings/strings.ts'
 export const fr = {
   ...historyStrings,
   ...meetingsStrings.fr,
+  ...commentsFr,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",

@@ -2,6 +2,8 @@ import type { Action } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { CommentTargetButton } from '../comments/TargetComments.tsx'
+import { actionFieldName, DISCUSSED_FIELDS } from './commentTargets.ts'
 import { MilestoneList } from './MilestoneList.tsx'
 import type { PlanField } from './planAbilities.ts'
 import { setActionDescription, setActionField } from './planWrites.ts'
@@ -55,6 +57,16 @@ export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionD
       )}
       <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} check={check} />
       <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} check={check} />
+      <div className="field-comments" role="group" aria-label={t('comments.fieldsGroup')}>
+        {DISCUSSED_FIELDS.map((field) => (
+          <CommentTargetButton
+            key={field}
+            target={{ targetKind: 'action_field', targetId: id, field }}
+            label={t('comments.targets.actionField', { field: actionFieldName(t, field), title })}
+            text={t('comments.fieldButton', { field: actionFieldName(t, field) })}
+          />
+        ))}
+      </div>
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { todayIso } from '@ensemble/shared'
+import { type CommentThread, todayIso } from '@ensemble/shared'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
@@ -6,9 +6,11 @@ import { useMe } from '../auth/SessionContext.tsx'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
+import { TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { ActionRow, columnNames, PLAN_COLUMN_KEYS } from './ActionRow.tsx'
+import { planThreadLabel } from './commentTargets.ts'
 import { isOverdue } from './overdue.ts'
 import { PlanPeriod } from './PlanPeriod.tsx'
 import { addAction } from './planWrites.ts'
@@ -77,8 +79,10 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     focusLater(`[data-action-id="${id}"] [data-field="title"]`)
   }
 
+  const threadLabel = useCallback((thread: CommentThread) => planThreadLabel(t, thread, (id) => plan.byId.get(id)), [t, plan])
+
   return (
-    <>
+    <TargetCommentsProvider docName="plan" labelOf={threadLabel}>
       <header className="page__header">
         <div>
           <h1 tabIndex={-1}>{t('plan.title')}</h1>
@@ -150,6 +154,6 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
         {collab.synced && plan.ids.length === 0 && <p className="empty">{t('plan.empty')}</p>}
         {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
       </div>
-    </>
+    </TargetCommentsProvider>
   )
 }

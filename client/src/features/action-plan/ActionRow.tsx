@@ -6,6 +6,7 @@ import { DateCell } from '../collab/cells/DateCell.tsx'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import type { Abilities } from '../workspaces/abilities.ts'
 import { ActionDetail } from './ActionDetail.tsx'
 import { isOverdue } from './overdue.ts'
@@ -194,6 +195,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             {t('plan.details')}
             <span className="visually-hidden"> — {title}</span>
           </button>
+          <CommentTargetButton target={{ targetKind: 'action', targetId: id }} label={t('comments.targets.action', { title })} />
           {abilities.reorderActions && (
             <>
               <button

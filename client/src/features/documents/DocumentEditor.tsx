@@ -2,29 +2,31 @@ import { contentOf } from '@ensemble/shared'
 import { Extension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { TableKit } from '@tiptap/extension-table'
 import { EditorContent, useEditor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CollabDoc } from '../collab/useCollabDoc.ts'
+import type { CommentAnchorController } from '../comments/CommentAnchorController.ts'
+import { CommentHighlights } from '../comments/commentHighlights.ts'
 import { renderCaret } from './caret.ts'
 import { EditorToolbar } from './EditorToolbar.tsx'
 import { LinkForm } from './LinkForm.tsx'
-import { isSafeUrl } from './safeUrl.ts'
+import { richTextExtensions } from './richTextExtensions.ts'
 
 interface DocumentEditorProps {
   collab: CollabDoc
   title: string
   /** False for observers and commenters, and once the document is adopted. */
   canEdit: boolean
+  /** Highlights of commented passages and the selection to comment (stable for the document). */
+  comments?: CommentAnchorController
 }
 
 /**
  * The rich-text editor bound to the document's `content` fragment. Undo/redo is Yjs's (per user),
  * not ProseMirror's history, which would undo other people's typing.
  */
-export function DocumentEditor({ collab, title, canEdit }: DocumentEditorProps) {
+export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEditorProps) {
   const { t } = useTranslation()
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
@@ -35,22 +37,10 @@ export function DocumentEditor({ collab, title, canEdit }: DocumentEditorProps) 
       // Nothing is typed before the first sync: an early empty paragraph would duplicate the server's.
       editable: false,
       extensions: [
-        StarterKit.configure({
-          undoRedo: false,
-          heading: { levels: [1, 2, 3] },
-          link: {
-            openOnClick: false,
-            autolink: true,
-            defaultProtocol: 'https',
-            protocols: ['mailto'],
-            isAllowedUri: (url) => isSafeUrl(url),
-            shouldAutoLink: (url) => isSafeUrl(url),
-            HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-          },
-        }),
-        TableKit.configure({ table: { resizable: false } }),
+        ...richTextExtensions(),
         Collaboration.configure({ fragment: contentOf(doc) }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CommentHighlights.configure({ controller: comments ?? null }),
         Extension.create({
           name: 'ensembleShortcuts',
           addKeyboardShortcuts: () => ({

@@ -5,6 +5,7 @@ import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { useYMapJson } from '../collab/useYMapJson.ts'
+import { useDocumentComments } from '../comments/useDocumentComments.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import type { SectionKey } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -39,6 +40,7 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
   const title = meta.title?.trim() || fallbackTitle
   const status: DocumentStatus = meta.status ?? 'draft'
   const canEdit = can({ role: abilities.role }, 'documents.write', { docStatus: status })
+  const comments = useDocumentComments(collab, docName, title)
   const setStatus = (next: DocumentStatus | null) => {
     if (next) collab.doc.transact(() => metaMap.set('status', next))
   }
@@ -73,6 +75,17 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
           <SignoffPanel docName={docName} status={status} />
           <HistoryPanel docName={docName} status={status} />
         </aside>
+      <div className="with-aside with-comments">
+        <div>
+          {comments.button}
+          <DocumentEditor collab={collab} title={title} canEdit={canEdit} comments={comments.controller} />
+        </div>
+        <div className="document-side">
+          <aside aria-label={t('presence.title')}>
+            <PresenceList collab={collab} />
+          </aside>
+          {comments.panel}
+        </div>
       </div>
     </>
   )

@@ -17,6 +17,7 @@ import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { deleteBody, quorumForSeats, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
 import { VotingRules } from './VotingRules.tsx'
@@ -45,6 +46,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
       <header className="body-card__header">
         <h2 id={headingId}>{name}</h2>
         <span className={`badge level-badge level--${body.level}`}>{t(`governance.levels.${body.level}`)}</span>
+        <CommentTargetButton target={{ targetKind: 'body', targetId: id }} label={t('comments.targets.body', { name })} />
         {canEdit && (
           <button
             type="button"

@@ -1,8 +1,11 @@
+import type { CommentThread } from '@ensemble/shared'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
+import { TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { BodyCard } from './BodyCard.tsx'
@@ -49,8 +52,17 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
     window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-body-id="${id}"] [data-field="name"]`)?.focus())
   }
 
+  const threadLabel = useCallback(
+    (thread: CommentThread) => {
+      if (thread.targetKind !== 'body') return t('comments.targets.decision')
+      const body = bodies.find((b) => b.id === thread.targetId)?.body
+      return t('comments.targets.body', { name: body?.name.trim() || t('governance.newBodyName') })
+    },
+    [t, bodies],
+  )
+
   return (
-    <>
+    <TargetCommentsProvider docName="governance" labelOf={threadLabel}>
       <header className="page__header">
         <div>
           <h1 tabIndex={-1}>{t('governance.title')}</h1>
@@ -76,6 +88,6 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
           <BodyCard key={id} id={id} body={body} doc={collab.doc} canEdit={canEdit} />
         ))}
       </div>
-    </>
+    </TargetCommentsProvider>
   )
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../router.tsx'
+import { InboxNavLink } from '../comments/InboxNavLink.tsx'
 import { type Section, SECTIONS, workspaceUrl } from './sections.ts'
 import { useWorkspace } from './WorkspaceContext.tsx'
 
 /** The alliance's sections, grouped as the method groups them: the documents, then the steering. */
-export function WorkspaceNav({ current }: { current: Section | null }) {
+export function WorkspaceNav({ current, page }: { current: Section | null; page?: 'inbox' }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const group = (name: Section['group']) => SECTIONS.filter((s) => s.group === name)
@@ -14,9 +15,12 @@ export function WorkspaceNav({ current }: { current: Section | null }) {
       <p className="workspace-nav__role">{t(`roles.${workspace.role}`)}</p>
       <ul>
         <li>
-          <Link to={workspaceUrl(workspace.id)} current={current === null}>
+          <Link to={workspaceUrl(workspace.id)} current={current === null && !page}>
             {t('nav.dashboard')}
           </Link>
+        </li>
+        <li>
+          <InboxNavLink workspaceId={workspace.id} current={page === 'inbox'} />
         </li>
       </ul>
       {(['documents', 'steering'] as const).map((name) => (
