@@ -2,9 +2,6 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { signUp } from '../helpers/http.ts'
 
 const WAIT = { timeout: 20_000 }

@@ -1,22 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { appendBlocks, block, waitForRows } from '../integration/history-flow.ts'
 import { twoPartnerAlliance, vote } from '../integration/signoff-flow.ts'
 import type { SignoffRoundView } from '@ensemble/shared'
 
-const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
 const WAIT = { timeout: 20_000 }
-
-async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor(WAIT)
-}
 
 describe.skipIf(!browserTestsEnabled())('[SIGN8] the history and sign-off panels in a real browser', () => {
   let server: TestServer

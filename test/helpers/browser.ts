@@ -4,7 +4,6 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { startTestServer, type TestServer } from './server.ts'
-import { type Browser, chromium, type Page } from 'playwright-core'
 
 /**
  * Real Chromium for the end-to-end tests (Debian's package: `apt-get install -y chromium`).
@@ -56,13 +55,12 @@ export const ARTIFACTS_DIR = path.join(repoRoot, 'test/artifacts')
 export const TEST_PASSWORD = 'motdepasse-solide-1'
 
 /** Signs in through the real form, as a person would, and waits for the list of alliances. */
-export async function signInThroughUi(page: Page, baseUrl: string, email: string): Promise<void> {
 export async function signInThroughUi(page: Page, baseUrl: string, email: string, timeout = 20_000): Promise<void> {
   await page.goto(`${baseUrl}/connexion`)
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill(TEST_PASSWORD)
   await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor({ timeout })
 }
 
 /**
@@ -95,5 +93,4 @@ export function browserSuite(): { readonly server: TestServer; newPage(): Promis
       return context.newPage()
     },
   }
-  await page.getByRole('heading', { name: 'Mes alliances' }).waitFor({ timeout })
 }

@@ -68,13 +68,6 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
       {status === 'adopted' && <p className="notice">{t('documents.adoptedLocked')}</p>}
       {status === 'proposed' && !canEdit && abilities.writeDocuments && <p className="notice">{t('documents.proposedLocked')}</p>}
       {!abilities.writeDocuments && <p className="notice">{t('documents.readOnly')}</p>}
-      <div className="with-aside">
-        <DocumentEditor collab={collab} title={title} canEdit={canEdit} />
-        <aside aria-label={t('presence.title')}>
-          <PresenceList collab={collab} />
-          <SignoffPanel docName={docName} status={status} />
-          <HistoryPanel docName={docName} status={status} />
-        </aside>
       <div className="with-aside with-comments">
         <div>
           {comments.button}
@@ -84,6 +77,8 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
           <aside aria-label={t('presence.title')}>
             <PresenceList collab={collab} />
           </aside>
+          <SignoffPanel docName={docName} status={status} />
+          <HistoryPanel docName={docName} status={status} />
           {comments.panel}
         </div>
       </div>
