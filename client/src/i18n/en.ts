@@ -1,6 +1,7 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
+import { commentsEn } from '../features/comments/strings.ts'
 import type { MessagesShape } from './fr.ts'
 import { en as historyStrings } from '../features/history/strings.ts'
 
@@ -8,10 +9,6 @@ import { en as historyStrings } from '../features/history/strings.ts'
 export const en: MessagesShape = {
   ...historyStrings,
   ...meetingsStrings.en,
-import { commentsEn } from '../features/comments/strings.ts'
-
-/** English, the second language. Typed against fr.ts so a missing key fails the build. */
-export const en: MessagesShape = {
   ...commentsEn,
   app: {
     name: 'Ensemble',

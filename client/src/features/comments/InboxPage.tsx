@@ -66,6 +66,7 @@ export function InboxPage() {
             const headline =
               kind === 'mention' ? t('comments.inbox.kinds.mention', { name })
               : kind === 'reply' ? t('comments.inbox.kinds.reply', { name })
+              : kind === 'action.changed' ? t('comments.inbox.kinds.actionChanged', { name, fields: (item.fields ?? []).join(', ') })
               : t('comments.inbox.kinds.other', { name })
             const open = () => {
               if (!item.readAt) void markInboxRead(workspace.id, item.id).catch(() => undefined)

@@ -9,8 +9,10 @@ export function sectionOfDoc(docName: string) {
 }
 
 /** The address that opens a thread on its page. */
-export function threadUrl(workspaceId: string, docName: string, threadId: string): string {
-  return `${workspaceUrl(workspaceId, sectionOfDoc(docName))}?${THREAD_PARAM}=${encodeURIComponent(threadId)}`
+export function threadUrl(workspaceId: string, docName: string, threadId: string | null): string {
+  const page = workspaceUrl(workspaceId, sectionOfDoc(docName))
+  // An `action.changed` item has no thread: it opens the page the action lives on.
+  return threadId ? `${page}?${THREAD_PARAM}=${encodeURIComponent(threadId)}` : page
 }
 
 /** The name of the place a thread lives in, in the interface language. */

@@ -76,6 +76,7 @@ export const commentsFr = {
       kinds: {
         mention: '{{name}} vous a mentionné·e',
         reply: '{{name}} a répondu dans un fil où vous participez',
+        actionChanged: '{{name}} a modifié une action dont vous êtes responsable ou garant·e ({{fields}})',
         other: 'Activité de {{name}}',
       },
       where: 'Dans : {{place}}',
@@ -162,6 +163,7 @@ export const commentsEn: Shape<typeof commentsFr> = {
       kinds: {
         mention: '{{name}} mentioned you',
         reply: '{{name}} replied in a thread you take part in',
+        actionChanged: '{{name}} changed an action you are responsible or accountable for ({{fields}})',
         other: 'Activity from {{name}}',
       },
       where: 'In: {{place}}',
