@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { LIMITS } from '@ensemble/shared'
 
 /** Everything the server reads from its environment, parsed once. See docs/ARCHITECTURE.md §8. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   authSecret: string
   authRateLimit: { windowSeconds: number; signInMax: number; signUpMax: number }
   roomIdleMs: number
+  /** Open websockets allowed per member and per process (LIM1); over them an upgrade gets 429 / 503. */
+  connectionCaps: { perUser: number; total: number }
   /** Directory of the built client; the server serves it when it exists. */
   clientDir: string
 }
@@ -41,6 +44,8 @@ const envSchema = z.object({
   AUTH_SIGNUP_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
+  WS_MAX_PER_USER: z.coerce.number().int().min(1).default(LIMITS.maxConnectionsPerUser),
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(LIMITS.maxConnections),
   CLIENT_DIR: z.string().optional(),
 })
 
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
     authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
+    connectionCaps: { perUser: e.WS_MAX_PER_USER, total: e.WS_MAX_CONNECTIONS },
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
   }
 }

@@ -86,6 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     roomIdleMs: config.roomIdleMs,
     replicator,
+    connectionCaps: config.connectionCaps,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
@@ -99,6 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     {
       membershipChanged: applyMembershipChange,
       workspaceChanged: applyWorkspaceChange,
+      sessionEnded: (sessionId) => collab.sessionEnded(sessionId),
       // Control messages may have been lost in an outage: re-read everyone connected here.
       reconnected: () => {
         for (const { workspaceId, userId } of collab.rooms.connectedMembers()) applyMembershipChange(workspaceId, userId)
@@ -121,6 +123,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onPartnersChanged: (workspaceId) => {
       applyWorkspaceChange(workspaceId)
       control.workspaceChanged(workspaceId)
+    },
+    onSessionEnded: (sessionId) => {
+      collab.sessionEnded(sessionId)
+      control.sessionEnded(sessionId)
     },
   })
   handler = getRequestListener(app.fetch)

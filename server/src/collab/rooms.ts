@@ -1,7 +1,7 @@
 import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
-import { Connection } from './connection.ts'
+import { Connection, type ConnectionLimits } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep } from './pipeline/index.ts'
 import { Room } from './room.ts'
@@ -31,6 +31,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates?: number
   /** Keeps rooms in step with other server instances (server/src/fanout); absent on a single instance. */
   replicator?: Replicator
+  /** Slow-reader cap and token buckets of each connection (default: LIMITS). */
+  connectionLimits?: ConnectionLimits
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -84,7 +86,7 @@ export class RoomRegistry {
       return refused
     }
     const slot = this.acquire(key)
-    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed))
+    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits)
     slot.connections.add(connection)
     slot.ready
       .then(

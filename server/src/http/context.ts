@@ -18,6 +18,8 @@ export interface AppDeps {
   onMembershipChanged: (workspaceId: string, userId: string) => void
   /** Called after partners change so live-edit rules check seats and resources against the new list. */
   onPartnersChanged: (workspaceId: string) => void
+  /** Called after a sign-out so the websockets opened through that session close (AUTHZ3). */
+  onSessionEnded?: (sessionId: string) => void
 }
 
 export interface SessionUser {
@@ -30,6 +32,8 @@ export interface SessionUser {
 export type AppEnv = {
   Variables: {
     user: SessionUser | null
+    /** The id of the caller's session (null when signed out); tickets remember it. */
+    sessionId: string | null
     membership: Membership
     clientIp: string
   }
