@@ -19,9 +19,11 @@ export const LIMITS = {
   /**
    * Per-connection token buckets (burst, then refill per second). A real client sends one sync
    * step 1 per (re)connection and a presence update per caret move; a flood closes with 4429.
+   * `frames` counts every frame, and stock providers echo every presence change they receive, so
+   * it is sized for a busy room; `awareness` counts only changes to the connection's own presence.
    */
   rate: {
-    frames: { burst: 1000, perSecond: 200 },
+    frames: { burst: 3000, perSecond: 1000 },
     awareness: { burst: 120, perSecond: 30 },
     syncStep1: { burst: 10, perSecond: 1 },
   },

@@ -39,7 +39,6 @@ const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHan
   [
     MESSAGE.awareness,
     (connection, room, decoder) => {
-      connection.admit('awareness')
       const update = readAwarenessMessage(decoder)
       // A presence state is a name, a colour and a caret: anything this large is not one.
       if (update.byteLength > LIMITS.maxAwarenessStateBytes) throw new ConnectionError(CLOSE.frameTooLarge, 'presence state too large')
