@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { MESSAGE, SCHEMA_VERSION, type Role } from '@ensemble/shared'
+import { contentOf, MESSAGE, SCHEMA_VERSION, type Role } from '@ensemble/shared'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -12,7 +12,7 @@ import { TicketStore } from '../../server/src/auth/tickets.ts'
 import { createCollab, type Collab, type CollabOptions } from '../../server/src/collab/index.ts'
 import { identity } from '../helpers/memoryClient.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
-import { tokensIn, typeToken } from '../helpers/tokens.ts'
+import { tokensIn } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 /**
@@ -163,7 +163,13 @@ export class ControlClient {
   private type(): string {
     const token = `tok-control-${this.typed.length}`
     this.typed.push(token)
-    typeToken(this.writer.doc, token)
+    // A paragraph of its own per token: fuzzed edits by other editors may reshape the others.
+    const doc = this.writer.doc
+    doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(` ${token} `)])
+      contentOf(doc).push([paragraph])
+    })
     return token
   }
 
