@@ -78,9 +78,10 @@ export async function startBareCollab(members: Record<string, Role>, options: Pa
   }
 }
 
-export function openRaw(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+/** Opens a raw `ws` socket from `origin`; resolves once it is open (101), rejects with the refusal status. */
+export function openRaw(url: string, origin: string = ORIGIN): Promise<RawSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin: ORIGIN, headers })
+    const ws = new WebSocket(url, { origin })
     ws.binaryType = 'arraybuffer'
     const received: Uint8Array[] = []
     let sentAt = performance.now()
