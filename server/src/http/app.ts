@@ -12,6 +12,7 @@ import { checkAuthInput } from './authInput.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
+import { overTls, secureCookies } from './secureCookies.ts'
 import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps) {
     const ending = signingOut ? (await deps.auth.api.getSession({ headers: c.req.raw.headers }))?.session.id : undefined
     const res = await deps.auth.handler(new Request(c.req.raw, { headers })).then(toApiError)
     if (ending && res.ok) deps.onSessionEnded?.(ending)
-    return res
+    return overTls(c.req.raw, deps.trustProxy) ? secureCookies(res) : res
   })
 
   app.get('/api/health', async (c) => {
