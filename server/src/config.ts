@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { LIMITS } from '@ensemble/shared'
 import { z } from 'zod'
+import { LIMITS } from '@ensemble/shared'
 
 /** Everything the server reads from its environment, parsed once. See docs/ARCHITECTURE.md §8. */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   roomIdleMs: number
   /** How long a failing append is retried before its room gives up (STORAGE_RETRY_MS). */
   storageRetryMs: number
+  /** Open websockets allowed per member and per process (LIM1); over them an upgrade gets 429 / 503. */
+  connectionCaps: { perUser: number; total: number }
   /** Directory of the built client; the server serves it when it exists. */
   clientDir: string
   /** `smtp://…` or `smtps://…` for digests; without it mail goes to the local outbox table. */
@@ -53,6 +56,8 @@ const envSchema = z.object({
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
   STORAGE_RETRY_MS: z.coerce.number().int().min(0).optional(),
+  WS_MAX_PER_USER: z.coerce.number().int().min(1).default(LIMITS.maxConnectionsPerUser),
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(LIMITS.maxConnections),
   CLIENT_DIR: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,
+    connectionCaps: { perUser: e.WS_MAX_PER_USER, total: e.WS_MAX_CONNECTIONS },
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

@@ -113,6 +113,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     storageRetryMs: config.storageRetryMs,
     replicator,
     onEditAccepted: actionWatch.onEditAccepted,
+    connectionCaps: config.connectionCaps,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
@@ -126,6 +127,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     {
       membershipChanged: applyMembershipChange,
       workspaceChanged: applyWorkspaceChange,
+      sessionEnded: (sessionId) => collab.sessionEnded(sessionId),
       // Control messages may have been lost in an outage: re-read everyone connected here.
       reconnected: () => {
         for (const { workspaceId, userId } of collab.rooms.connectedMembers()) applyMembershipChange(workspaceId, userId)
@@ -162,6 +164,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         control.workspaceChanged(workspaceId)
         await collab.workspaceChanged(workspaceId)
       },
+    onSessionEnded: (sessionId) => {
+      collab.sessionEnded(sessionId)
+      control.sessionEnded(sessionId)
     },
   })
   handler = getRequestListener(app.fetch)

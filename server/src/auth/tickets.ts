@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis'
 export interface TicketClaim {
   userId: string
   workspaceId: string
+  /** The session that asked for the ticket: signing it out closes the socket (AUTHZ3). */
+  sessionId?: string
 }
 
 /**
@@ -47,7 +49,7 @@ export class TicketStore implements TicketStorage {
     if (!entry) return null
     this.tickets.delete(ticket)
     if (entry.expiresAt <= this.now()) return null
-    return { userId: entry.userId, workspaceId: entry.workspaceId }
+    return { userId: entry.userId, workspaceId: entry.workspaceId, ...(entry.sessionId ? { sessionId: entry.sessionId } : {}) }
   }
 
   private sweep(): void {
@@ -73,7 +75,7 @@ export class RedisTicketStore implements TicketStorage {
 
   async issue(claim: TicketClaim): Promise<string> {
     const ticket = newTicket()
-    const stored = await this.redis.set(this.prefix + ticket, JSON.stringify({ userId: claim.userId, workspaceId: claim.workspaceId }), 'PX', this.ttlMs, 'NX')
+    const stored = await this.redis.set(this.prefix + ticket, JSON.stringify({ userId: claim.userId, workspaceId: claim.workspaceId, sessionId: claim.sessionId }), 'PX', this.ttlMs, 'NX')
     if (stored !== 'OK') throw new Error('ticket collision')
     return ticket
   }
@@ -85,7 +87,7 @@ export class RedisTicketStore implements TicketStorage {
     try {
       const claim = JSON.parse(value) as Partial<TicketClaim>
       if (typeof claim.userId !== 'string' || typeof claim.workspaceId !== 'string') return null
-      return { userId: claim.userId, workspaceId: claim.workspaceId }
+      return { userId: claim.userId, workspaceId: claim.workspaceId, ...(typeof claim.sessionId === 'string' ? { sessionId: claim.sessionId } : {}) }
     } catch {
       return null
     }

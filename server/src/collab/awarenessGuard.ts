@@ -23,8 +23,14 @@ export function stampIdentity(state: Record<string, unknown>, identity: Connecti
 export class AwarenessGuard {
   private readonly owners = new Map<number, Connection>()
 
-  /** `serverClientId` is the room's own awareness id, which no client may touch. */
-  constructor(private readonly serverClientId: number) {}
+  /**
+   * `serverClientId` is the room's own awareness id, which no client may touch. `clockOf` gives the
+   * last clock the room applied for a client id (y-protocols keeps it after a removal).
+   */
+  constructor(
+    private readonly serverClientId: number,
+    private readonly clockOf: (clientId: number) => number | undefined = () => undefined,
+  ) {}
 
   /**
    * Keeps the entries `connection` may apply, claiming client ids nobody owns yet, and stamps its
@@ -34,6 +40,11 @@ export class AwarenessGuard {
     const admitted: AwarenessEntry[] = []
     for (const entry of entries) {
       if (entry.clientId === this.serverClientId) continue
+      // Stale entries change nothing (y-protocols would ignore them). Stock providers echo every
+      // presence they receive: such an echo must neither claim a client id its owner just released
+      // nor count against the echoing connection's rate limit.
+      const known = this.clockOf(entry.clientId)
+      if (known !== undefined && (entry.clock < known || (entry.clock === known && entry.state !== null))) continue
       const owner = this.owners.get(entry.clientId)
       if (owner !== undefined && owner !== connection) continue
       if (owner === undefined) {

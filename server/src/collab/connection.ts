@@ -1,7 +1,8 @@
 import { CLOSE, CLOSE_REASON, encodeSaved, LIMITS, MESSAGE, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
 import type * as decoding from 'lib0/decoding'
 import type { DocKey } from '../storage/docStore.ts'
-import { ConnectionError, MalformedMessageError } from './errors.ts'
+import { ConnectionError, MalformedMessageError, RateLimitedError } from './errors.ts'
+import { ConnectionRateLimiter, type ConnectionRates, type FrameKind } from './rateLimit.ts'
 import type { CollabLogger } from './logger.ts'
 import type { ConnectionOrigin } from './origins.ts'
 import { readAwarenessMessage, readMessageType, readSyncMessage } from './protocol.ts'
@@ -10,8 +11,15 @@ import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 
 /** Frames a client may send while its room is still loading; more than this is not a real client. */
 const MAX_BACKLOG_FRAMES = 1000
-/** A client this far behind on reading is dropped (it reconnects and resyncs) instead of hoarding memory. */
-const MAX_BUFFERED_BYTES = 16 * LIMITS.maxFrameBytes
+
+/** Per-connection protections (defaults in LIMITS; tests and deployments may tighten them). */
+export interface ConnectionLimits {
+  /** A client this far behind on reading is dropped (it reconnects and resyncs) instead of hoarding memory. */
+  maxBufferedBytes: number
+  rates: ConnectionRates
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxBufferedBytes: LIMITS.maxBufferedBytes, rates: LIMITS.rate }
 
 type MessageHandler = (connection: Connection, room: Room, decoder: decoding.Decoder) => void
 
@@ -21,12 +29,22 @@ const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHan
     MESSAGE.sync,
     (connection, room, decoder) => {
       const message = readSyncMessage(decoder)
+      // Answering a sync step 1 encodes the document: the costly request, so the most limited.
+      if (message.kind === 'step1') connection.admit('syncStep1')
       // Sync step 2 and update carry the same thing (an update) and get the same treatment.
       if (message.kind === 'step1') room.answerSyncStep1(connection, message.stateVector)
       else room.receiveUpdate(connection, message.update)
     },
   ],
-  [MESSAGE.awareness, (connection, room, decoder) => room.receiveAwareness(connection, readAwarenessMessage(decoder))],
+  [
+    MESSAGE.awareness,
+    (connection, room, decoder) => {
+      const update = readAwarenessMessage(decoder)
+      // A presence state is a name, a colour and a caret: anything this large is not one.
+      if (update.byteLength > LIMITS.maxAwarenessStateBytes) throw new ConnectionError(CLOSE.frameTooLarge, 'presence state too large')
+      room.receiveAwareness(connection, update)
+    },
+  ],
   [MESSAGE.queryAwareness, (connection, room) => room.sendAwarenessStates(connection)],
 ])
 
@@ -49,6 +67,7 @@ export class Connection {
   private savedUpdates = 0
   private backlog: Uint8Array[] = []
   private open = true
+  private readonly rates: ConnectionRateLimiter
 
   constructor(
     private readonly socket: CollabSocket,
@@ -56,7 +75,10 @@ export class Connection {
     public identity: ConnectionIdentity,
     private readonly logger: CollabLogger,
     private readonly onClosed: (connection: Connection) => void,
-  ) {}
+    private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+  ) {
+    this.rates = new ConnectionRateLimiter(limits.rates)
+  }
 
   get key(): DocKey {
     return { workspaceId: this.identity.workspaceId, docName: this.identity.docName }
@@ -70,6 +92,7 @@ export class Connection {
   receive(data: Uint8Array | string): void {
     if (!this.open) return
     if (typeof data === 'string') return this.fail(new MalformedMessageError('text frame'))
+    if (!this.rates.admit('frames')) return this.fail(new RateLimitedError('frames'))
     if (this.room === null) {
       if (this.backlog.length >= MAX_BACKLOG_FRAMES) return this.close(CLOSE.internalError, 'too many frames before sync')
       this.backlog.push(data)
@@ -93,7 +116,7 @@ export class Connection {
 
   send(frame: Uint8Array): void {
     if (!this.open) return
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.internalError, 'client too slow')
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.close(CLOSE.internalError, 'client too slow')
     try {
       this.socket.send(frame)
     } catch (err) {
@@ -117,6 +140,11 @@ export class Connection {
   updateIdentity(identity: ConnectionIdentity): void {
     this.identity = identity
     this.room?.identityChanged(this)
+  }
+
+  /** Throws (closing this connection with 4429) when a frame of `kind` exceeds its token bucket. */
+  admit(kind: FrameKind): void {
+    if (!this.rates.admit(kind)) throw new RateLimitedError(kind)
   }
 
   /** Closes the socket with a named code and leaves the room. */

@@ -24,6 +24,14 @@ export class MalformedMessageError extends ConnectionError {
   }
 }
 
+/** The connection sent more frames of a kind than its token bucket allows (LIMITS.rate). */
+export class RateLimitedError extends ConnectionError {
+  constructor(kind: string) {
+    super(CLOSE.rateLimited, `rate limit exceeded: ${kind}`)
+    this.name = 'RateLimitedError'
+  }
+}
+
 /**
  * The store refused or failed an append. The room's in-memory state is then ahead of the log, so the
  * room is dropped and its clients reconnect: their sync re-sends what the log is missing.

@@ -6,6 +6,9 @@ import type { DocStore } from '../storage/docStore.ts'
 import type { CollabLogger } from './logger.ts'
 import type { EditCheck, OnEditAccepted } from './pipeline/index.ts'
 import { RoomRegistry, type IdentifyMember } from './rooms.ts'
+import { ConnectionCaps, type ConnectionCapLimits } from './connectionCaps.ts'
+import type { ConnectionLimits } from './connection.ts'
+import { SessionSockets } from './sessionSockets.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
 import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
@@ -19,6 +22,8 @@ export type { CollabLogger } from './logger.ts'
 export type { Room } from './room.ts'
 export { RoomRegistry, type IdentifyMember } from './rooms.ts'
 export type { CollabSocket, ConnectionIdentity } from './socket.ts'
+export type { ConnectionCapLimits } from './connectionCaps.ts'
+export type { ConnectionLimits } from './connection.ts'
 
 export interface CollabOptions {
   store: DocStore
@@ -45,6 +50,10 @@ export interface CollabOptions {
   replicator?: Replicator
   /** Told about every accepted edit once stored and broadcast (domain observers, injected by the server). */
   onEditAccepted?: OnEditAccepted
+  /** Slow-reader cap and per-connection token buckets (default: LIMITS). */
+  connectionLimits?: ConnectionLimits
+  /** Open websockets allowed per member and per process (default: LIMITS); refused before the 101. */
+  connectionCaps?: ConnectionCapLimits
 }
 
 export interface Collab {
@@ -58,6 +67,10 @@ export interface Collab {
   membershipChanged(workspaceId: string, userId: string): Promise<void>
   /** Partners (or members) of a workspace changed: re-read what the rules check documents against. */
   workspaceChanged(workspaceId: string): Promise<void>
+  /** A session signed out: the websockets it opened close with 4403. Returns how many. */
+  sessionEnded(sessionId: string): number
+  /** Open websockets counted against the caps of this process. */
+  readonly openConnections: number
   /** Refuses new upgrades, closes every connection with `code`, flushes and unloads every room. */
   close(code?: CloseCode): Promise<void>
 }
@@ -75,13 +88,18 @@ export function createCollab(options: CollabOptions): Collab {
     loadWorkspaceContext: options.loadWorkspaceContext,
     replicator: options.replicator,
     onEditAccepted: options.onEditAccepted,
+    connectionLimits: options.connectionLimits,
   })
   if (!options.loadWorkspaceContext) {
     options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')
   }
   const wss = createWebSocketServer()
   const keepAlive = new KeepAlive(options.keepAliveMs)
+  const caps = new ConnectionCaps(options.connectionCaps)
+  const sessions = new SessionSockets()
   const upgrade = createUpgradeHandler({
+    caps,
+    sessions,
     tickets: options.tickets,
     identify: options.identify,
     allowedOrigins: options.allowedOrigins,
@@ -101,6 +119,10 @@ export function createCollab(options: CollabOptions): Collab {
       await rooms.revalidate(workspaceId, userId)
     },
     workspaceChanged: (workspaceId) => rooms.refreshWorkspace(workspaceId),
+    sessionEnded: (sessionId) => sessions.revoke(sessionId),
+    get openConnections() {
+      return caps.open
+    },
     close: (code = CLOSE.goingAway) =>
       (closing ??= (async () => {
         upgrade.stop()

@@ -103,7 +103,7 @@ export class Room implements EditRoom {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
-    this.guard = new AwarenessGuard(this.awareness.clientID)
+    this.guard = new AwarenessGuard(this.awareness.clientID, (clientId) => this.awareness.meta.get(clientId)?.clock)
 
     this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, loaded.updates.length, options.logger)
   }
@@ -258,6 +258,8 @@ export class Room implements EditRoom {
   receiveAwareness(connection: Connection, update: Uint8Array): void {
     const admitted = this.guard.admit(connection, decodeAwarenessUpdate(update))
     if (admitted.length > 0) {
+      // Only the client's own presence is charged: stock providers echo everyone else's back.
+      connection.admit('awareness')
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(admitted), connection.origin)
     }
   }

@@ -2,7 +2,7 @@ import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
-import { Connection } from './connection.ts'
+import { Connection, type ConnectionLimits } from './connection.ts'
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { Room } from './room.ts'
@@ -36,6 +36,8 @@ export interface RoomRegistryOptions {
   replicator?: Replicator
   /** Told about every accepted edit, after it is stored and broadcast. */
   onEditAccepted?: OnEditAccepted
+  /** Slow-reader cap and token buckets of each connection (default: LIMITS). */
+  connectionLimits?: ConnectionLimits
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -96,7 +98,7 @@ export class RoomRegistry {
       return refused
     }
     const slot = this.acquire(key)
-    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed))
+    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits)
     slot.connections.add(connection)
     slot.ready
       .then(

@@ -4,8 +4,10 @@ import type { Duplex } from 'node:stream'
 import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
 import type { WebSocketServer } from 'ws'
 import type { TicketStorage } from '../auth/tickets.ts'
+import type { ConnectionCaps } from './connectionCaps.ts'
 import type { CollabLogger } from './logger.ts'
 import type { IdentifyMember, RoomRegistry } from './rooms.ts'
+import type { SessionSockets } from './sessionSockets.ts'
 import { bindWebSocket, type KeepAlive, WsCollabSocket } from './wsAdapter.ts'
 
 export interface UpgradeDeps {
@@ -18,6 +20,10 @@ export interface UpgradeDeps {
   logger: CollabLogger
   wss: WebSocketServer
   keepAlive?: KeepAlive
+  /** Per-member and per-process caps on open websockets (LIM1): over a cap, 429 or 503 before the 101. */
+  caps?: ConnectionCaps
+  /** Connections by the session that asked for their ticket, so signing out closes them (AUTHZ3). */
+  sessions?: SessionSockets
 }
 
 /** `true` when this module handled (accepted or refused) the request; `false` leaves the socket alone. */
@@ -78,12 +84,21 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler & { stop
       const identity = await deps.identify(workspaceId, claim.userId, docName)
       if (!identity) throw new Refusal(403, 'forbidden', 'not a member of this workspace')
       if (socket.destroyed) return
+      const slot = deps.caps?.acquire(identity.userId)
+      if (slot && 'refused' in slot) {
+        throw slot.refused === 'user'
+          ? new Refusal(429, 'rate_limited', 'too many open connections for this member')
+          : new Refusal(503, 'internal_error', 'server at connection capacity')
+      }
+      // The raw socket closes whatever happens next (refused handshake, close, termination).
+      if (slot) socket.once('close', slot.release)
 
       socket.off('error', ignoreSocketError)
       deps.wss.handleUpgrade(req, socket, head, (ws) => {
         try {
           const connection = deps.rooms.connect(new WsCollabSocket(ws), identity)
           bindWebSocket(ws, connection, deps.logger)
+          if (deps.sessions && claim.sessionId) ws.once('close', deps.sessions.track(claim.sessionId, connection))
           deps.keepAlive?.track(ws)
           deps.logger.debug({ workspaceId, docName, userId: identity.userId, connection: connection.id }, 'websocket connected')
         } catch (err) {

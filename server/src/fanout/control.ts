@@ -7,6 +7,8 @@ export const CONTROL_CHANNEL = 'control'
 export interface ControlHandlers {
   membershipChanged(workspaceId: string, userId: string): void
   workspaceChanged(workspaceId: string): void
+  /** A session signed out (on any instance): its sockets close here too. */
+  sessionEnded?(sessionId: string): void
   /** Control messages may have been lost in an outage. */
   reconnected?(): void
 }
@@ -40,6 +42,10 @@ export class ControlChannel {
     this.publish('workspaceChanged', { workspaceId })
   }
 
+  sessionEnded(sessionId: string): void {
+    this.publish('sessionEnded', { sessionId })
+  }
+
   async close(): Promise<void> {
     this.stopReconnect()
     await this.fanOut.unsubscribe(CONTROL_CHANNEL, this.handler)
@@ -51,13 +57,14 @@ export class ControlChannel {
   }
 
   private readonly handler = (message: FanOutMessage): void => {
-    let body: { workspaceId?: unknown; userId?: unknown }
+    let body: { workspaceId?: unknown; userId?: unknown; sessionId?: unknown }
     try {
       body = JSON.parse(new TextDecoder().decode(message.data)) as typeof body
     } catch {
       this.logger.warn({ kind: message.kind }, 'malformed control message ignored')
       return
     }
+    if (message.kind === 'sessionEnded' && typeof body.sessionId === 'string') return this.handlers.sessionEnded?.(body.sessionId)
     if (typeof body.workspaceId !== 'string') return
     if (message.kind === 'membershipChanged' && typeof body.userId === 'string') this.handlers.membershipChanged(body.workspaceId, body.userId)
     else if (message.kind === 'workspaceChanged') this.handlers.workspaceChanged(body.workspaceId)

@@ -12,6 +12,7 @@ import { checkAuthInput } from './authInput.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
+import { overTls, secureCookies } from './secureCookies.ts'
 import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
@@ -100,10 +101,15 @@ export function createApp(deps: AppDeps) {
   )
 
   // better-auth keys its rate limits on the client address, which only the server knows.
-  app.on(['GET', 'POST'], '/api/auth/*', checkAuthInput, (c) => {
+  app.on(['GET', 'POST'], '/api/auth/*', checkAuthInput, async (c) => {
     const headers = new Headers(c.req.raw.headers)
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
-    return deps.auth.handler(new Request(c.req.raw, { headers })).then(toApiError)
+    // Sign-out also ends the websockets opened through that session (AUTHZ3): note which one it is.
+    const signingOut = c.req.method === 'POST' && c.req.path === '/api/auth/sign-out'
+    const ending = signingOut ? (await deps.auth.api.getSession({ headers: c.req.raw.headers }))?.session.id : undefined
+    const res = await deps.auth.handler(new Request(c.req.raw, { headers })).then(toApiError)
+    if (ending && res.ok) deps.onSessionEnded?.(ending)
+    return overTls(c.req.raw, deps.trustProxy) ? secureCookies(res) : res
   })
 
   app.get('/api/health', async (c) => {

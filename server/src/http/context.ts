@@ -38,6 +38,8 @@ export interface AppDeps {
   devRoutes?: boolean
   /** Live documents and rule refreshes for governance meetings; without it the meeting routes are absent. */
   governance?: GovernanceDeps
+  /** Called after a sign-out so the websockets opened through that session close (AUTHZ3). */
+  onSessionEnded?: (sessionId: string) => void
 }
 
 export interface SessionUser {
@@ -50,6 +52,8 @@ export interface SessionUser {
 export type AppEnv = {
   Variables: {
     user: SessionUser | null
+    /** The id of the caller's session (null when signed out); tickets remember it. */
+    sessionId: string | null
     membership: Membership
     clientIp: string
   }

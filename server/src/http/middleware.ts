@@ -47,6 +47,7 @@ export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const session = await deps.auth.api.getSession({ headers: c.req.raw.headers })
     const user = session?.user as (SessionUser & { locale?: string | null }) | undefined
     c.set('user', user ? { id: user.id, name: user.name, email: user.email, locale: user.locale ?? 'fr' } : null)
+    c.set('sessionId', session?.session.id ?? null)
     await next()
   }
 }

@@ -15,6 +15,8 @@ export const CLOSE = {
   accessRevoked: 4403,
   /** The document does not exist. */
   unknownDocument: 4404,
+  /** The connection sent frames faster than its token buckets allow (LIMITS.rate). */
+  rateLimited: 4429,
   /** The client's schema version is not the server's. */
   schemaMismatch: 4426,
   /** Unexpected server failure on this connection; reconnecting is fine. */
@@ -29,6 +31,7 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.malformedMessage]: 'malformed message',
   [CLOSE.accessRevoked]: 'access revoked',
   [CLOSE.unknownDocument]: 'unknown document',
+  [CLOSE.rateLimited]: 'rate limited',
   [CLOSE.schemaMismatch]: 'schema version mismatch',
   [CLOSE.internalError]: 'internal error',
 }

@@ -1,6 +1,7 @@
 import { CLOSE } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { captureTransactions } from '../capture.ts'
+import { MalformedMessageError } from '../errors.ts'
 import { STOP, type EditStep } from './types.ts'
 
 /**
@@ -15,8 +16,22 @@ export const applyUpdate: EditStep = {
     // One incoming update = one undo step, never merged with the previous one.
     undoManager.stopCapturing()
     const hadPending = hasPending(doc)
-    const captured = captureTransactions(doc, () => Y.applyUpdate(doc, context.incoming, context.connection.origin))
+    let failure: unknown = null
+    const captured = captureTransactions(doc, () => {
+      try {
+        Y.applyUpdate(doc, context.incoming, context.connection.origin)
+      } catch (error) {
+        failure = error
+      }
+    })
     undoManager.stopCapturing()
+    if (failure !== null) {
+      // Yjs can give up half-way through an update that decoded fine (BAD4). Nothing applied: a
+      // malformed message. Something applied: it is in the document, so it is checked, stored and
+      // broadcast like any edit (never left unchecked in memory), then the sender is closed.
+      if (captured.update === null) throw new MalformedMessageError('update could not be applied', { cause: failure })
+      context.closeAfter = { code: CLOSE.malformedMessage, reason: 'update could not be applied' }
+    }
     context.applied = captured.update
     context.changes = captured.changes
     context.inserted = captured.inserted

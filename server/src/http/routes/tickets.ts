@@ -8,6 +8,6 @@ export function ticketRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post('/', requireMember(deps), async (c) => {
     const { workspaceId, userId } = c.get('membership')
     c.header('Cache-Control', 'no-store')
-    return c.json({ ticket: await deps.tickets.issue({ userId, workspaceId }), expiresInMs: LIMITS.ticketTtlMs })
+    return c.json({ ticket: await deps.tickets.issue({ userId, workspaceId, ...(c.get('sessionId') ? { sessionId: c.get('sessionId')! } : {}) }), expiresInMs: LIMITS.ticketTtlMs })
   })
 }
