@@ -1,0 +1,38 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import path from 'node:path'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { waitFor } from '../../helpers/waitFor.ts'
+import { spawnPinned } from '../proc.ts'
+import type { Target } from './target.ts'
+import { READY_TIMEOUT_MS } from './yWebsocketClient.ts'
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+
+/** Launches Hocuspocus (servers/hocuspocus.ts) on the server core; clients are `HocuspocusProvider`s, one socket each. */
+export async function launchHocuspocus(): Promise<Target> {
+  const proc = await spawnPinned(path.join(here, '../servers/hocuspocus.ts'), /listening on (\d+)/, {}, path.join(here, '../..'))
+  const url = `ws://127.0.0.1:${proc.ready}`
+  return {
+    name: 'hocuspocus',
+    pid: proc.pid,
+    stateful: true,
+    wire: 'hocuspocus',
+    connect: async (docName, doc = new Y.Doc()) => {
+      const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket })
+      const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc })
+      provider.attach()
+      return {
+        doc,
+        awareness: provider.awareness!,
+        ready: () => waitFor(() => provider.isSynced, { timeoutMs: READY_TIMEOUT_MS, message: `${docName} synced` }).then(() => undefined),
+        destroy: () => {
+          provider.destroy()
+          socket.destroy()
+        },
+      }
+    },
+    rawUrl: async () => url,
+    stop: proc.stop,
+  }
+}

@@ -1,0 +1,37 @@
+import type * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { waitFor } from '../../helpers/waitFor.ts'
+import type { BenchClient } from './target.ts'
+
+export const READY_TIMEOUT_MS = 120_000
+
+/** y-websocket's stock `WebsocketProvider` on a server that speaks its protocol with no ticket. */
+export function yWebsocketClient(baseUrl: string, docName: string, doc = new Y.Doc(), { stateless = false } = {}): BenchClient {
+  const provider = new WebsocketProvider(baseUrl, encodeURIComponent(docName), doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  if (stateless) {
+    // Behind a relay every peer would answer every joiner's sync step 1 (N² answers, each
+    // broadcast to N): peers stay silent, and content travels only as updates.
+    provider.messageHandlers[0] = (_encoder, decoder, p) => {
+      syncReadOnly(decoder, p.doc, p)
+    }
+  }
+  return {
+    doc,
+    awareness: provider.awareness,
+    ready: () =>
+      waitFor(() => (stateless ? provider.wsconnected : provider.synced), { timeoutMs: READY_TIMEOUT_MS, message: `${docName} ready` }).then(() => undefined),
+    destroy: () => provider.destroy(),
+  }
+}
+
+/** Applies a sync message (step 2 or update) and throws away the answer a step 1 would get. */
+function syncReadOnly(decoder: decoding.Decoder, doc: Y.Doc, origin: unknown): void {
+  syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, origin)
+}
