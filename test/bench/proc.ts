@@ -48,6 +48,7 @@ export async function spawnPinned(script: string, ready: RegExp, env: Record<str
   })
   let out = ''
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  killOnExit(child)
   const match = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString()
@@ -69,3 +70,12 @@ export async function spawnPinned(script: string, ready: RegExp, env: Record<str
     },
   }
 }
+
+/** Ends `child` when this process ends, however it ends (a killed bench leaves no server behind). */
+export function killOnExit(child: ChildProcess): void {
+  const kill = () => child.kill('SIGKILL')
+  process.once('exit', kill)
+  child.once('exit', () => process.off('exit', kill))
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))

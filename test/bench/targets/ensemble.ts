@@ -4,7 +4,7 @@ import { createAlliance, type TestMember } from '../../helpers/alliance.ts'
 import { connectDoc, fetchTicket } from '../../helpers/collab.ts'
 import { removeDir, spawnServer, tempDataDir } from '../../helpers/server.ts'
 import { waitFor } from '../../helpers/waitFor.ts'
-import { pin, SERVER_CORE } from '../proc.ts'
+import { killOnExit, pin, SERVER_CORE } from '../proc.ts'
 import type { Target } from './target.ts'
 import { READY_TIMEOUT_MS } from './yWebsocketClient.ts'
 
@@ -27,6 +27,8 @@ export interface EnsembleTarget extends Target {
 export async function launchEnsemble(): Promise<EnsembleTarget> {
   const dataDir = tempDataDir('ensemble-bench-')
   const server = await spawnServer(dataDir, { ROOM_IDLE_MS: '1000', AUTH_SIGNUP_MAX: '100000', AUTH_SIGNIN_MAX: '100000' })
+  killOnExit(server.child)
+  process.once('exit', () => removeDir(dataDir))
   await pin(server.child.pid!, SERVER_CORE)
   const { workspaceId, partnerId, admin, members } = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
   const wsBase = server.url.replace(/^http/, 'ws')

@@ -21,6 +21,13 @@ export function yWebsocketClient(baseUrl: string, docName: string, doc = new Y.D
     provider.messageHandlers[0] = (_encoder, decoder, p) => {
       syncReadOnly(decoder, p.doc, p)
     }
+    // The provider re-sends every presence change it receives; a server drops the echo, a relay
+    // would forward it to every peer (N² messages per change): peers send only their own changes.
+    const handler = (provider as unknown as { _awarenessUpdateHandler: (changes: unknown, origin: unknown) => void })._awarenessUpdateHandler
+    provider.awareness.off('update', handler)
+    provider.awareness.on('update', (changes: unknown, origin: unknown) => {
+      if (origin === 'local') handler(changes, origin)
+    })
   }
   return {
     doc,
