@@ -30,6 +30,8 @@ export interface SuiteResults {
   browser: PageTimes[]
   savedAck: { measured: false; why: string }
   rules: { output: string; perUpdateSmallUs: number; perUpdateLargeUs: number; smallActions: number; largeActions: number }
+  /** Measures that failed (a timeout on a stalled server…): their rows are missing. */
+  errors: string[]
 }
 
 export interface TargetCheck {
@@ -115,6 +117,7 @@ export function markdown(r: SuiteResults): string {
   for (const t of r.browser) lines.push(`| ${t.page} | ${f(t.paintMs, 0)} | ${f(t.interactiveMs, 0)} |`)
   lines.push('', '## Targets of issue 8 (Ensemble)', '', '| target | measured | result |', '|---|---|---|')
   for (const c of checkTargets(r)) lines.push(`| ${c.target} | ${c.measured} | ${c.pass === null ? 'not measured' : c.pass ? 'pass' : 'FAIL'} |`)
+  if (r.errors.length > 0) lines.push('', '## Measures that failed', '', ...r.errors.map((e) => `- ${e}`))
   lines.push('', '## Rules (validation cost per update, `bench/rules.ts`)', '', '```', r.rules.output.trim(), '```', '')
   return lines.join('\n')
 }

@@ -40,6 +40,18 @@ const ensemble = await launchEnsemble()
 const targets: Target[] = [relay, reference, hocuspocus, ensemble]
 log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
 
+/** Failures of single measures: recorded in the report, so one stalled part does not lose the run. */
+const errors: string[] = []
+async function measure<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run()
+  } catch (err) {
+    errors.push(`${name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+    log(`FAILED ${errors.at(-1)}`)
+    return undefined
+  }
+}
+
 try {
   // ---- fan-out loads, each repeated; the servers take turns within a repeat ----------------------
   const loads: LoadRow[] = []
@@ -65,12 +77,15 @@ try {
   const joins: SuiteResults['joins'] = []
   const stalls: SuiteResults['stalls'] = []
   for (const target of targets.filter((t) => t.stateful)) {
-    const loaded = await loadAndJoin(target, seed, config.large.joins)
+    const loaded = await measure(`large doc on ${target.name}`, () => loadAndJoin(target, seed, config.large.joins))
+    if (!loaded) continue
     joins.push({ target: target.name, ...loaded.result })
     log(`large doc on ${target.name}: joins ${loaded.result.joinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
-    const stall = await joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners)
-    stalls.push({ target: target.name, ...stall })
-    log(`${config.stall.joiners} joins on ${target.name}: other doc p99 ${stall.load.latency.p99.toFixed(1)} ms`)
+    const stall = await measure(`joins under load on ${target.name}`, () => joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners))
+    if (stall) {
+      stalls.push({ target: target.name, ...stall })
+      log(`${config.stall.joiners} joins on ${target.name}: other doc p99 ${stall.load.latency.p99.toFixed(1)} ms`)
+    }
     for (const seeder of loaded.seeders) seeder.destroy()
   }
 
@@ -78,15 +93,17 @@ try {
   const idle: SuiteResults['idle'] = []
   const opens: SuiteResults['openClose'] = []
   for (const target of targets) {
-    idle.push({ target: target.name, ...(await idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs)) })
-    opens.push({ target: target.name, ...(await openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs)) })
-    log(`memory on ${target.name}: ${idle.at(-1)!.kbPerConnection.toFixed(1)} KB per idle connection, ${(opens.at(-1)!.growth * 100).toFixed(1)} % after opens/closes`)
+    const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs))
+    if (idleResult) idle.push({ target: target.name, ...idleResult })
+    const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs))
+    if (ocResult) opens.push({ target: target.name, ...ocResult })
+    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection, ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
   }
 
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
-  const browser = await browserTimes(ensemble, config.browserRounds)
+  const browser = (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
-  const rules = await runRulesBench(config.rulesArgs)
+  const rules = (await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 200, largeActions: Number(config.rulesArgs[0]) }
 
   const results: SuiteResults = {
     meta: {
@@ -111,6 +128,7 @@ try {
         ? { measured: false, why: 'the server sends a "saved" message, but this suite does not time it yet' }
         : { measured: false, why: 'no "saved" message in this build: append cost shows only inside the fan-out latency (Ensemble appends before broadcasting)' },
     rules,
+    errors,
   }
   const files = writeReport(outDir, results)
   for (const check of checkTargets(results)) log(`${check.pass === null ? 'n/a ' : check.pass ? 'pass' : 'FAIL'}  ${check.target}: ${check.measured}`)

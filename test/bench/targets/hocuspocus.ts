@@ -27,6 +27,8 @@ export async function launchHocuspocus(): Promise<Target> {
         awareness: provider.awareness!,
         ready: () => waitFor(() => provider.isSynced, { timeoutMs: READY_TIMEOUT_MS, message: `${docName} synced` }).then(() => undefined),
         destroy: () => {
+          // A socket still connecting (a reconnect after a stalled server) reports its close as an error event.
+          ;(socket.webSocket as unknown as WebSocket | null)?.on('error', () => undefined)
           provider.destroy()
           socket.destroy()
         },

@@ -34,7 +34,11 @@ export function yWebsocketClient(baseUrl: string, docName: string, doc = new Y.D
     awareness: provider.awareness,
     ready: () =>
       waitFor(() => (stateless ? provider.wsconnected : provider.synced), { timeoutMs: READY_TIMEOUT_MS, message: `${docName} ready` }).then(() => undefined),
-    destroy: () => provider.destroy(),
+    destroy: () => {
+      // A socket still connecting reports its close as an error event.
+      ;(provider.ws as unknown as WebSocket | null)?.on('error', () => undefined)
+      provider.destroy()
+    },
   }
 }
 
