@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 /** Where the servers run and where the load generator runs (the machine has two cores). */
 export const SERVER_CORE = '1'
@@ -79,3 +80,11 @@ export function killOnExit(child: ChildProcess): void {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
+
+const benchDir = path.dirname(new URL(import.meta.url).pathname)
+
+/** Starts one of the `servers/<name>.ts` programs on the server core; resolves with its port once it listens. */
+export async function startServerProgram(name: string): Promise<{ pid: number; port: string; stop(): Promise<void> }> {
+  const proc = await spawnPinned(path.join(benchDir, 'servers', `${name}.ts`), /listening on (\d+)/, {}, path.join(benchDir, '..'))
+  return { pid: proc.pid, port: proc.ready, stop: proc.stop }
+}

@@ -1,18 +1,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { waitFor } from '../../helpers/waitFor.ts'
-import { spawnPinned } from '../proc.ts'
+import { startServerProgram } from '../proc.ts'
 import type { Target } from './target.ts'
 import { READY_TIMEOUT_MS } from './yWebsocketClient.ts'
 
-const here = path.dirname(new URL(import.meta.url).pathname)
-
 /** Launches Hocuspocus (servers/hocuspocus.ts) on the server core; clients are `HocuspocusProvider`s, one socket each. */
 export async function launchHocuspocus(): Promise<Target> {
-  const proc = await spawnPinned(path.join(here, '../servers/hocuspocus.ts'), /listening on (\d+)/, {}, path.join(here, '../..'))
-  const url = `ws://127.0.0.1:${proc.ready}`
+  const proc = await startServerProgram('hocuspocus')
+  const url = `ws://127.0.0.1:${proc.port}`
   return {
     name: 'hocuspocus',
     pid: proc.pid,

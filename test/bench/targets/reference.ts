@@ -1,14 +1,11 @@
-import path from 'node:path'
-import { spawnPinned } from '../proc.ts'
+import { startServerProgram } from '../proc.ts'
 import type { Target } from './target.ts'
 import { yWebsocketClient } from './yWebsocketClient.ts'
 
-const here = path.dirname(new URL(import.meta.url).pathname)
-
 /** Launches the y-websocket reference server (servers/reference.ts) on the server core. */
 export async function launchReference(): Promise<Target> {
-  const proc = await spawnPinned(path.join(here, '../servers/reference.ts'), /listening on (\d+)/, {}, path.join(here, '../..'))
-  const base = `ws://127.0.0.1:${proc.ready}`
+  const proc = await startServerProgram('reference')
+  const base = `ws://127.0.0.1:${proc.port}`
   return {
     name: 'reference',
     pid: proc.pid,
