@@ -46,11 +46,17 @@ export async function browserTimes(ensemble: EnsembleTarget, rounds: number): Pr
         const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 }, storageState })
         const page = await context.newPage()
         const target = PAGES[name]
+        const step = async (what: string, selector: string) => {
+          try {
+            await page.locator(selector).first().waitFor(WAIT)
+          } catch (err) {
+            throw new Error(`${name} page, ${what} (${selector}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+          }
+          return sinceNavigation(page)
+        }
         await page.goto(`${ensemble.url}/alliances/${ensemble.workspaceId}/${target.path}`)
-        await page.locator(target.paint).first().waitFor(WAIT)
-        const paintMs = await sinceNavigation(page)
-        await page.locator(target.interactive).first().waitFor(WAIT)
-        const interactiveMs = await sinceNavigation(page)
+        const paintMs = await step('paint', target.paint)
+        const interactiveMs = await step('interactive', target.interactive)
         times.push({ page: name, paintMs, interactiveMs })
         await context.close()
       }

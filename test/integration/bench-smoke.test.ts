@@ -27,7 +27,7 @@ const finite = (n: number) => Number.isFinite(n)
 // Only checks that the suite runs and fills every row: the figures come from the full run
 // (docs/BENCHMARKS.md), and no timing is asserted here.
 describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
-  it('[BENCH1] the smoke run measures every load on every server, the large document, memory, the browser and the rules', { timeout: 150_000 }, async () => {
+  it('[BENCH1] the smoke run measures every load on every server, the large document, memory, the browser and the rules', { timeout: 300_000 }, async () => {
     const outDir = tempDataDir('ensemble-bench-smoke-')
     try {
       await runSmoke(outDir)
