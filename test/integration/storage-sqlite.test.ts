@@ -35,8 +35,10 @@ describe('SqliteDocStore specifics', () => {
     const { database, dataDir, sqlite } = await openTempDatabase()
     const store = new SqliteDocStore(sqlite, () => 1_700_000_000_123)
     const doc = new Y.Doc()
-    doc.on('update', (update: Uint8Array) => void store.append({ workspaceId: 'w1', docName: 'vision' }, update, 'alice'))
+    const appended: Promise<void>[] = []
+    doc.on('update', (update: Uint8Array) => appended.push(store.append({ workspaceId: 'w1', docName: 'vision' }, update, 'alice')))
     doc.getText('t').insert(0, 'x')
+    await Promise.all(appended) // appends commit in groups, at the end of the event loop's turn
     const row = sqlite.prepare('SELECT author_id, created_at FROM doc_updates').get() as { author_id: string; created_at: number }
     expect(row).toEqual({ author_id: 'alice', created_at: 1_700_000_000_123 })
     await database.close()

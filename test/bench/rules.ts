@@ -1,11 +1,11 @@
 /**
- * `pnpm bench`: the server's cost per incoming update on a plan of 2,000 actions, with and without
+ * One part of `pnpm bench` (see suite.ts): the server's cost per incoming update on a plan of 2,000 actions, with and without
  * the rules of docs/RULES.md (permissions per changed field + validation of the changed entities).
  * Each update goes through the real path: frame decoding, the edit pipeline (apply with the
  * connection's origin, capture, check, append to the store, broadcast, report). Prints figures only;
  * nothing here asserts timings.
  *
- *   node --expose-gc --import tsx bench/run.ts [actions=2000] [updates=4000] [rounds=9]
+ *   node --expose-gc --import tsx bench/rules.ts [actions=2000] [updates=4000] [rounds=9]
  *
  * Each round loads the plan into two rooms, one with the rules and one without, and feeds both the
  * same updates in alternating batches of 100, so that other processes on the machine slow both
@@ -13,7 +13,7 @@
  * "check alone" times the rules inside the pipeline (wall clock: any pause landing inside counts).
  * The last line runs the same comparison with no rules on either side: its spread is the noise.
  */
-import { MESSAGE, actionsOf, buildAction, keysAfter, planMetaOf, type Role, type WorkspaceContext } from '@ensemble/shared'
+import { MESSAGE, actionsOf, type Role, type WorkspaceContext } from '@ensemble/shared'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { loadavg } from 'node:os'
@@ -29,6 +29,7 @@ import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 import { MemorySocketPair } from '../helpers/memorySocket.ts'
 import { removeDir, tempDataDir } from '../helpers/server.ts'
 import { prng } from '../fuzz/rulesFuzz.ts'
+import { planOf } from './largeDoc.ts'
 
 const ACTIONS = Number(process.argv[2] ?? 2000)
 const UPDATES = Number(process.argv[3] ?? 4000)
@@ -43,42 +44,8 @@ const CONTEXT: WorkspaceContext = {
   partners: new Set(['p1', 'p2', 'p3']),
 }
 
-/** A valid plan of `count` planned actions, each with people, dates, two milestones and a resource. */
-function planOf(count: number): Y.Doc {
-  const doc = new Y.Doc()
-  doc.clientID = 1
-  const orders = keysAfter(null, count)
-  doc.transact(() => {
-    planMetaOf(doc).set('title', 'Plan')
-    planMetaOf(doc).set('start', '2026-01-01')
-    planMetaOf(doc).set('end', '2028-12-31')
-    for (let i = 0; i < count; i++) {
-      actionsOf(doc).set(
-        `a${i}`,
-        buildAction({
-          title: `Action ${i}`,
-          objective: 'Objectif',
-          description: 'Description de départ. ',
-          order: orders[i]!,
-          status: 'in_progress',
-          start: '2026-03-01',
-          deadline: '2027-06-30',
-          progress: 10,
-          accountable: `e${i % 40}`,
-          responsible: [`e${(i + 1) % 40}`, `e${(i + 2) % 40}`],
-          consulted: [`e${(i + 3) % 40}`],
-          informed: [`e${(i + 4) % 40}`],
-          milestones: {
-            m1: { title: 'Lancement', date: '2026-04-01', done: true, order: 'a0' },
-            m2: { title: 'Bilan', date: '2027-06-01', done: false, order: 'a1' },
-          },
-          resources: { r1: { label: 'Budget', amount: 1000, unit: 'EUR', partnerId: `p${(i % 3) + 1}` } },
-        }),
-      )
-    }
-  })
-  return doc
-}
+const EDITORS = Object.keys(MEMBERS).filter((id) => MEMBERS[id] === 'editor')
+const planWith = (count: number) => planOf(count, EDITORS, ['p1', 'p2', 'p3'])
 
 type Mix = 'fields' | 'typing'
 
@@ -217,7 +184,7 @@ const noRules: EditCheck = () => null
 const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`
 
 async function compare(storeName: string, makeStore: typeof memoryStore, actions: number, mix: Mix, rules: EditCheck = enforceRules, label = 'rules'): Promise<void> {
-  const plan = planOf(actions)
+  const plan = planWith(actions)
   const seed = Y.encodeStateAsUpdate(plan)
   const frames = editsOn(plan, actions, UPDATES, mix)
   // Warm up both paths (JIT), then keep the medians of the rounds.

@@ -1,0 +1,63 @@
+import type { LoadSpec } from './loadGenerator.ts'
+
+/** What one run of the suite measures; `pnpm bench` runs FULL, BENCH_SMOKE=1 the short SMOKE. */
+export interface SuiteConfig {
+  mode: 'full' | 'smoke'
+  repeats: number
+  loads: LoadSpec[]
+  large: { actions: number; agreementBytes: number; joins: number }
+  stall: { spec: LoadSpec; joiners: number }
+  idle: { connections: number; docs: number }
+  openClose: { opens: number; unloadMs: number }
+  browserRounds: number
+  /** Arguments of rules.ts: actions, updates, rounds. */
+  rulesArgs: string[]
+}
+
+const load = (id: string, docs: number, clientsPerDoc: number, editsPerSecond: number, presencePerSecond: number, warmupMs: number, measureMs: number): LoadSpec => ({
+  id,
+  docs,
+  clientsPerDoc,
+  editsPerSecond,
+  presencePerSecond,
+  warmupMs,
+  measureMs,
+})
+
+/**
+ * Rates are chosen so the load generator (one core, every client in one process) stays well below
+ * saturation: the edit rate falls as the fan-out grows.
+ */
+export const FULL: SuiteConfig = {
+  mode: 'full',
+  repeats: 2,
+  loads: [
+    load('1 doc × 10', 1, 10, 100, 0, 2_000, 6_000),
+    load('1 doc × 50', 1, 50, 40, 0, 2_000, 6_000),
+    load('1 doc × 200', 1, 200, 10, 0, 2_000, 6_000),
+    load('50 docs × 4', 50, 4, 500, 0, 2_000, 6_000),
+    load('1 doc × 50 + presence', 1, 50, 20, 20, 2_000, 6_000),
+  ],
+  large: { actions: 5_000, agreementBytes: 200_000, joins: 2 },
+  stall: { spec: load('10 clients editing while 20 join', 1, 10, 50, 0, 1_000, 1_000), joiners: 20 },
+  idle: { connections: 1_000, docs: 20 },
+  openClose: { opens: 2_000, unloadMs: 3_000 },
+  browserRounds: 1,
+  rulesArgs: ['5000', '2000', '3'],
+}
+
+export const SMOKE: SuiteConfig = {
+  mode: 'smoke',
+  repeats: 1,
+  loads: FULL.loads.map((spec) => {
+    const docs = Math.min(spec.docs, 5)
+    const clientsPerDoc = Math.min(spec.clientsPerDoc, 8)
+    return { ...spec, id: `${spec.id} (smoke: ${docs} × ${clientsPerDoc})`, docs, clientsPerDoc, warmupMs: 200, measureMs: 500 }
+  }),
+  large: { actions: 200, agreementBytes: 10_000, joins: 1 },
+  stall: { spec: { ...FULL.stall.spec, clientsPerDoc: 4, warmupMs: 200, measureMs: 300 }, joiners: 4 },
+  idle: { connections: 30, docs: 3 },
+  openClose: { opens: 30, unloadMs: 1_200 },
+  browserRounds: 1,
+  rulesArgs: ['100', '100', '1'],
+}

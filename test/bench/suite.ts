@@ -1,0 +1,151 @@
+/**
+ * `pnpm bench` (BENCH_SMOKE=1 or `pnpm bench:smoke` for the short version): the benchmark suite of
+ * issue 8, described in docs/BENCHMARKS.md. Starts the four servers (bare relay, y-websocket
+ * reference, Hocuspocus, Ensemble) each pinned to core 1, pins itself (the load generator) to core 0,
+ * runs every measure on every server, then writes JSON and markdown to `test/bench/results/` (or
+ * BENCH_OUT). Targets are compared and printed, never asserted.
+ */
+import { MESSAGE } from '@ensemble/shared'
+import { execFile } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
+import path from 'node:path'
+import { browserTimes } from './browserTimes.ts'
+import { FULL, SMOKE } from './config.ts'
+import { loadAndJoin } from './joins.ts'
+import { largeSeed } from './largeDoc.ts'
+import { runLoad } from './loadGenerator.ts'
+import { idleConnections, openClose } from './memory.ts'
+import { LOADGEN_CORE, pin } from './proc.ts'
+import { checkTargets, writeReport, type LoadRow, type SuiteResults } from './report.ts'
+import { joinWhileEditing } from './stall.ts'
+import { launchEnsemble } from './targets/ensemble.ts'
+import { launchHocuspocus } from './targets/hocuspocus.ts'
+import { launchReference } from './targets/reference.ts'
+import { launchRelay } from './targets/relay.ts'
+import type { Target } from './targets/target.ts'
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
+const outDir = process.env.BENCH_OUT ?? path.join(here, 'results')
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
+const started = performance.now()
+const loadStart = loadavg()
+
+await pin(process.pid, LOADGEN_CORE)
+process.setMaxListeners(0) // every y-websocket provider listens for the process' exit
+const relay = await launchRelay()
+const reference = await launchReference()
+const hocuspocus = await launchHocuspocus()
+const ensemble = await launchEnsemble()
+const targets: Target[] = [relay, reference, hocuspocus, ensemble]
+log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
+
+/** Failures of single measures: recorded in the report, so one stalled part does not lose the run. */
+const errors: string[] = []
+async function measure<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run()
+  } catch (err) {
+    errors.push(`${name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+    log(`FAILED ${errors.at(-1)}`)
+    return undefined
+  }
+}
+
+try {
+  // ---- fan-out loads, each repeated; the servers take turns within a repeat ----------------------
+  const loads: LoadRow[] = []
+  for (let repeat = 1; repeat <= config.repeats; repeat++) {
+    for (const [i, spec] of config.loads.entries()) {
+      const rows: LoadRow[] = []
+      for (const target of targets) {
+        const result = await runLoad(target, spec, `l${i}r${repeat}`)
+        rows.push({ scenario: spec.id, repeat, target: target.name, cpuRatio: NaN, p99Ratio: NaN, ...result })
+        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery, ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
+      }
+      const floor = rows[0]!
+      for (const row of rows) {
+        row.cpuRatio = row.cpuMicrosPerDelivery / floor.cpuMicrosPerDelivery
+        row.p99Ratio = row.latency.p99 / floor.latency.p99
+      }
+      loads.push(...rows)
+    }
+  }
+
+  // ---- the large alliance: join time, server memory, joins that must not stall the others --------
+  const seed = largeSeed(config.large.actions, config.large.agreementBytes, ensemble.people, [ensemble.partnerId])
+  const joins: SuiteResults['joins'] = []
+  const stalls: SuiteResults['stalls'] = []
+  for (const target of targets.filter((t) => t.stateful)) {
+    const loaded = await measure(`large doc on ${target.name}`, () => loadAndJoin(target, seed, config.large.joins))
+    if (!loaded) continue
+    joins.push({ target: target.name, ...loaded.result })
+    log(`large doc on ${target.name}: joins ${loaded.result.joinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+    const stall = await measure(`joins under load on ${target.name}`, () => joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners))
+    if (stall) {
+      stalls.push({ target: target.name, ...stall })
+      log(`${config.stall.joiners} joins on ${target.name}: other doc p99 ${stall.load.latency.p99.toFixed(1)} ms`)
+    }
+    for (const seeder of loaded.seeders) seeder.destroy()
+  }
+
+  // ---- memory --------------------------------------------------------------------------------
+  const idle: SuiteResults['idle'] = []
+  const opens: SuiteResults['openClose'] = []
+  for (const target of targets) {
+    const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs))
+    if (idleResult) idle.push({ target: target.name, ...idleResult })
+    const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs))
+    if (ocResult) opens.push({ target: target.name, ...ocResult })
+    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection, ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
+  }
+
+  // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
+  const browser = (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
+  log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
+  const rules = (await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 200, largeActions: Number(config.rulesArgs[0]) }
+
+  const results: SuiteResults = {
+    meta: {
+      mode: config.mode,
+      date: new Date().toISOString(),
+      machine: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      loadAverage: { start: loadStart, end: loadavg() },
+      seconds: (performance.now() - started) / 1000,
+    },
+    config,
+    loads,
+    largeDoc: { actions: seed.actions, agreementBytes: config.large.agreementBytes, bytes: seed.bytes },
+    joins,
+    stalls,
+    idle,
+    openClose: opens,
+    browser,
+    savedAck:
+      'saved' in MESSAGE
+        ? { measured: false, why: 'the server sends a "saved" message, but this suite does not time it yet' }
+        : { measured: false, why: 'no "saved" message in this build: append cost shows only inside the fan-out latency (Ensemble appends before broadcasting)' },
+    rules,
+    errors,
+  }
+  const files = writeReport(outDir, results)
+  for (const check of checkTargets(results)) log(`${check.pass === null ? 'n/a ' : check.pass ? 'pass' : 'FAIL'}  ${check.target}: ${check.measured}`)
+  log(`written ${files.json} and ${files.md}`)
+} finally {
+  for (const target of targets) await target.stop()
+}
+process.exit(0)
+
+/** Runs bench/rules.ts in its own process and reads the per-update cost with rules on the two plan sizes. */
+async function runRulesBench(args: string[]): Promise<SuiteResults['rules']> {
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'rules.ts'), ...args], { cwd: path.join(here, '..'), maxBuffer: 1 << 24 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    )
+  })
+  // Rows: store, actions, mix, check, µs without rules, µs with rules, …
+  const withRules = (actions: string) => Number(new RegExp(`^memory\\s+${actions}\\s+fields\\s+rules\\s+[\\d.]+\\s+([\\d.]+)`, 'm').exec(output)?.[1])
+  return { output, perUpdateSmallUs: withRules('200'), perUpdateLargeUs: withRules(args[0]!), smallActions: 200, largeActions: Number(args[0]) }
+}

@@ -1,0 +1,61 @@
+import { SCHEMA_VERSION } from '@ensemble/shared'
+import * as Y from 'yjs'
+import { createAlliance, type TestMember } from '../../helpers/alliance.ts'
+import { connectDoc, fetchTicket } from '../../helpers/collab.ts'
+import { removeDir, spawnServer, tempDataDir } from '../../helpers/server.ts'
+import { waitFor } from '../../helpers/waitFor.ts'
+import { killOnExit, pin, SERVER_CORE } from '../proc.ts'
+import type { Target } from './target.ts'
+import { READY_TIMEOUT_MS } from './yWebsocketClient.ts'
+
+export interface EnsembleTarget extends Target {
+  url: string
+  workspaceId: string
+  partnerId: string
+  admin: TestMember
+  /** Member ids a valid plan can name (five, so RACI roles never overlap on one action). */
+  people: string[]
+}
+
+/**
+ * The real Ensemble server (`server/src/main.ts`, as `pnpm start` runs it) in a child process on the
+ * server core, with everything on: ticket authentication at the upgrade, the rules on every edit,
+ * durable append to SQLite before any broadcast. One alliance is created through the REST API; every
+ * client is its admin, connecting with a fresh ticket like the browser client. Rooms unload after
+ * 1 s idle (ROOM_IDLE_MS; 30 s by default) so the open/close measure does not wait 30 s.
+ */
+export async function launchEnsemble(): Promise<EnsembleTarget> {
+  const dataDir = tempDataDir('ensemble-bench-')
+  const server = await spawnServer(dataDir, { ROOM_IDLE_MS: '1000', AUTH_SIGNUP_MAX: '100000', AUTH_SIGNIN_MAX: '100000' })
+  killOnExit(server.child)
+  process.once('exit', () => removeDir(dataDir))
+  await pin(server.child.pid!, SERVER_CORE)
+  const { workspaceId, partnerId, admin, members } = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
+  const wsBase = server.url.replace(/^http/, 'ws')
+  return {
+    name: 'ensemble',
+    pid: server.child.pid!,
+    stateful: true,
+    wire: 'y-websocket',
+    url: server.url,
+    workspaceId,
+    partnerId,
+    admin,
+    people: [admin.userId, ...members.map((m) => m.userId)],
+    connect: async (docName, doc = new Y.Doc()) => {
+      const client = await connectDoc(admin.client, workspaceId, docName, doc)
+      return {
+        doc,
+        awareness: client.provider.awareness,
+        ready: () => waitFor(() => client.provider.synced, { timeoutMs: READY_TIMEOUT_MS, message: `${docName} synced` }).then(() => undefined),
+        destroy: client.destroy,
+      }
+    },
+    rawUrl: async (docName) =>
+      `${wsBase}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`,
+    stop: async () => {
+      await server.kill('SIGTERM')
+      removeDir(dataDir)
+    },
+  }
+}

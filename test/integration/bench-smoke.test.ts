@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SMOKE } from '../bench/config.ts'
+import type { SuiteResults } from '../bench/report.ts'
+import { TARGET_NAMES } from '../bench/targets/target.ts'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { removeDir, tempDataDir } from '../helpers/server.ts'
+
+const testDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
+/** The short version of `pnpm bench`, run as `pnpm bench:smoke` does, into a temporary directory. */
+function runSmoke(outDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'bench/suite.ts'],
+      { cwd: testDir, env: { ...process.env, BENCH_SMOKE: '1', BENCH_OUT: outDir }, maxBuffer: 1 << 24 },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
+    )
+  })
+}
+
+const finite = (n: number) => Number.isFinite(n)
+
+// Only checks that the suite runs and fills every row: the figures come from the full run
+// (docs/BENCHMARKS.md), and no timing is asserted here.
+describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
+  it('[BENCH1] the smoke run measures every load on every server, the large document, memory, the browser and the rules', { timeout: 300_000 }, async () => {
+    const outDir = tempDataDir('ensemble-bench-smoke-')
+    try {
+      await runSmoke(outDir)
+      const results = JSON.parse(readFileSync(path.join(outDir, 'bench-smoke.json'), 'utf8')) as SuiteResults
+      for (const spec of SMOKE.loads) {
+        for (const target of TARGET_NAMES) {
+          const row = results.loads.find((r) => r.scenario === spec.id && r.target === target)
+          expect(row, `${spec.id} on ${target}`).toBeDefined()
+          expect(row!.latency.count, `${spec.id} on ${target}: deliveries`).toBeGreaterThan(0)
+          expect([row!.latency.p50, row!.latency.p99, row!.deliveriesPerSecond, row!.rssKb].every(finite), `${spec.id} on ${target}`).toBe(true)
+        }
+      }
+      const stateful = TARGET_NAMES.filter((t) => t !== 'relay')
+      expect(results.joins.map((j) => j.target)).toEqual(stateful)
+      expect(results.joins.every((j) => j.joinMs.length === SMOKE.large.joins && j.joinMs.every(finite))).toBe(true)
+      expect(results.stalls.map((s) => s.target)).toEqual(stateful)
+      expect(results.stalls.every((s) => s.joinMs.length === SMOKE.stall.joiners && s.load.latency.count > 0)).toBe(true)
+      expect(results.idle.map((i) => i.target)).toEqual([...TARGET_NAMES])
+      expect(results.openClose.every((o) => o.opens === SMOKE.openClose.opens && finite(o.growth))).toBe(true)
+      expect(results.browser.map((b) => b.page).sort()).toEqual(['agreement', 'plan'])
+      expect(results.browser.every((b) => b.paintMs > 0 && b.interactiveMs >= b.paintMs)).toBe(true)
+      expect(finite(results.rules.perUpdateSmallUs) && finite(results.rules.perUpdateLargeUs)).toBe(true)
+      const markdown = readFileSync(path.join(outDir, 'bench-smoke.md'), 'utf8')
+      for (const spec of SMOKE.loads) expect(markdown).toContain(`| ${spec.id} | ensemble |`)
+      expect(markdown).toContain('## Targets of issue 8')
+    } finally {
+      removeDir(outDir)
+    }
+  })
+})
