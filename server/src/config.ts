@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { LIMITS } from '@ensemble/shared'
 import { z } from 'zod'
-import { LIMITS } from '@ensemble/shared'
 
 /** Everything the server reads from its environment, parsed once. See docs/ARCHITECTURE.md §8. */
 export interface Config {

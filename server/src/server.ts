@@ -164,6 +164,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         control.workspaceChanged(workspaceId)
         await collab.workspaceChanged(workspaceId)
       },
+    },
     onSessionEnded: (sessionId) => {
       collab.sessionEnded(sessionId)
       control.sessionEnded(sessionId)

@@ -91,12 +91,11 @@ export class SqliteDocStore implements DocStore {
       upsertSnapshot.run(key.workspaceId, key.docName, blob(merged), last.id, this.now())
     })
 
-    this.statements = { insertUpdate, countUpdatesAfter, selectSnapshot, selectLog, readDoc, compactDoc }
     const insertBatch = db.transaction((batch: readonly PendingAppend[], at: number) => {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, readDoc, compactDoc }
+    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, readDoc, compactDoc }
   }
 
   async load(key: DocKey): Promise<LoadedDoc> {
@@ -131,6 +130,7 @@ export class SqliteDocStore implements DocStore {
 
   async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
     this.assertOpen()
+    this.flush()
     return this.statements.selectLog
       .all(key.workspaceId, key.docName, upTo)
       .map((row) => ({ id: row.id, authorId: row.author_id, createdAt: row.created_at, data: bytes(row.data) }))
