@@ -221,7 +221,7 @@ export function forceGc(): () => void {
 export const heapMb = (): number => process.memoryUsage().heapUsed / 2 ** 20
 export const rssMb = (): number => process.memoryUsage().rss / 2 ** 20
 
-/** Figures of a run, printed for docs/RELIABILITY-security.md. */
+/** Figures of a run, printed for docs/RELIABILITY.md. */
 export function report(rule: string, figures: Record<string, unknown>): void {
   console.log(`[figures] ${rule} ${JSON.stringify(figures)}`)
 }
