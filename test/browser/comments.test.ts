@@ -95,6 +95,8 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await pageB.locator(editable).focus()
     await pageB.keyboard.press('Control+Home')
     for (let i = 0; i < 'Article 1'.length; i++) await pageB.keyboard.press('Shift+ArrowRight')
+    // The editor applies key presses asynchronously under load: wait until the selection is the one typed.
+    await expect.poll(() => pageB.evaluate(() => window.getSelection()?.toString()), WAIT).toBe('Article 1')
     await pageB.keyboard.press('Control+Alt+m')
     const draftB = pageB.getByTestId('thread-draft')
     await draftB.getByText('Article 1').waitFor(WAIT)
