@@ -1,8 +1,9 @@
-import { DECISION_TYPES, type Decision } from '@ensemble/shared'
+import { type CommentThread, DECISION_TYPES, type Decision } from '@ensemble/shared'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { CommentTargetButton, TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi } from './meetingsApi.ts'
@@ -26,6 +27,12 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
   }, [workspace.id, bodyId, outcome, decisionType, handleError, notify])
   useEffect(load, [load])
   useMeetingEvents(workspace.id, (name) => name === 'meeting.decision' && load(), load)
+  const labelOf = useCallback(
+    (d: Pick<Decision, 'title'> | undefined) => (d ? t('comments.targets.decisionNamed', { title: d.title }) : t('comments.targets.decision')),
+    [t],
+  )
+  // Decisions live in the governance document: their threads too, as on the bodies.
+  const threadLabel = useCallback((thread: CommentThread) => labelOf(decisions.find((d) => d.id === thread.targetId)), [labelOf, decisions])
   return (
     <section aria-labelledby="register-title" className="meeting-panel">
       <h2 id="register-title">{t('meetings.register')}</h2>
@@ -36,16 +43,18 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
       {decisions.length === 0 ? (
         <p className="empty">{t('meetings.registerEmpty')}</p>
       ) : (
-        <ul className="register" data-testid="decision-register">
-          {decisions.map((d) => (
-            <li key={d.id} className={`register__item register__item--${d.outcome}`}>
-              <strong>{d.title}</strong> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
-              {t('meetings.decidedOn', { date: d.decidedAt.slice(0, 10) })}
-              {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
-              {d.outcome === 'adopted' && workspace.role !== 'observer' && <ActionFromDecision decision={d} onCreated={load} />}
-            </li>
-          ))}
-        </ul>
+        <TargetCommentsProvider docName="governance" labelOf={threadLabel}>
+          <ul className="register" data-testid="decision-register">
+            {decisions.map((d) => (
+              <li key={d.id} className={`register__item register__item--${d.outcome}`} data-decision-id={d.id}>
+                <strong>{d.title}</strong> <CommentTargetButton target={{ targetKind: 'decision', targetId: d.id }} label={labelOf(d)} /> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
+                {t('meetings.decidedOn', { date: d.decidedAt.slice(0, 10) })}
+                {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
+                {d.outcome === 'adopted' && workspace.role !== 'observer' && <ActionFromDecision decision={d} onCreated={load} />}
+              </li>
+            ))}
+          </ul>
+        </TargetCommentsProvider>
       )}
     </section>
   )
