@@ -12,9 +12,10 @@ import { LabelledSelect } from './LabelledSelect.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
 import { meetingsApi } from './meetingsApi.ts'
 import { useMeetingEvents } from './useMeetingEvents.ts'
+import { MEETING_PARAM } from './meetingParam.ts'
 import '../../styles/meetings.css'
 
-const PARAM = 'reunion'
+const PARAM = MEETING_PARAM
 
 /** The meeting open in meeting mode, kept in the address (`?reunion=<id>`) so a reload stays in it. */
 function useOpenMeeting(): [string | null, (id: string | null) => void] {
