@@ -80,6 +80,8 @@ describe.skipIf(!browserTestsEnabled())('[WEB3] active content stays inert in an
     const shown = panel.getByTestId('comment-thread')
     await expect.poll(() => shown.locator('.message__body').count(), WAIT).toBe(COMMENT_PAYLOADS.length)
     expect(await activeContentIn(page, '[data-testid="comment-thread"]')).toEqual([])
+    // Shown as the text the attacker typed, not dropped: the members can see what was attempted.
+    await expect(shown.locator('.message__body').first().innerText()).resolves.toContain('<img src=x onerror=alert(1)>')
     await shown.first().scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'WEB3-inert.png'), fullPage: false })
 
@@ -88,6 +90,6 @@ describe.skipIf(!browserTestsEnabled())('[WEB3] active content stays inert in an
     await page.evaluate(() => setTimeout(() => alert('témoin'), 0))
     await waitFor(() => dialogs.length > 0, { message: 'control dialog caught' })
     expect(dialogs).toEqual(['témoin'])
-    report('WEB3-browser', { yjsPayloads: ACTIVE_CONTENT_PAYLOADS.length, commentPayloads: COMMENT_PAYLOADS.length, dialogsFired: 0 })
+    report('WEB3-browser', { yjsPayloads: ACTIVE_CONTENT_PAYLOADS.length, commentMessages: COMMENT_PAYLOADS.length, dialogsFired: 0 })
   })
 })
