@@ -1,4 +1,4 @@
-import { contentOf, MESSAGE, readServerError } from '@ensemble/shared'
+import { MESSAGE, readServerError } from '@ensemble/shared'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -9,6 +9,7 @@ import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
 import { removeDir, spawnServer, startTestServer, tempDataDir, type ChildServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { openRaw, report, syncFrame } from './support.ts'
+import { ACTIVE_CONTENT_PAYLOADS } from './support/activeContent.ts'
 
 /** Web-facing defences on a real server (WEB1–WEB4 of docs/SPEC.md). */
 const FOREIGN = 'https://evil.example'
@@ -116,15 +117,7 @@ describe('WEB3 active content', () => {
     const editor = alliance.members[0]!
     const witness: DocClient = await connectDoc(alliance.admin.client, alliance.workspaceId, 'charter')
     await witness.synced()
-    const payloads: [string, (doc: Y.Doc) => void][] = [
-      ['javascript: link', (doc) => contentOf(doc).push([paragraphWith((t) => t.insert(0, 'clique', { link: { href: 'javascript:alert(1)' } }))])],
-      ['data: link', (doc) => contentOf(doc).push([paragraphWith((t) => t.insert(0, 'clique', { link: { href: 'data:text/html,<script>alert(1)</script>' } }))])],
-      ['onclick attribute', (doc) => contentOf(doc).push([attributed('paragraph', 'onclick', 'alert(1)')])],
-      ['onerror on an image', (doc) => contentOf(doc).push([attributed('image', 'onerror', 'alert(1)')])],
-      ['iframe', (doc) => contentOf(doc).push([attributed('iframe', 'src', 'https://evil.example')])],
-      ['script', (doc) => contentOf(doc).push([paragraphWith((t) => t.insert(0, 'x')), new Y.XmlElement('script')])],
-      ['style attribute', (doc) => contentOf(doc).push([attributed('paragraph', 'style', 'background:url(javascript:alert(1))')])],
-    ]
+    const payloads = ACTIVE_CONTENT_PAYLOADS
     for (const [name, write] of payloads) {
       const socket = await openRaw(`${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/charter?ticket=${await fetchTicket(editor.client, alliance.workspaceId)}`, new URL(server.url).origin)
       const doc = new Y.Doc()
@@ -150,18 +143,6 @@ describe('WEB3 active content', () => {
   })
 })
 
-const paragraphWith = (fill: (text: Y.XmlText) => void): Y.XmlElement => {
-  const paragraph = new Y.XmlElement('paragraph')
-  const text = new Y.XmlText()
-  paragraph.insert(0, [text])
-  fill(text)
-  return paragraph
-}
-const attributed = (name: string, attribute: string, value: string): Y.XmlElement => {
-  const element = name === 'paragraph' ? paragraphWith((t) => t.insert(0, 'texte')) : new Y.XmlElement(name)
-  element.setAttribute(attribute, value)
-  return element
-}
 const decodeError = (frame: Uint8Array) => {
   const decoder = decoding.createDecoder(frame)
   decoding.readVarUint(decoder)

@@ -1,4 +1,4 @@
-import { type AwarenessUser, AWARENESS_USER_FIELD, MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
+import { type AwarenessUser, AWARENESS_USER_FIELD, CLOSE, MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ApiError } from '../../api/ApiError.ts'
@@ -15,8 +15,10 @@ export interface CollabSnapshot {
   status: ConnectionStatus
   /** True once the document has been loaded from the server at least once (stays true offline). */
   synced: boolean
-  /** Set when reconnecting cannot help (close code 4400–4499, or the ticket was refused). */
+  /** Set when reconnecting cannot help (close code 4400–4499 but 4429, or the ticket was refused). */
   closed: { code: number; reason: string } | null
+  /** The server closed this connection for sending too much (4429); reconnecting, after a longer wait. */
+  rateLimited: boolean
   lastError: ReceivedServerError | null
   /** Bumped whenever a field error appears or is cleared, so claiming fields re-render. */
   fieldErrorsVersion: number
@@ -43,7 +45,10 @@ export interface CollabOptions {
 const MAX_BACKOFF_MS = 10_000
 const FORBIDDEN_TICKET = 4403
 
-const isTerminal = (code: number): boolean => code >= 4400 && code < 4500
+// 4429 (rate limited) is in y-websocket's "do not reconnect" range, but a pause is all it needs.
+const isTerminal = (code: number): boolean => code >= 4400 && code < 4500 && code !== CLOSE.rateLimited
+/** Backoff steps skipped after a 4429, so the next attempt waits seconds rather than 250 ms. */
+const RATE_LIMITED_ATTEMPTS = 3
 const fieldKey = (entity: string, field: string | undefined): string => `${entity}|${field ?? ''}`
 
 function defaultServerUrl(workspaceId: string): string {
@@ -61,7 +66,7 @@ function defaultServerUrl(workspaceId: string): string {
 export class CollabConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
-  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
+  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
   private readonly saveTracker: SaveTracker
   private readonly listeners = new Set<() => void>()
   private readonly claims = new Map<string, number>()
@@ -91,7 +96,7 @@ export class CollabConnection {
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') {
         this.everConnected = true
-        this.update({ status: 'connected', closed: null })
+        this.update({ status: 'connected', closed: null, rateLimited: false })
       }
     })
     this.provider.on('sync', (synced: boolean) => {
@@ -214,7 +219,9 @@ export class CollabConnection {
       this.update({ status: 'offline', closed: { code: event.code, reason: event.reason } })
       return
     }
-    this.update({ status: this.everConnected ? 'offline' : 'connecting' })
+    const rateLimited = event?.code === CLOSE.rateLimited
+    if (rateLimited) this.attempts = Math.max(this.attempts, RATE_LIMITED_ATTEMPTS)
+    this.update({ status: this.everConnected ? 'offline' : 'connecting', rateLimited })
     this.scheduleRetry()
   }
 

@@ -5,7 +5,8 @@ import type { SaveState } from './saveTracker.ts'
 
 /**
  * "Connecté" / "Hors ligne — reconnexion…", and whether what was written is stored: "Enregistré" /
- * "Enregistrement…" / "Non enregistré". Both are announced politely when they change.
+ * "Enregistrement…" / "Non enregistré". Both are announced politely when they change. After a 4429
+ * close (too many messages) it says so while it waits to reconnect.
  */
 export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null }) {
   const { t } = useTranslation()
@@ -35,7 +36,15 @@ export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null
     )
   }
   const label =
-    status === 'connected' ? (snapshot?.synced ? t('collab.connected') : t('collab.syncing')) : status === 'offline' ? t('collab.offline') : t('collab.connecting')
+    status === 'connected'
+      ? snapshot?.synced
+        ? t('collab.connected')
+        : t('collab.syncing')
+      : snapshot?.rateLimited
+        ? t('connection.rateLimited')
+        : status === 'offline'
+          ? t('collab.offline')
+          : t('collab.connecting')
   return (
     <div className={`connection connection--${status}`} data-testid="connection-status" data-status={status}>
       <span className="connection__dot" aria-hidden="true" />

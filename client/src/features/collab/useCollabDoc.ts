@@ -15,7 +15,7 @@ export interface CollabDoc extends CollabSnapshot {
   user: AwarenessUser
 }
 
-const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
+const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
 const noop = () => () => {}
 const offlineSnapshot = (): CollabSnapshot => OFFLINE
 
