@@ -6,7 +6,7 @@ import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { api, createThread, expectError, inbox, reply } from './comments-flow.ts'
+import { api, createThread, expectError, inbox, openEvents, reply } from './comments-flow.ts'
 
 /**
  * A scripted week in one alliance, on a server whose clock the test moves: live edits by several
@@ -430,6 +430,47 @@ describe('digest delivery', () => {
       removeDir(smtp.dataDir)
       removeDir(production.dataDir)
       await sink.close()
+    }
+  })
+})
+
+describe('digests start at the last visit', () => {
+  it('[COMM27] a member who opened the alliance (its live event stream) gets in the next digest only what changed after that visit; a member who did not gets the whole period', async () => {
+    // Monday two weeks after the scripted week, 09:00.
+    now = at(14, 9)
+    const visited = await startTestServer({ DIGEST_TICK_MS: '60000' }, tempDataDir(), { clock })
+    try {
+      const admin = await signUp(visited.url, 'Agnès Admin')
+      const bruno = await signUp(visited.url, 'Bruno Visite')
+      const chloe = await signUp(visited.url, 'Chloé Absente')
+      const { id } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance des Visites' }, 201)
+      const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${id}/partners`, { name: 'Association Visites', type: 'association' }, 201)
+      for (const member of [bruno, chloe]) {
+        await admin.client.json('POST', `/api/workspaces/${id}/members`, { email: member.email, role: 'editor', partnerId }, 201)
+      }
+      await visited.server.digests.runDue() // records both members: their period starts Monday 09:00
+      for (const member of [bruno, chloe]) await member.client.json('PUT', `/api/workspaces/${id}/me/digest`, { frequency: 'daily', language: 'fr' }, 200)
+
+      now = at(14, 10)
+      await createThread(admin.client, id, { targetKind: 'action', targetId: 'a-visite', body: 'Premier sujet, avant la visite de Bruno.' })
+      now = at(14, 11)
+      const stream = await openEvents(bruno.client, id) // resolves once `ready` is sent: the visit is recorded
+      stream.close()
+      now = at(14, 12)
+      await createThread(admin.client, id, { targetKind: 'action', targetId: 'a-visite', body: 'Second sujet, après la visite.' })
+
+      now = at(15, 6)
+      await visited.server.digests.runDue()
+      const mails = (await admin.client.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)).map((m) => outboxMailSchema.parse(m))
+      const textTo = (email: string) => mails.filter((m) => m.to === email).map((m) => m.text)
+      const [brunoText] = textTo(bruno.email)
+      const [chloeText] = textTo(chloe.email)
+      expect(brunoText).toContain('1 nouveau commentaire')
+      expect(brunoText).not.toContain('2 nouveaux commentaires')
+      expect(chloeText).toContain('2 nouveaux commentaires')
+    } finally {
+      await visited.close()
+      removeDir(visited.dataDir)
     }
   })
 })

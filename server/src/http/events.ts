@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { WorkspaceEvent, WorkspaceEventBus } from '../domain/comments/events.ts'
+import { systemClock } from '../domain/clock.ts'
+import { recordVisit } from '../domain/digest/preferences.ts'
 import { getMembership } from '../domain/members.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { requireMember } from './middleware.ts'
@@ -37,6 +39,8 @@ export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs =
         }, heartbeatMs)
         const open = () => !stream.aborted && !stream.closed && !signal.aborted
         try {
+          // Opening the workspace's stream is a visit: the next digest covers what changed after it.
+          await recordVisit(deps.db, workspaceId, userId, (deps.clock ?? systemClock)())
           await stream.writeSSE({ event: 'ready', data: JSON.stringify({ workspaceId, userId }), retry: 3000 })
           while (open()) {
             const event = queue.shift()

@@ -68,3 +68,19 @@ export async function updatePreference(db: Kysely<Database>, clock: Clock, works
     .execute()
   return next
 }
+
+/**
+ * The member opened the alliance at `at`: their next digest starts there ("what changed since their
+ * last visit"), never earlier than the last digest. Members not yet recorded by the scheduler are left
+ * alone (their first period starts when it records them).
+ */
+export async function recordVisit(db: Kysely<Database>, workspaceId: string, userId: string, at: Date): Promise<void> {
+  const visit = at.toISOString()
+  await db
+    .updateTable('digest_preference')
+    .set({ since: visit })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('since', '<', visit)
+    .execute()
+}
