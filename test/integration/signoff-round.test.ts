@@ -6,7 +6,7 @@ import { documentJson } from '../../server/src/history/documentJson.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { serverPerSuite } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { expectError, getThread } from './comments-flow.ts'
+import { expectError, getThread, inbox } from './comments-flow.ts'
 import { appendBlocks, block, blockText, docApi, waitForRows } from './history-flow.ts'
 import { auditVerify, propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
@@ -17,7 +17,7 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     for (const client of open.splice(0)) client.destroy()
   })
 
-  it('[SIGN1] [SIGN2] [SIGN3] [SIGN4] [SIGN5] a round with an objection, adoption and lock, then an amendment re-approving only the changed clause; the audit chain verifies and a tampered row is found', async () => {
+  it('[SIGN1] [SIGN2] [SIGN3] [SIGN4] [SIGN5] [COMM28] a round with an objection, adoption and lock, then an amendment re-approving only the changed clause; the audit chain verifies and a tampered row is found', async () => {
     const { workspaceId, admin, steering, editor, lina, hugo, associationId, cityId } = await twoPartnerAlliance(server.url)
     const api = docApi(workspaceId, 'agreement')
     const a = await connectDoc(admin.client, workspaceId, 'agreement')
@@ -49,7 +49,16 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     await expectError(await editor.client.request('POST', api.votes(round.id), { vote: 'approve' }), 403, 'forbidden')
     await expectError(await hugo.client.request('POST', api.votes(round.id), { vote: 'object' }), 422, 'validation_failed', 'comment')
     await expectError(await hugo.client.request('POST', api.votes(round.id), { vote: 'approve', clause: 'Article 9' }), 422, 'validation_failed', 'clause')
+    // Each representative finds the proposal in their inbox, unread until they answer.
+    const requests = async (who: typeof lina, unreadOnly: boolean) =>
+      (await inbox(who.client, workspaceId, unreadOnly)).filter((i) => i.kind === 'signoff.requested')
+    for (const representative of [lina, hugo]) {
+      expect((await requests(representative, true)).map((i) => [i.docName, i.targetKind, i.targetId, i.actorId])).toEqual([['agreement', 'document', round.id, steering.userId]])
+    }
+    expect(await requests(steering, false)).toEqual([])
     await vote(lina, workspaceId, 'agreement', round.id, { vote: 'approve' })
+    expect(await requests(lina, true)).toEqual([])
+    expect(await requests(hugo, true)).toHaveLength(1)
     const objected = await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'object', clause: 'Article 2 — Durée', comment: 'Trois ans, c’est trop court pour la Ville.' })
     expect(objected.status).toBe('open')
     const objection = objected.votes.find((v) => v.partnerId === cityId)!

@@ -171,7 +171,55 @@ export class SignoffService {
         detail: { roundId: row.id, kind: row.kind, versionId: version.id, contentHash: row.content_hash, baseHash: base?.content_hash ?? null, clauses },
       })
     })
+    await this.requestSignoffs(workspaceId, docName, row.id, actor.userId, row.proposed_at)
     return { round: await this.view(row), diff }
+  }
+
+  /** Each partner's representative (but the proposer) finds the proposal in their inbox, unread until they answer. */
+  private async requestSignoffs(workspaceId: string, docName: string, roundId: string, proposerId: string, at: string): Promise<void> {
+    const representatives = await this.db
+      .selectFrom('partner')
+      .select('representative_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('representative_id', 'is not', null)
+      .where('representative_id', '!=', proposerId)
+      .execute()
+    const userIds = [...new Set(representatives.map((r) => r.representative_id!))]
+    if (userIds.length === 0) return
+    await this.db
+      .insertInto('inbox_item')
+      .values(
+        userIds.map((userId) => ({
+          id: newId(),
+          workspace_id: workspaceId,
+          user_id: userId,
+          kind: 'signoff.requested',
+          thread_id: null,
+          message_id: null,
+          doc_name: docName,
+          target_id: roundId,
+          fields: null,
+          actor_id: proposerId,
+          created_at: at,
+          read_at: null,
+        })),
+      )
+      .execute()
+    await this.comments.publishInbox(workspaceId, userIds)
+  }
+
+  /** Answered, or the round closed: the sign-off requests of `userIds` (all when omitted) leave the unread count. */
+  private async settleRequests(workspaceId: string, roundId: string, at: string, userIds?: string[]): Promise<void> {
+    let query = this.db
+      .updateTable('inbox_item')
+      .set({ read_at: at })
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'signoff.requested')
+      .where('target_id', '=', roundId)
+      .where('read_at', 'is', null)
+    if (userIds) query = query.where('user_id', 'in', userIds)
+    const settled = await query.returning('user_id').execute()
+    if (settled.length) await this.comments.publishInbox(workspaceId, [...new Set(settled.map((r) => r.user_id))])
   }
 
   /**
@@ -222,6 +270,7 @@ export class SignoffService {
         detail: { roundId, partnerId: partner.id, contentHash: round.content_hash, clause: input.clause ?? null, comment: input.comment ?? null, threadId },
       })
     })
+    await this.settleRequests(workspaceId, roundId, at, [actor.userId])
     if (input.vote === 'approve') await this.adoptIfApproved(workspaceId, docName, roundId)
     return this.round(workspaceId, docName, roundId)
   }
@@ -237,6 +286,7 @@ export class SignoffService {
       await trx.updateTable('signoff_round').set({ status: 'withdrawn', closed_at: at }).where('id', '=', roundId).execute()
       await appendAudit(trx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
     })
+    await this.settleRequests(actor.workspaceId, roundId, at)
     await this.setStatus(actor.workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
     return this.round(actor.workspaceId, docName, roundId)
   }

@@ -198,14 +198,14 @@ export const commentThreadWithMessagesSchema = z.object({ thread: commentThreadS
 export type CommentThreadWithMessages = z.infer<typeof commentThreadWithMessagesSchema>
 
 /** `action.changed`: an action the member is accountable or responsible for was edited by someone else. */
-export const INBOX_KINDS = ['mention', 'reply', 'action.changed'] as const
+export const INBOX_KINDS = ['mention', 'reply', 'action.changed', 'signoff.requested'] as const
 export const inboxKindSchema = z.enum(INBOX_KINDS)
 export type InboxKind = z.infer<typeof inboxKindSchema>
 
 export const inboxItemSchema = z.object({
   id: z.string(),
   kind: inboxKindSchema,
-  /** The thread and message of a `mention` or `reply`; null for `action.changed`. */
+  /** The thread and message of a `mention` or `reply`; null for `action.changed` and `signoff.requested`. */
   threadId: z.string().nullable(),
   messageId: z.string().nullable(),
   /** Who wrote the message (for `action.changed`: who edited the action last). */

@@ -67,6 +67,7 @@ export function InboxPage() {
               kind === 'mention' ? t('comments.inbox.kinds.mention', { name })
               : kind === 'reply' ? t('comments.inbox.kinds.reply', { name })
               : kind === 'action.changed' ? t('comments.inbox.kinds.actionChanged', { name, fields: (item.fields ?? []).join(', ') })
+              : kind === 'signoff.requested' ? t('comments.inbox.kinds.signoffRequested', { name })
               : t('comments.inbox.kinds.other', { name })
             const open = () => {
               if (!item.readAt) void markInboxRead(workspace.id, item.id).catch(() => undefined)

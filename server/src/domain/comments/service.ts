@@ -282,7 +282,8 @@ export class CommentService {
       threadId: r.thread_id,
       messageId: r.message_id,
       actorId: r.author_id ?? r.actor_id ?? '',
-      targetKind: (r.target_kind ?? 'action') as CommentTargetKind,
+      // Items without a thread: an action changed, or a document awaits the member's sign-off.
+      targetKind: (r.target_kind ?? (r.kind === 'signoff.requested' ? 'document' : 'action')) as CommentTargetKind,
       docName: r.doc_name ?? r.item_doc_name ?? '',
       targetId: r.target_id ?? r.item_target_id,
       excerpt: r.body === null || r.deleted_at || r.hidden_at ? null : plainTextOf(r.body).slice(0, EXCERPT_LENGTH),
