@@ -35,7 +35,7 @@ describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers',
     await signInThroughUi(pageB, base, member.email)
     const room = `${base}/alliances/${workspaceId}/reunions?reunion=${meeting.id}`
     await Promise.all([pageA.goto(room), pageB.goto(room)])
-    for (const page of [pageA, pageB]) await page.getByRole('heading', { name: 'Comité de pilotage de novembre' }).waitFor(WAIT)
+    for (const page of [pageA, pageB]) await page.getByRole('heading', { name: 'Comité de pilotage de novembre', level: 1 }).waitFor(WAIT)
 
     // No quorum until the member arrives; the chair takes attendance, both indicators flip.
     for (const page of [pageA, pageB]) await page.locator('[data-testid="quorum"][data-met="false"]').waitFor(WAIT)
