@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
+import { type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppHeader } from './components/AppHeader.tsx'
 import { useSession } from './features/auth/SessionContext.tsx'
@@ -15,12 +15,11 @@ import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
+import { documentPage, meetingsPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
-// The rich-text editor (TipTap, ProseMirror) is most of the bundle: load it with the first document.
-const DocumentPage = lazy(() => import('./features/documents/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
-// Meeting mode embeds the same editor for the minutes.
-const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })))
+const DocumentPage = documentPage.Page
+const MeetingsPage = meetingsPage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 

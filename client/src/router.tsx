@@ -17,6 +17,9 @@ function subscribe(onChange: () => void): () => void {
 
 export const usePath = (): string => useSyncExternalStore(subscribe, () => window.location.pathname)
 
+/** The fragment of the address without its `#` (a body card to open, GOV25); empty when none. */
+export const useHash = (): string => useSyncExternalStore(subscribe, () => decodeURIComponent(window.location.hash.slice(1)))
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname) return
   if (options.replace) window.history.replaceState(null, '', to)

@@ -20,6 +20,8 @@ export interface Config {
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   trustProxy: boolean
   authSecret: string
+  /** Seals the sign-off audit entries (SIGN12): AUDIT_KEY, or `audit-key` in the data directory; never in the database. */
+  auditKey: string
   authRateLimit: { windowSeconds: number; signInMax: number; signUpMax: number }
   roomIdleMs: number
   /** How long a failing append is retried before its room gives up (STORAGE_RETRY_MS). */
@@ -50,6 +52,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   AUTH_SECRET: z.string().min(32).optional(),
+  AUDIT_KEY: z.string().min(32).optional(),
   AUTH_SIGNIN_MAX: z.coerce.number().int().min(1).default(5),
   AUTH_SIGNUP_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -66,9 +69,9 @@ const envSchema = z.object({
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 
-/** The auth secret is generated once per data directory, so sessions survive restarts without setup. */
-function loadOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'auth-secret')
+/** A secret (auth, audit key) is generated once per data directory, so it survives restarts without setup. */
+export function loadOrCreateSecret(dataDir: string, name: 'auth-secret' | 'audit-key'): string {
+  const file = path.join(dataDir, name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, secret, { mode: 0o600 })
@@ -95,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     trustProxy: e.TRUST_PROXY === '1',
-    authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
+    authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, 'auth-secret'),
+    auditKey: e.AUDIT_KEY ?? loadOrCreateSecret(dataDir, 'audit-key'),
     authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,

@@ -35,6 +35,8 @@ export interface RunningServer {
   digests: DigestScheduler
   /** The database (tests reach SQLite through it to simulate a full or read-only disk). */
   database: DatabaseHandle
+  /** The document log (tests reach its connections to simulate a full or read-only disk). */
+  store: DocStore
   /** The live rooms (tests check that a failed room is released). */
   rooms: RoomRegistry
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
@@ -52,7 +54,8 @@ function defaultOrigins(url: string, port: number): string[] {
 
 function createStore(db: DatabaseHandle, now: () => number): DocStore {
   if (db.pgPool) return new PostgresDocStore(db.pgPool, now)
-  return new SqliteDocStore(db.sqlite!, now)
+  // Commits on a writer thread: an fsync must not freeze every room (see SqliteDocStore).
+  return new SqliteDocStore(db.sqlite!, now, { writerThread: true })
 }
 
 export interface ServerOptions {
@@ -154,6 +157,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     rooms: collab.rooms,
     authSecret: config.authSecret,
+    auditKey: config.auditKey,
     clock,
     workspaceEvents,
     comments,
@@ -199,5 +203,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, digests, database, rooms: collab.rooms, close }
+  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, close }
 }

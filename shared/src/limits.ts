@@ -8,10 +8,14 @@ export const LIMITS = {
   actionTitleLength: 200,
   textFieldLength: 5000,
   bodyNameLength: 160,
+  /** Governance decisions one action links to (GOV19). */
+  decisionLinks: 50,
   /** Tickets are single use and expire after this many milliseconds. */
   ticketTtlMs: 60_000,
   /** A room with no connection is unloaded after this many milliseconds. */
   roomIdleMs: 30_000,
+  /** Full states of large documents kept after their rooms unload, for their next joiners (server memory). */
+  stateCacheBytes: 64 * 1024 * 1024,
   /** Compaction folds the update log into a snapshot once it holds this many rows. */
   compactAfterUpdates: 500,
   /** A failing append is retried this long before the room gives up (closes 4500 and unloads). */

@@ -34,7 +34,7 @@ export const PERMISSIONS = {
   // ---- rich-text documents (vision, charter, agreement, convention) and minutes ----
   /** Write the content and the title of a document. */
   'documents.write': { admin: UNLOCKED, steering: UNLOCKED, editor: ['ifDraft'] },
-  /** Change `meta.status` (draft → proposed → adopted, or back) and `meta.adoptedVersionId`. */
+  /** Who may move `meta.status` and `meta.adoptedVersionId`: only through sign-off, never by a live edit (SIGN10). */
   'documents.setStatus': STEERING,
   /** Comment (once comments exist). */
   'comments.write': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS, commenter: ALWAYS },

@@ -11,6 +11,8 @@ import {
   checkBallot,
   computeQuorum,
   computeVoteResult,
+  publicResult,
+  secretResult,
   ruleFor,
   seat,
   validateBody,
@@ -360,5 +362,36 @@ describe('voting in the governance document (GOV1)', () => {
     expect(readBodyShape(bodiesOf(doc).get('b2')!, 'bodies/b2').violations).toEqual([])
     bodiesOf(doc).get('b2')!.set('votingg', {})
     expect(readBodyShape(bodiesOf(doc).get('b2')!, 'bodies/b2').violations.map((v) => v.rule)).toEqual(['VAL1'])
+  })
+})
+
+describe('[GOV18] a secret vote publishes its totals and outcome, nothing per college or seat', () => {
+  // The public actors' college has one seat: any figure per college, or a weighted total, tells b1's ballot.
+  const ballots = [vote('a1', 'for'), vote('a2', 'against'), vote('b1', 'for'), vote('c1', 'against')]
+  const attendance = [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), here('c1', 'pC')]
+
+  it('[GOV18] the secret result drops the tally per college, the weighted totals and the tie, and keeps totals, outcome and quorum', () => {
+    const full = computeVoteResult(weightedSeats, 'simple_majority', attendance, ballots)
+    expect(full.colleges.find((c) => c.collegeId === 'public')!.votes).toEqual({ for: 1, against: 0, abstain: 0 })
+    const secret = publicResult(full, true)
+    expect(secret).toMatchObject({ secret: true, outcome: 'adopted', votes: { for: 2, against: 2, abstain: 0 }, colleges: [], weighted: null, tie: null })
+    expect(secret.quorum).toEqual(full.quorum)
+    const text = JSON.stringify(secret)
+    for (const leak of ['"weight"', '"votes":{"for":1', 'b1', '"choice"']) expect(text).not.toContain(leak)
+    // Applied again to a stored result (idempotent), it changes nothing.
+    expect(secretResult(secret)).toEqual(secret)
+  })
+
+  it('[GOV18] an open vote keeps its explanation per college and weighted totals', () => {
+    const open = publicResult(computeVoteResult(weightedSeats, 'simple_majority', attendance, ballots), false)
+    expect(open).toMatchObject({ secret: false, weighted: { for: 4, against: 2, abstain: 0 }, tie: false })
+    expect(open.colleges.map((c) => c.collegeId)).toEqual(['assoc', 'public', 'companies'])
+  })
+
+  it('[GOV18] a refused ballot of a secret vote names the seat and the reason, never the choice', () => {
+    const late = [...ballots.slice(0, 3), vote('c1', 'against'), vote('c1', 'for')]
+    const secret = publicResult(computeVoteResult(weightedSeats, 'simple_majority', attendance, late), true)
+    expect(secret.refused).toEqual([{ forId: 'c1', voterId: 'c1', problem: expect.objectContaining({ code: 'double_vote' }) }])
+    expect(JSON.stringify(secret.refused)).not.toContain('"for"')
   })
 })

@@ -1,4 +1,5 @@
 import type { LoadSpec } from './loadGenerator.ts'
+import type { SavedAckSpec } from './savedAck.ts'
 
 /** What one run of the suite measures; `pnpm bench` runs FULL, BENCH_SMOKE=1 the short SMOKE. */
 export interface SuiteConfig {
@@ -10,6 +11,8 @@ export interface SuiteConfig {
   idle: { connections: number; docs: number }
   openClose: { opens: number; unloadMs: number }
   browserRounds: number
+  /** The "saved" acknowledgement's latency (Ensemble only). */
+  savedAck: SavedAckSpec
   /** Arguments of rules.ts: actions, updates, rounds. */
   rulesArgs: string[]
 }
@@ -43,6 +46,7 @@ export const FULL: SuiteConfig = {
   idle: { connections: 1_000, docs: 20 },
   openClose: { opens: 2_000, unloadMs: 3_000 },
   browserRounds: 1,
+  savedAck: { docs: 50, clientsPerDoc: 2, updatesPerSecond: 1_000, warmupMs: 2_000, measureMs: 6_000 },
   rulesArgs: ['5000', '2000', '3'],
 }
 
@@ -59,5 +63,6 @@ export const SMOKE: SuiteConfig = {
   idle: { connections: 30, docs: 3 },
   openClose: { opens: 30, unloadMs: 1_200 },
   browserRounds: 1,
+  savedAck: { docs: 5, clientsPerDoc: 2, updatesPerSecond: 100, warmupMs: 200, measureMs: 500 },
   rulesArgs: ['100', '100', '1'],
 }

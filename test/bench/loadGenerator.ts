@@ -1,7 +1,7 @@
 import { contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { waitFor } from '../helpers/waitFor.ts'
-import { cpuMicros, rssKb } from './proc.ts'
+import { cpuTimes, rssKb } from './proc.ts'
 import { inBatches, latencyOf, sleep, type Latency } from './stats.ts'
 import type { BenchClient, Target } from './targets/target.ts'
 import { READY_TIMEOUT_MS } from './targets/yWebsocketClient.ts'
@@ -26,6 +26,8 @@ export interface LoadResult {
   presenceDeliveries: number
   deliveriesPerSecond: number
   cpuMicrosPerDelivery: number
+  /** The user-time part of it (the rest is system time: socket writes, fsyncs). */
+  cpuUserMicrosPerDelivery: number
   rssKb: number
   kbPerConnection: number
 }
@@ -60,7 +62,7 @@ export async function connectMany(target: Target, docNames: readonly string[]): 
 }
 
 /** Makes one edit (the send time) in the client's paragraph, creating the paragraph if needed. */
-export function stampEdit(client: BenchClient): void {
+export function stampEdit(client: Pick<BenchClient, 'doc'>): void {
   if (!paragraphText(client.doc)) createParagraph(client.doc)
   paragraphText(client.doc)!.insert(0, `${performance.now().toFixed(3)};`)
 }
@@ -122,13 +124,15 @@ export async function runLoad(target: Target, spec: LoadSpec, tag: string, durin
   }, 5)
 
   await sleep(spec.warmupMs)
-  const cpuStart = cpuMicros(target.pid)
+  const cpuStart = cpuTimes(target.pid)
   const measureStart = performance.now()
   window.measuring = true
   await Promise.all([sleep(spec.measureMs), during?.()])
   window.measuring = false
   const seconds = (performance.now() - measureStart) / 1000
-  const cpu = cpuMicros(target.pid) - cpuStart
+  const cpuEnd = cpuTimes(target.pid)
+  const user = cpuEnd.user - cpuStart.user
+  const cpu = user + cpuEnd.system - cpuStart.system
   clearInterval(sender)
   const rss = rssKb(target.pid)
   for (const client of clients) client.destroy()
@@ -141,6 +145,7 @@ export async function runLoad(target: Target, spec: LoadSpec, tag: string, durin
     presenceDeliveries: window.presence,
     deliveriesPerSecond: deliveries / seconds,
     cpuMicrosPerDelivery: cpu / deliveries,
+    cpuUserMicrosPerDelivery: user / deliveries,
     rssKb: rss,
     kbPerConnection: (rss - rssBefore) / clients.length,
   }

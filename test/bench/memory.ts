@@ -1,5 +1,5 @@
 import { connectMany, stampEdit } from './loadGenerator.ts'
-import { rssKb } from './proc.ts'
+import { collectGarbage, rssKb } from './proc.ts'
 import { inBatches, sleep } from './stats.ts'
 import type { Target } from './targets/target.ts'
 
@@ -8,18 +8,44 @@ const SETTLE_MS = 1_000
 export interface IdleResult {
   connections: number
   rssBeforeKb: number
+  /** RSS once the first half of the connections is open. */
+  rssHalfKb: number
   rssKb: number
+  /** What each connection of the second half added: the marginal cost, without one-time costs. */
   kbPerConnection: number
+  /** (rssKb − rssBeforeKb) / connections: includes what the first connections cost once (heap reserved, code compiled, pools). */
+  kbPerConnectionAll: number
 }
 
-/** Server memory per idle connection: `count` providers spread over `docs` documents, connected and left alone. */
+/**
+ * Server memory per idle connection: `count` providers spread over `docs` documents, connected and
+ * left alone, in two halves. The figure is the second half's growth per connection: the first
+ * connections to a fresh server also pay for what a server sets up once (V8 reserves heap, compiles
+ * the connection path, allocators grow their pools), which is not a cost per connection.
+ */
 export async function idleConnections(target: Target, tag: string, count: number, docs: number): Promise<IdleResult> {
+  const rssNow = async () => {
+    await sleep(SETTLE_MS)
+    await collectGarbage(target.pid)
+    return rssKb(target.pid)
+  }
+  const docNames = Array.from({ length: count }, (_, i) => `minutes:${tag}-idle${i % docs}`)
+  const half = Math.floor(count / 2)
+  await collectGarbage(target.pid)
   const rssBeforeKb = rssKb(target.pid)
-  const clients = await connectMany(target, Array.from({ length: count }, (_, i) => `minutes:${tag}-idle${i % docs}`))
-  await sleep(SETTLE_MS)
-  const rss = rssKb(target.pid)
+  const clients = await connectMany(target, docNames.slice(0, half))
+  const rssHalfKb = await rssNow()
+  clients.push(...(await connectMany(target, docNames.slice(half))))
+  const rss = await rssNow()
   for (const client of clients) client.destroy()
-  return { connections: count, rssBeforeKb, rssKb: rss, kbPerConnection: (rss - rssBeforeKb) / count }
+  return {
+    connections: count,
+    rssBeforeKb,
+    rssHalfKb,
+    rssKb: rss,
+    kbPerConnection: (rss - rssHalfKb) / (count - half),
+    kbPerConnectionAll: (rss - rssBeforeKb) / count,
+  }
 }
 
 export interface OpenCloseResult {
@@ -44,9 +70,11 @@ export async function openClose(target: Target, tag: string, opens: number, unlo
   const warmup = Math.max(10, Math.floor(opens / 50))
   await inBatches(Array.from({ length: warmup }, (_, i) => i), 10, (i) => openOnce(-1 - i))
   await sleep(unloadMs)
+  await collectGarbage(target.pid)
   const baselineKb = rssKb(target.pid)
   await inBatches(Array.from({ length: opens }, (_, i) => i), 25, (i) => openOnce(i))
   await sleep(unloadMs)
+  await collectGarbage(target.pid)
   const afterKb = rssKb(target.pid)
   return { opens, baselineKb, afterKb, growth: afterKb / baselineKb - 1 }
 }

@@ -10,12 +10,19 @@ const TICKS_PER_SECOND = 100 // getconf CLK_TCK on Linux
 
 /** CPU time (user + system) a process has used so far, in µs (resolution: one clock tick, 10 ms). */
 export function cpuMicros(pid: number): number {
+  const { user, system } = cpuTimes(pid)
+  return user + system
+}
+
+/**
+ * User and system CPU time so far, in µs. System time holds the kernel's share of writes and fsyncs,
+ * which varies with the machine's disk load; user time is the process's own work.
+ */
+export function cpuTimes(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const utime = Number(fields[11])
-  const stime = Number(fields[12])
-  return ((utime + stime) * 1_000_000) / TICKS_PER_SECOND
+  return { user: (Number(fields[11]) * 1_000_000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1_000_000) / TICKS_PER_SECOND }
 }
 
 /** Resident memory of a process, in KB. */
@@ -40,9 +47,21 @@ export interface PinnedProcess {
   stop(): Promise<void>
 }
 
+/** Node arguments that let the memory measures collect a server's garbage first (see collectGarbage). */
+export const GC_ON_SIGNAL = ['--expose-gc', '--import', new URL('./gcOnSignal.mjs', import.meta.url).href]
+
+/**
+ * A full GC in the server `pid` (started with GC_ON_SIGNAL), then a pause for it to run and for
+ * V8 to give freed pages back: a measurement window, not a wait for a condition.
+ */
+export async function collectGarbage(pid: number): Promise<void> {
+  process.kill(pid, 'SIGUSR2')
+  await new Promise((resolve) => setTimeout(resolve, 300))
+}
+
 /** A Node program (run through tsx) on the server core; resolves when its output matches `ready`. */
 export async function spawnPinned(script: string, ready: RegExp, env: Record<string, string> = {}, cwd = process.cwd()): Promise<PinnedProcess> {
-  const child = spawn(TASKSET, ['-c', SERVER_CORE, process.execPath, '--import', 'tsx', script], {
+  const child = spawn(TASKSET, ['-c', SERVER_CORE, process.execPath, ...GC_ON_SIGNAL, '--import', 'tsx', script], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,9 +5,8 @@
  * runs every measure on every server, then writes JSON and markdown to `test/bench/results/` (or
  * BENCH_OUT). Targets are compared and printed, never asserted.
  */
-import { MESSAGE } from '@ensemble/shared'
 import { execFile } from 'node:child_process'
-import { cpus, loadavg } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { browserTimes } from './browserTimes.ts'
 import { FULL, SMOKE } from './config.ts'
@@ -16,6 +15,7 @@ import { largeSeed } from './largeDoc.ts'
 import { runLoad } from './loadGenerator.ts'
 import { idleConnections, openClose } from './memory.ts'
 import { LOADGEN_CORE, pin } from './proc.ts'
+import { savedAckLatency } from './savedAck.ts'
 import { checkTargets, writeReport, type LoadRow, type SuiteResults } from './report.ts'
 import { joinWhileEditing } from './stall.ts'
 import { launchEnsemble } from './targets/ensemble.ts'
@@ -26,18 +26,33 @@ import type { Target } from './targets/target.ts'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
-const outDir = process.env.BENCH_OUT ?? path.join(here, 'results')
+/**
+ * Filters for running one measure while working on it (the full suite takes 20–40 minutes):
+ * BENCH_ONLY=fanout,large,memory,browser,rules,saved (parts), BENCH_TARGETS=relay,ensemble (servers),
+ * BENCH_LOADS=<text in the load's id>, e.g. `BENCH_ONLY=fanout BENCH_TARGETS=relay,ensemble BENCH_LOADS='50 docs'`.
+ * Unset, everything runs. BENCH_ENSEMBLE_NODE_ARGS go to Ensemble's node (e.g. `--cpu-prof`).
+ */
+const listOf = (name: string): string[] | null => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean) ?? null
+const onlyParts = listOf('BENCH_ONLY')
+const onlyTargets = listOf('BENCH_TARGETS')
+const onlyLoads = listOf('BENCH_LOADS')
+const runs = (part: string) => onlyParts === null || onlyParts.includes(part)
+// A filtered run does not overwrite the committed report of a whole run.
+const filtered = onlyParts !== null || onlyTargets !== null || onlyLoads !== null
+const outDir = process.env.BENCH_OUT ?? (filtered ? path.join(tmpdir(), 'ensemble-bench') : path.join(here, 'results'))
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
 const started = performance.now()
 const loadStart = loadavg()
 
 await pin(process.pid, LOADGEN_CORE)
 process.setMaxListeners(0) // every y-websocket provider listens for the process' exit
+const wanted = (name: Target['name']) => onlyTargets === null || onlyTargets.includes(name)
+// The relay is the floor every ratio divides by, and Ensemble hosts the alliance: both always start.
 const relay = await launchRelay()
-const reference = await launchReference()
-const hocuspocus = await launchHocuspocus()
+const reference = wanted('reference') ? await launchReference() : null
+const hocuspocus = wanted('hocuspocus') ? await launchHocuspocus() : null
 const ensemble = await launchEnsemble()
-const targets: Target[] = [relay, reference, hocuspocus, ensemble]
+const targets: Target[] = [relay, reference, hocuspocus, ensemble].filter((t): t is Target => t !== null && wanted(t.name))
 log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
 
 /** Failures of single measures: recorded in the report, so one stalled part does not lose the run. */
@@ -57,13 +72,14 @@ try {
   const loads: LoadRow[] = []
   for (let repeat = 1; repeat <= config.repeats; repeat++) {
     for (const [i, spec] of config.loads.entries()) {
+      if (!runs('fanout') || (onlyLoads && !onlyLoads.some((text) => spec.id.includes(text)))) continue
       const rows: LoadRow[] = []
       for (const target of targets) {
         const result = await runLoad(target, spec, `l${i}r${repeat}`)
         rows.push({ scenario: spec.id, repeat, target: target.name, cpuRatio: NaN, p99Ratio: NaN, ...result })
-        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery, ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
+        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery (user ${result.cpuUserMicrosPerDelivery.toFixed(1)}), ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
       }
-      const floor = rows[0]!
+      const floor = rows.find((row) => row.target === 'relay') ?? rows[0]!
       for (const row of rows) {
         row.cpuRatio = row.cpuMicrosPerDelivery / floor.cpuMicrosPerDelivery
         row.p99Ratio = row.latency.p99 / floor.latency.p99
@@ -76,11 +92,12 @@ try {
   const seed = largeSeed(config.large.actions, config.large.agreementBytes, ensemble.people, [ensemble.partnerId])
   const joins: SuiteResults['joins'] = []
   const stalls: SuiteResults['stalls'] = []
-  for (const target of targets.filter((t) => t.stateful)) {
+  for (const target of targets.filter((t) => t.stateful && runs('large'))) {
     const loaded = await measure(`large doc on ${target.name}`, () => loadAndJoin(target, seed, config.large.joins))
     if (!loaded) continue
     joins.push({ target: target.name, ...loaded.result })
     log(`large doc on ${target.name}: joins ${loaded.result.joinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+    if (loaded.result.joinMsV2) log(`large doc on ${target.name}: V2 joins ${loaded.result.joinMsV2.map((ms) => ms.toFixed(0)).join(', ')} ms`)
     const stall = await measure(`joins under load on ${target.name}`, () => joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners))
     if (stall) {
       stalls.push({ target: target.name, ...stall })
@@ -92,18 +109,22 @@ try {
   // ---- memory --------------------------------------------------------------------------------
   const idle: SuiteResults['idle'] = []
   const opens: SuiteResults['openClose'] = []
-  for (const target of targets) {
+  for (const target of targets.filter(() => runs('memory'))) {
     const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs))
     if (idleResult) idle.push({ target: target.name, ...idleResult })
     const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs))
     if (ocResult) opens.push({ target: target.name, ...ocResult })
-    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection, ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
+    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
   }
 
+  // ---- the "saved" acknowledgement (Ensemble only) -------------------------------------------
+  const savedAck = !runs('saved') ? undefined : await measure('saved ack', () => savedAckLatency(ensemble, config.savedAck, 'saved'))
+  if (savedAck) log(`saved ack: p50 ${savedAck.latency.p50.toFixed(1)} ms, p99 ${savedAck.latency.p99.toFixed(1)} ms, ${savedAck.acksPerSecond.toFixed(0)} acks/s`)
+
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
-  const browser = (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
+  const browser = !runs('browser') ? [] : (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
-  const rules = (await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 200, largeActions: Number(config.rulesArgs[0]) }
+  const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 200, largeActions: Number(config.rulesArgs[0]) }
 
   const results: SuiteResults = {
     meta: {
@@ -123,10 +144,7 @@ try {
     idle,
     openClose: opens,
     browser,
-    savedAck:
-      'saved' in MESSAGE
-        ? { measured: false, why: 'the server sends a "saved" message, but this suite does not time it yet' }
-        : { measured: false, why: 'no "saved" message in this build: append cost shows only inside the fan-out latency (Ensemble appends before broadcasting)' },
+    savedAck: savedAck ?? null,
     rules,
     errors,
   }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
+import { openThreadDraft } from './commentShortcut.ts'
 import { signUp } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
@@ -95,11 +96,8 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await pageB.locator(editable).focus()
     await pageB.keyboard.press('Control+Home')
     for (let i = 0; i < 'Article 1'.length; i++) await pageB.keyboard.press('Shift+ArrowRight')
-    // The editor applies key presses asynchronously under load: wait until the selection is the one typed.
-    await expect.poll(() => pageB.evaluate(() => window.getSelection()?.toString()), WAIT).toBe('Article 1')
-    await pageB.keyboard.press('Control+Alt+m')
     const draftB = pageB.getByTestId('thread-draft')
-    await draftB.getByText('Article 1').waitFor(WAIT)
+    await openThreadDraft(pageB, pageB.locator(editable), draftB, 'Article 1')
     await expect(pageB.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('combobox')
     await pageB.keyboard.press('Escape')
     await draftB.waitFor({ state: 'detached', ...WAIT })

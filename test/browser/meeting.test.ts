@@ -1,10 +1,7 @@
 import path from 'node:path'
-import { bodiesOf, buildBody, keyBetween, type Meeting } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
-import { connectDoc } from '../helpers/collab.ts'
-import { signUp } from '../helpers/http.ts'
-import { waitFor } from '../helpers/waitFor.ts'
+import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled } from '../helpers/browser.ts'
+import { chairedMeeting, roomPages } from './meetingSetup.ts'
 
 const WAIT = { timeout: 20_000 }
 
@@ -13,28 +10,9 @@ describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers',
 
   it('[GOV12] [GOV11] [GOV1] the chair opens a vote, a member votes, the chair closes it: both see the quorum, the tally and the result; the body’s voting rules are edited on the governance page', async () => {
     const base = suite.server.url
-    const chair = await signUp(base, 'Claire Présidente')
-    const member = await signUp(base, 'Bruno Membre')
-    const { id: workspaceId } = await chair.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
-    const { id: partnerId } = await chair.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
-    await chair.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: member.email, role: 'editor', partnerId }, 201)
-    const governance = await connectDoc(chair.client, workspaceId, 'governance')
-    await governance.synced()
-    bodiesOf(governance.doc).set('copil', buildBody({ name: 'Comité de pilotage', level: 'strategic', mandate: '', seats: { [partnerId]: 1 }, decisionRule: 'simple_majority', quorum: 1, cadence: 'monthly', chair: chair.userId, order: keyBetween(null, null) }))
-    const input = { bodyId: 'copil', title: 'Comité de pilotage de novembre', startsAt: '2026-11-24T14:00:00+01:00', endsAt: '2026-11-24T16:00:00+01:00', place: 'Salle 2' }
-    const meeting = await waitFor(async () => {
-      const res = await chair.client.request('POST', `/api/workspaces/${workspaceId}/meetings`, input)
-      return res.status === 201 ? ((await res.json()) as Meeting) : null
-    })
-    governance.destroy()
-
-    const open = suite.newPage
-    const pageA = await open()
-    const pageB = await open()
-    await signInThroughUi(pageA, base, chair.email)
-    await signInThroughUi(pageB, base, member.email)
-    const room = `${base}/alliances/${workspaceId}/reunions?reunion=${meeting.id}`
-    await Promise.all([pageA.goto(room), pageB.goto(room)])
+    const setup = await chairedMeeting(base)
+    const { workspaceId } = setup
+    const [pageA, pageB] = await roomPages(suite, base, setup)
     for (const page of [pageA, pageB]) await page.getByRole('heading', { name: 'Comité de pilotage de novembre', level: 1 }).waitFor(WAIT)
 
     // No quorum until the member arrives; the chair takes attendance, both indicators flip.

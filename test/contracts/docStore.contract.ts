@@ -110,6 +110,23 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(sameState(docFrom(await store.load(key)), doc)).toBe(true)
     })
 
+    it('[STORE12] compactions of a large document racing each other and appends keep the state', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      const text = doc.getText('t')
+      // ~400 KB: beyond the Yjs thread's threshold, so stores that use it merge off the event loop.
+      for (let i = 0; i < 40; i++) text.insert(text.length, `${i} ${'x'.repeat(10_000)} `)
+      for (const update of updates.splice(0)) await store.append(key, update, null)
+      text.insert(0, 'début ')
+      const [racing] = updates.splice(0)
+      await Promise.all([store.compact(key), store.append(key, racing!, null), store.compact(key)])
+      expect(sameState(docFrom(await store.load(key)), doc)).toBe(true)
+      await store.compact(key)
+      expect(await store.pendingUpdates(key)).toBe(0)
+      expect(sameState(docFrom(await store.load(key)), doc)).toBe(true)
+      expect(await fixture.logRows(key)).toBe(41)
+    })
+
     it('[STORE5] documents are isolated by workspace and by name', async () => {
       const keys: DocKey[] = [key, { workspaceId: 'w1', docName: 'governance' }, { workspaceId: 'w2', docName: 'plan' }]
       const docs = keys.map(() => new Y.Doc())
@@ -167,6 +184,20 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       for (const row of prefix) Y.applyUpdate(past, row.data)
       expect(past.getText('t').toString()).toBe('un deux')
       expect(await store.log({ workspaceId: 'w1', docName: 'charter' })).toEqual([])
+    })
+
+    it('[HIST6] the log after a row: the rows after it, and how many rows there are up to it, after compaction too', async () => {
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      for (const word of ['un', ' deux', ' trois', ' quatre']) doc.getText('t').insert(doc.getText('t').length, word)
+      for (const [i, update] of updates.entries()) await store.append(key, update, `u${i}`)
+      await store.append({ ...key, docName: 'vision' }, updates[0]!, 'other')
+      const rows = await store.log(key)
+      expect(await store.logAfter(key, 0)).toEqual({ before: 0, rows })
+      await store.compact(key)
+      expect(await store.logAfter(key, rows[1]!.id)).toEqual({ before: 2, rows: rows.slice(2) })
+      expect(await store.logAfter(key, rows[3]!.id)).toEqual({ before: 4, rows: [] })
+      expect(await store.logAfter({ workspaceId: 'w1', docName: 'charter' }, 0)).toEqual({ before: 0, rows: [] })
     })
   })
 }

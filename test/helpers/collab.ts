@@ -2,6 +2,7 @@ import { MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } fro
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { acceptSyncV2, syncV2Params } from '../../client/src/features/collab/syncV2.ts'
 import type { HttpClient } from './http.ts'
 import { waitFor } from './waitFor.ts'
 
@@ -32,7 +33,13 @@ export interface DocClient {
  * A real y-websocket `WebsocketProvider` against the server, as the browser client uses it:
  * every (re)connection fetches a fresh single-use ticket first.
  */
-export async function connectDoc(client: HttpClient, workspaceId: string, docName: string, doc = new Y.Doc(), options: { via?: string } = {}): Promise<DocClient> {
+export async function connectDoc(
+  client: HttpClient,
+  workspaceId: string,
+  docName: string,
+  doc = new Y.Doc(),
+  options: { via?: string; syncV2?: boolean; params?: Record<string, string> } = {},
+): Promise<DocClient> {
   // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
   const wsBase = (options.via ?? client.baseUrl).replace(/^http/, 'ws') + '/ws/' + workspaceId
   const provider = new WebsocketProvider(wsBase, encodeURIComponent(docName), doc, {
@@ -48,12 +55,16 @@ export async function connectDoc(client: HttpClient, workspaceId: string, docNam
   // The saved acknowledgement (type 101): read by SaveTracker when a test wants it; otherwise
   // ignored here without the stock provider's "Unable to compute message" log.
   provider.messageHandlers[MESSAGE.saved] = () => {}
+  // `syncV2`: connect as the web client does (`?sync=v2`, full state as message type 102); without
+  // it, a stock y-websocket client.
+  if (options.syncV2) acceptSyncV2(provider)
   let destroyed = false
   const open = async () => {
     // Retry while the server is away (restart tests); stop once destroyed.
     for (let attempt = 0; !destroyed; attempt++) {
       try {
-        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION) }
+        // `params`: more upgrade parameters, e.g. the web client's `fresh` and `preview` (PROTOCOL §4c, §4d).
+        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION), ...(options.syncV2 ? syncV2Params : {}), ...options.params }
         provider.connect()
         return
       } catch {

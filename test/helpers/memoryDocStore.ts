@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc, LogRow } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from '../../server/src/storage/docStore.ts'
 
 interface Row {
   id: number
@@ -56,6 +56,12 @@ export class MemoryDocStore implements DocStore {
     return this.rows(key)
       .filter((row) => row.id <= upTo)
       .map((row) => ({ ...row, data: row.data.slice() }))
+  }
+
+  async logAfter(key: DocKey, after: number): Promise<LogTail> {
+    const rows = this.rows(key)
+    const tail = rows.filter((row) => row.id > after).map((row) => ({ ...row, data: row.data.slice() }))
+    return { before: rows.length - tail.length, rows: tail }
   }
 
   async close(): Promise<void> {}

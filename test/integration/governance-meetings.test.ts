@@ -1,6 +1,7 @@
 import {
   actionsOf,
   bodiesOf,
+  buildAction,
   buildBody,
   keyBetween,
   readAction,
@@ -8,9 +9,12 @@ import {
   periodOf,
   validateAction,
   workspaceContextFrom,
+  type AgendaItem,
+  type AgendaSuggestion,
   type Decision,
   type Meeting,
   type MeetingDetail,
+  type MinutesAmendment,
   type VoteView,
 } from '@ensemble/shared'
 import ICAL from 'ical.js'
@@ -88,6 +92,8 @@ function meetingTests(server: { readonly url: string }): void {
   const attend = (who: TestMember, meetingId: string, userId: string, status: string, extra: Record<string, unknown> = {}) =>
     who.client.request('PUT', `${base()}/${meetingId}/attendance`, { userId, status, ...extra })
   const detail = (meetingId: string) => admin.client.json<MeetingDetail>('GET', `${base()}/${meetingId}`, undefined, 200)
+  /** An ISO date `days` from today (UTC), as the server's clock reads it. */
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
   const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; reason?: string; field?: string } }).error })
 
   it('[GOV1] [GOV2] [GOV3] the live-edit rules check a body’s voting: a negative weight or colleges that do not match the seats are refused and undone', async () => {
@@ -204,7 +210,7 @@ function meetingTests(server: { readonly url: string }): void {
     const accepted = ballots.filter((r) => r.status === 201).length
     for (const r of ballots.filter((r) => r.status !== 201)) expect(await errorOf(r)).toMatchObject({ status: 409, reason: 'vote_closed' })
     expect(decision.result!.votes.for).toBe(accepted)
-    expect((await detail(meeting.id)).votes[0]!.tally.for).toBe(accepted)
+    expect((await detail(meeting.id)).votes[0]!.tally!.for).toBe(accepted)
   })
 
   it('[GOV12] a secret vote never reveals who voted what, neither in events nor in reads', async () => {
@@ -224,7 +230,57 @@ function meetingTests(server: { readonly url: string }): void {
         expect(text).not.toContain('"choice"')
       }
       const closed = (await detail(meeting.id)).votes[0]!
-      expect(closed).toMatchObject({ secret: true, voted: [a1.userId, b1.userId].sort(), tally: { for: 1, against: 1, abstain: 0 }, result: { outcome: 'rejected', tie: true } })
+      expect(closed).toMatchObject({ secret: true, voted: [a1.userId, b1.userId].sort(), tally: { for: 1, against: 1, abstain: 0 }, result: { outcome: 'rejected', tie: null, weighted: null } })
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('[GOV18] a secret vote in a body with a one-seat college publishes no tally per college or seat: not live, not in reads, not in the register', async () => {
+    // Associations (A, 2 seats) and public actors (B, 1 seat, weight 3): a figure per college would give b1's ballot away.
+    const collegesBody = 'body-colleges'
+    const governance = await connectDoc(admin.client, workspaceId, 'governance')
+    docs.push(governance)
+    await governance.synced()
+    const colleges = [
+      { id: 'assoc', name: 'Associations', weight: 1, seats: { [partnerA]: 2 }, quorum: null },
+      { id: 'public', name: 'Acteurs publics', weight: 3, seats: { [partnerB]: 1 }, quorum: null },
+    ]
+    bodiesOf(governance.doc).set(collegesBody, buildBody({ name: 'Assemblée', level: 'strategic', mandate: '', seats: { [partnerA]: 2, [partnerB]: 1 }, decisionRule: 'simple_majority', quorum: 2, cadence: 'annual', chair: null, order: keyBetween(null, null), voting: { colleges, weighting: 'per_seat', maxProxies: 1, quorum: null, rules: {} } }))
+    const meeting = await waitFor(async () => {
+      const res = await admin.client.request('POST', base(), { bodyId: collegesBody, title: 'Assemblée générale', startsAt: '2026-12-01T18:00:00+01:00', endsAt: '2026-12-01T20:00:00+01:00' })
+      return res.status === 201 ? ((await res.json()) as Meeting) : null
+    }, { message: 'meeting of the body with colleges' })
+    for (const m of [a1, a2, b1]) await attend(admin, meeting.id, m.userId, 'present')
+    const stream = await openEvents(observer.client, workspaceId)
+    try {
+      const vote = await admin.client.json<VoteView>('POST', `${base()}/${meeting.id}/votes`, { question: 'Élire la trésorière', secret: true }, 201)
+      expect(vote.tally).toBeNull()
+      await b1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' }, 201)
+      // While open, who has voted is public, what is not: no running tally to match against who just voted.
+      const live = await stream.next((e) => e.event === 'meeting.vote' && e.data.vote.id === vote.id && e.data.vote.voted.length === 1, 'b1 has voted')
+      expect(live.data.vote).toMatchObject({ voted: [b1.userId], tally: null })
+      expect((await observer.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)).votes[0]!.tally).toBeNull()
+      await a1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }, 201)
+      await a2.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }, 201)
+      const { decision } = await admin.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)
+      // Weighted, b1's 3 beat the associations' 2: adopted, and the totals alone do not say who.
+      expect(decision).toMatchObject({ outcome: 'adopted', result: { secret: true, votes: { for: 1, against: 2, abstain: 0 }, colleges: [], weighted: null, tie: null } })
+      await stream.next((e) => e.event === 'meeting.decision' && e.data.decision.id === decision.id, 'the decision')
+      const seen = [
+        JSON.stringify(stream.events.filter((e) => e.event.startsWith('meeting.') && JSON.stringify(e.data).includes(vote.id))),
+        JSON.stringify(await b1.client.json('GET', `${base()}/${meeting.id}`, undefined, 200)),
+        JSON.stringify(await observer.client.json('GET', `${base()}/decisions?bodyId=${collegesBody}`, undefined, 200)),
+        JSON.stringify(await observer.client.json('GET', `${base()}/decisions/${decision.id}`, undefined, 200)),
+      ]
+      for (const text of seen) {
+        expect(text).toContain(vote.id)
+        // No tally per college (the only one with a collegeId and votes), no weights, no ballots.
+        expect(text).not.toMatch(/"collegeId":"(assoc|public)","name":"[^"]*","weight"/)
+        expect(text).not.toContain('"weighted":{')
+        expect(text).not.toContain('"ballots"')
+        expect(text).not.toContain('"choice"')
+      }
     } finally {
       stream.close()
     }
@@ -305,12 +361,68 @@ function meetingTests(server: { readonly url: string }): void {
     expect((await observer.client.json<Decision[]>('GET', `${base()}/decisions?actionId=${actionId}`, undefined, 200)).map((d) => d.id)).toEqual([decision.id])
   })
 
+  it('[GOV19] a decision updates an existing action in one step: checked by the action rules, linked both ways, seen by a connected provider', async () => {
+    const plan = await connectDoc(steering.client, workspaceId, 'plan')
+    docs.push(plan)
+    await plan.synced()
+    // An action of the plan made before any decision (no decisionIds in its Y.Map): still valid, still editable.
+    const actionId = 'action-before-gov19'
+    actionsOf(plan.doc).set(actionId, buildAction({ title: 'Ouvrir le tiers-lieu', status: 'planned', accountable: steering.userId, responsible: [a1.userId], start: '2026-12-01', deadline: '2027-02-28', order: keyBetween(null, null) }))
+    await waitFor(() => plan.provider.synced && plan.errors.length === 0, { message: 'the action accepted' })
+    const meeting = await schedule()
+    for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')
+    const decide = (title: string, outcome = 'adopted') => admin.client.json<Decision>('POST', `${base()}/${meeting.id}/decisions`, { title, outcome }, 201)
+    const decision = await decide('Reporter l’ouverture du tiers-lieu')
+    const update = (who: TestMember, decisionId: string, id: string, body: Record<string, unknown>) => who.client.request('PATCH', `${base()}/decisions/${decisionId}/actions/${id}`, body)
+    const snapshot = () => JSON.stringify(actionsOf(plan.doc).get(actionId)!.toJSON())
+    const before = snapshot()
+
+    // Refused, changing nothing: an editor, a responsible who cannot edit (VAL5), an unknown action, a rejected decision.
+    expect((await errorOf(await update(a1, decision.id, actionId, { deadline: '2027-06-30' }))).status).toBe(403)
+    expect(await errorOf(await update(admin, decision.id, actionId, { responsible: [observer.userId] }))).toMatchObject({ status: 422, field: 'responsible', reason: 'VAL5' })
+    expect((await errorOf(await update(admin, decision.id, 'no-such-action', { deadline: '2027-06-30' }))).status).toBe(404)
+    const rejected = await decide('Fermer le tiers-lieu', 'rejected')
+    expect((await errorOf(await update(admin, rejected.id, actionId, {}))).status).toBe(409)
+    expect(await errorOf(await update(admin, decision.id, actionId, { deadline: 'bientôt' }))).toMatchObject({ status: 422, field: 'deadline' })
+    expect(snapshot()).toBe(before)
+    expect((await admin.client.json<Decision>('GET', `${base()}/decisions/${decision.id}`, undefined, 200)).actionIds).toEqual([])
+
+    const { decision: linked } = await admin.client.json<{ decision: Decision }>('PATCH', `${base()}/decisions/${decision.id}/actions/${actionId}`, { deadline: '2027-06-30', responsible: [a1.userId, a2.userId] }, 200)
+    expect(linked.actionIds).toEqual([actionId])
+    await waitFor(() => readAction(actionsOf(plan.doc).get(actionId)!).deadline === '2027-06-30', { message: 'the update in the provider’s plan' })
+    const action = readAction(actionsOf(plan.doc).get(actionId)!)
+    expect(action).toMatchObject({ accountable: steering.userId, responsible: [a1.userId, a2.userId], deadline: '2027-06-30', decisionIds: [decision.id] })
+    expect(action.description).toBe('Décision du 2026-11-24 : Reporter l’ouverture du tiers-lieu')
+
+    // A second decision creates no duplicate link; an action created from a decision lists it too.
+    const second = await decide('Confier le tiers-lieu à l’association')
+    await admin.client.json('PATCH', `${base()}/decisions/${second.id}/actions/${actionId}`, { accountable: admin.userId }, 200)
+    await admin.client.json('PATCH', `${base()}/decisions/${second.id}/actions/${actionId}`, {}, 200)
+    await waitFor(() => readAction(actionsOf(plan.doc).get(actionId)!).decisionIds.length === 2, { message: 'second link' })
+    expect(readAction(actionsOf(plan.doc).get(actionId)!)).toMatchObject({ accountable: admin.userId, decisionIds: [decision.id, second.id] })
+    expect((await observer.client.json<Decision[]>('GET', `${base()}/decisions?actionId=${actionId}`, undefined, 200)).map((d) => d.id).sort()).toEqual([decision.id, second.id].sort())
+    const { actionId: created } = await admin.client.json<{ actionId: string }>('POST', `${base()}/decisions/${second.id}/actions`, { title: 'Signer la convention d’occupation', accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' }, 201)
+    await waitFor(() => actionsOf(plan.doc).get(created), { message: 'the created action' })
+    expect(readAction(actionsOf(plan.doc).get(created)!).decisionIds).toEqual([second.id])
+    // Two actions linked to one decision at once: both stay listed on it.
+    const both = await Promise.all(
+      ['Réunir les riverains', 'Choisir le mobilier'].map((title) =>
+        admin.client.json<{ actionId: string }>('POST', `${base()}/decisions/${second.id}/actions`, { title, accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' }, 201),
+      ),
+    )
+    expect((await admin.client.json<Decision>('GET', `${base()}/decisions/${second.id}`, undefined, 200)).actionIds.sort()).toEqual([actionId, created, ...both.map((r) => r.actionId)].sort())
+    // The provider's later edits of these actions are still accepted by the live rules.
+    actionsOf(plan.doc).get(actionId)!.set('title', 'Ouvrir le tiers-lieu (report)')
+    await waitFor(() => plan.provider.synced, { message: 'edit sent' })
+    expect(plan.errors).toEqual([])
+  })
+
   it('[GOV17] suggest agenda proposes blocked and overdue actions of the plan and adds them', async () => {
     const plan = await connectDoc(steering.client, workspaceId, 'plan')
     docs.push(plan)
     await plan.synced()
     const meeting = await schedule()
-    const suggestions = await admin.client.json<{ actionId: string; reason: string }[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)
+    const suggestions = (await admin.client.json<AgendaSuggestion[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).filter((s) => s.reason !== 'signoff')
     const expected: { actionId: string; reason: string }[] = []
     const today = new Date().toISOString().slice(0, 10)
     actionsOf(plan.doc).forEach((map, id) => {
@@ -320,8 +432,23 @@ function meetingTests(server: { readonly url: string }): void {
     })
     expect(suggestions.map((s) => `${s.reason}:${s.actionId}`).sort()).toEqual(expected.map((s) => `${s.reason}:${s.actionId}`).sort())
     const added = await admin.client.json<{ actionId: string }[]>('POST', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 201)
-    expect(added.map((i) => i.actionId).sort()).toEqual(expected.map((s) => s.actionId).sort())
+    expect(added.flatMap((i) => (i.actionId ? [i.actionId] : [])).sort()).toEqual(expected.map((s) => s.actionId).sort())
     expect(await admin.client.json('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).toEqual([])
+  })
+
+  it('[GOV20] suggest agenda also adds the documents awaiting sign-off, once each', async () => {
+    const meeting = await schedule()
+    // An open sign-off round on the charter: proposed for adoption, not yet adopted.
+    await admin.client.json('POST', `/api/workspaces/${workspaceId}/documents/charter/signoff/proposals`, { name: 'Charte, version du comité' }, 201)
+    const suggestions = await admin.client.json<AgendaSuggestion[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)
+    expect(suggestions.filter((s) => s.reason === 'signoff')).toEqual([{ reason: 'signoff', actionId: null, docName: 'charter', title: 'Charte, version du comité', deadline: null }])
+    const added = await admin.client.json<AgendaItem[]>('POST', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 201)
+    expect(added.filter((i) => i.docName)).toMatchObject([{ docName: 'charter', actionId: null, title: 'Charte, version du comité', notes: 'Document en attente de signature' }])
+    expect((await detail(meeting.id)).agenda.filter((i) => i.docName === 'charter')).toHaveLength(1)
+    // On the agenda now: not suggested again.
+    expect(await admin.client.json('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).toEqual([])
+    // A document that is not one of the workspace's is refused on the agenda.
+    expect(await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/agenda`, { title: 'x', docName: 'nowhere' }))).toMatchObject({ status: 422, field: 'docName' })
   })
 
   it('[GOV16] minutes go draft → amendments → approved by a later decision → locked; approved minutes refuse edits (document_locked)', async () => {
@@ -338,7 +465,8 @@ function meetingTests(server: { readonly url: string }): void {
     await waitFor(() => minutes.provider.synced && minutes.errors.length === 0, { message: 'draft edit accepted' })
     const step = (body: Record<string, unknown>) => admin.client.request('POST', `${base()}/${meeting.id}/minutes`, body)
     expect(await errorOf(await step({ status: 'approved', decisionId: 'x' }))).toMatchObject({ status: 409, reason: 'minutes_transition' })
-    expect((await step({ status: 'amendments', amendmentsUntil: '2026-12-05' })).status).toBe(200)
+    expect((await step({ status: 'amendments', amendmentsUntil: inDays(-1) })).status).toBe(422)
+    expect((await step({ status: 'amendments', amendmentsUntil: inDays(14) })).status).toBe(200)
     // Approval needs an adopted `minutes` decision of a later meeting of the same body.
     const next = await waitFor(async () => {
       const res = await admin.client.request('POST', base(), { bodyId, title: 'Comité de janvier', startsAt: '2027-01-12T14:00:00+01:00', endsAt: '2027-01-12T16:00:00+01:00' })
@@ -348,14 +476,108 @@ function meetingTests(server: { readonly url: string }): void {
     const ordinary = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Autre', outcome: 'adopted' }, 201)
     expect((await step({ status: 'approved', decisionId: ordinary.id })).status).toBe(409)
     const approval = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Approuver le compte rendu de décembre', decisionType: 'minutes', outcome: 'adopted' }, 201)
-    expect((await step({ status: 'approved', decisionId: approval.id })).status).toBe(200)
+    // Approval locks the minutes (GOV21): nothing comes after it.
+    expect(await admin.client.json<Meeting>('POST', `${base()}/${meeting.id}/minutes`, { status: 'approved', decisionId: approval.id }, 200)).toMatchObject({ minutesStatus: 'locked', approvedBy: approval.id })
 
     const before = minutes.doc.getXmlFragment('content').toString()
     write('Ajout après approbation')
     await waitFor(() => minutes.errors.find((e) => e.code === 'document_locked'), { message: 'document_locked' })
     await waitFor(() => minutes.doc.getXmlFragment('content').toString() === before, { message: 'the edit undone' })
-    expect((await step({ status: 'locked' })).status).toBe(200)
+    expect(await errorOf(await step({ status: 'locked' }))).toMatchObject({ status: 409, reason: 'minutes_transition' })
     expect((await detail(meeting.id)).meeting.minutesStatus).toBe('locked')
+  })
+
+  it('[GOV21] attendees propose amendments during the period; the chair accepts (applied to the minutes) or rejects; approval by a later decision locks', async () => {
+    const meeting = await schedule('Comité de pilotage — amendements')
+    for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')
+    const minutes = await connectDoc(steering.client, workspaceId, meeting.minutesDoc)
+    docs.push(minutes)
+    await minutes.synced()
+    const p = new Y.XmlElement('paragraph')
+    p.insert(0, [new Y.XmlText('Le budget 2027 est adopté à l’unanimité.')])
+    minutes.doc.getXmlFragment('content').insert(0, [p])
+    await waitFor(() => minutes.provider.synced && minutes.errors.length === 0, { message: 'draft written' })
+    const text = () => minutes.doc.getXmlFragment('content').toArray().map((n) => ((n as Y.XmlElement).get(0) as Y.XmlText).toString()).join('\n')
+    const amendments = `${base()}/${meeting.id}/minutes/amendments`
+    const propose = (who: TestMember, body: Record<string, unknown>) => who.client.request('POST', amendments, body)
+    const settle = (who: TestMember, id: string, status: string) => who.client.request('POST', `${amendments}/${id}`, { status })
+
+    // Not before the period.
+    expect(await errorOf(await propose(a1, { text: 'x' }))).toMatchObject({ status: 409, reason: 'amendments_closed' })
+    await admin.client.json('POST', `${base()}/${meeting.id}/minutes`, { status: 'amendments', amendmentsUntil: inDays(7) }, 200)
+    const stream = await openEvents(observer.client, workspaceId)
+    try {
+      const fix = await a1.client.json<MinutesAmendment>('POST', amendments, { quote: 'à l’unanimité', text: 'à la majorité (deux abstentions)' }, 201)
+      expect(fix).toMatchObject({ authorId: a1.userId, status: 'pending', quote: 'à l’unanimité', decidedBy: null })
+      // Others see it live: the event, then the meeting's amendments.
+      await stream.next((e) => e.event === 'meeting.changed' && e.data.meetingId === meeting.id, 'amendment proposed')
+      expect((await observer.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)).amendments.map((a) => a.id)).toEqual([fix.id])
+      const addition = await b1.client.json<MinutesAmendment>('POST', amendments, { text: 'Prochaine réunion le 12 janvier.' }, 201)
+      // Only attendees (present or remote) and the chair's team propose; only the chair's team settles.
+      expect((await propose(a2, { text: 'x' })).status).toBe(403)
+      expect(await errorOf(await propose(a1, { text: '' }))).toMatchObject({ status: 422 })
+      expect((await settle(a1, fix.id, 'accepted')).status).toBe(403)
+
+      const mark = stream.events.length
+      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${fix.id}`, { status: 'accepted' }, 200)).toMatchObject({ status: 'accepted', decidedBy: admin.userId })
+      await waitFor(() => text() === 'Le budget 2027 est adopté à la majorité (deux abstentions).', { message: 'the amendment in the minutes of a connected provider' })
+      await stream.next((e) => e.event === 'meeting.changed' && e.data.meetingId === meeting.id, 'amendment accepted', mark)
+      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${addition.id}`, { status: 'rejected' }, 200)).toMatchObject({ status: 'rejected' })
+      expect(await errorOf(await settle(admin, fix.id, 'rejected'))).toMatchObject({ status: 409, reason: 'amendment_settled' })
+      // A quote no longer in the minutes is not applied and stays pending.
+      const stale = await a1.client.json<MinutesAmendment>('POST', amendments, { quote: 'à l’unanimité', text: 'par consensus' }, 201)
+      expect(await errorOf(await settle(admin, stale.id, 'accepted'))).toMatchObject({ status: 409, reason: 'quote_not_found' })
+      expect(text()).toBe('Le budget 2027 est adopté à la majorité (deux abstentions).')
+
+      // Approval: an adopted `minutes` decision of a later meeting, once nothing is pending.
+      const next = await waitFor(async () => {
+        const res = await admin.client.request('POST', base(), { bodyId, title: 'Comité suivant', startsAt: '2027-02-09T14:00:00+01:00', endsAt: '2027-02-09T16:00:00+01:00' })
+        return res.status === 201 ? ((await res.json()) as Meeting) : null
+      })
+      for (const m of [a1, b1]) await attend(admin, next.id, m.userId, 'present')
+      const approval = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Approuver le compte rendu', decisionType: 'minutes', outcome: 'adopted' }, 201)
+      const approve = () => admin.client.request('POST', `${base()}/${meeting.id}/minutes`, { status: 'approved', decisionId: approval.id })
+      expect(await errorOf(await approve())).toMatchObject({ status: 409, reason: 'amendments_pending' })
+      await admin.client.json('POST', `${amendments}/${stale.id}`, { status: 'rejected' }, 200)
+      expect(((await approve().then((r) => r.json())) as Meeting).minutesStatus).toBe('locked')
+      const locked = await observer.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)
+      expect(locked.meeting).toMatchObject({ minutesStatus: 'locked', approvedBy: approval.id })
+      expect(locked.amendments.map((a) => a.status)).toEqual(['accepted', 'rejected', 'rejected'])
+      // Locked: no new amendment, no edit.
+      expect(await errorOf(await propose(a1, { text: 'Trop tard' }))).toMatchObject({ status: 409, reason: 'amendments_closed' })
+      const before = text()
+      minutes.doc.getXmlFragment('content').insert(0, [new Y.XmlElement('paragraph')])
+      await waitFor(() => minutes.errors.find((e) => e.code === 'document_locked'), { message: 'document_locked' })
+      await waitFor(() => text() === before, { message: 'the edit undone' })
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('[GOV23] a reorder reaches every listener; a vote is linked to an agenda item of its meeting, and so is its decision', async () => {
+    const meeting = await schedule()
+    const other = await schedule('Autre réunion')
+    for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')
+    const first = await admin.client.json<AgendaItem>('POST', `${base()}/${meeting.id}/agenda`, { title: 'Budget' }, 201)
+    const second = await admin.client.json<AgendaItem>('POST', `${base()}/${meeting.id}/agenda`, { title: 'Tiers-lieu' }, 201)
+    const elsewhere = await admin.client.json<AgendaItem>('POST', `${base()}/${other.id}/agenda`, { title: 'Ailleurs' }, 201)
+    const stream = await openEvents(b1.client, workspaceId)
+    try {
+      const mark = stream.events.length
+      await steering.client.json('PATCH', `${base()}/${meeting.id}/agenda/${second.id}`, { orderKey: keyBetween(null, first.orderKey) }, 200)
+      await stream.next((e) => e.event === 'meeting.changed' && e.data.meetingId === meeting.id, 'the reorder', mark)
+      expect((await b1.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)).agenda.map((i) => i.title)).toEqual(['Tiers-lieu', 'Budget'])
+      expect(await errorOf(await steering.client.request('PATCH', `${base()}/${meeting.id}/agenda/${second.id}`, { orderKey: 'not a key!' }))).toMatchObject({ status: 422 })
+
+      expect(await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/votes`, { question: 'Ailleurs ?', agendaItemId: elsewhere.id }))).toMatchObject({ status: 422, field: 'agendaItemId' })
+      const vote = await admin.client.json<VoteView>('POST', `${base()}/${meeting.id}/votes`, { question: 'Ouvrir le tiers-lieu ?', agendaItemId: second.id }, 201)
+      expect(vote.agendaItemId).toBe(second.id)
+      await a1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' }, 201)
+      const { decision } = await admin.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)
+      expect(decision.agendaItemId).toBe(second.id)
+    } finally {
+      stream.close()
+    }
   })
 
   it('[GOV14] the .ics invitation parses as one event with the meeting’s times, title and place', async () => {

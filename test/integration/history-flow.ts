@@ -1,5 +1,6 @@
-import { contentOf, documentMetaOf } from '@ensemble/shared'
+import { actionsOf, buildAction, contentOf, documentMetaOf, planMetaOf } from '@ensemble/shared'
 import * as Y from 'yjs'
+import { connectDoc } from '../helpers/collab.ts'
 import type { HttpClient } from '../helpers/http.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -16,9 +17,10 @@ export const docApi = (workspaceId: string, docName: string) => {
     signoff: `${base}/signoff`,
     proposals: `${base}/signoff/proposals`,
     votes: (roundId: string) => `${base}/signoff/rounds/${roundId}/votes`,
+    withdraw: (roundId: string) => `${base}/signoff/rounds/${roundId}/withdraw`,
     unlock: `${base}/signoff/unlock`,
     audit: `${base}/signoff/audit`,
-    export: (format: 'pdf' | 'odt') => `${base}/export.${format}`,
+    export: (format: 'pdf' | 'odt' | 'docx') => `${base}/export.${format}`,
   }
 }
 
@@ -55,6 +57,19 @@ export function appendBlocks(doc: Y.Doc, blocks: Y.XmlElement[]): void {
   content.insert(content.length, blocks)
 }
 
+/** Writes `blocks` into a document through a provider of `client`, waits until stored, disconnects. */
+export async function writeBlocks(client: HttpClient, workspaceId: string, docName: string, blocks: Y.XmlElement[]): Promise<void> {
+  const writer = await connectDoc(client, workspaceId, docName)
+  try {
+    await writer.synced()
+    const stored = (await client.json<SessionView[]>('GET', docApi(workspaceId, docName).history, undefined, 200)).reduce((n, s) => n + s.edits, 0)
+    appendBlocks(writer.doc, blocks)
+    await waitForRows(client, workspaceId, docName, stored + 1)
+  } finally {
+    writer.destroy()
+  }
+}
+
 /** Sets a rich text's title (one transaction). */
 export function setTitle(doc: Y.Doc, title: string): void {
   documentMetaOf(doc).set('title', title)
@@ -62,3 +77,14 @@ export function setTitle(doc: Y.Doc, title: string): void {
 
 /** The text of the `index`-th block. */
 export const blockText = (doc: Y.Doc, index: number): Y.XmlText => (contentOf(doc).get(index) as Y.XmlElement).get(0) as Y.XmlText
+
+/** Starts a plan (title, 2026–2027) with one action `a1`, in one transaction (one stored row). */
+export function startPlan(doc: Y.Doc, action: Parameters<typeof buildAction>[0]): void {
+  doc.transact(() => {
+    const meta = planMetaOf(doc)
+    meta.set('title', 'Plan')
+    meta.set('start', '2026-01-01')
+    meta.set('end', '2027-12-31')
+    actionsOf(doc).set('a1', buildAction(action))
+  })
+}

@@ -1,40 +1,25 @@
-import { actionsOf, buildAction, contentOf, planMetaOf } from '@ensemble/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { actionsOf, contentOf } from '@ensemble/shared'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { canonicalJson } from '../../server/src/history/canonical.ts'
 import { documentJson } from '../../server/src/history/documentJson.ts'
 import { createAlliance } from '../helpers/alliance.ts'
-import { connectDoc, type DocClient } from '../helpers/collab.ts'
+import { syncedDocs } from '../helpers/syncedDocs.ts'
 import { serverPerSuite } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { expectError } from './comments-flow.ts'
-import { appendBlocks, block, blockText, docApi, setTitle, waitForRows, type SessionView } from './history-flow.ts'
+import { appendBlocks, block, blockText, docApi, setTitle, startPlan, waitForRows, type SessionView } from './history-flow.ts'
 
 describe('history and named versions', () => {
   const server = serverPerSuite()
-  const open: DocClient[] = []
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy()
-  })
-  const connect = async (...args: Parameters<typeof connectDoc>) => {
-    const client = await connectDoc(...args)
-    open.push(client)
-    await client.synced()
-    return client
-  }
+  const connect = syncedDocs()
 
   it('[HIST2] history attributes every change to its author across three authors, in sessions, with per-field sentences for an action', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['steering', 'steering'])
     const [claire, malik] = members as [(typeof members)[0], (typeof members)[0]]
     const api = docApi(workspaceId, 'plan')
     const a = await connect(admin.client, workspaceId, 'plan')
-    a.doc.transact(() => {
-      const meta = planMetaOf(a.doc)
-      meta.set('title', 'Plan')
-      meta.set('start', '2026-01-01')
-      meta.set('end', '2027-12-31')
-      actionsOf(a.doc).set('a1', buildAction({ title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: claire.userId, responsible: [malik.userId] }))
-    })
+    startPlan(a.doc, { title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: claire.userId, responsible: [malik.userId] })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     expect(a.errors).toEqual([])
 

@@ -167,6 +167,11 @@ const FORBIDDEN: Case[] = [
   ['PERM10', 'an editor submits a draft for adoption', 'eo', 'charter', (d) => documentMetaOf(d).set('status', 'proposed'), { entity: 'meta', field: 'status' }],
   ['PERM10', 'an editor changes the adopted version', 'eo', 'charter', (d) => documentMetaOf(d).set('adoptedVersionId', 'v9'), { field: 'adoptedVersionId' }],
   ['PERM10', 'an admin types into an adopted document', 'ad', 'convention', (d) => firstText(d).insert(0, 'x'), { entity: 'content' }],
+  ['PERM10', 'steering reopens an adopted document outside sign-off', 'st', 'convention', (d) => documentMetaOf(d).set('status', 'draft'), { entity: 'meta', field: 'status' }],
+  ['PERM10', 'an admin adopts a proposed document outside sign-off', 'ad', 'agreement', (d) => documentMetaOf(d).set('status', 'adopted'), { entity: 'meta', field: 'status' }],
+  ['PERM10', 'steering writes an unknown status (no status change outside sign-off, valid or not)', 'st', 'charter', (d) => documentMetaOf(d).set('status', 'frozen'), { entity: 'meta', field: 'status' }],
+  ['PERM10', 'steering submits a draft outside sign-off', 'st', 'charter', (d) => documentMetaOf(d).set('status', 'proposed'), { entity: 'meta', field: 'status' }],
+  ['PERM8', 'an editor sets the charter’s adoption rules', 'eo', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }), { entity: 'meta', field: 'adoptionRules' }],
   ['PERM10', 'steering renames an adopted document', 'st', 'convention', (d) => documentMetaOf(d).set('title', 'Autre'), { entity: 'meta', field: 'title' }],
   ['PERM10', 'an admin reopens and edits an adopted document in one go', 'ad', 'convention', (d) => {
     documentMetaOf(d).set('status', 'draft')
@@ -245,7 +250,8 @@ const INVALID: Case[] = [
     table.insert(0, [row])
     contentOf(d).push([table])
   }],
-  ['VAL21', 'an unknown document status', 'st', 'charter', (d) => documentMetaOf(d).set('status', 'frozen'), { entity: 'meta', field: 'status' }],
+  ['VAL21', 'an unknown adoption rule', 'st', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'whoever_shouts' }), { entity: 'meta', field: 'adoptionRules' }],
+  ['VAL21', 'adoption rules outside the charter', 'ad', 'agreement', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }), { entity: 'meta', field: 'adoptionRules' }],
   ['VAL22', 'an invented root in the plan', 'st', 'plan', (d) => d.getMap('hack').set('x', 1), { entity: 'hack' }],
   ['VAL22', 'a meta in minutes', 'ad', 'minutes:m1', (d) => d.getMap('meta').set('title', 'x')],
 ]
@@ -299,7 +305,7 @@ const ALLOWED: [rule: RuleId, label: string, who: Person, docName: string, edit:
     firstText(d).format(0, 7, { link: { href: 'https://ensemble.example', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } })
   }],
   ['PERM9', 'steering amends a document under review', 'st', 'agreement', (d) => firstText(d).insert(0, 'Amendé : ')],
-  ['PERM10', 'steering reopens an adopted document', 'st', 'convention', (d) => documentMetaOf(d).set('status', 'draft')],
+  ['PERM8', 'steering sets the charter’s adoption rules', 'st', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'two_thirds', convention: 'consensus' })],
   ['PERM9', 'an editor writes minutes', 'er', 'minutes:m1', (d) => firstText(d).insert(0, 'Présents : ')],
 ]
 

@@ -108,8 +108,11 @@ beforeAll(async () => {
       contentOf(doc.doc).insert(0, [paragraph])
       documentMetaOf(doc.doc).set('status', 'draft')
     })
-    // Adopting is its own edit: a document is never written and locked in one go.
-    if (status === 'adopted') documentMetaOf(doc.doc).set('status', 'adopted')
+    // Adopting is sign-off's own server change (SIGN10): a document is never written and locked in one go.
+    if (status === 'adopted') {
+      await waitFor(() => server.server.rooms.get({ workspaceId, docName })?.doc.getXmlFragment('content').length === 1, { message: `${docName} written` })
+      await server.server.rooms.applyServerChange({ workspaceId, docName }, (live) => documentMetaOf(live).set('status', 'adopted'))
+    }
   }
   const convention = open.at(-1)!
   await waitFor(() => documentMetaOf(convention.doc).get('status') === 'adopted' && convention.provider.synced, { message: 'documents laid out' })
@@ -142,6 +145,7 @@ const FORBIDDEN: Attempt[] = [
   ['editorR', 'plan', 'PERM7', 'edit_forbidden', 'cancels the action', (d) => a1(d).set('status', 'cancelled')],
   ['editorA', 'plan', 'PERM8', 'edit_forbidden', 'extends the plan period', (d) => planMetaOf(d).set('end', '2028-12-31')],
   ['editor', 'charter', 'PERM10', 'edit_forbidden', 'submits the charter for adoption', (d) => documentMetaOf(d).set('status', 'proposed')],
+  ['admin', 'charter', 'PERM10', 'edit_forbidden', 'adopts the charter outside sign-off', (d) => documentMetaOf(d).set('status', 'adopted')],
   ['steering', 'convention', 'PERM10', 'document_locked', 'types into the adopted convention', (d) => firstText(d).insert(0, 'x')],
   ['admin', 'convention', 'PERM10', 'document_locked', 'deletes the adopted convention’s text', (d) => contentOf(d).delete(0, 1)],
   ['steering', 'plan', 'VAL5', 'edit_invalid', 'makes the observer responsible', (d) => (a1(d).get('responsible') as Y.Array<string>).push([people.observer.userId])],

@@ -32,7 +32,7 @@ describe('in-process fan-out', () => {
     const [a, b] = [new InProcessFanOut(), new InProcessFanOut()]
     const got: unknown[] = []
     await b.subscribe('doc:w:plan', (m) => got.push(m))
-    await a.publish('doc:w:plan', { seq: 1, kind: 'update', data: new Uint8Array([1]) })
+    await a.publish('doc:w:plan', { stream: 's1', seq: 1, kind: 'update', data: new Uint8Array([1]) })
     await new Promise((r) => setImmediate(r))
     expect(got).toEqual([])
     await Promise.all([a.close(), b.close()])
@@ -57,14 +57,14 @@ describeRedisServer('Redis fan-out through an outage', () => {
       b.onReconnect(() => reconnects++)
       const got: number[] = []
       await b.subscribe('doc:outage:plan', (m) => got.push(m.seq))
-      await a.publish('doc:outage:plan', { seq: 1, kind: 'update', data: new Uint8Array() })
+      await a.publish('doc:outage:plan', { stream: 's1', seq: 1, kind: 'update', data: new Uint8Array() })
       await waitFor(() => got.length === 1, { message: 'first message' })
       await redis.stop()
       // Published while Redis is away: queued by the publisher, not awaited here.
-      void a.publish('doc:outage:plan', { seq: 2, kind: 'update', data: new Uint8Array() }).catch(() => {})
+      void a.publish('doc:outage:plan', { stream: 's1', seq: 2, kind: 'update', data: new Uint8Array() }).catch(() => {})
       await redis.start()
       await waitFor(() => reconnects === 1, { message: 'reconnect reported' })
-      await a.publish('doc:outage:plan', { seq: 3, kind: 'update', data: new Uint8Array() })
+      await a.publish('doc:outage:plan', { stream: 's1', seq: 3, kind: 'update', data: new Uint8Array() })
       await waitFor(() => got.includes(3), { message: 'delivery after the outage' })
       expect(got[0]).toBe(1)
     } finally {
@@ -116,14 +116,42 @@ describe('replicator: sequence numbers, buffering, resync', () => {
     const room = fakeRoom()
     ;(await rb.join(key)).attach(room)
     const channel = docChannel(key)
-    await a.publish(channel, { seq: 1, kind: 'update', data: new Uint8Array([1]) })
-    await a.publish(channel, { seq: 2, kind: 'update', data: new Uint8Array([2]) })
+    await a.publish(channel, { stream: 's1', seq: 1, kind: 'update', data: new Uint8Array([1]) })
+    await a.publish(channel, { stream: 's1', seq: 2, kind: 'update', data: new Uint8Array([2]) })
     // seq 3 lost on the way
-    await a.publish(channel, { seq: 4, kind: 'update', data: new Uint8Array([4]) })
+    await a.publish(channel, { stream: 's1', seq: 4, kind: 'update', data: new Uint8Array([4]) })
     await waitFor(() => room.log.length === 4, { message: 'three updates and a resync' })
     expect(room.log).toEqual(['update:1', 'update:2', 'update:4', 'resync'])
     reconnectHandlers.forEach((h) => h())
     expect(room.log.at(-1)).toBe('resync')
+    await Promise.all([a.close(), b.close()])
+  })
+
+  it('[SCALE9] a document opened again on an instance numbers from 1 in a new stream without a false gap; a stream whose start was lost resynchronises', async () => {
+    const hub = new InProcessHub()
+    const [a, b] = [new InProcessFanOut(hub), new InProcessFanOut(hub)]
+    const [ra, rb] = [new Replicator(a), new Replicator(b)]
+    const room = fakeRoom()
+    ;(await rb.join(key)).attach(room)
+    const wire: { stream: string; seq: number }[] = []
+    await b.subscribe(docChannel(key), ({ stream, seq }) => wire.push({ stream, seq }))
+    // Instance A opens the document, publishes, unloads it, and opens it again (a new link).
+    const first = await ra.join(key)
+    first.publishUpdate(new Uint8Array([1]))
+    first.publishUpdate(new Uint8Array([2]))
+    await first.leave()
+    const second = await ra.join(key)
+    second.publishUpdate(new Uint8Array([3]))
+    await waitFor(() => room.log.length === 3, { message: 'three updates' })
+    expect(room.log).toEqual(['update:1', 'update:2', 'update:3'])
+    // Two streams, each numbered from 1.
+    expect(wire.map((m) => m.seq)).toEqual([1, 2, 1])
+    expect(new Set(wire.map((m) => m.stream)).size).toBe(2)
+    // A stream whose start was lost (its first message is 2) is a gap, even below the last number seen.
+    const channel = docChannel(key)
+    await a.publish(channel, { stream: 'lost-start', seq: 2, kind: 'update', data: new Uint8Array([5]) })
+    await waitFor(() => room.log.length === 5, { message: 'the update and a resync' })
+    expect(room.log.slice(3)).toEqual(['update:5', 'resync'])
     await Promise.all([a.close(), b.close()])
   })
 })

@@ -2,6 +2,8 @@ import {
   actionSchema,
   actionsOf,
   bodiesOf,
+  bodyDefinitions,
+  findBodyLinks,
   contentOf,
   documentMetaSchema,
   governanceBodySchema,
@@ -210,6 +212,13 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(Object.keys(assembly.seats).sort()).toEqual([...partnerIds].sort())
       const copil = bodies.find((b) => b.cadence === 'monthly' && b.decisionRule === 'simple_majority')!
       expect(members.get(copil.chair!)!.role).toBe('admin')
+
+      // GOV25: the charter's governance section links to every seeded body, at its address in this alliance.
+      const charterContent = contentOf((await store.load(workspace.id, 'charter')).doc)
+      const definitions = bodyDefinitions(charterContent, workspace.id)
+      expect([...definitions.keys()].sort()).toEqual([...bodiesOf(governance).keys()].sort())
+      expect(new Set(definitions.values())).toEqual(new Set(['5. Gouvernance']))
+      expect(findBodyLinks(charterContent).every((site) => site.workspaceId === workspace.id)).toBe(true)
 
       // Rich texts: TipTap layout, draft meta.
       for (const docName of RICH_TEXT_DOCS) {

@@ -39,14 +39,24 @@ const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
 
 export interface AuditVerifyRun {
   code: number
-  result: { ok: boolean; checked: number; firstTampered: { workspaceId: string; seq: number; reason: string } | null }
+  result: {
+    ok: boolean
+    checked: number
+    unsealed: number
+    firstTampered: { workspaceId: string; seq: number; reason: string } | null
+    missingHeads: string[]
+  }
 }
 
-/** Runs `pnpm --filter @ensemble/server audit:verify` with DATA_DIR or DATABASE_URL: exit code and JSON answer. */
-export async function auditVerify(env: { DATA_DIR?: string; DATABASE_URL?: string }): Promise<AuditVerifyRun> {
-  const options = { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: '', ...env } }
+/**
+ * Runs `pnpm --filter @ensemble/server audit:verify [--head …]` with DATA_DIR (SQLite file and audit
+ * key) and DATABASE_URL: exit code and JSON answer.
+ */
+export async function auditVerify(env: { DATA_DIR: string; DATABASE_URL?: string }, heads: string[] = []): Promise<AuditVerifyRun> {
+  const options = { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: '', AUDIT_KEY: '', ...env } }
   try {
-    const { stdout } = await run('npx', ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify'], options)
+    const args = ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify', ...heads.flatMap((h) => ['--head', h])]
+    const { stdout } = await run('npx', args, options)
     return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1)!) }
   } catch (err) {
     const e = err as { code: number; stdout: string }

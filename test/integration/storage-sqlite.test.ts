@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { Worker } from 'node:worker_threads'
+import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
 import { migrateToLatest } from '../../server/src/db/migrate.ts'
 import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
 import { docFrom, runDocStoreContract } from '../contracts/docStore.contract.ts'
 
 /** A fresh SQLite file in a temp dir, migrated and opened exactly as the server opens it. */
@@ -63,5 +66,73 @@ describe('SqliteDocStore specifics', () => {
     expect(docFrom(await new SqliteDocStore(second.sqlite).load(key)).getText('t').toString()).toBe('durable!')
     await second.database.close()
     rmSync(first.dataDir, { recursive: true, force: true })
+  })
+
+  it('[STORE10] when the writer thread dies, what it had in flight is refused (never acknowledged) and the next append starts a new thread', async () => {
+    const { database, dataDir, sqlite } = await openTempDatabase()
+    const key = { workspaceId: 'w1', docName: 'agreement' }
+    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true })
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('t').insert(0, 'avant')
+    await store.append(key, updates[0]!, null)
+    // White box: the thread is private; ending it is the crash this rule is about.
+    const writer = (store as unknown as { writer: { worker: Worker } }).writer
+    await writer.worker.terminate()
+    doc.getText('t').insert(5, ' après')
+    await store.append(key, updates[1]!, null)
+    expect(countRows(database, key.workspaceId, key.docName)).toBe(2)
+    expect(docFrom(await store.load(key)).getText('t').toString()).toBe('avant après')
+    await store.close()
+    await database.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('[STORE11] a server transaction that reads then writes is not refused because the writer thread committed in between', async () => {
+    const { database, dataDir } = await openTempDatabase()
+    // A second connection stands in for the writer thread, which commits on its own connection.
+    const writer = new BetterSqlite3(path.join(dataDir, 'ensemble.sqlite'))
+    writer.pragma('busy_timeout = 0')
+    const row = (data: string) => ({ workspace_id: 'w1', doc_name: 'agreement', data: Buffer.from(data), author_id: null, created_at: Date.now() })
+    let writerRefused = false
+    await database.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('doc_updates').select('id').execute()
+      try {
+        writer.prepare('INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)').run('w1', 'agreement', Buffer.from('thread'), null, Date.now())
+      } catch (error) {
+        // The transaction holds the write lock from its start: the other writer waits (here: is told busy).
+        expect((error as { code?: string }).code).toBe('SQLITE_BUSY')
+        writerRefused = true
+      }
+      await trx.insertInto('doc_updates').values(row('server')).execute()
+    })
+    expect(writerRefused).toBe(true)
+    expect(countRows(database, 'w1', 'agreement')).toBe(1)
+    writer.close()
+    await database.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('[STORE12] a large document is compacted on the Yjs thread and its snapshot written by the writer thread, so the event loop never merges it', async () => {
+    const { database, dataDir, sqlite } = await openTempDatabase()
+    const key = { workspaceId: 'w1', docName: 'plan' }
+    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true })
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('t').insert(0, 'y'.repeat(YJS_THREAD_THRESHOLD_BYTES + 1024))
+    doc.getText('t').insert(0, 'début ')
+    for (const update of updates) await store.append(key, update, null)
+    const before = { ...yjsThreadStats }
+    await store.compact(key)
+    expect(yjsThreadStats.merge - before.merge).toBe(1)
+    expect(yjsThreadStats.onThread - before.onThread).toBe(1)
+    const loaded = await store.load(key)
+    expect(loaded.updates).toHaveLength(0)
+    expect(docFrom(loaded).getText('t').toString()).toBe(doc.getText('t').toString())
+    await store.close()
+    await database.close()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 })

@@ -1,6 +1,7 @@
 import { CLOSE } from '@ensemble/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
+import type { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { tokensIn } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -36,14 +37,16 @@ describe('storage failure', () => {
     ]
     for (const t of typists) typeNext(t)
     await waitFor(() => typists.every((t) => t.tracker.state === 'saved'), { message: 'first tokens saved' })
-    return { sqlite: current.server.database.sqlite!, alliance, key: { workspaceId: alliance.workspaceId, docName: DOC } }
+    // The store writes through the server's connection and its writer thread's: both get the setting.
+    const store = current.server.store as SqliteDocStore
+    return { sqlite: current.server.database.sqlite!, pragma: (setting: string) => store.pragma(setting), alliance, key: { workspaceId: alliance.workspaceId, docName: DOC } }
   }
 
   it('[DUR3] a full disk: nothing is acknowledged or broadcast, the authors show "unsaved", the server retries and stores everything once space is back', async () => {
-    const { sqlite, alliance } = await setUp({ STORAGE_RETRY_MS: '60000' })
+    const { sqlite, pragma, alliance } = await setUp({ STORAGE_RETRY_MS: '60000' })
     const [a, b, c] = typists as [Typist, Typist, Typist]
     const pages = (sqlite.pragma('page_count', { simple: true }) as number) + 1
-    sqlite.pragma(`max_page_count = ${pages}`)
+    await pragma(`max_page_count = ${pages}`)
     try {
       // Each update needs new pages: the append fails with SQLITE_FULL.
       const lostIfDropped = [typeNext(a, 20_000), typeNext(b, 20_000)]
@@ -54,7 +57,7 @@ describe('storage failure', () => {
       // The connections stay open while the server retries.
       expect(typists.every((t) => t.client.provider.wsconnected)).toBe(true)
     } finally {
-      sqlite.pragma('max_page_count = 1073741823')
+      await pragma('max_page_count = 1073741823')
     }
     await waitFor(() => typists.every((t) => t.tracker.state === 'saved'), { timeoutMs: 15_000, message: 'saved after recovery' })
     await waitFor(() => typists.every((t) => a.written.every((w) => tokensIn(t.client.doc).has(w.token))), { message: 'broadcast after recovery' })
@@ -65,12 +68,12 @@ describe('storage failure', () => {
   })
 
   it('[DUR3] a read-only database that does not recover in time: the room closes its sockets (4500) and is released; the replicas keep the edits and store them once writable', async () => {
-    const { sqlite, alliance, key } = await setUp({ STORAGE_RETRY_MS: '800' })
+    const { pragma, alliance, key } = await setUp({ STORAGE_RETRY_MS: '800' })
     const [a] = typists as [Typist]
     const room = current!.server.rooms.get(key)!
     const codes: number[] = []
     a.client.provider.on('connection-close', (event) => event && codes.push(event.code))
-    sqlite.pragma('query_only = ON')
+    await pragma('query_only = ON')
     try {
       typeNext(a)
       await waitFor(() => a.tracker.state === 'unsaved', { message: 'author sees "unsaved"' })
@@ -82,7 +85,7 @@ describe('storage failure', () => {
       typeNext(a)
       expect(a.tracker.state).toBe('unsaved')
     } finally {
-      sqlite.pragma('query_only = OFF')
+      await pragma('query_only = OFF')
     }
     // The providers reconnect by themselves; their sync step 2 stores what was missing.
     await waitFor(() => typists.every((t) => t.client.provider.synced && t.tracker.state === 'saved'), { timeoutMs: 20_000, message: 'saved once writable' })

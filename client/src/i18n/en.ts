@@ -1,4 +1,6 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
+import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
+import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
 import { commentsEn } from '../features/comments/strings.ts'
@@ -208,7 +210,6 @@ export const en: MessagesShape = {
   },
   documents: {
     status: 'Status',
-    changeStatus: 'Change the document’s status',
     proposedLocked: 'Document proposed for adoption: only the coordinator and the steering committee may still change it.',
     statuses: {
       draft: 'Draft',
@@ -391,5 +392,7 @@ export const en: MessagesShape = {
     none: '—',
   },
   ...outboxStrings.en,
+  ...charterLinkStrings.en,
+  ...adoptionRuleStrings.en,
   ...enSaving,
 }

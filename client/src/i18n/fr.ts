@@ -1,5 +1,7 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
+import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
+import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
 import { commentsFr } from '../features/comments/strings.ts'
@@ -210,7 +212,6 @@ export const fr = {
   },
   documents: {
     status: 'Statut',
-    changeStatus: 'Changer le statut du document',
     proposedLocked: 'Document proposé à l’adoption : seuls la coordination et le comité de pilotage peuvent encore le modifier.',
     statuses: {
       draft: 'Brouillon',
@@ -393,6 +394,8 @@ export const fr = {
     none: '—',
   },
   ...outboxStrings.fr,
+  ...charterLinkStrings.fr,
+  ...adoptionRuleStrings.fr,
   ...frSaving,
 }
 

@@ -43,8 +43,7 @@ export class AwarenessGuard {
       // Stale entries change nothing (y-protocols would ignore them). Stock providers echo every
       // presence they receive: such an echo must neither claim a client id its owner just released
       // nor count against the echoing connection's rate limit.
-      const known = this.clockOf(entry.clientId)
-      if (known !== undefined && (entry.clock < known || (entry.clock === known && entry.state !== null))) continue
+      if (this.isStale(entry.clientId, entry.clock, entry.state === null)) continue
       const owner = this.owners.get(entry.clientId)
       if (owner !== undefined && owner !== connection) continue
       if (owner === undefined) {
@@ -57,6 +56,12 @@ export class AwarenessGuard {
       admitted.push(entry.state === null ? entry : { ...entry, state: stampIdentity(entry.state, connection.identity) })
     }
     return admitted
+  }
+
+  /** An entry older than what the room applied (or a repeat of it) changes nothing. */
+  isStale(clientId: number, clock: number, removal: boolean): boolean {
+    const known = this.clockOf(clientId)
+    return known !== undefined && (clock < known || (clock === known && !removal))
   }
 
   /** Forgets what `connection` owned (it left) and returns those client ids. */

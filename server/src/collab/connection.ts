@@ -7,6 +7,7 @@ import type { CollabLogger } from './logger.ts'
 import type { ConnectionOrigin } from './origins.ts'
 import { readAwarenessMessage, readMessageType, readSyncMessage } from './protocol.ts'
 import type { Room } from './room.ts'
+import type { CachedState } from './stateCache.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 
 /** Frames a client may send while its room is still loading; more than this is not a real client. */
@@ -20,6 +21,16 @@ export interface ConnectionLimits {
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxBufferedBytes: LIMITS.maxBufferedBytes, rates: LIMITS.rate }
+
+/** What the client said it supports or wants when it connected (upgrade query parameters). */
+export interface ConnectOptions {
+  /** It reads the full state as a V2 update (message type 102, `?sync=v2`). */
+  syncV2?: boolean
+  /** It holds nothing of the document yet (`?fresh=1`): a kept full state may be sent before the room loads. */
+  fresh?: boolean
+  /** It shows a large plan's first rows before the whole document arrives (`?preview=1`, message type 103). */
+  preview?: boolean
+}
 
 type MessageHandler = (connection: Connection, room: Room, decoder: decoding.Decoder) => void
 
@@ -62,6 +73,11 @@ export class Connection {
   /** Awareness client ids this connection introduced: the only ones it may update or remove. */
   readonly awarenessClientIds = new Set<number>()
 
+  /**
+   * The state vector of the full state this connection was sent before its room was loaded (a
+   * cached state, see stateCache.ts): the room then answers its sync step 1 with what differs from it.
+   */
+  servedState: Uint8Array | null = null
   private room: Room | null = null
   /** Updates of this connection that are stored (the "saved" acknowledgement, message type 101). */
   private savedUpdates = 0
@@ -76,8 +92,19 @@ export class Connection {
     private readonly logger: CollabLogger,
     private readonly onClosed: (connection: Connection) => void,
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+    private readonly options: ConnectOptions = {},
   ) {
     this.rates = new ConnectionRateLimiter(limits.rates)
+  }
+
+  /** The client asked for the full state in V2 (message type 102); a stock client did not. */
+  get syncV2(): boolean {
+    return this.options.syncV2 ?? false
+  }
+
+  /** A V2 client that asked for a large plan's first rows before its whole document (type 103). */
+  get wantsPreview(): boolean {
+    return this.syncV2 && (this.options.preview ?? false)
   }
 
   get key(): DocKey {
@@ -101,6 +128,18 @@ export class Connection {
     this.dispatch(this.room, data)
   }
 
+  /**
+   * While the room loads, a fresh V2 joiner (it said it holds nothing) gets the document's last full
+   * state at once (a large document whose room was unloaded, see stateCache.ts). Its sync step 1 waits
+   * in the backlog as usual; the room answers it with what changed since. Resolves once the frame is
+   * written to the socket.
+   */
+  sendEarlyState(state: CachedState): Promise<void> {
+    this.servedState = state.stateVector
+    if (this.wantsPreview && state.preview) this.send(state.preview)
+    return new Promise<void>((resolve) => this.send(state.frameV2, () => resolve()))
+  }
+
   /** The room is loaded: start the handshake and process what arrived meanwhile. */
   attach(room: Room): void {
     if (!this.open) return
@@ -114,12 +153,17 @@ export class Connection {
     }
   }
 
-  send(frame: Uint8Array): void {
-    if (!this.open) return
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.close(CLOSE.internalError, 'client too slow')
+  /** `written`: called once the frame is handed to the operating system, or could not be sent. */
+  send(frame: Uint8Array, written?: () => void): void {
+    if (!this.open) return written?.()
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      written?.()
+      return this.close(CLOSE.internalError, 'client too slow')
+    }
     try {
-      this.socket.send(frame)
+      this.socket.send(frame, written)
     } catch (err) {
+      written?.()
       this.logger.debug({ err, connection: this.id }, 'send failed')
       this.close(CLOSE.internalError)
     }

@@ -48,10 +48,15 @@ export const MESSAGES = {
     fr: 'Ce document est soumis à adoption : seuls l’administration et le comité de pilotage le modifient encore.',
     en: 'This document is submitted for adoption: only admin and steering still edit it.',
   },
-  /** PERM10 */
-  documentStatus: {
-    fr: 'Seuls l’administration et le comité de pilotage changent le statut d’un document.',
-    en: 'Only admin and steering change a document’s status.',
+  /** PERM8, SIGN9 */
+  adoptionRules: {
+    fr: 'Seuls l’administration et le comité de pilotage fixent les règles d’adoption de la charte.',
+    en: 'Only admin and steering set the charter’s adoption rules.',
+  },
+  /** PERM10, SIGN10 */
+  statusBySignoff: {
+    fr: 'Le statut d’un document ne change que par la signature : proposer une version, les réponses des partenaires, le retrait ou le déverrouillage.',
+    en: 'A document’s status changes only through sign-off: proposing a version, the partners’ answers, withdrawal or unlocking.',
   },
   documentLocked: {
     fr: 'Ce document est adopté : il n’accepte plus de modification (passez par un avenant).',

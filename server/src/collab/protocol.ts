@@ -54,6 +54,14 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
   return frame(MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector))
 }
 
+/** A sync step 2 carrying an already encoded (V1) update, e.g. a room's cached full state. */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return frame(MESSAGE.sync, (encoder) => {
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(encoder, update)
+  })
+}
+
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return frame(MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
 }
@@ -89,14 +97,18 @@ export interface AwarenessEntry {
  * Decodes an awareness update into its entries (the same layout y-protocols' encodeAwarenessUpdate
  * writes). A state that is not a JSON object or null is malformed.
  */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+export function decodeAwarenessUpdate(update: Uint8Array, skip?: (clientId: number, clock: number, removal: boolean) => boolean): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = readVarUint(decoder, 'awareness entry count')
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = readVarUint(decoder, 'awareness client id')
     const clock = readVarUint(decoder, 'awareness clock')
-    const json = readVarString(decoder, 'awareness state')
+    const bytes = readVarUint8Array(decoder, 'awareness state')
+    // Entries the caller would ignore (stock providers echo every presence they receive: N - 1
+    // echoes per change) are passed over before the costly UTF-8 and JSON decoding.
+    if (skip?.(clientId, clock, isJsonNull(bytes))) continue
+    const json = guarded('awareness state', () => textDecoder.decode(bytes))
     let state: unknown
     try {
       state = JSON.parse(json)
@@ -110,6 +122,10 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
   return entries
 }
+
+const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) // as lib0's readVarString
+const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c] // "null"
+const isJsonNull = (bytes: Uint8Array): boolean => bytes.length === 4 && NULL_JSON.every((byte, i) => bytes[i] === byte)
 
 /** Encodes entries back into an awareness update (the inverse of decodeAwarenessUpdate). */
 export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
@@ -149,8 +165,4 @@ function readVarUint(decoder: decoding.Decoder, what: string): number {
 
 function readVarUint8Array(decoder: decoding.Decoder, what: string): Uint8Array {
   return guarded(what, () => decoding.readVarUint8Array(decoder))
-}
-
-function readVarString(decoder: decoding.Decoder, what: string): string {
-  return guarded(what, () => decoding.readVarString(decoder))
 }

@@ -1,4 +1,18 @@
-import { CLOSE, docKind, EMPTY_WORKSPACE_CONTEXT, LIMITS, STORAGE_STATE, typeLayoutRoots, type DocKind, type WorkspaceContext } from '@ensemble/shared'
+import {
+  actionsOf,
+  CLOSE,
+  docKind,
+  EMPTY_WORKSPACE_CONTEXT,
+  encodePlanPreview,
+  encodeSyncStep2V2,
+  LIMITS,
+  PLAN_PREVIEW_MIN_ACTIONS,
+  planPreviewOf,
+  STORAGE_STATE,
+  typeLayoutRoots,
+  type DocKind,
+  type WorkspaceContext,
+} from '@ensemble/shared'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocKey, DocStore, LoadedDoc } from '../storage/docStore.ts'
@@ -15,9 +29,28 @@ import {
   encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeSyncUpdate,
 } from './protocol.ts'
 import { SerialQueue } from './serialQueue.ts'
+import { yjsThread } from '../threads/yjsThread.ts'
+import type { CachedState } from './stateCache.ts'
+
+/** The whole document at one state, encoded once and shared by every fresh joiner of that state. */
+interface FullState {
+  stateVector: Uint8Array
+  /** The V1 update (Y.encodeStateAsUpdate) and its sync step 2 frame, for stock clients; encoded on first demand. */
+  v1: { update: Uint8Array; frame: Uint8Array } | null
+  /** The type-102 frame (V2), converted on first demand; null when the conversion failed. */
+  frameV2: Promise<Uint8Array | null> | null
+  /** The same frame once converted (what the registry keeps when the room unloads). */
+  readyV2: Uint8Array | null
+  /** A large plan's first rows (type-103 frame), null for other documents; undefined until asked for. */
+  preview?: Uint8Array | null
+}
+
+/** Only full states at least this large (V2 frame) outlive their room: smaller ones load and encode in moments. */
+export const CACHED_STATE_MIN_BYTES = 128 * 1024
 
 export interface RoomOptions {
   store: DocStore
@@ -62,7 +95,12 @@ export class Room implements EditRoom {
   readonly store: DocStore
 
   private readonly attached = new Set<Connection>()
-  private readonly undoManagers = new Map<Connection, Y.UndoManager>()
+  /**
+   * One UndoManager for the room, tracking every attached connection's origin: edits are applied one
+   * at a time and it is cleared after each (releaseEdit), so its last step is always the current
+   * edit's. One per connection made every transaction run N handlers (N connections) for nothing.
+   */
+  private readonly undoManager: Y.UndoManager
   private readonly queue = new SerialQueue()
   private readonly guard: AwarenessGuard
   private readonly compactor: Compactor
@@ -70,8 +108,8 @@ export class Room implements EditRoom {
   /** An append is failing and being retried: nothing new is saved, connections were told. */
   private storageFailing = false
   private resyncQueued = false
-  /** See fullStateFrame(); forgotten on every change of the document. */
-  private fullState: Uint8Array | null = null
+  /** See currentFullState(); forgotten on every change of the document. */
+  private fullState: FullState | null = null
 
   constructor(
     key: DocKey,
@@ -100,6 +138,9 @@ export class Room implements EditRoom {
       options.logger.warn({ err, ...key }, 'stored document does not match its layout')
     }
     this.doc.on('update', this.onDocUpdate)
+    // Scope = the whole document (every root type, even one the client invents); every incoming
+    // update is its own undo step.
+    this.undoManager = new Y.UndoManager(this.doc, { trackedOrigins: new Set(), captureTimeout: 0 })
 
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
@@ -123,6 +164,7 @@ export class Room implements EditRoom {
   /** Starts the y-websocket handshake: our sync step 1, then the presence already in the room. */
   addConnection(connection: Connection): void {
     this.attached.add(connection)
+    this.undoManager.addTrackedOrigin(connection.origin)
     connection.send(encodeSyncStep1(this.doc))
     if (this.storageFailing) connection.sendSaved(STORAGE_STATE.failing)
     const present = [...this.awareness.getStates().keys()]
@@ -134,8 +176,8 @@ export class Room implements EditRoom {
     if (!this.attached.delete(connection)) return
     const released = this.guard.release(connection).filter((clientId) => this.awareness.getStates().has(clientId))
     if (released.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, released, connection.origin)
-    // Edits it sent before leaving are still queued and need its UndoManager: drop it after them.
-    this.enqueue(() => this.dropUndoManager(connection))
+    // Edits it sent before leaving are still queued and must stay undoable: stop tracking after them.
+    this.enqueue(() => this.undoManager.removeTrackedOrigin(connection.origin))
   }
 
   // ---- sync ------------------------------------------------------------------------------------
@@ -150,18 +192,79 @@ export class Room implements EditRoom {
     }
     this.enqueue(() => {
       if (this.failed) return
-      connection.send(fresh ? this.fullStateFrame() : encodeSyncStep2(this.doc, stateVector))
+      if (!fresh) return connection.send(encodeSyncStep2(this.doc, stateVector))
+      // It was sent a cached full state before this room was loaded: now only what differs from it.
+      if (connection.servedState) return connection.send(encodeSyncStep2(this.doc, connection.servedState))
+      const state = this.currentFullState()
+      if (!connection.syncV2) return connection.send(this.v1Of(state).frame)
+      // The plan page shows the first rows while the whole document is on its way and applied.
+      const preview = connection.wantsPreview ? this.previewOf(state) : null
+      if (preview) connection.send(preview)
+      state.frameV2 ??= this.convertToV2(state)
+      // Not awaited: the queue (everyone's edits) never waits for a conversion. Updates broadcast to
+      // this connection meanwhile are newer than this state; Yjs keeps them pending until it lands.
+      void state.frameV2.then((frame) => connection.send(frame ?? this.v1Of(state).frame))
     })
   }
 
   /**
-   * The whole document as a sync step 2, encoded once per document state and shared by every fresh
-   * joiner (empty state vector) until the next change: twenty clients opening a large document cost
-   * one encoding, not twenty on the event loop.
+   * The whole document, encoded once per document state and shared by every fresh joiner (empty
+   * state vector) until the next change: twenty clients opening a large document cost one encoding,
+   * not twenty on the event loop; V2 joiners of that state share one conversion.
    */
-  private fullStateFrame(): Uint8Array {
-    this.fullState ??= encodeSyncStep2(this.doc)
+  private currentFullState(): FullState {
+    this.fullState ??= { stateVector: Y.encodeStateVector(this.doc), v1: null, frameV2: null, readyV2: null }
     return this.fullState
+  }
+
+  private v1Of(state: FullState): { update: Uint8Array; frame: Uint8Array } {
+    if (!state.v1) {
+      // Asked for while `state` is the current one (a V1 joiner, or a conversion about to start).
+      const update = Y.encodeStateAsUpdate(this.doc)
+      state.v1 = { update, frame: encodeSyncStep2Update(update) }
+    }
+    return state.v1
+  }
+
+  /** The first rows of a large plan in this state (a type-103 frame), or null (another document, a short plan). */
+  private previewOf(state: FullState): Uint8Array | null {
+    if (state.preview === undefined) {
+      const large = this.kind === 'plan' && actionsOf(this.doc).size >= PLAN_PREVIEW_MIN_ACTIONS
+      state.preview = large ? encodePlanPreview(planPreviewOf(this.doc)) : null
+    }
+    return state.preview
+  }
+
+  /**
+   * The full state as the registry may keep it once the room unloads (a large document's, already
+   * converted for a V2 joiner and still current), or null.
+   */
+  cachedState(): CachedState | null {
+    const state = this.fullState
+    if (this.failed || !state?.readyV2 || state.readyV2.byteLength < CACHED_STATE_MIN_BYTES) return null
+    return { stateVector: state.stateVector, snapshot: Y.encodeSnapshot(Y.snapshot(this.doc)), frameV2: state.readyV2, preview: this.previewOf(state) }
+  }
+
+  /**
+   * A state kept from this document's previous room: when the stored document is still exactly that
+   * state (same state vector and same deletions: another instance may have written meanwhile), its
+   * V2 frame serves the next V2 joiners without a new encoding. Returns whether it did.
+   */
+  adoptCachedState(cached: CachedState): boolean {
+    if (this.fullState || !sameBytes(Y.encodeSnapshot(Y.snapshot(this.doc)), cached.snapshot)) return false
+    this.fullState = { stateVector: cached.stateVector, v1: null, frameV2: Promise.resolve(cached.frameV2), readyV2: cached.frameV2, preview: cached.preview }
+    return true
+  }
+
+  /** The type-102 frame of a state (converted off the event loop when large); null if it failed (V1 is sent). */
+  private convertToV2(state: FullState): Promise<Uint8Array | null> {
+    return yjsThread.toV2(this.v1Of(state).update).then(
+      (updateV2) => (state.readyV2 = encodeSyncStep2V2(updateV2)),
+      (err: unknown) => {
+        this.options.logger.error({ err, ...this.key }, 'V2 conversion failed: sending V1')
+        return null
+      },
+    )
   }
 
   /** An update from a client (sync step 2 and update messages alike) enters the edit pipeline. */
@@ -270,13 +373,15 @@ export class Room implements EditRoom {
 
   /** A client's awareness update: only its own client ids, with its authenticated identity. */
   receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const admitted = this.guard.admit(connection, decodeAwarenessUpdate(update))
+    const admitted = this.guard.admit(connection, decodeAwarenessUpdate(update, this.isStaleAwareness))
     if (admitted.length > 0) {
       // Only the client's own presence is charged: stock providers echo everyone else's back.
       connection.admit('awareness')
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(admitted), connection.origin)
     }
   }
+
+  private readonly isStaleAwareness = (clientId: number, clock: number, removal: boolean): boolean => this.guard.isStale(clientId, clock, removal)
 
   /** Answers a query-awareness message with every present state. */
   sendAwarenessStates(connection: Connection): void {
@@ -301,15 +406,8 @@ export class Room implements EditRoom {
 
   // ---- pipeline support (EditRoom) -------------------------------------------------------------
 
-  undoManagerFor(connection: Connection): Y.UndoManager {
-    let undoManager = this.undoManagers.get(connection)
-    if (!undoManager) {
-      // Scope = the whole document (every root type, even one the client invents); tracks only
-      // this connection's origin; every incoming update is its own undo step.
-      undoManager = new Y.UndoManager(this.doc, { trackedOrigins: new Set([connection.origin]), captureTimeout: 0 })
-      this.undoManagers.set(connection, undoManager)
-    }
-    return undoManager
+  undoManagerFor(): Y.UndoManager {
+    return this.undoManager
   }
 
   async appendDurably(update: Uint8Array, authorId: string | null): Promise<void> {
@@ -355,8 +453,7 @@ export class Room implements EditRoom {
   /** Flushes, then frees the document. Call with no connection left. */
   async close(): Promise<void> {
     await this.flush()
-    for (const undoManager of this.undoManagers.values()) undoManager.destroy()
-    this.undoManagers.clear()
+    this.undoManager.destroy()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.doc.off('update', this.onDocUpdate)
     this.fullState = null
@@ -381,14 +478,9 @@ export class Room implements EditRoom {
     this.queue.run(task).catch((err: unknown) => this.options.logger.error({ err, ...this.key }, 'room task failed'))
   }
 
-  private dropUndoManager(connection: Connection): void {
-    this.undoManagers.get(connection)?.destroy()
-    this.undoManagers.delete(connection)
-  }
-
   /** After each edit: the UndoManager lets go of what it kept, and that content can be collected. */
   private releaseEdit(context: EditContext): void {
-    this.undoManagers.get(context.connection)?.clear()
+    this.undoManager.clear()
     if (this.doc.gc) for (const deleteSet of context.deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
   }
 
@@ -437,4 +529,8 @@ export class Room implements EditRoom {
   private sendToAll(frame: Uint8Array): void {
     for (const connection of this.attached) connection.send(frame)
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
 }

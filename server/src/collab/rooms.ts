@@ -2,10 +2,13 @@ import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
-import { Connection, type ConnectionLimits } from './connection.ts'
+import { type ConnectOptions, Connection, type ConnectionLimits } from './connection.ts'
+
+export type { ConnectOptions }
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { Room } from './room.ts'
+import { StateCache } from './stateCache.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
@@ -38,6 +41,8 @@ export interface RoomRegistryOptions {
   onEditAccepted?: OnEditAccepted
   /** Slow-reader cap and token buckets of each connection (default: LIMITS). */
   connectionLimits?: ConnectionLimits
+  /** Bytes of large documents' full states kept after their rooms unload (default LIMITS.stateCacheBytes; 0: none). */
+  stateCacheBytes?: number
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -51,9 +56,15 @@ interface RoomSlot {
   /** Server-side uses in progress (`withRoom`): the room stays loaded meanwhile. */
   pinned: number
   idleTimer: ReturnType<typeof setTimeout> | null
+  /** Kept full states being written to fresh joiners while the room loads (see load). */
+  readonly earlyWrites: Promise<void>[]
 }
 
+/** How long a room's load waits for kept states to be written to its first joiners (a slow reader does not hold it back longer). */
+const EARLY_WRITE_WAIT_MS = 500
+
 const slotId = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
+
 
 /**
  * The live rooms of this server. A room is loaded once however many connections ask for it at the
@@ -71,6 +82,8 @@ export class RoomRegistry {
   private readonly roomIdleMs: number
   private readonly compactAfterUpdates: number
   private readonly contexts: WorkspaceContexts
+  /** Full states of unloaded large documents, served to their next fresh V2 joiners before the room loads. */
+  private readonly states: StateCache
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {
@@ -84,13 +97,14 @@ export class RoomRegistry {
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
+    this.states = new StateCache(options.stateCacheBytes ?? LIMITS.stateCacheBytes)
   }
 
   /**
    * Serves an authenticated socket in the room of its identity's document. Returns at once; frames
    * received before the room is loaded are kept and processed, in order, once it is.
    */
-  connect(socket: CollabSocket, identity: ConnectionIdentity): Connection {
+  connect(socket: CollabSocket, identity: ConnectionIdentity, options: ConnectOptions = {}): Connection {
     const key = { workspaceId: identity.workspaceId, docName: identity.docName }
     if (this.closing) {
       const refused = new Connection(socket, identity, this.logger, () => {})
@@ -98,8 +112,11 @@ export class RoomRegistry {
       return refused
     }
     const slot = this.acquire(key)
-    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits)
+    const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits, options)
     slot.connections.add(connection)
+    // A large document not loaded yet: a fresh V2 joiner gets its last full state meanwhile.
+    const kept = slot.room === null && connection.syncV2 && options.fresh ? this.states.get(slot.id) : undefined
+    if (kept) slot.earlyWrites.push(connection.sendEarlyState(kept))
     slot.ready
       .then(
         (room) => connection.attach(room),
@@ -213,8 +230,9 @@ export class RoomRegistry {
       return existing
     }
     const previous = this.unloading.get(id) ?? Promise.resolve()
-    const ready = previous.then(() => this.load(key))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null }
+    const earlyWrites: Promise<void>[] = []
+    const ready = previous.then(() => this.load(key, earlyWrites))
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites }
     ready.then(
       (room) => {
         slot.room = room
@@ -228,13 +246,16 @@ export class RoomRegistry {
     return slot
   }
 
-  private async load(key: DocKey): Promise<Room> {
+  private async load(key: DocKey, earlyWrites: readonly Promise<void>[]): Promise<Room> {
     // Subscribe to the other instances first (what they publish meanwhile is kept), then load:
     // nothing stored and published between the load and the subscription is missed.
     const link = this.options.replicator ? await this.options.replicator.join(key) : null
     let room: Room
     try {
       const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
+      // Applying a large document holds the event loop for a while: let the kept states sent to the
+      // first joiners reach their sockets first (within a bound).
+      if (earlyWrites.length > 0) await Promise.race([Promise.all(earlyWrites), new Promise((resolve) => setTimeout(resolve, EARLY_WRITE_WAIT_MS))])
       room = new Room(key, loaded, {
         store: this.options.store,
         steps: this.steps,
@@ -252,6 +273,12 @@ export class RoomRegistry {
     if (link) {
       this.links.set(room, link)
       link.attach(room)
+    }
+    // The room owns the kept state again (if the stored document is still that state).
+    const kept = this.states.get(slotId(key))
+    if (kept) {
+      this.states.delete(slotId(key))
+      room.adoptCachedState(kept)
     }
     return room
   }
@@ -296,7 +323,9 @@ export class RoomRegistry {
         const link = this.links.get(room)
         this.links.delete(room)
         await link?.leave()
+        const kept = room.cachedState()
         await room.close()
+        if (kept && !this.closing) this.states.set(slot.id, kept)
       })
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
       .finally(() => {

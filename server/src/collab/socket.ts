@@ -3,7 +3,8 @@
  * tests can implement it with an in-memory pair. The core never imports `ws` or Hono.
  */
 export interface CollabSocket {
-  send(data: Uint8Array): void
+  /** `written` (optional to honour): called once the data is handed to the operating system, or failed. */
+  send(data: Uint8Array, written?: () => void): void
   close(code: number, reason: string): void
   /** Bytes queued for this socket and not yet written (slow-reader protection). */
   readonly bufferedAmount: number

@@ -19,8 +19,9 @@ export class WsCollabSocket implements CollabSocket {
     ws.binaryType = 'arraybuffer'
   }
 
-  send(data: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, { binary: true })
+  send(data: Uint8Array, written?: () => void): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, { binary: true }, written && (() => written()))
+    else written?.()
   }
 
   close(code: number, reason: string): void {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
 
@@ -40,8 +40,24 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', sqlite, pgPool: null, close: () => db.destroy() }
+}
+
+/**
+ * Kysely begins SQLite transactions DEFERRED. The document log's writer thread commits on a second
+ * connection, and a deferred transaction that has read before it writes then fails at once with
+ * SQLITE_BUSY_SNAPSHOT (busy_timeout does not apply). BEGIN IMMEDIATE takes the write lock first,
+ * waiting for the writer thread's commit like any other writer.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import * as m002 from './migrations/002_comments.ts'
 import * as m003 from './migrations/003_digests.ts'
 import * as m004 from './migrations/004_meetings.ts'
 import * as m005 from './migrations/005_history_signoff.ts'
+import * as m006 from './migrations/006_signoff_rules_seals.ts'
+import * as m007 from './migrations/007_minutes_amendments.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003_digests': m003,
   '004_meetings': m004,
   '005_history_signoff': m005,
+  '006_signoff_rules_seals': m006,
+  '007_minutes_amendments': m007,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

@@ -174,6 +174,8 @@ export interface SignoffRoundTable {
   base_round_id: string | null
   /** JSON array of the clauses partners approve (every clause for an adoption). */
   clauses: string
+  /** The adoption rule the charter gave when the round was proposed (SIGN9). */
+  adoption_rule: string
   proposed_by: string
   proposed_at: string
   closed_at: string | null
@@ -201,6 +203,8 @@ export interface SignoffAuditTable {
   detail: string
   prev_hash: string
   hash: string
+  /** HMAC-SHA256 of `hash` by the audit key, which the database does not hold (SIGN12). */
+  seal: string | null
 }
 
 /** The subset of better-auth's user table Ensemble reads. */
@@ -224,6 +228,8 @@ export interface MeetingTable {
   status: string
   minutes_status: string
   amendments_until: string | null
+  /** The adopted `minutes` decision of a later meeting that approved (and locked) the minutes. */
+  approved_by: string | null
   created_by: string
   created_at: string
 }
@@ -235,6 +241,20 @@ export interface MeetingRsvpTable {
   at: string
 }
 
+/** An amendment an attendee proposes to a meeting's minutes during the amendments period (GOV21). */
+export interface MinutesAmendmentTable {
+  id: string
+  meeting_id: string
+  author_id: string
+  text: string
+  /** The passage it replaces, if any. */
+  quote: string | null
+  status: string
+  created_at: string
+  decided_by: string | null
+  decided_at: string | null
+}
+
 export interface AgendaItemTable {
   id: string
   meeting_id: string
@@ -242,6 +262,8 @@ export interface AgendaItemTable {
   notes: string
   order_key: string
   action_id: string | null
+  /** A document awaiting sign-off this item is about (GOV20). */
+  doc_name: string | null
   created_at: string
 }
 
@@ -322,4 +344,5 @@ export interface Database {
   meeting_vote: MeetingVoteTable
   meeting_ballot: MeetingBallotTable
   decision: DecisionTable
+  minutes_amendment: MinutesAmendmentTable
 }

@@ -1,6 +1,6 @@
 import type { CollabLogger } from '../collab/logger.ts'
 import { silentLogger } from '../collab/logger.ts'
-import type { FanOut, FanOutMessage } from './fanOut.ts'
+import { type FanOut, type FanOutMessage, newStreamId } from './fanOut.ts'
 
 export const CONTROL_CHANNEL = 'control'
 
@@ -18,6 +18,7 @@ export interface ControlHandlers {
  * holds: the instance that changed SQL publishes a control message, the others re-read SQL.
  */
 export class ControlChannel {
+  private readonly stream = newStreamId()
   private seq = 0
   private stopReconnect: () => void = () => {}
 
@@ -53,7 +54,7 @@ export class ControlChannel {
 
   private publish(kind: string, body: Record<string, string>): void {
     const data = new TextEncoder().encode(JSON.stringify(body))
-    this.fanOut.publish(CONTROL_CHANNEL, { seq: ++this.seq, kind, data }).catch((err: unknown) => this.logger.warn({ err, kind }, 'control message not published'))
+    this.fanOut.publish(CONTROL_CHANNEL, { stream: this.stream, seq: ++this.seq, kind, data }).catch((err: unknown) => this.logger.warn({ err, kind }, 'control message not published'))
   }
 
   private readonly handler = (message: FanOutMessage): void => {

@@ -1,6 +1,6 @@
 import type { CollabLogger } from '../collab/logger.ts'
 import { silentLogger } from '../collab/logger.ts'
-import type { FanOut, FanOutMessage } from './fanOut.ts'
+import { type FanOut, type FanOutMessage, newStreamId } from './fanOut.ts'
 
 export const EVENTS_CHANNEL = 'workspace-events'
 
@@ -26,6 +26,7 @@ export interface BridgedBus {
  * the rest of the fan-out it is best effort: a stream that missed an event catches up by re-reading.
  */
 export class EventBridge {
+  private readonly stream = newStreamId()
   private seq = 0
   private readonly unsubscribeBus: () => void
 
@@ -52,7 +53,7 @@ export class EventBridge {
     if (event.fromPeer) return
     const { workspaceId, type, data, userId } = event
     const bytes = new TextEncoder().encode(JSON.stringify({ workspaceId, type, data, ...(userId !== undefined ? { userId } : {}) }))
-    this.fanOut.publish(EVENTS_CHANNEL, { seq: ++this.seq, kind: 'event', data: bytes }).catch((err: unknown) => this.logger.warn({ err, type }, 'workspace event not published'))
+    this.fanOut.publish(EVENTS_CHANNEL, { stream: this.stream, seq: ++this.seq, kind: 'event', data: bytes }).catch((err: unknown) => this.logger.warn({ err, type }, 'workspace event not published'))
   }
 
   private readonly receive = (message: FanOutMessage): void => {

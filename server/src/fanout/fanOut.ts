@@ -9,14 +9,20 @@ import * as encoding from 'lib0/encoding'
  * (test/contracts/fanOut.contract.ts).
  *
  * A transport only carries messages; it does not order, store or replay them. Redis drops what is
- * published while a subscriber is disconnected: the sequence numbers (per sending instance and
- * channel) let receivers notice a gap, and `onReconnect` tells them they may have missed anything;
+ * published while a subscriber is disconnected: the sequence numbers (per publisher stream) let
+ * receivers notice a gap, and `onReconnect` tells them they may have missed anything;
  * either way they resynchronise from the shared store (see replicator.ts).
  */
 export interface FanOutMessage {
   /** The instance that published it (never delivered back to that instance). */
   instanceId: string
-  /** 1, 2, 3… per sending instance and channel. */
+  /**
+   * Who numbers `seq`: a random id per publisher (one document's link on one instance, the control
+   * channel, the event bridge). A new stream starts again at 1, so a publisher keeps no counter
+   * once it is gone (a document unloaded and opened again gets a new stream).
+   */
+  stream: string
+  /** 1, 2, 3… within the stream. */
   seq: number
   /** `update` (a stored Yjs update), `awareness`, or a control message (`membershipChanged`, `workspaceChanged`). */
   kind: string
@@ -40,9 +46,13 @@ export interface FanOut {
 
 export const newInstanceId = (): string => randomBytes(9).toString('base64url')
 
+/** A publisher's stream id (see FanOutMessage.stream). */
+export const newStreamId = (): string => randomBytes(6).toString('base64url')
+
 export function encodeFanOutMessage(message: FanOutMessage): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, message.instanceId)
+  encoding.writeVarString(encoder, message.stream)
   encoding.writeVarUint(encoder, message.seq)
   encoding.writeVarString(encoder, message.kind)
   encoding.writeVarUint8Array(encoder, message.data)
@@ -52,10 +62,11 @@ export function encodeFanOutMessage(message: FanOutMessage): Uint8Array {
 export function decodeFanOutMessage(bytes: Uint8Array): FanOutMessage {
   const decoder = decoding.createDecoder(bytes)
   const instanceId = decoding.readVarString(decoder)
+  const stream = decoding.readVarString(decoder)
   const seq = decoding.readVarUint(decoder)
   const kind = decoding.readVarString(decoder)
   const data = decoding.readVarUint8Array(decoder)
-  return { instanceId, seq, kind, data }
+  return { instanceId, stream, seq, kind, data }
 }
 
 /** Handlers per channel, shared by the implementations. */

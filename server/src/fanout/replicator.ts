@@ -1,7 +1,7 @@
 import type { CollabLogger } from '../collab/logger.ts'
 import { silentLogger } from '../collab/logger.ts'
 import type { DocKey } from '../storage/docStore.ts'
-import type { FanOut, FanOutMessage } from './fanOut.ts'
+import { type FanOut, type FanOutMessage, newStreamId } from './fanOut.ts'
 
 /** What a loaded room offers to the replicator. */
 export interface ReplicaTarget {
@@ -19,12 +19,12 @@ export const docChannel = (key: DocKey): string => `doc:${key.workspaceId}:${key
 
 /**
  * Keeps the rooms of this instance in step with the same documents on other instances, over a
- * fan-out. Each instance numbers what it publishes per document (1, 2, 3…); a receiver that sees a
- * number jump, or whose transport reconnected, resynchronises the room from the shared store. So an
+ * fan-out. Each document's link numbers what it publishes (1, 2, 3…, in a stream of its own); a
+ * receiver that sees a number jump, or whose transport reconnected, resynchronises the room from the
+ * shared store. So an
  * outage delays edits but never loses them: every published update was stored first.
  */
 export class Replicator {
-  private readonly sent = new Map<string, number>()
   private readonly links = new Set<ReplicaLink>()
   private readonly stopReconnect: () => void
 
@@ -54,13 +54,6 @@ export class Replicator {
   }
 
   /** @internal */
-  nextSeq(channel: string): number {
-    const seq = (this.sent.get(channel) ?? 0) + 1
-    this.sent.set(channel, seq)
-    return seq
-  }
-
-  /** @internal */
   async remove(link: ReplicaLink): Promise<void> {
     this.links.delete(link)
     try {
@@ -82,8 +75,11 @@ export class ReplicaLink {
   private buffer: FanOutMessage[] = []
   private resyncWanted = false
   private left = false
-  /** Highest sequence number seen from each other instance on this document. */
-  private readonly lastSeen = new Map<string, number>()
+  /** This link's stream: what it publishes is numbered 1, 2, 3… and the count goes with the link. */
+  private readonly stream = newStreamId()
+  private sent = 0
+  /** The current stream of each other instance on this document, and the last number seen in it. */
+  private readonly lastSeen = new Map<string, { stream: string; seq: number }>()
 
   constructor(
     private readonly replicator: Replicator,
@@ -138,8 +134,7 @@ export class ReplicaLink {
 
   private publish(kind: 'update' | 'awareness' | 'awarenessQuery', data: Uint8Array): void {
     if (this.left) return
-    const seq = this.replicator.nextSeq(this.channel)
-    this.replicator.fanOut.publish(this.channel, { seq, kind, data }).catch((err: unknown) => {
+    this.replicator.fanOut.publish(this.channel, { stream: this.stream, seq: ++this.sent, kind, data }).catch((err: unknown) => {
       // Receivers notice the missing number with the next message, or resync when Redis is back.
       this.logger.warn({ err, ...this.key }, 'fan-out publish failed')
     })
@@ -147,8 +142,12 @@ export class ReplicaLink {
 
   private receive(target: ReplicaTarget, message: FanOutMessage): void {
     const last = this.lastSeen.get(message.instanceId)
-    if (last === undefined || message.seq > last) this.lastSeen.set(message.instanceId, message.seq)
-    const gap = last !== undefined && message.seq > last + 1
+    // The first stream heard from an instance may be under way: what came before is in the store,
+    // loaded after subscribing. A later stream (that instance opened the document again) was heard
+    // from its start, so it must begin at 1.
+    const expected = last === undefined ? message.seq : last.stream === message.stream ? last.seq + 1 : 1
+    if (last === undefined || last.stream !== message.stream || message.seq > last.seq) this.lastSeen.set(message.instanceId, { stream: message.stream, seq: message.seq })
+    const gap = message.seq > expected
     if (message.kind === 'update') target.applyPeerUpdate(message.data)
     else if (message.kind === 'awareness') target.applyPeerAwareness(message.data)
     else if (message.kind === 'awarenessQuery') {
@@ -156,7 +155,7 @@ export class ReplicaLink {
       if (states) this.publishAwareness(states)
     }
     if (gap) {
-      this.logger.warn({ ...this.key, from: message.instanceId, expected: last + 1, got: message.seq }, 'fan-out gap: resynchronising from the store')
+      this.logger.warn({ ...this.key, from: message.instanceId, expected, got: message.seq }, 'fan-out gap: resynchronising from the store')
       this.requestResync()
     }
   }

@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<ActionField, { fr: string; en: string }> = {
   milestones: { fr: 'jalons', en: 'milestones' },
   resources: { fr: 'ressources', en: 'resources' },
   order: { fr: 'position', en: 'position' },
+  decisionIds: { fr: 'décisions liées', en: 'linked decisions' },
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/

@@ -2,6 +2,7 @@ import { can, docKind, newId, readDocumentMeta, type CreateVersionInput, type Do
 import type { Kysely, Selectable } from 'kysely'
 import type * as Y from 'yjs'
 import type { RoomRegistry } from '../collab/rooms.ts'
+import { documentRows } from '../db/documentRows.ts'
 import type { Database, DocumentVersionTable } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { Membership } from '../domain/members.ts'
@@ -15,7 +16,8 @@ import { documentJson, type DocumentJson } from './documentJson.ts'
 import { actionFieldHistory } from './fieldHistory.ts'
 import { stateAt } from './replay.ts'
 import { restoreInto } from './restore.ts'
-import { sessionsOf, SESSION_GAP_MS } from './sessions.ts'
+import { SessionCache } from './sessionCache.ts'
+import { groupSessions, SESSION_GAP_MS } from './sessions.ts'
 
 export interface AuthorView {
   id: string | null
@@ -59,12 +61,17 @@ export function checkDocName(docName: string): string {
  * versions: points of that log, rebuilt by replaying the rows up to them.
  */
 export class HistoryService {
+  /** The replay behind sessions, kept per document and extended with new rows (HIST6). */
+  private readonly sessionCache: SessionCache
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly store: DocStore,
     private readonly rooms: RoomRegistry,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.sessionCache = new SessionCache(store)
+  }
 
   private async authorViews(workspaceId: string, ids: Iterable<string | null>): Promise<(id: string | null) => AuthorView> {
     const authors = await loadAuthors(this.db, workspaceId, ids)
@@ -76,8 +83,7 @@ export class HistoryService {
 
   /** Who changed the document and when, grouped into sessions (newest last). */
   async sessions(workspaceId: string, docName: string, gapMs = SESSION_GAP_MS) {
-    const rows = await this.store.log({ workspaceId, docName })
-    const sessions = sessionsOf(rows, docName, gapMs)
+    const sessions = groupSessions(await this.sessionCache.touches({ workspaceId, docName }), gapMs)
     const author = await this.authorViews(workspaceId, sessions.map((s) => s.authorId))
     return sessions.map((s) => ({
       author: author(s.authorId),
@@ -149,25 +155,12 @@ export class HistoryService {
   }
 
   async listVersions(workspaceId: string, docName: string): Promise<VersionView[]> {
-    const rows = await this.db
-      .selectFrom('document_version')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute()
+    const rows = await documentRows(this.db, 'document_version', workspaceId, docName).orderBy('created_at', 'asc').orderBy('id', 'asc').execute()
     return rows.map(toView)
   }
 
   async version(workspaceId: string, docName: string, versionId: string): Promise<VersionView> {
-    const row = await this.db
-      .selectFrom('document_version')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .where('id', '=', versionId)
-      .executeTakeFirst()
+    const row = await documentRows(this.db, 'document_version', workspaceId, docName).where('id', '=', versionId).executeTakeFirst()
     if (!row) throw notFound('Version')
     return toView(row)
   }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { describeChanges } from '../collab/changes.ts'
 import type { LogRow } from '../storage/docStore.ts'
-import { replay } from './replay.ts'
+import { replayDoc, replayInto } from './replay.ts'
 
 /** Edits of one author with less than this between two of them form one session. */
 export const SESSION_GAP_MS = 10 * 60_000
@@ -18,6 +18,14 @@ export interface HistorySession {
   touched: string[]
 }
 
+/** One log row without its data: who, when, and what it touched (what sessions are made of). */
+export interface RowTouch {
+  id: number
+  authorId: string | null
+  createdAt: number
+  touched: string[]
+}
+
 /** What one applied row changed, as `root` or `root/key` labels. */
 export function touchedBy(transaction: Y.Transaction | null): string[] {
   if (!transaction) return []
@@ -31,14 +39,18 @@ export function touchedBy(transaction: Y.Transaction | null): string[] {
   return [...out]
 }
 
-/**
- * Groups the log into sessions: consecutive rows of the same author, each less than `gapMs` after
- * the previous one. Replays the log once to know what each row touched.
- */
-export function sessionsOf(rows: readonly LogRow[], docName: string, gapMs = SESSION_GAP_MS): HistorySession[] {
+/** Replays `rows` into `doc` (which holds the rows before them) and says what each touched. */
+export function touchesOf(doc: Y.Doc, rows: readonly LogRow[]): RowTouch[] {
+  const out: RowTouch[] = []
+  replayInto(doc, rows, (row, _doc, transaction) => out.push({ id: row.id, authorId: row.authorId, createdAt: row.createdAt, touched: touchedBy(transaction) }))
+  return out
+}
+
+/** Groups rows into sessions: consecutive rows of the same author, each less than `gapMs` after the previous one. */
+export function groupSessions(rows: readonly RowTouch[], gapMs = SESSION_GAP_MS): HistorySession[] {
   const sessions: HistorySession[] = []
   const touched = new Map<HistorySession, Set<string>>()
-  replay(rows, (row, _doc, transaction) => {
+  for (const row of rows) {
     let current = sessions.at(-1)
     if (!current || current.authorId !== row.authorId || row.createdAt - current.to >= gapMs) {
       current = { authorId: row.authorId, from: row.createdAt, to: row.createdAt, firstRowId: row.id, lastRowId: row.id, edits: 0, touched: [] }
@@ -48,8 +60,18 @@ export function sessionsOf(rows: readonly LogRow[], docName: string, gapMs = SES
     current.to = row.createdAt
     current.lastRowId = row.id
     current.edits++
-    for (const label of touchedBy(transaction)) touched.get(current)!.add(label)
-  }, docName).destroy()
+    for (const label of row.touched) touched.get(current)!.add(label)
+  }
   for (const session of sessions) session.touched = [...touched.get(session)!].sort()
   return sessions
+}
+
+/** Sessions of a whole log, replayed once (the history service keeps the replay: SessionCache). */
+export function sessionsOf(rows: readonly LogRow[], docName: string, gapMs = SESSION_GAP_MS): HistorySession[] {
+  const doc = replayDoc(docName)
+  try {
+    return groupSessions(touchesOf(doc, rows), gapMs)
+  } finally {
+    doc.destroy()
+  }
 }

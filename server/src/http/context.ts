@@ -29,6 +29,8 @@ export interface AppDeps {
   rooms: RoomRegistry
   /** Signs digest unsubscribe links. */
   authSecret: string
+  /** Seals sign-off audit entries (SIGN12). */
+  auditKey: string
   /** Time source of comments and digests (a fake clock in tests). */
   clock?: Clock
   /** The workspace event bus and comment service, when server.ts shares them (observers, Redis bridge). */

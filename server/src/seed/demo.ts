@@ -9,6 +9,7 @@ import {
   newId,
   planMetaOf,
   ROOT,
+  bodyLinkHref,
   type Role,
 } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
@@ -24,7 +25,7 @@ import { agreement } from './content/agreement.ts'
 import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type PersonKey } from './content/alliance.ts'
 import { charter } from './content/charter.ts'
 import { convention } from './content/convention.ts'
-import { BODIES } from './content/governance.ts'
+import { BODIES, type BodyKey } from './content/governance.ts'
 import { ACTIONS, OBJECTIVES, PLAN_META, TRANSVERSAL } from './content/plan.ts'
 import { vision } from './content/vision.ts'
 import { writeBlocks, type RichTextContent } from './richText.ts'
@@ -53,13 +54,21 @@ export const DEMO_LOGINS: readonly DemoLogin[] = PEOPLE.map((p) => ({
   label: `${p.name} — ${p.position}, ${partnerName(p.partner)}`,
 }))
 
-/** Ids the demo documents refer to: user ids by person key, partner ids by partner key. */
+/** Ids the demo documents refer to: user ids by person key, partner ids by partner key, body ids by body key. */
 export interface DemoIds {
+  workspaceId: string
   users: Record<PersonKey, string>
   partners: Record<PartnerKey, string>
+  bodies: Record<BodyKey, string>
 }
 
-export const RICH_TEXTS = { vision, charter, agreement, convention } as const satisfies Record<string, RichTextContent>
+/** The demo's rich texts; the charter links to the seeded bodies (GOV25). */
+export const richTexts = (ids: DemoIds): Record<string, RichTextContent> => ({
+  vision,
+  charter: charter((key) => bodyLinkHref(ids.workspaceId, ids.bodies[key])),
+  agreement,
+  convention,
+})
 
 export function buildRichTextDoc(content: RichTextContent): Y.Doc {
   const doc = new Y.Doc()
@@ -126,7 +135,7 @@ export function buildGovernanceDoc(ids: DemoIds): Y.Doc {
     const order = keysAfter(null, BODIES.length)
     BODIES.forEach((b, i) => {
       const seats = Object.fromEntries(Object.entries(b.seats).map(([key, n]) => [ids.partners[key as PartnerKey], n]))
-      bodies.set(newId(), buildBody({ ...b, seats, chair: b.chair ? ids.users[b.chair] : null, order: order[i]! }))
+      bodies.set(ids.bodies[b.key], buildBody({ ...b, seats, chair: b.chair ? ids.users[b.chair] : null, order: order[i]! }))
     })
   })
   return doc
@@ -178,9 +187,10 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
     })
   }
 
-  const ids: DemoIds = { users, partners }
+  const bodies = Object.fromEntries(BODIES.map((b) => [b.key, newId()])) as Record<BodyKey, string>
+  const ids: DemoIds = { workspaceId, users, partners, bodies }
   const docs: [string, Y.Doc][] = [
-    ...Object.entries(RICH_TEXTS).map(([name, content]): [string, Y.Doc] => [name, buildRichTextDoc(content)]),
+    ...Object.entries(richTexts(ids)).map(([name, content]): [string, Y.Doc] => [name, buildRichTextDoc(content)]),
     ['plan', buildPlanDoc(ids)],
     ['governance', buildGovernanceDoc(ids)],
   ]

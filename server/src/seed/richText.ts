@@ -11,7 +11,7 @@ import * as Y from 'yjs'
  *   name with the mark's attrs as value: `{ bold: {} }`, `{ italic: {} }`, `{ link: { href, … } }`.
  *
  * Inline text uses a tiny markup so content files read like prose: `**gras**`, `_italique_`,
- * `[libellé](https://…)`. Nothing else is interpreted.
+ * `[libellé](https://…)`, `[libellé](/alliances/…)` (a same-origin link, GOV25). Nothing else is interpreted.
  */
 export type Inline = string
 
@@ -38,9 +38,16 @@ export interface Run {
  * The Link mark's attrs as TipTap 3's Link extension sets them by default (target, rel), so a link
  * the seed wrote and one a user wrote look the same to every replica.
  */
-const linkAttrs = (href: string): Attrs => ({ href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null })
+const linkAttrs = (href: string): Attrs => ({
+  href,
+  // A same-origin link (to a governance body, GOV25) opens in the app, as the link form sets it.
+  target: href.startsWith('/') ? null : '_blank',
+  rel: 'noopener noreferrer nofollow',
+  class: null,
+  title: null,
+})
 
-const TOKEN = /\*\*(.+?)\*\*|_(.+?)_|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g
+const TOKEN = /\*\*(.+?)\*\*|_(.+?)_|\[([^\]]+)\]\((https?:\/\/[^)\s]+|\/[^)\s]+)\)/g
 
 /** Splits inline markup into text runs with their mark attributes. Marks do not nest. */
 export function parseInline(source: string): Run[] {

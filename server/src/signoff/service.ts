@@ -1,9 +1,15 @@
 import {
+  ADOPTION_RULES_DOC,
+  ADOPTION_RULES_KEY,
+  adoptionOutcome,
+  adoptionRuleFor,
+  adoptionRuleSchema,
   can,
   docKind,
   documentMetaOf,
   newId,
   readDocumentMeta,
+  type AdoptionOutcome,
   type ProposeInput,
   type SignoffRoundView,
   type SignoffVote,
@@ -12,6 +18,7 @@ import {
 } from '@ensemble/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { RoomRegistry } from '../collab/rooms.ts'
+import { documentRows } from '../db/documentRows.ts'
 import type { Database, SignoffRoundTable } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { CommentService } from '../domain/comments/service.ts'
@@ -23,7 +30,7 @@ import { diffDocuments, type DocumentDiff } from '../history/diff.ts'
 import type { DocumentJson } from '../history/documentJson.ts'
 import { restoreInto } from '../history/restore.ts'
 import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
-import { appendAudit, listAudit, withAuditRetry, type AuditEntry } from './audit.ts'
+import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, type AuditInput } from './audit.ts'
 
 type RoundRow = Selectable<SignoffRoundTable>
 
@@ -33,6 +40,8 @@ export interface AdoptedRecord {
   version: VersionView
   document: DocumentJson
   title: string
+  /** The hash of the workspace's last audit entry when exported: `audit:verify --head` checks it later (SIGN12). */
+  auditHead: string | null
 }
 
 /**
@@ -48,8 +57,15 @@ export class SignoffService {
     private readonly history: HistoryService,
     private readonly rooms: RoomRegistry,
     private readonly comments: CommentService,
+    /** Seals each audit entry (SIGN12); it never goes into the database. */
+    private readonly auditKey: string,
     private readonly clock: Clock = systemClock,
   ) {}
+
+  /** Runs `work` in one transaction with the audit entries it appends, sealed, retried on a seq collision. */
+  private audited<T>(work: (trx: Transaction<Database>, audit: (input: AuditInput) => Promise<AuditEntry>) => Promise<T>): Promise<T> {
+    return withAuditRetry(this.db, (trx) => work(trx, (input) => appendAudit(trx, input, this.auditKey)))
+  }
 
   private now(): string {
     return this.clock().toISOString()
@@ -71,14 +87,7 @@ export class SignoffService {
 
   async rounds(workspaceId: string, docName: string): Promise<SignoffRoundView[]> {
     this.checkDoc(docName)
-    const rows = await this.db
-      .selectFrom('signoff_round')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .orderBy('proposed_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute()
+    const rows = await this.roundsOf(this.db, workspaceId, docName).orderBy('proposed_at', 'asc').orderBy('id', 'asc').execute()
     return Promise.all(rows.map((row) => this.view(row)))
   }
 
@@ -89,19 +98,12 @@ export class SignoffService {
   /** The latest adopted round of the document, with its text, for exports. */
   async adopted(workspaceId: string, docName: string): Promise<AdoptedRecord> {
     this.checkDoc(docName)
-    const row = await this.db
-      .selectFrom('signoff_round')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .where('status', '=', 'adopted')
-      .orderBy('closed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    const row = await this.lastAdopted(workspaceId, docName)
     if (!row) throw notFound('Adopted version')
     const { version, document } = await this.history.versionDocument(workspaceId, docName, row.version_id)
     const meta = (document.meta ?? {}) as { title?: unknown }
-    return { round: await this.view(row), version, document, title: typeof meta.title === 'string' && meta.title ? meta.title : docName }
+    const title = typeof meta.title === 'string' && meta.title ? meta.title : docName
+    return { round: await this.view(row), version, document, title, auditHead: await auditHead(this.db, workspaceId) }
   }
 
   async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
@@ -130,6 +132,9 @@ export class SignoffService {
       : await this.history.createVersion(actor, docName, { name: input.name! })
     const document = (await this.history.versionDocument(workspaceId, docName, version.id)).document
     const base = await this.lastAdopted(workspaceId, docName)
+    // The charter's rule as it stands now: a later change of the charter leaves this round's rule alone.
+    const charterMeta = (await this.history.jsonAt({ workspaceId, docName: ADOPTION_RULES_DOC })).meta as Record<string, unknown> | undefined
+    const rule = adoptionRuleFor(charterMeta?.[ADOPTION_RULES_KEY], docName)
     let clauses = clausesOf(document).map((c) => c.key)
     let diff: DocumentDiff | null = null
     if (base) {
@@ -156,19 +161,20 @@ export class SignoffService {
       content_hash: version.contentHash,
       base_round_id: base?.id ?? null,
       clauses: JSON.stringify(clauses),
+      adoption_rule: rule,
       proposed_by: actor.userId,
       proposed_at: this.now(),
       closed_at: null,
     }
-    await withAuditRetry(this.db, async (trx) => {
+    await this.audited(async (trx, audit) => {
       await trx.insertInto('signoff_round').values(row).execute()
-      await appendAudit(trx, {
+      await audit({
         workspaceId,
         actorId: actor.userId,
         action: 'proposed',
         docName,
         at: row.proposed_at,
-        detail: { roundId: row.id, kind: row.kind, versionId: version.id, contentHash: row.content_hash, baseHash: base?.content_hash ?? null, clauses },
+        detail: { roundId: row.id, kind: row.kind, rule, versionId: version.id, contentHash: row.content_hash, baseHash: base?.content_hash ?? null, clauses },
       })
     })
     await this.requestSignoffs(workspaceId, docName, row.id, actor.userId, row.proposed_at)
@@ -224,7 +230,8 @@ export class SignoffService {
 
   /**
    * A representative's answer for their partner (replacing an earlier one). An objection opens a
-   * comment thread on the clause. The round is adopted once every partner approved.
+   * comment thread on the clause. The round is adopted once its rule is met (an abstention may
+   * complete a consensus, so every answer is counted).
    */
   async vote(actor: Membership, docName: string, roundId: string, input: VoteInput): Promise<SignoffRoundView> {
     this.checkDoc(docName)
@@ -255,13 +262,13 @@ export class SignoffService {
     }
     const at = this.now()
     const action = ({ approve: 'approved', abstain: 'abstained', object: 'objected' } as const)[input.vote]
-    await withAuditRetry(this.db, async (trx) => {
+    await this.audited(async (trx, audit) => {
       await trx.deleteFrom('signoff_vote').where('round_id', '=', roundId).where('partner_id', '=', partner.id).execute()
       await trx
         .insertInto('signoff_vote')
         .values({ round_id: roundId, partner_id: partner.id, user_id: actor.userId, vote: input.vote, comment: input.comment ?? null, clause: input.clause ?? null, thread_id: threadId, at })
         .execute()
-      await appendAudit(trx, {
+      await audit({
         workspaceId,
         actorId: actor.userId,
         action,
@@ -271,7 +278,7 @@ export class SignoffService {
       })
     })
     await this.settleRequests(workspaceId, roundId, at, [actor.userId])
-    if (input.vote === 'approve') await this.adoptIfApproved(workspaceId, docName, roundId)
+    await this.adoptIfMet(workspaceId, docName, roundId)
     return this.round(workspaceId, docName, roundId)
   }
 
@@ -282,9 +289,9 @@ export class SignoffService {
     const round = await this.roundRow(this.db, actor.workspaceId, docName, roundId)
     if (round.status !== 'open') throw conflict('This proposal is closed.')
     const at = this.now()
-    await withAuditRetry(this.db, async (trx) => {
+    await this.audited(async (trx, audit) => {
       await trx.updateTable('signoff_round').set({ status: 'withdrawn', closed_at: at }).where('id', '=', roundId).execute()
-      await appendAudit(trx, { workspaceId: actor.workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
+      await audit({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
     })
     await this.settleRequests(actor.workspaceId, roundId, at)
     await this.setStatus(actor.workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
@@ -304,8 +311,8 @@ export class SignoffService {
       },
       (live) => documentMetaOf(live).set('status', 'draft'),
     )
-    await withAuditRetry(this.db, (trx) =>
-      appendAudit(trx, {
+    await this.audited((_trx, audit) =>
+      audit({
         workspaceId: actor.workspaceId,
         actorId: actor.userId,
         action: 'unlocked',
@@ -318,14 +325,20 @@ export class SignoffService {
 
   // ---- internals ----
 
-  private async adoptIfApproved(workspaceId: string, docName: string, roundId: string): Promise<void> {
-    const partners = await listPartners(this.db, workspaceId)
-    const votes = await this.db.selectFrom('signoff_vote').select(['partner_id', 'vote']).where('round_id', '=', roundId).execute()
-    const approved = new Set(votes.filter((v) => v.vote === 'approve').map((v) => v.partner_id))
-    if (partners.length === 0 || !partners.every((p) => approved.has(p.id))) return
+  /** The round's rule over the alliance's partners and their answers so far. */
+  private async outcome(row: RoundRow, partnerIds?: string[]): Promise<AdoptionOutcome> {
+    const partners = partnerIds ?? (await listPartners(this.db, row.workspace_id)).map((p) => p.id)
+    const votes = await this.db.selectFrom('signoff_vote').select(['partner_id', 'vote']).where('round_id', '=', row.id).execute()
+    const answers = votes.map((v) => ({ partnerId: v.partner_id, vote: v.vote as SignoffVote }))
+    return adoptionOutcome(adoptionRuleSchema.catch('unanimity').parse(row.adoption_rule), answers, partners)
+  }
+
+  private async adoptIfMet(workspaceId: string, docName: string, roundId: string): Promise<void> {
+    const outcome = await this.outcome(await this.roundRow(this.db, workspaceId, docName, roundId))
+    if (!outcome.adopted) return
     const at = this.now()
     // Close the round first (only one caller wins), then lock the document on that version's text.
-    const closed = await withAuditRetry(this.db, async (trx) => {
+    const closed = await this.audited(async (trx, audit) => {
       const result = await trx
         .updateTable('signoff_round')
         .set({ status: 'adopted', closed_at: at })
@@ -334,17 +347,28 @@ export class SignoffService {
         .executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) return null
       const round = await this.roundRow(trx, workspaceId, docName, roundId)
-      await appendAudit(trx, {
+      await audit({
         workspaceId,
         actorId: null,
         action: 'adopted',
         docName,
         at,
-        detail: { roundId, versionId: round.version_id, contentHash: round.content_hash, partners: partners.map((p) => p.id) },
+        detail: {
+          roundId,
+          versionId: round.version_id,
+          contentHash: round.content_hash,
+          rule: outcome.rule,
+          approvals: outcome.approvals,
+          abstentions: outcome.abstentions,
+          objections: outcome.objections,
+          partners: outcome.partners,
+        },
       })
       return round
     })
     if (!closed) return
+    // Under a rule other than unanimity, partners may still be silent: their requests are settled too.
+    await this.settleRequests(workspaceId, roundId, at)
     const { doc: source } = await this.history.stateAt({ workspaceId, docName }, Number((await this.history.version(workspaceId, docName, closed.version_id)).rowId))
     try {
       await this.setStatus(workspaceId, docName, () => {}, (live) => {
@@ -358,36 +382,21 @@ export class SignoffService {
     }
   }
 
+  /** The document's rounds, as a query to refine. */
+  private roundsOf(db: Kysely<Database> | Transaction<Database>, workspaceId: string, docName: string) {
+    return documentRows(db, 'signoff_round', workspaceId, docName)
+  }
+
   private async openRound(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
-    return this.db
-      .selectFrom('signoff_round')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
+    return this.roundsOf(this.db, workspaceId, docName).where('status', '=', 'open').executeTakeFirst()
   }
 
   private async lastAdopted(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
-    return this.db
-      .selectFrom('signoff_round')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .where('status', '=', 'adopted')
-      .orderBy('closed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    return this.roundsOf(this.db, workspaceId, docName).where('status', '=', 'adopted').orderBy('closed_at', 'desc').limit(1).executeTakeFirst()
   }
 
   private async roundRow(db: Kysely<Database> | Transaction<Database>, workspaceId: string, docName: string, roundId: string): Promise<RoundRow> {
-    const row = await db
-      .selectFrom('signoff_round')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_name', '=', docName)
-      .where('id', '=', roundId)
-      .executeTakeFirst()
+    const row = await this.roundsOf(db, workspaceId, docName).where('id', '=', roundId).executeTakeFirst()
     if (!row) throw notFound('Proposal')
     return row
   }
@@ -398,6 +407,7 @@ export class SignoffService {
     const version = await this.history.version(row.workspace_id, row.doc_name, row.version_id)
     const base = row.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
     const userIds = [...new Set([...votes.map((v) => v.user_id), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))])]
+    const outcome = await this.outcome(row, partners.map((p) => p.id))
     const users = userIds.length ? await this.db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : []
     const nameOf = new Map(users.map((u) => [u.id, u.name]))
     return {
@@ -411,6 +421,8 @@ export class SignoffService {
       baseRoundId: row.base_round_id,
       baseHash: base?.content_hash ?? null,
       clauses: JSON.parse(row.clauses) as string[],
+      rule: outcome.rule,
+      outcome,
       proposedBy: row.proposed_by,
       proposedAt: row.proposed_at,
       closedAt: row.closed_at,

@@ -26,6 +26,12 @@ export interface LogRow {
   data: Uint8Array
 }
 
+/** What `logAfter` reads: the new rows, and how many rows there are up to the reader's last one. */
+export interface LogTail {
+  before: number
+  rows: LogRow[]
+}
+
 export interface DocStore {
   load(key: DocKey): Promise<LoadedDoc>
   /** Resolves once the update is durably committed. Callers broadcast only after it resolves. */
@@ -39,5 +45,11 @@ export interface DocStore {
    * by compaction, so replaying them alone rebuilds the document at any row (history, versions).
    */
   log(key: DocKey, upTo?: number): Promise<LogRow[]>
+  /**
+   * The rows with id > `after`, in append order, and how many rows have id ≤ `after`, read at one
+   * point in time: a reader that holds the rows up to `after` (the history cache) extends them, and
+   * rebuilds when the count differs from what it holds (a row committed late below `after`, or a row gone).
+   */
+  logAfter(key: DocKey, after: number): Promise<LogTail>
   close(): Promise<void>
 }

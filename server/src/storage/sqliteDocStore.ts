@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc, LogRow } from './docStore.ts'
+import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from './docStore.ts'
+import { yjsThread } from '../threads/yjsThread.ts'
+import { SqliteWriterThread } from './sqliteWriter.ts'
 
 interface SnapshotRow {
   data: Buffer
@@ -17,7 +18,21 @@ interface FullRow extends UpdateRow {
 
 /** better-sqlite3 hands back Buffers; the collaboration core works on plain Uint8Arrays. */
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+const logRow = (row: FullRow): LogRow => ({ id: row.id, authorId: row.author_id, createdAt: row.created_at, data: bytes(row.data) })
 const blob = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+
+/** The two statements that write the log, run on the main connection or on the writer thread. */
+export const WRITE_SQL = {
+  insertUpdate: 'INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  // A snapshot only moves forward: a compaction that finishes late never replaces a newer one.
+  upsertSnapshot: `INSERT INTO doc_snapshots (workspace_id, doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
+      data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
+    WHERE doc_snapshots.last_update_id < excluded.last_update_id`,
+} as const
+
+/** See the class comment: fsyncs per second stay ≤ 1000 / this, an edit waits at most this long. */
+export const DEFAULT_MIN_COMMIT_INTERVAL_MS = 3
 
 interface PendingAppend {
   key: DocKey
@@ -39,6 +54,18 @@ interface PendingAppend {
  * committed, so callers still broadcast only what is durable; if the transaction fails, every append
  * of the batch rejects. Reads flush what is pending first.
  *
+ * Under load, commits are also spaced at least `minCommitIntervalMs` apart: edits arriving one per
+ * turn (50 documents × 4 clients at 500 edits/s gave 1.2 appends per commit) would otherwise each pay
+ * their own fsync, the largest CPU cost per edit (~200 µs of kernel time here). An append after a
+ * quiet moment still commits at the end of its turn; only a burst waits, at most that interval.
+ *
+ * With `writerThread` (the server's file database), commits run on a thread of their own
+ * (sqliteWriter.ts), so an fsync no longer blocks the event loop; while one batch is being
+ * committed the next one gathers, one batch in flight at a time, so the log keeps the append order.
+ * That is group commit by itself, so commits are not spaced: measured at 1,000 updates/s over 50
+ * documents, the "saved" acknowledgement's median fell from ~5.7 ms (3 ms spacing) to ~2.0 ms, for
+ * about a tenth more CPU per delivery at 50 documents × 4 clients (more, smaller commits).
+ *
  * The database handle belongs to the caller; `close()` only stops this store from being used.
  */
 export class SqliteDocStore implements DocStore {
@@ -46,14 +73,23 @@ export class SqliteDocStore implements DocStore {
   private readonly statements
   private pending: PendingAppend[] = []
   private flushScheduled = false
+  /** performance.now() of the last commit, to space commits under load. */
+  private lastCommitAt = -Infinity
+  private readonly minCommitIntervalMs: number
+  private readonly writer: SqliteWriterThread | null
+  /** The batch the writer thread is committing (settles, never rejects), or null. */
+  private writing: Promise<void> | null = null
 
   constructor(
-    db: BetterSqlite3.Database,
+    private readonly db: BetterSqlite3.Database,
     private readonly now: () => number = Date.now,
+    options: { minCommitIntervalMs?: number; writerThread?: boolean } = {},
   ) {
-    const insertUpdate = db.prepare<[string, string, Buffer, string | null, number]>(
-      'INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
+    // A thread needs a file it can open on its own connection.
+    this.writer = options.writerThread && !db.memory ? new SqliteWriterThread(db.name, WRITE_SQL) : null
+    // On the thread, the batch in flight already gathers the next one: no spacing needed (see above).
+    this.minCommitIntervalMs = options.minCommitIntervalMs ?? (this.writer ? 0 : DEFAULT_MIN_COMMIT_INTERVAL_MS)
+    const insertUpdate = db.prepare<[string, string, Buffer, string | null, number]>(WRITE_SQL.insertUpdate)
     const selectSnapshot = db.prepare<[string, string], SnapshotRow>(
       'SELECT data, last_update_id FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?',
     )
@@ -66,11 +102,17 @@ export class SqliteDocStore implements DocStore {
     const selectLog = db.prepare<[string, string, number], FullRow>(
       'SELECT id, data, author_id, created_at FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id <= ? ORDER BY id',
     )
-    const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(
-      `INSERT INTO doc_snapshots (workspace_id, doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
-         data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
+    const selectLogAfter = db.prepare<[string, string, number], FullRow>(
+      'SELECT id, data, author_id, created_at FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id > ? ORDER BY id',
     )
+    const countUpTo = db.prepare<[string, string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id <= ?',
+    )
+    const logAfter = db.transaction((key: DocKey, after: number) => ({
+      before: countUpTo.get(key.workspaceId, key.docName, after)?.n ?? 0,
+      rows: selectLogAfter.all(key.workspaceId, key.docName, after),
+    }))
+    const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(WRITE_SQL.upsertSnapshot)
 
     // Snapshot and log are read in one transaction so a concurrent compaction cannot be seen half-way.
     const readDoc = db.transaction((key: DocKey) => {
@@ -79,28 +121,16 @@ export class SqliteDocStore implements DocStore {
       return { snapshot, rows }
     })
 
-    // Log rows are kept (history rebuilds versions and authorship from them): compaction only moves
-    // the snapshot forward to the last row it folded in.
-    const compactDoc = db.transaction((key: DocKey) => {
-      const { snapshot, rows } = readDoc(key)
-      const last = rows.at(-1)
-      if (!last) return
-      const parts = rows.map((row) => bytes(row.data))
-      if (snapshot) parts.unshift(bytes(snapshot.data))
-      const merged = Y.mergeUpdates(parts)
-      upsertSnapshot.run(key.workspaceId, key.docName, blob(merged), last.id, this.now())
-    })
-
     const insertBatch = db.transaction((batch: readonly PendingAppend[], at: number) => {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, readDoc, compactDoc }
+    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot }
   }
 
   async load(key: DocKey): Promise<LoadedDoc> {
     this.assertOpen()
-    this.flush()
+    await this.committed()
     const { snapshot, rows } = this.statements.readDoc(key)
     return { snapshot: snapshot ? bytes(snapshot.data) : null, updates: rows.map((row) => bytes(row.data)) }
   }
@@ -111,42 +141,105 @@ export class SqliteDocStore implements DocStore {
       this.pending.push({ key, update, authorId, resolve, reject })
       if (this.flushScheduled) return
       this.flushScheduled = true
-      setImmediate(() => this.flush())
+      const wait = this.lastCommitAt + this.minCommitIntervalMs - performance.now()
+      if (wait > 0) setTimeout(() => this.flush(), wait)
+      else setImmediate(() => this.flush())
     })
   }
 
+  /**
+   * Log rows are kept (history rebuilds versions and authorship from them): compaction only moves
+   * the snapshot forward to the last row it folded in. Read, merge, write are three steps, not one
+   * transaction: the merge of a large document takes a few hundred milliseconds, on the Yjs thread,
+   * and appends meanwhile simply stay in the log after the new snapshot.
+   */
   async compact(key: DocKey): Promise<void> {
     this.assertOpen()
-    this.flush()
-    this.statements.compactDoc(key)
+    await this.committed()
+    const { snapshot, rows } = this.statements.readDoc(key)
+    const last = rows.at(-1)
+    if (!last) return
+    const parts = rows.map((row) => bytes(row.data))
+    if (snapshot) parts.unshift(bytes(snapshot.data))
+    const merged = await yjsThread.merge(parts)
+    this.assertOpen()
+    const at = this.now()
+    if (this.writer) await this.writer.snapshot({ workspaceId: key.workspaceId, docName: key.docName, data: merged, lastUpdateId: last.id }, at)
+    else this.statements.upsertSnapshot.run(key.workspaceId, key.docName, blob(merged), last.id, at)
   }
 
   async pendingUpdates(key: DocKey): Promise<number> {
     this.assertOpen()
-    this.flush()
+    await this.committed()
     const snapshot = this.statements.selectSnapshot.get(key.workspaceId, key.docName)
     return this.statements.countUpdatesAfter.get(key.workspaceId, key.docName, snapshot?.last_update_id ?? 0)?.n ?? 0
   }
 
   async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
     this.assertOpen()
-    this.flush()
-    return this.statements.selectLog
-      .all(key.workspaceId, key.docName, upTo)
-      .map((row) => ({ id: row.id, authorId: row.author_id, createdAt: row.created_at, data: bytes(row.data) }))
+    await this.committed()
+    return this.statements.selectLog.all(key.workspaceId, key.docName, upTo).map(logRow)
+  }
+
+  async logAfter(key: DocKey, after: number): Promise<LogTail> {
+    this.assertOpen()
+    await this.committed()
+    const { before, rows } = this.statements.logAfter(key, after)
+    return { before, rows: rows.map(logRow) }
+  }
+
+  /**
+   * Applies a connection setting to every connection this store writes through (the caller's and the
+   * writer thread's), in order with the appends; the storage tests use it to make the file full
+   * (`max_page_count`) or read-only (`query_only`).
+   */
+  async pragma(pragma: string): Promise<void> {
+    this.db.pragma(pragma)
+    await this.writer?.pragma(pragma)
   }
 
   async close(): Promise<void> {
-    this.flush()
+    await this.committed()
     this.closed = true
+    await this.writer?.close()
+  }
+
+  /** Resolves once every append made so far is committed (or failed). */
+  private async committed(): Promise<void> {
+    this.flush()
+    while (this.writing) {
+      await this.writing
+      this.flush()
+    }
   }
 
   /** Commits every pending append in one transaction, then settles their promises. */
   private flush(): void {
     this.flushScheduled = false
     const batch = this.pending
-    if (batch.length === 0) return
+    // One batch in flight at a time; what arrives meanwhile goes in the next one.
+    if (batch.length === 0 || this.writing) return
     this.pending = []
+    this.lastCommitAt = performance.now()
+    if (this.writer) {
+      const rows = batch.map(({ key, update, authorId }) => ({ workspaceId: key.workspaceId, docName: key.docName, data: update, authorId }))
+      this.writing = this.writer.write(rows, this.now()).then(
+        () => {
+          for (const append of batch) append.resolve()
+        },
+        (error: unknown) => {
+          for (const append of batch) append.reject(error)
+        },
+      )
+      void this.writing.finally(() => {
+        this.writing = null
+        if (this.pending.length > 0 && !this.flushScheduled) {
+          this.flushScheduled = true
+          setImmediate(() => this.flush())
+        }
+      })
+      return
+    }
     try {
       this.statements.insertBatch(batch, this.now())
     } catch (error) {

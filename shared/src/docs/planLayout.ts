@@ -55,7 +55,14 @@ export function readAction(action: ActionMap): Action {
     milestones: readNestedMap<Milestone>(action.get('milestones')),
     resources: readNestedMap<Resource>(action.get('resources')),
     order: str(action.get('order')),
+    decisionIds: decisionIdsOf(action),
   }
+}
+
+/** The decisions an action links to (GOV19): a plain array of ids, absent in older actions. */
+export function decisionIdsOf(action: ActionMap): string[] {
+  const v = action.get('decisionIds')
+  return Array.isArray(v) ? v.filter((id): id is string => typeof id === 'string') : []
 }
 
 export type NewAction = Partial<Omit<Action, 'title' | 'order'>> & Pick<Action, 'title' | 'order'>
@@ -82,6 +89,8 @@ export function buildAction(input: NewAction): ActionMap {
   action.set('milestones', mapOf(input.milestones ?? {}))
   action.set('resources', mapOf(input.resources ?? {}))
   action.set('order', input.order)
+  // Only when linked: actions created in the plan keep the layout they always had.
+  if (input.decisionIds?.length) action.set('decisionIds', [...input.decisionIds])
   return action
 }
 

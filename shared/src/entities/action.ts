@@ -31,6 +31,11 @@ export const actionSchema = z.object({
   milestones: z.record(z.string(), milestoneSchema),
   resources: z.record(z.string(), resourceSchema),
   order: orderKeySchema,
+  /**
+   * The governance decisions this action comes from or was updated by (GOV19), written by the
+   * server; a plain JSON array, absent (empty) in actions created before it.
+   */
+  decisionIds: z.array(memberRef).max(LIMITS.decisionLinks).default([]),
 })
 export type Action = z.infer<typeof actionSchema>
 export type ActionScalarField = 'title' | 'objective' | 'start' | 'deadline' | 'status' | 'progress' | 'blockedReason' | 'accountable' | 'order'

@@ -241,5 +241,9 @@ export const WORKSPACE_EVENTS = [
   'meeting.attendance',
   'meeting.vote',
   'meeting.decision',
+  // History and sign-off (HIST, SIGN): data { docName }. A version was named or restored; a sign-off
+  // round was proposed, answered, withdrawn, adopted or unlocked. Panels reload what they show.
+  'history.changed',
+  'signoff.changed',
 ] as const
 export type WorkspaceEventName = (typeof WORKSPACE_EVENTS)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from '../ids.ts'
+import type { AdoptionOutcome, AdoptionRule } from './adoptionRule.ts'
 import { commentBodySchema } from './comment.ts'
 
 /** History, named versions and sign-off (docs/SPEC.md §HIST, SIGN): request bodies and answers. */
@@ -62,6 +63,10 @@ export interface SignoffRoundView {
   baseHash: string | null
   /** The clauses partners approve: every clause for an adoption, only the changed ones for an amendment. */
   clauses: string[]
+  /** The charter's adoption rule for this document when the round was proposed (SIGN9). */
+  rule: AdoptionRule
+  /** Whether the answers meet the rule, and why (not yet). */
+  outcome: AdoptionOutcome
   proposedBy: string
   proposedAt: string
   closedAt: string | null

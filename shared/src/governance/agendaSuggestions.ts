@@ -13,9 +13,9 @@ export function agendaSuggestions(plan: Y.Doc, today: string, onAgenda: Readonly
   for (const id of sortedActionIds(plan)) {
     if (onAgenda.has(id)) continue
     const action = readAction(actions.get(id)!)
-    if (action.status === 'blocked') blocked.push({ actionId: id, title: action.title, reason: 'blocked', deadline: action.deadline })
+    if (action.status === 'blocked') blocked.push({ actionId: id, docName: null, title: action.title, reason: 'blocked', deadline: action.deadline })
     else if (action.deadline !== null && action.deadline < today && action.status !== 'done' && action.status !== 'cancelled') {
-      overdue.push({ actionId: id, title: action.title, reason: 'overdue', deadline: action.deadline })
+      overdue.push({ actionId: id, docName: null, title: action.title, reason: 'overdue', deadline: action.deadline })
     }
   }
   return [...blocked, ...overdue]

@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { isoDateSchema } from '../dates.ts'
+import { isDocName } from '../docs/documents.ts'
 import { orderKeySchema } from '../docs/order.ts'
 import { idSchema } from '../ids.ts'
 import { LIMITS } from '../limits.ts'
 import { attendanceStatusSchema, voteChoiceSchema } from './attendance.ts'
+import type { MinutesAmendment, MinutesStatus } from './minutes.ts'
 import type { QuorumResult } from './quorum.ts'
 import type { GovProblem } from './problems.ts'
-import type { VoteOutcome, VoteResult } from './votes.ts'
+import type { Tally, VoteOutcome, VoteResult } from './votes.ts'
 import { decisionTypeSchema, type DecisionType, type VoteRule } from './voting.ts'
 
 /** REST shapes of meetings, agenda, attendance, votes and decisions (docs/SPEC.md, GOV10–). */
@@ -14,11 +16,6 @@ import { decisionTypeSchema, type DecisionType, type VoteRule } from './voting.t
 export const MEETING_STATUSES = ['scheduled', 'in_progress', 'closed', 'cancelled'] as const
 export const meetingStatusSchema = z.enum(MEETING_STATUSES)
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>
-
-/** Minutes go draft → amendments (attendees propose changes until a date) → approved (a decision) → locked. */
-export const MINUTES_STATUSES = ['draft', 'amendments', 'approved', 'locked'] as const
-export const minutesStatusSchema = z.enum(MINUTES_STATUSES)
-export type MinutesStatus = z.infer<typeof minutesStatusSchema>
 
 export const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const
 export const rsvpAnswerSchema = z.enum(RSVP_ANSWERS)
@@ -57,6 +54,8 @@ export const agendaItemInputSchema = z.object({
   notes: z.string().max(LIMITS.textFieldLength).default(''),
   /** The plan action this item is about, if any. */
   actionId: idSchema.nullable().default(null),
+  /** The document awaiting sign-off this item is about, if any (GOV20). */
+  docName: z.string().max(200).refine(isDocName, 'not a document of the workspace').nullable().default(null),
   /** Where it goes; default: last. Clients compute it with `keyBetween` (docs/order.ts). */
   orderKey: orderKeySchema.optional(),
 })
@@ -103,6 +102,14 @@ export const decisionActionSchema = z.object({
 })
 export type DecisionActionInput = z.infer<typeof decisionActionSchema>
 
+/** Updating an existing action from a decision (GOV19): the fields given replace the action's. */
+export const decisionActionUpdateSchema = z.object({
+  accountable: idSchema.nullable().optional(),
+  responsible: z.array(idSchema).max(50).optional(),
+  deadline: isoDateSchema.nullable().optional(),
+})
+export type DecisionActionUpdate = z.infer<typeof decisionActionUpdateSchema>
+
 export const listDecisionsQuerySchema = z.object({
   bodyId: idSchema.optional(),
   meetingId: idSchema.optional(),
@@ -114,6 +121,7 @@ export const listDecisionsQuerySchema = z.object({
 })
 export type ListDecisionsQuery = z.infer<typeof listDecisionsQuerySchema>
 
+/** `approved` locks the minutes (GOV21); `locked` remains for minutes approved before, which it also locks. */
 export const minutesTransitionSchema = z.object({
   status: z.enum(['amendments', 'approved', 'locked']),
   /** End of the amendments period (status `amendments`). */
@@ -135,6 +143,8 @@ export interface Meeting {
   status: MeetingStatus
   minutesStatus: MinutesStatus
   amendmentsUntil: string | null
+  /** The adopted `minutes` decision (of a later meeting) that approved and locked them. */
+  approvedBy: string | null
   /** The rich-text document holding the minutes (`minutes:<id>`). */
   minutesDoc: string
   createdBy: string
@@ -147,6 +157,7 @@ export interface AgendaItem {
   notes: string
   orderKey: string
   actionId: string | null
+  docName: string | null
 }
 
 export interface AttendanceView {
@@ -157,7 +168,11 @@ export interface AttendanceView {
   recused: boolean
 }
 
-/** A vote as anyone in the meeting sees it. In a secret vote `ballots` is absent: only who has voted, never what. */
+/**
+ * A vote as anyone in the meeting sees it. In a secret vote `ballots` is absent and, while it is
+ * open, `tally` is null: only who has voted, never what (a running tally next to who just voted
+ * would tell each ballot). Once closed, a secret vote shows the counted totals (GOV18).
+ */
 export interface VoteView {
   id: string
   question: string
@@ -170,18 +185,47 @@ export interface VoteView {
   closedAt: string | null
   /** Seats that have voted (member ids). */
   voted: string[]
-  tally: { for: number; against: number; abstain: number }
+  tally: Tally | null
   ballots?: { forId: string; voterId: string; choice: z.infer<typeof voteChoiceSchema> }[]
   /** Once closed: the result. */
   result: PublicVoteResult | null
 }
 
-/** A vote result as published: a refused ballot names its seat and reason, never its choice. */
-export type PublicVoteResult = Omit<VoteResult, 'refused'> & { refused: { forId: string; voterId: string; problem: GovProblem }[] }
+/**
+ * A vote result as published: a refused ballot names its seat and reason, never its choice. A
+ * secret vote's result keeps the totals and the outcome only (GOV18): no tally per college (a
+ * one-seat college would show its vote), no weighted totals nor tie (with unequal weights they tell
+ * the colleges apart).
+ */
+export type PublicVoteResult = Omit<VoteResult, 'refused' | 'weighted' | 'tie'> & {
+  secret: boolean
+  weighted: Tally | null
+  tie: boolean | null
+  refused: { forId: string; voterId: string; problem: GovProblem }[]
+}
 
-export const publicResult = (result: VoteResult): PublicVoteResult => ({
-  ...result,
-  refused: result.refused.map(({ ballot, problem }) => ({ forId: ballot.forId, voterId: ballot.voterId, problem })),
+export const publicResult = (result: VoteResult, secret: boolean): PublicVoteResult => {
+  const open: PublicVoteResult = {
+    ...result,
+    secret: false,
+    refused: result.refused.map(({ ballot, problem }) => ({ forId: ballot.forId, voterId: ballot.voterId, problem })),
+  }
+  return secret ? secretResult(open) : open
+}
+
+/** What a secret vote's result may show; applied again on every read so results stored before GOV18 leak nothing either. */
+export const secretResult = (result: PublicVoteResult): PublicVoteResult => ({
+  rule: result.rule,
+  outcome: result.outcome,
+  valid: result.valid,
+  quorum: result.quorum,
+  colleges: [],
+  votes: result.votes,
+  weighted: null,
+  membersWeight: result.membersWeight,
+  tie: null,
+  secret: true,
+  refused: result.refused,
 })
 
 export interface MeetingDetail {
@@ -191,6 +235,8 @@ export interface MeetingDetail {
   rsvps: { userId: string; answer: RsvpAnswer }[]
   quorum: QuorumResult
   votes: VoteView[]
+  /** Amendments proposed to the minutes, oldest first (GOV21). */
+  amendments: MinutesAmendment[]
 }
 
 export interface Decision {
@@ -210,10 +256,7 @@ export interface Decision {
   recordedBy: string
 }
 
-/** A suggestion for the agenda: an overdue or blocked action of the plan. */
-export interface AgendaSuggestion {
-  actionId: string
-  title: string
-  reason: 'overdue' | 'blocked'
-  deadline: string | null
-}
+/** A suggestion for the agenda: an overdue or blocked action of the plan, or a document awaiting sign-off (GOV20). */
+export type AgendaSuggestion =
+  | { reason: 'overdue' | 'blocked'; actionId: string; docName: null; title: string; deadline: string | null }
+  | { reason: 'signoff'; actionId: null; docName: string; title: string; deadline: null }

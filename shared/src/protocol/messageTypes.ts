@@ -12,5 +12,9 @@ export const MESSAGE = {
   serverError: 100,
   /** Server → client: how many of this connection's updates are stored (see saved.ts). */
   saved: 101,
+  /** Server → client: the whole document as a V2-encoded update, for clients that asked (see syncV2.ts). */
+  syncStep2V2: 102,
+  /** Server → client: the first rows of a large plan, before its whole document (see planPreview.ts). */
+  planPreview: 103,
 } as const
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE]

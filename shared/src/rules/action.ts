@@ -237,6 +237,15 @@ const GROUPS: readonly RuleGroup[] = [
     }),
   ),
   {
+    inputs: ['decisionIds'],
+    run: (r) => {
+      const value = r.raw('decisionIds')
+      if (value !== undefined && refList(value, LIMITS.decisionLinks) === null) {
+        r.v.add('VAL1', 'decisionIds', text(`Liste de décisions invalide (au plus ${LIMITS.decisionLinks}).`, `Invalid list of decisions (at most ${LIMITS.decisionLinks}).`))
+      }
+    },
+  },
+  {
     inputs: ['accountable'],
     run: (r) => {
       if (r.accountable() === undefined) r.v.add('VAL1', 'accountable', text('Le responsable final doit être un membre.', 'The accountable must be a member.'))

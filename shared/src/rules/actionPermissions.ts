@@ -19,6 +19,7 @@ export const ACTION_FIELDS = [
   'milestones',
   'resources',
   'order',
+  'decisionIds',
 ] as const satisfies readonly (keyof Action)[]
 export type ActionField = (typeof ACTION_FIELDS)[number]
 
@@ -39,6 +40,8 @@ export const ACTION_FIELD_VERBS: Readonly<Record<ActionField, Verb>> = {
   milestones: 'actions.milestones',
   resources: 'actions.resources',
   order: 'actions.reorder',
+  // Links to governance decisions: the server writes them (GOV19); by hand, admin and steering only.
+  decisionIds: 'actions.assign',
 }
 
 /** Statuses that only admin and steering move an action into or out of. */

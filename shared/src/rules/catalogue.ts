@@ -38,16 +38,16 @@ export const RULES = {
     fr: 'Faire entrer ou sortir une action des statuts proposée ou annulée est réservé à l’administration et au comité de pilotage.',
   },
   PERM8: {
-    en: 'Governance bodies, meetings and decisions, the plan’s title and period, objectives and indicators are edited by admin and steering only.',
-    fr: 'Les instances, réunions et décisions, le titre et la période du plan, ses objectifs et indicateurs ne sont modifiés que par l’administration et le comité de pilotage.',
+    en: 'Governance bodies, meetings and decisions, the plan’s title and period, objectives and indicators, and the charter’s adoption rules are edited by admin and steering only.',
+    fr: 'Les instances, réunions et décisions, le titre et la période du plan, ses objectifs et indicateurs, et les règles d’adoption de la charte ne sont modifiés que par l’administration et le comité de pilotage.',
   },
   PERM9: {
     en: 'Editors co-edit draft documents (rich texts, minutes); a document submitted for adoption (proposed) is edited by admin and steering only.',
     fr: 'Les éditeurs co-éditent les documents en brouillon (textes, comptes rendus) ; un document soumis à adoption n’est modifié que par l’administration et le comité de pilotage.',
   },
   PERM10: {
-    en: 'An adopted document accepts no edit from anyone (document_locked); only admin and steering change its status or adopted version.',
-    fr: 'Un document adopté n’accepte aucune modification (document_locked) ; seuls l’administration et le comité de pilotage changent son statut ou sa version adoptée.',
+    en: 'An adopted document accepts no edit from anyone (document_locked); its status and adopted version change only through sign-off (server changes), never by a live edit.',
+    fr: 'Un document adopté n’accepte aucune modification (document_locked) ; son statut et sa version adoptée ne changent que par la signature (changements du serveur), jamais par une modification en direct.',
   },
   PERM11: {
     en: 'A role change made through REST applies to the member’s open connections within one second, without reload; a lost membership closes them with 4403.',

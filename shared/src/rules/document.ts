@@ -81,7 +81,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
   } else {
     if (kind === 'richText') {
       const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))
-      out.push(...violations, ...validateDocumentMeta(meta))
+      out.push(...violations, ...validateDocumentMeta(meta, 'meta', docName))
     }
     walkXml(doc.getXmlFragment(ROOT.content), out)
   }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { parseBodyLink } from '../docs/bodyLinks.ts'
 import type { RuleViolation } from './types.ts'
 import { isIntegerIn, text } from './values.ts'
 
@@ -62,9 +63,13 @@ export const MAX_HREF_LENGTH = 2048
 // WHATWG URL exists in browsers and Node; typed here because shared/ compiles without DOM or Node types.
 const UrlClass = (globalThis as unknown as { URL: new (url: string) => { protocol: string } }).URL
 
-/** Links may point to the web or to an e-mail address, nothing else (no javascript:, data:, file:…). */
+/**
+ * Links may point to the web or to an e-mail address, nothing else (no javascript:, data:, file:…),
+ * except the one same-origin form of a link to a governance body (GOV25).
+ */
 export function isAllowedHref(url: unknown): boolean {
   if (typeof url !== 'string' || url.length > MAX_HREF_LENGTH) return false
+  if (parseBodyLink(url) !== null) return true
   const trimmed = url.trim()
   if (!/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(trimmed)) return false
   try {

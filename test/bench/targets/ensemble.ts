@@ -4,7 +4,7 @@ import { createAlliance, type TestMember } from '../../helpers/alliance.ts'
 import { connectDoc, fetchTicket } from '../../helpers/collab.ts'
 import { removeDir, spawnServer, tempDataDir } from '../../helpers/server.ts'
 import { waitFor } from '../../helpers/waitFor.ts'
-import { killOnExit, pin, SERVER_CORE } from '../proc.ts'
+import { GC_ON_SIGNAL, killOnExit, pin, SERVER_CORE } from '../proc.ts'
 import type { Target } from './target.ts'
 import { READY_TIMEOUT_MS } from './yWebsocketClient.ts'
 
@@ -26,12 +26,29 @@ export interface EnsembleTarget extends Target {
  */
 export async function launchEnsemble(): Promise<EnsembleTarget> {
   const dataDir = tempDataDir('ensemble-bench-')
-  const server = await spawnServer(dataDir, { ROOM_IDLE_MS: '1000', AUTH_SIGNUP_MAX: '100000', AUTH_SIGNIN_MAX: '100000' })
+  // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS)
+  const nodeArgs = process.env.BENCH_ENSEMBLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const server = await spawnServer(dataDir, {
+    ROOM_IDLE_MS: '1000',
+    AUTH_SIGNUP_MAX: '100000',
+    AUTH_SIGNIN_MAX: '100000',
+    // Every bench client is the same admin (up to 1,000 idle connections): lift the per-member cap.
+    WS_MAX_PER_USER: '100000',
+  }, 0, [...GC_ON_SIGNAL, ...nodeArgs])
   killOnExit(server.child)
   process.once('exit', () => removeDir(dataDir))
   await pin(server.child.pid!, SERVER_CORE)
   const { workspaceId, partnerId, admin, members } = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
   const wsBase = server.url.replace(/^http/, 'ws')
+  const connectClient = async (docName: string, doc = new Y.Doc(), syncV2: boolean) => {
+    const client = await connectDoc(admin.client, workspaceId, docName, doc, { syncV2 })
+    return {
+      doc,
+      awareness: client.provider.awareness,
+      ready: () => waitFor(() => client.provider.synced, { timeoutMs: READY_TIMEOUT_MS, message: `${docName} synced` }).then(() => undefined),
+      destroy: client.destroy,
+    }
+  }
   return {
     name: 'ensemble',
     pid: server.child.pid!,
@@ -42,15 +59,8 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
     partnerId,
     admin,
     people: [admin.userId, ...members.map((m) => m.userId)],
-    connect: async (docName, doc = new Y.Doc()) => {
-      const client = await connectDoc(admin.client, workspaceId, docName, doc)
-      return {
-        doc,
-        awareness: client.provider.awareness,
-        ready: () => waitFor(() => client.provider.synced, { timeoutMs: READY_TIMEOUT_MS, message: `${docName} synced` }).then(() => undefined),
-        destroy: client.destroy,
-      }
-    },
+    connect: (docName, doc) => connectClient(docName, doc, false),
+    connectV2: (docName, doc) => connectClient(docName, doc, true),
     rawUrl: async (docName) =>
       `${wsBase}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`,
     stop: async () => {

@@ -24,6 +24,8 @@ export interface Target {
   stateful: boolean
   wire: Wire
   connect(docName: string, doc?: Y.Doc): Promise<BenchClient>
+  /** Ensemble only: a client that asks for the full state in V2 (`?sync=v2`, message type 102), as the web client does. */
+  connectV2?(docName: string, doc?: Y.Doc): Promise<BenchClient>
   /** The websocket URL a raw client opens for `docName` (a fresh ticket for Ensemble). */
   rawUrl(docName: string): Promise<string>
   stop(): Promise<void>

@@ -2,7 +2,9 @@ import type { Action } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { ActionDecisions } from '../meetings/ActionDecisions.tsx'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
+import { ActionHistory } from '../history/ActionHistory.tsx'
 import { actionFieldName, DISCUSSED_FIELDS } from './commentTargets.ts'
 import { MilestoneList } from './MilestoneList.tsx'
 import type { PlanField } from './planAbilities.ts'
@@ -55,8 +57,10 @@ export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionD
           />
         </div>
       )}
+      {action.decisionIds.length > 0 && <ActionDecisions ids={action.decisionIds} />}
       <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} check={check} />
       <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} check={check} />
+      <ActionHistory actionId={id} action={action} />
       <div className="field-comments" role="group" aria-label={t('comments.fieldsGroup')}>
         {DISCUSSED_FIELDS.map((field) => (
           <CommentTargetButton

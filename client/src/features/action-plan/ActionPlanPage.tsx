@@ -1,26 +1,29 @@
 import { type CommentThread, todayIso } from '@ensemble/shared'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useMe } from '../auth/SessionContext.tsx'
 import { CollabContext } from '../collab/CollabContext.tsx'
+import { mark } from '../collab/marks.ts'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { ActionRow, columnNames, PLAN_COLUMN_KEYS } from './ActionRow.tsx'
+import { ActionRow, columnNames, PLAN_COLUMN_KEYS, PLAN_COLUMNS } from './ActionRow.tsx'
 import { planThreadLabel } from './commentTargets.ts'
 import { isOverdue } from './overdue.ts'
 import { PlanPeriod } from './PlanPeriod.tsx'
 import { addAction } from './planWrites.ts'
 import { useActionRules } from './useActionRules.ts'
+import type { PlanSnapshot } from './planStore.ts'
 import { usePlan } from './usePlan.ts'
+import { useVisibleRows } from './useVisibleRows.ts'
 
 /** Plan d'action: the live table of actions, edited cell by cell by everyone at once. */
 export function ActionPlanPage() {
   const { t } = useTranslation()
-  const collab = useCollabDoc('plan')
+  const collab = useCollabDoc('plan', { preview: true })
   return (
     <div className="page page--wide">
       {collab ? (
@@ -35,14 +38,20 @@ export function ActionPlanPage() {
   )
 }
 
-/** After a re-render has moved or created the row, put focus back where the user expects it. */
+/**
+ * After a re-render has moved or created the row, put focus back where the user expects it. On a
+ * long plan the row may be rendered a few frames later (windowing), so it is looked for a while.
+ */
 function focusLater(...selectors: string[]) {
-  window.requestAnimationFrame(() => {
+  let frames = 10
+  const attempt = () => {
     for (const selector of selectors) {
       const target = document.querySelector<HTMLElement>(selector)
       if (target) return target.focus()
     }
-  })
+    if (--frames > 0) window.requestAnimationFrame(attempt)
+  }
+  window.requestAnimationFrame(attempt)
 }
 
 function PlanBody({ collab }: { collab: CollabDoc }) {
@@ -50,15 +59,42 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
   const me = useMe()
   const { workspace, abilities } = useWorkspace()
   const { notify } = useToasts()
-  const plan = usePlan(collab.doc)
+  const live = usePlan(collab.doc)
+  // Until the document is synced, a large plan's first rows (sent ahead of it) stand in, read-only.
+  const preview = usePreviewRows(collab)
+  const plan = preview ?? live
+  const count = preview ? preview.count : plan.ids.length
   const rules = useActionRules(collab.doc)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
+  const body = useRef<HTMLTableSectionElement>(null)
+  // Only the rows in the viewport at first (the preview's, then the live ones): the rows rendered
+  // around them for scrolling and keyboard focus (overscan) come once those are painted.
+  const [overscan, setOverscan] = useState(false)
+  useEffect(() => {
+    if (preview || overscan) return
+    let timer = 0
+    const frame = window.requestAnimationFrame(() => (timer = window.setTimeout(() => setOverscan(true), 0)))
+    return () => {
+      window.cancelAnimationFrame(frame)
+      window.clearTimeout(timer)
+    }
+  }, [preview, overscan])
+  const visible = useVisibleRows(body, count, { overscan })
   const today = todayIso()
   const columns = columnNames(t)
-  const overdue = plan.ids.filter((id) => {
-    const action = plan.byId.get(id)
+  const hasRows = plan.ids.length > 0
+  useEffect(() => {
+    if (hasRows) mark(preview ? 'plan:preview-rendered' : 'plan:rows-rendered')
+  }, [hasRows, preview])
+  // Its rows are on screen: the document, held behind them, can be applied now.
+  useEffect(() => {
+    if (preview) collab.connection.previewShown()
+  }, [preview, collab.connection])
+  // Every action is read: once per change of the plan, not on every render of the page.
+  const overdue = useMemo(() => live.ids.filter((id) => {
+    const action = live.byId.get(id)
     return action && isOverdue(action, today)
-  }).length
+  }).length, [live, today])
 
   const toggle = useCallback((id: string) => {
     setExpanded((current) => {
@@ -75,11 +111,13 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
 
   const add = () => {
     const id = addAction(collab.doc, t('plan.newActionTitle'))
+    // New actions go last: bring the end of a long (windowed) plan on screen.
+    visible.reveal(live.ids.length)
     notify(t('plan.actionAdded'), 'success')
     focusLater(`[data-action-id="${id}"] [data-field="title"]`)
   }
 
-  const threadLabel = useCallback((thread: CommentThread) => planThreadLabel(t, thread, (id) => plan.byId.get(id)), [t, plan])
+  const threadLabel = useCallback((thread: CommentThread) => planThreadLabel(t, thread, (id) => live.byId.get(id)), [t, live])
 
   return (
     <TargetCommentsProvider docName="plan" labelOf={threadLabel}>
@@ -103,7 +141,8 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
         <PresenceList collab={collab} />
       </aside>
       <div className="table-scroll" role="region" aria-labelledby="plan-caption" tabIndex={0}>
-        <table className="plan-table" data-testid="plan-table">
+        {/* Rows are counted from the header row (1); a long plan renders only the rows near the viewport. */}
+        <table className="plan-table" data-testid="plan-table" aria-rowcount={count + 1} aria-busy={preview ? true : undefined}>
           <caption id="plan-caption">{t('plan.tableCaption')}</caption>
           <colgroup>
             {PLAN_COLUMN_KEYS.map((key) => (
@@ -111,7 +150,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
             ))}
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col">{t('plan.columns.order')}</th>
               <th scope="col">{columns.title}</th>
               <th scope="col">{columns.objective}</th>
@@ -126,17 +165,19 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
               <th scope="col">{t('plan.columns.tools')}</th>
             </tr>
           </thead>
-          <tbody>
-            {plan.ids.map((id, index) => {
+          <tbody ref={body}>
+            {visible.before > 0 && <SpacerRow height={visible.before} />}
+            {plan.ids.slice(visible.start, visible.end).map((id, offset) => {
               const action = plan.byId.get(id)
               if (!action) return null
+              const index = visible.start + offset
               return (
                 <ActionRow
                   key={id}
                   id={id}
                   action={action}
                   index={index}
-                  count={plan.ids.length}
+                  count={count}
                   doc={collab.doc}
                   members={workspace.members}
                   userId={me.id}
@@ -146,14 +187,34 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
                   expanded={expanded.has(id)}
                   onToggleExpanded={toggle}
                   onMoved={onMoved}
+                  readOnly={preview !== null}
                 />
               )
             })}
+            {visible.after > 0 && <SpacerRow height={visible.after} />}
           </tbody>
         </table>
-        {collab.synced && plan.ids.length === 0 && <p className="empty">{t('plan.empty')}</p>}
+        {collab.synced && live.ids.length === 0 && <p className="empty">{t('plan.empty')}</p>}
         {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
       </div>
     </TargetCommentsProvider>
+  )
+}
+
+/** The preview of a large plan (message type 103) as the table reads a plan, while the document is not synced. */
+function usePreviewRows(collab: CollabDoc): (PlanSnapshot & { count: number }) | null {
+  const preview = collab.synced ? null : collab.preview
+  return useMemo(
+    () => (preview ? { ids: preview.rows.map((row) => row.id), byId: new Map(preview.rows.map((row) => [row.id, row.action])), count: preview.count } : null),
+    [preview],
+  )
+}
+
+/** Stands for the rows of a long plan that are not rendered, so the page keeps its scroll length. */
+function SpacerRow({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="plan-spacer">
+      <td colSpan={PLAN_COLUMNS} style={{ height, padding: 0, border: 0 }} />
+    </tr>
   )
 }

@@ -34,17 +34,21 @@ interface ActionRowProps {
   expanded: boolean
   onToggleExpanded(id: string): void
   onMoved(id: string, direction: -1 | 1): void
+  /** A row of the preview shown before the document is synced: nothing can be changed yet. */
+  readOnly?: boolean
 }
 
 /** One action: every cell edits one field of the action's Y.Map, nothing rewrites the row. */
 export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
-  const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved } = props
+  const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved, readOnly = false } = props
   const { t } = useTranslation()
   const entity = `actions/${id}`
   const title = action.title.trim() || t('plan.untitled')
-  const label = (column: keyof ReturnType<typeof columnNames>) => t('plan.cellLabel', { column: columnNames(t)[column], title })
-  const can = (field: PlanField) => canEditActionField(abilities.role, userId, action, field)
-  const statuses = allowedStatuses(abilities.role, userId, action)
+  // Once per row, not once per cell: a plan renders dozens of rows at once, ten labels each.
+  const columns = columnNames(t)
+  const label = (column: keyof typeof columns) => t('plan.cellLabel', { column: columns[column], title })
+  const can = (field: PlanField) => !readOnly && canEditActionField(abilities.role, userId, action, field)
+  const statuses = readOnly ? [action.status] : allowedStatuses(abilities.role, userId, action)
   const overdue = isOverdue(action, today)
   const detailId = `action-detail-${id}`
   // Only members who may write can be accountable or responsible (VAL5).
@@ -79,7 +83,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
 
   return (
     <>
-      <tr className={`action-row${overdue ? ' is-overdue' : ''} status-row--${action.status}`} data-action-id={id} data-testid="action-row">
+      <tr className={`action-row${overdue ? ' is-overdue' : ''} status-row--${action.status}`} aria-rowindex={index + 2} data-action-id={id} data-testid="action-row">
         <td className="action-row__index">{index + 1}</td>
         <th scope="row" className="action-row__title">
           <TextCell
@@ -180,7 +184,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
           <td key={field}>
             <PeoplePicker
               label={label(field)}
-              legend={columnNames(t)[field]}
+              legend={columns[field]}
               selected={action[field]}
               members={field === 'responsible' ? doers : members}
               disabled={!can(field)}
@@ -191,12 +195,12 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
           </td>
         ))}
         <td className="action-row__tools">
-          <button type="button" className="button button--small" aria-expanded={expanded} aria-controls={detailId} onClick={() => onToggleExpanded(id)} data-tool="details">
+          <button type="button" className="button button--small" aria-expanded={expanded} aria-controls={detailId} onClick={() => onToggleExpanded(id)} disabled={readOnly} data-tool="details">
             {t('plan.details')}
             <span className="visually-hidden"> — {title}</span>
           </button>
           <CommentTargetButton target={{ targetKind: 'action', targetId: id }} label={t('comments.targets.action', { title })} />
-          {abilities.reorderActions && (
+          {abilities.reorderActions && !readOnly && (
             <>
               <button
                 type="button"
@@ -228,7 +232,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
               </button>
             </>
           )}
-          {abilities.deleteActions && (
+          {abilities.deleteActions && !readOnly && (
             <>
               <button
                 type="button"

@@ -16,9 +16,12 @@ export function createPlanStore(doc: Y.Doc) {
   const actions = actionsOf(doc)
   const listeners = new Set<() => void>()
   const readAll = (): PlanSnapshot => {
+    const started = performance.now()
     const byId = new Map<string, Action>()
     actions.forEach((action, id) => byId.set(id, readAction(action)))
-    return { ids: sortedActionIds(doc), byId }
+    const ids = sortedActionIds(doc)
+    if (ids.length > 0) performance.measure('plan:read-all', { start: started, detail: { actions: ids.length } })
+    return { ids, byId }
   }
   let snapshot = readAll()
 
@@ -34,6 +37,7 @@ export function createPlanStore(doc: Y.Doc) {
       }
     }
     if (touched.size === 0) return
+    const started = performance.now()
     const byId = new Map(snapshot.byId)
     let reorder = structural
     for (const id of touched) {
@@ -49,6 +53,8 @@ export function createPlanStore(doc: Y.Doc) {
       }
     }
     snapshot = { ids: reorder ? sortedActionIds(doc) : snapshot.ids, byId }
+    // Only large changes (a full state arriving): a mark per keystroke would pile up in the timeline.
+    if (touched.size >= 100) performance.measure('plan:read-changes', { start: started, detail: { actions: touched.size } })
     for (const listener of listeners) listener()
   }
 

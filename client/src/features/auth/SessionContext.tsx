@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError } from '../../api/ApiError.ts'
 import * as authApi from '../../api/auth.ts'
 import { applyLocale, currentLocale } from '../../i18n/index.ts'
+import { preloadKeys, takePreloaded } from '../../preload.ts'
 
 export type SessionState =
   | { status: 'loading' }
@@ -39,7 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async (): Promise<Me | null> => {
     try {
-      return await authApi.fetchMe()
+      // The first read uses the request started when the script loaded (preload.ts).
+      return await (takePreloaded<Me>(preloadKeys.me) ?? authApi.fetchMe())
     } catch (error) {
       if (error instanceof ApiError && error.isUnauthenticated) return null
       throw error

@@ -1,8 +1,21 @@
-import { type AwarenessUser, AWARENESS_USER_FIELD, CLOSE, MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
+import {
+  type AwarenessUser,
+  AWARENESS_USER_FIELD,
+  CLOSE,
+  MESSAGE,
+  type PlanPreview,
+  readPlanPreview,
+  readServerError,
+  SCHEMA_VERSION,
+  type ServerErrorMessage,
+} from '@ensemble/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ApiError } from '../../api/ApiError.ts'
 import { SaveTracker, type SaveState } from './saveTracker.ts'
+import { mark } from './marks.ts'
+import { MessageHold } from './messageHold.ts'
+import { acceptSyncV2, freshParams, previewParams, syncV2Params } from './syncV2.ts'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
 
@@ -24,25 +37,36 @@ export interface CollabSnapshot {
   fieldErrorsVersion: number
   /** Whether everything written here is stored on the server ("saved" acknowledgement, type 101). */
   save: SaveState
+  /** A large plan's first rows, to show read-only until the document is synced (asked for with `preview`). */
+  preview: PlanPreview | null
 }
 
-export interface CollabOptions {
-  workspaceId: string
-  docName: string
-  user: AwarenessUser
-  /** A fresh single-use ticket for each connection attempt. */
-  fetchTicket(): Promise<string>
+/** What the page does with what happens on the connection; replaceable (see setHandlers). */
+export interface CollabHandlers {
   /** The session is gone: stop and send the user to sign-in. */
   onUnauthenticated(): void
   /** A server error no visible field claimed: shown in the toast region. */
   onUnclaimedError(error: ReceivedServerError): void
   /** Every server error, claimed or not. */
   onServerError?(error: ReceivedServerError): void
+}
+
+export interface CollabOptions extends Partial<CollabHandlers> {
+  workspaceId: string
+  docName: string
+  /** Who we are to the others; a connection opened before the page knows it gets it with setUser. */
+  user?: AwarenessUser
+  /** A fresh single-use ticket for each connection attempt. */
+  fetchTicket(): Promise<string>
   /** Defaults to the page's own origin, where the server (or Vite's proxy) answers `/ws`. */
   serverUrl?: string
+  /** Ask for a large plan's first rows ahead of the document (the plan page; PROTOCOL §4d). */
+  preview?: boolean
 }
 
 const MAX_BACKOFF_MS = 10_000
+/** The document waits at most this long behind a preview for the page to paint it. */
+const MAX_PREVIEW_HOLD_MS = 1_000
 const FORBIDDEN_TICKET = 4403
 
 // 4429 (rate limited) is in y-websocket's "do not reconnect" range, but a pause is all it needs.
@@ -66,7 +90,9 @@ function defaultServerUrl(workspaceId: string): string {
 export class CollabConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
-  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
+  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', preview: null }
+  /** Holds the messages that follow a preview until the page has painted it. */
+  private readonly hold = new MessageHold()
   private readonly saveTracker: SaveTracker
   private readonly listeners = new Set<() => void>()
   private readonly claims = new Map<string, number>()
@@ -77,15 +103,29 @@ export class CollabConnection {
   private destroyed = false
   private errorSeq = 0
   private everConnected = false
+  private handlers: Partial<CollabHandlers>
+  /** The ticket was refused for want of a session (told to handlers set later, too). */
+  private unauthenticated = false
 
   constructor(private readonly options: CollabOptions) {
+    this.handlers = options
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(options.workspaceId), options.docName, this.doc, {
       connect: false,
       // Tabs must not sync with each other behind the server's back: every edit is validated there.
       disableBc: true,
+      WebSocketPolyfill: this.hold.webSocketClass(),
     })
-    this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
+    if (options.user) this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
     this.saveTracker = new SaveTracker(this.provider, (save) => this.update({ save }))
+    // Large documents load faster in V2 (smaller frame, faster to apply); the server sends it on request.
+    acceptSyncV2(this.provider)
+    this.provider.messageHandlers[MESSAGE.planPreview] = (_encoder, decoder) => {
+      try {
+        this.receivePreview(readPlanPreview(decoder))
+      } catch {
+        // Only a preview: the document itself follows.
+      }
+    }
     this.provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
       try {
         this.receiveError(readServerError(decoder))
@@ -95,13 +135,15 @@ export class CollabConnection {
     }
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') {
+        mark(`collab:${options.docName}:ws-open`)
         this.everConnected = true
         this.update({ status: 'connected', closed: null, rateLimited: false })
       }
     })
     this.provider.on('sync', (synced: boolean) => {
+      if (synced) mark(`collab:${this.options.docName}:synced`)
       if (synced) this.attempts = 0
-      if (synced) this.update({ synced: true })
+      if (synced) this.update({ synced: true, preview: null })
     })
     this.provider.on('connection-close', (event) => this.handleClose(event))
     window.addEventListener('online', this.reconnectNow)
@@ -116,6 +158,20 @@ export class CollabConnection {
     void this.open()
   }
 
+  /** The page that shows this document takes over its errors (a connection may open before the page). */
+  setHandlers(handlers: CollabHandlers): void {
+    this.handlers = handlers
+    if (this.unauthenticated) handlers.onUnauthenticated()
+  }
+
+  /**
+   * The page has painted the preview: the document, held meanwhile, is applied now (after that
+   * frame, so the rows are on screen during the decoding rather than after it).
+   */
+  previewShown(): void {
+    if (this.hold.holding) window.requestAnimationFrame(() => window.setTimeout(() => this.hold.release(), 0))
+  }
+
   /** Replaces the identity shown to others (name, colour, partner) — the server stamps it anyway. */
   setUser(user: AwarenessUser): void {
     this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, user)
@@ -123,6 +179,7 @@ export class CollabConnection {
 
   destroy(): void {
     this.destroyed = true
+    this.hold.release()
     window.clearTimeout(this.retryTimer)
     window.removeEventListener('online', this.reconnectNow)
     document.removeEventListener('visibilitychange', this.reconnectNow)
@@ -173,9 +230,16 @@ export class CollabConnection {
     const received = { ...error, seq: ++this.errorSeq }
     const key = fieldKey(error.entity, error.field)
     if (error.field && this.claims.has(key)) this.fieldErrors.set(key, received)
-    else this.options.onUnclaimedError(received)
-    this.options.onServerError?.(received)
+    else this.handlers.onUnclaimedError?.(received)
+    this.handlers.onServerError?.(received)
     this.update({ lastError: received, fieldErrorsVersion: this.snapshot.fieldErrorsVersion + 1 })
+  }
+
+  private receivePreview(preview: PlanPreview): void {
+    if (this.provider.synced) return
+    mark(`collab:${this.options.docName}:preview-received`, { rows: preview.rows.length })
+    this.hold.hold(MAX_PREVIEW_HOLD_MS)
+    this.update({ preview })
   }
 
   // --- connection loop ---------------------------------------------------------------------
@@ -188,13 +252,16 @@ export class CollabConnection {
     if (!this.everConnected) this.update({ status: 'connecting' })
     let ticket: string
     try {
+      mark(`collab:${this.options.docName}:ticket-start`)
       ticket = await this.options.fetchTicket()
+      mark(`collab:${this.options.docName}:ticket`)
     } catch (error) {
       this.opening = false
       if (this.destroyed) return
       if (error instanceof ApiError && error.status === 401) {
         this.update({ status: 'offline' })
-        this.options.onUnauthenticated()
+        this.unauthenticated = true
+        this.handlers.onUnauthenticated?.()
         return
       }
       if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
@@ -206,7 +273,9 @@ export class CollabConnection {
     }
     this.opening = false
     if (this.destroyed) return
-    this.provider.params = { ticket, schema: String(SCHEMA_VERSION) }
+    // Holding nothing yet, it may be sent a large document's kept state before the server has loaded it.
+    const fresh = this.doc.store.clients.size === 0
+    this.provider.params = { ticket, schema: String(SCHEMA_VERSION), ...syncV2Params, ...(fresh ? freshParams : {}), ...(fresh && this.options.preview ? previewParams : {}) }
     this.provider.connect()
   }
 
@@ -215,6 +284,8 @@ export class CollabConnection {
     // Stop the provider's own retry (it would reuse the spent ticket). Setting the flag rather than
     // calling disconnect(): we are inside the provider's close handler, which disconnect() re-enters.
     this.provider.shouldConnect = false
+    // Whatever the closed socket delivered after a preview is dropped by the provider (not its socket any more).
+    this.hold.release()
     if (event && isTerminal(event.code)) {
       this.update({ status: 'offline', closed: { code: event.code, reason: event.reason } })
       return

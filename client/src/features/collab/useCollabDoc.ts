@@ -6,6 +6,7 @@ import { useToasts } from '../../components/Toasts.tsx'
 import { useMe, useSession } from '../auth/SessionContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { CollabConnection, type CollabSnapshot } from './CollabConnection.ts'
+import { adoptPreloaded } from './preloadedConnections.ts'
 
 export interface CollabDoc extends CollabSnapshot {
   connection: CollabConnection
@@ -15,7 +16,7 @@ export interface CollabDoc extends CollabSnapshot {
   user: AwarenessUser
 }
 
-const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved' }
+const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', preview: null }
 const noop = () => () => {}
 const offlineSnapshot = (): CollabSnapshot => OFFLINE
 
@@ -37,7 +38,8 @@ export function useAwarenessUser(): AwarenessUser {
  * Returns null until the connection exists (it is created in an effect so React's double mount in
  * development does not leave a socket behind).
  */
-export function useCollabDoc(docName: string): CollabDoc | null {
+export function useCollabDoc(docName: string, options: { preview?: boolean } = {}): CollabDoc | null {
+  const preview = options.preview ?? false
   const { t } = useTranslation()
   const { workspace, reload } = useWorkspace()
   const { expire } = useSession()
@@ -49,11 +51,11 @@ export function useCollabDoc(docName: string): CollabDoc | null {
   latest.current = { t, notify, reload, expire }
 
   useEffect(() => {
-    const created = new CollabConnection({
-      workspaceId: workspace.id,
-      docName,
-      user,
-      fetchTicket: async () => (await createTicket(workspace.id)).ticket,
+    // Opened already when this page was the one loaded (preloadedConnections.ts); else opened now.
+    const created =
+      adoptPreloaded(workspace.id, docName) ??
+      new CollabConnection({ workspaceId: workspace.id, docName, user, preview, fetchTicket: async () => (await createTicket(workspace.id)).ticket })
+    created.setHandlers({
       onUnauthenticated: () => latest.current.expire(),
       onUnclaimedError: (error) => latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
       // A refusal for lack of rights usually means the role changed meanwhile: re-read it so the
@@ -69,7 +71,7 @@ export function useCollabDoc(docName: string): CollabDoc | null {
       setConnection(null)
     }
     // Only another document needs another connection: the identity is updated in place below.
-  }, [workspace.id, docName])
+  }, [workspace.id, docName, preview])
 
   useEffect(() => {
     connection?.setUser(user)

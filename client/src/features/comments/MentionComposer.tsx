@@ -1,5 +1,5 @@
 import { COMMENT_LIMITS, mentionToken } from '@ensemble/shared'
-import { type FormEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { filterCandidates, type MentionCandidate, mentionCandidates, mentionQueryAt } from './mentionCandidates.ts'
@@ -42,6 +42,17 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
   const current = options[Math.min(active, options.length - 1)]
   const optionId = (c: MentionCandidate) => `${id}-${c.kind}-${c.id}`
 
+  // After a mention is inserted the caret goes right after it, as soon as React has written the new
+  // value and before the next key is handled (a frame later, a fast typist's next letter lands first).
+  const pendingCaret = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const at = pendingCaret.current
+    if (at === null) return
+    pendingCaret.current = null
+    box.current?.focus()
+    box.current?.setSelectionRange(at, at)
+  }, [value])
+
   const track = () => {
     const el = box.current
     if (el) setCaret(el.selectionStart)
@@ -55,10 +66,7 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
     setValue(next)
     setCaret(at)
     setActive(0)
-    window.requestAnimationFrame(() => {
-      box.current?.focus()
-      box.current?.setSelectionRange(at, at)
-    })
+    pendingCaret.current = at
   }
 
   const submit = async (event?: FormEvent) => {

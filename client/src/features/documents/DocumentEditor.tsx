@@ -10,6 +10,7 @@ import type { CommentAnchorController } from '../comments/CommentAnchorControlle
 import { CommentHighlights } from '../comments/commentHighlights.ts'
 import { renderCaret } from './caret.ts'
 import { EditorToolbar } from './EditorToolbar.tsx'
+import { followBodyLink, followBodyLinkAtCaret } from './bodyLinkNavigation.ts'
 import { LinkForm } from './LinkForm.tsx'
 import { richTextExtensions } from './richTextExtensions.ts'
 
@@ -31,11 +32,15 @@ export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEdi
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
   const { doc, provider, user, synced } = collab
+  const editable = canEdit && synced
+  const label = t('documents.editorLabel', { title })
 
   const editor = useEditor(
     {
       // Nothing is typed before the first sync: an early empty paragraph would duplicate the server's.
-      editable: false,
+      // Created after it (the document was preloaded), it starts editable: each later change of
+      // `editable` or of the attributes re-renders the whole document once more.
+      editable,
       extensions: [
         ...richTextExtensions(),
         Collaboration.configure({ fragment: contentOf(doc) }),
@@ -48,16 +53,20 @@ export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEdi
               openLink.current()
               return true
             },
+            // GOV25: follow a link to a governance body from the keyboard.
+            'Alt-Enter': ({ editor: e }) => followBodyLinkAtCaret(e),
           }),
         }),
       ],
       editorProps: {
+        handleDOMEvents: { click: (view, event) => followBodyLink(event, view.editable) },
         attributes: {
           id: 'document-editor',
           class: 'prose',
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': t('documents.editorLabel', { title }),
+          'aria-label': label,
+          'aria-readonly': String(!editable),
           'data-testid': 'document-editor',
         },
       },
@@ -65,7 +74,6 @@ export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEdi
     [doc, provider],
   )
 
-  const editable = canEdit && synced
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable)
   }, [editor, editable])
@@ -76,8 +84,11 @@ export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEdi
   }, [editor, user])
 
   useEffect(() => {
-    editor?.setOptions({ editorProps: { attributes: { ...(editor.options.editorProps.attributes as Record<string, string>), 'aria-label': t('documents.editorLabel', { title }), 'aria-readonly': String(!editable) } } })
-  }, [editor, t, title, editable])
+    const attributes = (editor?.options.editorProps.attributes ?? {}) as Record<string, string>
+    // Only on a change: setting them re-renders the document.
+    if (!editor || (attributes['aria-label'] === label && attributes['aria-readonly'] === String(!editable))) return
+    editor.setOptions({ editorProps: { attributes: { ...attributes, 'aria-label': label, 'aria-readonly': String(!editable) } } })
+  }, [editor, label, editable])
 
   if (!editor) return null
   return (

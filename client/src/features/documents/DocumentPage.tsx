@@ -1,7 +1,6 @@
-import { can, type DocumentMeta, documentMetaOf, DOCUMENT_STATUSES, type DocumentStatus, type RichTextDocName } from '@ensemble/shared'
+import { ADOPTION_RULES_DOC, can, type DocumentMeta, documentMetaOf, type DocumentStatus, type RichTextDocName } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { CollabContext } from '../collab/CollabContext.tsx'
-import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { useYMapJson } from '../collab/useYMapJson.ts'
@@ -13,6 +12,7 @@ import { DocumentEditor } from './DocumentEditor.tsx'
 import { DocumentStatusBadge } from './DocumentStatusBadge.tsx'
 import { HistoryPanel } from '../history/HistoryPanel.tsx'
 import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
+import { AdoptionRuleField } from '../signoff/AdoptionRuleField.tsx'
 
 /** Vision, charte, accord de consortium, convention: one live rich-text document each. */
 export function DocumentPage({ docName, sectionKey }: { docName: RichTextDocName; sectionKey: SectionKey }) {
@@ -41,27 +41,13 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
   const status: DocumentStatus = meta.status ?? 'draft'
   const canEdit = can({ role: abilities.role }, 'documents.write', { docStatus: status })
   const comments = useDocumentComments(collab, docName, title)
-  const setStatus = (next: DocumentStatus | null) => {
-    if (next) collab.doc.transact(() => metaMap.set('status', next))
-  }
   return (
     <>
       <header className="page__header">
         <div>
           <h1 tabIndex={-1}>{title}</h1>
+          {/* Read-only: the status moves only with sign-off (SIGN10), from the sign-off panel. */}
           <DocumentStatusBadge status={meta.status} />
-          {abilities.setDocumentStatus && collab.synced && (
-            <SelectCell<DocumentStatus>
-              label={t('documents.changeStatus')}
-              value={status}
-              options={DOCUMENT_STATUSES.map((s) => ({ value: s, label: t(`documents.statuses.${s}`) }))}
-              entity="meta"
-              field="status"
-              onCommit={setStatus}
-              className="doc-status-select"
-              testId="document-status-select"
-            />
-          )}
         </div>
         <ConnectionStatus snapshot={collab} />
       </header>
@@ -78,6 +64,7 @@ function DocumentBody({ collab, docName, fallbackTitle }: { collab: CollabDoc; d
             <PresenceList collab={collab} />
           </aside>
           <SignoffPanel docName={docName} status={status} />
+          {docName === ADOPTION_RULES_DOC && <AdoptionRuleField collab={collab} status={status} />}
           <HistoryPanel docName={docName} status={status} />
           {comments.panel}
         </div>

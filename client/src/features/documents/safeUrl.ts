@@ -1,13 +1,7 @@
-/** Links may point to the web or to an e-mail address, nothing else (no javascript:, data:, file:…). */
-const ALLOWED = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i
+import { isAllowedHref } from '@ensemble/shared'
 
-export function isSafeUrl(url: string): boolean {
-  const trimmed = url.trim()
-  if (!ALLOWED.test(trimmed)) return false
-  try {
-    const parsed = new URL(trimmed)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:'
-  } catch {
-    return false
-  }
-}
+/**
+ * Links may point to the web or to an e-mail address (no javascript:, data:, file:…), or to a
+ * governance body of the alliance (GOV25): the server's own rule, so both sides agree.
+ */
+export const isSafeUrl = (url: string): boolean => isAllowedHref(url.trim())

@@ -1,5 +1,6 @@
 import {
   BODY_LEVELS,
+  bodyAnchorId,
   type BodyLevel,
   DECISION_RULES,
   type DecisionRule,
@@ -19,13 +20,24 @@ import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { CharterDefinition } from './CharterDefinition.tsx'
+import { CollegesEditor } from './CollegesEditor.tsx'
 import { deleteBody, quorumForSeats, setBodyField, setMandate, setSeats } from './governanceWrites.ts'
 import { VotingRules } from './VotingRules.tsx'
 
 type Cadence = GovernanceBody['cadence']
 
-/** One instance: its name, level, mandate, seats per partner and how it decides. */
-export function BodyCard({ id, body, doc, canEdit }: { id: string; body: GovernanceBody; doc: Y.Doc; canEdit: boolean }) {
+interface BodyCardProps {
+  id: string
+  body: GovernanceBody
+  doc: Y.Doc
+  canEdit: boolean
+  /** Where the charter defines each body (GOV25); null while the charter loads. */
+  charterDefinitions: Map<string, string | null> | null
+}
+
+/** One instance: its name, level, mandate, seats per partner, how it decides and where the charter defines it. */
+export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCardProps) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const entity = bodyEntity(id)
@@ -36,13 +48,16 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
   /** The server's rules on this body (name, quorum reachable, seats of real partners…), before writing. */
   const check = (change: Partial<GovernanceBody>): string | null =>
     blame(validateBody(body, context, entity), validateBody({ ...body, ...change }, context, entity), Object.keys(change))
+  // With colleges, seats change through them (GOV3): see CollegesEditor.
+  const hasColleges = (body.voting?.colleges.length ?? 0) > 0
   const checkSeats = (partnerId: string, seats: number): string | null => {
     const next = { ...body.seats, [partnerId]: seats }
     return check({ seats: next, quorum: quorumForSeats(body.quorum, next) })
   }
 
   return (
-    <article className={`card body-card level--${body.level}`} aria-labelledby={headingId} data-body-id={id} data-testid="body-card">
+    // The anchor id and tabIndex let a charter link open this card and move focus to it (GOV25).
+    <article id={bodyAnchorId(id)} tabIndex={-1} className={`card body-card level--${body.level}`} aria-labelledby={headingId} data-body-id={id} data-testid="body-card">
       <header className="body-card__header">
         <h2 id={headingId}>{name}</h2>
         <span className={`badge level-badge level--${body.level}`}>{t(`governance.levels.${body.level}`)}</span>
@@ -60,6 +75,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
           </button>
         )}
       </header>
+      <CharterDefinition definitions={charterDefinitions} bodyId={id} />
       <div className="body-card__grid">
         <LabelledCell label={t('governance.name')}>
           <TextCell
@@ -148,6 +164,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
           {t('governance.composition')} — {t('governance.totalSeats', { count: totalSeats(body) })}
         </legend>
         {workspace.partners.length === 0 && <p className="muted">{t('governance.noPartners')}</p>}
+        {hasColleges && <p className="muted">{t('meetings.colleges.seatsThroughColleges')}</p>}
         {seatsError.error && (
           <p className="cell__error" role="alert">
             {seatsError.error.message}
@@ -162,7 +179,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
                 value={body.seats[partner.id] ?? 0}
                 entity={entity}
                 field={`seats.${partner.id}`}
-                readOnly={!canEdit}
+                readOnly={!canEdit || hasColleges}
                 min={0}
                 max={1000}
                 validate={(v) => checkSeats(partner.id, Number(v))}
@@ -173,6 +190,7 @@ export function BodyCard({ id, body, doc, canEdit }: { id: string; body: Governa
         </div>
       </fieldset>
       <VotingRules id={id} body={body} doc={doc} canEdit={canEdit} />
+      <CollegesEditor id={id} body={body} doc={doc} canEdit={canEdit} check={check} />
     </article>
   )
 }

@@ -1,7 +1,8 @@
-import type { CommentThread } from '@ensemble/shared'
-import { useCallback } from 'react'
+import { BODY_ANCHOR_PREFIX, bodyAnchorId, type CommentThread } from '@ensemble/shared'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
+import { useHash } from '../../router.tsx'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
@@ -11,6 +12,7 @@ import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { BodyCard } from './BodyCard.tsx'
 import { addBody } from './governanceWrites.ts'
 import { useBodies } from './useBodies.ts'
+import { useCharterDefinitions } from './useCharterDefinitions.ts'
 
 /** Instances de gouvernance: who sits where, at which level of steering, and how they decide. */
 export function GovernancePage() {
@@ -36,6 +38,8 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
   const { notify } = useToasts()
   const bodies = useBodies(collab.doc)
   const canEdit = abilities.editGovernance && collab.synced
+  const charterDefinitions = useCharterDefinitions()
+  const target = useLinkedBody(collab.synced, bodies.map((b) => b.id))
 
   const add = () => {
     const id = addBody(collab.doc, {
@@ -83,11 +87,34 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
       )}
       {collab.synced && bodies.length === 0 && <p className="empty">{t('governance.empty')}</p>}
       {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
+      <div role="status" className="linked-body-status">
+        {target.missing && <p className="notice">{t('charterLinks.missingBody')}</p>}
+      </div>
       <div className="bodies">
         {bodies.map(({ id, body }) => (
-          <BodyCard key={id} id={id} body={body} doc={collab.doc} canEdit={canEdit} />
+          <BodyCard key={id} id={id} body={body} doc={collab.doc} canEdit={canEdit} charterDefinitions={charterDefinitions} />
         ))}
       </div>
     </TargetCommentsProvider>
   )
+}
+
+/**
+ * A link to a body (`#instance-<id>`, GOV25): once the bodies are known, scroll to its card and move
+ * focus there (after the page heading took it on navigation); say so politely if it no longer exists.
+ */
+function useLinkedBody(synced: boolean, ids: string[]): { missing: boolean } {
+  const hash = useHash()
+  const bodyId = hash.startsWith(BODY_ANCHOR_PREFIX) ? hash.slice(BODY_ANCHOR_PREFIX.length) : null
+  const found = bodyId !== null && ids.includes(bodyId)
+  useEffect(() => {
+    if (!synced || !found || bodyId === null) return
+    const frame = window.requestAnimationFrame(() => {
+      const card = document.getElementById(bodyAnchorId(bodyId))
+      card?.scrollIntoView({ block: 'start' })
+      card?.focus({ preventScroll: true })
+    })
+    return () => window.cancelAnimationFrame(frame)
+  }, [synced, found, bodyId])
+  return { missing: synced && bodyId !== null && !found }
 }

@@ -18,8 +18,8 @@ import { useFieldServerError } from '../collab/useFieldServerError.ts'
 
 /**
  * How a body votes (GOV1–GOV3): weighting, proxies per member, quorum as a share of the seats and a
- * rule per type of decision. Written as one value, after the shared rules accept it. Colleges are
- * shown as defined; with colleges, seats change through them.
+ * rule per type of decision. Written as one value, after the shared rules accept it. Colleges have
+ * their own editor (CollegesEditor), which changes them with the seats.
  */
 export function VotingRules({ id, body, doc, canEdit }: { id: string; body: GovernanceBody; doc: Y.Doc; canEdit: boolean }) {
   const { t, i18n } = useTranslation()
@@ -86,13 +86,6 @@ export function VotingRules({ id, body, doc, canEdit }: { id: string; body: Gove
           </label>
         ))}
       </div>
-      {voting.colleges.length > 0 && (
-        <ul className="voting-rules__colleges">
-          {voting.colleges.map((c) => (
-            <li key={c.id}>{t('meetings.voting.college', { name: c.name, weight: c.weight, seats: Object.values(c.seats).reduce((a, b) => a + b, 0) })}</li>
-          ))}
-        </ul>
-      )}
       {(error ?? serverError.error?.message) && (
         <p className="cell__error" role="alert">
           {error ?? serverError.error?.message}

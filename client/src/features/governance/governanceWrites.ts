@@ -1,4 +1,4 @@
-import { type BodyMap, bodiesOf, buildBody, type GovernanceBody, isOrderKey, keyBetween, newId } from '@ensemble/shared'
+import { type BodyMap, bodiesOf, buildBody, type College, DEFAULT_VOTING, type GovernanceBody, isOrderKey, keyBetween, newId } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { replaceText } from '../collab/replaceText.ts'
 
@@ -40,6 +40,37 @@ export function setSeats(doc: Y.Doc, id: string, partnerId: string, seats: numbe
     const seatsMap = map as Y.Map<number>
     if (seatsMap.get(partnerId) !== seats) seatsMap.set(partnerId, seats)
   })
+}
+
+export const collegeSeatsTotal = (college: College): number => Object.values(college.seats).reduce((a, b) => a + b, 0)
+
+/**
+ * Writes a body's colleges and its seats together, in one transaction, so the colleges' seats add
+ * up to the body's partner by partner (GOV3): each partner's seats become its sum over the colleges
+ * (without colleges the seats stay as they are), and the quorum follows them (VAL15). Nothing is
+ * written when `check` refuses the change; its message is returned.
+ */
+export function setColleges(doc: Y.Doc, id: string, body: GovernanceBody, colleges: College[], check: (change: Partial<GovernanceBody>) => string | null): string | null {
+  const seats: Record<string, number> = colleges.length ? {} : { ...body.seats }
+  for (const college of colleges) for (const [partnerId, n] of Object.entries(college.seats)) seats[partnerId] = (seats[partnerId] ?? 0) + n
+  // Partners that lose all their seats keep an explicit 0, as the seats grid writes it.
+  for (const partnerId of Object.keys(body.seats)) seats[partnerId] ??= 0
+  const change = { seats, quorum: quorumForSeats(body.quorum, seats), voting: { ...(body.voting ?? DEFAULT_VOTING), colleges } }
+  const refusal = check(change)
+  if (refusal) return refusal
+  doc.transact(() => {
+    const map = bodyOf(doc, id)
+    if (!map) return
+    let seatsMap = map.get('seats')
+    if (!(seatsMap instanceof Y.Map)) {
+      seatsMap = new Y.Map<number>()
+      map.set('seats', seatsMap)
+    }
+    for (const [partnerId, n] of Object.entries(seats)) if ((seatsMap as Y.Map<number>).get(partnerId) !== n) (seatsMap as Y.Map<number>).set(partnerId, n)
+    if (map.get('quorum') !== change.quorum) map.set('quorum', change.quorum)
+    map.set('voting', change.voting)
+  })
+  return null
 }
 
 /** The mandate is a Y.Text: only the changed part is rewritten (see replaceText). */

@@ -1,51 +1,107 @@
 import { can, type DocumentStatus } from '@ensemble/shared'
-import { useState, type FormEvent } from 'react'
+import { useContext, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CollabContext } from '../collab/CollabContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { createVersion, fetchDiff, fetchSessions, fetchVersions, restoreVersion, type BlockDiff } from './api.ts'
+import { createVersion, fetchSessions, fetchVersions, type SessionView, type VersionView } from './api.ts'
+import { useDocumentEvents, useRefreshWhenStored } from './useDocumentEvents.ts'
 import { attempt, useLoad } from './useLoad.ts'
+import { VersionDialog } from './VersionDialog.tsx'
+import { when } from './when.ts'
+import './history.css'
 
-const when = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+/** Sessions are read from the stored log: refresh them once typing has paused this long (and is stored). */
+const SESSIONS_REFRESH_MS = 1000
 
-/** Who changed the document (sessions) and its named versions: name, compare with now, restore. */
+const authorName = (author: SessionView['author'], server: string) =>
+  author.id ? (author.partnerName ? `${author.name} (${author.partnerName})` : author.name) : server
+
+/**
+ * Who changed the document (sessions) and its named versions: name one (the current state or the
+ * state after a session), read it in the document's layout, compare, restore. Live: reloads when the
+ * server announces a change (`history.changed`) and when the open document has settled after edits.
+ */
 export function HistoryPanel({ docName, status }: { docName: string; status: DocumentStatus }) {
   const { t, i18n } = useTranslation()
   const { workspace, abilities } = useWorkspace()
+  const collab = useContext(CollabContext)
   const ws = workspace.id
   const sessions = useLoad(() => fetchSessions(ws, docName))
   const versions = useLoad(() => fetchVersions(ws, docName))
   const [name, setName] = useState('')
-  const [diff, setDiff] = useState<{ name: string; blocks: BlockDiff[] } | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [open, setOpen] = useState<{ id: string; compareTo: string } | null>(null)
+  // What my own actions did, and what changed live (others, or the server): two polite regions so
+  // one never overwrites the other before it is read.
+  const [notice, setNotice] = useState('')
+  const [liveNotice, setLiveNotice] = useState('')
   const canName = can({ role: abilities.role }, 'versions.create')
   const canRestore = can({ role: abilities.role }, 'versions.restore', { docStatus: status })
   const reload = () => {
     sessions.reload()
     versions.reload()
   }
+  useDocumentEvents(ws, docName, 'history.changed', (reason) => {
+    reload()
+    if (reason === 'event') setLiveNotice(t('history.live.historyChanged'))
+  })
+  useRefreshWhenStored(collab?.doc, collab?.save, SESSIONS_REFRESH_MS, sessions.reload)
+
+  // A version that appears (named here or by someone else) is announced by name.
+  const known = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    if (!versions.data) return
+    const fresh = known.current ? versions.data.filter((v) => !known.current!.has(v.id)) : []
+    known.current = new Set(versions.data.map((v) => v.id))
+    if (fresh.length) setLiveNotice(t('history.live.newVersion', { name: fresh.map((v) => v.name).join(', ') }))
+  }, [versions.data, t])
+
+  const nameState = (input: string, rowId?: number, then?: (v: VersionView) => void) =>
+    void attempt(
+      async () => {
+        const version = await createVersion(ws, docName, input, rowId)
+        then?.(version)
+      },
+      reload,
+      versions.setError,
+    )
   const onName = (e: FormEvent) => {
     e.preventDefault()
     if (!name.trim()) return
-    void attempt(() => createVersion(ws, docName, name.trim()), () => (setName(''), reload()), versions.setError)
+    nameState(name.trim(), undefined, () => setName(''))
   }
+  const openVersion = open && versions.data?.find((v) => v.id === open.id)
   return (
     <section className="history-panel" aria-labelledby={`history-${docName}`}>
       <h2 id={`history-${docName}`}>{t('history.title')}</h2>
-      <p role="status" aria-live="polite">{notice}</p>
+      <p role="status" aria-live="polite" className="history-panel__notice">
+        {notice}
+      </p>
+      <p role="status" aria-live="polite" className="history-panel__live">
+        {liveNotice}
+      </p>
       {(sessions.error || versions.error) && <p role="alert">{sessions.error ?? versions.error}</p>}
       <h3>{t('history.sessions')}</h3>
       {sessions.data?.length ? (
         <ol className="history-sessions">
-          {[...sessions.data].reverse().map((s) => (
-            <li key={s.firstRowId}>
-              {t('history.session', {
-                name: s.author.id ? (s.author.partnerName ? `${s.author.name} (${s.author.partnerName})` : s.author.name) : t('history.server'),
-                count: s.edits,
-                date: when(s.to, i18n.language),
-              })}
-            </li>
-          ))}
+          {[...sessions.data].reverse().map((s) => {
+            const author = authorName(s.author, t('history.server'))
+            const date = when(s.to, i18n.language)
+            return (
+              <li key={s.firstRowId}>
+                {t('history.session', { name: author, count: s.edits, date })}
+                {canName && (
+                  <button
+                    type="button"
+                    className="button button--small history-sessions__name"
+                    aria-label={`${t('history.nameSession')} — ${author}, ${date}`}
+                    onClick={() => nameState(t('history.sessionVersionName', { name: author, date }), s.lastRowId, (v) => setOpen({ id: v.id, compareTo: '' }))}
+                  >
+                    {t('history.nameSession')}
+                  </button>
+                )}
+              </li>
+            )
+          })}
         </ol>
       ) : (
         <p>{t('history.noSessions')}</p>
@@ -57,7 +113,7 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
             {t('history.versionName')}
             <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
           </label>
-          <button type="submit">{t('history.nameVersion')}</button>
+          <button type="submit" className="button button--small">{t('history.nameVersion')}</button>
         </form>
       )}
       {versions.data?.length ? (
@@ -67,42 +123,34 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
               <span>
                 {v.name} — {when(v.createdAt, i18n.language)}
               </span>
-              <button type="button" onClick={() => void attempt(async () => setDiff({ name: v.name, blocks: (await fetchDiff(ws, docName, v.id)).blocks }), () => {}, versions.setError)}>
+              <button type="button" className="button button--small" aria-label={`${t('history.view')} — ${v.name}`} onClick={() => setOpen({ id: v.id, compareTo: '' })}>
+                {t('history.view')}
+              </button>
+              <button type="button" className="button button--small" aria-label={`${t('history.compare')} — ${v.name}`} onClick={() => setOpen({ id: v.id, compareTo: 'current' })}>
                 {t('history.compare')}
               </button>
-              {canRestore && (
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (window.confirm(t('history.confirmRestore', { name: v.name }))) void attempt(() => restoreVersion(ws, docName, v.id), () => (setNotice(t('history.restored')), reload()), versions.setError)
-                  }}
-                >
-                  {t('history.restore')}
-                </button>
-              )}
             </li>
           ))}
         </ul>
       ) : (
         <p>{t('history.noVersions')}</p>
       )}
-      {diff && (
-        <div className="history-diff" role="region" aria-label={t('history.diffTitle', { name: diff.name })}>
-          <h3>{t('history.diffTitle', { name: diff.name })}</h3>
-          {diff.blocks.map((block, i) => (
-            <p key={i} className={`diff-block diff-block--${block.status}`} data-type={block.type}>
-              {block.parts.map((part, j) =>
-                part.op === 'insert' ? (
-                  <ins key={j} title={t('history.inserted')}>{part.text}</ins>
-                ) : part.op === 'delete' ? (
-                  <del key={j} title={t('history.deleted')}>{part.text}</del>
-                ) : (
-                  <span key={j}>{part.text}</span>
-                ),
-              )}
-            </p>
-          ))}
-        </div>
+      {openVersion && versions.data && (
+        <VersionDialog
+          key={`${open.id}/${open.compareTo}`}
+          workspaceId={ws}
+          docName={docName}
+          version={openVersion}
+          versions={versions.data}
+          compareTo={open.compareTo}
+          canRestore={canRestore}
+          onClose={() => setOpen(null)}
+          onRestored={(v) => {
+            setOpen(null)
+            setNotice(t('history.restoredName', { name: v.name }))
+            reload()
+          }}
+        />
       )}
     </section>
   )

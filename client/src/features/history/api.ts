@@ -24,17 +24,35 @@ export interface VersionView {
   createdAt: string
 }
 
-export interface BlockDiff {
-  status: 'equal' | 'inserted' | 'deleted' | 'changed'
-  type: string
-  parts: { text: string; op: 'equal' | 'insert' | 'delete' }[]
+export interface TextPart {
+  text: string
+  op: 'equal' | 'insert' | 'delete'
+}
+
+/** server/src/history/diff.ts: blocks of the rich text (with a word diff), then entries of the maps. */
+export interface DocumentDiff {
+  blocks: { status: 'equal' | 'inserted' | 'deleted' | 'changed'; type: string; attrs?: Record<string, unknown>; parts: TextPart[] }[]
+  entries: { root: string; key: string; status: 'inserted' | 'deleted' | 'changed'; before: unknown; after: unknown }[]
+}
+
+/** One change of one field of a plan action, with its sentence in both languages. */
+export interface ActionChangeView {
+  kind: 'created' | 'changed' | 'deleted'
+  field: string | null
+  rowId: number
+  at: string
+  author: SessionView['author']
+  text: { fr: string; en: string }
 }
 
 export const fetchSessions = (ws: string, doc: string) => get<SessionView[]>(`${documentPath(ws, doc)}/history`)
 export const fetchVersions = (ws: string, doc: string) => get<VersionView[]>(`${documentPath(ws, doc)}/versions`)
-export const createVersion = (ws: string, doc: string, name: string) => post<VersionView>(`${documentPath(ws, doc)}/versions`, { name })
+export const createVersion = (ws: string, doc: string, name: string, rowId?: number) => post<VersionView>(`${documentPath(ws, doc)}/versions`, rowId === undefined ? { name } : { name, rowId })
+export const fetchVersionDocument = (ws: string, doc: string, id: string) =>
+  get<{ version: VersionView; document: Record<string, unknown> }>(`${documentPath(ws, doc)}/versions/${encodeURIComponent(id)}`)
+export const fetchActionHistory = (ws: string, actionId: string) => get<ActionChangeView[]>(`${documentPath(ws, 'plan')}/actions/${encodeURIComponent(actionId)}/history`)
 export const fetchDiff = (ws: string, doc: string, from: string, to = 'current') =>
-  get<{ blocks: BlockDiff[] }>(`${documentPath(ws, doc)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+  get<DocumentDiff>(`${documentPath(ws, doc)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
 export const restoreVersion = (ws: string, doc: string, id: string) => post<unknown>(`${documentPath(ws, doc)}/versions/${encodeURIComponent(id)}/restore`)
 
 export const fetchRounds = (ws: string, doc: string) => get<SignoffRoundView[]>(`${documentPath(ws, doc)}/signoff`)

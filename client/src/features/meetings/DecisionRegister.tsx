@@ -1,10 +1,11 @@
 import { type CommentThread, DECISION_TYPES, type Decision } from '@ensemble/shared'
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { CommentTargetButton, TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { DecisionActionForm } from './DecisionActionForm.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi } from './meetingsApi.ts'
 import { useMeetingEvents } from './useMeetingEvents.ts'
@@ -50,45 +51,12 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
                 <strong>{d.title}</strong> <CommentTargetButton target={{ targetKind: 'decision', targetId: d.id }} label={labelOf(d)} /> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
                 {t('meetings.decidedOn', { date: d.decidedAt.slice(0, 10) })}
                 {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
-                {d.outcome === 'adopted' && workspace.role !== 'observer' && <ActionFromDecision decision={d} onCreated={load} />}
+                {d.outcome === 'adopted' && <DecisionActionForm decision={d} plan={null} onDone={load} />}
               </li>
             ))}
           </ul>
         </TargetCommentsProvider>
       )}
     </section>
-  )
-}
-
-function ActionFromDecision({ decision, onCreated }: { decision: Decision; onCreated(): void }) {
-  const { t } = useTranslation()
-  const { workspace, abilities } = useWorkspace()
-  const handleError = useApiErrorHandler()
-  const { notify } = useToasts()
-  const [accountable, setAccountable] = useState('')
-  const [responsible, setResponsible] = useState('')
-  const [deadline, setDeadline] = useState('')
-  if (!abilities.createActions) return null
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    meetingsApi(workspace.id)
-      .createAction(decision.id, { accountable: accountable || null, responsible: responsible ? [responsible] : [], deadline: deadline || null })
-      .then(() => {
-        notify(t('meetings.actionCreated'), 'success')
-        onCreated()
-      }, (err: unknown) => notify(handleError(err), 'error'))
-  }
-  const people = workspace.members.filter((m) => m.role !== 'observer' && m.role !== 'commenter').map((m) => ({ value: m.userId, label: m.name }))
-  return (
-    <form onSubmit={submit} className="inline-form" aria-label={`${t('meetings.createAction')} — ${decision.title}`}>
-      <LabelledSelect label={t('meetings.accountable')} value={accountable} onChange={setAccountable} empty="—" options={people} required />{' '}
-      <LabelledSelect label={t('meetings.responsible')} value={responsible} onChange={setResponsible} empty="—" options={people} required />{' '}
-      <label>
-        {t('meetings.deadline')} <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-      </label>{' '}
-      <button type="submit" className="button button--small">
-        {t('meetings.createAction')}
-      </button>
-    </form>
   )
 }

@@ -7,7 +7,10 @@ import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { AttendancePanel } from './AttendancePanel.tsx'
 import { meetingsApi } from './meetingsApi.ts'
+import { useCollabDoc } from '../collab/useCollabDoc.ts'
+import { MeetingDecisions } from './MeetingDecisions.tsx'
 import { MinutesPanel } from './MinutesPanel.tsx'
+import { RecordDecisionForm } from './RecordDecisionForm.tsx'
 import { PlanPanel } from './PlanPanel.tsx'
 import { useMeeting } from './useMeeting.ts'
 import { VotePanel } from './VotePanel.tsx'
@@ -24,6 +27,7 @@ export function MeetingRoom({ meetingId, onBack }: { meetingId: string; onBack()
   const handleError = useApiErrorHandler()
   const onError = (error: unknown) => notify(handleError(error), 'error')
   const { detail } = useMeeting(workspace.id, meetingId)
+  const plan = useCollabDoc('plan')
   if (!detail) return <p aria-busy="true">{t('app.loading')}</p>
   const api = meetingsApi(workspace.id)
   const canChair = can({ role: abilities.role }, 'governance.meetings')
@@ -62,10 +66,13 @@ export function MeetingRoom({ meetingId, onBack }: { meetingId: string; onBack()
           <AgendaPanel detail={detail} api={api} canChair={canChair} onError={onError} />
           <AttendancePanel detail={detail} api={api} canTake={canChair} me={me.id} onError={onError} />
           <VotePanel detail={detail} api={api} canChair={canChair} me={me.id} onError={onError} />
+          <MeetingDecisions meetingId={meeting.id} planDoc={plan?.doc ?? null}>
+            {canChair && meeting.status !== 'closed' && meeting.status !== 'cancelled' && <RecordDecisionForm detail={detail} api={api} onError={onError} />}
+          </MeetingDecisions>
         </div>
         <div className="meeting-room__main">
-          <MinutesPanel meeting={meeting} />
-          <PlanPanel />
+          <MinutesPanel detail={detail} api={api} me={me.id} canChair={canChair} onError={onError} />
+          <PlanPanel collab={plan} />
         </div>
       </div>
     </div>

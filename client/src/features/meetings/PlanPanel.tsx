@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import { usePlan } from '../action-plan/usePlan.ts'
-import { useCollabDoc } from '../collab/useCollabDoc.ts'
+import type { CollabDoc } from '../collab/useCollabDoc.ts'
 import { Link } from '../../router.tsx'
 import { sectionBySlug, workspaceUrl } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import type * as Y from 'yjs'
 
-/** The action plan beside the minutes, live and compact: title, status, deadline. */
-export function PlanPanel() {
+/** The action plan beside the minutes, live and compact: title, status, deadline (the room opens the plan once). */
+export function PlanPanel({ collab }: { collab: CollabDoc | null }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const collab = useCollabDoc('plan')
   return (
     <section aria-labelledby="plan-title" className="meeting-panel">
       <h2 id="plan-title">

@@ -22,10 +22,11 @@ export function VotePanel({ detail, api, canChair, me, onError }: Props) {
   const [question, setQuestion] = useState('')
   const [decisionType, setDecisionType] = useState<DecisionType>('ordinary')
   const [secret, setSecret] = useState(false)
+  const [agendaItemId, setAgendaItemId] = useState('')
   const open = (e: FormEvent) => {
     e.preventDefault()
     if (!question.trim()) return
-    api.openVote(detail.meeting.id, { question: question.trim(), decisionType, secret, agendaItemId: null }).then(() => setQuestion(''), onError)
+    api.openVote(detail.meeting.id, { question: question.trim(), decisionType, secret, agendaItemId: agendaItemId || null }).then(() => setQuestion(''), onError)
   }
   return (
     <section aria-labelledby="votes-title" className="meeting-panel">
@@ -40,6 +41,9 @@ export function VotePanel({ detail, api, canChair, me, onError }: Props) {
             <input value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={200} data-testid="vote-question" />
           </label>
           <LabelledSelect label={t('meetings.decisionType')} value={decisionType} onChange={(v) => setDecisionType(v as DecisionType)} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
+          {detail.agenda.length > 0 && (
+            <LabelledSelect label={t('meetings.agendaItem')} value={agendaItemId} onChange={setAgendaItemId} empty={t('meetings.noAgendaItem')} options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))} />
+          )}
           <label>
             <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> {t('meetings.secret')}
           </label>
@@ -68,19 +72,23 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
     })
   }
   const result = vote.result
+  const item = detail.agenda.find((i) => i.id === vote.agendaItemId)
   return (
     <article className="vote" data-testid="vote" data-vote-status={vote.status} aria-labelledby={`vote-${vote.id}`}>
       <h3 id={`vote-${vote.id}`}>{vote.question}</h3>
       <p className="muted">
         {t('meetings.ruleOf', { rule: t(`meetings.rules.${vote.rule}`) })}
         {vote.secret && ` · ${t('meetings.secret')}`}
+        {item && ` · ${t('meetings.aboutItem', { title: item.title })}`}
       </p>
       <p role="status" aria-live="polite" data-testid="vote-tally">
-        {t('meetings.tally', { ...vote.tally, voted: vote.voted.length })}
+        {vote.tally ? t('meetings.tally', { ...vote.tally, voted: vote.voted.length }) : t('meetings.secretTally', { voted: vote.voted.length })}
       </p>
       {result && (
         <p role="status" aria-live="assertive" className={`vote__result vote__result--${result.outcome}`} data-testid="vote-result" data-outcome={result.outcome}>
-          {t('meetings.result', { outcome: t(`meetings.outcomes.${result.outcome}`), for: round(result.weighted.for), against: round(result.weighted.against), abstain: round(result.weighted.abstain) })}
+          {result.weighted
+            ? t('meetings.result', { outcome: t(`meetings.outcomes.${result.outcome}`), for: round(result.weighted.for), against: round(result.weighted.against), abstain: round(result.weighted.abstain) })
+            : t('meetings.secretResult', { outcome: t(`meetings.outcomes.${result.outcome}`), ...result.votes })}
         </p>
       )}
       {vote.status === 'open' && seats.length > 0 && (

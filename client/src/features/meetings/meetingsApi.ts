@@ -5,6 +5,7 @@ import type {
   Decision,
   Meeting,
   MeetingDetail,
+  MinutesAmendment,
   QuorumResult,
   VoteView,
 } from '@ensemble/shared'
@@ -38,11 +39,17 @@ export const meetingsApi = (workspaceId: string) => {
     openVote: (id: string, input: { question: string; decisionType: Decision['decisionType']; secret: boolean; agendaItemId: string | null }) => post<VoteView>(`${base}/${id}/votes`, input),
     cast: (id: string, voteId: string, choice: 'for' | 'against' | 'abstain', forId?: string) => post<VoteView>(`${base}/${id}/votes/${voteId}/ballots`, { choice, ...(forId ? { forId } : {}) }),
     closeVote: (id: string, voteId: string) => post<{ vote: VoteView; decision: Decision }>(`${base}/${id}/votes/${voteId}/close`),
-    record: (id: string, input: { title: string; outcome: 'adopted' | 'rejected'; agendaItemId: string | null }) => post<Decision>(`${base}/${id}/decisions`, input),
+    record: (id: string, input: { title: string; decisionType?: Decision['decisionType']; outcome: 'adopted' | 'rejected'; agendaItemId: string | null }) => post<Decision>(`${base}/${id}/decisions`, input),
+    proposeAmendment: (id: string, input: { text: string; quote: string | null }) => post<MinutesAmendment>(`${base}/${id}/minutes/amendments`, input),
+    settleAmendment: (id: string, amendmentId: string, status: 'accepted' | 'rejected') => post<MinutesAmendment>(`${base}/${id}/minutes/amendments/${amendmentId}`, { status }),
     minutes: (id: string, input: { status: 'amendments' | 'approved' | 'locked'; amendmentsUntil?: string; decisionId?: string }) => post<Meeting>(`${base}/${id}/minutes`, input),
-    register: (filters: { bodyId?: string; outcome?: string; decisionType?: string }) => get<Decision[]>(`${base}/decisions${query(filters)}`),
-    createAction: (decisionId: string, input: { accountable: string | null; responsible: string[]; deadline: string | null }) =>
+    register: (filters: { bodyId?: string; meetingId?: string; outcome?: string; decisionType?: string }) => get<Decision[]>(`${base}/decisions${query(filters)}`),
+    createAction: (decisionId: string, input: { title?: string; accountable: string | null; responsible: string[]; deadline: string | null }) =>
       post<{ actionId: string; decision: Decision }>(`${base}/decisions/${decisionId}/actions`, input),
+    decision: (decisionId: string) => get<Decision>(`${base}/decisions/${decisionId}`),
+    /** GOV19: the fields given replace the action's; the action and the decision are linked both ways. */
+    updateAction: (decisionId: string, actionId: string, input: { accountable?: string | null; responsible?: string[]; deadline?: string | null }) =>
+      patch<{ actionId: string; decision: Decision }>(`${base}/decisions/${decisionId}/actions/${actionId}`, input),
   }
 }
 export type MeetingsApi = ReturnType<typeof meetingsApi>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../auth/SessionContext.tsx'
 import { castVote, documentPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
+import { useDocumentEvents } from '../history/useDocumentEvents.ts'
 import { attempt, useLoad } from '../history/useLoad.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 
@@ -17,6 +18,12 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   const ws = workspace.id
   const rounds = useLoad(() => fetchRounds(ws, docName))
   const [name, setName] = useState('')
+  const [notice, setNotice] = useState('')
+  // Another member proposed, answered, withdrew or unlocked: reload and say so politely.
+  useDocumentEvents(ws, docName, 'signoff.changed', (reason) => {
+    rounds.reload()
+    if (reason === 'event') setNotice(t('history.live.signoffChanged'))
+  })
   const manage = can({ role: abilities.role }, 'signoff.manage')
   const open = rounds.data?.find((r) => r.status === 'open') ?? null
   const adopted = rounds.data?.some((r) => r.status === 'adopted') ?? false
@@ -27,6 +34,9 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   return (
     <section className="signoff-panel" aria-labelledby={`signoff-${docName}`}>
       <h2 id={`signoff-${docName}`}>{t('history.signoff.title')}</h2>
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {notice}
+      </p>
       {rounds.error && <p role="alert">{rounds.error}</p>}
       {rounds.data?.length === 0 && <p>{t('history.signoff.none')}</p>}
       {rounds.data?.map((round) => (
@@ -50,6 +60,7 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
         <p>
           <a href={`${documentPath(ws, docName)}/export.pdf`}>{t('history.signoff.exportPdf')}</a> ·{' '}
           <a href={`${documentPath(ws, docName)}/export.odt`}>{t('history.signoff.exportOdt')}</a>
+          {' · '}<a href={`${documentPath(ws, docName)}/export.docx`}>{t('signoffExports.docx')}</a>
         </p>
       )}
     </section>
@@ -58,7 +69,7 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
 
 function Round(props: { round: SignoffRoundView; myId: string; workspaceId: string; manage: boolean; onChange: () => void; setError: (m: string | null) => void }) {
   const { round, myId, workspaceId, manage, onChange, setError } = props
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [comment, setComment] = useState('')
   const [clause, setClause] = useState(round.clauses[0] ?? '')
   const mine = round.status === 'open' && round.votes.some((v) => v.userId === myId)
@@ -77,6 +88,12 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
           {t('history.signoff.baseHash')} : <code>{round.baseHash}</code>
         </p>
       )}
+      <p className="signoff-round__rule">
+        {t('adoptionRules.roundRule', { rule: t(`adoptionRules.rules.${round.rule}`) })}
+        <br />
+        {/* The server explains the outcome in both languages (approvals counted against the rule). */}
+        {round.outcome.explanation[i18n.language === 'en' ? 'en' : 'fr']}
+      </p>
       <p>
         {t('history.signoff.clauses')} : {round.clauses.map((c) => c || '—').join(' · ')}
       </p>

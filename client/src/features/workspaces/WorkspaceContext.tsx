@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { fetchWorkspace, type WorkspaceDetail } from '../../api/workspaces.ts'
+import { preloadKeys, takePreloaded } from '../../preload.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { type Abilities, abilitiesOf } from './abilities.ts'
 
@@ -27,7 +28,7 @@ export function WorkspaceProvider({ workspaceId, children, fallback }: { workspa
 
   const reload = useCallback(async () => {
     try {
-      const workspace = await fetchWorkspace(workspaceId)
+      const workspace = await (takePreloaded<WorkspaceDetail>(preloadKeys.workspace(workspaceId)) ?? fetchWorkspace(workspaceId))
       setState({ status: 'ready', workspace })
     } catch (error) {
       setState((current) => (current.status === 'ready' ? current : { status: 'error', message: handleError(error) }))

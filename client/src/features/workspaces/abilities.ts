@@ -12,7 +12,6 @@ export interface Abilities {
   managePartners: boolean
   /** May write into a draft document (the page refines with the document's status). */
   writeDocuments: boolean
-  setDocumentStatus: boolean
   /** Create actions in any state (steering) or only proposals (editors). */
   createActions: boolean
   proposeActions: boolean
@@ -29,7 +28,6 @@ export function abilitiesOf(role: Role): Abilities {
     manageMembers: can(actor, 'members.manage'),
     managePartners: can(actor, 'partners.manage'),
     writeDocuments: can(actor, 'documents.write'),
-    setDocumentStatus: can(actor, 'documents.setStatus'),
     createActions: can(actor, 'actions.create'),
     proposeActions: can(actor, 'actions.propose'),
     deleteActions: can(actor, 'actions.delete'),

@@ -12,7 +12,10 @@ export interface EditRoom {
   readonly kind: DocKind
   readonly doc: Y.Doc
   readonly store: DocStore
-  /** The UndoManager that tracks only this connection's transactions (created on first use). */
+  /**
+   * The UndoManager that records this connection's transactions (the room's, shared by its
+   * connections: edits run one at a time and it is cleared after each, so its last step is this edit).
+   */
   undoManagerFor(connection: Connection): Y.UndoManager
   /** The connections attached to the room right now. */
   connections(): Iterable<Connection>

@@ -1,4 +1,5 @@
 import {
+  ADOPTION_RULES_KEY,
   can,
   checkRichTextItem,
   DOCUMENT_STATUSES,
@@ -18,6 +19,9 @@ const STATUS_KEYS: ReadonlySet<string> = new Set(['status', 'adoptedVersionId'])
 const asStatus = (value: unknown): DocumentStatus | undefined =>
   (DOCUMENT_STATUSES as readonly unknown[]).includes(value) ? (value as DocumentStatus) : undefined
 
+/** What a missing status or adopted version means: a draft, no adopted version. */
+const effective = (key: string, value: unknown): unknown => value ?? (key === 'status' ? 'draft' : null)
+
 /** The root an item lives under, or null when it sits inside deleted content (invisible). */
 function liveRoot(item: Y.Item): Y.AbstractType<any> | null {
   let type = item.parent as Y.AbstractType<any>
@@ -30,7 +34,8 @@ function liveRoot(item: Y.Item): Y.AbstractType<any> | null {
 
 /**
  * The rules of rich-text documents (vision, charter, agreement, convention) and minutes for one
- * edit: the lock of an adopted document and who edits what status (PERM9, PERM10), the meta's shape
+ * edit: the lock of an adopted document, and the status that only the sign-off service changes
+ * (PERM9, PERM10, SIGN10), who sets the charter's adoption rules (PERM8, SIGN9), the meta's shape
  * (VAL21), and every item the edit inserted into the content against the editor's schema
  * (VAL18–VAL20), so the cost follows the size of the edit.
  */
@@ -50,8 +55,12 @@ export function checkDocumentEdit({ identity, doc, docName, docKind, changes, in
   }
 
   // ---- permissions: status changes, then the lock --------------------------------------------------
-  const statusKey = metaKeys.find((k) => STATUS_KEYS.has(k.key))
-  if (statusKey && !can(identity, 'documents.setStatus')) return forbidden('PERM10', 'documentStatus', ROOT.meta, statusKey.key)
+  // The status moves only with sign-off (server changes, never checked here): proposing, adoption,
+  // withdrawal, unlocking. A client writing the value it already has (a new document's `draft`) changes nothing.
+  const statusKey = metaKeys.find((k) => STATUS_KEYS.has(k.key) && effective(k.key, k.before) !== effective(k.key, meta?.get(k.key)))
+  if (statusKey) return forbidden('PERM10', 'statusBySignoff', ROOT.meta, statusKey.key)
+  const rulesKey = metaKeys.find((k) => k.key === ADOPTION_RULES_KEY)
+  if (rulesKey && !can(identity, 'signoff.manage')) return forbidden('PERM8', 'adoptionRules', ROOT.meta, rulesKey.key)
   const otherMeta = metaKeys.find((k) => !STATUS_KEYS.has(k.key))
   if (contentChanged || otherMeta) {
     const statusChange = metaKeys.find((k) => k.key === 'status')
@@ -67,7 +76,7 @@ export function checkDocumentEdit({ identity, doc, docName, docKind, changes, in
   if (meta !== null && metaKeys.length > 0) {
     const changed = new Set(metaKeys.map((k) => k.key))
     const shape = readMetaShape(meta)
-    const blamed = [...shape.violations, ...validateDocumentMeta(shape.meta)].find((v) => violationInputs(v).some((input) => changed.has(input)))
+    const blamed = [...shape.violations, ...validateDocumentMeta(shape.meta, ROOT.meta, docName)].find((v) => violationInputs(v).some((input) => changed.has(input)))
     if (blamed) return invalid(blamed)
   }
   for (const item of inserted) {

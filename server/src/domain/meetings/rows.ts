@@ -2,6 +2,8 @@ import {
   bodiesOf,
   minutesDocName,
   readBody,
+  secretResult,
+  type AmendmentStatus,
   type AttendanceEntry,
   type AttendanceView,
   type Decision,
@@ -9,6 +11,7 @@ import {
   type GovernanceBody,
   type Meeting,
   type MeetingStatus,
+  type MinutesAmendment,
   type MinutesStatus,
 } from '@ensemble/shared'
 import type { Kysely, Selectable, Transaction } from 'kysely'
@@ -29,12 +32,18 @@ export const presentMeeting = (r: Selectable<MeetingTable>): Meeting => ({
   status: r.status as MeetingStatus,
   minutesStatus: r.minutes_status as MinutesStatus,
   amendmentsUntil: r.amendments_until,
+  approvedBy: r.approved_by,
   minutesDoc: minutesDocName(r.id),
   createdBy: r.created_by,
   createdAt: r.created_at,
 })
 
-export const presentDecision = (r: Selectable<DecisionTable>): Decision => {
+/** Decisions with whether their vote was secret (what `presentDecision` needs). */
+export const decisions = (db: Db) =>
+  db.selectFrom('decision').leftJoin('meeting_vote', 'meeting_vote.id', 'decision.vote_id').selectAll('decision').select('meeting_vote.secret')
+
+/** A decision as clients see it; a secret vote's result shows its totals and outcome only (GOV18). */
+export const presentDecision = (r: Selectable<DecisionTable> & { secret: number | null }): Decision => {
   const stored = JSON.parse(r.result) as Pick<Decision, 'quorum' | 'result'>
   return {
     id: r.id,
@@ -46,11 +55,27 @@ export const presentDecision = (r: Selectable<DecisionTable>): Decision => {
     decisionType: r.decision_type as DecisionType,
     outcome: r.outcome as Decision['outcome'],
     quorum: stored.quorum,
-    result: stored.result,
+    result: stored.result && r.secret === 1 ? secretResult(stored.result) : stored.result,
     actionIds: JSON.parse(r.action_ids) as string[],
     decidedAt: r.decided_at,
     recordedBy: r.recorded_by,
   }
+}
+
+/** The amendments proposed to a meeting's minutes, oldest first (GOV21). */
+export async function amendmentsOf(db: Db, meetingId: string): Promise<MinutesAmendment[]> {
+  const rows = await db.selectFrom('minutes_amendment').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    meetingId: r.meeting_id,
+    authorId: r.author_id,
+    text: r.text,
+    quote: r.quote,
+    status: r.status as AmendmentStatus,
+    createdAt: r.created_at,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+  }))
 }
 
 export async function meetingRow(db: Db, workspaceId: string, meetingId: string): Promise<Selectable<MeetingTable>> {

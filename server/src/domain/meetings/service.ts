@@ -23,7 +23,7 @@ import { systemClock, type Clock } from '../clock.ts'
 import type { WorkspaceEventBus } from '../comments/events.ts'
 import type { Membership } from '../members.ts'
 import type { DocAccess } from './docAccess.ts'
-import { attendanceOf, entriesOf, meetingRow, presentMeeting, readBodyFrom, requireBody } from './rows.ts'
+import { amendmentsOf, attendanceOf, entriesOf, meetingRow, presentMeeting, readBodyFrom, requireBody } from './rows.ts'
 import { VoteBook } from './votes.ts'
 
 /**
@@ -103,14 +103,15 @@ export class MeetingService {
 
   async detail(workspaceId: string, meetingId: string): Promise<MeetingDetail> {
     const meeting = presentMeeting(await meetingRow(this.db, workspaceId, meetingId))
-    const [agenda, attendance, rsvps, votes] = await Promise.all([
+    const [agenda, attendance, rsvps, votes, amendments] = await Promise.all([
       this.agenda(meetingId),
       attendanceOf(this.db, workspaceId, meetingId),
       this.db.selectFrom('meeting_rsvp').select(['user_id', 'answer']).where('meeting_id', '=', meetingId).orderBy('user_id').execute(),
       this.votes.list(workspaceId, meetingId),
+      amendmentsOf(this.db, meetingId),
     ])
     const quorum = await this.quorumFor(workspaceId, meeting.bodyId, attendance)
-    return { meeting, agenda, attendance, rsvps: rsvps.map((r) => ({ userId: r.user_id, answer: r.answer as RsvpAnswer })), quorum, votes }
+    return { meeting, agenda, attendance, rsvps: rsvps.map((r) => ({ userId: r.user_id, answer: r.answer as RsvpAnswer })), quorum, votes, amendments }
   }
 
   /** Any member answers for themselves. */
@@ -128,16 +129,16 @@ export class MeetingService {
 
   async agenda(meetingId: string): Promise<AgendaItem[]> {
     const rows = await this.db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('order_key').orderBy('id').execute()
-    return rows.map((r) => ({ id: r.id, title: r.title, notes: r.notes, orderKey: r.order_key, actionId: r.action_id }))
+    return rows.map((r) => ({ id: r.id, title: r.title, notes: r.notes, orderKey: r.order_key, actionId: r.action_id, docName: r.doc_name }))
   }
 
   async addAgendaItem(actor: Membership, meetingId: string, input: z.infer<typeof agendaItemInputSchema>): Promise<AgendaItem> {
     await meetingRow(this.db, actor.workspaceId, meetingId)
     const last = await this.db.selectFrom('agenda_item').select('order_key').where('meeting_id', '=', meetingId).orderBy('order_key', 'desc').executeTakeFirst()
-    const item: AgendaItem = { id: newId(), title: input.title, notes: input.notes, orderKey: input.orderKey ?? keyBetween(last?.order_key ?? null, null), actionId: input.actionId }
+    const item: AgendaItem = { id: newId(), title: input.title, notes: input.notes, orderKey: input.orderKey ?? keyBetween(last?.order_key ?? null, null), actionId: input.actionId, docName: input.docName }
     await this.db
       .insertInto('agenda_item')
-      .values({ id: item.id, meeting_id: meetingId, title: item.title, notes: item.notes, order_key: item.orderKey, action_id: item.actionId, created_at: this.now() })
+      .values({ id: item.id, meeting_id: meetingId, title: item.title, notes: item.notes, order_key: item.orderKey, action_id: item.actionId, doc_name: item.docName, created_at: this.now() })
       .execute()
     this.publish(actor.workspaceId, 'meeting.changed', { meetingId })
     return item

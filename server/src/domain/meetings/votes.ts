@@ -4,6 +4,7 @@ import {
   computeVoteResult,
   newId,
   publicResult,
+  secretResult,
   ruleFor,
   seat,
   type Ballot,
@@ -24,7 +25,7 @@ import { systemClock, type Clock } from '../clock.ts'
 import type { WorkspaceEventBus } from '../comments/events.ts'
 import type { Membership } from '../members.ts'
 import type { DocAccess } from './docAccess.ts'
-import { attendanceOf, entriesOf, meetingRow, presentDecision, recusalsOf, requireBody, type Db } from './rows.ts'
+import { attendanceOf, decisions, entriesOf, meetingRow, presentDecision, recusalsOf, requireBody, type Db } from './rows.ts'
 
 type VoteRow = Selectable<MeetingVoteTable>
 
@@ -66,6 +67,8 @@ export class VoteBook {
     for (const b of ballots) tally[b.choice as VoteChoice]++
     const secret = row.secret === 1
     const decision = row.status === 'closed' ? await db.selectFrom('decision').select('result').where('vote_id', '=', row.id).executeTakeFirst() : undefined
+    const stored = decision ? ((JSON.parse(decision.result) as { result: PublicVoteResult | null }).result ?? null) : null
+    const result = stored && secret ? secretResult(stored) : stored
     return {
       id: row.id,
       question: row.question,
@@ -77,9 +80,11 @@ export class VoteBook {
       openedAt: row.opened_at,
       closedAt: row.closed_at,
       voted: ballots.map((b) => b.for_id).sort(),
-      tally,
+      // GOV18: a secret vote shows no running tally, then only the ballots counted (a refused
+      // ballot's choice would show as the difference).
+      tally: secret ? (result?.votes ?? null) : tally,
       ...(secret ? {} : { ballots: ballots.map((b) => ({ forId: b.for_id, voterId: b.voter_id, choice: b.choice as VoteChoice })) }),
-      result: decision ? ((JSON.parse(decision.result) as { result: PublicVoteResult | null }).result ?? null) : null,
+      result,
     }
   }
 
@@ -180,7 +185,7 @@ export class VoteBook {
           title: vote.question,
           decision_type: vote.decision_type,
           outcome: result.outcome,
-          result: JSON.stringify({ quorum: result.quorum, result: publicResult(result) }),
+          result: JSON.stringify({ quorum: result.quorum, result: publicResult(result, vote.secret === 1) }),
           action_ids: '[]',
           decided_at: now,
           recorded_by: actor.userId,
@@ -222,22 +227,22 @@ export class VoteBook {
   }
 
   async decision(workspaceId: string, decisionId: string): Promise<Decision> {
-    const row = await this.db.selectFrom('decision').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', decisionId).executeTakeFirst()
+    const row = await decisions(this.db).where('decision.workspace_id', '=', workspaceId).where('decision.id', '=', decisionId).executeTakeFirst()
     if (!row) throw notFound('Decision')
     return presentDecision(row)
   }
 
   /** The decision register, newest first, filtered. */
   async register(workspaceId: string, query: ListDecisionsQuery): Promise<Decision[]> {
-    let q = this.db.selectFrom('decision').selectAll().where('workspace_id', '=', workspaceId)
-    if (query.bodyId) q = q.where('body_id', '=', query.bodyId)
-    if (query.meetingId) q = q.where('meeting_id', '=', query.meetingId)
-    if (query.outcome) q = q.where('outcome', '=', query.outcome)
-    if (query.decisionType) q = q.where('decision_type', '=', query.decisionType)
-    if (query.from) q = q.where('decided_at', '>=', query.from)
-    if (query.to) q = q.where('decided_at', '<', `${query.to}T99`)
-    const rows = await q.orderBy('decided_at', 'desc').orderBy('id').limit(1000).execute()
-    const decisions = rows.map(presentDecision)
-    return query.actionId ? decisions.filter((d) => d.actionIds.includes(query.actionId!)) : decisions
+    let q = decisions(this.db).where('decision.workspace_id', '=', workspaceId)
+    if (query.bodyId) q = q.where('decision.body_id', '=', query.bodyId)
+    if (query.meetingId) q = q.where('decision.meeting_id', '=', query.meetingId)
+    if (query.outcome) q = q.where('decision.outcome', '=', query.outcome)
+    if (query.decisionType) q = q.where('decision.decision_type', '=', query.decisionType)
+    if (query.from) q = q.where('decision.decided_at', '>=', query.from)
+    if (query.to) q = q.where('decision.decided_at', '<', `${query.to}T99`)
+    const rows = await q.orderBy('decision.decided_at', 'desc').orderBy('decision.id').limit(1000).execute()
+    const found = rows.map(presentDecision)
+    return query.actionId ? found.filter((d) => d.actionIds.includes(query.actionId!)) : found
   }
 }

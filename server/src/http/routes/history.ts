@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { createVersionSchema, docKind, idSchema } from '@ensemble/shared'
 import { notFound, validationFailed } from '../../errors.ts'
+import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
 import { checkDocName, type HistoryService } from '../../history/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 import { pathId } from './comments.ts'
+import { documentEvents } from './documentEvents.ts'
 
 const docNameOf = (c: Context) => checkDocName(decodeURIComponent(c.req.param('docName') ?? ''))
 
@@ -22,7 +24,8 @@ function gapMs(c: Context): number | undefined {
  * Mounted at /api/workspaces/:workspaceId/documents: a document's history (sessions), the field
  * history of a plan action, named versions (create, list, view, diff, restore).
  */
-export function historyRoutes(deps: AppDeps, history: HistoryService) {
+export function historyRoutes(deps: AppDeps, history: HistoryService, events: WorkspaceEventBus) {
+  const publish = documentEvents(events)
   const read = requireMember(deps, 'history.read')
   const create = requireMember(deps, 'versions.create')
   // The document's status decides a restore; the service asks can() with it.
@@ -37,7 +40,9 @@ export function historyRoutes(deps: AppDeps, history: HistoryService) {
     .post('/:docName/versions', create, async (c) => {
       const docName = docNameOf(c)
       const input = await parseJson(c, createVersionSchema)
-      return c.json(await history.createVersion(c.get('membership'), docName, input), 201)
+      const version = await history.createVersion(c.get('membership'), docName, input)
+      publish(c, 'history.changed', docName)
+      return c.json(version, 201)
     })
     .get('/:docName/versions/:versionId', read, async (c) =>
       c.json(await history.versionDocument(c.get('membership').workspaceId, docNameOf(c), pathId(c, 'versionId', 'Version'))),
@@ -50,7 +55,10 @@ export function historyRoutes(deps: AppDeps, history: HistoryService) {
       }
       return c.json(await history.diff(c.get('membership').workspaceId, docNameOf(c), ref('from'), ref('to')))
     })
-    .post('/:docName/versions/:versionId/restore', member, async (c) =>
-      c.json({ document: await history.restore(c.get('membership'), docNameOf(c), pathId(c, 'versionId', 'Version')) }),
-    )
+    .post('/:docName/versions/:versionId/restore', member, async (c) => {
+      const docName = docNameOf(c)
+      const document = await history.restore(c.get('membership'), docName, pathId(c, 'versionId', 'Version'))
+      publish(c, 'history.changed', docName)
+      return c.json({ document })
+    })
 }

@@ -4,11 +4,14 @@ import {
   attendanceInputSchema,
   castBallotSchema,
   createMeetingSchema,
+  decideAmendmentSchema,
   decisionActionSchema,
+  decisionActionUpdateSchema,
   listDecisionsQuerySchema,
   listMeetingsQuerySchema,
   minutesTransitionSchema,
   openVoteSchema,
+  proposeAmendmentSchema,
   recordDecisionSchema,
   rsvpInputSchema,
   updateAgendaItemSchema,
@@ -16,7 +19,6 @@ import {
 } from '@ensemble/shared'
 import type { GovernanceDeps } from '../../domain/meetings/governanceDeps.ts'
 import { meetingIcs } from '../../domain/meetings/ics.ts'
-import { advanceMinutes } from '../../domain/meetings/minutes.ts'
 import { requireBody } from '../../domain/meetings/rows.ts'
 import type { MeetingServices } from '../../domain/meetings/services.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
@@ -30,7 +32,7 @@ import { parseQuery, pathId } from './comments.ts'
  * schedule, keep the agenda, take attendance, open and close votes, record decisions and move the
  * minutes along. Changes reach every member live over the workspace's event stream.
  */
-export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meetings, votes, actions }: MeetingServices) {
+export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meetings, votes, actions, agenda, minutes }: MeetingServices) {
   const read = requireMember(deps, 'workspace.read')
   const chair = requireMember(deps, 'governance.meetings')
   const meetingId = (c: Parameters<typeof pathId>[0]) => pathId(c, 'meetingId', 'Meeting')
@@ -42,6 +44,11 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
     .post('/decisions/:decisionId/actions', read, async (c) => {
       const decisionId = pathId(c, 'decisionId', 'Decision')
       return c.json(await actions.createAction(c.get('membership'), decisionId, await parseJson(c, decisionActionSchema)), 201)
+    })
+    .patch('/decisions/:decisionId/actions/:actionId', read, async (c) => {
+      const decisionId = pathId(c, 'decisionId', 'Decision')
+      const actionId = pathId(c, 'actionId', 'Action')
+      return c.json(await actions.updateAction(c.get('membership'), decisionId, actionId, await parseJson(c, decisionActionUpdateSchema)))
     })
     .get('/:meetingId', read, async (c) => c.json(await meetings.detail(c.get('membership').workspaceId, meetingId(c))))
     .patch('/:meetingId', chair, async (c) => c.json(await meetings.update(c.get('membership'), meetingId(c), await parseJson(c, updateMeetingSchema))))
@@ -57,8 +64,8 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
       return c.json({ ok: true })
     })
     .post('/:meetingId/agenda', chair, async (c) => c.json(await meetings.addAgendaItem(c.get('membership'), meetingId(c), await parseJson(c, agendaItemInputSchema)), 201))
-    .get('/:meetingId/agenda/suggestions', read, async (c) => c.json(await actions.suggestions(c.get('membership').workspaceId, meetingId(c))))
-    .post('/:meetingId/agenda/suggestions', chair, async (c) => c.json(await actions.addSuggestions(c.get('membership'), meetingId(c)), 201))
+    .get('/:meetingId/agenda/suggestions', read, async (c) => c.json(await agenda.suggestions(c.get('membership').workspaceId, meetingId(c))))
+    .post('/:meetingId/agenda/suggestions', chair, async (c) => c.json(await agenda.addSuggestions(c.get('membership'), meetingId(c)), 201))
     .patch('/:meetingId/agenda/:itemId', chair, async (c) =>
       c.json(await meetings.updateAgendaItem(c.get('membership'), meetingId(c), pathId(c, 'itemId', 'Agenda item'), await parseJson(c, updateAgendaItemSchema))),
     )
@@ -74,7 +81,10 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
     })
     .post('/:meetingId/votes/:voteId/close', chair, async (c) => c.json(await votes.close(c.get('membership'), meetingId(c), pathId(c, 'voteId', 'Vote'))))
     .post('/:meetingId/decisions', chair, async (c) => c.json(await votes.record(c.get('membership'), meetingId(c), await parseJson(c, recordDecisionSchema)), 201))
-    .post('/:meetingId/minutes', chair, async (c) =>
-      c.json(await advanceMinutes(deps.db, meetings, governance.rulesChanged, c.get('membership'), meetingId(c), await parseJson(c, minutesTransitionSchema))),
-    )
+    .post('/:meetingId/minutes', chair, async (c) => c.json(await minutes.advance(c.get('membership'), meetingId(c), await parseJson(c, minutesTransitionSchema))))
+    .post('/:meetingId/minutes/amendments', read, async (c) => c.json(await minutes.propose(c.get('membership'), meetingId(c), await parseJson(c, proposeAmendmentSchema)), 201))
+    .post('/:meetingId/minutes/amendments/:amendmentId', chair, async (c) => {
+      const { status } = await parseJson(c, decideAmendmentSchema)
+      return c.json(await minutes.decide(c.get('membership'), meetingId(c), pathId(c, 'amendmentId', 'Amendment'), status))
+    })
 }

@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { proposeSchema, voteSchema } from '@ensemble/shared'
+import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
 import { checkDocName } from '../../history/service.ts'
-import { exportOdt, exportPdf } from '../../signoff/export.ts'
+import { exportAdopted, type ExportFormat } from '../../signoff/export/index.ts'
 import type { SignoffService } from '../../signoff/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 import { pathId } from './comments.ts'
+import { documentEvents } from './documentEvents.ts'
 
 const docNameOf = (c: Context) => checkDocName(decodeURIComponent(c.req.param('docName') ?? ''))
 const fileName = (docName: string, ext: string) => `attachment; filename="${docName}-adopted.${ext}"`
@@ -15,16 +17,26 @@ const fileName = (docName: string, ext: string) => `attachment; filename="${docN
  * Mounted at /api/workspaces/:workspaceId/documents: sign-off rounds of a rich text (propose, vote,
  * withdraw, unlock for an amendment), its audit trail, and exports of the adopted version.
  */
-export function signoffRoutes(deps: AppDeps, signoff: SignoffService) {
+export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: WorkspaceEventBus) {
+  const publish = documentEvents(events)
   const read = requireMember(deps, 'history.read')
   const manage = requireMember(deps, 'signoff.manage')
   const vote = requireMember(deps, 'signoff.vote')
+  const sendExport = async (c: Context<AppEnv>, format: ExportFormat) => {
+    const docName = docNameOf(c)
+    const { bytes, contentType } = await exportAdopted(await signoff.adopted(c.get('membership').workspaceId, docName), format)
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, 'content-disposition': fileName(docName, format) })
+  }
   return new Hono<AppEnv>()
     .get('/:docName/signoff', read, async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, docNameOf(c))))
     .post('/:docName/signoff/proposals', manage, async (c) => {
       const docName = docNameOf(c)
       const input = await parseJson(c, proposeSchema)
-      return c.json(await signoff.propose(c.get('membership'), docName, input), 201)
+      const proposed = await signoff.propose(c.get('membership'), docName, input)
+      // A proposal names a version too.
+      publish(c, 'history.changed', docName)
+      publish(c, 'signoff.changed', docName)
+      return c.json(proposed, 201)
     })
     .get('/:docName/signoff/rounds/:roundId', read, async (c) =>
       c.json(await signoff.round(c.get('membership').workspaceId, docNameOf(c), pathId(c, 'roundId', 'Proposal'))),
@@ -33,24 +45,24 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService) {
       const docName = docNameOf(c)
       const roundId = pathId(c, 'roundId', 'Proposal')
       const input = await parseJson(c, voteSchema)
-      return c.json(await signoff.vote(c.get('membership'), docName, roundId, input))
+      const round = await signoff.vote(c.get('membership'), docName, roundId, input)
+      publish(c, 'signoff.changed', docName)
+      return c.json(round)
     })
-    .post('/:docName/signoff/rounds/:roundId/withdraw', manage, async (c) =>
-      c.json(await signoff.withdraw(c.get('membership'), docNameOf(c), pathId(c, 'roundId', 'Proposal'))),
-    )
+    .post('/:docName/signoff/rounds/:roundId/withdraw', manage, async (c) => {
+      const docName = docNameOf(c)
+      const round = await signoff.withdraw(c.get('membership'), docName, pathId(c, 'roundId', 'Proposal'))
+      publish(c, 'signoff.changed', docName)
+      return c.json(round)
+    })
     .post('/:docName/signoff/unlock', manage, async (c) => {
-      await signoff.unlock(c.get('membership'), docNameOf(c))
+      const docName = docNameOf(c)
+      await signoff.unlock(c.get('membership'), docName)
+      publish(c, 'signoff.changed', docName)
       return c.json({ status: 'draft' })
     })
     .get('/:docName/signoff/audit', read, async (c) => c.json(await signoff.audit(c.get('membership').workspaceId, docNameOf(c))))
-    .get('/:docName/export.pdf', read, async (c) => {
-      const docName = docNameOf(c)
-      const pdf = await exportPdf(await signoff.adopted(c.get('membership').workspaceId, docName))
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/pdf', 'content-disposition': fileName(docName, 'pdf') })
-    })
-    .get('/:docName/export.odt', read, async (c) => {
-      const docName = docNameOf(c)
-      const odt = exportOdt(await signoff.adopted(c.get('membership').workspaceId, docName))
-      return c.body(odt as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/vnd.oasis.opendocument.text', 'content-disposition': fileName(docName, 'odt') })
-    })
+    .get('/:docName/export.pdf', read, (c) => sendExport(c, 'pdf'))
+    .get('/:docName/export.odt', read, (c) => sendExport(c, 'odt'))
+    .get('/:docName/export.docx', read, (c) => sendExport(c, 'docx'))
 }

@@ -1,7 +1,11 @@
 import type { RichTextContent } from '../richText.ts'
+import type { BodyKey } from './governance.ts'
 
-/** La charte partenariale : valeurs, éthique et règles de conduite (document `charter`). */
-export const charter: RichTextContent = {
+/**
+ * La charte partenariale : valeurs, éthique, règles de conduite et instances (document `charter`).
+ * Its governance section links to the seeded bodies, whose addresses are known only at seeding.
+ */
+export const charter = (bodyHref: (key: BodyKey) => string): RichTextContent => ({
   title: 'Charte partenariale',
   blocks: [
     { type: 'heading', level: 1, text: 'Charte partenariale de l’Alliance Océans Hauts-de-France' },
@@ -49,10 +53,19 @@ export const charter: RichTextContent = {
       type: 'paragraph',
       text: 'Lorsqu’un partenaire estime qu’un autre ne respecte pas la charte, il en parle d’abord directement avec lui. À défaut d’accord, la coordinatrice de l’alliance organise une médiation dans un délai d’un mois. Si la difficulté persiste, le comité de pilotage est saisi ; il peut proposer à l’assemblée générale les mesures prévues par l’accord de consortium.',
     },
-    { type: 'heading', level: 2, text: '5. Adhésion et révision' },
+    { type: 'heading', level: 2, text: '5. Gouvernance' },
+    {
+      type: 'paragraph',
+      text: `L’alliance se dote de quatre instances de gouvernance. Au niveau stratégique, l’[assemblée générale](${bodyHref('assembly')}) réunit tous les partenaires et adopte les documents communs ; le [comité de pilotage (COPIL)](${bodyHref('copil')}) suit le plan d’action et le budget entre deux assemblées.`,
+    },
+    {
+      type: 'paragraph',
+      text: `Au niveau opérationnel, le [comité technique](${bodyHref('technical')}) coordonne les chefs de projet des actions. Au niveau fonctionnel, le [groupe de travail « Observatoire et sciences participatives »](${bodyHref('observatory')}) conçoit le suivi des sites et anime le réseau d’observateurs.`,
+    },
+    { type: 'heading', level: 2, text: '6. Adhésion et révision' },
     {
       type: 'paragraph',
       text: 'Tout nouveau partenaire adhère à la charte avant de rejoindre l’alliance ; son représentant la signe au nom de son organisation. La charte est relue chaque année lors de l’assemblée générale et peut être modifiée par avenant, adopté à la majorité des deux tiers.',
     },
   ],
-}
+})

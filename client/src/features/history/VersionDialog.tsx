@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { fetchDiff, fetchVersionDocument, restoreVersion, type DocumentDiff, type VersionView } from './api.ts'
+import { Dialog } from './Dialog.tsx'
+import { DiffView } from './DiffView.tsx'
+import { attempt, useLoad } from './useLoad.ts'
+import { VersionContent } from './VersionContent.tsx'
+import { when } from './when.ts'
+
+interface VersionDialogProps {
+  workspaceId: string
+  docName: string
+  version: VersionView
+  /** Every named version, to compare with. */
+  versions: readonly VersionView[]
+  /** '' reads the version; 'current' or another version's id opens the comparison. */
+  compareTo: string
+  canRestore: boolean
+  onClose: () => void
+  onRestored: (version: VersionView) => void
+}
+
+/**
+ * One named version, read-only in the document's layout; "Compare with…" shows its differences with
+ * the current state or another version; "Restore this version" (steering, admin) after a confirmation.
+ */
+export function VersionDialog({ workspaceId, docName, version, versions, compareTo: initial, canRestore, onClose, onRestored }: VersionDialogProps) {
+  const { t, i18n } = useTranslation()
+  const titleId = useId()
+  const [compareTo, setCompareTo] = useState(initial)
+  const [confirming, setConfirming] = useState(false)
+  const restoreButton = useRef<HTMLButtonElement>(null)
+  const [error, setError] = useState<string | null>(null)
+  const doc = useLoad(() => fetchVersionDocument(workspaceId, docName, version.id))
+  const [diff, setDiff] = useState<{ to: string; diff: DocumentDiff } | null>(null)
+  useEffect(() => {
+    if (!compareTo) return
+    let live = true
+    fetchDiff(workspaceId, docName, version.id, compareTo).then(
+      (d) => live && setDiff({ to: compareTo, diff: d }),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    )
+    return () => {
+      live = false
+    }
+  }, [workspaceId, docName, version.id, compareTo])
+  const otherName = compareTo === 'current' ? t('history.viewer.current') : (versions.find((v) => v.id === compareTo)?.name ?? '')
+  const restore = () => void attempt(() => restoreVersion(workspaceId, docName, version.id), () => onRestored(version), setError)
+  return (
+    <Dialog labelledBy={titleId} onClose={onClose} className="version-dialog">
+      <header className="version-dialog__header">
+        <h2 id={titleId} tabIndex={-1}>
+          {compareTo ? t('history.diff.title', { from: version.name, to: otherName }) : t('history.readOnly', { name: version.name })}
+        </h2>
+        <p>{t('history.viewer.created', { date: when(version.createdAt, i18n.language) })}</p>
+      </header>
+      <div className="version-dialog__tools">
+        <label>
+          {t('history.viewer.compareWith')}
+          <select value={compareTo} onChange={(e) => setCompareTo(e.target.value)}>
+            <option value="">{t('history.viewer.readOnlyOption')}</option>
+            <option value="current">{t('history.viewer.current')}</option>
+            {versions
+              .filter((v) => v.id !== version.id)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        {canRestore && (
+          <button type="button" ref={restoreButton} className="button button--small" aria-expanded={confirming} aria-controls={confirming ? `${titleId}-confirm-box` : undefined} onClick={() => setConfirming(true)}>
+            {t('history.viewer.restoreThis')}
+          </button>
+        )}
+        <button type="button" className="button button--small" onClick={onClose}>
+          {t('history.viewer.close')}
+        </button>
+      </div>
+      {confirming && (
+        <div role="alertdialog" id={`${titleId}-confirm-box`} aria-labelledby={`${titleId}-confirm`} className="version-dialog__confirm">
+          <p id={`${titleId}-confirm`}>{t('history.confirmRestore', { name: version.name })}</p>
+          <button type="button" className="button button--small button--danger" autoFocus onClick={restore}>
+            {t('history.viewer.confirmRestore')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setConfirming(false)
+              restoreButton.current?.focus()
+            }}
+          >
+            {t('history.viewer.cancel')}
+          </button>
+        </div>
+      )}
+      {(error ?? doc.error) && <p role="alert">{error ?? doc.error}</p>}
+      <div className="version-dialog__body" aria-busy={compareTo ? diff?.to !== compareTo : !doc.data}>
+        {compareTo ? (
+          diff?.to === compareTo ? <DiffView diff={diff.diff} /> : <p>{t('history.diff.loading')}</p>
+        ) : doc.data ? (
+          <VersionContent document={doc.data.document} label={t('history.readOnly', { name: version.name })} />
+        ) : (
+          <p>{t('history.viewer.loading')}</p>
+        )}
+      </div>
+    </Dialog>
+  )
+}

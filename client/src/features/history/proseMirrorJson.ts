@@ -1,0 +1,33 @@
+import type { JSONContent } from '@tiptap/core'
+import type { Schema } from '@tiptap/pm/model'
+
+/**
+ * A rich-text node as the server's version JSON has it (server/src/history/documentJson.ts): the
+ * Yjs view, where a text's marks are an object `{ bold: {}, link: { href } }`.
+ */
+export type StoredNode = { type: 'text'; text: string; marks?: Record<string, unknown> } | { type: string; attrs?: Record<string, unknown>; content?: StoredNode[] }
+
+/** y-prosemirror names overlapping marks `name--hash`; the schema knows them by `name`. */
+const markName = (key: string) => key.replace(/--[^-]+$/, '')
+
+function convert(node: StoredNode): JSONContent | null {
+  if (node.type === 'text' && 'text' in node) {
+    if (!node.text) return null
+    const marks = Object.entries(node.marks ?? {}).map(([key, attrs]) => ({ type: markName(key), ...(attrs && typeof attrs === 'object' && Object.keys(attrs).length ? { attrs: attrs as Record<string, unknown> } : {}) }))
+    return { type: 'text', text: node.text, ...(marks.length ? { marks } : {}) }
+  }
+  const element = node as { type: string; attrs?: Record<string, unknown>; content?: StoredNode[] }
+  const content = (element.content ?? []).map(convert).filter((n): n is JSONContent => n !== null)
+  return { type: element.type, ...(element.attrs ? { attrs: element.attrs } : {}), ...(content.length ? { content } : {}) }
+}
+
+/**
+ * The stored blocks of a version as a ProseMirror document of the editor's schema, checked against it
+ * (throws on a node or mark the schema does not know, so a broken version is reported, not half shown).
+ */
+export function versionDocument(blocks: readonly StoredNode[], schema: Schema): JSONContent {
+  const json: JSONContent = { type: 'doc', content: blocks.map(convert).filter((n): n is JSONContent => n !== null) }
+  if (!json.content?.length) json.content = [{ type: 'paragraph' }]
+  schema.nodeFromJSON(json).check()
+  return json
+}

@@ -1,0 +1,76 @@
+import { ADOPTION_RULE_LABELS, ROOT } from '@ensemble/shared'
+import { nodeText, type DocNode } from '../../history/documentJson.ts'
+import type { AdoptedRecord } from '../service.ts'
+
+/**
+ * What every export of an adopted version shows, whatever the format (PDF, ODT, DOCX): the title,
+ * the text, and the signature page (each partner, who approved for it, when; the content hash, the
+ * previous hash of an amendment, and the audit chain's head at export time). Each format only lays
+ * this model out.
+ */
+export interface ExportModel {
+  title: string
+  /** "Version adoptée : <name> — <date>". */
+  subtitle: string
+  /** The adopted text as paragraphs: headings marked, list items and table cells flattened to lines. */
+  blocks: { heading: boolean; text: string }[]
+  signatures: {
+    heading: string
+    columns: readonly [partner: string, representative: string, answer: string, date: string]
+    rows: Signature[]
+  }
+  /** Labelled hashes under the signatures, printed in a fixed-width font. */
+  fingerprints: { label: string; value: string }[]
+}
+
+/** One line of the signature page: a partner, who answered for it, how (under a rule other than unanimity, not every partner approved), when. */
+export interface Signature {
+  partner: string
+  representative: string
+  answer: string
+  answeredAt: string
+}
+
+const ANSWERS = { approve: 'Approuvé / Approved', abstain: 'Abstention / Abstained', object: 'Objection / Objected' } as const
+
+export const LABELS = {
+  adopted: 'Version adoptée / Adopted version',
+  signatures: 'Page de signature / Signature page',
+  partner: 'Partenaire / Partner',
+  representative: 'Représentant·e / Representative',
+  answer: 'Réponse / Answer',
+  date: 'Date de la réponse / Date of the answer',
+  rule: 'Règle d’adoption / Adoption rule',
+  hash: 'Empreinte du texte (SHA-256) / Content hash (SHA-256)',
+  amendment: 'Avenant — empreinte précédente / Amendment — previous hash',
+  auditHead: 'Tête du journal d’audit à l’export (audit:verify --head) / Audit chain head at export (audit:verify --head)',
+} as const
+
+export function exportModel(record: AdoptedRecord): ExportModel {
+  const content = (record.document[ROOT.content] ?? []) as DocNode[]
+  const { round } = record
+  return {
+    title: record.title,
+    subtitle: `${LABELS.adopted} : ${record.version.name} — ${round.closedAt?.slice(0, 10) ?? ''} — ${LABELS.rule} : ${ADOPTION_RULE_LABELS[round.rule].fr} / ${ADOPTION_RULE_LABELS[round.rule].en}`,
+    blocks: content.map((node) => ({ heading: node.type === 'heading', text: nodeText(node) })),
+    signatures: {
+      heading: LABELS.signatures,
+      columns: [LABELS.partner, LABELS.representative, LABELS.answer, LABELS.date],
+      rows: round.votes.map((v) => ({
+        partner: v.partnerName,
+        representative: v.userName ?? '—',
+        answer: v.vote ? ANSWERS[v.vote] : '—',
+        answeredAt: v.at ? v.at.slice(0, 10) : '—',
+      })),
+    },
+    fingerprints: [
+      { label: LABELS.hash, value: round.contentHash },
+      ...(round.baseHash ? [{ label: LABELS.amendment, value: round.baseHash }] : []),
+      ...(record.auditHead ? [{ label: LABELS.auditHead, value: record.auditHead }] : []),
+    ],
+  }
+}
+
+/** Text for an XML part (ODT, DOCX): the five markup characters escaped. */
+export const escapeXml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)

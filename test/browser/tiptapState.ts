@@ -1,0 +1,49 @@
+import type { Locator, Page } from 'playwright-core'
+import { waitFor } from '../helpers/waitFor.ts'
+
+/**
+ * TipTap's own view of an editor (`editor` is its `.ProseMirror` element, where TipTap keeps itself).
+ * ProseMirror takes a keyboard selection from the DOM on the asynchronous `selectionchange` event, so
+ * on a loaded machine its state can lag what the browser shows: tests that press a shortcut acting on
+ * the selection wait on this state, not on `window.getSelection()`.
+ */
+interface TipTapElement extends HTMLElement {
+  editor?: {
+    state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } }
+    isActive(name: string): boolean
+  }
+}
+
+/** The text TipTap holds as selected (null before TipTap is mounted). */
+export const selectedText = (editor: Locator): Promise<string | null> =>
+  editor.evaluate((el) => {
+    const tiptap = (el as TipTapElement).editor
+    if (!tiptap) return null
+    const { from, to } = tiptap.state.selection
+    return tiptap.state.doc.textBetween(from, to)
+  })
+
+/** Whether TipTap's selection is inside a `mark` (e.g. `link`). */
+export const markActive = (editor: Locator, mark: string): Promise<boolean> =>
+  editor.evaluate((el, name) => (el as TipTapElement).editor?.isActive(name) ?? false, mark)
+
+/**
+ * Selects `text` with the keyboard in the line the caret is on, where `text` is followed by `after`
+ * up to the line's end: End, ArrowLeft over `after`, Shift+ArrowLeft over `text`; then waits for
+ * TipTap's own selection. On a loaded machine a view update can land between two key presses and
+ * put ProseMirror's older selection back in the DOM, undoing one caret move: the gesture is then
+ * made again from End, up to `attempts` times.
+ */
+export async function selectBeforeLineEnd(page: Page, editor: Locator, text: string, after: string, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('End')
+    for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft')
+    for (let i = 0; i < text.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    try {
+      await waitFor(async () => (await selectedText(editor)) === text, { timeoutMs: 3_000, intervalMs: 50, message: `TipTap selecting ${JSON.stringify(text)}` })
+      return
+    } catch (error) {
+      if (attempt === attempts) throw error
+    }
+  }
+}
