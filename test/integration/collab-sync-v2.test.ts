@@ -95,9 +95,14 @@ describe('sync step 2 in V2 (message type 102) for clients that ask for it', () 
         }
       })
     }
-    // A stock joiner sees the whole plan: the server holds it, and measures the V1 full state.
+    // The server holds the whole plan once a probe sees its last action arrive. Only then does a stock
+    // joiner come to measure the V1 full state: one that came earlier could see the plan through
+    // broadcast updates before (or instead of) a complete sync step 2.
+    const { c: probe } = await connect(alliance.members[0]!.client, 'plan', false)
+    await waitFor(() => actionsOf(probe.doc).has('big-599'), { message: 'stored plan', timeoutMs: 30_000 })
     const { c: v1Joiner, frames: v1Frames } = await connect(alliance.members[0]!.client, 'plan', false)
-    await waitFor(() => actionsOf(v1Joiner.doc).has('big-599'), { message: 'stored plan', timeoutMs: 30_000 })
+    await v1Joiner.synced()
+    expect(actionsOf(v1Joiner.doc).has('big-599')).toBe(true)
     const v1Bytes = fullStateFrames(v1Frames).find((f) => f.step === 1)!.bytes
     expect(v1Bytes).toBeGreaterThan(Math.max(300 * 1024, YJS_THREAD_THRESHOLD_BYTES))
 
