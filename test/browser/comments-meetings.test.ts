@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled } from '../helpers/browser.ts'
 import { openThreadDraft } from './commentShortcut.ts'
 import { chairedMeeting, EDITABLE, minutesOf, roomPages } from './meetingSetup.ts'
+import { selectBeforeLineEnd } from './tiptapState.ts'
 
 const WAIT = { timeout: 20_000 }
 const PASSAGE = 'budget de 2027'
@@ -26,9 +27,7 @@ describe.skipIf(!browserTestsEnabled())('comments in the meeting mode: minutes a
     const editorB = minutesOf(pageB).locator(EDITABLE)
     await editorB.filter({ hasText: MINUTES }).waitFor(WAIT)
     await editorB.click()
-    await pageB.keyboard.press('Control+End')
-    for (let i = 0; i < ' et le reporte.'.length; i++) await pageB.keyboard.press('ArrowLeft')
-    for (let i = 0; i < PASSAGE.length; i++) await pageB.keyboard.press('Shift+ArrowLeft')
+    await selectBeforeLineEnd(pageB, editorB, PASSAGE, ' et le reporte.', { end: 'Control+End' })
     const draft = minutesOf(pageB).getByTestId('thread-draft')
     await openThreadDraft(pageB, editorB, draft, PASSAGE)
     await draft.getByRole('combobox', { name: 'Votre commentaire' }).fill('Pourquoi ce report ?')

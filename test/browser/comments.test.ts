@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { openThreadDraft } from './commentShortcut.ts'
+import { selectBeforeLineEnd, selectDocumentStart } from './tiptapState.ts'
 import { signUp } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
@@ -68,9 +69,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     await pageB.locator('.ProseMirror', { hasText: ARTICLE }).waitFor(WAIT)
 
     // Select the clause with the keyboard: from the end, back over " leurs moyens.", then the clause.
-    await pageA.keyboard.press('End')
-    for (let i = 0; i < ' leurs moyens.'.length; i++) await pageA.keyboard.press('ArrowLeft')
-    for (let i = 0; i < CLAUSE.length; i++) await pageA.keyboard.press('Shift+ArrowLeft')
+    await selectBeforeLineEnd(pageA, pageA.locator(editable), CLAUSE, ' leurs moyens.')
     await pageA.getByTestId('comment-selection').click()
     const draft = pageA.getByTestId('thread-draft')
     await draft.getByText(CLAUSE).waitFor(WAIT)
@@ -94,8 +93,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
 
     // The keyboard way: select, Ctrl+Alt+M opens the new-thread box on the selection; Escape leaves it.
     await pageB.locator(editable).focus()
-    await pageB.keyboard.press('Control+Home')
-    for (let i = 0; i < 'Article 1'.length; i++) await pageB.keyboard.press('Shift+ArrowRight')
+    await selectDocumentStart(pageB, pageB.locator(editable), 'Article 1')
     const draftB = pageB.getByTestId('thread-draft')
     await openThreadDraft(pageB, pageB.locator(editable), draftB, 'Article 1')
     await expect(pageB.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('combobox')

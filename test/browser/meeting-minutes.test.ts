@@ -5,7 +5,7 @@ import { connectDoc } from '../helpers/collab.ts'
 import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { chairedMeeting, EDITABLE, minutesOf, roomPages } from './meetingSetup.ts'
-import { selectedText } from './tiptapState.ts'
+import { selectBeforeLineEnd } from './tiptapState.ts'
 
 const WAIT = { timeout: 20_000 }
 const MINUTES = 'Le budget 2027 est adopté à l’unanimité.'
@@ -31,10 +31,7 @@ describe.skipIf(!browserTestsEnabled())('minutes amendments and decision → act
     await amendmentsB.getByText('Amendements ouverts jusqu’au').waitFor(WAIT)
     // The member selects the passage in the minutes and quotes it.
     await minutesOf(pageB).locator(EDITABLE).click()
-    await pageB.keyboard.press('Control+End')
-    await pageB.keyboard.press('ArrowLeft')
-    for (let i = 0; i < 'à l’unanimité'.length; i++) await pageB.keyboard.press('Shift+ArrowLeft')
-    await expect.poll(() => selectedText(minutesOf(pageB).locator(EDITABLE)), WAIT).toBe('à l’unanimité')
+    await selectBeforeLineEnd(pageB, minutesOf(pageB).locator(EDITABLE), 'à l’unanimité', '.', { end: 'Control+End' })
     await amendmentsB.getByRole('button', { name: 'Citer la sélection du compte rendu' }).click()
     await expect.poll(() => amendmentsB.getByLabel('Passage à modifier (facultatif, tel qu’il est écrit)').inputValue(), WAIT).toBe('à l’unanimité')
     await amendmentsB.getByLabel('Nouvelle rédaction (ou texte à ajouter)').fill('à la majorité (deux abstentions)')

@@ -28,17 +28,15 @@ export const markActive = (editor: Locator, mark: string): Promise<boolean> =>
   editor.evaluate((el, name) => (el as TipTapElement).editor?.isActive(name) ?? false, mark)
 
 /**
- * Selects `text` with the keyboard in the line the caret is on, where `text` is followed by `after`
- * up to the line's end: End, ArrowLeft over `after`, Shift+ArrowLeft over `text`; then waits for
- * TipTap's own selection. On a loaded machine a view update can land between two key presses and
- * put ProseMirror's older selection back in the DOM, undoing one caret move: the gesture is then
- * made again from End, up to `attempts` times.
+ * Selects `text` with the keyboard by pressing `keys` in order, then waits for TipTap's own
+ * selection. On a loaded machine a view update can land between two key presses and put
+ * ProseMirror's older selection back in the DOM, undoing one caret move: the whole gesture is then
+ * made again, up to `attempts` times (each gesture starts with a key that places the caret
+ * absolutely: End, Control+End, Control+Home).
  */
-export async function selectBeforeLineEnd(page: Page, editor: Locator, text: string, after: string, attempts = 3): Promise<void> {
+export async function selectWithKeys(page: Page, editor: Locator, text: string, keys: string[], attempts = 3): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('End')
-    for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft')
-    for (let i = 0; i < text.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    for (const key of keys) await page.keyboard.press(key)
     try {
       await waitFor(async () => (await selectedText(editor)) === text, { timeoutMs: 3_000, intervalMs: 50, message: `TipTap selecting ${JSON.stringify(text)}` })
       return
@@ -47,3 +45,17 @@ export async function selectBeforeLineEnd(page: Page, editor: Locator, text: str
     }
   }
 }
+
+const repeat = (key: string, times: number): string[] => Array.from({ length: times }, () => key)
+
+/**
+ * Selects `text` in the line the caret is on, where `text` is followed by `after` up to the line's
+ * end (`end`: End; Control+End on the document's last line): End, ArrowLeft over `after`,
+ * Shift+ArrowLeft over `text`.
+ */
+export const selectBeforeLineEnd = (page: Page, editor: Locator, text: string, after: string, { end = 'End' } = {}): Promise<void> =>
+  selectWithKeys(page, editor, text, [end, ...repeat('ArrowLeft', after.length), ...repeat('Shift+ArrowLeft', text.length)])
+
+/** Selects `text` at the very start of the document: Control+Home, Shift+ArrowRight over `text`. */
+export const selectDocumentStart = (page: Page, editor: Locator, text: string): Promise<void> =>
+  selectWithKeys(page, editor, text, ['Control+Home', ...repeat('Shift+ArrowRight', text.length)])
