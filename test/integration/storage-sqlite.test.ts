@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
@@ -10,6 +10,7 @@ import { migrateToLatest } from '../../server/src/db/migrate.ts'
 import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
 import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
 import { docFrom, runDocStoreContract } from '../contracts/docStore.contract.ts'
+import { waitFor } from '../helpers/waitFor.ts'
 
 /** A fresh SQLite file in a temp dir, migrated and opened exactly as the server opens it. */
 async function openTempDatabase(dataDir = mkdtempSync(path.join(tmpdir(), 'ensemble-store-'))) {
@@ -134,5 +135,37 @@ describe('SqliteDocStore specifics', () => {
     await store.close()
     await database.close()
     rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('[STORE13] commits never checkpoint the WAL: the checkpoint thread does, beside them, and the WAL stays small', async () => {
+    const MB = 1024 * 1024
+    const row = new Uint8Array(64 * 1024)
+    /** Appends `rounds` MB through a store whose checkpoint thread runs every `intervalMs`; returns the WAL's size. */
+    const writeThrough = async (intervalMs: number, rounds: number) => {
+      const { database, dataDir, sqlite } = await openTempDatabase()
+      const key = { workspaceId: 'w1', docName: 'plan' }
+      const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true, checkpointIntervalMs: intervalMs })
+      // The caller's connection (accounts, comments…) no longer checkpoints in its commits either.
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const checkpointer = store.checkpointer!
+      for (let round = 0; round < rounds; round++) {
+        const before = checkpointer.checkpoints
+        await Promise.all(Array.from({ length: MB / row.byteLength }, () => store.append(key, row, null)))
+        if (intervalMs < 1_000) {
+          await waitFor(() => checkpointer.checkpoints > before && checkpointer.last!.checkpointed === checkpointer.last!.log, { message: 'the WAL copied' })
+        }
+      }
+      const walBytes = statSync(path.join(dataDir, 'ensemble.sqlite-wal')).size
+      expect(countRows(database, key.workspaceId, key.docName)).toBe((rounds * MB) / row.byteLength)
+      await store.close()
+      await database.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      return walBytes
+    }
+    // No checkpoint thread at work (an hour between checkpoints): 8 MB of commits never checkpointed,
+    // past SQLite's automatic threshold of 1,000 pages (4 MB).
+    expect(await writeThrough(3_600_000, 8)).toBeGreaterThan(8 * MB)
+    // With it: the WAL is copied between rounds and reused, whatever was written in all.
+    expect(await writeThrough(20, 8)).toBeLessThan(3 * MB)
   })
 })
