@@ -1,6 +1,6 @@
 import { connectMany, stampEdit } from './loadGenerator.ts'
 import { collectGarbage, rssKb } from './proc.ts'
-import { inBatches, sleep } from './stats.ts'
+import { inBatches, median, sleep } from './stats.ts'
 import type { Target } from './targets/target.ts'
 
 const SETTLE_MS = 1_000
@@ -8,20 +8,27 @@ const SETTLE_MS = 1_000
 export interface IdleResult {
   connections: number
   rssBeforeKb: number
-  /** RSS once the first half of the connections is open. */
-  rssHalfKb: number
+  /** RSS after each quarter of the connections is open. */
+  rssQuartersKb: number[]
   rssKb: number
-  /** What each connection of the second half added: the marginal cost, without one-time costs. */
+  /** The median of the last three quarters' growth per connection: the marginal cost, without one-time costs. */
   kbPerConnection: number
+  /** Each quarter's growth per connection, in order. */
+  kbPerConnectionByQuarter: number[]
   /** (rssKb − rssBeforeKb) / connections: includes what the first connections cost once (heap reserved, code compiled, pools). */
   kbPerConnectionAll: number
 }
 
+const QUARTERS = 4
+
 /**
  * Server memory per idle connection: `count` providers spread over `docs` documents, connected and
- * left alone, in two halves. The figure is the second half's growth per connection: the first
- * connections to a fresh server also pay for what a server sets up once (V8 reserves heap, compiles
- * the connection path, allocators grow their pools), which is not a cost per connection.
+ * left alone, a quarter at a time, with the server's RSS read (after a full GC) once it is quiet and
+ * after each quarter. The figure is the median growth per connection of the last three quarters:
+ * the first connections to a fresh server also pay for what a server sets up once (V8 reserves heap,
+ * compiles the connection path, allocators grow their pools), and RSS moves by steps (a heap space
+ * or an allocator arena grows by megabytes at once), so a single difference of two readings swung
+ * from 7 to 41 KB per connection between runs of the same build; the median of three does not.
  */
 export async function idleConnections(target: Target, tag: string, count: number, docs: number): Promise<IdleResult> {
   const rssNow = async () => {
@@ -30,22 +37,46 @@ export async function idleConnections(target: Target, tag: string, count: number
     return rssKb(target.pid)
   }
   const docNames = Array.from({ length: count }, (_, i) => `minutes:${tag}-idle${i % docs}`)
-  const half = Math.floor(count / 2)
-  await collectGarbage(target.pid)
-  const rssBeforeKb = rssKb(target.pid)
-  const clients = await connectMany(target, docNames.slice(0, half))
-  const rssHalfKb = await rssNow()
-  clients.push(...(await connectMany(target, docNames.slice(half))))
-  const rss = await rssNow()
+  const bounds = Array.from({ length: QUARTERS + 1 }, (_, q) => Math.round((q * count) / QUARTERS))
+  const rssBeforeKb = await quiescentRssKb(target.pid)
+  const clients = []
+  const rssQuartersKb: number[] = []
+  for (let q = 0; q < QUARTERS; q++) {
+    clients.push(...(await connectMany(target, docNames.slice(bounds[q], bounds[q + 1]))))
+    rssQuartersKb.push(await rssNow())
+  }
   for (const client of clients) client.destroy()
+  const readings = [rssBeforeKb, ...rssQuartersKb]
+  const kbPerConnectionByQuarter = rssQuartersKb.map((rss, q) => (rss - readings[q]!) / (bounds[q + 1]! - bounds[q]!))
+  const rss = rssQuartersKb.at(-1)!
   return {
     connections: count,
     rssBeforeKb,
-    rssHalfKb,
+    rssQuartersKb,
     rssKb: rss,
-    kbPerConnection: (rss - rssHalfKb) / (count - half),
+    kbPerConnection: median(kbPerConnectionByQuarter.slice(1)),
+    kbPerConnectionByQuarter,
     kbPerConnectionAll: (rss - rssBeforeKb) / count,
   }
+}
+
+/**
+ * The server's RSS once it stopped changing: after the large-document part a server may still be
+ * unloading (and compacting) that document, and memory it frees or takes meanwhile was counted as
+ * the idle connections' (−38 to +39 KB per connection on the same build, depending on timing).
+ * Readings after a full GC, one settle period apart, until two agree within 1 % (at most 30 s).
+ */
+async function quiescentRssKb(pid: number): Promise<number> {
+  await collectGarbage(pid)
+  let previous = rssKb(pid)
+  for (const giveUpAt = Date.now() + 30_000; Date.now() < giveUpAt; ) {
+    await sleep(SETTLE_MS)
+    await collectGarbage(pid)
+    const now = rssKb(pid)
+    if (Math.abs(now - previous) <= previous * 0.01) return now
+    previous = now
+  }
+  return previous
 }
 
 export interface OpenCloseResult {

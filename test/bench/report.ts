@@ -115,11 +115,11 @@ export function markdown(r: SuiteResults): string {
     lines.push(`| ${join.target} | ${join.joinMs.map((ms) => f(ms, 0)).join(', ')}${v2} | ${f(join.rssBeforeKb / 1024)} → ${f(join.rssLoadedKb / 1024)} | ${lat} | ${joins} |`)
   }
   lines.push('', '## Memory', '')
-  lines.push('| server | idle connections | KB per idle connection (second half) | KB per connection, all (incl. one-time) | opens/closes | RSS baseline → after (MB) | growth |')
-  lines.push('|---|---:|---:|---:|---:|---|---:|')
+  lines.push('| server | idle connections | KB per idle connection (median of quarters 2–4) | each quarter | KB per connection, all (incl. one-time) | opens/closes | RSS baseline → after (MB) | growth |')
+  lines.push('|---|---:|---:|---|---:|---:|---|---:|')
   for (const idle of r.idle) {
     const oc = r.openClose.find((o) => o.target === idle.target)
-    lines.push(`| ${idle.target} | ${idle.connections} | ${f(idle.kbPerConnection)} | ${f(idle.kbPerConnectionAll)} | ${oc?.opens ?? '–'} | ${oc ? `${f(oc.baselineKb / 1024)} → ${f(oc.afterKb / 1024)}` : '–'} | ${oc ? `${f(oc.growth * 100)} %` : '–'} |`)
+    lines.push(`| ${idle.target} | ${idle.connections} | ${f(idle.kbPerConnection)} | ${idle.kbPerConnectionByQuarter.map((kb) => f(kb)).join(', ')} | ${f(idle.kbPerConnectionAll)} | ${oc?.opens ?? '–'} | ${oc ? `${f(oc.baselineKb / 1024)} → ${f(oc.afterKb / 1024)}` : '–'} | ${oc ? `${f(oc.growth * 100)} %` : '–'} |`)
   }
   if (r.savedAck) {
     const { spec, latency, acksPerSecond } = r.savedAck

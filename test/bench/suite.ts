@@ -114,7 +114,7 @@ try {
     if (idleResult) idle.push({ target: target.name, ...idleResult })
     const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs))
     if (ocResult) opens.push({ target: target.name, ...ocResult })
-    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
+    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (quarters: ${idleResult?.kbPerConnectionByQuarter.map((kb) => kb.toFixed(1)).join(', ')}; all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
   }
 
   // ---- the "saved" acknowledgement (Ensemble only) -------------------------------------------
