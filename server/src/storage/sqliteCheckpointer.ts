@@ -6,28 +6,34 @@ export interface CheckpointResult {
   busy: boolean
   /** Frames in the WAL when it ran. */
   log: number
-  /** Frames copied into the database file (all of them when equal to `log`). */
+  /** Frames copied into the database file so far (all of them when equal to `log`). */
   checkpointed: number
 }
 
-/** Often enough that the WAL stays a few megabytes at most at 1,000 updates/s, rare enough to cost nothing. */
-export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1_000
+/** Often enough that a commit's own checkpoint finds little left to copy, rare enough to cost little. */
+export const DEFAULT_CHECKPOINT_INTERVAL_MS = 200
 
 /**
- * Checkpoints the SQLite file's WAL on a thread of its own. SQLite checkpoints by default inside the
- * commit that crosses 1,000 WAL pages: copying those pages into the database file and fsyncing it
- * took up to ~130 ms here, during which the writer thread committed nothing, so every edit of every
- * document waited to be broadcast ("saved" acknowledgement p99 15–86 ms at 1,000 updates/s). With
- * automatic checkpoints off on the other connections, this thread copies the WAL beside the commits
- * (PASSIVE: it neither waits for nor blocks them) and the WAL is reused once all of it is copied.
- * Nothing about durability changes: a committed transaction is in the WAL, fsynced, either way.
+ * Copies the SQLite file's WAL into the database file on a thread of its own, beside the commits.
+ *
+ * SQLite checkpoints inside the commit that leaves 1,000 pages or more in the WAL: it copies the
+ * pages not yet copied and fsyncs the database file, and only then does the writer thread commit
+ * again. Copying a whole 4 MB WAL that way stalled every broadcast for up to ~130 ms ("saved"
+ * acknowledgement p99 15–86 ms at 1,000 updates/s). This thread runs PASSIVE checkpoints (they
+ * neither wait for nor block the writer and readers), so that commit finds the WAL (nearly) all
+ * copied and has only the tail left.
+ *
+ * The commits' own checkpoints stay on: under a steady stream of commits a checkpoint running beside
+ * them never catches up with the last frame, and only a checkpoint made between two commits lets the
+ * next one start the WAL over (with them off, the WAL grew without bound and everything slowed).
+ * Durability is the same either way: a committed transaction is in the WAL, fsynced.
  */
 export class SqliteCheckpointer {
   private readonly worker: Worker
   /** Checkpoints that found frames to copy, and the last of them. */
   checkpoints = 0
   last: CheckpointResult | null = null
-  /** The last checkpoint error, if any (logged by nobody: a failing checkpoint only lets the WAL grow). */
+  /** The last checkpoint error, if any: a failing checkpoint only leaves the copying to the commits. */
   lastError: string | null = null
 
   constructor(filename: string, intervalMs = DEFAULT_CHECKPOINT_INTERVAL_MS) {
@@ -42,7 +48,6 @@ export class SqliteCheckpointer {
       this.checkpoints++
       this.last = { busy: message.busy, log: message.log, checkpointed: message.checkpointed }
     })
-    // A crashed thread only means the WAL grows until the next start; nothing is lost.
     this.worker.on('error', (error) => (this.lastError = error.message))
   }
 

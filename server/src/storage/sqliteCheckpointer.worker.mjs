@@ -6,19 +6,19 @@ import BetterSqlite3 from 'better-sqlite3'
 const db = new BetterSqlite3(workerData.filename)
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
-// This connection checkpoints on its timer only (it never writes, but be explicit).
-db.pragma('wal_autocheckpoint = 0')
 
 /**
  * A PASSIVE checkpoint copies what it can of the WAL into the database file without waiting for, or
- * blocking, readers and the writer; once everything is copied, the next commit starts the WAL over.
+ * blocking, readers and the writer. (`log`: frames in the WAL; `checkpointed`: frames copied so far.)
  */
+let last = { log: 0, checkpointed: 0 }
 function checkpoint() {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)')
-  // `log`: frames in the WAL; `checkpointed`: frames now copied into the database file.
-  const done = { busy: result.busy === 1, log: result.log, checkpointed: result.checkpointed }
-  if (done.log > 0) parentPort.postMessage({ type: 'checkpointed', ...done })
-  return done
+  // Reported when it copied something (not when the WAL was already copied, or empty).
+  if (result.checkpointed > 0 && (result.log !== last.log || result.checkpointed !== last.checkpointed)) {
+    parentPort.postMessage({ type: 'checkpointed', busy: result.busy === 1, log: result.log, checkpointed: result.checkpointed })
+  }
+  last = result
 }
 
 const timer = setInterval(() => {

@@ -65,9 +65,9 @@ interface PendingAppend {
  * committed the next one gathers, one batch in flight at a time, so the log keeps the append order.
  * That is group commit by itself, so commits are not spaced: measured at 1,000 updates/s over 50
  * documents, the "saved" acknowledgement's median fell from ~5.7 ms (3 ms spacing) to ~2.0 ms, for
- * about a tenth more CPU per delivery at 50 documents × 4 clients (more, smaller commits). The WAL is
- * then checkpointed by a third thread (sqliteCheckpointer.ts), never inside a commit: automatic
- * checkpoints are turned off on the caller's connection too.
+ * about a tenth more CPU per delivery at 50 documents × 4 clients (more, smaller commits). A third
+ * thread copies the WAL into the database file beside the commits (sqliteCheckpointer.ts), so the
+ * checkpoint a commit still makes now and then has little left to do.
  *
  * The database handle belongs to the caller; `close()` only stops this store from being used.
  */
@@ -93,8 +93,6 @@ export class SqliteDocStore implements DocStore {
     // A thread needs a file it can open on its own connection.
     this.writer = options.writerThread && !db.memory ? new SqliteWriterThread(db.name, WRITE_SQL) : null
     this.checkpointer = this.writer ? new SqliteCheckpointer(db.name, options.checkpointIntervalMs) : null
-    // The caller's connection writes too (accounts, comments…): its commits must not checkpoint either.
-    if (this.checkpointer) db.pragma('wal_autocheckpoint = 0')
     // On the thread, the batch in flight already gathers the next one: no spacing needed (see above).
     this.minCommitIntervalMs = options.minCommitIntervalMs ?? (this.writer ? 0 : DEFAULT_MIN_COMMIT_INTERVAL_MS)
     const insertUpdate = db.prepare<[string, string, Buffer, string | null, number]>(WRITE_SQL.insertUpdate)

@@ -9,8 +9,6 @@ db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')
 db.pragma('foreign_keys = ON')
 db.pragma('busy_timeout = 5000')
-// The checkpoint thread (sqliteCheckpointer.ts) copies the WAL: a commit never does it.
-db.pragma('wal_autocheckpoint = 0')
 
 const blob = (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 const insert = db.prepare(workerData.sql.insertUpdate)
