@@ -63,7 +63,7 @@ export async function idleConnections(target: Target, tag: string, count: number
 /**
  * The server's RSS once it stopped changing: after the large-document part a server may still be
  * unloading (and compacting) that document, and memory it frees or takes meanwhile was counted as
- * the idle connections' (−38 to +39 KB per connection on the same build, depending on timing).
+ * the idle connections' (−38 to +41 KB per connection on the same build, depending on timing).
  * Readings after a full GC, one settle period apart, until two agree within 1 % (at most 30 s).
  */
 async function quiescentRssKb(pid: number): Promise<number> {
