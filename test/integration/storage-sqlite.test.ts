@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
 import { migrateToLatest } from '../../server/src/db/migrate.ts'
@@ -17,6 +17,14 @@ async function openTempDatabase(dataDir = mkdtempSync(path.join(tmpdir(), 'ensem
   const database = openDatabase({ dataDir, databaseUrl: null })
   await migrateToLatest(database.db, database.dialect)
   return { database, dataDir, sqlite: database.sqlite! }
+}
+
+/** A document whose updates are collected in order, as a provider would send them. */
+function docWithUpdates(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return { doc, updates }
 }
 
 const countRows = (database: DatabaseHandle, workspaceId: string, docName: string): number =>
@@ -35,8 +43,26 @@ runDocStoreContract('SQLite file', async () => {
 })
 
 describe('SqliteDocStore specifics', () => {
+  // Run after each test, failed or not, last registered first: stores, then their databases.
+  const cleanups: (() => unknown)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+  /** A migrated temp database, closed and removed after the test. */
+  const tempDatabase = async () => {
+    const opened = await openTempDatabase()
+    cleanups.push(() => rmSync(opened.dataDir, { recursive: true, force: true }), () => opened.database.close())
+    return opened
+  }
+  /** A store committing on its writer thread (as the server's), closed after the test. */
+  const writerStore = (sqlite: BetterSqlite3.Database, options: { checkpointIntervalMs?: number } = {}) => {
+    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true, ...options })
+    cleanups.push(() => store.close())
+    return store
+  }
+
   it('[STORE8] each log row keeps its author and its time in ms since the epoch', async () => {
-    const { database, dataDir, sqlite } = await openTempDatabase()
+    const { sqlite } = await tempDatabase()
     const store = new SqliteDocStore(sqlite, () => 1_700_000_000_123)
     const doc = new Y.Doc()
     const appended: Promise<void>[] = []
@@ -45,17 +71,13 @@ describe('SqliteDocStore specifics', () => {
     await Promise.all(appended) // appends commit in groups, at the end of the event loop's turn
     const row = sqlite.prepare('SELECT author_id, created_at FROM doc_updates').get() as { author_id: string; created_at: number }
     expect(row).toEqual({ author_id: 'alice', created_at: 1_700_000_000_123 })
-    await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('[STORE9] what was appended is there after the file is closed and reopened', async () => {
     const first = await openTempDatabase()
     const key = { workspaceId: 'w1', docName: 'charter' }
     const store = new SqliteDocStore(first.sqlite)
-    const doc = new Y.Doc()
-    const updates: Uint8Array[] = []
-    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const { doc, updates } = docWithUpdates()
     doc.getText('t').insert(0, 'durable')
     for (const update of updates) await store.append(key, update, null)
     await store.compact(key)
@@ -70,12 +92,10 @@ describe('SqliteDocStore specifics', () => {
   })
 
   it('[STORE10] when the writer thread dies, what it had in flight is refused (never acknowledged) and the next append starts a new thread', async () => {
-    const { database, dataDir, sqlite } = await openTempDatabase()
+    const { database, sqlite } = await tempDatabase()
     const key = { workspaceId: 'w1', docName: 'agreement' }
-    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true })
-    const doc = new Y.Doc()
-    const updates: Uint8Array[] = []
-    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const store = writerStore(sqlite)
+    const { doc, updates } = docWithUpdates()
     doc.getText('t').insert(0, 'avant')
     await store.append(key, updates[0]!, null)
     // White box: the thread is private; ending it is the crash this rule is about.
@@ -85,15 +105,13 @@ describe('SqliteDocStore specifics', () => {
     await store.append(key, updates[1]!, null)
     expect(countRows(database, key.workspaceId, key.docName)).toBe(2)
     expect(docFrom(await store.load(key)).getText('t').toString()).toBe('avant après')
-    await store.close()
-    await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('[STORE11] a server transaction that reads then writes is not refused because the writer thread committed in between', async () => {
-    const { database, dataDir } = await openTempDatabase()
+    const { database, dataDir } = await tempDatabase()
     // A second connection stands in for the writer thread, which commits on its own connection.
     const writer = new BetterSqlite3(path.join(dataDir, 'ensemble.sqlite'))
+    cleanups.push(() => writer.close())
     writer.pragma('busy_timeout = 0')
     const row = (data: string) => ({ workspace_id: 'w1', doc_name: 'agreement', data: Buffer.from(data), author_id: null, created_at: Date.now() })
     let writerRefused = false
@@ -110,18 +128,13 @@ describe('SqliteDocStore specifics', () => {
     })
     expect(writerRefused).toBe(true)
     expect(countRows(database, 'w1', 'agreement')).toBe(1)
-    writer.close()
-    await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('[STORE12] a large document is compacted on the Yjs thread and its snapshot written by the writer thread, so the event loop never merges it', async () => {
-    const { database, dataDir, sqlite } = await openTempDatabase()
+    const { sqlite } = await tempDatabase()
     const key = { workspaceId: 'w1', docName: 'plan' }
-    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true })
-    const doc = new Y.Doc()
-    const updates: Uint8Array[] = []
-    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const store = writerStore(sqlite)
+    const { doc, updates } = docWithUpdates()
     doc.getText('t').insert(0, 'y'.repeat(YJS_THREAD_THRESHOLD_BYTES + 1024))
     doc.getText('t').insert(0, 'début ')
     for (const update of updates) await store.append(key, update, null)
@@ -132,15 +145,12 @@ describe('SqliteDocStore specifics', () => {
     const loaded = await store.load(key)
     expect(loaded.updates).toHaveLength(0)
     expect(docFrom(loaded).getText('t').toString()).toBe(doc.getText('t').toString())
-    await store.close()
-    await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('[STORE13] a checkpoint thread copies the WAL beside the commits, and under a steady stream of commits the WAL stays small', async () => {
-    const { database, dataDir, sqlite } = await openTempDatabase()
+    const { database, dataDir, sqlite } = await tempDatabase()
     const key = { workspaceId: 'w1', docName: 'plan' }
-    const store = new SqliteDocStore(sqlite, Date.now, { writerThread: true, checkpointIntervalMs: 5 })
+    const store = writerStore(sqlite, { checkpointIntervalMs: 5 })
     const checkpointer = store.checkpointer!
     // 16 MB, one 64 KB row per commit, with no pause: four times SQLite's checkpoint threshold.
     const row = new Uint8Array(64 * 1024)
@@ -153,8 +163,5 @@ describe('SqliteDocStore specifics', () => {
     // …and the WAL was started over instead of growing with everything written (a checkpoint that
     // only ever runs beside the commits never catches up with the last frame).
     expect(statSync(path.join(dataDir, 'ensemble.sqlite-wal')).size).toBeLessThan(8 * 1024 * 1024)
-    await store.close()
-    await database.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 })

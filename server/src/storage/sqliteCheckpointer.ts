@@ -2,8 +2,6 @@ import { Worker } from 'node:worker_threads'
 
 /** What one checkpoint that had work did. */
 export interface CheckpointResult {
-  /** Another connection held a lock the checkpoint needed (it copied what it could). */
-  busy: boolean
   /** Frames in the WAL when it ran. */
   log: number
   /** Frames copied into the database file so far (all of them when equal to `log`). */
@@ -46,7 +44,7 @@ export class SqliteCheckpointer {
         return
       }
       this.checkpoints++
-      this.last = { busy: message.busy, log: message.log, checkpointed: message.checkpointed }
+      this.last = { log: message.log, checkpointed: message.checkpointed }
     })
     this.worker.on('error', (error) => (this.lastError = error.message))
   }

@@ -16,7 +16,7 @@ function checkpoint() {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)')
   // Reported when it copied something (not when the WAL was already copied, or empty).
   if (result.checkpointed > 0 && (result.log !== last.log || result.checkpointed !== last.checkpointed)) {
-    parentPort.postMessage({ type: 'checkpointed', busy: result.busy === 1, log: result.log, checkpointed: result.checkpointed })
+    parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed })
   }
   last = result
 }
