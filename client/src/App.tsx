@@ -15,10 +15,10 @@ import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
-import { documentPage, meetingsPage } from './pages.ts'
+import { DocumentPage } from './features/documents/DocumentPage.tsx'
+import { meetingsPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
-const DocumentPage = documentPage.Page
 const MeetingsPage = meetingsPage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
@@ -90,13 +90,7 @@ function Routes({ path }: { path: string }) {
 
 function SectionPage({ section }: { section: Section | null }) {
   if (!section) return <DashboardPage />
-  if (section.doc) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
-      </Suspense>
-    )
-  }
+  if (section.doc) return <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
   if (section.key === 'plan') return <ActionPlanPage />
   if (section.key === 'governance') return <GovernancePage />
   if (section.key === 'meetings') {

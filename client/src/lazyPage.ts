@@ -5,7 +5,16 @@ import { type ComponentType, createElement, lazy } from 'react'
  * Once its code is there it renders at once; React.lazy alone would still suspend once, and React
  * holds a Suspense fallback on screen for at least 300 ms before revealing what replaced it.
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): { Page: ComponentType<P>; preload(): Promise<void> } {
+export interface LazyPage<P extends object> {
+  /** Renders the component, suspending while its code loads. */
+  Page: ComponentType<P>
+  /** Fetches and runs its code (once). */
+  preload(): Promise<void>
+  /** The component once its code has run, else null (to show something else meanwhile). */
+  loaded(): ComponentType<P> | null
+}
+
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
   let loaded: ComponentType<P> | null = null
   let loading: Promise<void> | null = null
   const preload = (): Promise<void> =>
@@ -22,5 +31,5 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
   function Page(props: P) {
     return loaded ? createElement(loaded, props) : createElement(Lazy as ComponentType<P>, props)
   }
-  return { Page, preload }
+  return { Page, preload, loaded: () => loaded }
 }

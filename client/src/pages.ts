@@ -1,6 +1,7 @@
 import { lazyPage } from './lazyPage.ts'
 
-// The rich-text editor (TipTap, ProseMirror) is most of the bundle: load it with the first document.
-export const documentPage = lazyPage(() => import('./features/documents/DocumentPage.tsx').then((m) => m.DocumentPage))
+// The rich-text editor (TipTap, ProseMirror) is most of the code: a document's page shows its text
+// without it first (DocumentPage.tsx), then loads this chunk.
+export const documentWorkArea = lazyPage(() => import('./features/documents/DocumentWorkArea.tsx').then((m) => m.DocumentWorkArea))
 // Meeting mode embeds the same editor for the minutes.
 export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsPage.tsx').then((m) => m.MeetingsPage))

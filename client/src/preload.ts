@@ -2,7 +2,6 @@ import { fetchMe } from './api/auth.ts'
 import { fetchWorkspace } from './api/workspaces.ts'
 import { preloadConnection } from './features/collab/preloadedConnections.ts'
 import { sectionBySlug } from './features/workspaces/sections.ts'
-import { documentPage } from './pages.ts'
 import { matchPath } from './router.tsx'
 
 /**
@@ -39,9 +38,6 @@ export function preloadFor(path: string): void {
   preload(preloadKeys.workspace(workspaceId), () => fetchWorkspace(workspaceId))
   const section = inWorkspace.slug ? sectionBySlug(inWorkspace.slug) : undefined
   if (section?.key === 'plan') preloadConnection(workspaceId, 'plan', { preview: true })
-  if (section?.doc) {
-    preloadConnection(workspaceId, section.doc)
-    // The editor's code (the lazy DocumentPage chunk) downloads meanwhile too.
-    documentPage.preload().catch(() => {})
-  }
+  // The editor's code loads once the document is on screen (DocumentPage.tsx).
+  if (section?.doc) preloadConnection(workspaceId, section.doc)
 }

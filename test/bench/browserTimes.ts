@@ -13,10 +13,13 @@ export interface PageTimes {
   interactiveMs: number
 }
 
-/** What each page shows first, and what tells it is ready for edits. */
+/**
+ * What each page shows first, and what tells it is ready for edits. The agreement's text is painted
+ * by its read-only first screen or by the editor, whichever comes first (both in the surface).
+ */
 export const PAGES = {
   plan: { path: 'plan', paint: '[data-testid="action-row"]', interactive: '[data-testid="add-action"]:not([disabled])' },
-  agreement: { path: 'accord', paint: '.ProseMirror p', interactive: '.ProseMirror[contenteditable="true"]' },
+  agreement: { path: 'accord', paint: '.document-editor__surface p', interactive: '.ProseMirror[contenteditable="true"]' },
 } as const
 
 /** The admin's session, signed in once through the form, for fresh contexts (`browser.newContext({ storageState })`). */

@@ -5,24 +5,7 @@ import { headlessDocument } from '../../client/src/features/comments/headlessDoc
 import { richTextSchema } from '../../client/src/features/documents/richTextExtensions.ts'
 import { versionDocument, type StoredNode } from '../../client/src/features/history/proseMirrorJson.ts'
 import { documentJson } from '../../server/src/history/documentJson.ts'
-
-/** A block as the editor stores it in Yjs: an element holding formatted text runs. */
-function element(name: string, attrs: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
-  const el = new Y.XmlElement(name)
-  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value as string)
-  el.insert(0, children)
-  return el
-}
-function runs(...parts: [string, Record<string, unknown>?][]): Y.XmlText {
-  const text = new Y.XmlText()
-  let at = 0
-  for (const [t, marks] of parts) {
-    text.insert(at, t, marks ?? {})
-    at += t.length
-  }
-  return text
-}
-const para = (...parts: [string, Record<string, unknown>?][]) => element('paragraph', {}, [runs(...parts)])
+import { element, para, runs } from '../helpers/richTextBlocks.ts'
 
 /** Headings, marks (bold, italic, a link), a list, a quote and a table, as typed in the editor. */
 function editorBlocks(): Y.XmlElement[] {

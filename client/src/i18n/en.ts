@@ -254,6 +254,7 @@ export const en: MessagesShape = {
     cancel: 'Cancel',
     empty: 'Start writing…',
     syncing: 'Loading the document…',
+    editorLoadFailed: 'The editor could not be loaded: the text stays read-only.',
   },
   plan: {
     title: 'Action plan',

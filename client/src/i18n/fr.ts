@@ -256,6 +256,7 @@ export const fr = {
     cancel: 'Annuler',
     empty: 'Commencez à écrire…',
     syncing: 'Chargement du document…',
+    editorLoadFailed: 'L’éditeur n’a pas pu être chargé : le texte reste en lecture seule.',
   },
   plan: {
     title: 'Plan d’action',

@@ -1,30 +1,11 @@
-import { DOCUMENT_LAYOUT, docKind, typeLayoutRoots } from '@ensemble/shared'
-import * as Y from 'yjs'
+import { DOCUMENT_LAYOUT, docKind, richTextNodes, type RichTextNode, typeLayoutRoots } from '@ensemble/shared'
+import type * as Y from 'yjs'
 
-/** A rich-text node as ProseMirror's JSON has it: elements with attributes and content, text with marks. */
-export type DocNode =
-  | { type: 'text'; text: string; marks?: Record<string, unknown> }
-  | { type: string; attrs?: Record<string, unknown>; content?: DocNode[] }
+/** A rich-text node as ProseMirror's JSON has it (shared/src/docs/richTextNodes.ts). */
+export type DocNode = RichTextNode
 
 /** A document as plain JSON, one entry per root of its layout (maps as objects, XML as node trees). */
 export type DocumentJson = Record<string, unknown>
-
-function xmlNodes(parent: Y.XmlFragment | Y.XmlElement): DocNode[] {
-  return parent.toArray().flatMap((node): DocNode[] => {
-    if (node instanceof Y.XmlText) {
-      return (node.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => ({
-        type: 'text',
-        text: typeof op.insert === 'string' ? op.insert : JSON.stringify(op.insert),
-        ...(op.attributes ? { marks: op.attributes } : {}),
-      }))
-    }
-    if (node instanceof Y.XmlElement) {
-      const attrs = node.getAttributes() as Record<string, unknown>
-      return [{ type: node.nodeName, ...(Object.keys(attrs).length ? { attrs } : {}), content: xmlNodes(node) }]
-    }
-    return []
-  })
-}
 
 /**
  * The document's content in its own layout (docs/ARCHITECTURE.md §Documents), the same whatever
@@ -36,7 +17,7 @@ export function documentJson(doc: Y.Doc, docName: string): DocumentJson {
   typeLayoutRoots(doc, kind)
   const out: DocumentJson = {}
   for (const [name, type] of Object.entries(DOCUMENT_LAYOUT[kind])) {
-    out[name] = type === 'map' ? doc.getMap(name).toJSON() : xmlNodes(doc.getXmlFragment(name))
+    out[name] = type === 'map' ? doc.getMap(name).toJSON() : richTextNodes(doc.getXmlFragment(name))
   }
   return out
 }

@@ -1,18 +1,16 @@
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
-import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react'
+import { type KeyboardEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type ToolKey, type ToolLayout, toolbarLayout } from './toolbarLayout.tsx'
 
-interface ToolItem {
-  key: string
-  label: string
-  content: ReactNode
-  shortcut?: string
+interface ToolBehaviour {
   /** Toggle buttons say whether the format is on (aria-pressed); action buttons leave it out. */
   pressed?: boolean
   disabled: boolean
   run(): void
 }
+type ToolItem = ToolLayout & ToolBehaviour
 
 /**
  * The formatting toolbar: real buttons with names, pressed states and shortcuts. It is one tab stop
@@ -43,47 +41,29 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink(): vo
   const off = !state.editable
   const chain = () => editor.chain().focus()
 
-  const groups: { label: string; items: ToolItem[] }[] = [
-    {
-      label: t('documents.toolbar'),
-      items: [
-        { key: 'p', label: t('documents.paragraph'), content: '¶', shortcut: 'Control+Alt+0', pressed: state.paragraph, disabled: off, run: () => chain().setParagraph().run() },
-        ...([1, 2, 3] as const).map((level) => ({
-          key: `h${level}`,
-          label: t('documents.heading', { level }),
-          content: t('documents.headingShort', { level }),
-          shortcut: `Control+Alt+${level}`,
-          pressed: state[`h${level}`],
-          disabled: off,
-          run: () => chain().toggleHeading({ level }).run(),
-        })),
-        { key: 'bold', label: t('documents.bold'), content: <b>{t('documents.boldShort')}</b>, shortcut: 'Control+B', pressed: state.bold, disabled: off, run: () => chain().toggleBold().run() },
-        { key: 'italic', label: t('documents.italic'), content: <i>{t('documents.italicShort')}</i>, shortcut: 'Control+I', pressed: state.italic, disabled: off, run: () => chain().toggleItalic().run() },
-        { key: 'ul', label: t('documents.bulletList'), content: t('documents.bulletListShort'), shortcut: 'Control+Shift+8', pressed: state.bulletList, disabled: off, run: () => chain().toggleBulletList().run() },
-        { key: 'ol', label: t('documents.orderedList'), content: t('documents.orderedListShort'), shortcut: 'Control+Shift+7', pressed: state.orderedList, disabled: off, run: () => chain().toggleOrderedList().run() },
-        { key: 'link', label: t('documents.link'), content: t('documents.link'), shortcut: 'Control+K', pressed: state.link, disabled: off, run: onLink },
-        { key: 'unlink', label: t('documents.unlink'), content: t('documents.unlink'), disabled: off || !state.link, run: () => chain().extendMarkRange('link').unsetLink().run() },
-      ],
-    },
-    {
-      label: t('documents.tableGroup'),
-      items: [
-        { key: 'table', label: t('documents.insertTable'), content: t('documents.table'), disabled: off || state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-        { key: 'row+', label: t('documents.addRowAfter'), content: t('documents.addRowShort'), disabled: off || !state.inTable, run: () => chain().addRowAfter().run() },
-        { key: 'row-', label: t('documents.deleteRow'), content: t('documents.deleteRowShort'), disabled: off || !state.inTable, run: () => chain().deleteRow().run() },
-        { key: 'col+', label: t('documents.addColumnAfter'), content: t('documents.addColumnShort'), disabled: off || !state.inTable, run: () => chain().addColumnAfter().run() },
-        { key: 'col-', label: t('documents.deleteColumn'), content: t('documents.deleteColumnShort'), disabled: off || !state.inTable, run: () => chain().deleteColumn().run() },
-        { key: 'table-', label: t('documents.deleteTable'), content: `× ${t('documents.table')}`, disabled: off || !state.inTable, run: () => chain().deleteTable().run() },
-      ],
-    },
-    {
-      label: t('documents.historyGroup'),
-      items: [
-        { key: 'undo', label: t('documents.undo'), content: '↶', shortcut: 'Control+Z', disabled: off || !state.canUndo, run: () => chain().undo().run() },
-        { key: 'redo', label: t('documents.redo'), content: '↷', shortcut: 'Control+Shift+Z', disabled: off || !state.canRedo, run: () => chain().redo().run() },
-      ],
-    },
-  ]
+  // What each button does and whether it is on, for the buttons toolbarLayout.tsx lays out.
+  const heading = (level: 1 | 2 | 3): ToolBehaviour => ({ pressed: state[`h${level}`], disabled: off, run: () => chain().toggleHeading({ level }).run() })
+  const behaviour: Record<ToolKey, ToolBehaviour> = {
+    p: { pressed: state.paragraph, disabled: off, run: () => chain().setParagraph().run() },
+    h1: heading(1),
+    h2: heading(2),
+    h3: heading(3),
+    bold: { pressed: state.bold, disabled: off, run: () => chain().toggleBold().run() },
+    italic: { pressed: state.italic, disabled: off, run: () => chain().toggleItalic().run() },
+    ul: { pressed: state.bulletList, disabled: off, run: () => chain().toggleBulletList().run() },
+    ol: { pressed: state.orderedList, disabled: off, run: () => chain().toggleOrderedList().run() },
+    link: { pressed: state.link, disabled: off, run: onLink },
+    unlink: { disabled: off || !state.link, run: () => chain().extendMarkRange('link').unsetLink().run() },
+    table: { disabled: off || state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+    'row+': { disabled: off || !state.inTable, run: () => chain().addRowAfter().run() },
+    'row-': { disabled: off || !state.inTable, run: () => chain().deleteRow().run() },
+    'col+': { disabled: off || !state.inTable, run: () => chain().addColumnAfter().run() },
+    'col-': { disabled: off || !state.inTable, run: () => chain().deleteColumn().run() },
+    'table-': { disabled: off || !state.inTable, run: () => chain().deleteTable().run() },
+    undo: { disabled: off || !state.canUndo, run: () => chain().undo().run() },
+    redo: { disabled: off || !state.canRedo, run: () => chain().redo().run() },
+  }
+  const groups = toolbarLayout(t).map((group) => ({ label: group.label, items: group.items.map((item): ToolItem => ({ ...item, ...behaviour[item.key] })) }))
 
   const enabled = groups.flatMap((g) => g.items).filter((item) => !item.disabled)
   const tabStop = enabled.find((item) => item.key === activeKey)?.key ?? enabled[0]?.key

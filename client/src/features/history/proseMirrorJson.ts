@@ -1,19 +1,14 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
+import { richTextMarkName, type RichTextNode } from '@ensemble/shared'
 
-/**
- * A rich-text node as the server's version JSON has it (server/src/history/documentJson.ts): the
- * Yjs view, where a text's marks are an object `{ bold: {}, link: { href } }`.
- */
-export type StoredNode = { type: 'text'; text: string; marks?: Record<string, unknown> } | { type: string; attrs?: Record<string, unknown>; content?: StoredNode[] }
-
-/** y-prosemirror names overlapping marks `name--hash`; the schema knows them by `name`. */
-const markName = (key: string) => key.replace(/--[^-]+$/, '')
+/** A rich-text node as the server's version JSON has it: the Yjs view (shared/src/docs/richTextNodes.ts). */
+export type StoredNode = RichTextNode
 
 function convert(node: StoredNode): JSONContent | null {
   if (node.type === 'text' && 'text' in node) {
     if (!node.text) return null
-    const marks = Object.entries(node.marks ?? {}).map(([key, attrs]) => ({ type: markName(key), ...(attrs && typeof attrs === 'object' && Object.keys(attrs).length ? { attrs: attrs as Record<string, unknown> } : {}) }))
+    const marks = Object.entries(node.marks ?? {}).map(([key, attrs]) => ({ type: richTextMarkName(key), ...(attrs && typeof attrs === 'object' && Object.keys(attrs).length ? { attrs: attrs as Record<string, unknown> } : {}) }))
     return { type: 'text', text: node.text, ...(marks.length ? { marks } : {}) }
   }
   const element = node as { type: string; attrs?: Record<string, unknown>; content?: StoredNode[] }
