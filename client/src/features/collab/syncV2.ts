@@ -20,8 +20,31 @@ export function acceptSyncV2(provider: WebsocketProvider): void {
   provider.messageHandlers[MESSAGE.syncStep2V2] = (_encoder, decoder, handlerProvider, emitSynced) => {
     const update = readSyncStep2V2(decoder)
     mark(`collab:${handlerProvider.roomname}:state-received`, { bytes: update.byteLength })
-    Y.applyUpdateV2(handlerProvider.doc, update, handlerProvider)
+    applyWithoutUpdateEvent(handlerProvider.doc, update, handlerProvider)
     mark(`collab:${handlerProvider.roomname}:state-applied`)
     if (emitSynced && !handlerProvider.synced) handlerProvider.synced = true
+  }
+}
+
+/**
+ * Applies a whole document without Yjs encoding it once more, in V1, for the doc's 'update' listeners:
+ * on the 5,000-action plan that second encoding took ~150 ms of the page's thread before it could be
+ * used. Every such listener ignores what comes from the provider (y-websocket's, SaveTracker) or only
+ * needs to know of later changes (history's pause detector, whose panel reads the document's history
+ * when it mounts). Yjs offers no switch for it: its Observable keeps listeners in `_observers`.
+ */
+export function applyWithoutUpdateEvent(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  const observers = (doc as unknown as { _observers?: unknown })._observers
+  // Another lib0 may keep them elsewhere: then apply as usual (slower, never wrong).
+  if (!(observers instanceof Map)) return Y.applyUpdateV2(doc, update, origin)
+  const listeners = observers.get('update') as Set<unknown> | undefined
+  observers.delete('update')
+  try {
+    Y.applyUpdateV2(doc, update, origin)
+  } finally {
+    if (listeners) {
+      for (const added of observers.get('update') ?? []) listeners.add(added)
+      observers.set('update', listeners)
+    }
   }
 }
