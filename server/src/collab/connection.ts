@@ -9,6 +9,7 @@ import { readAwarenessMessage, readMessageType, readSyncMessage } from './protoc
 import type { Room } from './room.ts'
 import type { CachedState } from './stateCache.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
+import { largeFrames, PACED_FRAME_BYTES } from './turnPacer.ts'
 
 /** Frames a client may send while its room is still loading; more than this is not a real client. */
 const MAX_BACKLOG_FRAMES = 1000
@@ -78,6 +79,8 @@ export class Connection {
    * cached state, see stateCache.ts): the room then answers its sync step 1 with what differs from it.
    */
   servedState: Uint8Array | null = null
+  /** Frames waiting behind a large one for its turn of the event loop (turnPacer.ts), in order; null when none waits. */
+  private paced: { frame: Uint8Array; written?: () => void }[] | null = null
   private room: Room | null = null
   /** Updates of this connection that are stored (the "saved" acknowledgement, message type 101). */
   private savedUpdates = 0
@@ -156,6 +159,32 @@ export class Connection {
   /** `written`: called once the frame is handed to the operating system, or could not be sent. */
   send(frame: Uint8Array, written?: () => void): void {
     if (!this.open) return written?.()
+    // Behind a large frame waiting for its turn, everything keeps its order.
+    if (this.paced) return void this.paced.push({ frame, written })
+    if (frame.byteLength >= PACED_FRAME_BYTES) {
+      this.paced = [{ frame, written }]
+      void largeFrames.next().then(() => this.sendPaced())
+      return
+    }
+    this.write(frame, written)
+  }
+
+  /** Writes what waited behind a large frame, up to the next large one, which waits for a turn of its own. */
+  private sendPaced(): void {
+    const queued = this.paced ?? []
+    this.paced = null
+    for (const [index, { frame, written }] of queued.entries()) {
+      if (index > 0 && frame.byteLength >= PACED_FRAME_BYTES) {
+        this.paced = queued.slice(index)
+        void largeFrames.next().then(() => this.sendPaced())
+        return
+      }
+      if (!this.open) written?.()
+      else this.write(frame, written)
+    }
+  }
+
+  private write(frame: Uint8Array, written?: () => void): void {
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       written?.()
       return this.close(CLOSE.internalError, 'client too slow')
@@ -194,6 +223,11 @@ export class Connection {
   /** Closes the socket with a named code and leaves the room. */
   close(code: CloseCode, reason: string = CLOSE_REASON[code]): void {
     if (!this.open) return
+    // What was sent before the close goes first (an error frame behind a large state, say): no turn to wait for now.
+    const paced = this.paced ?? []
+    this.paced = null
+    for (const { frame, written } of paced) this.write(frame, written)
+    if (!this.open) return // a write found the client too slow and closed it
     try {
       this.socket.close(code, reason)
     } catch (err) {
