@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ProxyOptions } from 'vite'
+import { precompress } from './build/precompress.ts'
 
 // In development the Ensemble server runs apart (pnpm dev, port 8080); the client talks to it on the
 // same origin through this proxy, exactly as in production where the server serves client/dist.
@@ -19,7 +20,7 @@ const sameOrigin: ProxyOptions['configure'] = (proxy) => {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/api': { target, configure: sameOrigin },

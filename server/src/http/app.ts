@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
@@ -141,11 +141,19 @@ export function createApp(deps: AppDeps) {
     throw notFound('Route')
   })
 
-  // The built client, with the SPA's index.html for every other path.
+  // The built client, with the SPA's index.html for every other path; compressed at build time
+  // (client/build/precompress.ts). Assets carry a content hash in their names: cached for good.
   if (existsSync(path.join(deps.clientDir, 'index.html'))) {
     const root = path.relative(process.cwd(), deps.clientDir) || '.'
-    app.use('/*', serveStatic({ root }))
-    app.get('*', serveStatic({ root, path: 'index.html' }))
+    const onFound = (file: string, c: Context) => {
+      c.header('Cache-Control', path.basename(path.dirname(file)) === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache')
+    }
+    app.use('/*', serveStatic({ root, precompressed: true, onFound }))
+    // A missing script is a 404, not the page (which a browser would then keep as that script).
+    app.all('/assets/*', () => {
+      throw notFound('Asset')
+    })
+    app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound }))
   }
 
   app.onError((err, c) => {
