@@ -258,6 +258,32 @@ describe('opening a large document fast: its kept full state and a plan preview'
     await leaveAndUnload(late, check)
   })
 
+  it('[SYNC8] a large document changed by stock clients only since its last V2 joiner still has a full state kept: rebuilt from storage on the Yjs thread as it unloads', async () => {
+    const { c: editor } = await connect('plan', { syncV2: false })
+    await editor.synced()
+    // Changed after the last V2 joiner: the room holds no current V2 state to keep.
+    actionsOf(editor.doc).get('big-3')!.set('title', 'Changée par un client V1')
+    const expected = planOf(editor)
+    await waitFor(() => canonicalJson(suite.server.rooms.get(key())!.doc.getMap('actions').toJSON()) === canonicalJson(editor.doc.getMap('actions').toJSON()), { message: 'stored' })
+    const rebuilt = yjsThreadStats.fullState
+    await leaveAndUnload(editor)
+    expect(yjsThreadStats.fullState).toBe(rebuilt + 1)
+    expect(suite.server.rooms.hasKeptState(key())).toBe(true)
+
+    const conversions = yjsThreadStats.toV2
+    const { c: next, frames } = await connect('plan', { syncV2: true, params: WEB_PLAN_PAGE })
+    await next.synced()
+    await waitFor(() => planOf(next) === expected, { message: 'whole plan, with the change', timeoutMs: 30_000 })
+    // Served before the room was loaded, as the first frames, with the plan's first rows before it;
+    // no conversion on the way (the state was rebuilt in V2 directly).
+    expect(frames[0]!.type).toBe(MESSAGE.planPreview)
+    const order = frames.filter((f) => f.type !== MESSAGE.planPreview).map((f) => (f.type === MESSAGE.syncStep2V2 ? '102' : `step${f.step}`))
+    expect(order.slice(0, 2)).toEqual(['102', 'step0'])
+    expect(yjsThreadStats.toV2).toBe(conversions)
+    expect(readAction(actionsOf(next.doc).get('big-3')!).title).toBe('Changée par un client V1')
+    await leaveAndUnload(next)
+  })
+
   it('[SYNC9] the plan page gets a large plan\'s first rows in plan order (type 103) before the whole document; other clients and short plans get none', async () => {
     const { c: viewer, frames } = await connect('plan', { syncV2: true, params: WEB_PLAN_PAGE })
     await viewer.synced()

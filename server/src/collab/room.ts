@@ -110,6 +110,8 @@ export class Room implements EditRoom {
   private resyncQueued = false
   /** See currentFullState(); forgotten on every change of the document. */
   private fullState: FullState | null = null
+  /** Bytes of this document's stored log (as loaded, plus what this room appended): is it a large document? */
+  private storedBytes = 0
 
   constructor(
     key: DocKey,
@@ -149,6 +151,7 @@ export class Room implements EditRoom {
     this.guard = new AwarenessGuard(this.awareness.clientID, (clientId) => this.awareness.meta.get(clientId)?.clock)
 
     this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, loaded.updates.length, options.logger)
+    this.storedBytes = (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
   }
 
   // ---- connections ------------------------------------------------------------------------------
@@ -228,11 +231,13 @@ export class Room implements EditRoom {
 
   /** The first rows of a large plan in this state (a type-103 frame), or null (another document, a short plan). */
   private previewOf(state: FullState): Uint8Array | null {
-    if (state.preview === undefined) {
-      const large = this.kind === 'plan' && actionsOf(this.doc).size >= PLAN_PREVIEW_MIN_ACTIONS
-      state.preview = large ? encodePlanPreview(planPreviewOf(this.doc)) : null
-    }
+    if (state.preview === undefined) state.preview = this.currentPreview()
     return state.preview
+  }
+
+  private currentPreview(): Uint8Array | null {
+    const large = this.kind === 'plan' && actionsOf(this.doc).size >= PLAN_PREVIEW_MIN_ACTIONS
+    return large ? encodePlanPreview(planPreviewOf(this.doc)) : null
   }
 
   /**
@@ -243,6 +248,16 @@ export class Room implements EditRoom {
     const state = this.fullState
     if (this.failed || !state?.readyV2 || state.readyV2.byteLength < CACHED_STATE_MIN_BYTES) return null
     return { stateVector: state.stateVector, snapshot: Y.encodeSnapshot(Y.snapshot(this.doc)), frameV2: state.readyV2, preview: this.previewOf(state) }
+  }
+
+  /**
+   * When `cachedState()` has nothing (no V2 joiner came since the last change): whether the registry
+   * should rebuild this large document's full state from storage as it unloads, with the plan's first
+   * screen to keep beside it; null for a small or failed document.
+   */
+  stateToRebuild(): { preview: Uint8Array | null } | null {
+    if (this.failed || this.storedBytes < CACHED_STATE_MIN_BYTES) return null
+    return { preview: this.currentPreview() }
   }
 
   /**
@@ -436,6 +451,7 @@ export class Room implements EditRoom {
       for (const connection of this.attached) connection.sendSaved(STORAGE_STATE.ok)
     }
     this.compactor.noteAppended()
+    this.storedBytes += update.byteLength
   }
 
   workspaceContext(): WorkspaceContext {

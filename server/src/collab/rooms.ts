@@ -1,4 +1,4 @@
-import { CLOSE, LIMITS, type CloseCode } from '@ensemble/shared'
+import { CLOSE, encodeSyncStep2V2, LIMITS, type CloseCode } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore } from '../storage/docStore.ts'
@@ -7,11 +7,12 @@ import { type ConnectOptions, Connection, type ConnectionLimits } from './connec
 export type { ConnectOptions }
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
-import { Room } from './room.ts'
+import { CACHED_STATE_MIN_BYTES, Room } from './room.ts'
 import { StateCache } from './stateCache.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
+import { yjsThread } from '../threads/yjsThread.ts'
 
 /** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */
 export type IdentifyMember = (workspaceId: string, userId: string, docName: string) => Promise<ConnectionIdentity | null>
@@ -82,6 +83,8 @@ export class RoomRegistry {
   private readonly roomIdleMs: number
   private readonly compactAfterUpdates: number
   private readonly contexts: WorkspaceContexts
+  /** Full states being rebuilt from storage for documents that just unloaded (keepRebuiltState). */
+  private readonly rebuilding = new Map<string, Promise<void>>()
   /** Full states of unloaded large documents, served to their next fresh V2 joiners before the room loads. */
   private readonly states: StateCache
   private closing = false
@@ -199,15 +202,19 @@ export class RoomRegistry {
     return this.contexts.current(workspaceId)
   }
 
-  /** Resolves once every room is loaded (or failed), every queued edit is stored and nothing unloads. */
+  /**
+   * Resolves once every room is loaded (or failed), every queued edit is stored, nothing unloads and
+   * the states of unloaded documents are kept.
+   */
   async whenIdle(): Promise<void> {
     for (;;) {
       const slots = [...this.slots.values()]
       const unloading = [...this.unloading.values()]
       await Promise.all(slots.map((slot) => slot.ready.then((room) => room.flush(), () => {})))
       await Promise.all(unloading)
+      await Promise.all(this.rebuilding.values())
       const settled = slots.every((slot) => slot.room !== null) && this.slots.size === slots.length
-      if (settled && this.unloading.size === 0) return
+      if (settled && this.unloading.size === 0 && this.rebuilding.size === 0) return
     }
   }
 
@@ -219,6 +226,8 @@ export class RoomRegistry {
       this.unload(slot)
     }
     await Promise.all([...this.unloading.values()])
+    // Their reads of the store end before the store closes.
+    await Promise.all(this.rebuilding.values())
   }
 
   private acquire(key: DocKey): RoomSlot {
@@ -324,14 +333,46 @@ export class RoomRegistry {
         this.links.delete(room)
         await link?.leave()
         const kept = room.cachedState()
+        const rebuild = kept ? null : room.stateToRebuild()
         await room.close()
         if (kept && !this.closing) this.states.set(slot.id, kept)
+        // Not awaited: the next load of this document must not wait for it.
+        if (rebuild && !this.closing) this.keepRebuiltState(slot, rebuild.preview)
       })
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
       .finally(() => {
         if (this.unloading.get(slot.id) === done) this.unloading.delete(slot.id)
       })
     this.unloading.set(slot.id, done)
+  }
+
+  /**
+   * A large document edited since its last V2 joiner unloads with no full state to keep: rebuild it
+   * from storage on the Yjs thread (the event loop never encodes it), so the next person to open it
+   * still gets it before the room loads. Dropped if the document is opened again meanwhile (its room
+   * keeps a newer one when it unloads) or the server is closing.
+   */
+  private keepRebuiltState(slot: RoomSlot, preview: Uint8Array | null): void {
+    const done = this.rebuildState(slot, preview).finally(() => {
+      if (this.rebuilding.get(slot.id) === done) this.rebuilding.delete(slot.id)
+    })
+    this.rebuilding.set(slot.id, done)
+  }
+
+  private async rebuildState(slot: RoomSlot, preview: Uint8Array | null): Promise<void> {
+    try {
+      const loaded = await this.options.store.load(slot.key)
+      const state = await yjsThread.fullState(loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates)
+      if (this.closing || this.slots.has(slot.id) || state.updateV2.byteLength < CACHED_STATE_MIN_BYTES) return
+      this.states.set(slot.id, { stateVector: state.stateVector, snapshot: state.snapshot, frameV2: encodeSyncStep2V2(state.updateV2), preview })
+    } catch (err) {
+      this.logger.warn({ err, ...slot.key }, 'keeping the full state of an unloaded document failed')
+    }
+  }
+
+  /** Whether a full state of this unloaded document is kept for its next fresh V2 joiner. */
+  hasKeptState(key: DocKey): boolean {
+    return this.states.has(slotId(key))
   }
 
   /** A room that failed (its state is ahead of the log) is replaced by a fresh load next time. */

@@ -45,6 +45,10 @@ export class StateCache {
     }
   }
 
+  has(id: string): boolean {
+    return this.entries.has(id)
+  }
+
   delete(id: string): void {
     const entry = this.entries.get(id)
     if (!entry) return

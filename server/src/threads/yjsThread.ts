@@ -5,14 +5,21 @@ import * as Y from 'yjs'
 export const YJS_THREAD_THRESHOLD_BYTES = 256 * 1024
 
 /** Operations done by this process, and how many ran on the thread (a metric the tests read). */
-export const yjsThreadStats = { toV2: 0, merge: 0, onThread: 0 }
+export const yjsThreadStats = { toV2: 0, merge: 0, fullState: 0, onThread: 0 }
 
-type Operation = { op: 'toV2'; update: Uint8Array } | { op: 'merge'; updates: Uint8Array[] }
+type Operation = { op: 'toV2'; update: Uint8Array } | { op: 'merge'; updates: Uint8Array[] } | { op: 'fullState'; updates: Uint8Array[] }
+
+/** A document's whole state rebuilt from its stored updates (see `fullState`). */
+export interface RebuiltState {
+  updateV2: Uint8Array
+  stateVector: Uint8Array
+  snapshot: Uint8Array
+}
 
 interface Reply {
   id: number
   ok: boolean
-  result?: Uint8Array
+  result?: Uint8Array | RebuiltState
   error?: string
 }
 
@@ -25,7 +32,7 @@ interface Reply {
  */
 class YjsThread {
   private worker: Worker | null = null
-  private readonly waiting = new Map<number, { resolve(result: Uint8Array): void; reject(error: Error): void }>()
+  private readonly waiting = new Map<number, { resolve(result: Uint8Array | RebuiltState): void; reject(error: Error): void }>()
   private nextId = 1
 
   /** A full document state in V1 encoding, converted to V2. */
@@ -44,12 +51,22 @@ class YjsThread {
     return this.run({ op: 'merge', updates: [...updates] })
   }
 
-  private run(operation: Operation): Promise<Uint8Array> {
+  /**
+   * A document rebuilt from its stored updates (snapshot first) as a room loads it, always on the
+   * thread: its whole state in V2, its state vector and its snapshot, without the event loop ever
+   * holding the document.
+   */
+  fullState(updates: readonly Uint8Array[]): Promise<RebuiltState> {
+    yjsThreadStats.fullState++
+    return this.run<RebuiltState>({ op: 'fullState', updates: [...updates] })
+  }
+
+  private run<T extends Uint8Array | RebuiltState = Uint8Array>(operation: Operation): Promise<T> {
     yjsThreadStats.onThread++
     const worker = this.thread()
     const id = this.nextId++
-    return new Promise<Uint8Array>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject })
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (result: Uint8Array | RebuiltState) => void, reject })
       worker.postMessage({ id, ...operation })
     })
   }
