@@ -17,15 +17,22 @@
  *
  * --pin runs this process (and so Chromium) on the load generator's core, as the bench suite does.
  *
+ * --edited changes the document through a stock (V1) client before each opening, as a meeting does
+ * before someone else opens it: no V2 joiner has seen that state, so the server has no converted
+ * state of it in hand when the room unloads.
+ *
  * --warm keeps a client connected to both documents (the room stays loaded; by default the server
  * unloads it after 1 s idle, as in the bench, so each opening loads it from storage). --cpu records a
  * CPU profile of the page (Profiler domain) and prints its self time by source (the client's source
  * maps name the module of each sample); the profile is written next to the output for DevTools.
  */
+import { actionsOf, contentOf } from '@ensemble/shared'
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
+import type * as Y from 'yjs'
+import { waitFor } from '../helpers/waitFor.ts'
 import { ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
 import { firstSeen, PAGES, signedInState, watchFirstSeen, withText } from './browserTimes.ts'
 import { type Profile, printWindow, samplesOf } from './cpuProfileSummary.ts'
@@ -41,6 +48,7 @@ const flag = (name: string): boolean => process.argv.includes(`--${name}`)
 const rounds = Number(arg('rounds') ?? 3)
 const pages = (arg('page') ?? 'plan') === 'both' ? (['plan', 'agreement'] as const) : ([arg('page') ?? 'plan'] as ('plan' | 'agreement')[])
 const warm = flag('warm')
+const edited = flag('edited')
 const cpu = flag('cpu')
 const actions = Number(arg('actions') ?? FULL.large.actions)
 const outDir = path.join(tmpdir(), 'ensemble-bench')
@@ -48,6 +56,8 @@ const clientDist = path.resolve(path.dirname(new URL(import.meta.url).pathname),
 const WAIT = { timeout: 120_000 }
 /** The bench's server unloads a room 1 s after its last connection (ROOM_IDLE_MS). */
 const ROOM_UNLOADED_MS = 1_500
+/** With --edited: the room unloads, and the server may rebuild the state it keeps (~1 s on the plan). */
+const EDITED_SETTLE_MS = 4_000
 
 interface Row {
   at: number
@@ -88,7 +98,8 @@ try {
       for (const variant of variants.length > 0 ? variants : [null]) {
         if (variant) serve(variant.dir)
         for (const name of pages) {
-          if (!warm) await sleep(ROOM_UNLOADED_MS)
+          if (edited) await editThroughStockClient(name, `${variant?.name ?? ''} round ${round}`)
+          if (!warm) await sleep(edited ? EDITED_SETTLE_MS : ROOM_UNLOADED_MS)
           const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 }, storageState })
           await watchFirstSeen(context, [PAGES[name].paint, PAGES[name].interactive])
           const page = await context.newPage()
@@ -116,6 +127,26 @@ try {
   await ensemble.stop()
 }
 process.exit(0)
+
+/** A stock client changes the document (an action's title, or the agreement's first words) and leaves once a second client sees it. */
+async function editThroughStockClient(name: 'plan' | 'agreement', mark: string): Promise<void> {
+  const editor = await ensemble.connect(name)
+  await editor.ready()
+  const check = await ensemble.connect(name)
+  await check.ready()
+  const text = `Modifié (${mark})`
+  if (name === 'plan') {
+    const [id, action] = [...actionsOf(editor.doc).entries()][0]!
+    ;(action as Y.Map<unknown>).set('title', text)
+    await waitFor(() => (actionsOf(check.doc).get(id) as Y.Map<unknown>).get('title') === text, { message: 'edit seen' })
+  } else {
+    const paragraph = contentOf(editor.doc).get(0) as Y.XmlElement
+    ;(paragraph.get(0) as Y.XmlText).insert(0, text)
+    await waitFor(() => contentOf(check.doc).toString().includes(text), { message: 'edit seen' })
+  }
+  editor.destroy()
+  check.destroy()
+}
 
 /** Opens one page in a fresh context and returns its timeline. */
 async function openOnce(page: Page, cdp: CDPSession, name: 'plan' | 'agreement', label: string): Promise<Row[]> {
