@@ -1,6 +1,6 @@
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.ts'
 
@@ -40,7 +40,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', sqlite, pgPool: null, close: () => db.destroy() }
 }
 
@@ -57,6 +57,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'))
     }
     return driver
+  }
+}
+
+/** Distinct SQL texts kept prepared (the queries are parameterised: a few hundred at most, plus IN lists of each length). */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely asks better-sqlite3 to prepare every query's SQL again on each call: SQLite parses and plans
+ * it each time, a visible share of a REST request's CPU (a session check, a member lookup). The same
+ * texts come back, so their statements are kept, least recently used first out. A statement still
+ * iterating (a streamed query) is not shared: that one call gets its own.
+ */
+export function withStatementCache(db: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => db.close(),
+    prepare(sql) {
+      const cached = statements.get(sql)
+      if (cached && !cached.busy) {
+        statements.delete(sql)
+        statements.set(sql, cached)
+        return cached
+      }
+      const statement = db.prepare(sql)
+      if (cached) return statement
+      statements.set(sql, statement)
+      if (statements.size > size) statements.delete(statements.keys().next().value!)
+      return statement
+    },
   }
 }
 
