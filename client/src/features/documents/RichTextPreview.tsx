@@ -1,11 +1,11 @@
-import { isAllowedHref, richTextMarkName, richTextNodes, type RichTextNode } from '@ensemble/shared'
+import { HEADING_LEVELS, isAllowedHref, richTextMarkName, richTextNodes, type RichTextNode } from '@ensemble/shared'
 import { createElement, Fragment, type ReactNode, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 
 /**
  * The editor's content as read-only HTML, built from the Yjs fragment without TipTap: the document
  * page shows it as soon as the document has arrived, while the editor's half-megabyte of code
- * loads (docs/BENCHMARKS.md, "The agreement's first screen"). Same tags as the editor's own
+ * loads (BENCH4; docs/BENCHMARKS.md, "Fifth round"). Same tags as the editor's own
  * rendering, inside the same `.prose` surface, so nothing moves when the editor takes its place.
  */
 export function RichTextPreview({ fragment, label }: { fragment: Y.XmlFragment; label: string }) {
@@ -35,14 +35,14 @@ const BLOCK_TAGS: Readonly<Record<string, string>> = {
   tableHeader: 'th',
 }
 
-/** Marks from the outermost in, as ProseMirror nests them (a link wraps the bold inside it). */
+/** Marks from the innermost out, as ProseMirror nests them (a link wraps the bold inside it). */
 const MARK_TAGS: readonly (readonly [string, string])[] = [
-  ['link', 'a'],
-  ['bold', 'strong'],
-  ['italic', 'em'],
-  ['underline', 'u'],
-  ['strike', 's'],
   ['code', 'code'],
+  ['strike', 's'],
+  ['underline', 'u'],
+  ['italic', 'em'],
+  ['bold', 'strong'],
+  ['link', 'a'],
 ]
 
 export function renderNodes(nodes: readonly RichTextNode[]): ReactNode[] {
@@ -56,7 +56,7 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
   const children = renderNodes(element.content ?? [])
   switch (element.type) {
     case 'heading':
-      return createElement(`h${[1, 2, 3].includes(attrs.level as number) ? attrs.level : 1}`, { key }, textBlock(children))
+      return createElement(`h${(HEADING_LEVELS as readonly unknown[]).includes(attrs.level) ? attrs.level : 1}`, { key }, textBlock(children))
     case 'paragraph':
       return createElement('p', { key }, textBlock(children))
     case 'orderedList':
@@ -86,7 +86,7 @@ const spanOf = (value: unknown): number | undefined => (typeof value === 'number
 function renderText(text: string, marks: Record<string, unknown>, key: number): ReactNode {
   const present = new Map(Object.entries(marks).map(([name, attrs]) => [richTextMarkName(name), attrs]))
   let out: ReactNode = text
-  for (const [mark, tag] of [...MARK_TAGS].reverse()) {
+  for (const [mark, tag] of MARK_TAGS) {
     if (!present.has(mark)) continue
     if (mark !== 'link') {
       out = createElement(tag, null, out)
