@@ -62,4 +62,27 @@ describe.skipIf(!browserTestsEnabled())('[BENCH4] a rich-text document shows its
     await expect.poll(() => contentOf(seeder.doc).toString(), WAIT).toContain('Ajouté pendant le chargement. Puis modifié.')
     seeder.destroy()
   })
+
+  it('[BENCH4] when the editor’s code cannot be fetched, the text stays readable, a notice says so, and “Réessayer” loads it', async () => {
+    const base = suite.server.url
+    const { workspaceId, admin } = await createAlliance(base)
+    const seeder = await connectDoc(admin.client, workspaceId, 'agreement')
+    await seeder.synced()
+    contentOf(seeder.doc).insert(0, [para(['Préambule de la convention'])])
+
+    const page = await suite.newPage()
+    await signInThroughUi(page, base, admin.email)
+    let refuse = true
+    await page.route(/\/assets\/DocumentWorkArea-[^/]*\.js$/, (route: Route) => (refuse ? route.abort('connectionfailed') : route.continue()))
+    await page.goto(`${base}/alliances/${workspaceId}/accord`)
+    const notice = page.getByRole('alert').filter({ hasText: 'L’éditeur n’a pas pu être chargé' })
+    await notice.waitFor(WAIT)
+    await expect(page.getByTestId('document-preview').locator('p').first().textContent()).resolves.toBe('Préambule de la convention')
+
+    refuse = false
+    await notice.getByRole('button', { name: 'Réessayer' }).click()
+    await page.locator('.ProseMirror[contenteditable="true"]', { hasText: 'Préambule de la convention' }).waitFor(WAIT)
+    await expect(notice.count()).resolves.toBe(0)
+    seeder.destroy()
+  })
 })
