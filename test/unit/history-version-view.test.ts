@@ -1,9 +1,9 @@
-import { contentOf } from '@ensemble/shared'
+import { contentOf, type RichTextNode } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { headlessDocument } from '../../client/src/features/comments/headlessDocument.ts'
 import { richTextSchema } from '../../client/src/features/documents/richTextExtensions.ts'
-import { versionDocument, type StoredNode } from '../../client/src/features/history/proseMirrorJson.ts'
+import { versionDocument } from '../../client/src/features/history/proseMirrorJson.ts'
 import { documentJson } from '../../server/src/history/documentJson.ts'
 import { element, para, runs } from '../helpers/richTextBlocks.ts'
 
@@ -29,7 +29,7 @@ describe('a version shown in the editor’s layout (pure part of the version vie
     contentOf(doc).insert(0, editorBlocks())
     // The editor reads the fragment with y-tiptap; the viewer gets the server's JSON of it.
     const inEditor = headlessDocument(contentOf(doc)).doc
-    const stored = documentJson(doc, 'agreement').content as StoredNode[]
+    const stored = documentJson(doc, 'agreement').content as RichTextNode[]
     const shown = versionDocument(stored, schema)
     expect(inEditor.textContent).toContain('Ville de Lille')
     expect(schema.nodeFromJSON(shown).toJSON()).toEqual(inEditor.toJSON())

@@ -349,7 +349,8 @@ export class RoomRegistry {
   /**
    * A large document edited since its last V2 joiner unloads with no full state to keep: rebuild it
    * from storage on the Yjs thread (the event loop never encodes it), so the next person to open it
-   * still gets it before the room loads. Dropped if the document is opened again meanwhile (its room
+   * still gets it before the room loads. A loaded room holds no kept state (it adopts or drops it), so
+   * one found here when the rebuild ends is newer. Dropped too if the document is open again (its room
    * keeps a newer one when it unloads) or the server is closing.
    */
   private keepRebuiltState(slot: RoomSlot, preview: Uint8Array | null): void {
@@ -363,7 +364,8 @@ export class RoomRegistry {
     try {
       const loaded = await this.options.store.load(slot.key)
       const state = await yjsThread.fullState(loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates)
-      if (this.closing || this.slots.has(slot.id) || state.updateV2.byteLength < CACHED_STATE_MIN_BYTES) return
+      // Opened again meanwhile, or a later unload of it already kept a newer state: this one is stale.
+      if (this.closing || this.slots.has(slot.id) || this.states.has(slot.id) || state.updateV2.byteLength < CACHED_STATE_MIN_BYTES) return
       this.states.set(slot.id, { stateVector: state.stateVector, snapshot: state.snapshot, frameV2: encodeSyncStep2V2(state.updateV2), preview })
     } catch (err) {
       this.logger.warn({ err, ...slot.key }, 'keeping the full state of an unloaded document failed')

@@ -1,21 +1,21 @@
-import { ROOT } from '@ensemble/shared'
+import { ROOT, type RichTextNode } from '@ensemble/shared'
 import { canonicalJson, sha256 } from './canonical.ts'
 import { SIGNOFF_META_KEYS } from './restore.ts'
-import { nodeText, type DocNode, type DocumentJson } from './documentJson.ts'
+import { nodeText, type DocumentJson } from './documentJson.ts'
 
 /** A top-level section of a rich text: a heading and the blocks up to the next heading of its level. */
 export interface Clause {
   /** The heading's text (suffixed " (2)"… when repeated); '' for what precedes the first heading. */
   key: string
-  blocks: DocNode[]
+  blocks: RichTextNode[]
 }
 
-const headingLevel = (node: DocNode): number | null =>
+const headingLevel = (node: RichTextNode): number | null =>
   node.type === 'heading' ? Number((node as { attrs?: { level?: unknown } }).attrs?.level ?? 1) : null
 
 /** Splits a rich text into clauses at its highest-level headings. */
 export function clausesOf(json: DocumentJson): Clause[] {
-  const blocks = (Array.isArray(json[ROOT.content]) ? json[ROOT.content] : []) as DocNode[]
+  const blocks = (Array.isArray(json[ROOT.content]) ? json[ROOT.content] : []) as RichTextNode[]
   const levels = blocks.map(headingLevel).filter((l): l is number => l !== null)
   const top = levels.length ? Math.min(...levels) : null
   const clauses: Clause[] = []

@@ -1,7 +1,7 @@
-import { ROOT } from '@ensemble/shared'
+import { ROOT, type RichTextNode } from '@ensemble/shared'
 import { diffArrays, diffWords } from 'diff'
 import { canonicalJson } from './canonical.ts'
-import { nodeText, type DocNode, type DocumentJson } from './documentJson.ts'
+import { nodeText, type DocumentJson } from './documentJson.ts'
 
 export interface TextPart {
   text: string
@@ -30,13 +30,13 @@ export interface DocumentDiff {
   entries: EntryDiff[]
 }
 
-const blockOf = (node: DocNode, status: BlockDiff['status'], parts: TextPart[]): BlockDiff => {
+const blockOf = (node: RichTextNode, status: BlockDiff['status'], parts: TextPart[]): BlockDiff => {
   const attrs = (node as { attrs?: Record<string, unknown> }).attrs
   return { status, type: node.type, ...(attrs ? { attrs } : {}), parts }
 }
 
 /** Blocks aligned as a whole, then a removed block followed by an added one is shown as a word diff. */
-function diffBlocks(before: DocNode[], after: DocNode[]): BlockDiff[] {
+function diffBlocks(before: RichTextNode[], after: RichTextNode[]): BlockDiff[] {
   const out: BlockDiff[] = []
   const changes = diffArrays(before.map((b) => canonicalJson(b)), after.map((b) => canonicalJson(b)))
   let a = 0
@@ -91,7 +91,7 @@ function diffEntries(root: string, before: Record<string, unknown>, after: Recor
 
 /** The difference between two states of one document, in the document's own layout. */
 export function diffDocuments(before: DocumentJson, after: DocumentJson): DocumentDiff {
-  const blocks = diffBlocks((before[ROOT.content] ?? []) as DocNode[], (after[ROOT.content] ?? []) as DocNode[])
+  const blocks = diffBlocks((before[ROOT.content] ?? []) as RichTextNode[], (after[ROOT.content] ?? []) as RichTextNode[])
   const entries: EntryDiff[] = []
   for (const root of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (root === ROOT.content) continue

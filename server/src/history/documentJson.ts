@@ -1,9 +1,6 @@
 import { DOCUMENT_LAYOUT, docKind, richTextNodes, type RichTextNode, typeLayoutRoots } from '@ensemble/shared'
 import type * as Y from 'yjs'
 
-/** A rich-text node as ProseMirror's JSON has it (shared/src/docs/richTextNodes.ts). */
-export type DocNode = RichTextNode
-
 /** A document as plain JSON, one entry per root of its layout (maps as objects, XML as node trees). */
 export type DocumentJson = Record<string, unknown>
 
@@ -23,9 +20,9 @@ export function documentJson(doc: Y.Doc, docName: string): DocumentJson {
 }
 
 /** Plain text of a node tree (for word diffs, clause titles and exports). */
-export function nodeText(node: DocNode): string {
+export function nodeText(node: RichTextNode): string {
   if ('text' in node && typeof node.text === 'string') return node.text
-  const content = (node as { content?: DocNode[] }).content ?? []
+  const content = (node as { content?: RichTextNode[] }).content ?? []
   const sep = content.some((child) => child.type !== 'text' && child.type !== 'hardBreak') ? '\n' : ''
   return content.map((child) => (child.type === 'hardBreak' ? '\n' : nodeText(child))).join(sep)
 }

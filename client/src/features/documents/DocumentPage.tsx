@@ -79,7 +79,7 @@ function FirstScreen({ collab, title, canEdit, failed, retry }: FirstScreenProps
     <div className="with-aside with-comments">
       <div>
         {failed && (
-          <p className="notice" role="alert">
+          <p className="notice notice--error" role="alert">
             {t('documents.editorLoadFailed')}{' '}
             <button type="button" className="button button--small" onClick={retry}>
               {t('app.retry')}

@@ -1,9 +1,9 @@
-import { ROOT } from '@ensemble/shared'
+import { ROOT, type RichTextNode } from '@ensemble/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { richTextExtensions, richTextSchema } from '../documents/richTextExtensions.ts'
-import { versionDocument, type StoredNode } from './proseMirrorJson.ts'
+import { versionDocument } from './proseMirrorJson.ts'
 
 /**
  * A version's text rendered by TipTap with the editor's own extensions, read-only: the same headings,
@@ -13,7 +13,7 @@ export function VersionContent({ document, label }: { document: Record<string, u
   const { t } = useTranslation()
   const content = useMemo(() => {
     try {
-      return { json: versionDocument((document[ROOT.content] ?? []) as StoredNode[], richTextSchema()), error: null }
+      return { json: versionDocument((document[ROOT.content] ?? []) as RichTextNode[], richTextSchema()), error: null }
     } catch (err) {
       return { json: null, error: err instanceof Error ? err.message : String(err) }
     }

@@ -1,5 +1,5 @@
-import { ADOPTION_RULE_LABELS, ROOT } from '@ensemble/shared'
-import { nodeText, type DocNode } from '../../history/documentJson.ts'
+import { ADOPTION_RULE_LABELS, ROOT, type RichTextNode } from '@ensemble/shared'
+import { nodeText } from '../../history/documentJson.ts'
 import type { AdoptedRecord } from '../service.ts'
 
 /**
@@ -47,7 +47,7 @@ export const LABELS = {
 } as const
 
 export function exportModel(record: AdoptedRecord): ExportModel {
-  const content = (record.document[ROOT.content] ?? []) as DocNode[]
+  const content = (record.document[ROOT.content] ?? []) as RichTextNode[]
   const { round } = record
   return {
     title: record.title,
