@@ -8,7 +8,8 @@ export interface SuiteConfig {
   loads: LoadSpec[]
   large: { actions: number; agreementBytes: number; joins: number }
   stall: { spec: LoadSpec; joiners: number }
-  idle: { connections: number; docs: number }
+  /** `waitMs`: how long a memory reading may wait for the server's young generation to shrink (memory.ts idleRssKb). */
+  idle: { connections: number; docs: number; waitMs: number }
   openClose: { opens: number; unloadMs: number }
   browserRounds: number
   /** The "saved" acknowledgement's latency (Ensemble only). */
@@ -43,7 +44,7 @@ export const FULL: SuiteConfig = {
   ],
   large: { actions: 5_000, agreementBytes: 200_000, joins: 2 },
   stall: { spec: load('10 clients editing while 20 join', 1, 10, 50, 0, 1_000, 1_000), joiners: 20 },
-  idle: { connections: 1_000, docs: 20 },
+  idle: { connections: 1_000, docs: 20, waitMs: 30_000 },
   openClose: { opens: 2_000, unloadMs: 3_000 },
   browserRounds: 1,
   savedAck: { docs: 50, clientsPerDoc: 2, updatesPerSecond: 1_000, warmupMs: 2_000, measureMs: 6_000 },
@@ -60,7 +61,7 @@ export const SMOKE: SuiteConfig = {
   }),
   large: { actions: 200, agreementBytes: 10_000, joins: 1 },
   stall: { spec: { ...FULL.stall.spec, clientsPerDoc: 4, warmupMs: 200, measureMs: 300 }, joiners: 4 },
-  idle: { connections: 30, docs: 3 },
+  idle: { connections: 30, docs: 3, waitMs: 0 },
   openClose: { opens: 30, unloadMs: 1_200 },
   browserRounds: 1,
   savedAck: { docs: 5, clientsPerDoc: 2, updatesPerSecond: 100, warmupMs: 200, measureMs: 500 },

@@ -1,9 +1,17 @@
 // Preloaded into every benchmarked server (with --expose-gc): SIGUSR2 runs a full garbage collection,
 // so the memory measures read what a server keeps, not the garbage it has not collected yet.
-// With BENCH_MEMORY_REPORT set, it then writes process.memoryUsage() there (heap vs native memory).
+// It then writes process.memoryUsage() and the young generation's size to memoryReportFile(pid)
+// (and to BENCH_MEMORY_REPORT when set): the memory measures wait for V8 to shrink the young
+// generation of an idle server before reading its RSS (see memory.ts).
 import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
 
 process.on('SIGUSR2', () => {
   globalThis.gc?.()
-  if (process.env.BENCH_MEMORY_REPORT) writeFileSync(process.env.BENCH_MEMORY_REPORT, JSON.stringify(process.memoryUsage()))
+  const youngGenerationBytes = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0
+  const report = JSON.stringify({ ...process.memoryUsage(), youngGenerationBytes })
+  writeFileSync(path.join(tmpdir(), `bench-memory-${process.pid}.json`), report)
+  if (process.env.BENCH_MEMORY_REPORT) writeFileSync(process.env.BENCH_MEMORY_REPORT, report)
 })

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 /** Where the servers run and where the load generator runs (the machine has two cores). */
@@ -57,6 +58,11 @@ export const GC_ON_SIGNAL = ['--expose-gc', '--import', new URL('./gcOnSignal.mj
 export async function collectGarbage(pid: number): Promise<void> {
   process.kill(pid, 'SIGUSR2')
   await new Promise((resolve) => setTimeout(resolve, 300))
+}
+
+/** What gcOnSignal.mjs wrote after the last collectGarbage(pid): process.memoryUsage() and the young generation's size. */
+export function memoryReport(pid: number): NodeJS.MemoryUsage & { youngGenerationBytes: number } {
+  return JSON.parse(readFileSync(path.join(tmpdir(), `bench-memory-${pid}.json`), 'utf8'))
 }
 
 /** A Node program (run through tsx) on the server core; resolves when its output matches `ready`. */

@@ -110,9 +110,9 @@ try {
   const idle: SuiteResults['idle'] = []
   const opens: SuiteResults['openClose'] = []
   for (const target of targets.filter(() => runs('memory'))) {
-    const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs))
+    const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs, config.idle.waitMs))
     if (idleResult) idle.push({ target: target.name, ...idleResult })
-    const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs))
+    const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs, config.idle.waitMs))
     if (ocResult) opens.push({ target: target.name, ...ocResult })
     log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (quarters: ${idleResult?.kbPerConnectionByQuarter.map((kb) => kb.toFixed(1)).join(', ')}; all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
   }
