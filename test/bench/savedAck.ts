@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { MESSAGE, readSaved, STORAGE_STATE } from '@ensemble/shared'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -21,6 +22,11 @@ export interface SavedAckResult {
   latency: Latency
   /** Edits acknowledged per second of the window (below the offered rate when the server lags). */
   acksPerSecond: number
+  /**
+   * The load generator's own event-loop delay over the window (ms): an ack is timed when this
+   * process reads it, so a stall here (its GC, say) shows in the latency as if the server lagged.
+   */
+  loadGeneratorDelay: { p99: number; max: number }
 }
 
 /** One author: when each of its edits was sent, and how many of its updates the server said are saved. */
@@ -80,12 +86,20 @@ export async function savedAckLatency(ensemble: EnsembleTarget, spec: SavedAckSp
     }
   }, 5)
   await sleep(spec.warmupMs)
+  const delay = monitorEventLoopDelay({ resolution: 1 })
+  delay.enable()
   window.measuring = true
   const measureStart = performance.now()
   await sleep(spec.measureMs)
   window.measuring = false
+  delay.disable()
   const seconds = (performance.now() - measureStart) / 1000
   clearInterval(sender)
   for (const author of authors) author.client.destroy()
-  return { spec, latency: latencyOf(window.latencies), acksPerSecond: window.latencies.length / seconds }
+  return {
+    spec,
+    latency: latencyOf(window.latencies),
+    acksPerSecond: window.latencies.length / seconds,
+    loadGeneratorDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+  }
 }

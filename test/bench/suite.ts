@@ -119,7 +119,7 @@ try {
 
   // ---- the "saved" acknowledgement (Ensemble only) -------------------------------------------
   const savedAck = !runs('saved') ? undefined : await measure('saved ack', () => savedAckLatency(ensemble, config.savedAck, 'saved'))
-  if (savedAck) log(`saved ack: p50 ${savedAck.latency.p50.toFixed(1)} ms, p99 ${savedAck.latency.p99.toFixed(1)} ms, ${savedAck.acksPerSecond.toFixed(0)} acks/s`)
+  if (savedAck) log(`saved ack: p50 ${savedAck.latency.p50.toFixed(1)} ms, p99 ${savedAck.latency.p99.toFixed(1)} ms, ${savedAck.acksPerSecond.toFixed(0)} acks/s (load generator's event-loop delay p99 ${savedAck.loadGeneratorDelay.p99.toFixed(1)}, max ${savedAck.loadGeneratorDelay.max.toFixed(1)} ms)`)
 
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
   const browser = !runs('browser') ? [] : (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
