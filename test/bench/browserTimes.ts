@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../helpers/browser.ts'
 import type { EnsembleTarget } from './targets/ensemble.ts'
 
 const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
@@ -74,10 +74,9 @@ export const firstSeen = (page: Page, selector: string): Promise<number> =>
 /**
  * Real Chromium opens the large alliance's plan and agreement (signed in through the form first),
  * `rounds` times each in a fresh browser context (cold cache), and records when the content is painted and when
- * the page is interactive.
+ * the page is interactive. The client must have been built before Ensemble started (suite.ts).
  */
 export async function browserTimes(ensemble: EnsembleTarget, rounds: number): Promise<PageTimes[]> {
-  ensureClientBuilt()
   const browser = await launchBrowser()
   const times: PageTimes[] = []
   try {

@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
+import { ensureClientBuilt } from '../helpers/browser.ts'
 import { browserTimes } from './browserTimes.ts'
 import { FULL, SMOKE } from './config.ts'
 import { loadAndJoin } from './joins.ts'
@@ -51,6 +52,8 @@ const wanted = (name: Target['name']) => onlyTargets === null || onlyTargets.inc
 const relay = await launchRelay()
 const reference = wanted('reference') ? await launchReference() : null
 const hocuspocus = wanted('hocuspocus') ? await launchHocuspocus() : null
+// Ensemble serves client/dist only if it exists when it starts: build it first (a fresh clone has none).
+if (runs('browser')) ensureClientBuilt()
 const ensemble = await launchEnsemble()
 const targets: Target[] = [relay, reference, hocuspocus, ensemble].filter((t): t is Target => t !== null && wanted(t.name))
 log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
