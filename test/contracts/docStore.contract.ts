@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc } from '../../server/src/storage/docStore.ts'
 
 export interface DocStoreFixture {
   store: DocStore
@@ -198,6 +198,24 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(await store.logAfter(key, rows[1]!.id)).toEqual({ before: 2, rows: rows.slice(2) })
       expect(await store.logAfter(key, rows[3]!.id)).toEqual({ before: 4, rows: [] })
       expect(await store.logAfter({ workspaceId: 'w1', docName: 'charter' }, 0)).toEqual({ before: 0, rows: [] })
+    })
+
+    it('[STORE14] a kept full state reads back byte for byte, per document, the last one kept replacing the one before; the log is untouched', async () => {
+      expect(await store.keptState(key)).toBeNull()
+      const bytesOf = (seed: number, length: number) => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) % 256)
+      const first: KeptState = { stateVector: bytesOf(1, 12), snapshot: bytesOf(2, 40), frameV2: bytesOf(3, 300_000), preview: bytesOf(4, 2_000) }
+      await store.keepState(key, first)
+      // Views into a larger buffer, as frames often are: only the view is kept.
+      const backing = bytesOf(5, 1_000)
+      const second: KeptState = { stateVector: backing.subarray(10, 20), snapshot: backing.subarray(100, 180), frameV2: backing.subarray(200, 900), preview: null }
+      const other = { workspaceId: 'w2', docName: 'plan' }
+      await store.keepState(other, second)
+      expect(await store.keptState(key)).toEqual(first)
+      expect(await store.keptState(other)).toEqual({ stateVector: backing.slice(10, 20), snapshot: backing.slice(100, 180), frameV2: backing.slice(200, 900), preview: null })
+      await store.keepState(key, second)
+      expect(await store.keptState(key)).toEqual(await store.keptState(other))
+      expect(await store.keptState({ workspaceId: 'w1', docName: 'charter' })).toBeNull()
+      expect(await store.load(key)).toEqual({ snapshot: null, updates: [] })
     })
   })
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc, LogRow, LogTail } from '../../server/src/storage/docStore.ts'
 
 interface Row {
   id: number
@@ -22,6 +22,7 @@ export class MemoryDocStore implements DocStore {
   private nextId = 1
   private readonly logs = new Map<string, Row[]>()
   private readonly snapshots = new Map<string, { data: Uint8Array; lastId: number }>()
+  private readonly keptStates = new Map<string, KeptState>()
 
   async load(key: DocKey): Promise<LoadedDoc> {
     this.loads++
@@ -64,6 +65,15 @@ export class MemoryDocStore implements DocStore {
     return { before: rows.length - tail.length, rows: tail }
   }
 
+  async keepState(key: DocKey, state: KeptState): Promise<void> {
+    this.keptStates.set(id(key), copyOf(state))
+  }
+
+  async keptState(key: DocKey): Promise<KeptState | null> {
+    const state = this.keptStates.get(id(key))
+    return state ? copyOf(state) : null
+  }
+
   async close(): Promise<void> {}
 
   /** Every row of a document's log (compaction keeps them). */
@@ -75,6 +85,13 @@ export class MemoryDocStore implements DocStore {
 }
 
 const id = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
+/** Bytes are copied in and out, as a real store does: nobody shares a buffer with it. */
+const copyOf = (state: KeptState): KeptState => ({
+  stateVector: state.stateVector.slice(),
+  snapshot: state.snapshot.slice(),
+  frameV2: state.frameV2.slice(),
+  preview: state.preview?.slice() ?? null,
+})
 
 /** A promise with its resolve function, to open gates by hand. */
 export function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -7,7 +7,7 @@ import { createAlliance } from '../helpers/alliance.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import type { HttpClient } from '../helpers/http.ts'
-import { serverPerSuite } from '../helpers/server.ts'
+import { removeDir, serverPerSuite, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 interface ReceivedFrame {
@@ -320,5 +320,83 @@ describe('opening a large document fast: its kept full state and a plan preview'
     const shortFrames = recordFrames(shortPlan)
     await waitFor(() => actionsOf(shortPlan.doc).size === 50, { message: 'short plan' })
     expect(shortFrames.some((f) => f.type === MESSAGE.planPreview)).toBe(false)
+  })
+})
+
+describe('a large document\'s kept full state outlives the server (SYNC11)', () => {
+  const dataDir = tempDataDir()
+  let current: TestServer | undefined
+  const open: DocClient[] = []
+  afterAll(async () => {
+    open.forEach((c) => c.destroy())
+    await current?.close()
+    removeDir(dataDir)
+  })
+  /** Starts the server on the data directory, on the same port each time (the clients keep their address). */
+  const start = async (port = '0') => (current = await startTestServer({ ROOM_IDLE_MS: '200', PORT: port }, dataDir))
+
+  it('[SYNC11] after a restart, a fresh V2 joiner gets the full state kept in the store before the room loads, without a new conversion; a state older than the log is completed by the room', async () => {
+    const first = await start()
+    const port = new URL(first.url).port
+    const alliance = await createAlliance(first.url, ['editor'])
+    const key = { workspaceId: alliance.workspaceId, docName: 'plan' }
+    const connect = async (syncV2: boolean) => {
+      const c = await connectDoc(alliance.admin.client, alliance.workspaceId, 'plan', new Y.Doc(), { syncV2, ...(syncV2 ? { params: WEB_PLAN_PAGE } : {}) })
+      open.push(c)
+      return { c, frames: recordFrames(c) }
+    }
+    const leaveAndUnload = async (...clients: DocClient[]) => {
+      for (const c of clients) c.destroy()
+      await waitFor(() => current!.server.rooms.get(key) === undefined, { message: 'room unloaded' })
+      await current!.server.rooms.whenIdle()
+    }
+
+    // A large plan, served once to a fresh V2 joiner: its state is kept as the room unloads, in
+    // memory and in the store.
+    const { c: author } = await connect(false)
+    await author.synced()
+    writeLargePlan(author.doc)
+    const { c: probe } = await connect(false)
+    await waitFor(() => actionsOf(probe.doc).size === 600, { message: 'stored plan', timeoutMs: 30_000 })
+    const { c: viewer } = await connect(true)
+    await waitFor(() => actionsOf(viewer.doc).size === 600, { message: 'whole plan served', timeoutMs: 30_000 })
+    const expected = planOf(author)
+    await leaveAndUnload(author, probe, viewer)
+    const stored = await current!.server.store.keptState(key)
+    expect(stored!.frameV2.byteLength).toBeGreaterThan(CACHED_STATE_MIN_BYTES)
+
+    // Restarted: nothing in memory, the store still has it.
+    await current!.close()
+    await start(port)
+    expect(current!.server.rooms.hasKeptState(key)).toBe(false)
+    const conversions = yjsThreadStats.toV2
+    const { c: next, frames } = await connect(true)
+    await next.synced()
+    await waitFor(() => planOf(next) === expected, { message: 'whole plan after the restart', timeoutMs: 30_000 })
+    // The plan's first rows, then the kept state, before the room's own sync step 1; the reloaded
+    // room recognised the stored state as its own, so nobody converted anything.
+    expect(frames[0]!.type).toBe(MESSAGE.planPreview)
+    expect((await syncOrderOnceAnswered(frames)).slice(0, 2)).toEqual(['102', 'step0'])
+    expect(yjsThreadStats.toV2).toBe(conversions)
+
+    // A stock client changes the plan and the server stops with the document open: no current
+    // state to keep, so the store keeps the older one.
+    const { c: editor } = await connect(false)
+    await editor.synced()
+    actionsOf(editor.doc).get('big-3')!.set('title', 'Changée avant l’arrêt')
+    await waitFor(() => readAction(actionsOf(next.doc).get('big-3')!).title === 'Changée avant l’arrêt', { message: 'change stored and broadcast' })
+    await current!.close()
+    editor.destroy()
+    next.destroy()
+
+    await start(port)
+    expect(await current!.server.store.keptState(key)).toEqual(stored)
+    const { c: late, frames: lateFrames } = await connect(true)
+    await late.synced()
+    await waitFor(() => readAction(actionsOf(late.doc).get('big-3')!).title === 'Changée avant l’arrêt', { message: 'the change made after the kept state' })
+    expect((await syncOrderOnceAnswered(lateFrames)).slice(0, 2)).toEqual(['102', 'step0'])
+    const { c: check } = await connect(false)
+    await check.synced()
+    expect(planOf(late)).toBe(planOf(check))
   })
 })

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
 import { migrateToLatest } from '../../server/src/db/migrate.ts'
 import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import { KEPT_STATE_FORMAT } from '../../server/src/storage/docStore.ts'
 import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
 import { docFrom, runDocStoreContract } from '../contracts/docStore.contract.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -89,6 +90,22 @@ describe('SqliteDocStore specifics', () => {
     expect(docFrom(await new SqliteDocStore(second.sqlite).load(key)).getText('t').toString()).toBe('durable!')
     await second.database.close()
     rmSync(first.dataDir, { recursive: true, force: true })
+  })
+
+  it('[STORE14] a kept state written by the writer thread is there after the file is reopened; one of another frame format reads as none', async () => {
+    const first = await openTempDatabase()
+    const key = { workspaceId: 'w1', docName: 'plan' }
+    const store = new SqliteDocStore(first.sqlite, Date.now, { writerThread: true })
+    const kept = { stateVector: Uint8Array.of(1, 2), snapshot: Uint8Array.of(3, 4, 5), frameV2: new Uint8Array(500_000).fill(7), preview: Uint8Array.of(103, 1) }
+    await store.keepState(key, kept)
+    await store.close()
+    await first.database.close()
+
+    const second = await openTempDatabase(first.dataDir)
+    cleanups.push(() => rmSync(first.dataDir, { recursive: true, force: true }), () => second.database.close())
+    expect(await new SqliteDocStore(second.sqlite).keptState(key)).toEqual(kept)
+    second.sqlite.prepare('UPDATE doc_kept_states SET format = ?').run(KEPT_STATE_FORMAT + 1)
+    expect(await new SqliteDocStore(second.sqlite).keptState(key)).toBeNull()
   })
 
   it('[STORE10] when the writer thread dies, what it had in flight is refused (never acknowledged) and the next append starts a new thread', async () => {

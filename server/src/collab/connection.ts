@@ -1,13 +1,12 @@
 import { CLOSE, CLOSE_REASON, encodeSaved, LIMITS, MESSAGE, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
 import type * as decoding from 'lib0/decoding'
-import type { DocKey } from '../storage/docStore.ts'
+import type { DocKey, KeptState } from '../storage/docStore.ts'
 import { ConnectionError, MalformedMessageError, RateLimitedError } from './errors.ts'
 import { ConnectionRateLimiter, type ConnectionRates, type FrameKind } from './rateLimit.ts'
 import type { CollabLogger } from './logger.ts'
 import type { ConnectionOrigin } from './origins.ts'
 import { readAwarenessMessage, readMessageType, readSyncMessage } from './protocol.ts'
 import type { Room } from './room.ts'
-import type { CachedState } from './stateCache.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { largeFrames, PACED_FRAME_BYTES } from './turnPacer.ts'
 
@@ -135,9 +134,11 @@ export class Connection {
    * While the room loads, a fresh V2 joiner (it said it holds nothing) gets the document's last full
    * state at once (a large document whose room was unloaded, see stateCache.ts). Its sync step 1 waits
    * in the backlog as usual; the room answers it with what changed since. Resolves once the frame is
-   * written to the socket.
+   * written to the socket; does nothing once the connection is attached (a state read from the store
+   * too late: the room answers in full).
    */
-  sendEarlyState(state: CachedState): Promise<void> {
+  sendEarlyState(state: KeptState): Promise<void> {
+    if (this.room !== null || !this.open) return Promise.resolve()
     this.servedState = state.stateVector
     if (this.wantsPreview && state.preview) this.send(state.preview)
     return new Promise<void>((resolve) => this.send(state.frameV2, () => resolve()))

@@ -15,7 +15,7 @@ import {
 } from '@ensemble/shared'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { DocKey, DocStore, LoadedDoc } from '../storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
 import { AwarenessGuard, stampIdentity } from './awarenessGuard.ts'
 import { Compactor } from './compactor.ts'
 import type { Connection } from './connection.ts'
@@ -34,7 +34,6 @@ import {
 } from './protocol.ts'
 import { SerialQueue } from './serialQueue.ts'
 import { yjsThread } from '../threads/yjsThread.ts'
-import type { CachedState } from './stateCache.ts'
 
 /** The whole document at one state, encoded once and shared by every fresh joiner of that state. */
 interface FullState {
@@ -244,14 +243,14 @@ export class Room implements EditRoom {
    * The full state as the registry may keep it once the room unloads (a large document's, already
    * converted for a V2 joiner and still current), or null.
    */
-  cachedState(): CachedState | null {
+  keptState(): KeptState | null {
     const state = this.fullState
     if (this.failed || !state?.readyV2 || state.readyV2.byteLength < CACHED_STATE_MIN_BYTES) return null
     return { stateVector: state.stateVector, snapshot: Y.encodeSnapshot(Y.snapshot(this.doc)), frameV2: state.readyV2, preview: this.previewOf(state) }
   }
 
   /**
-   * When `cachedState()` has nothing (no V2 joiner came since the last change): whether the registry
+   * When `keptState()` has nothing (no V2 joiner came since the last change): whether the registry
    * should rebuild this large document's full state from storage as it unloads, with the plan's first
    * screen to keep beside it; null for a small or failed document.
    */
@@ -265,7 +264,7 @@ export class Room implements EditRoom {
    * state (same state vector and same deletions: another instance may have written meanwhile), its
    * V2 frame serves the next V2 joiners without a new encoding. Returns whether it did.
    */
-  adoptCachedState(cached: CachedState): boolean {
+  adoptKeptState(cached: KeptState): boolean {
     if (this.fullState || !sameBytes(Y.encodeSnapshot(Y.snapshot(this.doc)), cached.snapshot)) return false
     this.fullState = { stateVector: cached.stateVector, v1: null, frameV2: Promise.resolve(cached.frameV2), readyV2: cached.frameV2, preview: cached.preview }
     return true

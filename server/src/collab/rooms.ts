@@ -1,7 +1,7 @@
 import { CLOSE, encodeSyncStep2V2, LIMITS, type CloseCode } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
-import type { DocKey, DocStore } from '../storage/docStore.ts'
+import type { DocKey, DocStore, KeptState } from '../storage/docStore.ts'
 import { type ConnectOptions, Connection, type ConnectionLimits } from './connection.ts'
 
 export type { ConnectOptions }
@@ -59,12 +59,25 @@ interface RoomSlot {
   idleTimer: ReturnType<typeof setTimeout> | null
   /** Kept full states being written to fresh joiners while the room loads (see load). */
   readonly earlyWrites: Promise<void>[]
+  /** The store's kept state of this document, once a fresh V2 joiner asked for it before the room loaded. */
+  storedState: Promise<KeptState | null> | null
 }
 
 /** How long a room's load waits for kept states to be written to its first joiners (a slow reader does not hold it back longer). */
 const EARLY_WRITE_WAIT_MS = 500
 
 const slotId = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
+
+/** Resolves when `work` settles or after `ms`, whichever comes first (the timer is then cleared). */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))
+  try {
+    await Promise.race([work.then(() => undefined, () => undefined), elapsed])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 
 /**
@@ -83,10 +96,15 @@ export class RoomRegistry {
   private readonly roomIdleMs: number
   private readonly compactAfterUpdates: number
   private readonly contexts: WorkspaceContexts
-  /** Full states being rebuilt from storage for documents that just unloaded (keepRebuiltState). */
-  private readonly rebuilding = new Map<string, Promise<void>>()
+  /**
+   * Per document, the work on its kept state after its room unloaded: rebuilding it from storage
+   * (keepRebuiltState), writing it to the store (keep). One at a time per document, in order.
+   */
+  private readonly keeping = new Map<string, Promise<void>>()
   /** Full states of unloaded large documents, served to their next fresh V2 joiners before the room loads. */
   private readonly states: StateCache
+  /** The frames of kept states the store already holds (written or read back): not written again. */
+  private readonly storedFrames = new WeakSet<Uint8Array>()
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {
@@ -117,9 +135,13 @@ export class RoomRegistry {
     const slot = this.acquire(key)
     const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits, options)
     slot.connections.add(connection)
-    // A large document not loaded yet: a fresh V2 joiner gets its last full state meanwhile.
-    const kept = slot.room === null && connection.syncV2 && options.fresh ? this.states.get(slot.id) : undefined
-    if (kept) slot.earlyWrites.push(connection.sendEarlyState(kept))
+    // A large document not loaded yet: a fresh V2 joiner gets its last full state meanwhile, from
+    // memory, or else from the store (kept before a restart, or by another instance).
+    if (slot.room === null && connection.syncV2 && options.fresh) {
+      const kept = this.states.get(slot.id)
+      if (kept) slot.earlyWrites.push(connection.sendEarlyState(kept))
+      else slot.earlyWrites.push(this.storedState(slot).then((stored) => (stored ? connection.sendEarlyState(stored) : undefined)))
+    }
     slot.ready
       .then(
         (room) => connection.attach(room),
@@ -212,9 +234,9 @@ export class RoomRegistry {
       const unloading = [...this.unloading.values()]
       await Promise.all(slots.map((slot) => slot.ready.then((room) => room.flush(), () => {})))
       await Promise.all(unloading)
-      await Promise.all(this.rebuilding.values())
+      await Promise.all(this.keeping.values())
       const settled = slots.every((slot) => slot.room !== null) && this.slots.size === slots.length
-      if (settled && this.unloading.size === 0 && this.rebuilding.size === 0) return
+      if (settled && this.unloading.size === 0 && this.keeping.size === 0) return
     }
   }
 
@@ -226,8 +248,8 @@ export class RoomRegistry {
       this.unload(slot)
     }
     await Promise.all([...this.unloading.values()])
-    // Their reads of the store end before the store closes.
-    await Promise.all(this.rebuilding.values())
+    // Their reads and writes of the store end before the store closes.
+    await Promise.all(this.keeping.values())
   }
 
   private acquire(key: DocKey): RoomSlot {
@@ -239,9 +261,9 @@ export class RoomRegistry {
       return existing
     }
     const previous = this.unloading.get(id) ?? Promise.resolve()
-    const earlyWrites: Promise<void>[] = []
-    const ready = previous.then(() => this.load(key, earlyWrites))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites }
+    // Called once `slot` is set (`then` runs its callback later).
+    const ready = previous.then(() => this.load(key, slot))
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites: [], storedState: null }
     ready.then(
       (room) => {
         slot.room = room
@@ -255,7 +277,8 @@ export class RoomRegistry {
     return slot
   }
 
-  private async load(key: DocKey, earlyWrites: readonly Promise<void>[]): Promise<Room> {
+  private async load(key: DocKey, slot: RoomSlot): Promise<Room> {
+    const { earlyWrites } = slot
     // Subscribe to the other instances first (what they publish meanwhile is kept), then load:
     // nothing stored and published between the load and the subscription is missed.
     const link = this.options.replicator ? await this.options.replicator.join(key) : null
@@ -264,7 +287,7 @@ export class RoomRegistry {
       const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
       // Applying a large document holds the event loop for a while: let the kept states sent to the
       // first joiners reach their sockets first (within a bound).
-      if (earlyWrites.length > 0) await Promise.race([Promise.all(earlyWrites), new Promise((resolve) => setTimeout(resolve, EARLY_WRITE_WAIT_MS))])
+      if (earlyWrites.length > 0) await settledWithin(Promise.all(earlyWrites), EARLY_WRITE_WAIT_MS)
       room = new Room(key, loaded, {
         store: this.options.store,
         steps: this.steps,
@@ -284,10 +307,10 @@ export class RoomRegistry {
       link.attach(room)
     }
     // The room owns the kept state again (if the stored document is still that state).
-    const kept = this.states.get(slotId(key))
+    const kept = this.states.get(slot.id) ?? (await slot.storedState)
     if (kept) {
-      this.states.delete(slotId(key))
-      room.adoptCachedState(kept)
+      this.states.delete(slot.id)
+      room.adoptKeptState(kept)
     }
     return room
   }
@@ -332,12 +355,13 @@ export class RoomRegistry {
         const link = this.links.get(room)
         this.links.delete(room)
         await link?.leave()
-        const kept = room.cachedState()
+        const kept = room.keptState()
         const rebuild = kept ? null : room.stateToRebuild()
         await room.close()
-        if (kept && !this.closing) this.states.set(slot.id, kept)
-        // Not awaited: the next load of this document must not wait for it.
-        if (rebuild && !this.closing) this.keepRebuiltState(slot, rebuild.preview)
+        // Not awaited: the next load of this document must not wait for them. Closing, the state
+        // still goes to the store (the next start serves it), but nothing is rebuilt.
+        if (kept) this.keep(slot, kept)
+        else if (rebuild && !this.closing) this.keepRebuiltState(slot, rebuild.preview)
       })
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
       .finally(() => {
@@ -354,22 +378,52 @@ export class RoomRegistry {
    * keeps a newer one when it unloads) or the server is closing.
    */
   private keepRebuiltState(slot: RoomSlot, preview: Uint8Array | null): void {
-    const done = this.rebuildState(slot, preview).finally(() => {
-      if (this.rebuilding.get(slot.id) === done) this.rebuilding.delete(slot.id)
-    })
-    this.rebuilding.set(slot.id, done)
-  }
-
-  private async rebuildState(slot: RoomSlot, preview: Uint8Array | null): Promise<void> {
-    try {
+    this.afterKept(slot, async () => {
       const loaded = await this.options.store.load(slot.key)
       const state = await yjsThread.fullState(loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates)
       // Opened again meanwhile, or a later unload of it already kept a newer state: this one is stale.
       if (this.closing || this.slots.has(slot.id) || this.states.has(slot.id) || state.updateV2.byteLength < CACHED_STATE_MIN_BYTES) return
-      this.states.set(slot.id, { stateVector: state.stateVector, snapshot: state.snapshot, frameV2: encodeSyncStep2V2(state.updateV2), preview })
-    } catch (err) {
-      this.logger.warn({ err, ...slot.key }, 'keeping the full state of an unloaded document failed')
-    }
+      const kept = { stateVector: state.stateVector, snapshot: state.snapshot, frameV2: encodeSyncStep2V2(state.updateV2), preview }
+      this.states.set(slot.id, kept)
+      await this.writeKeptState(slot, kept)
+    })
+  }
+
+  /** Keeps the state of a document that just unloaded, in memory (unless closing) and in the store. */
+  private keep(slot: RoomSlot, kept: KeptState): void {
+    if (!this.closing) this.states.set(slot.id, kept)
+    if (!this.storedFrames.has(kept.frameV2)) this.afterKept(slot, () => this.writeKeptState(slot, kept))
+  }
+
+  private async writeKeptState(slot: RoomSlot, kept: KeptState): Promise<void> {
+    await this.options.store.keepState(slot.key, kept)
+    this.storedFrames.add(kept.frameV2)
+  }
+
+  /** Runs `work` on a document's kept state after the work already queued for it; whenIdle and closeAll wait for it. */
+  private afterKept(slot: RoomSlot, work: () => Promise<void>): void {
+    const done: Promise<void> = (this.keeping.get(slot.id) ?? Promise.resolve())
+      .then(work)
+      .catch((err: unknown) => this.logger.warn({ err, ...slot.key }, 'keeping the full state of an unloaded document failed'))
+      .finally(() => {
+        if (this.keeping.get(slot.id) === done) this.keeping.delete(slot.id)
+      })
+    this.keeping.set(slot.id, done)
+  }
+
+  /** The store's kept state of a document whose room is loading, read once for all its fresh joiners (null on failure). */
+  private storedState(slot: RoomSlot): Promise<KeptState | null> {
+    slot.storedState ??= this.options.store.keptState(slot.key).then(
+      (stored) => {
+        if (stored) this.storedFrames.add(stored.frameV2)
+        return stored
+      },
+      (err: unknown) => {
+        this.logger.warn({ err, ...slot.key }, 'reading the kept full state of a document failed')
+        return null
+      },
+    )
+    return slot.storedState
   }
 
   /** Whether a full state of this unloaded document is kept for its next fresh V2 joiner. */

@@ -1,28 +1,19 @@
-/**
- * A large document's full state as its room last served it to a fresh V2 joiner: kept when the room
- * unloads, so the next person to open the document gets it at once instead of waiting for the room
- * to load it from storage and encode it again (the 5,000-action plan: ~0.5 s of loading, ~0.5 s of
- * encoding and conversion on this machine; docs/BENCHMARKS.md, "Opening the large plan").
- */
-export interface CachedState {
-  /** The state vector of that state: what the room sends later is the difference from it. */
-  stateVector: Uint8Array
-  /** Its Yjs snapshot (state vector and deletions), to tell whether a reloaded document is still that state. */
-  snapshot: Uint8Array
-  /** The type-102 frame (V2) of that state. */
-  frameV2: Uint8Array
-  /** A large plan's first rows (type-103 frame) in that state; null for any other document. */
-  preview: Uint8Array | null
-}
+import type { KeptState } from '../storage/docStore.ts'
 
-/** Least recently used first out, within a byte budget. */
+/**
+ * Large documents' full states kept after their rooms unload (docStore.ts KeptState), so the next
+ * person to open one gets it at once instead of waiting for the room to load it from storage and
+ * encode it again (the 5,000-action plan: ~0.5 s of loading, ~0.5 s of encoding and conversion on
+ * this machine; docs/BENCHMARKS.md, "Opening the large plan"). The store keeps them too, across
+ * restarts; this cache saves reading them back. Least recently used first out, within a byte budget.
+ */
 export class StateCache {
-  private readonly entries = new Map<string, CachedState>()
+  private readonly entries = new Map<string, KeptState>()
   private bytes = 0
 
   constructor(private readonly maxBytes: number) {}
 
-  get(id: string): CachedState | undefined {
+  get(id: string): KeptState | undefined {
     const entry = this.entries.get(id)
     if (entry) {
       // Most recently used last.
@@ -32,7 +23,7 @@ export class StateCache {
     return entry
   }
 
-  set(id: string, entry: CachedState): void {
+  set(id: string, entry: KeptState): void {
     this.delete(id)
     const size = sizeOf(entry)
     if (size > this.maxBytes) return
@@ -61,4 +52,4 @@ export class StateCache {
   }
 }
 
-const sizeOf = (entry: CachedState) => entry.frameV2.byteLength + entry.stateVector.byteLength + entry.snapshot.byteLength + (entry.preview?.byteLength ?? 0)
+const sizeOf = (entry: KeptState) => entry.frameV2.byteLength + entry.stateVector.byteLength + entry.snapshot.byteLength + (entry.preview?.byteLength ?? 0)

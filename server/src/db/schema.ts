@@ -58,6 +58,18 @@ export interface DocSnapshotTable {
   updated_at: number
 }
 
+/** A large document's full state as last served (storage/docStore.ts KeptState; frames of `format`). */
+export interface DocKeptStateTable {
+  workspace_id: string
+  doc_name: string
+  format: number
+  state_vector: Uint8Array
+  snapshot: Uint8Array
+  frame_v2: Uint8Array
+  preview: Uint8Array | null
+  updated_at: number
+}
+
 /** A discussion anchored to a clause, an action (or one of its fields), a body or a decision. */
 export interface CommentThreadTable {
   id: string
@@ -325,6 +337,7 @@ export interface Database {
   invitation: InvitationTable
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
+  doc_kept_states: DocKeptStateTable
   user: UserTable
   comment_thread: CommentThreadTable
   comment_message: CommentMessageTable

@@ -32,6 +32,29 @@ export interface LogTail {
   rows: LogRow[]
 }
 
+/**
+ * A large document's full state as a room last served it to a fresh V2 joiner (see
+ * collab/stateCache.ts): sent to the next one before the room loads. Any state the document once had
+ * is safe to send (the room then sends what changed since), so a kept state may be older than the
+ * log; it is never newer (a room serves only stored state).
+ */
+export interface KeptState {
+  /** The state vector of that state: what the room sends later is the difference from it. */
+  stateVector: Uint8Array
+  /** Its Yjs snapshot (state vector and deletions), to tell whether a reloaded document is still that state. */
+  snapshot: Uint8Array
+  /** The type-102 frame (V2) of that state. */
+  frameV2: Uint8Array
+  /** A large plan's first rows (type-103 frame) in that state; null for any other document. */
+  preview: Uint8Array | null
+}
+
+/**
+ * Version of the frames a stored kept state holds: a row written with another one is ignored (read
+ * as none), so a change of the wire format never sends an old frame.
+ */
+export const KEPT_STATE_FORMAT = 1
+
 export interface DocStore {
   load(key: DocKey): Promise<LoadedDoc>
   /** Resolves once the update is durably committed. Callers broadcast only after it resolves. */
@@ -51,5 +74,12 @@ export interface DocStore {
    * rebuilds when the count differs from what it holds (a row committed late below `after`, or a row gone).
    */
   logAfter(key: DocKey, after: number): Promise<LogTail>
+  /**
+   * Keeps a large document's full state beyond its room, across restarts and for every instance
+   * (replacing the one kept before). A cache beside the log: losing it loses no edit.
+   */
+  keepState(key: DocKey, state: KeptState): Promise<void>
+  /** The full state last kept for this document, or null. */
+  keptState(key: DocKey): Promise<KeptState | null>
   close(): Promise<void>
 }

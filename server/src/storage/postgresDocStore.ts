@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { yjsThread } from '../threads/yjsThread.ts'
-import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from './docStore.ts'
+import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail } from './docStore.ts'
 
 /** node-postgres hands back Buffers for bytea; the collaboration core works on plain Uint8Arrays. */
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
@@ -61,6 +61,18 @@ const LOG_AFTER_SQL = `
 const LOG_SQL = `
   SELECT id::text AS id, data, author_id, created_at::text AS created_at FROM doc_updates
    WHERE workspace_id = $1 AND doc_name = $2 AND id <= $3::bigint ORDER BY id`
+
+/** Last writer wins: any state the document once had is a valid kept state (docStore.ts). */
+const UPSERT_KEPT_STATE_SQL = `
+  INSERT INTO doc_kept_states (workspace_id, doc_name, format, state_vector, snapshot, frame_v2, preview, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
+    format = excluded.format, state_vector = excluded.state_vector, snapshot = excluded.snapshot,
+    frame_v2 = excluded.frame_v2, preview = excluded.preview, updated_at = excluded.updated_at`
+
+const KEPT_STATE_SQL = `
+  SELECT state_vector, snapshot, frame_v2, preview FROM doc_kept_states
+   WHERE workspace_id = $1 AND doc_name = $2 AND format = $3`
 
 interface LogSqlRow {
   id: string
@@ -149,6 +161,33 @@ export class PostgresDocStore implements DocStore {
     const { rows } = await this.pool.query<LogSqlRow & { before: string }>(LOG_AFTER_SQL, [key.workspaceId, key.docName, String(after)])
     // No row after `after`: the left join still returns the count, with a null id.
     return { before: Number(rows[0]?.before ?? 0), rows: rows.filter((row) => row.id !== null).map(logRow) }
+  }
+
+  async keepState(key: DocKey, state: KeptState): Promise<void> {
+    this.assertOpen()
+    const { stateVector, snapshot, frameV2, preview } = state
+    await this.pool.query(UPSERT_KEPT_STATE_SQL, [
+      key.workspaceId,
+      key.docName,
+      KEPT_STATE_FORMAT,
+      bytea(stateVector),
+      bytea(snapshot),
+      bytea(frameV2),
+      preview ? bytea(preview) : null,
+      this.now(),
+    ])
+  }
+
+  async keptState(key: DocKey): Promise<KeptState | null> {
+    this.assertOpen()
+    const { rows } = await this.pool.query<{ state_vector: Buffer; snapshot: Buffer; frame_v2: Buffer; preview: Buffer | null }>(KEPT_STATE_SQL, [
+      key.workspaceId,
+      key.docName,
+      KEPT_STATE_FORMAT,
+    ])
+    const row = rows[0]
+    if (!row) return null
+    return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from './docStore.ts'
+import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail } from './docStore.ts'
 import { yjsThread } from '../threads/yjsThread.ts'
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts'
 import { SqliteWriterThread } from './sqliteWriter.ts'
@@ -12,6 +12,13 @@ interface UpdateRow {
   id: number
   data: Buffer
 }
+interface KeptStateRow {
+  format: number
+  state_vector: Buffer
+  snapshot: Buffer
+  frame_v2: Buffer
+  preview: Buffer | null
+}
 interface FullRow extends UpdateRow {
   author_id: string | null
   created_at: number
@@ -22,7 +29,7 @@ const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buff
 const logRow = (row: FullRow): LogRow => ({ id: row.id, authorId: row.author_id, createdAt: row.created_at, data: bytes(row.data) })
 const blob = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 
-/** The two statements that write the log, run on the main connection or on the writer thread. */
+/** The statements that write the log and beside it, run on the main connection or on the writer thread. */
 export const WRITE_SQL = {
   insertUpdate: 'INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)',
   // A snapshot only moves forward: a compaction that finishes late never replaces a newer one.
@@ -30,6 +37,11 @@ export const WRITE_SQL = {
     ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
       data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
     WHERE doc_snapshots.last_update_id < excluded.last_update_id`,
+  upsertKeptState: `INSERT INTO doc_kept_states (workspace_id, doc_name, format, state_vector, snapshot, frame_v2, preview, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
+      format = excluded.format, state_vector = excluded.state_vector, snapshot = excluded.snapshot,
+      frame_v2 = excluded.frame_v2, preview = excluded.preview, updated_at = excluded.updated_at`,
 } as const
 
 /** See the class comment: fsyncs per second stay ≤ 1000 / this, an edit waits at most this long. */
@@ -119,6 +131,10 @@ export class SqliteDocStore implements DocStore {
       rows: selectLogAfter.all(key.workspaceId, key.docName, after),
     }))
     const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(WRITE_SQL.upsertSnapshot)
+    const upsertKeptState = db.prepare<[string, string, number, Buffer, Buffer, Buffer, Buffer | null, number]>(WRITE_SQL.upsertKeptState)
+    const selectKeptState = db.prepare<[string, string, number], KeptStateRow>(
+      'SELECT format, state_vector, snapshot, frame_v2, preview FROM doc_kept_states WHERE workspace_id = ? AND doc_name = ? AND format = ?',
+    )
 
     // Snapshot and log are read in one transaction so a concurrent compaction cannot be seen half-way.
     const readDoc = db.transaction((key: DocKey) => {
@@ -131,7 +147,7 @@ export class SqliteDocStore implements DocStore {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot }
+    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState }
   }
 
   async load(key: DocKey): Promise<LoadedDoc> {
@@ -192,6 +208,22 @@ export class SqliteDocStore implements DocStore {
     await this.committed()
     const { before, rows } = this.statements.logAfter(key, after)
     return { before, rows: rows.map(logRow) }
+  }
+
+  /** On the writer thread when there is one: a large document's state is megabytes, and a commit waits for an fsync. */
+  async keepState(key: DocKey, state: KeptState): Promise<void> {
+    this.assertOpen()
+    const at = this.now()
+    if (this.writer) return this.writer.keepState({ workspaceId: key.workspaceId, docName: key.docName, format: KEPT_STATE_FORMAT, ...state }, at)
+    const { stateVector, snapshot, frameV2, preview } = state
+    this.statements.upsertKeptState.run(key.workspaceId, key.docName, KEPT_STATE_FORMAT, blob(stateVector), blob(snapshot), blob(frameV2), preview ? blob(preview) : null, at)
+  }
+
+  async keptState(key: DocKey): Promise<KeptState | null> {
+    this.assertOpen()
+    const row = this.statements.selectKeptState.get(key.workspaceId, key.docName, KEPT_STATE_FORMAT)
+    if (!row) return null
+    return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
   }
 
   /**

@@ -16,10 +16,22 @@ export interface SnapshotWrite {
   lastUpdateId: number
 }
 
+/** A large document's kept full state (docStore.ts KeptState), with the format of its frames. */
+export interface KeptStateWrite {
+  workspaceId: string
+  docName: string
+  format: number
+  stateVector: Uint8Array
+  snapshot: Uint8Array
+  frameV2: Uint8Array
+  preview: Uint8Array | null
+}
+
 /** The statements the thread runs (the store owns the SQL; see WRITE_SQL in sqliteDocStore.ts). */
 export interface WriterSql {
   insertUpdate: string
   upsertSnapshot: string
+  upsertKeptState: string
 }
 
 interface Reply {
@@ -79,6 +91,11 @@ export class SqliteWriterThread {
   /** Writes a document's snapshot (never replacing a newer one), in order with the appends. */
   snapshot(snapshot: SnapshotWrite, at: number): Promise<void> {
     return this.request({ type: 'snapshot', snapshot, at })
+  }
+
+  /** Writes (or replaces) a document's kept full state, in order with the appends. */
+  keepState(state: KeptStateWrite, at: number): Promise<void> {
+    return this.request({ type: 'keptState', state, at })
   }
 
   /** Applies a connection setting (e.g. `max_page_count = 100`) to the thread's connection, in order with writes. */

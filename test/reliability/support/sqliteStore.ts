@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/database.ts'
 import { migrateToLatest } from '../../../server/src/db/migrate.ts'
-import type { DocKey, DocStore, LoadedDoc, LogRow, LogTail } from '../../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc, LogRow, LogTail } from '../../../server/src/storage/docStore.ts'
 import { SqliteDocStore } from '../../../server/src/storage/sqliteDocStore.ts'
 
 /** A real SQLite file opened and migrated exactly as the server does, with its document store. */
@@ -80,6 +80,14 @@ export class SlowLoadStore implements DocStore {
 
   logAfter(key: DocKey, after: number): Promise<LogTail> {
     return this.inner.logAfter(key, after)
+  }
+
+  keepState(key: DocKey, state: KeptState): Promise<void> {
+    return this.inner.keepState(key, state)
+  }
+
+  keptState(key: DocKey): Promise<KeptState | null> {
+    return this.inner.keptState(key)
   }
 
   close(): Promise<void> {
