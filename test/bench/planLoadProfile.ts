@@ -21,6 +21,9 @@
  * before someone else opens it: no V2 joiner has seen that state, so the server has no converted
  * state of it in hand when the room unloads.
  *
+ * --restarted restarts the server (a graceful stop, then a start on the same data) before each
+ * opening: what the first person to open the document after a deployment or a reboot sees.
+ *
  * --warm keeps a client connected to both documents (the room stays loaded; by default the server
  * unloads it after 1 s idle, as in the bench, so each opening loads it from storage). --cpu records a
  * CPU profile of the page (Profiler domain) and prints its self time by source (the client's source
@@ -49,6 +52,7 @@ const rounds = Number(arg('rounds') ?? 3)
 const pages = (arg('page') ?? 'plan') === 'both' ? (['plan', 'agreement'] as const) : ([arg('page') ?? 'plan'] as ('plan' | 'agreement')[])
 const warm = flag('warm')
 const edited = flag('edited')
+const restarted = flag('restarted')
 const cpu = flag('cpu')
 const actions = Number(arg('actions') ?? FULL.large.actions)
 const outDir = path.join(tmpdir(), 'ensemble-bench')
@@ -83,14 +87,15 @@ if (variants.length > 0) {
   process.env.CLIENT_DIR = servedLink
 }
 
+// Before the server starts: it serves client/dist only if it exists then.
+ensureClientBuilt()
 const ensemble = await launchEnsemble()
 const summary = new Map<string, number[]>()
 try {
   const seed = largeSeed(actions, FULL.large.agreementBytes, ensemble.people, [ensemble.partnerId])
   const loaded = await loadAndJoin(ensemble, seed, 0)
   if (!warm) for (const seeder of loaded.seeders) seeder.destroy()
-  console.log(`seeded ${actions} actions + ${FULL.large.agreementBytes / 1000} KB agreement (${(seed.bytes / 1e6).toFixed(2)} MB of V1 updates); room ${warm ? 'kept loaded' : 'unloaded before each opening'}`)
-  ensureClientBuilt()
+  console.log(`seeded ${actions} actions + ${FULL.large.agreementBytes / 1000} KB agreement (${(seed.bytes / 1e6).toFixed(2)} MB of V1 updates); room ${warm ? 'kept loaded' : 'unloaded before each opening'}${restarted ? ', server restarted before each opening' : ''}`)
   const browser = await launchBrowser()
   const storageState = await signedInState(browser, ensemble)
   try {
@@ -100,6 +105,7 @@ try {
         for (const name of pages) {
           if (edited) await editThroughStockClient(name, `${variant?.name ?? ''} round ${round}`)
           if (!warm) await sleep(edited ? EDITED_SETTLE_MS : ROOM_UNLOADED_MS)
+          if (restarted) await ensemble.restart()
           const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 }, storageState })
           await watchFirstSeen(context, [PAGES[name].paint, PAGES[name].interactive])
           const page = await context.newPage()

@@ -15,6 +15,8 @@ export interface EnsembleTarget extends Target {
   admin: TestMember
   /** Member ids a valid plan can name (five, so RACI roles never overlap on one action). */
   people: string[]
+  /** Stops the server (SIGTERM, a graceful stop) and starts it again on the same data and port; `pid` follows. */
+  restart(): Promise<void>
 }
 
 /**
@@ -28,16 +30,21 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
   const dataDir = tempDataDir('ensemble-bench-')
   // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS)
   const nodeArgs = process.env.BENCH_ENSEMBLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const server = await spawnServer(dataDir, {
+  const env = {
     ROOM_IDLE_MS: '1000',
     AUTH_SIGNUP_MAX: '100000',
     AUTH_SIGNIN_MAX: '100000',
     // Every bench client is the same admin (up to 1,000 idle connections): lift the per-member cap.
     WS_MAX_PER_USER: '100000',
-  }, 0, [...GC_ON_SIGNAL, ...nodeArgs])
-  killOnExit(server.child)
+  }
+  const start = async (port: number) => {
+    const started = await spawnServer(dataDir, env, port, [...GC_ON_SIGNAL, ...nodeArgs])
+    killOnExit(started.child)
+    await pin(started.child.pid!, SERVER_CORE)
+    return started
+  }
+  let server = await start(0)
   process.once('exit', () => removeDir(dataDir))
-  await pin(server.child.pid!, SERVER_CORE)
   const { workspaceId, partnerId, admin, members } = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
   const wsBase = server.url.replace(/^http/, 'ws')
   const connectClient = async (docName: string, doc = new Y.Doc(), syncV2: boolean) => {
@@ -51,7 +58,9 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
   }
   return {
     name: 'ensemble',
-    pid: server.child.pid!,
+    get pid() {
+      return server.child.pid!
+    },
     stateful: true,
     wire: 'y-websocket',
     url: server.url,
@@ -63,6 +72,10 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
     connectV2: (docName, doc) => connectClient(docName, doc, true),
     rawUrl: async (docName) =>
       `${wsBase}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`,
+    restart: async () => {
+      await server.kill('SIGTERM')
+      server = await start(Number(new URL(server.url).port))
+    },
     stop: async () => {
       await server.kill('SIGTERM')
       removeDir(dataDir)
