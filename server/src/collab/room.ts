@@ -264,9 +264,9 @@ export class Room implements EditRoom {
    * state (same state vector and same deletions: another instance may have written meanwhile), its
    * V2 frame serves the next V2 joiners without a new encoding. Returns whether it did.
    */
-  adoptKeptState(cached: KeptState): boolean {
-    if (this.fullState || !sameBytes(Y.encodeSnapshot(Y.snapshot(this.doc)), cached.snapshot)) return false
-    this.fullState = { stateVector: cached.stateVector, v1: null, frameV2: Promise.resolve(cached.frameV2), readyV2: cached.frameV2, preview: cached.preview }
+  adoptKeptState(kept: KeptState): boolean {
+    if (this.fullState || !sameBytes(Y.encodeSnapshot(Y.snapshot(this.doc)), kept.snapshot)) return false
+    this.fullState = { stateVector: kept.stateVector, v1: null, frameV2: Promise.resolve(kept.frameV2), readyV2: kept.frameV2, preview: kept.preview }
     return true
   }
 

@@ -63,7 +63,7 @@ interface RoomSlot {
   storedState: Promise<KeptState | null> | null
 }
 
-/** How long a room's load waits for kept states to be written to its first joiners (a slow reader does not hold it back longer). */
+/** How long a room's load waits for kept states to be read and written to its first joiners (a slow reader or store does not hold it back longer). */
 const EARLY_WRITE_WAIT_MS = 500
 
 const slotId = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
@@ -78,7 +78,6 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
     clearTimeout(timer)
   }
 }
-
 
 /**
  * The live rooms of this server. A room is loaded once however many connections ask for it at the

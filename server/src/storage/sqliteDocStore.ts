@@ -13,7 +13,6 @@ interface UpdateRow {
   data: Buffer
 }
 interface KeptStateRow {
-  format: number
   state_vector: Buffer
   snapshot: Buffer
   frame_v2: Buffer
@@ -133,7 +132,7 @@ export class SqliteDocStore implements DocStore {
     const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(WRITE_SQL.upsertSnapshot)
     const upsertKeptState = db.prepare<[string, string, number, Buffer, Buffer, Buffer, Buffer | null, number]>(WRITE_SQL.upsertKeptState)
     const selectKeptState = db.prepare<[string, string, number], KeptStateRow>(
-      'SELECT format, state_vector, snapshot, frame_v2, preview FROM doc_kept_states WHERE workspace_id = ? AND doc_name = ? AND format = ?',
+      'SELECT state_vector, snapshot, frame_v2, preview FROM doc_kept_states WHERE workspace_id = ? AND doc_name = ? AND format = ?',
     )
 
     // Snapshot and log are read in one transaction so a concurrent compaction cannot be seen half-way.
