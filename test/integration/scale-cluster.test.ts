@@ -1,7 +1,8 @@
-import { actionsOf, buildAction, contentOf, keysAfter } from '@ensemble/shared'
+import { actionsOf, buildAction, contentOf, FRESH_PARAM, keysAfter, PREVIEW_PARAM } from '@ensemble/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
 import { connectDoc, fetchTicket, type DocClient } from '../helpers/collab.ts'
@@ -117,6 +118,43 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
       return state?.user ?? null
     }, { message: "A's presence at B, asked from the other instances", timeoutMs: 3_000 })
     expect(seen.id).toBe(alliance.admin.userId)
+  })
+
+  it('[SYNC11] a large plan\'s full state, kept by one instance as its room unloads, is served by another to its first fresh V2 joiner without a new conversion', async () => {
+    const other = await createAlliance(servers[0]!.url, ['editor'])
+    const key = { workspaceId: other.workspaceId, docName: 'plan' }
+    const on = async (instance: number, syncV2: boolean) => {
+      const params = { [FRESH_PARAM.name]: FRESH_PARAM.value, [PREVIEW_PARAM.name]: PREVIEW_PARAM.value }
+      const c = await connectDoc(onInstance(other.admin.client, servers[instance]!.url), other.workspaceId, 'plan', new Y.Doc(), syncV2 ? { syncV2, params } : {})
+      open.push(c)
+      return c
+    }
+    const author = await on(0, false)
+    await author.synced()
+    const keys = keysAfter(null, 600)
+    for (let batch = 0; batch < 12; batch++) {
+      author.doc.transact(() => {
+        for (let i = batch * 50; i < (batch + 1) * 50; i++) actionsOf(author.doc).set(`big-${i}`, buildAction({ title: `Action ${i}`, objective: `Objectif ${i} : `.padEnd(400, 'x'), order: keys[i]! }))
+      })
+    }
+    const expected = canonicalJson(actionsOf(author.doc).toJSON())
+    // A V2 joiner on instance 0 once the plan is stored whole: that instance converts it, then keeps it.
+    const probe = await on(0, false)
+    await waitFor(() => actionsOf(probe.doc).size === 600, { message: 'stored plan', timeoutMs: 30_000 })
+    const viewer = await on(0, true)
+    await waitFor(() => canonicalJson(actionsOf(viewer.doc).toJSON()) === expected, { message: 'plan served on instance 0', timeoutMs: 30_000 })
+    for (const c of [author, probe, viewer]) c.destroy()
+    await waitFor(() => servers[0]!.server.rooms.get(key) === undefined, { message: 'unloaded on instance 0', timeoutMs: 10_000 })
+    await servers[0]!.server.rooms.whenIdle()
+    expect(await servers[0]!.server.store.keptState(key)).not.toBeNull()
+
+    // Instance 1 never had it: it serves the kept state, and its room adopts it (nothing converted).
+    expect(servers[1]!.server.rooms.hasKeptState(key)).toBe(false)
+    const conversions = yjsThreadStats.toV2
+    const joiner = await on(1, true)
+    await waitFor(() => canonicalJson(actionsOf(joiner.doc).toJSON()) === expected, { message: 'plan served on instance 1', timeoutMs: 30_000 })
+    await servers[1]!.server.rooms.whenIdle()
+    expect(yjsThreadStats.toV2).toBe(conversions)
   })
 
   it('[SCALE6] a ticket from instance A opens a socket on instance B; a role lowered through A bites on B within 1 s', async () => {
