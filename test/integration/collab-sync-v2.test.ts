@@ -334,43 +334,53 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
   })
   /** Starts the server on the data directory, on the same port each time (the clients keep their address). */
   const start = async (port = '0') => (current = await startTestServer({ ROOM_IDLE_MS: '200', PORT: port }, dataDir))
+  /** Stops the server and starts it again on the same data and port. */
+  const restart = async () => {
+    const port = new URL(current!.url).port
+    await current!.close()
+    return start(port)
+  }
+  type Alliance = Awaited<ReturnType<typeof createAlliance>>
+  const connect = async (alliance: Alliance, syncV2: boolean) => {
+    const c = await connectDoc(alliance.admin.client, alliance.workspaceId, 'plan', new Y.Doc(), { syncV2, ...(syncV2 ? { params: WEB_PLAN_PAGE } : {}) })
+    open.push(c)
+    return { c, frames: recordFrames(c) }
+  }
+  const planKey = (alliance: Alliance) => ({ workspaceId: alliance.workspaceId, docName: 'plan' })
+  const leaveAndUnload = async (alliance: Alliance, ...clients: DocClient[]) => {
+    for (const c of clients) c.destroy()
+    await waitFor(() => current!.server.rooms.get(planKey(alliance)) === undefined, { message: 'room unloaded' })
+    await current!.server.rooms.whenIdle()
+  }
+  /** A large plan, served once whole to a fresh V2 joiner, then left: its state is kept as the room unloads. Returns the plan. */
+  const largePlanServedAndLeft = async (alliance: Alliance): Promise<string> => {
+    const { c: author } = await connect(alliance, false)
+    await author.synced()
+    writeLargePlan(author.doc)
+    const { c: probe } = await connect(alliance, false)
+    await waitFor(() => actionsOf(probe.doc).size === 600, { message: 'stored plan', timeoutMs: 30_000 })
+    const { c: viewer } = await connect(alliance, true)
+    await waitFor(() => actionsOf(viewer.doc).size === 600, { message: 'whole plan served', timeoutMs: 30_000 })
+    const plan = planOf(author)
+    await leaveAndUnload(alliance, author, probe, viewer)
+    return plan
+  }
 
   it('[SYNC11] after a restart, a fresh V2 joiner gets the full state kept in the store before the room loads, without a new conversion; a state older than the log is completed by the room', async () => {
     const first = await start()
-    const port = new URL(first.url).port
     const alliance = await createAlliance(first.url, ['editor'])
-    const key = { workspaceId: alliance.workspaceId, docName: 'plan' }
-    const connect = async (syncV2: boolean) => {
-      const c = await connectDoc(alliance.admin.client, alliance.workspaceId, 'plan', new Y.Doc(), { syncV2, ...(syncV2 ? { params: WEB_PLAN_PAGE } : {}) })
-      open.push(c)
-      return { c, frames: recordFrames(c) }
-    }
-    const leaveAndUnload = async (...clients: DocClient[]) => {
-      for (const c of clients) c.destroy()
-      await waitFor(() => current!.server.rooms.get(key) === undefined, { message: 'room unloaded' })
-      await current!.server.rooms.whenIdle()
-    }
+    const key = planKey(alliance)
 
-    // A large plan, served once to a fresh V2 joiner: its state is kept as the room unloads, in
-    // memory and in the store.
-    const { c: author } = await connect(false)
-    await author.synced()
-    writeLargePlan(author.doc)
-    const { c: probe } = await connect(false)
-    await waitFor(() => actionsOf(probe.doc).size === 600, { message: 'stored plan', timeoutMs: 30_000 })
-    const { c: viewer } = await connect(true)
-    await waitFor(() => actionsOf(viewer.doc).size === 600, { message: 'whole plan served', timeoutMs: 30_000 })
-    const expected = planOf(author)
-    await leaveAndUnload(author, probe, viewer)
+    // Kept as the room unloads, in memory and in the store.
+    const expected = await largePlanServedAndLeft(alliance)
     const stored = await current!.server.store.keptState(key)
     expect(stored!.frameV2.byteLength).toBeGreaterThan(CACHED_STATE_MIN_BYTES)
 
     // Restarted: nothing in memory, the store still has it.
-    await current!.close()
-    await start(port)
+    await restart()
     expect(current!.server.rooms.hasKeptState(key)).toBe(false)
     const conversions = yjsThreadStats.toV2
-    const { c: next, frames } = await connect(true)
+    const { c: next, frames } = await connect(alliance, true)
     await next.synced()
     await waitFor(() => planOf(next) === expected, { message: 'whole plan after the restart', timeoutMs: 30_000 })
     // The plan's first rows, then the kept state, before the room's own sync step 1; the reloaded
@@ -381,7 +391,7 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
 
     // A stock client changes the plan and the server stops with the document open: no current
     // state to keep, so the store keeps the older one.
-    const { c: editor } = await connect(false)
+    const { c: editor } = await connect(alliance, false)
     await editor.synced()
     actionsOf(editor.doc).get('big-3')!.set('title', 'Changée avant l’arrêt')
     await waitFor(() => readAction(actionsOf(next.doc).get('big-3')!).title === 'Changée avant l’arrêt', { message: 'change stored and broadcast' })
@@ -389,14 +399,41 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
     editor.destroy()
     next.destroy()
 
-    await start(port)
+    await start(new URL(first.url).port)
     expect(await current!.server.store.keptState(key)).toEqual(stored)
-    const { c: late, frames: lateFrames } = await connect(true)
+    const { c: late, frames: lateFrames } = await connect(alliance, true)
     await late.synced()
     await waitFor(() => readAction(actionsOf(late.doc).get('big-3')!).title === 'Changée avant l’arrêt', { message: 'the change made after the kept state' })
     expect((await syncOrderOnceAnswered(lateFrames)).slice(0, 2)).toEqual(['102', 'step0'])
-    const { c: check } = await connect(false)
+    const { c: check } = await connect(alliance, false)
     await check.synced()
     expect(planOf(late)).toBe(planOf(check))
+  })
+
+  it('[SYNC11] with the kept states unreadable and unwritable (storage failing), a fresh V2 joiner is served in full by the room and the room still unloads', async () => {
+    // Nobody left from the test before: their providers would reconnect to the restarted server.
+    open.splice(0).forEach((c) => c.destroy())
+    const server = current ?? (await start())
+    const alliance = await createAlliance(server.url, ['editor'])
+    const key = planKey(alliance)
+    const expected = await largePlanServedAndLeft(alliance)
+    await restart()
+    // White box: the store is the server's own; only its kept states fail, the log works.
+    const store = current!.server.store
+    store.keptState = () => Promise.reject(new Error('kept states unreadable'))
+    store.keepState = () => Promise.reject(new Error('kept states unwritable'))
+
+    const conversions = yjsThreadStats.toV2
+    const { c: joiner, frames } = await connect(alliance, true)
+    await joiner.synced()
+    await waitFor(() => planOf(joiner) === expected, { message: 'whole plan from the room', timeoutMs: 30_000 })
+    // No early state: the room's sync step 1 comes first, then its answer in full, converted for this joiner.
+    const syncFrames = frames.filter((f) => f.type !== MESSAGE.planPreview)
+    expect(syncFrames[0]!.step).toBe(0)
+    expect(fullStateFrames(frames).map((f) => f.type)).toEqual([MESSAGE.syncStep2V2])
+    expect(yjsThreadStats.toV2).toBe(conversions + 1)
+    // The failed write is logged; the room unloads and what it keeps in memory still serves the next joiner.
+    await leaveAndUnload(alliance, joiner)
+    expect(current!.server.rooms.hasKeptState(key)).toBe(true)
   })
 })

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { DocKey, KeptState } from './docStore.ts'
 
 /** One row of the log as the writer thread inserts it. */
 export interface LogInsert {
@@ -16,16 +17,8 @@ export interface SnapshotWrite {
   lastUpdateId: number
 }
 
-/** A large document's kept full state (docStore.ts KeptState), with the format of its frames. */
-export interface KeptStateWrite {
-  workspaceId: string
-  docName: string
-  format: number
-  stateVector: Uint8Array
-  snapshot: Uint8Array
-  frameV2: Uint8Array
-  preview: Uint8Array | null
-}
+/** A document's kept full state, with the format of its frames. */
+export type KeptStateWrite = DocKey & KeptState & { format: number }
 
 /** The statements the thread runs (the store owns the SQL; see WRITE_SQL in sqliteDocStore.ts). */
 export interface WriterSql {
