@@ -5,7 +5,7 @@ import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } fro
 import { connectDoc } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { markActive, selectBeforeLineEnd } from './tiptapState.ts'
+import { markActive, pressEnterForNewBlock, selectBeforeLineEnd } from './tiptapState.ts'
 
 const WAIT = { timeout: 20_000 }
 const EDITABLE = '.ProseMirror[contenteditable="true"]'
@@ -38,7 +38,7 @@ describe.skipIf(!browserTestsEnabled())('[GOV25] the charter links to the govern
     await editor.click()
     await page.keyboard.press('Control+Alt+2')
     await page.keyboard.type('5. Gouvernance')
-    await page.keyboard.press('Enter')
+    await pressEnterForNewBlock(page, editor)
     await page.keyboard.type(`Le ${LINKED}${AFTER}`)
     // Select the passage with the keyboard, then open the link form (Ctrl+K).
     await selectBeforeLineEnd(page, editor, LINKED, AFTER)

@@ -9,7 +9,10 @@ import { waitFor } from '../helpers/waitFor.ts'
  */
 interface TipTapElement extends HTMLElement {
   editor?: {
-    state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } }
+    state: {
+      selection: { from: number; to: number; $from: { index(depth: number): number; parentOffset: number; parent: { content: { size: number } } } }
+      doc: { textBetween(from: number, to: number): string }
+    }
     isActive(name: string): boolean
   }
 }
@@ -44,6 +47,29 @@ export async function selectWithKeys(page: Page, editor: Locator, text: string, 
       if (attempt === attempts) throw error
     }
   }
+}
+
+/**
+ * Presses Enter at the end of a block and waits until the caret is in the new, empty block, in
+ * TipTap's state and in the browser's selection alike. Under load, a key typed a few milliseconds
+ * after Enter could land before ProseMirror had put the browser's selection in the new block, and its
+ * character stayed behind the caret ("Le comité…" became "e comité…L"; 1 run in 6 with both cores
+ * busy): a person types after seeing the new line, and so does a test.
+ */
+export async function pressEnterForNewBlock(page: Page, editor: Locator): Promise<void> {
+  await page.keyboard.press('Enter')
+  await waitFor(
+    () =>
+      editor.evaluate((el) => {
+        const tiptap = (el as TipTapElement).editor
+        const anchor = window.getSelection()?.anchorNode
+        if (!tiptap || !anchor) return false
+        const { $from } = tiptap.state.selection
+        const block = el.children[$from.index(0)]
+        return $from.parentOffset === 0 && $from.parent.content.size === 0 && block !== undefined && block.contains(anchor)
+      }),
+    { message: 'the caret in the new empty block' },
+  )
 }
 
 const repeat = (key: string, times: number): string[] => Array.from({ length: times }, () => key)
