@@ -495,7 +495,11 @@ export class Room implements EditRoom {
 
   /** After each edit: the UndoManager lets go of what it kept, and that content can be collected. */
   private releaseEdit(context: EditContext): void {
-    this.undoManager.clear()
+    // clear() runs a whole document transaction (~8 % of an edit's cost) to unmark what the steps
+    // deleted; a step that deleted nothing kept nothing alive, so emptying the stacks is enough.
+    const { undoStack, redoStack } = this.undoManager
+    if (undoStack.some(keepsDeletions) || redoStack.some(keepsDeletions)) this.undoManager.clear()
+    else undoStack.length = redoStack.length = 0
     if (this.doc.gc) for (const deleteSet of context.deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
   }
 
@@ -549,3 +553,6 @@ export class Room implements EditRoom {
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
 }
+
+/** Whether an undo step deleted something, which its UndoManager keeps from garbage collection. */
+const keepsDeletions = (step: Y.UndoManager['undoStack'][number]): boolean => step.deletions.clients.size > 0
