@@ -18,6 +18,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { loadavg } from 'node:os'
 import * as Y from 'yjs'
+import type { ConnectionLimits } from '../../server/src/collab/connection.ts'
 import type { EditCheck } from '../../server/src/collab/pipeline/index.ts'
 import { RoomRegistry } from '../../server/src/collab/rooms.ts'
 import { enforceRules } from '../../server/src/collab/rules/enforceRules.ts'
@@ -94,10 +95,16 @@ interface Setup {
   close(): Promise<void>
 }
 
-async function setUp(seed: Uint8Array, check: EditCheck, makeStore: () => Promise<{ store: DocStore; done(): Promise<void> }>): Promise<Setup> {
+/** No rate limit: the by-size measure feeds one connection far more than a client's burst. */
+const UNLIMITED: ConnectionLimits = {
+  maxBufferedBytes: Number.MAX_SAFE_INTEGER,
+  rates: { frames: { burst: Infinity, perSecond: Infinity }, awareness: { burst: Infinity, perSecond: Infinity }, syncStep1: { burst: Infinity, perSecond: Infinity } },
+}
+
+async function setUp(seed: Uint8Array, check: EditCheck, makeStore: () => Promise<{ store: DocStore; done(): Promise<void> }>, connectionLimits?: ConnectionLimits): Promise<Setup> {
   const { store, done } = await makeStore()
   await store.append(PLAN, seed, null)
-  const rooms = new RoomRegistry({ store, checkEdit: check, loadWorkspaceContext: async () => CONTEXT, roomIdleMs: 60_000, compactAfterUpdates: 1_000_000 })
+  const rooms = new RoomRegistry({ store, checkEdit: check, loadWorkspaceContext: async () => CONTEXT, roomIdleMs: 60_000, compactAfterUpdates: 1_000_000, connectionLimits })
   const pair = new MemorySocketPair()
   let refusals = 0
   // Only server errors are counted; what the server sends is otherwise dropped unread.
@@ -217,6 +224,60 @@ async function compare(storeName: string, makeStore: typeof memoryStore, actions
   )
 }
 
+/**
+ * The cost per update by plan size, the way a live room pays it: one room at a time, fed steadily
+ * (no rate limit) after a warm-up of WARM_UP updates, timed per batch of SIZE_BATCH updates; the
+ * median batch is kept (a major GC landing in a batch does not decide the figure), then the median
+ * of the rounds, sizes alternating. Both the whole pipeline (apply, capture, check, store, broadcast)
+ * and the check alone are timed. The side-by-side comparison above suits a ratio with and without
+ * rules, not a comparison of sizes: it feeds fresh rooms, so most of a 5,000-action plan's updates
+ * are the first touch of their action, and two large rooms alternating in batches evict each other
+ * from the CPU caches, which a 200-action plan (a few MB) does not suffer.
+ */
+const WARM_UP = 2_000
+const SIZE_BATCH = 250
+async function bySize(sizes: number[], updates: number, rounds: number): Promise<void> {
+  const inputs = sizes.map((actions) => {
+    const plan = planWith(actions)
+    return { actions, seed: Y.encodeStateAsUpdate(plan), frames: editsOn(plan, actions, WARM_UP + updates, 'fields') }
+  })
+  const pipeline = new Map<number, number[]>(sizes.map((size) => [size, []]))
+  const check = new Map<number, number[]>(sizes.map((size) => [size, []]))
+  let checkUs = 0
+  const timed: EditCheck = (input) => {
+    const started = performance.now()
+    const refusal = enforceRules(input)
+    checkUs += (performance.now() - started) * 1000
+    return refusal
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const { actions, seed, frames } of round % 2 === 0 ? inputs : [...inputs].reverse()) {
+      const room = await setUp(seed, timed, memoryStore, UNLIMITED)
+      await room.feed(frames.slice(0, WARM_UP))
+      ;(globalThis as { gc?: () => void }).gc?.()
+      const batchUs: number[] = []
+      const batchCheckUs: number[] = []
+      for (let from = WARM_UP; from < frames.length; from += SIZE_BATCH) {
+        const batch = frames.slice(from, from + SIZE_BATCH)
+        checkUs = 0
+        const started = performance.now()
+        await room.feed(batch)
+        batchUs.push(((performance.now() - started) * 1000) / batch.length)
+        batchCheckUs.push(checkUs / batch.length)
+      }
+      if (room.refusals() > 0) throw new Error(`${room.refusals()} edits refused on the plan of ${actions} actions`)
+      await room.close()
+      pipeline.get(actions)!.push(median(batchUs))
+      check.get(actions)!.push(median(batchCheckUs))
+    }
+  }
+  console.log(`By plan size: one room at a time, ${updates} updates after ${WARM_UP} of warm-up, median batch of ${SIZE_BATCH}, median of ${rounds} rounds (µs per update)`)
+  console.log('size   actions   pipeline with rules   check alone')
+  for (const actions of sizes) {
+    console.log(`size   ${String(actions).padStart(7)}   ${median(pipeline.get(actions)!).toFixed(1).padStart(19)}   ${median(check.get(actions)!).toFixed(2).padStart(11)}`)
+  }
+}
+
 console.log(`Server cost per update (µs), ${UPDATES} updates per round, median of ${ROUNDS} rounds, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 console.log('store   actions  mix     check     without    with   ratio              check alone   refusals')
 console.log('                                    rules    rules                       mean / median')
@@ -226,4 +287,7 @@ await compare('SQLite', sqliteStore, ACTIONS, 'fields')
 await compare('memory', memoryStore, 200, 'fields')
 // The noise of the method: the same comparison with no rules on either side.
 await compare('memory', memoryStore, ACTIONS, 'fields', noRules, 'none (A/A)')
+console.log('')
+// The issue's sizes: a plan of 100 actions and one of ACTIONS (5,000 in the full suite).
+await bySize([...new Set([100, ACTIONS])], UPDATES * 2, ROUNDS)
 process.exit(0)

@@ -127,7 +127,7 @@ try {
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
   const browser = !runs('browser') ? [] : (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
-  const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 200, largeActions: Number(config.rulesArgs[0]) }
+  const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', checkSmallUs: NaN, checkLargeUs: NaN, perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 100, largeActions: Number(config.rulesArgs[0]) }
 
   const results: SuiteResults = {
     meta: {
@@ -159,14 +159,23 @@ try {
 }
 process.exit(0)
 
-/** Runs bench/rules.ts in its own process and reads the per-update cost with rules on the two plan sizes. */
+/** Runs bench/rules.ts in its own process and reads its by-size measure (plans of 100 and `args[0]` actions). */
 async function runRulesBench(args: string[]): Promise<SuiteResults['rules']> {
   const output = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'rules.ts'), ...args], { cwd: path.join(here, '..'), maxBuffer: 1 << 24 }, (err, stdout) =>
       err ? reject(err) : resolve(stdout),
     )
   })
-  // Rows: store, actions, mix, check, µs without rules, µs with rules, …
-  const withRules = (actions: string) => Number(new RegExp(`^memory\\s+${actions}\\s+fields\\s+rules\\s+[\\d.]+\\s+([\\d.]+)`, 'm').exec(output)?.[1])
-  return { output, perUpdateSmallUs: withRules('200'), perUpdateLargeUs: withRules(args[0]!), smallActions: 200, largeActions: Number(args[0]) }
+  // The by-size rows: "size", actions, µs per update of the pipeline with rules, µs of the check alone.
+  const row = (actions: string) => new RegExp(`^size\\s+${actions}\\s+([\\d.]+)\\s+([\\d.]+)`, 'm').exec(output)
+  const [small, large] = [row('100'), row(args[0]!)]
+  return {
+    output,
+    checkSmallUs: Number(small?.[2]),
+    checkLargeUs: Number(large?.[2]),
+    perUpdateSmallUs: Number(small?.[1]),
+    perUpdateLargeUs: Number(large?.[1]),
+    smallActions: 100,
+    largeActions: Number(args[0]),
+  }
 }
