@@ -222,17 +222,22 @@ describe('rooms', () => {
     await net.settle()
     description(e.doc).delete(0, 5000)
     description(observer.doc).insert(0, 'y'.repeat(5000))
+    // A refused replacement: the compensation restores a copy of the title the edit deleted.
+    actionsOf(observer.doc).get('a1')!.set('title', 'Remplacé')
+    await net.settle()
+    actionsOf(e.doc).get('a1')!.set('title', 'Renommée')
     await net.settle()
 
-    // Deleted items keep only their length once collected (ContentDeleted), not their text.
-    let deletedStrings = 0
+    // Deleted items keep only their length once collected (ContentDeleted), not their content.
+    let uncollected = 0
     rooms.get(PLAN)!.doc.store.clients.forEach((structs) => {
       for (const struct of structs) {
-        if (struct instanceof Y.Item && struct.deleted && struct.content instanceof Y.ContentString) deletedStrings++
+        if (struct instanceof Y.Item && struct.deleted && !(struct.content instanceof Y.ContentDeleted)) uncollected++
       }
     })
-    expect(deletedStrings).toBe(0)
+    expect(uncollected).toBe(0)
     expect(description(serverDoc()).toString()).toBe('')
+    expect(titleOf(serverDoc(), 'a1')).toBe('Renommée')
   })
 
   it('[ROOM9] a change made by the server itself is stored (no author) and broadcast like an edit', async () => {
