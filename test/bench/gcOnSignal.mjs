@@ -3,15 +3,22 @@
 // It then writes process.memoryUsage() and the young generation's size to memoryReportFile(pid)
 // (and to BENCH_MEMORY_REPORT when set): the memory measures wait for V8 to shrink the young
 // generation of an idle server before reading its RSS (see memory.ts).
-import { writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 
+/** Written whole or not at all (a reader polling the file never sees half of it). */
+function writeReport(file, report) {
+  writeFileSync(`${file}.tmp`, report)
+  renameSync(`${file}.tmp`, file)
+}
+
 process.on('SIGUSR2', () => {
   globalThis.gc?.()
   const youngGenerationBytes = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0
-  const report = JSON.stringify({ ...process.memoryUsage(), youngGenerationBytes })
-  writeFileSync(path.join(tmpdir(), `bench-memory-${process.pid}.json`), report)
-  if (process.env.BENCH_MEMORY_REPORT) writeFileSync(process.env.BENCH_MEMORY_REPORT, report)
+  // writtenAt: the reader waits for a report written after its signal (same machine, same clock).
+  const report = JSON.stringify({ ...process.memoryUsage(), youngGenerationBytes, writtenAt: Date.now() })
+  writeReport(path.join(tmpdir(), `bench-memory-${process.pid}.json`), report)
+  if (process.env.BENCH_MEMORY_REPORT) writeReport(process.env.BENCH_MEMORY_REPORT, report)
 })

@@ -1,5 +1,5 @@
 import { connectMany, stampEdit } from './loadGenerator.ts'
-import { collectGarbage, memoryReport, rssKb } from './proc.ts'
+import { collectGarbage, rssKb } from './proc.ts'
 import { inBatches, median, sleep } from './stats.ts'
 import type { Target } from './targets/target.ts'
 
@@ -18,8 +18,8 @@ const YOUNG_GENERATION_FLOOR_BYTES = 1 << 20
 export async function idleRssKb(pid: number, waitMs: number): Promise<number> {
   const giveUpAt = Date.now() + waitMs
   for (;;) {
-    await collectGarbage(pid)
-    if (memoryReport(pid).youngGenerationBytes <= YOUNG_GENERATION_FLOOR_BYTES || Date.now() >= giveUpAt) return rssKb(pid)
+    const report = await collectGarbage(pid)
+    if (report.youngGenerationBytes <= YOUNG_GENERATION_FLOOR_BYTES || Date.now() >= giveUpAt) return rssKb(pid)
     await sleep(SETTLE_MS)
   }
 }

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { waitFor } from '../helpers/waitFor.ts'
 
 /** Where the servers run and where the load generator runs (the machine has two cores). */
 export const SERVER_CORE = '1'
@@ -51,18 +52,27 @@ export interface PinnedProcess {
 /** Node arguments that let the memory measures collect a server's garbage first (see collectGarbage). */
 export const GC_ON_SIGNAL = ['--expose-gc', '--import', new URL('./gcOnSignal.mjs', import.meta.url).href]
 
+export type MemoryReport = NodeJS.MemoryUsage & { youngGenerationBytes: number; writtenAt: number }
+
 /**
- * A full GC in the server `pid` (started with GC_ON_SIGNAL), then a pause for it to run and for
- * V8 to give freed pages back: a measurement window, not a wait for a condition.
+ * A full GC in the server `pid` (started with GC_ON_SIGNAL): waits for the report gcOnSignal.mjs
+ * writes once it is done (on a stalled machine that took more than the 300 ms once allowed, and a
+ * half-written report was read), then pauses for V8 to give the freed pages back (a measurement
+ * window). Returns that report: process.memoryUsage() and the young generation's size.
  */
-export async function collectGarbage(pid: number): Promise<void> {
+export async function collectGarbage(pid: number): Promise<MemoryReport> {
+  const signalledAt = Date.now()
   process.kill(pid, 'SIGUSR2')
+  const report = await waitFor(() => freshReport(pid, signalledAt), { timeoutMs: 60_000, intervalMs: 20, message: `memory report of ${pid}` })
   await new Promise((resolve) => setTimeout(resolve, 300))
+  return report
 }
 
-/** What gcOnSignal.mjs wrote after the last collectGarbage(pid): process.memoryUsage() and the young generation's size. */
-export function memoryReport(pid: number): NodeJS.MemoryUsage & { youngGenerationBytes: number } {
-  return JSON.parse(readFileSync(path.join(tmpdir(), `bench-memory-${pid}.json`), 'utf8'))
+function freshReport(pid: number, after: number): MemoryReport | null {
+  const file = path.join(tmpdir(), `bench-memory-${pid}.json`)
+  if (!existsSync(file)) return null
+  const report = JSON.parse(readFileSync(file, 'utf8')) as MemoryReport
+  return report.writtenAt >= after ? report : null
 }
 
 /** A Node program (run through tsx) on the server core; resolves when its output matches `ready`. */
