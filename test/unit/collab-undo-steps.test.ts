@@ -29,11 +29,24 @@ function edit(room: Room, random: () => number): void {
     else if (r < 0.45 && text.length > 0) {
       const at = Math.floor(random() * text.length)
       text.delete(at, 1 + Math.floor(random() * Math.min(8, text.length - at)))
-    } else if (r < 0.65) map.set(`k${Math.floor(random() * 4)}`, Math.floor(random() * 100))
-    else if (r < 0.75) {
+    } else if (r < 0.55) map.set(`k${Math.floor(random() * 4)}`, Math.floor(random() * 100))
+    else if (r < 0.63) {
+      // A nested entry two levels deep (an action, its milestones…), replacing the one before.
       const nested = new Y.Map<unknown>()
       nested.set('title', `titre ${Math.floor(random() * 100)}`)
+      const inner = new Y.Map<unknown>()
+      inner.set('notes', new Y.Text('abc'))
+      nested.set('inner', inner)
       map.set(`n${Math.floor(random() * 3)}`, nested)
+    } else if (r < 0.73) {
+      // Typing or deleting deep inside one, or removing it whole.
+      const nested = map.get(`n${Math.floor(random() * 3)}`)
+      const notes = nested instanceof Y.Map ? (nested.get('inner') as Y.Map<unknown>).get('notes') as Y.Text : null
+      const what = random()
+      if (!notes) return
+      if (what < 0.5) notes.insert(Math.floor(random() * (notes.length + 1)), 'xyz')
+      else if (what < 0.8 && notes.length > 0) notes.delete(0, Math.min(2, notes.length))
+      else map.delete(`n${Math.floor(random() * 3)}`)
     } else if (r < 0.9) list.push([`item ${Math.floor(random() * 100)}`])
     else if (list.length > 0) list.delete(Math.floor(random() * list.length), 1)
   }, EDIT)
