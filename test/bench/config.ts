@@ -45,7 +45,7 @@ export const FULL: SuiteConfig = {
   large: { actions: 5_000, agreementBytes: 200_000, joins: 2 },
   stall: { spec: load('10 clients editing while 20 join', 1, 10, 50, 0, 1_000, 1_000), joiners: 20 },
   idle: { connections: 1_000, docs: 20, waitMs: 30_000 },
-  openClose: { opens: 2_000, unloadMs: 3_000 },
+  openClose: { opens: 5_000, unloadMs: 3_000 },
   browserRounds: 1,
   savedAck: { docs: 50, clientsPerDoc: 2, updatesPerSecond: 1_000, warmupMs: 2_000, measureMs: 6_000 },
   rulesArgs: ['5000', '2000', '3'],
