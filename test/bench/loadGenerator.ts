@@ -28,6 +28,8 @@ export interface LoadResult {
   cpuMicrosPerDelivery: number
   /** The user-time part of it (the rest is system time: socket writes, fsyncs). */
   cpuUserMicrosPerDelivery: number
+  /** The server's main thread only (user + system); the rest is its other threads: a writer, V8's helpers. */
+  cpuMainThreadMicrosPerDelivery: number
   rssKb: number
   kbPerConnection: number
 }
@@ -125,14 +127,17 @@ export async function runLoad(target: Target, spec: LoadSpec, tag: string, durin
 
   await sleep(spec.warmupMs)
   const cpuStart = cpuTimes(target.pid)
+  const mainStart = cpuTimes(target.pid, target.pid)
   const measureStart = performance.now()
   window.measuring = true
   await Promise.all([sleep(spec.measureMs), during?.()])
   window.measuring = false
   const seconds = (performance.now() - measureStart) / 1000
   const cpuEnd = cpuTimes(target.pid)
+  const mainEnd = cpuTimes(target.pid, target.pid)
   const user = cpuEnd.user - cpuStart.user
   const cpu = user + cpuEnd.system - cpuStart.system
+  const mainThread = mainEnd.user + mainEnd.system - mainStart.user - mainStart.system
   clearInterval(sender)
   const rss = rssKb(target.pid)
   for (const client of clients) client.destroy()
@@ -146,6 +151,7 @@ export async function runLoad(target: Target, spec: LoadSpec, tag: string, durin
     deliveriesPerSecond: deliveries / seconds,
     cpuMicrosPerDelivery: cpu / deliveries,
     cpuUserMicrosPerDelivery: user / deliveries,
+    cpuMainThreadMicrosPerDelivery: mainThread / deliveries,
     rssKb: rss,
     kbPerConnection: (rss - rssBefore) / clients.length,
   }

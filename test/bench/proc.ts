@@ -20,8 +20,9 @@ export function cpuMicros(pid: number): number {
  * User and system CPU time so far, in µs. System time holds the kernel's share of writes and fsyncs,
  * which varies with the machine's disk load; user time is the process's own work.
  */
-export function cpuTimes(pid: number): { user: number; system: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+export function cpuTimes(pid: number, thread?: number): { user: number; system: number } {
+  // One thread's times are in /proc/<pid>/task/<tid>/stat; the main thread's tid is the pid.
+  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8')
   // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return { user: (Number(fields[11]) * 1_000_000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1_000_000) / TICKS_PER_SECOND }

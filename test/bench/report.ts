@@ -97,15 +97,15 @@ export function markdown(r: SuiteResults): string {
   lines.push(`${m.date} · ${m.machine}, ${m.cores} cores · Node ${m.node} · load average ${m.loadAverage.start.map((l) => f(l, 2)).join(' ')} at start, ${m.loadAverage.end.map((l) => f(l, 2)).join(' ')} at end · ${f(m.seconds, 0)} s`, '')
   lines.push('## Fan-out loads', '')
   lines.push('Median of the repeats; ratios are per repeat to the relay of the same repeat, shown as median (min–max).', '')
-  lines.push('| load | server | connections | p50 ms | p95 ms | p99 ms | deliveries/s | CPU µs/delivery (user) | CPU × relay | p99 × relay | RSS MB | KB/connection |')
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  lines.push('| load | server | connections | p50 ms | p95 ms | p99 ms | deliveries/s | CPU µs/delivery (user) | main thread µs/delivery | CPU × relay | p99 × relay | RSS MB | KB/connection |')
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const spec of r.config.loads) {
     for (const target of ['relay', 'reference', 'hocuspocus', 'ensemble'] as const) {
       const rows = r.loads.filter((row) => row.scenario === spec.id && row.target === target)
       if (rows.length === 0) continue
       const med = (pick: (row: LoadRow) => number) => median(rows.map(pick))
       lines.push(
-        `| ${spec.id} | ${target} | ${rows[0]!.connections} | ${f(med((x) => x.latency.p50))} | ${f(med((x) => x.latency.p95))} | ${f(med((x) => x.latency.p99))} | ${f(med((x) => x.deliveriesPerSecond), 0)} | ${f(med((x) => x.cpuMicrosPerDelivery))} (${f(med((x) => x.cpuUserMicrosPerDelivery))}) | ${spread(rows.map((x) => x.cpuRatio))} | ${spread(rows.map((x) => x.p99Ratio))} | ${f(med((x) => x.rssKb) / 1024)} | ${f(med((x) => x.kbPerConnection))} |`,
+        `| ${spec.id} | ${target} | ${rows[0]!.connections} | ${f(med((x) => x.latency.p50))} | ${f(med((x) => x.latency.p95))} | ${f(med((x) => x.latency.p99))} | ${f(med((x) => x.deliveriesPerSecond), 0)} | ${f(med((x) => x.cpuMicrosPerDelivery))} (${f(med((x) => x.cpuUserMicrosPerDelivery))}) | ${f(med((x) => x.cpuMainThreadMicrosPerDelivery))} | ${spread(rows.map((x) => x.cpuRatio))} | ${spread(rows.map((x) => x.p99Ratio))} | ${f(med((x) => x.rssKb) / 1024)} | ${f(med((x) => x.kbPerConnection))} |`,
       )
     }
   }

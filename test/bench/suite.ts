@@ -80,7 +80,7 @@ try {
       for (const target of targets) {
         const result = await runLoad(target, spec, `l${i}r${repeat}`)
         rows.push({ scenario: spec.id, repeat, target: target.name, cpuRatio: NaN, p99Ratio: NaN, ...result })
-        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery (user ${result.cpuUserMicrosPerDelivery.toFixed(1)}), ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
+        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery (user ${result.cpuUserMicrosPerDelivery.toFixed(1)}, main thread ${result.cpuMainThreadMicrosPerDelivery.toFixed(1)}), ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
       }
       const floor = rows.find((row) => row.target === 'relay') ?? rows[0]!
       for (const row of rows) {

@@ -39,7 +39,7 @@ describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () 
           const row = results.loads.find((r) => r.scenario === spec.id && r.target === target)
           expect(row, `${spec.id} on ${target}`).toBeDefined()
           expect(row!.latency.count, `${spec.id} on ${target}: deliveries`).toBeGreaterThan(0)
-          expect([row!.latency.p50, row!.latency.p99, row!.deliveriesPerSecond, row!.rssKb].every(finite), `${spec.id} on ${target}`).toBe(true)
+          expect([row!.latency.p50, row!.latency.p99, row!.deliveriesPerSecond, row!.cpuMainThreadMicrosPerDelivery, row!.rssKb].every(finite), `${spec.id} on ${target}`).toBe(true)
         }
       }
       const stateful = TARGET_NAMES.filter((t) => t !== 'relay')
