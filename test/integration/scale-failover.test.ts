@@ -65,8 +65,11 @@ describeCluster('an instance killed behind a load balancer', () => {
     expect(seenElsewhere.size).toBe(typed.length)
 
     // The child dies without warning; new connections skip it.
+    // Counted by event, not by polling wsconnected: a client may reconnect elsewhere between two polls.
+    const noticed = new Set<DocClient>()
+    for (const c of onChild) c.provider.on('connection-close', () => noticed.add(c))
     await child.kill('SIGKILL')
-    await waitFor(() => onChild.every((c) => !c.provider.wsconnected), { message: 'the child’s clients notice' })
+    await waitFor(() => noticed.size === onChild.length, { message: 'the child’s clients notice' })
     await waitFor(() => onChild.every((c) => c.provider.wsconnected && c.provider.synced), { message: 'the child’s clients reconnect elsewhere', timeoutMs: 20_000 })
 
     // Editing goes on, on every client.
