@@ -40,4 +40,16 @@ export const LIMITS = {
   maxConnections: 5000,
   /** A client this far behind on reading is dropped (it reconnects and resyncs) instead of hoarding memory. */
   maxBufferedBytes: 32 * 1024 * 1024,
+  /**
+   * Nesting of shared types (maps, arrays, XML elements and texts) in any document, the root types
+   * counting as 1. Checked at decode, before an update is applied: Yjs deletes and collects nested
+   * types recursively, so a deeper update could overflow the stack of every replica that loads it.
+   */
+  maxNestingDepth: 48,
+  /**
+   * Largest state a document may reach (Yjs V1 state bytes), by kind. An edit that would grow a
+   * document beyond it is refused (`document_too_large`); deletions stay possible. A 50,000-action
+   * plan is about 34 MB; a long agreement with its whole editing history a few hundred KB.
+   */
+  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024 },
 } as const
