@@ -38,6 +38,11 @@ export interface Config {
   digestTickMs: number
   /** NODE_ENV=production: development routes (the mail outbox page) are off. */
   production: boolean
+  /**
+   * Document threads and the bounds of history work (LOOP3, LOOP4): HISTORY_THREADS threads,
+   * HISTORY_QUEUE jobs waiting at most, HISTORY_JOBS_PER_MEMBER jobs of one member at once.
+   */
+  history: { threads?: number; queue?: number; perMember?: number }
 }
 
 const envSchema = z.object({
@@ -65,6 +70,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
   DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
   NODE_ENV: z.string().optional(),
+  HISTORY_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  HISTORY_QUEUE: z.coerce.number().int().min(0).optional(),
+  HISTORY_JOBS_PER_MEMBER: z.coerce.number().int().min(1).optional(),
 })
 
 const here = path.dirname(new URL(import.meta.url).pathname)
@@ -109,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     digestTickMs: e.DIGEST_TICK_MS,
     production: e.NODE_ENV === 'production',
+    history: { threads: e.HISTORY_THREADS, queue: e.HISTORY_QUEUE, perMember: e.HISTORY_JOBS_PER_MEMBER },
   }
 }

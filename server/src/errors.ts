@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** A finer, stable reason within `code` (e.g. `double_vote` for a refused ballot). */
     readonly reason?: string,
+    /** Seconds before trying again is worth it, sent as `Retry-After` (a 429). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
   }

@@ -24,6 +24,7 @@ import { seedDemo, type DemoLogin } from './seed/demo.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
+import { createDocumentThreads, type DocumentThreads } from './threads/documentThreads.ts'
 import { createLoadWorkspaceContext } from './workspaceContext.ts'
 
 export interface RunningServer {
@@ -39,6 +40,8 @@ export interface RunningServer {
   store: DocStore
   /** The live rooms (tests check that a failed room is released). */
   rooms: RoomRegistry
+  /** The document threads (history jobs, cold opens); their counters show what ran there. */
+  threads: DocumentThreads
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
 }
@@ -98,6 +101,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await migrateAuth(auth)
 
   const store = createStore(database, () => clock().getTime())
+  // History replays, exports and large documents' cold opens run here, off the event loop (LOOP3, LOOP6).
+  const threads = createDocumentThreads({ historyThreads: config.history.threads, historyQueue: config.history.queue })
   const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
   const replicator = new Replicator(fanOut, logger)
   // Comments and inbox: one bus, bridged to the other instances; live plan edits feed `action.changed` items.
@@ -117,6 +122,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     replicator,
     onEditAccepted: actionWatch.onEditAccepted,
     connectionCaps: config.connectionCaps,
+    openThreads: threads.opens,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
@@ -173,6 +179,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       collab.sessionEnded(sessionId)
       control.sessionEnded(sessionId)
     },
+    threads,
+    historyJobsPerMember: config.history.perMember,
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {
@@ -198,10 +206,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       replicator.close()
       await fanOut.close()
       await tickets.close?.()
+      await threads.close()
       await store.close()
       await database.close()
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, close }
+  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, threads, close }
 }

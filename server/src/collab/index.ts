@@ -12,6 +12,7 @@ import { SessionSockets } from './sessionSockets.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
 import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
+import type { ThreadPool } from '../threads/threadPool.ts'
 
 export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
 export { allChecks, writersOnly, type AcceptedEdit, type EditCheck, type EditCheckInput, type EditRefusal, type OnEditAccepted } from './pipeline/index.ts'
@@ -54,6 +55,8 @@ export interface CollabOptions {
   connectionLimits?: ConnectionLimits
   /** Open websockets allowed per member and per process (default: LIMITS); refused before the 101. */
   connectionCaps?: ConnectionCapLimits
+  /** Where large documents are read and prepared when their room opens (LOOP6); without it, on the event loop. */
+  openThreads?: ThreadPool
 }
 
 export interface Collab {

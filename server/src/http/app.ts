@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
-  const history = new HistoryService(deps.db, deps.store, deps.rooms)
+  const history = new HistoryService(deps.db, deps.store, deps.rooms, deps.clock, deps.threads?.history ?? null, deps.historyJobsPerMember)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
   app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey), workspaceEvents))
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
@@ -158,6 +158,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error')

@@ -10,6 +10,7 @@ import type { Membership } from '../domain/members.ts'
 import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { DocStore } from '../storage/docStore.ts'
+import type { DocumentThreads } from '../threads/documentThreads.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
 export interface AppDeps {
@@ -42,6 +43,10 @@ export interface AppDeps {
   governance?: GovernanceDeps
   /** Called after a sign-out so the websockets opened through that session close (AUTHZ3). */
   onSessionEnded?: (sessionId: string) => void
+  /** Where history replays, diffs and exports run (LOOP3); without it, in this thread. */
+  threads?: DocumentThreads
+  /** History jobs one member may have waiting or running at once (LOOP4). */
+  historyJobsPerMember?: number
 }
 
 export interface SessionUser {

@@ -23,10 +23,10 @@ import type { Database, SignoffRoundTable } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
+import type { ExportFormat } from './export/index.ts'
 import { listPartners } from '../domain/partners.ts'
 import { conflict, forbidden, notFound, validationFailed } from '../errors.ts'
-import { changedClauses, clausesOf, contentHash } from '../history/clauses.ts'
-import { diffDocuments, type DocumentDiff } from '../history/diff.ts'
+import type { DocumentDiff } from '../history/diff.ts'
 import type { DocumentJson } from '../history/documentJson.ts'
 import { restoreInto } from '../history/restore.ts'
 import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
@@ -34,7 +34,10 @@ import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, typ
 
 type RoundRow = Selectable<SignoffRoundTable>
 
-/** What an adopted document's export shows: the text, who approved it for each partner, its hash. */
+/**
+ * What an adopted document's export shows: the text, who approved it for each partner, its hash.
+ * The text and title are read on the document thread that lays the export out (history/jobs.ts).
+ */
 export interface AdoptedRecord {
   round: SignoffRoundView
   version: VersionView
@@ -95,15 +98,19 @@ export class SignoffService {
     return this.view(await this.roundRow(this.db, workspaceId, docName, roundId))
   }
 
-  /** The latest adopted round of the document, with its text, for exports. */
-  async adopted(workspaceId: string, docName: string): Promise<AdoptedRecord> {
+  /** The latest adopted round of the document (its text is read where the export is laid out). */
+  async adopted(workspaceId: string, docName: string): Promise<Omit<AdoptedRecord, 'document' | 'title'>> {
     this.checkDoc(docName)
     const row = await this.lastAdopted(workspaceId, docName)
     if (!row) throw notFound('Adopted version')
-    const { version, document } = await this.history.versionDocument(workspaceId, docName, row.version_id)
-    const meta = (document.meta ?? {}) as { title?: unknown }
-    const title = typeof meta.title === 'string' && meta.title ? meta.title : docName
-    return { round: await this.view(row), version, document, title, auditHead: await auditHead(this.db, workspaceId) }
+    const version = await this.history.version(workspaceId, docName, row.version_id)
+    return { round: await this.view(row), version, auditHead: await auditHead(this.db, workspaceId) }
+  }
+
+  /** The adopted version exported to `format`, laid out on a document thread (history/jobs.ts). */
+  async exportAdopted(actor: Membership, docName: string, format: ExportFormat): Promise<Uint8Array> {
+    const record = await this.adopted(actor.workspaceId, docName)
+    return this.history.jobs.run(actor, 'exportAdopted', { key: { workspaceId: actor.workspaceId, docName }, rowId: record.version.rowId, format, record })
   }
 
   async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
@@ -125,24 +132,19 @@ export class SignoffService {
     const open = await this.openRound(workspaceId, docName)
     if (open) throw conflict('A proposal of this document is already open.')
     // Checked again when the status changes; checked here so a refused proposal names no version.
-    const meta = (await this.history.jsonAt({ workspaceId, docName })).meta as { status?: unknown } | undefined
-    if (meta?.status === 'adopted') throw documentLocked()
+    const meta = await this.history.meta(actor, { workspaceId, docName })
+    if (meta.status === 'adopted') throw documentLocked()
     const version = input.versionId
       ? await this.history.version(workspaceId, docName, input.versionId)
       : await this.history.createVersion(actor, docName, { name: input.name! })
-    const document = (await this.history.versionDocument(workspaceId, docName, version.id)).document
     const base = await this.lastAdopted(workspaceId, docName)
     // The charter's rule as it stands now: a later change of the charter leaves this round's rule alone.
-    const charterMeta = (await this.history.jsonAt({ workspaceId, docName: ADOPTION_RULES_DOC })).meta as Record<string, unknown> | undefined
-    const rule = adoptionRuleFor(charterMeta?.[ADOPTION_RULES_KEY], docName)
-    let clauses = clausesOf(document).map((c) => c.key)
-    let diff: DocumentDiff | null = null
-    if (base) {
-      const baseDocument = (await this.history.versionDocument(workspaceId, docName, base.version_id)).document
-      clauses = changedClauses(baseDocument, document)
-      if (clauses.length === 0) throw conflict('This version does not change the adopted text.')
-      diff = diffDocuments(baseDocument, document)
-    }
+    const charterMeta = await this.history.meta(actor, { workspaceId, docName: ADOPTION_RULES_DOC })
+    const rule = adoptionRuleFor(charterMeta[ADOPTION_RULES_KEY], docName)
+    // The clauses to approve (only the changed ones after an adoption) and the diff, worked out on a document thread.
+    const baseRowId = base ? (await this.history.version(workspaceId, docName, base.version_id)).rowId : null
+    const { clauses, diff } = await this.history.jobs.run(actor, 'proposal', { key: { workspaceId, docName }, rowId: version.rowId, baseRowId })
+    if (base && clauses.length === 0) throw conflict('This version does not change the adopted text.')
     await this.setStatus(
       workspaceId,
       docName,
@@ -369,7 +371,8 @@ export class SignoffService {
     if (!closed) return
     // Under a rule other than unanimity, partners may still be silent: their requests are settled too.
     await this.settleRequests(workspaceId, roundId, at)
-    const { doc: source } = await this.history.stateAt({ workspaceId, docName }, Number((await this.history.version(workspaceId, docName, closed.version_id)).rowId))
+    // The server's own job (null): the round is closed already, so it is never refused for being busy.
+    const source = await this.history.sourceDoc(null, { workspaceId, docName }, (await this.history.version(workspaceId, docName, closed.version_id)).rowId)
     try {
       await this.setStatus(workspaceId, docName, () => {}, (live) => {
         restoreInto(live, source, docName)

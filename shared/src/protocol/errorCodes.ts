@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'edit_forbidden',
   'edit_invalid',
   'document_locked',
+  // a stored document larger than LIMITS.maxDocumentBytes (refused at open; history answers 413)
+  'document_too_large',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
