@@ -1,6 +1,6 @@
-import { ROOT } from '@ensemble/shared'
+import { docKind, LIMITS, ROOT } from '@ensemble/shared'
 import * as Y from 'yjs'
-import { PIECE_BYTES } from '../collab/preparedDoc.ts'
+import { DocumentTooLargeError, PIECE_BYTES } from '../collab/preparedDoc.ts'
 import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
 import type { AdoptedRecord } from '../signoff/service.ts'
 import type { DocKey, DocStore, LogRow } from '../storage/docStore.ts'
@@ -26,6 +26,19 @@ export type RowRef = number | null
 const utf8 = new TextEncoder()
 
 /**
+ * A document whose state is larger than its kind allows is not read (LOOP7): refused at open, its
+ * history answers 413 too. Only a log that large can hold such a state, so the state is encoded only then.
+ */
+function checkSize(doc: Y.Doc, key: DocKey, rows: readonly LogRow[]): void {
+  const kind = docKind(key.docName)
+  if (!kind) return
+  const limit = LIMITS.maxDocumentBytes[kind]
+  if (rows.reduce((sum, row) => sum + row.data.byteLength, 0) <= limit) return
+  const bytes = Y.encodeStateAsUpdate(doc).byteLength
+  if (bytes > limit) throw new DocumentTooLargeError(bytes, limit)
+}
+
+/**
  * The document's JSON after each row of `targets` (in one replay of the rows up to the last one):
  * the state a version names, or the current one for null.
  */
@@ -43,6 +56,7 @@ async function jsonsAt(store: DocStore, key: DocKey, targets: readonly RowRef[])
       if (next >= pending.length) break
       Y.applyUpdate(doc, row.data)
     }
+    checkSize(doc, key, rows)
     while (next < pending.length) out[pending[next++]!.i] = documentJson(doc, key.docName)
     return out
   } finally {
@@ -55,6 +69,12 @@ async function stateAt(store: DocStore, key: DocKey, rowId: RowRef): Promise<{ d
   const rows = await store.log(key, rowId ?? undefined)
   const doc = replayDoc()
   for (const row of rows) Y.applyUpdate(doc, row.data)
+  try {
+    checkSize(doc, key, rows)
+  } catch (err) {
+    doc.destroy()
+    throw err
+  }
   return { doc, rows }
 }
 
