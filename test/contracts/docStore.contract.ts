@@ -200,7 +200,7 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(await store.logAfter({ workspaceId: 'w1', docName: 'charter' }, 0)).toEqual({ before: 0, rows: [] })
     })
 
-    it('[LOOP6] stored bytes count what a load reads: the snapshot and the rows after it, per document', async () => {
+    it('[LOOP5] stored bytes count what a load reads: the snapshot and the rows after it, per document', async () => {
       expect(await store.storedBytes(key)).toBe(0)
       const doc = new Y.Doc()
       const updates = recorder(doc)

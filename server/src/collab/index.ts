@@ -92,6 +92,7 @@ export function createCollab(options: CollabOptions): Collab {
     replicator: options.replicator,
     onEditAccepted: options.onEditAccepted,
     connectionLimits: options.connectionLimits,
+    openThreads: options.openThreads,
   })
   if (!options.loadWorkspaceContext) {
     options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')
