@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await migrateAuth(auth)
 
   const store = createStore(database, () => clock().getTime())
-  // History replays, exports and large documents' cold opens run here, off the event loop (LOOP3, LOOP6).
+  // History replays, exports and large documents' cold opens run here, off the event loop (LOOP3, LOOP5).
   const threads = createDocumentThreads({ historyThreads: config.history.threads, historyQueue: config.history.queue })
   const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
   const replicator = new Replicator(fanOut, logger)

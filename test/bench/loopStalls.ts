@@ -78,7 +78,9 @@ async function timedGet(client: HttpClient, pathname: string): Promise<{ ms: num
 /**
  * "The event loop belongs to everyone": the edit latency of other documents (`spec.load`), alone,
  * while four members ask at once for the history or a diff of a plan of `spec.actions` actions, and
- * while that plan opens cold. Its own alliance, so the other parts' documents are untouched.
+ * while that plan opens cold, each against the baseline of the same run. Its own alliance, so the
+ * other parts' documents are untouched; Ensemble restarts twice (after writing the plan, before
+ * the cold open).
  */
 export async function loopStalls(target: EnsembleTarget, spec: LoopSpec, tag: string): Promise<LoopResult> {
   const { workspaceId, partnerId, admin, members } = await createAlliance(target.url, ['editor', 'editor', 'editor', 'editor'])
@@ -87,18 +89,6 @@ export async function loopStalls(target: EnsembleTarget, spec: LoopSpec, tag: st
   const planPath = `/api/workspaces/${workspaceId}/documents/plan`
 
   const baseline = await runLoad(target, spec.load, `${tag}-base`)
-
-  // Cold open: the room is not loaded since the restart; a raw stock client joins it from another process.
-  const url = `${target.url.replace(/^http/, 'ws')}/ws/${workspaceId}/plan?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`
-  const joiner = await startJoinerProcess('y-websocket', 'plan', [url])
-  const rssBeforeKb = rssKb(target.pid)
-  const rss = sampleRss(target.pid)
-  let joinMs = NaN
-  const coldOpen = await runLoad(target, spec.load, `${tag}-open`, async () => {
-    joinMs = (await joiner.go())[0] ?? NaN
-  })
-  const rssPeakKb = rss.stop()
-  const rssAfterKb = rssKb(target.pid)
 
   // History: a version halfway (a history job itself), then two histories and two diffs at once, one per member.
   await admin.client.json('POST', `${planPath}/versions`, { name: 'À mi-parcours', rowId: ids[Math.floor(ids.length / 2)]! }, 201)
@@ -109,6 +99,20 @@ export async function loopStalls(target: EnsembleTarget, spec: LoopSpec, tag: st
   const history = await runLoad(target, spec.load, `${tag}-history`, async () => {
     answers = await Promise.all(asks.map((pathname, i) => timedGet(members[i]!.client, pathname)))
   })
+
+  // Cold open, on a restarted server (the history thread's memory gone, nothing loaded): a raw
+  // stock client joins the plan from another process, until it holds the whole state.
+  await target.restart()
+  const url = `${target.url.replace(/^http/, 'ws')}/ws/${workspaceId}/plan?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`
+  const joiner = await startJoinerProcess('y-websocket', 'plan', [url])
+  const rssBeforeKb = rssKb(target.pid)
+  const rss = sampleRss(target.pid)
+  let joinMs = NaN
+  const coldOpen = await runLoad(target, spec.load, `${tag}-open`, async () => {
+    joinMs = (await joiner.go())[0] ?? NaN
+  })
+  const rssPeakKb = rss.stop()
+  const rssAfterKb = rssKb(target.pid)
   return {
     actions: spec.actions,
     storedBytes: bytes,

@@ -55,7 +55,7 @@ export interface CollabOptions {
   connectionLimits?: ConnectionLimits
   /** Open websockets allowed per member and per process (default: LIMITS); refused before the 101. */
   connectionCaps?: ConnectionCapLimits
-  /** Where large documents are read and prepared when their room opens (LOOP6); without it, on the event loop. */
+  /** Where large documents are read and prepared when their room opens (LOOP5); without it, on the event loop. */
   openThreads?: ThreadPool
 }
 

@@ -26,20 +26,28 @@ export const OPEN_ON_THREAD_BYTES = 256 * 1024
 /** How long the event loop applies pieces before letting other work run (see applyPieces). */
 export const APPLY_SLICE_MS = 4
 
+/**
+ * After each slice the event loop rests this many times as long as the slice took (its garbage
+ * collection included): a large document's objects are allocated at a third of the event loop's
+ * time at most, so the collector's pauses, which follow the allocation, leave the other rooms room.
+ */
+export const APPLY_REST_RATIO = 2
+
 /** Bytes of one piece: well under a millisecond of applying on the machine of docs/BENCHMARKS.md. */
 export const PIECE_BYTES = 16 * 1024
 
 /**
- * Applies pieces of a state to `doc` in order, yielding to the event loop every APPLY_SLICE_MS: the
- * edits of other documents wait a few milliseconds at most, where applying a 50,000-action plan in
- * one go held them for seconds (issue 26, item 6). Resolves once all are applied.
+ * Applies pieces of a state to `doc` in order, in slices of APPLY_SLICE_MS each followed by a rest
+ * (APPLY_REST_RATIO): the edits of other documents wait a few milliseconds at most, where applying a
+ * 50,000-action plan in one go held them for seconds (issue 26, item 6). Resolves once all are applied.
  */
 export async function applyPieces(doc: Y.Doc, pieces: readonly Uint8Array[], origin: unknown, sliceMs = APPLY_SLICE_MS): Promise<void> {
   let sliceStart = performance.now()
   for (const piece of pieces) {
     Y.applyUpdate(doc, piece, origin)
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve))
+    const worked = performance.now() - sliceStart
+    if (worked >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, worked * APPLY_REST_RATIO))
       sliceStart = performance.now()
     }
   }

@@ -139,7 +139,7 @@ export class Room implements EditRoom {
       this.doc.on('update', this.onDocUpdate)
     }
     if (isPreparedDoc(loaded)) {
-      // A large document read and encoded on a document thread (LOOP6): its full-state frames are
+      // A large document read and encoded on a document thread (LOOP5): its full-state frames are
       // ready for the first joiners, and its pieces are applied a few at a time, between other work.
       this.fullState = {
         stateVector: loaded.stateVector,

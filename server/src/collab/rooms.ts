@@ -49,7 +49,7 @@ export interface RoomRegistryOptions {
   stateCacheBytes?: number
   /**
    * Where a large document (over OPEN_ON_THREAD_BYTES stored) is read, decoded and encoded when its
-   * room opens (LOOP6); without it, or with a store only this thread can read, on the event loop.
+   * room opens (LOOP5); without it, or with a store only this thread can read, on the event loop.
    */
   openThreads?: ThreadPool
 }
@@ -160,7 +160,7 @@ export class RoomRegistry {
         },
         (err: unknown) => {
           if (!(err instanceof DocumentTooLargeError)) return connection.close(CLOSE.internalError, 'document could not be loaded')
-          // Too large to serve (LOOP7): said with a typed, translated error, and not retried.
+          // Too large to serve (LOOP6): said with a typed, translated error, and not retried.
           const message = documentTooLargeMessage(err.limit)
           connection.send(encodeServerError({ code: 'document_too_large', entity: '', message: connection.identity.locale === 'en' ? message.en : message.fr }))
           connection.close(CLOSE.documentTooLarge)
@@ -339,7 +339,7 @@ export class RoomRegistry {
   }
 
   /**
-   * What a room opens with (LOOP6): a large document (over OPEN_ON_THREAD_BYTES stored) is read,
+   * What a room opens with (LOOP5): a large document (over OPEN_ON_THREAD_BYTES stored) is read,
    * rebuilt, checked against its size limit and encoded on a document thread, and the fresh V2
    * joiners already waiting are sent its state at once; a small one (or a store only this thread can
    * read) is read here, as before.
@@ -364,7 +364,7 @@ export class RoomRegistry {
 
   /**
    * A document read on the event loop (no document thread) is refused like one prepared on a thread
-   * when its state is larger than its kind allows (LOOP7). Only a large log can hold such a state, so
+   * when its state is larger than its kind allows (LOOP6). Only a large log can hold such a state, so
    * the state is encoded only then.
    */
   private async checkSize(room: Room, loaded: LoadedDoc | PreparedDoc): Promise<void> {

@@ -26,7 +26,7 @@ export type RowRef = number | null
 const utf8 = new TextEncoder()
 
 /**
- * A document whose state is larger than its kind allows is not read (LOOP7): refused at open, its
+ * A document whose state is larger than its kind allows is not read (LOOP6): refused at open, its
  * history answers 413 too. Only a log that large can hold such a state, so the state is encoded only then.
  */
 function checkSize(doc: Y.Doc, key: DocKey, rows: readonly LogRow[]): void {

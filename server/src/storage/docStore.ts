@@ -75,7 +75,7 @@ export interface DocStore {
   pendingUpdates(key: DocKey): Promise<number>
   /**
    * Bytes `load` would read (the snapshot and the log rows after it), counted without reading them:
-   * a room decides from it where to open the document (LOOP6).
+   * a room decides from it where to open the document (LOOP5).
    */
   storedBytes(key: DocKey): Promise<number>
   /**

@@ -24,10 +24,16 @@ export const DEFAULT_HISTORY_QUEUE = 8
 /** Documents opening cold at once at most, on top of the one being prepared (a room per document, so this is generous). */
 const OPENS_QUEUE = 256
 const IDLE_MS = 30_000
+/**
+ * The opens thread ends a second after its last job: the document it rebuilt (a gigabyte of heap for
+ * a 50,000-action plan) goes back to the system while the room applies its pieces, instead of
+ * doubling the server's memory until the next collection.
+ */
+const OPENS_IDLE_MS = 1_000
 
 export function createDocumentThreads(options: DocumentThreadsOptions = {}): DocumentThreads {
   const idleMs = options.idleMs ?? IDLE_MS
   const history = new ThreadPool({ name: 'history', size: options.historyThreads ?? DEFAULT_HISTORY_THREADS, maxQueued: options.historyQueue ?? DEFAULT_HISTORY_QUEUE, idleMs })
-  const opens = new ThreadPool({ name: 'opens', size: 1, maxQueued: OPENS_QUEUE, idleMs })
+  const opens = new ThreadPool({ name: 'opens', size: 1, maxQueued: OPENS_QUEUE, idleMs: Math.min(idleMs, OPENS_IDLE_MS) })
   return { history, opens, close: async () => void (await Promise.all([history.close(), opens.close()])) }
 }
