@@ -141,6 +141,10 @@ export const RULES = {
     en: 'A document holds only the root types of its layout (no invented root, no list content in a map).',
     fr: 'Un document ne contient que les types racines de sa structure (pas de racine inventée, pas de contenu de liste dans une table).',
   },
+  VAL23: {
+    en: 'A document nests its elements (quotes, lists, tables) at most 24 levels deep.',
+    fr: 'Un document imbrique ses éléments (citations, listes, tableaux) sur 24 niveaux au plus.',
+  },
 } as const satisfies Record<RuleId, LocalizedText>
 
 export type KnownRuleId = keyof typeof RULES
