@@ -61,7 +61,7 @@ describe('WEB2 CSRF on every state-changing route', () => {
     const { thread, messages } = await admin.json<{ thread: { id: string }; messages: { id: string }[] }>(
       'POST',
       `/api/workspaces/${ws}/comments/threads`,
-      { targetKind: 'action', targetId: 'a1', body: 'Fil' },
+      { targetKind: 'document', docName: 'charter', body: 'Fil' },
       201,
     )
     const { invitationId } = await admin.json<{ invitationId: string }>('POST', `/api/workspaces/${ws}/members`, { email: uniqueEmail('invite'), role: 'editor' }, 201)

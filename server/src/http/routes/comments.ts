@@ -9,6 +9,8 @@ import {
 } from '@ensemble/shared'
 import type { z } from 'zod'
 import type { CommentService } from '../../domain/comments/service.ts'
+import { ThreadTargets } from '../../domain/comments/threadTargets.ts'
+import { roomDocAccess } from '../../domain/meetings/docAccess.ts'
 import { notFound, validationFailed } from '../../errors.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
 import { requireMember } from '../middleware.ts'
@@ -40,10 +42,12 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
   const read = requireMember(deps, 'comments.read')
   const write = requireMember(deps, 'comments.write')
   const moderate = requireMember(deps, 'comments.moderate')
+  const targets = new ThreadTargets(deps.db, roomDocAccess(deps.rooms))
   return new Hono<AppEnv>()
     .get('/threads', read, async (c) => c.json(await comments.listThreads(c.get('membership').workspaceId, parseQuery(c, listCommentThreadsQuerySchema))))
     .post('/threads', write, async (c) => {
       const input = await parseJson(c, createCommentThreadSchema)
+      await targets.check(c.get('membership').workspaceId, input)
       return c.json(await comments.createThread(c.get('membership'), input), 201)
     })
     .get('/threads/:threadId', read, async (c) => c.json(await comments.getThread(c.get('membership').workspaceId, pathId(c, 'threadId', 'Thread'))))
