@@ -1,4 +1,4 @@
-import { mentionToken, renderMarkdownLight } from '@ensemble/shared'
+import { COMMENT_LIMITS, mentionToken, renderMarkdownLight } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { addDocTargets } from '../helpers/docTargets.ts'
@@ -241,5 +241,25 @@ describe('comments, mentions and inbox over REST', () => {
     expect(await editor.client.json('POST', `${api(workspaceId).thread(bare.thread.id)}/orphan`, { quote: 'le texte disparu' }, 200)).toMatchObject({ orphaned: true, quote: 'le texte disparu' })
     // Replies still work on an orphaned thread.
     await reply(editor.client, workspaceId, thread.id, 'toujours là')
+  })
+
+  it('[LIM8] a message body has one bound, COMMENT_LIMITS.bodyLength: the OpenAPI document states it for every route taking one, and the server takes exactly that many characters, not one more', async () => {
+    const { workspaceId, members } = await createAlliance(server.url, ['commenter'])
+    const commenter = members[0]!
+    const openApi = await commenter.client.json<{ paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { maxLength?: number }> } } } } }>> }>('GET', '/api/openapi.json', undefined, 200)
+    const bodyOf = (path: string, method: string) => openApi.paths[path]![method]!.requestBody!.content['application/json'].schema.properties
+    const bounds = [
+      bodyOf('/api/workspaces/{workspaceId}/comments/threads', 'post').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/comments/threads/{threadId}/messages', 'post').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/comments/messages/{messageId}', 'patch').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/documents/{docName}/signoff/rounds/{roundId}/votes', 'post').comment!.maxLength,
+    ]
+    expect(bounds).toEqual([COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength])
+    const longest = 'é'.repeat(COMMENT_LIMITS.bodyLength)
+    const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: longest })
+    expect((await getThread(commenter.client, workspaceId, thread.id)).messages[0]!.body).toBe(longest)
+    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${longest}x` }), 422, 'validation_failed', 'body')
+    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: `${longest}x` }), 422, 'validation_failed', 'body')
+    expect((await getThread(commenter.client, workspaceId, thread.id)).messages).toHaveLength(1)
   })
 })

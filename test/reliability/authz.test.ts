@@ -162,6 +162,48 @@ describe('AUTHZ2 presence', () => {
   })
 })
 
+describe('LIM7 presence keeps only known fields', () => {
+  it('[LIM7] a raw presence frame with a forged name, extra fields and malformed cursors reaches the others as the cursor the web client sends (when well-formed) and the server’s own user, nothing else', async () => {
+    const docName = 'agreement'
+    const watcher = await provider(alliance.admin, docName)
+    const mallory = await rawDoc(member(MALLORY), docName)
+    const clientId = 424242
+    const stateOf = () => watcher.provider.awareness.getStates().get(clientId) as Record<string, unknown> | undefined
+    const send = (clock: number, state: Record<string, unknown>) => mallory.ws.send(awarenessFrame(rawAwareness([[clientId, clock, JSON.stringify(state)]])))
+    const malloryUser = () => (stateOf()?.user as { id?: string } | undefined)?.id === member(MALLORY).userId
+
+    // Well-formed cursor, forged identity beside it: the cursor stays, everything else is the server's or gone.
+    send(1, { cursor: cursorAt(5), name: 'Administratrice', user: { id: alliance.admin.userId, name: 'Claire Admin' }, role: 'admin', html: '<img src=x onerror=alert(1)>', padding: 'x'.repeat(8000) })
+    await waitFor(() => malloryUser() && stateOf()?.cursor, { message: 'mallory’s presence' })
+    expect(Object.keys(stateOf()!).sort()).toEqual(['cursor', 'user'])
+    expect(stateOf()!.cursor).toEqual(cursorAt(5))
+
+    // Malformed cursors are dropped whole: wrong types, extra keys, oversized names, out-of-range ids.
+    const malformed = [
+      { anchor: 1, head: 2 },
+      { anchor: cursorAt(1).anchor, head: cursorAt(1).head, extra: true },
+      { anchor: { ...cursorAt(1).anchor, script: 'x' }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: 'x'.repeat(65), item: null, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: { client: -1, clock: 0 }, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: { client: 1, clock: 0.5 }, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: null, assoc: 7 }, head: cursorAt(1).head },
+      'cursor',
+    ]
+    let clock = 1
+    for (const cursor of malformed) {
+      send(++clock, { cursor, note: clock })
+      await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: `presence ${clock}` })
+      expect({ cursor, state: stateOf() }).toEqual({ cursor, state: { user: expect.objectContaining({ id: member(MALLORY).userId }) } })
+    }
+    // A cleared cursor (the editor lost focus) is kept as null.
+    send(++clock, { cursor: null })
+    await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: 'cleared cursor' })
+    expect(stateOf()).toEqual({ cursor: null, user: expect.objectContaining({ id: member(MALLORY).userId }) })
+    mallory.ws.terminate()
+    report('LIM7', { forgedFieldsDropped: 5, malformedCursorsDropped: malformed.length })
+  })
+})
+
 /** Awareness update bytes from [clientId, clock, stateJson] entries. */
 function rawAwareness(entries: [number, number, string][]): Uint8Array {
   const bytes: number[] = []
