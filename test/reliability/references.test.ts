@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { addDocTargets } from '../helpers/docTargets.ts'
-import { uniqueEmail, type HttpClient } from '../helpers/http.ts'
+import type { HttpClient } from '../helpers/http.ts'
+import { realPathIds } from '../helpers/pathIds.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { report } from './support.ts'
@@ -161,18 +162,10 @@ describe('REF2 hostile names in the path', () => {
     const ws = ours.workspaceId
     const openApi = await me.client.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json', undefined, 200)
     const meeting = await schedule(me.client, ws, 'our-body', 'Comité des noms')
-    const { thread, messages } = await me.client.json<{ thread: { id: string }; messages: { id: string }[] }>('POST', `/api/workspaces/${ws}/comments/threads`, { targetKind: 'document', docName: 'charter', body: 'Fil' }, 201)
     const version = await me.client.json<{ id: string }>('POST', `/api/workspaces/${ws}/documents/plan/versions`, { name: 'Nommée' }, 201)
-    const { invitationId } = await me.client.json<{ invitationId: string }>('POST', `/api/workspaces/${ws}/members`, { email: uniqueEmail('ref2'), role: 'editor' }, 201)
     // Real ids for the parameters not under attack, so the hostile one is the one the route reads.
     const real: Record<string, string> = {
-      workspaceId: ws,
-      partnerId: ours.partnerId,
-      userId: ours.members[0]!.userId,
-      invitationId,
-      threadId: thread.id,
-      messageId: messages[0]!.id,
-      itemId: newId(),
+      ...(await realPathIds(ours)),
       docName: 'plan',
       actionId: 'our-action',
       versionId: version.id,
