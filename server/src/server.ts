@@ -17,6 +17,7 @@ import { connectInstances } from './fanout/connectInstances.ts'
 import { ControlChannel } from './fanout/control.ts'
 import { Replicator } from './fanout/replicator.ts'
 import { createApp } from './http/app.ts'
+import { MemberLimits } from './http/memberLimits.ts'
 import { roomDocAccess } from './domain/meetings/docAccess.ts'
 import { createIdentify } from './identify.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -61,6 +62,8 @@ function createStore(db: DatabaseHandle, now: () => number): DocStore {
 export interface ServerOptions {
   /** Time source of comments, the update log's timestamps and digests (tests script a calendar). */
   clock?: Clock
+  /** Milliseconds for the per-member buckets and ticket expiry (tests let a window pass without waiting). */
+  limitsNow?: () => number
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -98,7 +101,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await migrateAuth(auth)
 
   const store = createStore(database, () => clock().getTime())
-  const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
+  const { fanOut, tickets } = await connectInstances(config.redisUrl, logger, options.limitsNow)
   const replicator = new Replicator(fanOut, logger)
   // Comments and inbox: one bus, bridged to the other instances; live plan edits feed `action.changed` items.
   const workspaceEvents = new WorkspaceEventBus((err) => logger.warn({ err }, 'workspace event listener failed'))
@@ -173,6 +176,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       collab.sessionEnded(sessionId)
       control.sessionEnded(sessionId)
     },
+    memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
   })
   handler = getRequestListener(app.fetch)
   http.on('upgrade', (req, socket, head) => {

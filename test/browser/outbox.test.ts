@@ -2,6 +2,7 @@ import { mentionToken } from '@ensemble/shared'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 
@@ -30,6 +31,7 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
     const { id: ws } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du Littoral' }, 201)
     await admin.client.json('POST', `/api/workspaces/${ws}/members`, { email: member.email, role: 'commenter' }, 201)
     await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily' }, 200)
+    await addDocTargets(admin.client, ws, { actions: ['a1'] })
     await admin.client.json('POST', `/api/workspaces/${ws}/comments/threads`, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <img src=x onerror="document.title='pwned'">` }, 201)
     t = Date.parse('2030-03-05T06:00:00Z')
     await server.server.digests.runDue()

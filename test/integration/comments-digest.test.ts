@@ -3,6 +3,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -403,6 +404,7 @@ describe('digest delivery', () => {
       const { id: ws } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance SMTP' }, 201)
       await admin.client.json('POST', `/api/workspaces/${ws}/members`, { email: member.email, role: 'commenter' }, 201)
       await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily', language: 'en' }, 200)
+      await addDocTargets(admin.client, ws, { actions: ['a1'] })
       await createThread(admin.client, ws, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>` })
       t = Date.parse('2030-03-05T06:00:00Z')
       // The SMTP server refuses the first attempt: the digest is tried again at the next pass.
@@ -451,6 +453,7 @@ describe('digests start at the last visit', () => {
       await visited.server.digests.runDue() // records both members: their period starts Monday 09:00
       for (const member of [bruno, chloe]) await member.client.json('PUT', `/api/workspaces/${id}/me/digest`, { frequency: 'daily', language: 'fr' }, 200)
 
+      await addDocTargets(admin.client, id, { actions: ['a-visite'] })
       now = at(14, 10)
       await createThread(admin.client, id, { targetKind: 'action', targetId: 'a-visite', body: 'Premier sujet, avant la visite de Bruno.' })
       now = at(14, 11)

@@ -7,6 +7,7 @@ import type { CollabSocket } from '../../server/src/collab/socket.ts'
 import { prng } from '../fuzz/rulesFuzz.ts'
 import { identity } from '../helpers/memoryClient.ts'
 import { typeToken } from '../helpers/tokens.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { gcAt, longKey, nestedArrays, nestedMaps, nestedQuotesUpdate, skipAt, textItemAt } from './support/craftedUpdates.ts'
 import { ControlClient, report, startBareCollab, syncFrame, WORKSPACE, type BareCollab } from './support.ts'
@@ -74,7 +75,7 @@ async function captureTraffic(): Promise<Uint8Array[]> {
   await waitFor(() => provider.synced, { message: 'recorder synced' })
   for (let i = 0; i < 40; i++) {
     typeToken(doc, `tok-recorder-${i}`, i % 3 === 0)
-    provider.awareness.setLocalStateField('cursor', { anchor: i, head: i + 1 })
+    provider.awareness.setLocalStateField('cursor', cursorAt(i))
     if (i % 5 === 4) {
       const text = (contentOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
       doc.transact(() => text.format(0, 4, { bold: true }))

@@ -6,10 +6,11 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
 import type { ErrorCode } from '@ensemble/shared'
-import { AppError, notFound } from '../errors.ts'
+import { AppError, notFound, RateLimitedError } from '../errors.ts'
 import { CLIENT_IP_HEADER } from '../auth/auth.ts'
 import { checkAuthInput } from './authInput.ts'
 import type { AppDeps, AppEnv } from './context.ts'
+import { limitWrites } from './memberLimits.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
 import { overTls, secureCookies } from './secureCookies.ts'
@@ -119,6 +120,8 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApi))
 
   app.use('/api/*', loadSession(deps))
+  // One budget of state-changing requests per member, whatever the route (LIM2); costly routes add their own.
+  app.use('/api/*', limitWrites(deps.memberLimits))
   app.route('/api/me', meRoutes(deps))
   app.route('/api/workspaces', workspaceRoutes(deps))
   app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
@@ -157,6 +160,7 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((err, c) => {
+    if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
     if (err instanceof AppError) {
       return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
     }

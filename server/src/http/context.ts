@@ -9,6 +9,7 @@ import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
 import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
+import type { MemberLimits } from './memberLimits.ts'
 import type { DocStore } from '../storage/docStore.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
@@ -42,6 +43,8 @@ export interface AppDeps {
   governance?: GovernanceDeps
   /** Called after a sign-out so the websockets opened through that session close (AUTHZ3). */
   onSessionEnded?: (sessionId: string) => void
+  /** Per-member budgets: token buckets, open event streams, unused tickets (LIM2–LIM6). */
+  memberLimits: MemberLimits
 }
 
 export interface SessionUser {

@@ -4,6 +4,7 @@ import { listInvitations, listMembers } from '../../domain/members.ts'
 import { listPartners } from '../../domain/partners.ts'
 import { createWorkspace, getWorkspace, listWorkspaces, renameWorkspace } from '../../domain/workspaces.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember, requireUser } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 
@@ -11,7 +12,7 @@ export function workspaceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/', async (c) => c.json(await listWorkspaces(deps.db, c.get('user')!.id)))
-    .post('/', async (c) => {
+    .post('/', limitRate(deps.memberLimits, 'costly'), async (c) => {
       const { name } = await parseJson(c, createWorkspaceSchema)
       const id = await createWorkspace(deps.db, c.get('user')!.id, name)
       deps.logger.info({ workspaceId: id }, 'workspace created')
