@@ -43,6 +43,16 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/**
+ * A request Node's adapter refuses before the app sees it (a backslash in the path, a bad Host):
+ * 400 in the API's error shape (ACCT8).
+ */
+const refuseRequest = (): Response =>
+  new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Malformed request target.' } }), {
+    status: 400,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  })
+
 /** Origins a browser may use to reach this server when ALLOWED_ORIGINS is not set. */
 function defaultOrigins(url: string, port: number): string[] {
   const u = new URL(url)
@@ -138,6 +148,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     logger,
   )
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const app = createApp({
     db: database.db,
     auth,
@@ -157,6 +168,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     rooms: collab.rooms,
     authSecret: config.authSecret,
+    mailer,
+    publicUrl: url,
+    invitationTtlMs: config.invitationTtlDays * 24 * 60 * 60 * 1000,
     auditKey: config.auditKey,
     clock,
     workspaceEvents,
@@ -174,13 +188,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       control.sessionEnded(sessionId)
     },
   })
-  handler = getRequestListener(app.fetch)
+  handler = getRequestListener(app.fetch, { errorHandler: refuseRequest })
   http.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
 
   const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
   digests.start()
 

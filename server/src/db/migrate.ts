@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_history_signoff.ts'
 import * as m006 from './migrations/006_signoff_rules_seals.ts'
 import * as m007 from './migrations/007_minutes_amendments.ts'
 import * as m008 from './migrations/008_kept_states.ts'
+import * as m010 from './migrations/010_invitation_tokens.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006_signoff_rules_seals': m006,
   '007_minutes_amendments': m007,
   '008_kept_states': m008,
+  '010_invitation_tokens': m010,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */
