@@ -5,7 +5,8 @@ import { PASSWORD_LENGTH, passwordProblem } from '../passwordPolicy.ts'
 /** A person's name, wherever it is written (sign-up, update-user): trimmed, non-empty, bounded. */
 export const personNameSchema = z.string().trim().min(1).max(LIMITS.personNameLength)
 export const emailSchema = z.email().max(254)
-const passwordSchema = z.string().min(PASSWORD_LENGTH.min).max(PASSWORD_LENGTH.max)
+/** A new password: its length rules carry the policy's reasons (ACCT13). */
+const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'password_too_short').max(PASSWORD_LENGTH.max, 'password_too_long')
 
 /** A policy rule broken by `password`, as a zod issue on `path` whose message is the rule's reason. */
 function checkPolicy(ctx: z.RefinementCtx, path: string, password: string, identity: { email?: string; name?: string }): void {
