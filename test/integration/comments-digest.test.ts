@@ -36,9 +36,10 @@ const open: DocClient[] = []
 
 const digestUrl = () => `/api/workspaces/${workspaceId}/me/digest`
 
+/** The digests kept in the outbox, oldest first (the invitations that brought the members in are left out). */
 async function outbox(): Promise<OutboxMail[]> {
   const mails = await people.alice.client.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)
-  return mails.map((m) => outboxMailSchema.parse(m)).reverse()
+  return mails.map((m) => outboxMailSchema.parse(m)).filter((m) => !INVITATION_LINK.test(m.text)).reverse()
 }
 const mailsTo = async (who: Person) => (await outbox()).filter((m) => m.to === who.email)
 
