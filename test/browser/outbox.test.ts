@@ -44,7 +44,8 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
 
     await page.goto(`${server.url}/dev/outbox`)
     await page.getByRole('heading', { name: 'Courriels en attente (développement)' }).waitFor(WAIT)
-    await page.getByRole('status').filter({ hasText: '1 courriel(s)' }).waitFor(WAIT)
+    // The invitation that brought Chloé in, and the digest.
+    await page.getByRole('status').filter({ hasText: '2 courriel(s)' }).waitFor(WAIT)
     const mail = page.getByRole('article', { name: 'Résumé du jour · Alliance du Littoral' })
     await mail.waitFor(WAIT)
     await expect(mail.locator('pre').textContent()).resolves.toContain(`Alice Martin vous a mentionné (Plan d’action) : « @Chloé Durand <img src=x onerror="document.title='pwned'"> »`)
