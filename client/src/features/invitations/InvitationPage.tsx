@@ -5,14 +5,12 @@ import { ApiError } from '../../api/ApiError.ts'
 import { acceptInvitation, previewInvitation } from '../../api/invitations.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { formatInstant } from '../../i18n/format.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { navigate } from '../../router.tsx'
 import { useSession } from '../auth/SessionContext.tsx'
 
 type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error'; message: string } | { status: 'ready'; preview: InvitationPreview }
-
-const formatInstant = (iso: string): string =>
-  new Intl.DateTimeFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
 
 /**
  * `/invitation/:token`, the page an invitation mail links to (ACCT3–ACCT5). The link proves the
@@ -91,7 +89,7 @@ export function InvitationPage({ token }: { token: string }) {
     <div className="auth">
       <h1 tabIndex={-1}>{t('invitation.title', { workspace: preview.workspaceName })}</h1>
       <p>{summary}</p>
-      <p className="auth__intro">{t('invitation.validUntil', { date: formatInstant(preview.expiresAt) })}</p>
+      <p className="auth__intro">{t('invitation.validUntil', { date: formatInstant(preview.expiresAt, currentLocale(), 'long') })}</p>
       {joinError && (
         <p className="form__error" role="alert">
           {joinError}

@@ -3,12 +3,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { resendInvitation, revokeInvitation } from '../../api/invitations.ts'
 import { useToasts } from '../../components/Toasts.tsx'
+import { formatInstant } from '../../i18n/format.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-
-const formatInstant = (iso: string): string =>
-  new Intl.DateTimeFormat(currentLocale() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
 /**
  * Addresses invited and not yet joined (ACCT7): each has a link that works until a date. The
@@ -50,7 +48,7 @@ export function InvitationList() {
           {invitation.representative && <> · {t('members.representative')}</>}
           {' · '}
           <span className={invitation.expired ? 'badge badge--overdue' : 'muted'}>
-            {invitation.expired || !invitation.expiresAt ? t('invitation.expired') : t('invitation.pendingUntil', { date: formatInstant(invitation.expiresAt) })}
+            {invitation.expired || !invitation.expiresAt ? t('invitation.expired') : t('invitation.pendingUntil', { date: formatInstant(invitation.expiresAt, currentLocale()) })}
           </span>
           {abilities.manageMembers && (
             <span className="invitation-list__actions">
