@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import { getRequestListener, RequestError } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
 import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
@@ -44,14 +44,13 @@ export interface RunningServer {
 }
 
 /**
- * A request Node's adapter refuses before the app sees it (a backslash in the path, a bad Host):
- * 400 in the API's error shape (ACCT8).
+ * A request Node's adapter refuses before the app sees it (a backslash in the path, a bad Host) is a
+ * 400 in the API's error shape (ACCT8); anything else thrown there, a 500 with no detail.
  */
-const refuseRequest = (): Response =>
-  new Response(JSON.stringify({ error: { code: 'bad_request', message: 'Malformed request target.' } }), {
-    status: 400,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  })
+const refuseRequest = (err: unknown): Response => {
+  const [status, error] = err instanceof RequestError ? [400, { code: 'bad_request', message: 'Malformed request target.' }] : [500, { code: 'internal_error', message: 'Internal error.' }]
+  return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
+}
 
 /** Origins a browser may use to reach this server when ALLOWED_ORIGINS is not set. */
 function defaultOrigins(url: string, port: number): string[] {

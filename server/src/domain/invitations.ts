@@ -88,7 +88,7 @@ export async function createInvitation(db: Kysely<Database>, workspaceId: string
   const token = newToken()
   const expiresAt = new Date(now.getTime() + keys.ttlMs).toISOString()
   const id = newId()
-  await db
+  const insert = db
     .insertInto('invitation')
     .values({
       id,
@@ -104,6 +104,11 @@ export async function createInvitation(db: Kysely<Database>, workspaceId: string
       sent_at: now.toISOString(),
     })
     .execute()
+  await insert.catch(async (err: unknown) => {
+    // Two admins inviting the same address at once: the unique key keeps one, the other is told so.
+    const raced = await db.selectFrom('invitation').select('id').where('workspace_id', '=', workspaceId).where('email', '=', input.email).executeTakeFirst()
+    throw raced ? conflict('This email has already been invited.', 'email') : err
+  })
   return { invitationId: id, workspaceId, email: input.email, role: input.role as Role, partnerId, token, expiresAt }
 }
 
