@@ -36,6 +36,8 @@ export interface Config {
   smtpUrl: string | null
   /** Sender of digests. */
   mailFrom: string
+  /** How many days an invitation link works (INVITATION_TTL_DAYS, default 7). */
+  invitationTtlDays: number
   /** How often (ms) the digest scheduler looks for due digests. */
   digestTickMs: number
   /** NODE_ENV=production: development routes (the mail outbox page) are off. */
@@ -67,6 +69,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
   DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
+  INVITATION_TTL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
   NODE_ENV: z.string().optional(),
 })
 
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     digestTickMs: e.DIGEST_TICK_MS,
+    invitationTtlDays: e.INVITATION_TTL_DAYS,
     production: e.NODE_ENV === 'production',
   }
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import { getRequestListener, RequestError } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
 import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
@@ -42,6 +42,15 @@ export interface RunningServer {
   rooms: RoomRegistry
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
+}
+
+/**
+ * A request Node's adapter refuses before the app sees it (a backslash in the path, a bad Host) is a
+ * 400 in the API's error shape (ACCT8); anything else thrown there, a 500 with no detail.
+ */
+const refuseRequest = (err: unknown): Response => {
+  const [status, error] = err instanceof RequestError ? [400, { code: 'bad_request', message: 'Malformed request target.' }] : [500, { code: 'internal_error', message: 'Internal error.' }]
+  return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
 }
 
 /** Origins a browser may use to reach this server when ALLOWED_ORIGINS is not set. */
@@ -141,6 +150,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     logger,
   )
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const app = createApp({
     db: database.db,
     auth,
@@ -160,6 +170,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     rooms: collab.rooms,
     authSecret: config.authSecret,
+    mailer,
+    publicUrl: url,
+    invitationTtlMs: config.invitationTtlDays * 24 * 60 * 60 * 1000,
     auditKey: config.auditKey,
     clock,
     workspaceEvents,
@@ -178,13 +191,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
   })
-  handler = getRequestListener(app.fetch)
+  handler = getRequestListener(app.fetch, { errorHandler: refuseRequest })
   http.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
 
   const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
   digests.start()
 

@@ -5,6 +5,7 @@ import type { SignoffRoundView } from '@ensemble/shared'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { signUp } from '../helpers/http.ts'
 import { docApi } from './history-flow.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /**
  * An alliance of two partners, each with a representative (Lina for the association, Hugo for the
@@ -16,8 +17,8 @@ export async function twoPartnerAlliance(baseUrl: string) {
   const { id: cityId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Ville de Lille', type: 'collectivite_territoriale' }, 201)
   const lina = await signUp(baseUrl, 'Lina Association')
   const hugo = await signUp(baseUrl, 'Hugo Ville')
-  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: lina.email, role: 'editor', partnerId, representative: true }, 201)
-  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: hugo.email, role: 'commenter', partnerId: cityId, representative: true }, 201)
+  await addMember(admin.client, workspaceId, lina, { role: 'editor', partnerId, representative: true })
+  await addMember(admin.client, workspaceId, hugo, { role: 'commenter', partnerId: cityId, representative: true })
   return { workspaceId, admin, steering, editor, lina, hugo, associationId: partnerId, cityId }
 }
 

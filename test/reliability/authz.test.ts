@@ -330,10 +330,14 @@ describe('AUTHZ4 reaching another workspace or document', () => {
       expect({ method, exists, ...a }).toEqual({ method, exists, ...b })
       expect([403, 404]).toContain(a.status)
     }
-    // Hostile ids: never a 5xx, never anything of another workspace.
+    // Hostile ids: never a 5xx, never anything of another workspace. A path that is not canonical
+    // (dot segments, encoded separators or NUL, backslashes) is refused at the door before any route
+    // (400 bad_request, ACCT8); the others are a workspace that does not exist (404).
     for (const id of ['..', '%2e%2e', `${theirs}%2F..`, `${theirs}%00`, 'x'.repeat(5000), `${theirs}\\..`]) {
-      const { status } = await answer(me, 'GET', `/api/workspaces/${id}`)
-      expect({ id: id.slice(0, 20), status }).toEqual({ id: id.slice(0, 20), status: 404 })
+      const { status, body } = await answer(me, 'GET', `/api/workspaces/${id}`)
+      const code = (JSON.parse(body) as { error: { code: string } }).error.code
+      const expected = id.length > 100 ? { status: 404, code: 'not_found' } : { status: 400, code: 'bad_request' }
+      expect({ id: id.slice(0, 20), status, code }).toEqual({ id: id.slice(0, 20), ...expected })
     }
     // Nothing changed over there.
     const theirView = await other.admin.client.json<{ name: string; partners: unknown[]; members: unknown[] }>('GET', `/api/workspaces/${theirs}`, undefined, 200)

@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_signoff_rules_seals.ts'
 import * as m007 from './migrations/007_minutes_amendments.ts'
 import * as m008 from './migrations/008_kept_states.ts'
 import * as m009 from './migrations/009_client_owners.ts'
+import * as m010 from './migrations/010_invitation_tokens.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '007_minutes_amendments': m007,
   '008_kept_states': m008,
   '009_client_owners': m009,
+  '010_invitation_tokens': m010,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

@@ -39,6 +39,12 @@ export interface InvitationTable {
   representative: number
   invited_by: string
   created_at: string
+  /** HMAC of the invitation link's token (migration 010); null on invitations made before links. */
+  token_hash: string | null
+  /** When the link stops working (ISO instant). */
+  expires_at: string | null
+  /** When the link was last sent (ISO instant). */
+  sent_at: string | null
 }
 
 export interface DocUpdateTable {

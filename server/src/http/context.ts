@@ -10,6 +10,7 @@ import type { Membership } from '../domain/members.ts'
 import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { MemberLimits } from './memberLimits.ts'
+import type { Mailer } from '../mail/mailer.ts'
 import type { DocStore } from '../storage/docStore.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
@@ -28,8 +29,14 @@ export interface AppDeps {
   /** The document log (history and versions read it) and the live rooms (server changes go through them). */
   store: DocStore
   rooms: RoomRegistry
-  /** Signs digest unsubscribe links. */
+  /** Signs digest unsubscribe links and keys the hashes of invitation tokens. */
   authSecret: string
+  /** Where mail goes (SMTP or the local outbox): invitations are sent through it. */
+  mailer: Mailer
+  /** The server's public base URL, for the links it mails. */
+  publicUrl: string
+  /** How long an invitation link works (INVITATION_TTL_DAYS). */
+  invitationTtlMs: number
   /** Seals sign-off audit entries (SIGN12). */
   auditKey: string
   /** Time source of comments and digests (a fake clock in tests). */

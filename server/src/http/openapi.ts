@@ -1,5 +1,12 @@
 import {
   addMemberSchema,
+  changePasswordSchema,
+  invitationAcceptedSchema,
+  invitationCreatedSchema,
+  invitationPreviewSchema,
+  invitationResentSchema,
+  invitationSchema,
+  updateUserSchema,
   commentMessageInputSchema,
   commentMessageSchema,
   commentThreadSchema,
@@ -52,9 +59,13 @@ const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.st
 
 /** The public REST surface, described from the same zod schemas the routes validate with. */
 const ROUTES: RouteDoc[] = [
-  { method: 'post', path: '/api/auth/sign-up/email', summary: 'Create an account (sets the session cookie)', body: signUpSchema },
+  // ---- accounts: the only better-auth endpoints that answer (docs/SPEC.md ACCT9); no answer carries a session token (ACCT11) ----
+  { method: 'post', path: '/api/auth/sign-up/email', summary: 'Create an account (sets the session cookie); password policy (ACCT13): 422 with reason password_too_short, password_blank, password_personal or password_common; joins no alliance', body: signUpSchema },
   { method: 'post', path: '/api/auth/sign-in/email', summary: 'Sign in (sets the session cookie); rate-limited', body: signInSchema },
-  { method: 'post', path: '/api/auth/sign-out', summary: 'Sign out (invalidates the session)' },
+  { method: 'post', path: '/api/auth/sign-out', summary: 'Sign out (invalidates the session, closes its websockets)' },
+  { method: 'get', path: '/api/auth/get-session', summary: 'The session and its user, without the session token' },
+  { method: 'post', path: '/api/auth/change-password', summary: 'Change the password (same policy as sign-up, field newPassword); ends every other session of the user and their websockets; rate-limited like sign-in', body: changePasswordSchema },
+  { method: 'post', path: '/api/auth/update-user', summary: 'Change one’s name (bounded like at sign-up); no other field is written', body: updateUserSchema },
   { method: 'get', path: '/api/me', summary: 'The signed-in user', response: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }) },
   { method: 'patch', path: '/api/me', summary: 'Change the interface language', body: updateMeSchema },
   { method: 'get', path: '/api/workspaces', summary: 'Alliances the user belongs to', response: z.array(workspaceSummarySchema) },
@@ -66,11 +77,14 @@ const ROUTES: RouteDoc[] = [
   { method: 'patch', path: '/api/workspaces/{workspaceId}/partners/{partnerId}', summary: 'Rename or retype a partner (admin)', body: updatePartnerSchema, status: 204 },
   { method: 'delete', path: '/api/workspaces/{workspaceId}/partners/{partnerId}', summary: 'Remove a partner (admin)', status: 204 },
   { method: 'get', path: '/api/workspaces/{workspaceId}/members', summary: 'Members of an alliance', response: z.array(memberSchema) },
-  { method: 'post', path: '/api/workspaces/{workspaceId}/members', summary: 'Add a registered user, or invite an email (admin)', body: addMemberSchema, status: 201 },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/members', summary: 'Invite an email (admin): mails a single-use link; the same answer whether the address has an account or not (ACCT1, ACCT2)', body: addMemberSchema, response: invitationCreatedSchema, status: 201 },
   { method: 'patch', path: '/api/workspaces/{workspaceId}/members/{userId}', summary: 'Change role, partner or representative (admin)', body: updateMemberSchema },
   { method: 'delete', path: '/api/workspaces/{workspaceId}/members/{userId}', summary: 'Remove a member (admin)', status: 204 },
-  { method: 'get', path: '/api/workspaces/{workspaceId}/invitations', summary: 'Pending invitations (admin)' },
-  { method: 'delete', path: '/api/workspaces/{workspaceId}/invitations/{invitationId}', summary: 'Cancel an invitation (admin)', status: 204 },
+  { method: 'get', path: '/api/workspaces/{workspaceId}/invitations', summary: 'Pending invitations with their expiry (admin)', response: z.array(invitationSchema) },
+  { method: 'post', path: '/api/workspaces/{workspaceId}/invitations/{invitationId}/resend', summary: 'Mail a new link; the previous one stops working (admin, ACCT7)', response: invitationResentSchema },
+  { method: 'delete', path: '/api/workspaces/{workspaceId}/invitations/{invitationId}', summary: 'Withdraw an invitation: its link stops working (admin)', status: 204 },
+  { method: 'get', path: '/api/invitations/{token}', summary: 'What an invitation link invites to; no session needed; an unusable link (expired, used, withdrawn, forged) is 404 with reason invitation_invalid, whatever the reason (ACCT6)', response: invitationPreviewSchema },
+  { method: 'post', path: '/api/invitations/{token}/accept', summary: 'Accept for the signed-in person, who must hold the invited address (403 invitation_other_email otherwise); marks the address verified (ACCT3, ACCT5)', response: invitationAcceptedSchema },
   { method: 'post', path: '/api/workspaces/{workspaceId}/tickets', summary: 'A single-use websocket ticket (≤ 60 s)', response: z.object({ ticket: z.string(), expiresInMs: z.number() }) },
   { method: 'get', path: '/api/health', summary: 'Liveness and storage check' },
   // ---- comments and inbox ----

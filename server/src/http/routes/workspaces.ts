@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { createWorkspaceSchema } from '@ensemble/shared'
-import { listInvitations, listMembers } from '../../domain/members.ts'
+import { listInvitations } from '../../domain/invitations.ts'
+import { listMembers } from '../../domain/members.ts'
 import { listPartners } from '../../domain/partners.ts'
 import { createWorkspace, getWorkspace, listWorkspaces, renameWorkspace } from '../../domain/workspaces.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
@@ -24,7 +25,7 @@ export function workspaceRoutes(deps: AppDeps) {
       const [partners, members, invitations] = await Promise.all([
         listPartners(deps.db, membership.workspaceId),
         listMembers(deps.db, membership.workspaceId),
-        membership.role === 'admin' ? listInvitations(deps.db, membership.workspaceId) : Promise.resolve([]),
+        membership.role === 'admin' ? listInvitations(deps.db, membership.workspaceId, deps.clock) : Promise.resolve([]),
       ])
       return c.json({ ...workspace, role: membership.role, partnerId: membership.partnerId, partners, members, invitations })
     })
