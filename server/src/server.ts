@@ -21,6 +21,7 @@ import { roomDocAccess } from './domain/meetings/docAccess.ts'
 import { createIdentify } from './identify.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
+import { SignoffConfirmations } from './signoff/confirmation.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
@@ -138,6 +139,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     logger,
   )
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
+  const signoffConfirmations = new SignoffConfirmations({ db: database.db, mailer, logger, baseUrl: url })
   const app = createApp({
     db: database.db,
     auth,
@@ -158,6 +161,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     rooms: collab.rooms,
     authSecret: config.authSecret,
     auditKey: config.auditKey,
+    signoffConfirmations,
     clock,
     workspaceEvents,
     comments,
@@ -180,7 +184,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   })
 
   const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
   digests.start()
 
@@ -189,6 +192,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     (closing ??= (async () => {
       http.close()
       await digests.stop()
+      await signoffConfirmations.idle()
       mailer.close()
       await collab.close()
       await actionWatch.idle()
