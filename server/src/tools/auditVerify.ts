@@ -38,16 +38,25 @@ if (!key) refuse(`Pas de clé d’audit : définissez AUDIT_KEY ou DATA_DIR (che
 const given = values.head ?? []
 const heads = given.map((text) => parseHead(text) ?? refuse(`--head « ${text} » n’est pas une tête : 16 à 64 chiffres hexadécimaux.`, `--head "${text}" is not a head: 16 to 64 hexadecimal digits.`))
 
-const database = openDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL || null, onPoolError: () => undefined })
-const store = database.pgPool ? new PostgresDocStore(database.pgPool) : new SqliteDocStore(database.sqlite!)
+const databaseUrl = process.env.DATABASE_URL || null
+const sqliteFile = path.join(dataDir, 'ensemble.sqlite')
+// Opening a missing SQLite file would create an empty one: this command only reads.
+if (!databaseUrl && !existsSync(sqliteFile)) refuse(`Pas de base Ensemble : ${sqliteFile} n’existe pas (DATA_DIR ou DATABASE_URL).`, `No Ensemble database: ${sqliteFile} does not exist (DATA_DIR or DATABASE_URL).`)
+const database = openDatabase({ dataDir, databaseUrl, onPoolError: () => undefined })
 try {
-  const result = await verifyAudit(database.db, store, { key, heads })
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : report(result, given))
-  process.exitCode = result.ok ? 0 : 1
-} finally {
-  await store.close()
+  const store = database.pgPool ? new PostgresDocStore(database.pgPool) : new SqliteDocStore(database.sqlite!)
+  try {
+    const result = await verifyAudit(database.db, store, { key, heads })
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : report(result, given))
+    process.exitCode = result.ok ? 0 : 1
+  } finally {
+    await store.close()
+  }
+} catch (err) {
   await database.close()
+  refuse(`La base ne se lit pas : ${String(err)}`, `The database cannot be read: ${String(err)}`)
 }
+await database.close()
 
 function report(result: AuditVerification, givenHeads: readonly string[]): string {
   const lines = ['Journal d’audit des signatures · Sign-off audit trail']
