@@ -137,8 +137,8 @@ export function compareRound(
     problems.push(
       problem(
         { workspaceId, roundId, row: roundRow },
-        'ce tour n’a aucune entrée « proposé » scellée dans le journal d’audit : ligne ajoutée ou modifiée hors du serveur',
-        'this round has no sealed "proposed" audit entry: row added or changed outside the server',
+        'ce tour n’a aucune entrée « proposé » scellée dans le journal d’audit : ligne ajoutée hors du serveur, ou son entrée réécrite',
+        'this round has no sealed "proposed" audit entry: row added outside the server, or its entry rewritten',
       ),
     )
   } else if (!stored) {
@@ -192,8 +192,8 @@ export function compareRound(
       problems.push(
         problem(
           at,
-          `la réponse enregistrée pour ${who} (« ${shown(vote.vote)} ») n’a aucune entrée scellée dans le journal : ligne ajoutée hors du serveur`,
-          `the stored answer for ${who} ("${shown(vote.vote)}") has no sealed audit entry: row added outside the server`,
+          `la réponse enregistrée pour ${who} (« ${shown(vote.vote)} ») n’a aucune entrée scellée dans le journal : ligne ajoutée hors du serveur, ou son entrée réécrite`,
+          `the stored answer for ${who} ("${shown(vote.vote)}") has no sealed audit entry: row added outside the server, or its entry rewritten`,
         ),
       )
       continue
