@@ -1,10 +1,12 @@
-import { contentOf, type SignoffRoundView } from '@ensemble/shared'
+import { contentOf, documentMetaOf, type SignoffRoundView } from '@ensemble/shared'
 import { sql, type Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../../server/src/db/schema.ts'
 import { entryHash } from '../../server/src/signoff/audit.ts'
 import type { AuditProblem } from '../../server/src/signoff/integrity/problem.ts'
-import { block, blockText, docApi, writeBlocks } from './history-flow.ts'
+import { connectDoc } from '../helpers/collab.ts'
+import type { HttpClient } from '../helpers/http.ts'
+import { appendBlocks, block, blockText, docApi, waitForRows, writeBlocks } from './history-flow.ts'
 import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
 export interface AuditEntryView {
@@ -22,12 +24,12 @@ export interface AuditEntryView {
  */
 export async function signedAlliances(baseUrl: string) {
   const a = await twoPartnerAlliance(baseUrl)
-  await writeBlocks(a.admin.client, a.workspaceId, 'agreement', [block('heading', 'Article 1 — Objet'), block('paragraph', 'Les partenaires coopèrent pour le littoral.')])
+  await writeTitled(a.admin.client, a.workspaceId, 'agreement', 'Accord du littoral', [block('heading', 'Article 1 — Objet'), block('paragraph', 'Les partenaires coopèrent pour le littoral.')])
   const { round: agreement } = await propose(a.steering, a.workspaceId, 'agreement', { name: 'Accord v1' })
   await vote(a.lina, a.workspaceId, 'agreement', agreement.id, { vote: 'approve' })
   await vote(a.hugo, a.workspaceId, 'agreement', agreement.id, { vote: 'object', clause: 'Article 1 — Objet', comment: 'Préciser le périmètre.' })
   const adopted = await vote(a.hugo, a.workspaceId, 'agreement', agreement.id, { vote: 'approve' })
-  await writeBlocks(a.admin.client, a.workspaceId, 'charter', [block('heading', 'Valeurs'), block('paragraph', 'Confiance et transparence.')])
+  await writeTitled(a.admin.client, a.workspaceId, 'charter', 'Charte du littoral', [block('heading', 'Valeurs'), block('paragraph', 'Confiance et transparence.')])
   const { round: charter } = await propose(a.steering, a.workspaceId, 'charter', { name: 'Charte v1' })
   const withdrawn = await a.steering.client.json<SignoffRoundView>('POST', docApi(a.workspaceId, 'charter').withdraw(charter.id), undefined, 200)
   const entriesA = await chainOf(a.admin.client, a.workspaceId, ['agreement', 'charter'])
@@ -42,8 +44,23 @@ export async function signedAlliances(baseUrl: string) {
 
 export type SignedAlliances = Awaited<ReturnType<typeof signedAlliances>>
 
+/** Writes a rich text's title and blocks in one transaction (one stored row), then disconnects. */
+async function writeTitled(client: HttpClient, workspaceId: string, docName: string, title: string, blocks: Y.XmlElement[]): Promise<void> {
+  const writer = await connectDoc(client, workspaceId, docName)
+  try {
+    await writer.synced()
+    writer.doc.transact(() => {
+      documentMetaOf(writer.doc).set('title', title)
+      appendBlocks(writer.doc, blocks)
+    })
+    await waitForRows(client, workspaceId, docName, 1)
+  } finally {
+    writer.destroy()
+  }
+}
+
 /** An alliance's whole chain, read through the documents' audit routes. */
-async function chainOf(client: { json<T>(method: string, path: string, body: unknown, status: number): Promise<T> }, workspaceId: string, docNames: string[]): Promise<AuditEntryView[]> {
+async function chainOf(client: HttpClient, workspaceId: string, docNames: string[]): Promise<AuditEntryView[]> {
   const entries = (await Promise.all(docNames.map((d) => client.json<AuditEntryView[]>('GET', docApi(workspaceId, d).audit, undefined, 200)))).flat()
   return entries.sort((x, y) => x.seq - y.seq)
 }
@@ -89,7 +106,7 @@ const logRows = (db: Kysely<Database>, workspaceId: string, docName: string) =>
   db.selectFrom('doc_updates').selectAll().where('workspace_id', '=', workspaceId).where('doc_name', '=', docName).orderBy('id', 'asc').execute()
 
 /** The document rebuilt from its log, and an update that rewrites its paragraph (made by a client id of the forger's own). */
-async function forgedParagraph(db: Kysely<Database>, workspaceId: string, docName: string) {
+export async function forgedParagraph(db: Kysely<Database>, workspaceId: string, docName: string) {
   const rows = await logRows(db, workspaceId, docName)
   const doc = new Y.Doc()
   for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data as Uint8Array))

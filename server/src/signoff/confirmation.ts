@@ -53,7 +53,7 @@ function paragraphs(d: ConfirmationData, language: Locale): string[][] {
     return `- ${v.partnerName} (${v.userName ?? '—'})${colon}${answer}${v.at ? (fr ? `, le ${day(v.at, language)}` : `, ${day(v.at, language)}`) : ''}`
   })
   const fingerprints = [
-    `${fr ? 'Empreinte du texte proposé (SHA-256)' : 'Hash of the proposed text (SHA-256)'}${colon}${round.contentHash}`,
+    `${fr ? `Empreinte du texte ${adopted ? 'adopté' : 'proposé'} (SHA-256)` : `Hash of the ${adopted ? 'adopted' : 'proposed'} text (SHA-256)`}${colon}${round.contentHash}`,
     ...(round.baseHash ? [`${fr ? 'Avenant — empreinte précédente' : 'Amendment — previous hash'}${colon}${round.baseHash}`] : []),
   ]
   const anchor = fr

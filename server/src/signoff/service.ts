@@ -477,9 +477,11 @@ export class SignoffService {
     const base = row?.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
     const partners = knownPartners ?? (await listPartners(this.db, workspaceId))
     const partnerName = new Map(partners.map((p) => [p.id, p.name]))
-    const problems = [
+    const problems: SignoffAuditProblem[] = [
       ...chainProblems(chain.check),
-      ...compareRound(workspaceId, record, row ? { row, votes, baseHash: row.base_round_id ? (base?.content_hash ?? '') : null } : undefined, (id) => partnerName.get(id) ?? id),
+      ...compareRound(workspaceId, record, row ? { row, votes, baseHash: row.base_round_id ? (base?.content_hash ?? '') : null } : undefined, (id) => partnerName.get(id) ?? id).map(
+        ({ partnerId, seq, message }) => ({ partnerId, seq, message }),
+      ),
     ]
     const shown: RecordedRound = recorded ?? {
       id: row!.id,
