@@ -91,7 +91,7 @@ describe('the audit head outside the database, and the round page against forged
     expect(await auditVerify({ DATA_DIR: server.dataDir }, [short(adoption.hash), short(withdrawal.hash)])).toMatchObject({ code: 0, result: { ok: true, missingHeads: [] } })
   })
 
-  it('[AUDIT5] a vote row turned into an objection is listed as a problem, never shown as the answer, and the exports refuse; a forged answer row counts for nothing; replaced stored text refuses exports', async () => {
+  it('[AUDIT5] a vote row turned into an objection is listed as a problem, never shown as the answer, and the exports refuse; a forged answer row counts for nothing; replaced stored text refuses exports and suspends an adoption', async () => {
     const { workspaceId, adopted, cityId } = s.a
     const api = docApi(workspaceId, 'agreement')
     const roundOf = async () => s.a.editor.client.json<SignoffRoundView>('GET', `${api.signoff}/rounds/${adopted.id}`, undefined, 200)
@@ -137,5 +137,18 @@ describe('the audit head outside the database, and the round page against forged
     await expectError(refused, 409, 'audit_mismatch')
     await sql`UPDATE doc_updates SET data = ${Buffer.from(first.data as Uint8Array)} WHERE id = ${first.id}`.execute(database.db)
     expect((await s.a.editor.client.request('GET', api.export('docx'))).status).toBe(200)
+
+    // Alliance B: the text under proposal replaced in the log. The last answer is recorded, but the
+    // round is not adopted on a text whose hash is no longer the one partners answered on.
+    const forgedB = await forgedParagraph(database.db, b.workspaceId, 'agreement')
+    forgedB.doc.destroy()
+    const firstB = forgedB.rows[0]!
+    await sql`UPDATE doc_updates SET data = ${Buffer.from(Y.mergeUpdates([new Uint8Array(firstB.data as Uint8Array), forgedB.update]))} WHERE id = ${firstB.id}`.execute(database.db)
+    const suspended = await b.hugo.client.request('POST', docApi(b.workspaceId, 'agreement').votes(b.open.id), { vote: 'approve' })
+    await expectError(suspended, 409, 'audit_mismatch')
+    const waiting = await b.admin.client.json<SignoffRoundView>('GET', `${docApi(b.workspaceId, 'agreement').signoff}/rounds/${b.open.id}`, undefined, 200)
+    expect(waiting).toMatchObject({ status: 'open', outcome: { adopted: true } })
+    await sql`UPDATE doc_updates SET data = ${Buffer.from(firstB.data as Uint8Array)} WHERE id = ${firstB.id}`.execute(database.db)
+    expect((await vote(b.lina, b.workspaceId, 'agreement', b.open.id, { vote: 'approve' })).status).toBe('adopted')
   })
 })
