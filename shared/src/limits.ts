@@ -34,6 +34,13 @@ export const LIMITS = {
     frames: { burst: 3000, perSecond: 1000 },
     awareness: { burst: 120, perSecond: 30 },
     syncStep1: { burst: 10, perSecond: 1 },
+    /**
+     * Bytes of updates (sync step 2 and update messages), refused or not: a paste of a long text is
+     * a frame of up to `maxFrameBytes`, typing a few bytes per key.
+     */
+    updateBytes: { burst: 16 * 1024 * 1024, perSecond: 2 * 1024 * 1024 },
+    /** Bytes of updates the server refused: a real client is refused rarely and by little. */
+    refusedBytes: { burst: 4 * 1024 * 1024, perSecond: 256 * 1024 },
   },
   /** Open websockets allowed per member and per server process (env WS_MAX_PER_USER, WS_MAX_CONNECTIONS). */
   maxConnectionsPerUser: 32,
@@ -46,6 +53,11 @@ export const LIMITS = {
    * types recursively, so a deeper update could overflow the stack of every replica that loads it.
    */
   maxNestingDepth: 48,
+  /**
+   * Longest map key (an action id, a field or attribute name) or root type name in an update. A key
+   * outlives the value it names (a refused edit is stored as what it costs to undo), so it is bounded.
+   */
+  maxKeyLength: 256,
   /**
    * Largest state a document may reach (Yjs V1 state bytes), by kind. An edit that would grow a
    * document beyond it is refused (`document_too_large`); deletions stay possible. A 50,000-action

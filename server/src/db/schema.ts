@@ -70,6 +70,15 @@ export interface DocKeptStateTable {
   updated_at: number
 }
 
+/** Who owns each Yjs client id of a document: the person whose changes first used it (HOST1). */
+export interface DocClientOwnerTable {
+  workspace_id: string
+  doc_name: string
+  client_id: number
+  /** A user id, or SERVER_CLIENT_OWNER for the ids of the server's own changes. */
+  owner_id: string
+}
+
 /** A discussion anchored to a clause, an action (or one of its fields), a body or a decision. */
 export interface CommentThreadTable {
   id: string
@@ -338,6 +347,7 @@ export interface Database {
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
   doc_kept_states: DocKeptStateTable
+  doc_client_owners: DocClientOwnerTable
   user: UserTable
   comment_thread: CommentThreadTable
   comment_message: CommentMessageTable

@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'edit_forbidden',
   'edit_invalid',
   'document_locked',
+  /** The update holds changes under a Yjs client id that belongs to another person (HOST1). */
+  'client_id_taken',
+  /** The update nests shared types deeper than LIMITS.maxNestingDepth, or has a key longer than LIMITS.maxKeyLength (HOST2). */
+  'update_out_of_bounds',
+  /** The edit would grow the document beyond LIMITS.maxDocumentBytes (HOST4). */
+  'document_too_large',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
