@@ -108,8 +108,7 @@ export class SignoffService {
     const chain = await this.chain(workspaceId)
     const rows = await this.roundsOf(this.db, workspaceId, docName).select('id').orderBy('proposed_at', 'asc').orderBy('id', 'asc').execute()
     // A round deleted from the database is still shown, from its entries, with the problem.
-    const recorded = [...chain.records.values()].flatMap((r) => recordedRound(r) ?? []).filter((r) => r.docName === docName)
-    const ids = [...new Set([...rows.map((r) => r.id), ...recorded.map((r) => r.id)])]
+    const ids = [...new Set([...rows.map((r) => r.id), ...this.recordedRounds(chain, docName).map((r) => r.id)])]
     const partners = await listPartners(this.db, workspaceId)
     const views = await Promise.all(ids.map((id) => this.view(workspaceId, docName, id, chain, partners)))
     return views.sort((a, b) => (a.proposedAt < b.proposedAt ? -1 : a.proposedAt > b.proposedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -134,9 +133,7 @@ export class SignoffService {
     if (!round.audit.ok) throw auditMismatch('The stored sign-off of this version does not match its sealed audit entries.')
     const { version, document } = await this.history.versionDocument(workspaceId, docName, recorded.versionId)
     if (contentHash(document) !== recorded.contentHash) throw auditMismatch('The stored text of this version no longer has the hash its partners adopted.')
-    const meta = (document.meta ?? {}) as { title?: unknown }
-    const title = typeof meta.title === 'string' && meta.title ? meta.title : docName
-    return { round, version, document, title, auditHead: await auditHead(this.db, workspaceId) }
+    return { round, version, document, title: titleOf(document.meta, docName), auditHead: await auditHead(this.db, workspaceId) }
   }
 
   async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
