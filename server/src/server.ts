@@ -22,6 +22,7 @@ import { roomDocAccess } from './domain/meetings/docAccess.ts'
 import { createIdentify } from './identify.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
+import { SignoffConfirmations } from './signoff/confirmation.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
@@ -151,6 +152,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     logger,
   )
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
+  const signoffConfirmations = new SignoffConfirmations({ db: database.db, mailer, logger, baseUrl: url })
   const app = createApp({
     db: database.db,
     auth,
@@ -174,6 +176,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     publicUrl: url,
     invitationTtlMs: config.invitationTtlDays * 24 * 60 * 60 * 1000,
     auditKey: config.auditKey,
+    signoffConfirmations,
     clock,
     workspaceEvents,
     comments,
@@ -205,6 +208,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     (closing ??= (async () => {
       http.close()
       await digests.stop()
+      await signoffConfirmations.idle()
       mailer.close()
       await collab.close()
       await actionWatch.idle()

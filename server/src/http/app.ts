@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
   const history = new HistoryService(deps.db, deps.store, deps.rooms)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
-  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey), workspaceEvents))
+  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey, undefined, deps.signoffConfirmations), workspaceEvents))
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
   app.route('/api/unsubscribe', unsubscribeRoutes(deps))
   app.route('/api/invitations', invitationRoutes(deps))

@@ -11,6 +11,7 @@ import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { MemberLimits } from './memberLimits.ts'
 import type { Mailer } from '../mail/mailer.ts'
+import type { SignoffConfirmations } from '../signoff/confirmation.ts'
 import type { DocStore } from '../storage/docStore.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
@@ -39,6 +40,8 @@ export interface AppDeps {
   invitationTtlMs: number
   /** Seals sign-off audit entries (SIGN12). */
   auditKey: string
+  /** Mails each partner's representative when a sign-off round closes, with the audit head (AUDIT4). */
+  signoffConfirmations?: SignoffConfirmations
   /** Time source of comments and digests (a fake clock in tests). */
   clock?: Clock
   /** The workspace event bus and comment service, when server.ts shares them (observers, Redis bridge). */

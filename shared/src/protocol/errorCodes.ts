@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'payload_too_large',
   'internal_error',
+  // the sign-off rows or the adopted text do not match the sealed audit chain
+  'audit_mismatch',
   // websocket / document edits
   'edit_forbidden',
   'edit_invalid',
