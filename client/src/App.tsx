@@ -10,6 +10,7 @@ import { MembersPage } from './features/members/MembersPage.tsx'
 import { OutboxPage } from './features/outbox/OutboxPage.tsx'
 import { INBOX_SLUG } from './features/comments/InboxNavLink.tsx'
 import { InboxPage } from './features/comments/InboxPage.tsx'
+import { InvitationPage } from './features/invitations/InvitationPage.tsx'
 import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
 import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
@@ -45,6 +46,15 @@ function Routes({ path }: { path: string }) {
   const { t } = useTranslation()
   const { session } = useSession()
 
+  // An invitation link works signed in or out (the page signs in or up with the invited address).
+  const invitation = matchPath('/invitation/:token', path)
+  if (invitation?.token) {
+    return (
+      <Main title={t('invitation.titleLoading')}>
+        <InvitationPage token={invitation.token} />
+      </Main>
+    )
+  }
   if (session.status === 'loading') return <Main title={t('app.name')}>{<p aria-busy="true">{t('app.loading')}</p>}</Main>
   if (session.status === 'signedOut') {
     return <Main title={t('auth.signInTitle')}>{path === '/inscription' ? <SignUpPage /> : <SignInPage />}</Main>

@@ -28,12 +28,16 @@ export interface Config {
   storageRetryMs: number
   /** Open websockets allowed per member and per process (LIM1); over them an upgrade gets 429 / 503. */
   connectionCaps: { perUser: number; total: number }
+  /** Multiplies the per-member REST budgets and caps of LIMITS (LIM2–LIM6); 1 by default. */
+  memberLimitsScale: number
   /** Directory of the built client; the server serves it when it exists. */
   clientDir: string
   /** `smtp://…` or `smtps://…` for digests; without it mail goes to the local outbox table. */
   smtpUrl: string | null
   /** Sender of digests. */
   mailFrom: string
+  /** How many days an invitation link works (INVITATION_TTL_DAYS, default 7). */
+  invitationTtlDays: number
   /** How often (ms) the digest scheduler looks for due digests. */
   digestTickMs: number
   /** NODE_ENV=production: development routes (the mail outbox page) are off. */
@@ -65,10 +69,12 @@ const envSchema = z.object({
   STORAGE_RETRY_MS: z.coerce.number().int().min(0).optional(),
   WS_MAX_PER_USER: z.coerce.number().int().min(1).default(LIMITS.maxConnectionsPerUser),
   WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(LIMITS.maxConnections),
+  MEMBER_LIMITS_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   CLIENT_DIR: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
   DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
+  INVITATION_TTL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
   NODE_ENV: z.string().optional(),
   HISTORY_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HISTORY_QUEUE: z.coerce.number().int().min(0).optional(),
@@ -112,10 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,
     connectionCaps: { perUser: e.WS_MAX_PER_USER, total: e.WS_MAX_CONNECTIONS },
+    memberLimitsScale: e.MEMBER_LIMITS_SCALE,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     digestTickMs: e.DIGEST_TICK_MS,
+    invitationTtlDays: e.INVITATION_TTL_DAYS,
     production: e.NODE_ENV === 'production',
     history: { threads: e.HISTORY_THREADS, queue: e.HISTORY_QUEUE, perMember: e.HISTORY_JOBS_PER_MEMBER },
   }

@@ -6,14 +6,12 @@ import type { ErrorCode } from '@ensemble/shared'
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
     /** A finer, stable reason within `code` (e.g. `double_vote` for a refused ballot). */
     readonly reason?: string,
-    /** Seconds before trying again is worth it, sent as `Retry-After` (a 429). */
-    readonly retryAfterSeconds?: number,
   ) {
     super(message)
   }
@@ -25,3 +23,18 @@ export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign 
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message)
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found.`)
 export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field)
+
+/**
+ * Past a member's cap or rate (docs/SPEC.md LIM2–LIM6): 429, and the response says in `Retry-After`
+ * how many seconds to wait (at most) before the same request can succeed.
+ */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests: wait before trying again.',
+    /** Which budget ran out, when the client may tell them apart (e.g. `history_jobs_per_member`). */
+    reason?: string,
+  ) {
+    super(429, 'rate_limited', message, undefined, reason)
+  }
+}

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import { getRequestListener, RequestError } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
 import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
@@ -17,10 +17,12 @@ import { connectInstances } from './fanout/connectInstances.ts'
 import { ControlChannel } from './fanout/control.ts'
 import { Replicator } from './fanout/replicator.ts'
 import { createApp } from './http/app.ts'
+import { MemberLimits } from './http/memberLimits.ts'
 import { roomDocAccess } from './domain/meetings/docAccess.ts'
 import { createIdentify } from './identify.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { seedDemo, type DemoLogin } from './seed/demo.ts'
+import { SignoffConfirmations } from './signoff/confirmation.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
@@ -46,6 +48,15 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/**
+ * A request Node's adapter refuses before the app sees it (a backslash in the path, a bad Host) is a
+ * 400 in the API's error shape (ACCT8); anything else thrown there, a 500 with no detail.
+ */
+const refuseRequest = (err: unknown): Response => {
+  const [status, error] = err instanceof RequestError ? [400, { code: 'bad_request', message: 'Malformed request target.' }] : [500, { code: 'internal_error', message: 'Internal error.' }]
+  return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
+}
+
 /** Origins a browser may use to reach this server when ALLOWED_ORIGINS is not set. */
 function defaultOrigins(url: string, port: number): string[] {
   const u = new URL(url)
@@ -64,6 +75,8 @@ function createStore(db: DatabaseHandle, now: () => number): DocStore {
 export interface ServerOptions {
   /** Time source of comments, the update log's timestamps and digests (tests script a calendar). */
   clock?: Clock
+  /** Milliseconds for the per-member buckets and ticket expiry (tests let a window pass without waiting). */
+  limitsNow?: () => number
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -103,7 +116,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const store = createStore(database, () => clock().getTime())
   // History replays, exports and large documents' cold opens run here, off the event loop (LOOP3, LOOP5).
   const threads = createDocumentThreads({ historyThreads: config.history.threads, historyQueue: config.history.queue })
-  const { fanOut, tickets } = await connectInstances(config.redisUrl, logger)
+  const { fanOut, tickets } = await connectInstances(config.redisUrl, logger, options.limitsNow)
   const replicator = new Replicator(fanOut, logger)
   // Comments and inbox: one bus, bridged to the other instances; live plan edits feed `action.changed` items.
   const workspaceEvents = new WorkspaceEventBus((err) => logger.warn({ err }, 'workspace event listener failed'))
@@ -144,6 +157,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     logger,
   )
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
+  const signoffConfirmations = new SignoffConfirmations({ db: database.db, mailer, logger, baseUrl: url })
   const app = createApp({
     db: database.db,
     auth,
@@ -163,7 +178,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     rooms: collab.rooms,
     authSecret: config.authSecret,
+    mailer,
+    publicUrl: url,
+    invitationTtlMs: config.invitationTtlDays * 24 * 60 * 60 * 1000,
     auditKey: config.auditKey,
+    signoffConfirmations,
     clock,
     workspaceEvents,
     comments,
@@ -179,16 +198,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       collab.sessionEnded(sessionId)
       control.sessionEnded(sessionId)
     },
+    memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
     threads,
     historyJobsPerMember: config.history.perMember,
   })
-  handler = getRequestListener(app.fetch)
+  handler = getRequestListener(app.fetch, { errorHandler: refuseRequest })
   http.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
 
   const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
   digests.start()
 
@@ -197,6 +216,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     (closing ??= (async () => {
       http.close()
       await digests.stop()
+      await signoffConfirmations.idle()
       mailer.close()
       await collab.close()
       await actionWatch.idle()

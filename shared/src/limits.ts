@@ -34,7 +34,41 @@ export const LIMITS = {
     frames: { burst: 3000, perSecond: 1000 },
     awareness: { burst: 120, perSecond: 30 },
     syncStep1: { burst: 10, perSecond: 1 },
+    /**
+     * Bytes of updates (sync step 2 and update messages), refused or not: a paste of a long text is
+     * a frame of up to `maxFrameBytes`, typing a few bytes per key.
+     */
+    updateBytes: { burst: 16 * 1024 * 1024, perSecond: 2 * 1024 * 1024 },
+    /** Bytes of updates the server refused: a real client is refused rarely and by little. */
+    refusedBytes: { burst: 4 * 1024 * 1024, perSecond: 256 * 1024 },
   },
+  /**
+   * Per-member budgets of the REST API (docs/SPEC.md LIM2–LIM6): token buckets (burst, then refill
+   * per second) that each server instance keeps per member; past one the request is answered 429
+   * with `Retry-After` and does nothing. With several instances a member's budget is per instance.
+   * Env MEMBER_LIMITS_SCALE multiplies these bursts, rates and the caps below (the benchmark lifts them).
+   */
+  memberRate: {
+    /** Every state-changing request (POST, PUT, PATCH, DELETE), whatever its route. */
+    writes: { burst: 200, perSecond: 5 },
+    /** Comment threads opened (each reaches every mentioned member's inbox and every open panel). */
+    threads: { burst: 20, perSecond: 0.2 },
+    /** Comment messages posted or edited. */
+    messages: { burst: 60, perSecond: 1 },
+    /** Websocket tickets minted: a client takes one per (re)connection of each open document. */
+    tickets: { burst: 60, perSecond: 2 },
+    /** Event streams (Server-Sent Events) opened. */
+    eventStreams: { burst: 20, perSecond: 0.5 },
+    /** Creations that replay a document's log or make an alliance: versions, restores, sign-off proposals, alliances. */
+    costly: { burst: 20, perSecond: 0.1 },
+  },
+  /** Event streams one member may hold open on one server instance, and the instance in all. */
+  maxEventStreamsPerUser: 8,
+  maxEventStreams: 5000,
+  /** Minted but unused (and unexpired) websocket tickets one member may hold; Redis counts them across instances. */
+  maxOutstandingTicketsPerUser: 32,
+  /** Member buckets an instance keeps at most; idle (refilled) ones are dropped first. */
+  maxMemberBuckets: 100_000,
   /** Open websockets allowed per member and per server process (env WS_MAX_PER_USER, WS_MAX_CONNECTIONS). */
   maxConnectionsPerUser: 32,
   maxConnections: 5000,
@@ -46,6 +80,11 @@ export const LIMITS = {
    * types recursively, so a deeper update could overflow the stack of every replica that loads it.
    */
   maxNestingDepth: 48,
+  /**
+   * Longest map key (an action id, a field or attribute name) or root type name in an update. A key
+   * outlives the value it names (a refused edit is stored as what it costs to undo), so it is bounded.
+   */
+  maxKeyLength: 256,
   /**
    * Largest state a document may reach (Yjs V1 state bytes), by kind. An edit that would grow a
    * document beyond it is refused (`document_too_large`); deletions stay possible. A 50,000-action

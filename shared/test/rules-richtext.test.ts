@@ -7,6 +7,7 @@ import {
   EDITOR_NODES,
   HEADING_LEVELS,
   isAllowedHref,
+  MAX_NODE_DEPTH,
   validateDocument,
   workspaceContextFrom,
   type RuleId,
@@ -29,6 +30,12 @@ const txt = (s: string, marks?: Record<string, unknown>): Y.XmlText => {
   const t = new Y.XmlText()
   t.insert(0, s, marks)
   return t
+}
+/** `count` blockquotes, each inside the previous one, around `inner`. */
+const quotes = (count: number, inner: Y.XmlElement): Y.XmlElement => {
+  let block = inner
+  for (let i = 0; i < count; i++) block = el('blockquote', {}, [block])
+  return block
 }
 const LINK = { href: 'https://ensemble.example/charte', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null }
 
@@ -99,7 +106,18 @@ describe('rich-text documents', () => {
     ['VAL21', 'an unknown document status', (d) => documentMetaOf(d).set('status', 'frozen')],
     ['VAL21', 'a shared type in meta', (d) => documentMetaOf(d).set('title', new Y.Text('x'))],
     ['VAL22', 'an invented root', (d) => d.getMap('hack').set('x', 1)],
+    ['VAL23', 'a paragraph 25 elements deep (24 quotes)', (d) => contentOf(d).push([quotes(MAX_NODE_DEPTH, el('paragraph', {}, [txt('fond')]))])],
+    ['VAL23', 'a list item 25 elements deep in a table cell', (d) => {
+      const cell = (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement)
+      cell.push([quotes(MAX_NODE_DEPTH - 4, el('bulletList', {}, [el('listItem', {}, [el('paragraph', {})])]))])
+    }],
   ]
+
+  it('[VAL23] a paragraph 24 elements deep is valid', () => {
+    const doc = editorDocument()
+    contentOf(doc).push([quotes(MAX_NODE_DEPTH - 1, el('paragraph', {}, [txt('fond')]))])
+    expect(rulesOf(doc)).toEqual([])
+  })
 
   it.each(INVALID)('[%s] %s is refused', (rule, _label, mutate) => {
     const doc = editorDocument()

@@ -67,6 +67,17 @@ const body = {
   chair: 'u1',
   order: 'a1',
 }
+const invitation = {
+  id: 'i1',
+  email: 'x@example.org',
+  role: 'editor',
+  partnerId: 'p1',
+  representative: false,
+  invitedAt: '2030-01-01T09:00:00.000Z',
+  sentAt: '2030-01-01T09:00:00.000Z',
+  expiresAt: '2030-01-08T09:00:00.000Z',
+  expired: false,
+}
 const member = { userId: 'u1', name: 'Claire', email: 'claire@example.org', role: 'admin', partnerId: null, representative: false, color: '#1f6feb' }
 
 const TABLES: Record<string, Fixtures> = {
@@ -161,8 +172,14 @@ const TABLES: Record<string, Fixtures> = {
   },
   invitationSchema: {
     schema: invitationSchema,
-    valid: [['an invitation', { id: 'i1', email: 'x@example.org', role: 'editor', partnerId: 'p1', representative: false }]],
-    invalid: [['an unknown role', { id: 'i1', email: 'x@example.org', role: 'boss', partnerId: null, representative: false }, 'role']],
+    valid: [
+      ['an invitation', { ...invitation }],
+      ['one made before links (never sent)', { ...invitation, sentAt: null, expiresAt: null, expired: true }],
+    ],
+    invalid: [
+      ['an unknown role', { ...invitation, role: 'boss' }, 'role'],
+      ['no expiry flag', { ...invitation, expired: undefined }, 'expired'],
+    ],
   },
   signUpSchema: {
     schema: signUpSchema,
@@ -175,6 +192,9 @@ const TABLES: Record<string, Fixtures> = {
       ['a password of 129 characters', { name: 'Claire', email: 'claire@example.org', password: long(129) }, 'password'],
       ['a blank name', { name: '  ', email: 'claire@example.org', password: 'motdepasse' }, 'name'],
       ['an invalid email', { name: 'Claire', email: 'claire@', password: 'motdepasse' }, 'email'],
+      ['a password of spaces only (ACCT13)', { name: 'Claire', email: 'claire@example.org', password: '         ' }, 'password'],
+      ['a password holding the email’s local part (ACCT13)', { name: 'Claire', email: 'claire@example.org', password: 'Claire2030!' }, 'password'],
+      ['a password holding a word of the name, accents ignored (ACCT13)', { name: 'Hélène Dupont', email: 'h@example.org', password: 'helene-et-les-garcons' }, 'password'],
     ],
   },
   signInSchema: {

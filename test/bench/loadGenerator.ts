@@ -1,6 +1,7 @@
 import { contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { waitFor } from '../helpers/waitFor.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { cpuTimes, rssKb } from './proc.ts'
 import { inBatches, latencyOf, sleep, type Latency } from './stats.ts'
 import type { BenchClient, Target } from './targets/target.ts'
@@ -121,7 +122,7 @@ export async function runLoad(target: Target, spec: LoadSpec, tag: string, durin
     while (edits < Math.floor(spec.editsPerSecond * elapsed)) stampEdit(clients[edits++ % clients.length]!)
     while (moves < Math.floor(spec.presencePerSecond * elapsed)) {
       const client = clients[moves++ % clients.length]!
-      client.awareness.setLocalStateField('cursor', { anchor: moves, head: moves })
+      client.awareness.setLocalStateField('cursor', cursorAt(moves))
     }
   }, 5)
 

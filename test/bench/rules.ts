@@ -100,7 +100,7 @@ interface Setup {
 /** No rate limit: the by-size measure feeds one connection far more than a client's burst. */
 const UNLIMITED: ConnectionLimits = {
   maxBufferedBytes: Number.MAX_SAFE_INTEGER,
-  rates: { frames: { burst: Infinity, perSecond: Infinity }, awareness: { burst: Infinity, perSecond: Infinity }, syncStep1: { burst: Infinity, perSecond: Infinity } },
+  rates: { frames: { burst: Infinity, perSecond: Infinity }, awareness: { burst: Infinity, perSecond: Infinity }, syncStep1: { burst: Infinity, perSecond: Infinity }, updateBytes: { burst: Infinity, perSecond: Infinity }, refusedBytes: { burst: Infinity, perSecond: Infinity } },
 }
 
 async function setUp(seed: Uint8Array, check: EditCheck, makeStore: () => Promise<{ store: DocStore; done(): Promise<void> }>, connectionLimits?: ConnectionLimits): Promise<Setup> {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { signUp } from '../helpers/http.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 const WAIT = { timeout: 20_000 }
 
@@ -32,7 +33,7 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
       { name: 'Association Estran', type: 'association' },
       201,
     )
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
+    await addMember(admin.client, workspaceId, editor, { role: 'editor', partnerId })
 
     const open = suite.newPage
     const pageA = await open()

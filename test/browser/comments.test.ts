@@ -7,6 +7,7 @@ import { openThreadDraft } from './commentShortcut.ts'
 import { selectBeforeLineEnd, selectDocumentStart } from './tiptapState.ts'
 import { signUp } from '../helpers/http.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 const WAIT = { timeout: 20_000 }
 const CLAUSE = 'mettent en commun'
@@ -37,7 +38,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     adminClient = admin.client
     ;({ id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201))
     const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: editor.email, role: 'editor', partnerId }, 201)
+    await addMember(admin.client, workspaceId, editor, { role: 'editor', partnerId })
     const open = async () => {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
       contexts.push(context)
@@ -221,7 +222,7 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
 
   it('[COMM15] the interface offers only what the server allows: an observer reads without composer; only authors edit their messages; only the admin hides', async () => {
     const observer = await signUp(server.url, 'Odile Observatrice')
-    await adminClient.json('POST', `/api/workspaces/${workspaceId}/members`, { email: observer.email, role: 'observer' }, 201)
+    await addMember(adminClient, workspaceId, observer, { role: 'observer' })
     const pageO = await openPage()
     await signInThroughUi(pageO, server.url, observer.email)
     const agreement = `${server.url}/alliances/${workspaceId}/accord`

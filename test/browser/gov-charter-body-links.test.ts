@@ -6,6 +6,7 @@ import { connectDoc } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { markActive, pressEnterForNewBlock, selectBeforeLineEnd } from './tiptapState.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 const WAIT = { timeout: 20_000 }
 const EDITABLE = '.ProseMirror[contenteditable="true"]'
@@ -21,7 +22,7 @@ describe.skipIf(!browserTestsEnabled())('[GOV25] the charter links to the govern
     const steering = await signUp(base, 'Malik Pilotage')
     const { id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
     const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: steering.email, role: 'steering', partnerId }, 201)
+    await addMember(admin.client, workspaceId, steering, { role: 'steering', partnerId })
     const governance = await connectDoc(admin.client, workspaceId, 'governance')
     await governance.synced()
     const [first, second] = keysAfter(null, 2) as [string, string]

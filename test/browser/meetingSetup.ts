@@ -4,6 +4,7 @@ import { signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /**
  * An alliance with a chair (admin) and a member (editor) of one partner, a steering committee with one
@@ -14,7 +15,7 @@ export async function chairedMeeting(base: string) {
   const member = await signUp(base, 'Bruno Membre')
   const { id: workspaceId } = await chair.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
   const { id: partnerId } = await chair.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
-  await chair.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: member.email, role: 'editor', partnerId }, 201)
+  await addMember(chair.client, workspaceId, member, { role: 'editor', partnerId })
   const governance = await connectDoc(chair.client, workspaceId, 'governance')
   await governance.synced()
   bodiesOf(governance.doc).set('copil', buildBody({ name: 'Comité de pilotage', level: 'strategic', mandate: '', seats: { [partnerId]: 1 }, decisionRule: 'simple_majority', quorum: 1, cadence: 'monthly', chair: chair.userId, order: keyBetween(null, null) }))

@@ -2,8 +2,10 @@ import { mentionToken } from '@ensemble/shared'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserTestsEnabled, ensureClientBuilt, launchBrowser } from '../helpers/browser.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 const PASSWORD = 'motdepasse-solide-1' // the password test/helpers/http.ts signs users up with
 const WAIT = { timeout: 20_000 }
@@ -28,8 +30,9 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
     const admin = await signUp(server.url, 'Alice Martin')
     const member = await signUp(server.url, 'Chloé Durand')
     const { id: ws } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du Littoral' }, 201)
-    await admin.client.json('POST', `/api/workspaces/${ws}/members`, { email: member.email, role: 'commenter' }, 201)
+    await addMember(admin.client, ws, member, { role: 'commenter' })
     await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily' }, 200)
+    await addDocTargets(admin.client, ws, { actions: ['a1'] })
     await admin.client.json('POST', `/api/workspaces/${ws}/comments/threads`, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <img src=x onerror="document.title='pwned'">` }, 201)
     t = Date.parse('2030-03-05T06:00:00Z')
     await server.server.digests.runDue()
@@ -43,7 +46,8 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
 
     await page.goto(`${server.url}/dev/outbox`)
     await page.getByRole('heading', { name: 'Courriels en attente (développement)' }).waitFor(WAIT)
-    await page.getByRole('status').filter({ hasText: '1 courriel(s)' }).waitFor(WAIT)
+    // The invitation that brought Chloé in, and the digest.
+    await page.getByRole('status').filter({ hasText: '2 courriel(s)' }).waitFor(WAIT)
     const mail = page.getByRole('article', { name: 'Résumé du jour · Alliance du Littoral' })
     await mail.waitFor(WAIT)
     await expect(mail.locator('pre').textContent()).resolves.toContain(`Alice Martin vous a mentionné (Plan d’action) : « @Chloé Durand <img src=x onerror="document.title='pwned'"> »`)

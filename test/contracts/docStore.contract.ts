@@ -233,5 +233,20 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(await store.keptState({ workspaceId: 'w1', docName: 'charter' })).toBeNull()
       expect(await store.load(key)).toEqual({ snapshot: null, updates: [] })
     })
+
+    it('[HOST1] a client id belongs to its first claimant, per document; a later claim or a look-up never changes its owner', async () => {
+      const other = { workspaceId: 'w1', docName: 'charter' }
+      // Yjs client ids are unsigned 32-bit numbers: the largest must survive the column type.
+      const ids = [1, 2 ** 32 - 1]
+      expect(await store.claimClients(key, ids, null)).toEqual(new Map())
+      expect(await store.claimClients(key, ids, 'alice')).toEqual(new Map([[1, 'alice'], [2 ** 32 - 1, 'alice']]))
+      expect(await store.claimClients(key, [1, 7], 'mallory')).toEqual(new Map([[1, 'alice'], [7, 'mallory']]))
+      expect(await store.claimClients(key, [7, 8], null)).toEqual(new Map([[7, 'mallory']]))
+      expect(await store.claimClients(other, [1], 'bob')).toEqual(new Map([[1, 'bob']]))
+      expect(await store.claimClients(key, [], 'bob')).toEqual(new Map())
+      // Claims racing each other agree on one owner.
+      const racing = await Promise.all(['a', 'b', 'c', 'd'].map((claimant) => store.claimClients(key, [42], claimant)))
+      expect(new Set(racing.map((owners) => owners.get(42))).size).toBe(1)
+    })
   })
 }

@@ -1,5 +1,6 @@
 import type { Role } from '@ensemble/shared'
 import { signUp, type HttpClient } from './http.ts'
+import { addMember } from './invitations.ts'
 
 export interface TestMember {
   client: HttpClient
@@ -9,7 +10,8 @@ export interface TestMember {
 
 /**
  * An alliance with one partner, its admin, and one extra member per requested role — the usual
- * starting point of an integration test.
+ * starting point of an integration test. Members join through the real invitation flow (the link
+ * is read from the dev outbox), so the server must not run with SMTP_URL or NODE_ENV=production.
  */
 export async function createAlliance(baseUrl: string, roles: Role[] = []): Promise<{ workspaceId: string; partnerId: string; admin: TestMember; members: TestMember[] }> {
   const admin = await signUp(baseUrl, 'Claire Admin')
@@ -18,7 +20,7 @@ export async function createAlliance(baseUrl: string, roles: Role[] = []): Promi
   const members: TestMember[] = []
   for (const [i, role] of roles.entries()) {
     const m = await signUp(baseUrl, `Membre ${i} ${role}`)
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: m.email, role, partnerId }, 201)
+    await addMember(admin.client, workspaceId, m, { role, partnerId })
     members.push(m)
   }
   return { workspaceId, partnerId, admin, members }

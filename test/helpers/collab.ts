@@ -38,7 +38,7 @@ export async function connectDoc(
   workspaceId: string,
   docName: string,
   doc = new Y.Doc(),
-  options: { via?: string; syncV2?: boolean; params?: Record<string, string> } = {},
+  options: { via?: string; syncV2?: boolean; params?: Record<string, string>; beforeConnect?: (provider: WebsocketProvider) => void } = {},
 ): Promise<DocClient> {
   // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
   const wsBase = (options.via ?? client.baseUrl).replace(/^http/, 'ws') + '/ws/' + workspaceId
@@ -58,6 +58,8 @@ export async function connectDoc(
   // `syncV2`: connect as the web client does (`?sync=v2`, full state as message type 102); without
   // it, a stock y-websocket client.
   if (options.syncV2) acceptSyncV2(provider)
+  // E.g. a SaveTracker, which must see the first socket open to count what is sent on it.
+  options.beforeConnect?.(provider)
   let destroyed = false
   const open = async () => {
     // Retry while the server is away (restart tests); stop once destroyed.

@@ -23,6 +23,7 @@ export class MemoryDocStore implements DocStore {
   private readonly logs = new Map<string, Row[]>()
   private readonly snapshots = new Map<string, { data: Uint8Array; lastId: number }>()
   private readonly keptStates = new Map<string, KeptState>()
+  private readonly clientOwners = new Map<string, Map<number, string>>()
 
   async load(key: DocKey): Promise<LoadedDoc> {
     this.loads++
@@ -78,6 +79,18 @@ export class MemoryDocStore implements DocStore {
   async keptState(key: DocKey): Promise<KeptState | null> {
     const state = this.keptStates.get(id(key))
     return state ? copyOf(state) : null
+  }
+
+  async claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>> {
+    let owners = this.clientOwners.get(id(key))
+    if (!owners) this.clientOwners.set(id(key), (owners = new Map()))
+    const answer = new Map<number, string>()
+    for (const clientId of clientIds) {
+      if (claimant !== null && !owners.has(clientId)) owners.set(clientId, claimant)
+      const owner = owners.get(clientId)
+      if (owner !== undefined) answer.set(clientId, owner)
+    }
+    return answer
   }
 
   async close(): Promise<void> {}

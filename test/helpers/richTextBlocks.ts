@@ -20,3 +20,10 @@ export function runs(...parts: [string, Record<string, unknown>?][]): Y.XmlText 
 }
 
 export const para = (...parts: [string, Record<string, unknown>?][]): Y.XmlElement => element('paragraph', {}, [runs(...parts)])
+
+/** `quotes` blockquotes, each inside the previous one, around one paragraph: quotes + 1 elements deep. */
+export function nestedQuotes(quotes: number, text = 'Au fond.'): Y.XmlElement {
+  let block = para([text])
+  for (let i = 0; i < quotes; i++) block = element('blockquote', {}, [block])
+  return block
+}

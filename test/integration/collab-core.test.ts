@@ -9,6 +9,7 @@ import { RoomRegistry, type RoomRegistryOptions } from '../../server/src/collab/
 import { docFrom } from '../contracts/docStore.contract.ts'
 import { identity, MemoryNetwork, type MemoryClient } from '../helpers/memoryClient.ts'
 import { deferred, MemoryDocStore } from '../helpers/memoryDocStore.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const PLAN = { workspaceId: 'w1', docName: 'plan' }
@@ -96,7 +97,7 @@ describe('sync', () => {
 describe('rooms', () => {
   it('[ROOM1] a connection is answered with sync step 1 and the presence already in the room', async () => {
     const a = net.connect(editor('a'))
-    a.awareness.setLocalStateField('cursor', 1)
+    a.awareness.setLocalStateField('cursor', cursorAt(1))
     await net.settle()
     const b = net.connect(editor('b'))
     await net.settle()
@@ -340,13 +341,13 @@ describe('edit permissions', () => {
   it('[PERM2] an observer may still sync, read and show presence', async () => {
     const e = net.connect(editor('e'))
     const observer = net.connect(identity({ userId: 'x', role: 'observer' }))
-    observer.awareness.setLocalStateField('cursor', 3)
+    observer.awareness.setLocalStateField('cursor', cursorAt(3))
     await net.settle()
     actionsOf(e.doc).set('a1', buildAction({ title: 'Lisible', order: 'a0' }))
     await net.settle()
     expect(titleOf(observer.doc, 'a1')).toBe('Lisible')
     expect(observer.errors).toEqual([])
-    expect(e.awareness.getStates().get(observer.doc.clientID)?.cursor).toBe(3)
+    expect(e.awareness.getStates().get(observer.doc.clientID)?.cursor).toEqual(cursorAt(3))
   })
 })
 
@@ -354,11 +355,11 @@ describe('awareness', () => {
   it('[AWARE1] the server stamps the authenticated identity on presence, whatever the client claims', async () => {
     const a = net.connect(identity({ userId: 'a', role: 'editor', name: 'Alice', partnerName: 'Ville de Lyon' }))
     const b = net.connect(editor('b'))
-    a.awareness.setLocalState({ user: { id: 'b', name: 'Bob', color: '#000000', partner: 'Autre' }, cursor: 7 })
+    a.awareness.setLocalState({ user: { id: 'b', name: 'Bob', color: '#000000', partner: 'Autre' }, cursor: cursorAt(7) })
     await net.settle()
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
       user: { id: 'a', name: 'Alice', color: identity({ userId: 'a', role: 'editor' }).color, partner: 'Ville de Lyon' },
-      cursor: 7,
+      cursor: cursorAt(7),
     })
   })
 
@@ -366,7 +367,7 @@ describe('awareness', () => {
     const a = net.connect(editor('a'))
     const b = net.connect(editor('b'))
     const mallory = net.connect(editor('m'))
-    a.awareness.setLocalStateField('cursor', 1)
+    a.awareness.setLocalStateField('cursor', cursorAt(1))
     await net.settle()
     const clock = b.awareness.meta.get(a.doc.clientID)!.clock
 
@@ -379,19 +380,19 @@ describe('awareness', () => {
       encoding.writeVarString(update, JSON.stringify(state))
       return frame(MESSAGE.awareness, (encoder) => encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update)))
     }
-    mallory.pair.clientSend(forged({ cursor: 99 }))
+    mallory.pair.clientSend(forged({ cursor: cursorAt(99) }))
     mallory.pair.clientSend(forged(null))
     await net.settle()
 
-    expect(b.awareness.getStates().get(a.doc.clientID)?.cursor).toBe(1)
-    expect(rooms.get(PLAN)!.awareness.getStates().get(a.doc.clientID)?.cursor).toBe(1)
+    expect(b.awareness.getStates().get(a.doc.clientID)?.cursor).toEqual(cursorAt(1))
+    expect(rooms.get(PLAN)!.awareness.getStates().get(a.doc.clientID)?.cursor).toEqual(cursorAt(1))
     expect(mallory.closed).toBeNull()
   })
 
   it('[AWARE3] when a connection closes, its presence is removed for everyone else', async () => {
     const a = net.connect(editor('a'))
     const b = net.connect(editor('b'))
-    a.awareness.setLocalStateField('cursor', 1)
+    a.awareness.setLocalStateField('cursor', cursorAt(1))
     await net.settle()
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(true)
     a.destroy()
@@ -403,7 +404,7 @@ describe('awareness', () => {
   it('[AWARE4] query-awareness is answered with every present state', async () => {
     const a = net.connect(editor('a'))
     const b = net.connect(editor('b'))
-    a.awareness.setLocalStateField('cursor', 1)
+    a.awareness.setLocalStateField('cursor', cursorAt(1))
     await net.settle()
     const received: Uint8Array[] = []
     const deliver = b.pair.onClientFrame
@@ -418,7 +419,7 @@ describe('awareness', () => {
     expect(decoding.readVarUint(decoder)).toBe(MESSAGE.awareness)
     const states = new awarenessProtocol.Awareness(new Y.Doc())
     awarenessProtocol.applyAwarenessUpdate(states, decoding.readVarUint8Array(decoder), 'test')
-    expect(states.getStates().get(a.doc.clientID)?.cursor).toBe(1)
+    expect(states.getStates().get(a.doc.clientID)?.cursor).toEqual(cursorAt(1))
     states.destroy()
   })
 })

@@ -3,10 +3,12 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { api, createThread, expectError, inbox, openEvents, reply } from './comments-flow.ts'
+import { addMember, INVITATION_LINK } from '../helpers/invitations.ts'
 
 /**
  * A scripted week in one alliance, on a server whose clock the test moves: live edits by several
@@ -35,9 +37,10 @@ const open: DocClient[] = []
 
 const digestUrl = () => `/api/workspaces/${workspaceId}/me/digest`
 
+/** The digests kept in the outbox, oldest first (the invitations that brought the members in are left out). */
 async function outbox(): Promise<OutboxMail[]> {
   const mails = await people.alice.client.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)
-  return mails.map((m) => outboxMailSchema.parse(m)).reverse()
+  return mails.map((m) => outboxMailSchema.parse(m)).filter((m) => !INVITATION_LINK.test(m.text)).reverse()
 }
 const mailsTo = async (who: Person) => (await outbox()).filter((m) => m.to === who.email)
 
@@ -83,7 +86,7 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
       [people.chloe, 'editor'],
       [people.damien, 'commenter'],
     ]
-    for (const [p, role] of roles) await people.alice.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: p.email, role, partnerId }, 201)
+    for (const [p, role] of roles) await addMember(people.alice.client, workspaceId, p, { role, partnerId })
     // The scheduler records every member once: their first period starts now (Monday 09:00).
     await settle()
     plan = { alice: await connect(people.alice, 'plan'), bruno: await connect(people.bruno, 'plan') }
@@ -401,8 +404,15 @@ describe('digest delivery', () => {
       const admin = await signUp(smtp.url, 'Alice Martin')
       const member = await signUp(smtp.url, 'Chloé Durand')
       const { id: ws } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance SMTP' }, 201)
-      await admin.client.json('POST', `/api/workspaces/${ws}/members`, { email: member.email, role: 'commenter' }, 201)
+      // The invitation goes through SMTP as well: its link is read at the sink, then the sink is emptied for the digest.
+      await addMember(admin.client, ws, member, { role: 'commenter' }, async () => {
+        const invitation = readMime(await waitFor(() => sink.messages[0], { message: 'the invitation at the SMTP server' }))
+        expect(invitation.headers.to).toBe(member.email)
+        return INVITATION_LINK.exec(invitation.body)![1]!
+      })
+      sink.messages.length = 0
       await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily', language: 'en' }, 200)
+      await addDocTargets(admin.client, ws, { actions: ['a1'] })
       await createThread(admin.client, ws, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>` })
       t = Date.parse('2030-03-05T06:00:00Z')
       // The SMTP server refuses the first attempt: the digest is tried again at the next pass.
@@ -446,11 +456,12 @@ describe('digests start at the last visit', () => {
       const { id } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance des Visites' }, 201)
       const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${id}/partners`, { name: 'Association Visites', type: 'association' }, 201)
       for (const member of [bruno, chloe]) {
-        await admin.client.json('POST', `/api/workspaces/${id}/members`, { email: member.email, role: 'editor', partnerId }, 201)
+        await addMember(admin.client, id, member, { role: 'editor', partnerId })
       }
       await visited.server.digests.runDue() // records both members: their period starts Monday 09:00
       for (const member of [bruno, chloe]) await member.client.json('PUT', `/api/workspaces/${id}/me/digest`, { frequency: 'daily', language: 'fr' }, 200)
 
+      await addDocTargets(admin.client, id, { actions: ['a-visite'] })
       now = at(14, 10)
       await createThread(admin.client, id, { targetKind: 'action', targetId: 'a-visite', body: 'Premier sujet, avant la visite de Bruno.' })
       now = at(14, 11)

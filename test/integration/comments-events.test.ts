@@ -17,7 +17,7 @@ describe('live comment events (Server-Sent Events)', () => {
       expect(watching.status).toBe(200)
       expect(watching.response.headers.get('content-type')).toMatch(/^text\/event-stream/)
 
-      const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'action', targetId: 'act-1', body: 'Nouveau fil' })
+      const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: 'Nouveau fil' })
       const created = await watching.next((e) => e.event === 'comment.thread.created', 'comment.thread.created')
       expect(created.data).toMatchObject({ thread: { id: thread.id }, messages: [{ body: 'Nouveau fil' }] })
 
@@ -57,8 +57,8 @@ describe('live comment events (Server-Sent Events)', () => {
 
     const stream = await openEvents(observer.client, workspaceId)
     try {
-      await createThread(other.admin.client, other.workspaceId, { targetKind: 'action', targetId: 'x', body: 'ailleurs' })
-      const here = await createThread(commenter.client, workspaceId, { targetKind: 'action', targetId: 'x', body: 'ici' })
+      await createThread(other.admin.client, other.workspaceId, { targetKind: 'document', docName: 'charter', body: 'ailleurs' })
+      const here = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: 'ici' })
       const first = await stream.next((e) => e.event === 'comment.thread.created', 'a thread of this alliance')
       expect(first.data.thread.id).toBe(here.thread.id)
       expect(stream.events.filter((e) => e.event === 'comment.thread.created')).toHaveLength(1)

@@ -1,6 +1,7 @@
 import { mentionToken } from '@ensemble/shared'
 import { afterAll, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { api, createThread, expectError, getThread, inbox, listThreads, openEvents, reply, unread } from './comments-flow.ts'
@@ -18,6 +19,7 @@ describePostgres('comments on PostgreSQL (DATABASE_URL)', () => {
     server = await startTestServer({ DATABASE_URL: databaseUrl() }, dataDir)
     const { workspaceId, partnerId, admin, members } = await createAlliance(server.url, ['commenter', 'editor', 'observer'])
     const [commenter, editor, observer] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]]
+    await addDocTargets(admin.client, workspaceId, { actions: ['act-1'] })
     const live = await openEvents(observer.client, workspaceId)
     try {
       const anchor = { from: 'AQ==', to: 'Ag==', quote: 'Article 7' }
@@ -34,7 +36,7 @@ describePostgres('comments on PostgreSQL (DATABASE_URL)', () => {
       // Inbox: editor mentioned once; commenter got a mention (partner) and a reply; observer a mention.
       expect([await unread(editor.client, workspaceId), await unread(commenter.client, workspaceId), await unread(observer.client, workspaceId)]).toEqual([1, 2, 1])
       expect((await inbox(commenter.client, workspaceId)).map((i) => i.kind).sort()).toEqual(['mention', 'reply'])
-      await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'body', targetId: 'b', body: mentionToken('user', 'NotAMember01', 'X') }), 422, 'validation_failed', 'body')
+      await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: mentionToken('user', 'NotAMember01', 'X') }), 422, 'validation_failed', 'body')
 
       // Edit, delete, hide (audited), permissions.
       await expectError(await commenter.client.request('PATCH', api(workspaceId).message(answer.id), { body: 'non' }), 403, 'forbidden')

@@ -36,7 +36,7 @@ describeCluster('live comment events across instances (PostgreSQL + Redis)', () 
     const mentionedOnB = await openEvents(onInstance(mentioned.client, b.url), workspaceId)
     const bystanderOnB = await openEvents(onInstance(bystander.client, b.url), workspaceId)
     try {
-      const { thread } = await createThread(writer.client, workspaceId, { targetKind: 'action', targetId: 'a1', body: 'Un fil ouvert sur A' })
+      const { thread } = await createThread(writer.client, workspaceId, { targetKind: 'document', docName: 'charter', body: 'Un fil ouvert sur A' })
       const created = await mentionedOnB.next((e) => e.event === 'comment.thread.created', 'the thread on B')
       expect(created.data.thread.id).toBe(thread.id)
 

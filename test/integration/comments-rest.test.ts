@@ -1,6 +1,7 @@
-import { mentionToken, renderMarkdownLight } from '@ensemble/shared'
+import { COMMENT_LIMITS, mentionToken, renderMarkdownLight } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
+import { addDocTargets } from '../helpers/docTargets.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
 import { serverPerSuite } from '../helpers/server.ts'
 import { api, createThread, expectError, getThread, inbox, listThreads, reply, unread } from './comments-flow.ts'
@@ -11,8 +12,10 @@ describe('comments, mentions and inbox over REST', () => {
   const server = serverPerSuite()
 
   it('[COMM1] threads open on a document range, an action, an action field and a body; replies; lists filter by document, kind, target and status', async () => {
-    const { workspaceId, members } = await createAlliance(server.url, ['commenter', 'observer'])
+    const { workspaceId, admin, members } = await createAlliance(server.url, ['commenter', 'observer'])
     const [commenter, observer] = members as [(typeof members)[0], (typeof members)[0]]
+    // What threads name exists in the alliance's plan and governance documents (REF1).
+    await addDocTargets(admin.client, workspaceId, { actions: ['act-42'], bodies: ['copil'] })
     const onText = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'agreement', anchor: ANCHOR, body: 'Pourquoi **trois** ans ?' })
     expect(onText.thread).toMatchObject({ targetKind: 'document', docName: 'agreement', targetId: null, field: null, anchor: ANCHOR, quote: ANCHOR.quote, status: 'open', orphaned: false, createdBy: commenter.userId, messageCount: 1 })
     expect(onText.messages).toEqual([expect.objectContaining({ authorId: commenter.userId, body: 'Pourquoi **trois** ans ?', deleted: false, hidden: false, editedAt: null })])
@@ -46,6 +49,7 @@ describe('comments, mentions and inbox over REST', () => {
     // Targets are checked: unknown documents, missing ids, bad fields and filters are 422 naming the field.
     await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'secrets', body: 'x' }), 422, 'validation_failed', 'docName')
     await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', body: 'x' }), 422, 'validation_failed', 'targetId')
+    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'act-43', body: 'x' }), 422, 'validation_failed', 'targetId')
     await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action_field', targetId: 'a', field: '__proto__', body: 'x' }), 422, 'validation_failed', 'field')
     await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'body', targetId: 'b', body: '   ' }), 422, 'validation_failed', 'body')
     await expectError(await commenter.client.request('GET', `${api(workspaceId).threads}?status=closed`), 422, 'validation_failed', 'status')
@@ -110,7 +114,7 @@ describe('comments, mentions and inbox over REST', () => {
     await expectError(await new HttpClient(server.url).request('GET', api(workspaceId).threads), 401, 'unauthenticated')
     // A thread of another alliance is 404 through this one.
     const other = await createAlliance(server.url)
-    const foreign = await createThread(other.admin.client, other.workspaceId, { targetKind: 'action', targetId: 'a1', body: 'ailleurs' })
+    const foreign = await createThread(other.admin.client, other.workspaceId, { targetKind: 'document', docName: 'charter', body: 'ailleurs' })
     await expectError(await admin.client.request('GET', api(workspaceId).thread(foreign.thread.id)), 404, 'not_found')
     await expectError(await admin.client.request('POST', `${api(workspaceId).message(foreign.messages[0]!.id)}/hide`, {}), 404, 'not_found')
   })
@@ -122,13 +126,13 @@ describe('comments, mentions and inbox over REST', () => {
     const before = await listThreads(admin.client, workspaceId)
 
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'a1', body: `Avis de ${mentionToken('user', outsider.userId, 'Pas Membre')} ?` }),
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `Avis de ${mentionToken('user', outsider.userId, 'Pas Membre')} ?` }),
       422,
       'validation_failed',
       'body',
     )
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('partner', 'NoSuchPartner', 'Fantôme')}` }),
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${mentionToken('partner', 'NoSuchPartner', 'Fantôme')}` }),
       422,
       'validation_failed',
       'body',
@@ -139,14 +143,14 @@ describe('comments, mentions and inbox over REST', () => {
     // A partner of another alliance is not a partner here.
     const other = await createAlliance(server.url)
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'a1', body: mentionToken('partner', other.partnerId, 'Ailleurs') }),
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: mentionToken('partner', other.partnerId, 'Ailleurs') }),
       422,
       'validation_failed',
       'body',
     )
 
     // @partner: every member of the partner (not the author, not the admin who has no partner).
-    const { thread, messages } = await createThread(commenter.client, workspaceId, { targetKind: 'action', targetId: 'a1', body: `Merci ${mentionToken('partner', partnerId, 'Association Littoral')}` })
+    const { thread, messages } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: `Merci ${mentionToken('partner', partnerId, 'Association Littoral')}` })
     expect(messages[0]!.mentions.sort()).toEqual([commenter.userId, editor.userId, observer.userId].sort())
     for (const m of [editor, observer]) expect(await inbox(m.client, workspaceId)).toEqual([expect.objectContaining({ kind: 'mention', threadId: thread.id, actorId: commenter.userId })])
     expect(await unread(commenter.client, workspaceId)).toBe(0)
@@ -210,7 +214,7 @@ describe('comments, mentions and inbox over REST', () => {
       'https://a.example/"onmouseover="alert(1)',
       '**<svg onload=alert(1)>** `</code><script>`',
     ]
-    const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'action', targetId: 'a1', body: 'début\u0000\u0007' })
+    const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: 'début\u0000\u0007' })
     expect((await getThread(commenter.client, workspaceId, thread.id)).messages[0]!.body).toBe('début')
     for (const payload of payloads) {
       const stored = await reply(commenter.client, workspaceId, thread.id, payload)
@@ -237,5 +241,25 @@ describe('comments, mentions and inbox over REST', () => {
     expect(await editor.client.json('POST', `${api(workspaceId).thread(bare.thread.id)}/orphan`, { quote: 'le texte disparu' }, 200)).toMatchObject({ orphaned: true, quote: 'le texte disparu' })
     // Replies still work on an orphaned thread.
     await reply(editor.client, workspaceId, thread.id, 'toujours là')
+  })
+
+  it('[LIM8] a message body has one bound, COMMENT_LIMITS.bodyLength: the OpenAPI document states it for every route taking one, and the server takes exactly that many characters, not one more', async () => {
+    const { workspaceId, members } = await createAlliance(server.url, ['commenter'])
+    const commenter = members[0]!
+    const openApi = await commenter.client.json<{ paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { maxLength?: number }> } } } } }>> }>('GET', '/api/openapi.json', undefined, 200)
+    const bodyOf = (path: string, method: string) => openApi.paths[path]![method]!.requestBody!.content['application/json'].schema.properties
+    const bounds = [
+      bodyOf('/api/workspaces/{workspaceId}/comments/threads', 'post').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/comments/threads/{threadId}/messages', 'post').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/comments/messages/{messageId}', 'patch').body!.maxLength,
+      bodyOf('/api/workspaces/{workspaceId}/documents/{docName}/signoff/rounds/{roundId}/votes', 'post').comment!.maxLength,
+    ]
+    expect(bounds).toEqual([COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength, COMMENT_LIMITS.bodyLength])
+    const longest = 'é'.repeat(COMMENT_LIMITS.bodyLength)
+    const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: longest })
+    expect((await getThread(commenter.client, workspaceId, thread.id)).messages[0]!.body).toBe(longest)
+    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${longest}x` }), 422, 'validation_failed', 'body')
+    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: `${longest}x` }), 422, 'validation_failed', 'body')
+    expect((await getThread(commenter.client, workspaceId, thread.id)).messages).toHaveLength(1)
   })
 })

@@ -27,6 +27,7 @@ import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, serverPerSuite, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { openEvents } from './comments-flow.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /**
  * Governance meetings on a real server (GOV10–GOV17): REST + live events over SSE + the plan and
@@ -55,7 +56,7 @@ function meetingTests(server: { readonly url: string }): void {
     ;[steering, a1, a2, observer] = alliance.members as [TestMember, TestMember, TestMember, TestMember]
     ;({ id: partnerB } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Communauté d’agglomération', type: 'collectivite_territoriale' }, 201))
     b1 = await signUp(server.url, 'Bénédicte Publique')
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: b1.email, role: 'editor', partnerId: partnerB }, 201)
+    await addMember(admin.client, workspaceId, b1, { role: 'editor', partnerId: partnerB })
     // The steering member and the observer belong to partner A too: only the first two of A to arrive sit.
     const governance = await connectDoc(admin.client, workspaceId, 'governance')
     docs.push(governance)

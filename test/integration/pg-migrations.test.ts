@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createAuth, migrateAuth, type Auth } from '../../server/src/auth/auth.ts'
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
 import { MIGRATION_NAMES, migrateToLatest } from '../../server/src/db/migrate.ts'
-import { addMember, deleteInvitation, listInvitations, listMembers, removeMember, updateMember } from '../../server/src/domain/members.ts'
+import { acceptInvitation, createInvitation, deleteInvitation, listInvitations } from '../../server/src/domain/invitations.ts'
+import { listMembers, removeMember, updateMember } from '../../server/src/domain/members.ts'
 import { createPartner, deletePartner, listPartners, updatePartner } from '../../server/src/domain/partners.ts'
 import { createWorkspace, getWorkspace, listWorkspaces, renameWorkspace } from '../../server/src/domain/workspaces.ts'
 import { createIdentify } from '../../server/src/identify.ts'
@@ -90,14 +91,20 @@ async function domainScenario(database: DatabaseHandle, auth: Auth) {
   const temporary = await createPartner(db, workspaceId, { name: 'Temporaire', type: 'entreprise' }, clock)
   for (const [id, name] of [[littoral, 'Littoral'], [mairie, 'Mairie'], [temporary, 'Temporaire']] as const) names.set(id, `partner:${name}`)
 
-  await addMember(db, workspaceId, alice, { email: 'bob@example.org', role: 'editor', partnerId: littoral, representative: true }, clock)
-  await addMember(db, workspaceId, alice, { email: 'dan@example.org', role: 'observer', partnerId: temporary }, clock)
-  const carolInvitation = await addMember(db, workspaceId, alice, { email: 'carol@example.org', role: 'commenter', partnerId: mairie, representative: true }, clock)
-  const erin = await addMember(db, workspaceId, alice, { email: 'erin@example.org', role: 'editor' }, clock)
-  const invitationsBefore = await listInvitations(db, workspaceId)
-  // better-auth's create hook turns Carol's invitation into a membership (a transaction on either dialect).
+  // Everyone is invited, registered or not, and joins by accepting the link (ACCT1–ACCT3).
+  const keys = { secret: 'a-test-secret-of-at-least-32-characters!', ttlMs: 7 * 24 * 3600 * 1000, clock }
+  const bobLink = await createInvitation(db, workspaceId, alice, { email: 'bob@example.org', role: 'editor', partnerId: littoral, representative: true }, keys)
+  const danLink = await createInvitation(db, workspaceId, alice, { email: 'dan@example.org', role: 'observer', partnerId: temporary }, keys)
+  const carolLink = await createInvitation(db, workspaceId, alice, { email: 'carol@example.org', role: 'commenter', partnerId: mairie, representative: true }, keys)
+  const erinLink = await createInvitation(db, workspaceId, alice, { email: 'erin@example.org', role: 'editor' }, keys)
+  const invitationsBefore = await listInvitations(db, workspaceId, clock)
+  await acceptInvitation(db, bobLink.token, { id: bob, email: 'bob@example.org' }, keys)
+  await acceptInvitation(db, danLink.token, { id: dan, email: 'dan@example.org' }, keys)
+  // Signing up joins nothing by itself; Carol's link does (a transaction on either dialect).
   const carol = await signUp('Carol', 'carol@example.org')
-  if ('invitationId' in erin) await deleteInvitation(db, workspaceId, erin.invitationId)
+  const workspacesOfCarolBeforeAccepting = await listWorkspaces(db, carol)
+  await acceptInvitation(db, carolLink.token, { id: carol, email: 'carol@example.org' }, keys)
+  await deleteInvitation(db, workspaceId, erinLink.invitationId)
   await updateMember(db, workspaceId, bob, { role: 'steering', partnerId: mairie })
   await updatePartner(db, workspaceId, littoral, { name: 'Association Littoral' })
   await deletePartner(db, workspaceId, temporary)
@@ -109,8 +116,8 @@ async function domainScenario(database: DatabaseHandle, auth: Auth) {
   const rename = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'color' ? undefined : typeof v === 'string' && names.has(v) ? names.get(v) : v)))
   return rename({
-    invitationsBefore: invitationsBefore.map(({ id: _id, ...rest }) => rest),
-    invitationCreated: 'invitationId' in carolInvitation,
+    invitationsBefore: invitationsBefore.map(({ id: _id, invitedAt: _at, sentAt: _sent, expiresAt: _exp, ...rest }) => rest),
+    workspacesOfCarolBeforeAccepting,
     invitationsAfter: await listInvitations(db, workspaceId),
     members: await listMembers(db, workspaceId),
     partners: await listPartners(db, workspaceId),
@@ -171,8 +178,10 @@ describePostgres('one migration set on SQLite and PostgreSQL', () => {
     expect(onPostgres).toEqual(onSqlite)
     // And what they answer is right (not merely equally wrong).
     expect(onPostgres).toMatchObject({
-      invitationCreated: true,
+      workspacesOfCarolBeforeAccepting: [],
       invitationsBefore: [
+        { email: 'bob@example.org', role: 'editor', partnerId: 'partner:Littoral', representative: true, expired: false },
+        { email: 'dan@example.org', role: 'observer', partnerId: 'partner:Temporaire', representative: false, expired: false },
         { email: 'carol@example.org', role: 'commenter', partnerId: 'partner:Mairie', representative: true },
         { email: 'erin@example.org', role: 'editor', partnerId: null, representative: false },
       ],

@@ -51,7 +51,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
       claire = await signIn(sqliteServer.url, CLAIRE)
       const [summary] = await claire.json<{ id: string }[]>('GET', '/api/workspaces', undefined, 200)
       workspaceId = summary!.id
-      // An invitation and an edit over the websocket: rows beyond what the seed wrote.
+      // An invitation (and the mail of its link) and an edit over the websocket: rows beyond what the seed wrote.
       await claire.json('POST', `/api/workspaces/${workspaceId}/members`, { email: 'newcomer@example.org', role: 'observer' }, 201)
       const vision = await connectDoc(claire, workspaceId, 'vision')
       await vision.synced()
@@ -106,7 +106,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     expect(report.ok).toBe(true)
     const counts = Object.fromEntries(report.tables.map((t) => [t.table, t.target]))
     expect(report.tables.every((t) => t.ok && t.source === t.target)).toBe(true)
-    expect(counts).toMatchObject({ user: 7, account: 7, workspace: 1, partner: 5, member: 7, invitation: 1, doc_snapshots: 1, verification: 0, comment_thread: 0, comment_message: 0, comment_mention: 0, inbox_item: 0, comment_audit: 0, mail_outbox: 0 })
+    expect(counts).toMatchObject({ user: 7, account: 7, workspace: 1, partner: 5, member: 7, invitation: 1, doc_snapshots: 1, verification: 0, comment_thread: 0, comment_message: 0, comment_mention: 0, inbox_item: 0, comment_audit: 0, mail_outbox: 1 })
     expect(counts.session).toBeGreaterThanOrEqual(1)
     expect(counts.doc_updates).toBeGreaterThanOrEqual(8) // 6 seeded + the vision edit + the agreement row after its snapshot
     expect(report.tables.map((t) => t.table).slice(0, 2)).toEqual(['user', 'session']) // parents first
@@ -117,7 +117,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     }
     expect(lines).toContain('committed')
     const printed = formatReport(report)
-    expect(printed).toContain('OK: 30 tables and 6 documents identical.')
+    expect(printed).toContain('OK: 31 tables and 6 documents identical.')
     for (const d of report.documents) expect(printed).toContain(d.source!.slice(0, 16))
 
     // Not only the tool's own word: each document reads back the same through both stores.
@@ -158,7 +158,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     databases.push(other)
     try {
       expect(await main(['--', '--from', sqliteFile, '--to', other.url], {})).toBe(0)
-      expect(out.mock.calls.flat().join('\n')).toContain('OK: 30 tables and 6 documents identical.')
+      expect(out.mock.calls.flat().join('\n')).toContain('OK: 31 tables and 6 documents identical.')
       // Lose one row of the copy: its table and its document no longer match.
       const copy = openDatabase({ dataDir, databaseUrl: other.url })
       await copy.pgPool!.query("DELETE FROM doc_updates WHERE id = (SELECT MAX(id) FROM doc_updates WHERE doc_name = 'agreement')")

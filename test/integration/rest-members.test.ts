@@ -2,6 +2,7 @@ import { memberSchema, type Invitation, type Member, type Partner, type Role } f
 import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
+import { addMember, invitationTokenFromOutbox } from '../helpers/invitations.ts'
 import { serverPerSuite } from '../helpers/server.ts'
 
 async function expectError(res: Response, status: number, code: string, field?: string): Promise<void> {
@@ -19,13 +20,17 @@ describe('members, invitations and tickets over REST', () => {
   const roleIn = async (client: HttpClient, workspaceId: string): Promise<Role | undefined> =>
     (await client.json<{ id: string; role: Role }[]>('GET', '/api/workspaces', undefined, 200)).find((w) => w.id === workspaceId)?.role
 
-  it('[MEM1] the admin adds a registered user by email with a role and a partner → 201 {userId}', async () => {
+  it('[MEM1] the admin adds a registered user by email with a role and a partner → 201 {invitationId}; they join by accepting the mailed link', async () => {
     const { workspaceId, partnerId, admin } = await createAlliance(server.url)
     const marc = await signUp(server.url, 'Marc')
     // Emails are matched case-insensitively.
     const res = await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email: marc.email.toUpperCase(), role: 'steering', partnerId })
     expect(res.status).toBe(201)
-    expect(await res.json()).toEqual({ userId: marc.userId })
+    expect(await res.json()).toEqual({ invitationId: expect.any(String) })
+    // Not a member before accepting (ACCT1).
+    expect(await roleIn(marc.client, workspaceId)).toBeUndefined()
+    const token = await invitationTokenFromOutbox(admin.client, marc.email)
+    expect(await marc.client.json('POST', `/api/invitations/${token}/accept`, {}, 200)).toEqual({ workspaceId })
     expect((await membersOf(admin.client, workspaceId)).find((m) => m.userId === marc.userId)).toMatchObject({
       name: 'Marc',
       email: marc.email,
@@ -34,11 +39,11 @@ describe('members, invitations and tickets over REST', () => {
       representative: false,
     })
     expect(await roleIn(marc.client, workspaceId)).toBe('steering')
-    // Adding them twice is a conflict.
+    // Adding them again is a conflict.
     await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email: marc.email, role: 'editor' }), 409, 'conflict', 'email')
   })
 
-  it('[MEM2] an unknown email becomes an invitation → 201 {invitationId}; signing up later makes them a member with the invited role', async () => {
+  it('[MEM2] an unknown email gets the same answer, 201 {invitationId}; signing up later and opening the link makes them a member with the invited role', async () => {
     const { workspaceId, partnerId, admin } = await createAlliance(server.url)
     const email = uniqueEmail('julien')
     const res = await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'editor', partnerId, representative: true })
@@ -46,12 +51,16 @@ describe('members, invitations and tickets over REST', () => {
     const { invitationId } = (await res.json()) as { invitationId: string }
     expect(invitationId).toEqual(expect.any(String))
     const invitations = await admin.client.json<Invitation[]>('GET', `/api/workspaces/${workspaceId}/invitations`, undefined, 200)
-    expect(invitations).toEqual([{ id: invitationId, email, role: 'editor', partnerId, representative: true }])
+    expect(invitations).toEqual([
+      { id: invitationId, email, role: 'editor', partnerId, representative: true, invitedAt: expect.any(String), sentAt: expect.any(String), expiresAt: expect.any(String), expired: false },
+    ])
     await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'observer' }), 409, 'conflict', 'email')
 
     const julien = new HttpClient(server.url)
     await julien.json('POST', '/api/auth/sign-up/email', { name: 'Julien', email, password: 'motdepasse-solide-1' }, 200)
     const me = await julien.json<{ id: string }>('GET', '/api/me', undefined, 200)
+    expect(await roleIn(julien, workspaceId)).toBeUndefined()
+    await julien.json('POST', `/api/invitations/${await invitationTokenFromOutbox(admin.client, email)}/accept`, {}, 200)
     expect(await roleIn(julien, workspaceId)).toBe('editor')
     expect((await membersOf(admin.client, workspaceId)).find((m) => m.userId === me.id)).toMatchObject({ role: 'editor', partnerId, representative: true })
     expect((await partnersOf(admin.client, workspaceId)).find((p) => p.id === partnerId)!.representativeId).toBe(me.id)
@@ -84,7 +93,7 @@ describe('members, invitations and tickets over REST', () => {
 
     // A member without partner cannot represent one.
     const loner = await signUp(server.url, 'Sans partenaire')
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: loner.email, role: 'editor' }, 201)
+    await addMember(admin.client, workspaceId, loner, { role: 'editor' })
     await expectError(await admin.client.request('PATCH', path(loner.userId), { representative: true }), 422, 'validation_failed', 'representative')
     // Leaving the partner ends the representation.
     await admin.client.json('PATCH', path(second.userId), { partnerId: null }, 200)
@@ -150,14 +159,18 @@ describe('members, invitations and tickets over REST', () => {
     expect(await roleIn(admin.client, workspaceId)).toBe('admin')
   })
 
-  it('[MEM9] the admin cancels an invitation; signing up with that email then joins nothing', async () => {
+  it('[MEM9] the admin cancels an invitation; its link then joins nothing', async () => {
     const { workspaceId, admin } = await createAlliance(server.url)
     const email = uniqueEmail('annule')
     const { invitationId } = await admin.client.json<{ invitationId: string }>('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'editor' }, 201)
+    const token = await invitationTokenFromOutbox(admin.client, email)
     expect((await admin.client.request('DELETE', `/api/workspaces/${workspaceId}/invitations/${invitationId}`)).status).toBe(204)
     await expectError(await admin.client.request('DELETE', `/api/workspaces/${workspaceId}/invitations/${invitationId}`), 404, 'not_found')
     const late = new HttpClient(server.url)
     await late.json('POST', '/api/auth/sign-up/email', { name: 'En retard', email, password: 'motdepasse-solide-1' }, 200)
+    const refused = await late.request('POST', `/api/invitations/${token}/accept`, {})
+    expect(refused.status).toBe(404)
+    expect(await refused.json()).toMatchObject({ error: { code: 'not_found', reason: 'invitation_invalid' } })
     expect(await late.json('GET', '/api/workspaces', undefined, 200)).toEqual([])
   })
 

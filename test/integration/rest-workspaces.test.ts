@@ -49,12 +49,14 @@ describe('workspaces and partners over REST', () => {
     const { client: outsider } = await signUp(server.url, 'Intrus')
     const foreign = await outsider.request('GET', `/api/workspaces/${workspaceId}`)
     const missing = await outsider.request('GET', '/api/workspaces/AbsentWorkspace0')
-    const malformed = await outsider.request('GET', `/api/workspaces/${encodeURIComponent('../../etc')}`)
+    const malformed = await outsider.request('GET', `/api/workspaces/${encodeURIComponent('pas un id : ..')}`)
     expect([foreign.status, missing.status, malformed.status]).toEqual([404, 404, 404])
     const bodies = [await foreign.json(), await missing.json(), await malformed.json()]
     expect(bodies[0]).toEqual({ error: { code: 'not_found', message: expect.any(String) } })
     expect(bodies[1]).toEqual(bodies[0])
     expect(bodies[2]).toEqual(bodies[0])
+    // An encoded separator never reaches a route: refused at the door like any non-canonical path (ACCT8).
+    expect((await outsider.request('GET', `/api/workspaces/${encodeURIComponent('../../etc')}`)).status).toBe(400)
     // Same for everything under it.
     expect((await outsider.request('GET', `/api/workspaces/${workspaceId}/partners`)).status).toBe(404)
     expect((await outsider.request('GET', `/api/workspaces/${workspaceId}/members`)).status).toBe(404)

@@ -4,6 +4,7 @@ import {
   buildAction,
   contentOf,
   documentMetaOf,
+  MAX_NODE_DEPTH,
   MESSAGE,
   planMetaOf,
   type ActionMap,
@@ -19,6 +20,7 @@ import { RoomRegistry } from '../../server/src/collab/rooms.ts'
 import { docFrom } from '../contracts/docStore.contract.ts'
 import { identity, MemoryNetwork, type MemoryClient } from '../helpers/memoryClient.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
+import { nestedQuotes } from '../helpers/richTextBlocks.ts'
 import { contextOf, PEOPLE, seedGovernance, seedPlan, seedRichText, snapshot, violationsIn, type Person } from './rules-fixtures.ts'
 
 /**
@@ -254,9 +256,11 @@ const INVALID: Case[] = [
   ['VAL21', 'adoption rules outside the charter', 'ad', 'agreement', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }), { entity: 'meta', field: 'adoptionRules' }],
   ['VAL22', 'an invented root in the plan', 'st', 'plan', (d) => d.getMap('hack').set('x', 1), { entity: 'hack' }],
   ['VAL22', 'a meta in minutes', 'ad', 'minutes:m1', (d) => d.getMap('meta').set('title', 'x')],
+  ['VAL23', 'a paragraph 25 elements deep in the charter', 'eo', 'charter', (d) => contentOf(d).push([nestedQuotes(MAX_NODE_DEPTH)])],
 ]
 
 const ALLOWED: [rule: RuleId, label: string, who: Person, docName: string, edit: (doc: Y.Doc) => void][] = [
+  ['VAL23', 'a paragraph 24 elements deep in the charter', 'eo', 'charter', (d) => contentOf(d).push([nestedQuotes(MAX_NODE_DEPTH - 1)])],
   ['PERM4', 'an editor proposes a bare action', 'eo', 'plan', (d) => actionsOf(d).set('n1', buildAction({ title: 'Idée', order: 'a2' }))],
   ['PERM4', 'an editor co-edits a proposal: title, dates, consulted, milestone, resource', 'eo', 'plan', (d) => {
     p1(d).set('title', 'Proposition révisée')

@@ -25,6 +25,7 @@ import { signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { contextOf, firstInvalidState, snapshot } from './rules-fixtures.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /**
  * The rules on a real server (SQLite, REST, websocket) with real y-websocket providers: each role
@@ -324,6 +325,6 @@ describe('rules on a real server with real providers', () => {
 /** One more member of the alliance (for the removal test). */
 async function createAllianceMember(role: Role): Promise<TestMember> {
   const member = await signUp(server.url, `Membre ${role}`)
-  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: member.email, role, partnerId }, 201)
+  await addMember(admin.client, workspaceId, member, { role, partnerId })
   return member
 }

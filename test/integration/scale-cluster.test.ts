@@ -9,6 +9,7 @@ import { connectDoc, fetchTicket, type DocClient } from '../helpers/collab.ts'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { describeRedis, redisUrl } from '../helpers/redis.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { clusterSecret, logRows, onInstance, sameStateVector, startCluster, stopCluster, storedDoc, tokenList, typeToken } from './scale-support.ts'
 
@@ -98,7 +99,7 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     const a = await connect(alliance.admin, 0, 'vision')
     const b = await connect(alliance.members[0]!, 2, 'vision')
     await Promise.all([a.synced(), b.synced()])
-    a.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    a.provider.awareness.setLocalStateField('cursor', cursorAt(1))
     const seen = await waitFor(() => {
       const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string } } | undefined
       return state?.user ?? null
@@ -109,7 +110,7 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
   it('[SCALE5] an instance that opens a document late learns the presence already there from the others', async () => {
     const a = await connect(alliance.admin, 1, 'governance')
     await a.synced()
-    a.provider.awareness.setLocalStateField('cursor', { at: 2 })
+    a.provider.awareness.setLocalStateField('cursor', cursorAt(2))
     // Instance 2 loads the room only now; A's client does not renew its presence for 15 s.
     const b = await connect(alliance.members[2]!, 2, 'governance')
     await b.synced()

@@ -3,8 +3,10 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { SignoffRoundView } from '@ensemble/shared'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
+import type { AuditVerification } from '../../server/src/signoff/integrity/verify.ts'
 import { signUp } from '../helpers/http.ts'
 import { docApi } from './history-flow.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /**
  * An alliance of two partners, each with a representative (Lina for the association, Hugo for the
@@ -16,8 +18,8 @@ export async function twoPartnerAlliance(baseUrl: string) {
   const { id: cityId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Ville de Lille', type: 'collectivite_territoriale' }, 201)
   const lina = await signUp(baseUrl, 'Lina Association')
   const hugo = await signUp(baseUrl, 'Hugo Ville')
-  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: lina.email, role: 'editor', partnerId, representative: true }, 201)
-  await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: hugo.email, role: 'commenter', partnerId: cityId, representative: true }, 201)
+  await addMember(admin.client, workspaceId, lina, { role: 'editor', partnerId, representative: true })
+  await addMember(admin.client, workspaceId, hugo, { role: 'commenter', partnerId: cityId, representative: true })
   return { workspaceId, admin, steering, editor, lina, hugo, associationId: partnerId, cityId }
 }
 
@@ -39,27 +41,26 @@ const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
 
 export interface AuditVerifyRun {
   code: number
-  result: {
-    ok: boolean
-    checked: number
-    unsealed: number
-    firstTampered: { workspaceId: string; seq: number; reason: string } | null
-    missingHeads: string[]
+  result: AuditVerification
+}
+
+/** The environment `audit:verify` reads: DATA_DIR (SQLite file and audit key) and DATABASE_URL. */
+export type AuditVerifyEnv = { DATA_DIR: string; DATABASE_URL?: string; AUDIT_KEY?: string }
+
+/** Runs `pnpm --filter @ensemble/server audit:verify [--head …] [--json]`: exit code and what it printed. */
+export async function runAuditVerify(env: AuditVerifyEnv, args: string[]): Promise<{ code: number; stdout: string }> {
+  const options = { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: '', AUDIT_KEY: '', ...env } }
+  try {
+    const { stdout } = await run('npx', ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify', ...args], options)
+    return { code: 0, stdout }
+  } catch (err) {
+    const e = err as { code: number; stdout: string }
+    return { code: e.code, stdout: e.stdout }
   }
 }
 
-/**
- * Runs `pnpm --filter @ensemble/server audit:verify [--head …]` with DATA_DIR (SQLite file and audit
- * key) and DATABASE_URL: exit code and JSON answer.
- */
-export async function auditVerify(env: { DATA_DIR: string; DATABASE_URL?: string }, heads: string[] = []): Promise<AuditVerifyRun> {
-  const options = { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: '', AUDIT_KEY: '', ...env } }
-  try {
-    const args = ['pnpm', '--silent', '--filter', '@ensemble/server', 'audit:verify', ...heads.flatMap((h) => ['--head', h])]
-    const { stdout } = await run('npx', args, options)
-    return { code: 0, result: JSON.parse(stdout.trim().split('\n').at(-1)!) }
-  } catch (err) {
-    const e = err as { code: number; stdout: string }
-    return { code: e.code, result: JSON.parse(e.stdout.trim().split('\n').at(-1)!) }
-  }
+/** `audit:verify --json [--head …]`: exit code and the JSON answer. */
+export async function auditVerify(env: AuditVerifyEnv, heads: string[] = []): Promise<AuditVerifyRun> {
+  const { code, stdout } = await runAuditVerify(env, ['--json', ...heads.flatMap((h) => ['--head', h])])
+  return { code, result: JSON.parse(stdout.trim().split('\n').at(-1)!) as AuditVerification }
 }

@@ -9,6 +9,7 @@ import { expectError, inbox } from './comments-flow.ts'
 import { signUp } from '../helpers/http.ts'
 import { block, docApi, waitForRows, writeBlocks } from './history-flow.ts'
 import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 describe('the charter’s adoption rules and a status only sign-off moves', () => {
   const server = serverPerSuite()
@@ -84,7 +85,7 @@ describe('the charter’s adoption rules and a status only sign-off moves', () =
     const { workspaceId, admin, steering, lina, hugo } = await twoPartnerAlliance(server.url)
     const { id: collegeId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Collège Jean Bart', type: 'acteur_academique' }, 201)
     const marc = await signUp(server.url, 'Marc Collège')
-    await admin.client.json('POST', `/api/workspaces/${workspaceId}/members`, { email: marc.email, role: 'commenter', partnerId: collegeId, representative: true }, 201)
+    await addMember(admin.client, workspaceId, marc, { role: 'commenter', partnerId: collegeId, representative: true })
     const charter = await connect(steering.client, workspaceId, 'charter')
     documentMetaOf(charter.doc).set(ADOPTION_RULES_KEY, { agreement: 'majority' })
     await waitForRows(admin.client, workspaceId, 'charter', 1)

@@ -4,6 +4,7 @@ import { createAlliance } from '../helpers/alliance.ts'
 import { fetchTicket } from '../helpers/collab.ts'
 import { signUp } from '../helpers/http.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
+import { addMember } from '../helpers/invitations.ts'
 
 /** Attempts an upgrade; resolves with 101 on success or the HTTP status the server answered instead. */
 function tryUpgrade(url: string, origin?: string): Promise<number> {
@@ -69,7 +70,7 @@ describe('websocket upgrades are refused before 101 unless everything checks out
     const res = await outsider.client.request('POST', `/api/workspaces/${alliance.workspaceId}/tickets`)
     expect(res.status).toBe(404)
     const member = await signUp(server.url, 'Membre retiré')
-    await alliance.admin.client.json('POST', `/api/workspaces/${alliance.workspaceId}/members`, { email: member.email, role: 'editor', partnerId: alliance.partnerId }, 201)
+    await addMember(alliance.admin.client, alliance.workspaceId, member, { role: 'editor', partnerId: alliance.partnerId })
     const ticket = await fetchTicket(member.client, alliance.workspaceId)
     await alliance.admin.client.request('DELETE', `/api/workspaces/${alliance.workspaceId}/members/${member.userId}`)
     expect(await tryUpgrade(url(ticket))).not.toBe(101)

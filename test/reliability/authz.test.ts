@@ -8,6 +8,7 @@ import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { connectDoc, fetchTicket, type DocClient } from '../helpers/collab.ts'
 import { HttpClient } from '../helpers/http.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { awarenessFrame, closedWithin, openRaw, report, syncFrame, type RawSocket } from './support.ts'
@@ -127,37 +128,79 @@ describe('AUTHZ2 presence', () => {
     const docName = 'vision'
     const alice = await provider(member(EDITOR), docName)
     const watcher = await provider(alliance.admin, docName)
-    alice.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    alice.provider.awareness.setLocalStateField('cursor', cursorAt(1))
     await waitFor(() => (watcher.provider.awareness.getStates().get(alice.doc.clientID)?.user as { id?: string } | undefined)?.id === member(EDITOR).userId, { message: 'alice present' })
     const aliceState = watcher.provider.awareness.getStates().get(alice.doc.clientID)!
     const aliceClock = watcher.provider.awareness.meta.get(alice.doc.clientID)!.clock
 
     const mallory = await rawDoc(member(MALLORY), docName)
     const forged = new awarenessProtocol.Awareness(new Y.Doc())
-    forged.setLocalState({ user: aliceState.user, cursor: { anchor: 2 } })
+    forged.setLocalState({ user: aliceState.user, cursor: cursorAt(2) })
     mallory.ws.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID])))
     // Clearing and overwriting alice's client id, with a clock well ahead of hers.
     const entries = (state: string) => rawAwareness([[alice.doc.clientID, aliceClock + 10, state]])
     mallory.ws.send(awarenessFrame(entries('null')))
-    mallory.ws.send(awarenessFrame(entries(JSON.stringify({ user: aliceState.user, cursor: { anchor: 99 } }))))
+    mallory.ws.send(awarenessFrame(entries(JSON.stringify({ user: aliceState.user, cursor: cursorAt(99) }))))
 
     const userOf = (clientId: number) => (watcher.provider.awareness.getStates().get(clientId)?.user as { id?: string } | undefined)?.id
     await waitFor(() => userOf(forged.clientID) === member(MALLORY).userId, { message: 'forged identity rewritten to mallory' })
     // Mallory's frames are handled in order: alice's presence is untouched.
     expect(userOf(alice.doc.clientID)).toBe(member(EDITOR).userId)
-    expect((watcher.provider.awareness.getStates().get(alice.doc.clientID) as { cursor?: unknown }).cursor).toEqual({ anchor: 1 })
+    expect((watcher.provider.awareness.getStates().get(alice.doc.clientID) as { cursor?: unknown }).cursor).toEqual(cursorAt(1))
 
     // Alice leaves; her old state, replayed (as stock providers echo it) or pushed ahead, never comes back as hers.
     alice.destroy()
     await waitFor(() => !watcher.provider.awareness.getStates().has(alice.doc.clientID), { message: 'alice gone' })
     mallory.ws.send(awarenessFrame(rawAwareness([[alice.doc.clientID, aliceClock, JSON.stringify(aliceState)]])))
     mallory.ws.send(awarenessFrame(rawAwareness([[alice.doc.clientID, aliceClock + 20, JSON.stringify(aliceState)]])))
-    forged.setLocalState({ user: aliceState.user, cursor: { anchor: 3 } })
+    forged.setLocalState({ user: aliceState.user, cursor: cursorAt(3) })
     mallory.ws.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID])))
-    await waitFor(() => (watcher.provider.awareness.getStates().get(forged.clientID) as { cursor?: { anchor?: number } } | undefined)?.cursor?.anchor === 3, { message: 'mallory moved' })
+    await waitFor(() => JSON.stringify(watcher.provider.awareness.getStates().get(forged.clientID)?.cursor) === JSON.stringify(cursorAt(3)), { message: 'mallory moved' })
     const revived = userOf(alice.doc.clientID)
     expect(revived === undefined || revived === member(MALLORY).userId).toBe(true)
     mallory.ws.terminate()
+  })
+})
+
+describe('LIM7 presence keeps only known fields', () => {
+  it('[LIM7] a raw presence frame with a forged name, extra fields and malformed cursors reaches the others as the cursor the web client sends (when well-formed) and the server’s own user, nothing else', async () => {
+    const docName = 'agreement'
+    const watcher = await provider(alliance.admin, docName)
+    const mallory = await rawDoc(member(MALLORY), docName)
+    const clientId = 424242
+    const stateOf = () => watcher.provider.awareness.getStates().get(clientId) as Record<string, unknown> | undefined
+    const send = (clock: number, state: Record<string, unknown>) => mallory.ws.send(awarenessFrame(rawAwareness([[clientId, clock, JSON.stringify(state)]])))
+    const malloryUser = () => (stateOf()?.user as { id?: string } | undefined)?.id === member(MALLORY).userId
+
+    // Well-formed cursor, forged identity beside it: the cursor stays, everything else is the server's or gone.
+    send(1, { cursor: cursorAt(5), name: 'Administratrice', user: { id: alliance.admin.userId, name: 'Claire Admin' }, role: 'admin', html: '<img src=x onerror=alert(1)>', padding: 'x'.repeat(8000) })
+    await waitFor(() => malloryUser() && stateOf()?.cursor, { message: 'mallory’s presence' })
+    expect(Object.keys(stateOf()!).sort()).toEqual(['cursor', 'user'])
+    expect(stateOf()!.cursor).toEqual(cursorAt(5))
+
+    // Malformed cursors are dropped whole: wrong types, extra keys, oversized names, out-of-range ids.
+    const malformed = [
+      { anchor: 1, head: 2 },
+      { anchor: cursorAt(1).anchor, head: cursorAt(1).head, extra: true },
+      { anchor: { ...cursorAt(1).anchor, script: 'x' }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: 'x'.repeat(65), item: null, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: { client: -1, clock: 0 }, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: { client: 1, clock: 0.5 }, assoc: 0 }, head: cursorAt(1).head },
+      { anchor: { type: null, tname: null, item: null, assoc: 7 }, head: cursorAt(1).head },
+      'cursor',
+    ]
+    let clock = 1
+    for (const cursor of malformed) {
+      send(++clock, { cursor, note: clock })
+      await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: `presence ${clock}` })
+      expect({ cursor, state: stateOf() }).toEqual({ cursor, state: { user: expect.objectContaining({ id: member(MALLORY).userId }) } })
+    }
+    // A cleared cursor (the editor lost focus) is kept as null.
+    send(++clock, { cursor: null })
+    await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: 'cleared cursor' })
+    expect(stateOf()).toEqual({ cursor: null, user: expect.objectContaining({ id: member(MALLORY).userId }) })
+    mallory.ws.terminate()
+    report('LIM7', { forgedFieldsDropped: 5, malformedCursorsDropped: malformed.length })
   })
 })
 
@@ -258,7 +301,7 @@ describe('AUTHZ4 reaching another workspace or document', () => {
     const { thread } = await other.admin.client.json<{ thread: { id: string } }>(
       'POST',
       `/api/workspaces/${theirs}/comments/threads`,
-      { targetKind: 'action', targetId: 'a1', body: 'Fil de l’autre alliance' },
+      { targetKind: 'document', docName: 'charter', body: 'Fil de l’autre alliance' },
       201,
     )
     const threadId = thread.id
@@ -287,10 +330,14 @@ describe('AUTHZ4 reaching another workspace or document', () => {
       expect({ method, exists, ...a }).toEqual({ method, exists, ...b })
       expect([403, 404]).toContain(a.status)
     }
-    // Hostile ids: never a 5xx, never anything of another workspace.
+    // Hostile ids: never a 5xx, never anything of another workspace. A path that is not canonical
+    // (dot segments, encoded separators or NUL, backslashes) is refused at the door before any route
+    // (400 bad_request, ACCT8); the others are a workspace that does not exist (404).
     for (const id of ['..', '%2e%2e', `${theirs}%2F..`, `${theirs}%00`, 'x'.repeat(5000), `${theirs}\\..`]) {
-      const { status } = await answer(me, 'GET', `/api/workspaces/${id}`)
-      expect({ id: id.slice(0, 20), status }).toEqual({ id: id.slice(0, 20), status: 404 })
+      const { status, body } = await answer(me, 'GET', `/api/workspaces/${id}`)
+      const code = (JSON.parse(body) as { error: { code: string } }).error.code
+      const expected = id.length > 100 ? { status: 404, code: 'not_found' } : { status: 400, code: 'bad_request' }
+      expect({ id: id.slice(0, 20), status, code }).toEqual({ id: id.slice(0, 20), ...expected })
     }
     // Nothing changed over there.
     const theirView = await other.admin.client.json<{ name: string; partners: unknown[]; members: unknown[] }>('GET', `/api/workspaces/${theirs}`, undefined, 200)

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import {
   awarenessFrame,
@@ -312,7 +313,7 @@ describe('BAD5 floods', () => {
     let sent = 0
     const startedAt = performance.now()
     for (; sent < 2000 && socket.ws.readyState === socket.ws.OPEN; sent++) {
-      awareness.setLocalState({ cursor: sent })
+      awareness.setLocalState({ cursor: cursorAt(sent) })
       socket.ws.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
     }
     expect((await closedWithin(socket, 5000)).code).toBe(CLOSE.rateLimited)

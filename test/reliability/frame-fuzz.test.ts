@@ -7,14 +7,19 @@ import type { CollabSocket } from '../../server/src/collab/socket.ts'
 import { prng } from '../fuzz/rulesFuzz.ts'
 import { identity } from '../helpers/memoryClient.ts'
 import { typeToken } from '../helpers/tokens.ts'
+import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { ControlClient, report, startBareCollab, WORKSPACE, type BareCollab } from './support.ts'
+import { gcAt, longKey, nestedArrays, nestedMaps, nestedQuotesUpdate, skipAt, textItemAt } from './support/craftedUpdates.ts'
+import { ControlClient, report, startBareCollab, syncFrame, WORKSPACE, type BareCollab } from './support.ts'
 
 /**
  * BAD4: seeded mutations of captured valid traffic. A stock provider's session (typing, deleting,
  * formatting, presence) is recorded frame by frame, then mutated frames are fed to connections in
  * the same room as a control client that keeps typing. No crash, no hang, the control client is
- * never dropped, and the stored log still replays to the room's state.
+ * never dropped, and the stored log still replays to the room's state. One frame in twenty is
+ * hostile by construction (HOST1, HOST2): GC, skip or item structs at the control client's id and
+ * next clock, or types nested past the limit, mutated like the rest: the control client must lose
+ * nothing it types.
  *
  * `RELIABILITY_FRAMES=200000` fuzzes more; `RELIABILITY_SEED` picks another seed.
  */
@@ -70,7 +75,7 @@ async function captureTraffic(): Promise<Uint8Array[]> {
   await waitFor(() => provider.synced, { message: 'recorder synced' })
   for (let i = 0; i < 40; i++) {
     typeToken(doc, `tok-recorder-${i}`, i % 3 === 0)
-    provider.awareness.setLocalStateField('cursor', { anchor: i, head: i + 1 })
+    provider.awareness.setLocalStateField('cursor', cursorAt(i))
     if (i % 5 === 4) {
       const text = (contentOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
       doc.transact(() => text.format(0, 4, { bold: true }))
@@ -128,6 +133,17 @@ const MUTATIONS: Record<string, Mutation> = {
 }
 const MUTATION_NAMES = Object.keys(MUTATIONS)
 
+/** Hostile updates made afresh (the victim's next clock moves on), as sync step 2 or update. */
+const HOSTILE: ((victim: number, next: number, random: () => number) => Uint8Array)[] = [
+  (victim, next, r) => gcAt(victim, next + at(r, 3), 1 + at(r, 10_000)),
+  (victim, next, r) => skipAt(victim, next, 1 + at(r, 100)),
+  (victim, next) => textItemAt(victim, next, 'content', 'x'),
+  (_victim, _next, r) => nestedMaps('meta', 49 + at(r, 200)),
+  (_victim, _next, r) => nestedArrays('content', 49 + at(r, 200)),
+  (_victim, _next, r) => nestedQuotesUpdate(48 + at(r, 100)),
+  (_victim, _next, r) => longKey('meta', 257 + at(r, 1000)),
+]
+
 /** A server-side socket that only counts and records the close. */
 function fuzzSocket(): CollabSocket & { closedWith: number | null } {
   return {
@@ -157,6 +173,7 @@ describe('BAD4 mutation fuzz of captured traffic', () => {
     const closes = new Map<number, number>()
     const byMutation = new Map<string, number>()
     let delivered = 0
+    let hostile = 0
     let connections = 0
     const startedAt = performance.now()
     while (delivered < FRAMES) {
@@ -167,7 +184,15 @@ describe('BAD4 mutation fuzz of captured traffic', () => {
       await new Promise((resolve) => setImmediate(resolve))
       for (let i = 0; i < PER_CONNECTION && connection.isOpen && delivered < FRAMES; i++) {
         let data = corpus[at(random, corpus.length)]!
-        for (let m = 1 + at(random, 3); m > 0; m--) {
+        const crafted = at(random, 20) === 0
+        if (crafted) {
+          const victim = control.writerClientId
+          const next = Y.getState(bare.collab.rooms.get({ workspaceId: WORKSPACE, docName: DOC })!.doc.store, victim)
+          data = syncFrame(1 + at(random, 2), HOSTILE[at(random, HOSTILE.length)]!(victim, next, random))
+          hostile++
+        }
+        // Half of the hostile frames go as crafted; everything else is mutated.
+        for (let m = crafted && at(random, 2) === 0 ? 0 : 1 + at(random, 3); m > 0; m--) {
           const name = MUTATION_NAMES[at(random, MUTATION_NAMES.length)]!
           byMutation.set(name, (byMutation.get(name) ?? 0) + 1)
           data = MUTATIONS[name]!(data, random, corpus)
@@ -198,6 +223,7 @@ describe('BAD4 mutation fuzz of captured traffic', () => {
 
     report('BAD4', {
       seed: SEED,
+      hostile,
       framesFuzzed: delivered,
       capturedFrames: corpus.length,
       connections,

@@ -156,6 +156,11 @@ export class ControlClient {
     return { doc, provider }
   }
 
+  /** The Yjs client id the control client types under: the victim of clock burning in the fuzz. */
+  get writerClientId(): number {
+    return this.writer.doc.clientID
+  }
+
   async start(intervalMs = 25): Promise<void> {
     await waitFor(() => this.writer.provider.synced && this.watcher.provider.synced, { message: 'control clients synced' })
     this.timer = setInterval(() => this.type(), intervalMs)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createAlliance } from '../helpers/alliance.ts'
+import { realPathIds } from '../helpers/pathIds.ts'
 import { connectDoc, fetchTicket, type DocClient } from '../helpers/collab.ts'
 import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
 import { removeDir, spawnServer, startTestServer, tempDataDir, type ChildServer, type TestServer } from '../helpers/server.ts'
@@ -58,22 +59,7 @@ describe('WEB2 CSRF on every state-changing route', () => {
   it('[WEB2] every POST, PATCH and DELETE of the OpenAPI document, with a form, text/plain, JSON or no body type, from a foreign Origin → 403, nothing changed', async () => {
     const admin = alliance.admin.client
     const ws = alliance.workspaceId
-    const { thread, messages } = await admin.json<{ thread: { id: string }; messages: { id: string }[] }>(
-      'POST',
-      `/api/workspaces/${ws}/comments/threads`,
-      { targetKind: 'action', targetId: 'a1', body: 'Fil' },
-      201,
-    )
-    const { invitationId } = await admin.json<{ invitationId: string }>('POST', `/api/workspaces/${ws}/members`, { email: uniqueEmail('invite'), role: 'editor' }, 201)
-    const ids: Record<string, string> = {
-      workspaceId: ws,
-      partnerId: alliance.partnerId,
-      userId: alliance.members[0]!.userId,
-      invitationId,
-      threadId: thread.id,
-      messageId: messages[0]!.id,
-      itemId: 'any-item',
-    }
+    const ids = await realPathIds(alliance)
     const openapi = await admin.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json', undefined, 200)
     const routes = Object.entries(openapi.paths).flatMap(([template, operations]) =>
       Object.keys(operations)

@@ -29,7 +29,7 @@ function interleaved(seed: number): Y.Doc {
     const r = rnd()
     if (r < 0.35) text.insert(Math.floor(rnd() * (text.length + 1)), 'abc'.slice(0, 1 + Math.floor(rnd() * 3)))
     else if (r < 0.5 && text.length > 2) text.delete(Math.floor(rnd() * (text.length - 1)), 1)
-    else if (r < 0.65) map.set(`k${Math.floor(rnd() * 10)}`, new Y.Map([['v', round]]))
+    else if (r < 0.65) map.set(`k${Math.floor(rnd() * 10)}`, new Y.Map<number>([['v', round]]))
     else if (r < 0.75) map.get(`k${Math.floor(rnd() * 10)}`)?.set('w', round)
     else {
       const paragraph = new Y.XmlElement('paragraph')

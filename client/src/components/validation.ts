@@ -1,3 +1,4 @@
+import { isPasswordProblem } from '@ensemble/shared'
 import type { TFunction } from 'i18next'
 import { ApiError } from '../api/ApiError.ts'
 
@@ -9,12 +10,27 @@ export interface IssueLike {
   maximum?: unknown
   origin?: unknown
   format?: unknown
+  /** A shared schema's own reason (e.g. `password_common`), when it gives one. */
+  message?: string
 }
 
 export type FieldErrors = Record<string, string>
 
+/** Server reasons the interface words itself: the password policy (ACCT13) and invitation links (ACCT5, ACCT6). */
+const REASON_KEYS = {
+  password_too_short: 'errors.passwordTooShort',
+  password_too_long: 'errors.passwordTooLong',
+  password_blank: 'errors.passwordBlank',
+  password_personal: 'errors.passwordPersonal',
+  password_common: 'errors.passwordCommon',
+  invitation_invalid: 'errors.invitationInvalid',
+  invitation_other_email: 'errors.invitationOtherEmail',
+} as const
+
 /** One issue as a sentence in the interface language (zod's own messages are English only). */
 export function issueMessage(issue: IssueLike, t: TFunction): string {
+  // The password policy names its rule (ACCT13).
+  if (isPasswordProblem(issue.message)) return t(REASON_KEYS[issue.message])
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('errors.required') : t('errors.tooShort', { min: Number(issue.minimum) })
@@ -42,10 +58,16 @@ export function fieldErrorsOf(error: { issues: readonly IssueLike[] }, t: TFunct
   return out
 }
 
+const BETTER_AUTH_CODES = new Set(['INVALID_EMAIL_OR_PASSWORD', 'INVALID_EMAIL', 'INVALID_PASSWORD', 'USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', 'PASSWORD_TOO_SHORT'])
+
 /** A REST error as a sentence; the server's own message when it has a stable code we do not know. */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.unknown')
-  switch (error.code) {
+  // Reasons the interface words itself: the password policy, invitation links.
+  if (error.reason && error.reason in REASON_KEYS) return t(REASON_KEYS[error.reason as keyof typeof REASON_KEYS])
+  // better-auth's own codes arrive as the reason of a generic one.
+  const authReason = error.reason && BETTER_AUTH_CODES.has(error.reason) ? error.reason : null
+  switch (authReason ?? error.code) {
     case 'network_error':
       return t('errors.network')
     case 'forbidden':

@@ -1,4 +1,5 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
+import * as invitationStrings from '../features/invitations/strings.ts'
 import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
 import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
@@ -40,7 +41,7 @@ export const en: MessagesShape = {
     name: 'Full name',
     email: 'Email address',
     password: 'Password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least 8 characters; not your name, your address or a common password.',
     signIn: 'Sign in',
     signUp: 'Create my account',
     noAccount: 'No account yet?',
@@ -69,6 +70,13 @@ export const en: MessagesShape = {
     historyBusy: 'Too many history requests in progress: try again in a moment.',
     rateLimited: 'Too many attempts: please wait a moment.',
     invalidCredentials: 'Wrong email address or password.',
+    passwordTooShort: 'At least 8 characters.',
+    passwordTooLong: 'At most 128 characters.',
+    passwordBlank: 'The password cannot be made of spaces only.',
+    passwordPersonal: 'The password must not contain your email address or your name.',
+    passwordCommon: 'This password is one of the most common ones: choose another.',
+    invitationInvalid: 'This invitation link is not valid: it expired, was already used or was withdrawn.',
+    invitationOtherEmail: 'This invitation was sent to another email address than your account’s.',
     userExists: 'An account already exists with this address.',
     conflict: 'This conflicts with the current state: reload and try again.',
     invalidUrl: 'Only http://, https:// and mailto: links are accepted.',
@@ -164,7 +172,7 @@ export const en: MessagesShape = {
     addMember: 'Add a member',
     memberName: 'Name',
     email: 'Email address',
-    emailHint: 'If this person has no account yet, an invitation is recorded and applied when they sign up.',
+    emailHint: 'The person receives an invitation link by email; they join by opening it, with an account or not.',
     role: 'Role',
     partner: 'Partner',
     noPartner: '— No partner —',
@@ -176,8 +184,7 @@ export const en: MessagesShape = {
     removeMember: 'Remove {{name}} from the alliance',
     confirmRemove: 'Remove {{name}} from the alliance?',
     removed: '{{name}} was removed from the alliance.',
-    memberAdded: '{{email}} was added to the alliance.',
-    invited: 'Invitation recorded for {{email}}: access opens when they sign up.',
+    invited: 'Invitation sent to {{email}}: access opens once they accept the link they received by email.',
     updated: 'Change saved.',
     you: '(you)',
     invitations: 'Pending invitations',
@@ -396,6 +403,7 @@ export const en: MessagesShape = {
     none: '—',
   },
   ...outboxStrings.en,
+  ...invitationStrings.en,
   ...charterLinkStrings.en,
   ...adoptionRuleStrings.en,
   ...enSaving,

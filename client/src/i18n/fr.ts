@@ -1,5 +1,6 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
+import * as invitationStrings from '../features/invitations/strings.ts'
 import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
 import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
@@ -42,7 +43,7 @@ export const fr = {
     name: 'Nom et prénom',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
-    passwordHint: 'Au moins 8 caractères.',
+    passwordHint: 'Au moins 8 caractères ; ni votre nom, ni votre adresse, ni un mot de passe courant.',
     signIn: 'Se connecter',
     signUp: 'Créer mon compte',
     noAccount: 'Pas encore de compte ?',
@@ -71,6 +72,13 @@ export const fr = {
     historyBusy: 'Trop de demandes d’historique en cours : réessayez dans un instant.',
     rateLimited: 'Trop de tentatives : patientez un instant.',
     invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+    passwordTooShort: 'Au moins 8 caractères.',
+    passwordTooLong: 'Pas plus de 128 caractères.',
+    passwordBlank: 'Le mot de passe ne peut pas être fait que d’espaces.',
+    passwordPersonal: 'Le mot de passe ne doit contenir ni votre adresse e-mail ni votre nom.',
+    passwordCommon: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
+    invitationInvalid: 'Ce lien d’invitation n’est pas valable : il a expiré, a déjà servi ou a été retiré.',
+    invitationOtherEmail: 'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
     userExists: 'Un compte existe déjà avec cette adresse.',
     conflict: 'Conflit avec l’état actuel : rechargez et réessayez.',
     invalidUrl: 'Seuls les liens http://, https:// et mailto: sont acceptés.',
@@ -166,7 +174,7 @@ export const fr = {
     addMember: 'Ajouter un membre',
     memberName: 'Nom',
     email: 'Adresse e-mail',
-    emailHint: 'Si la personne n’a pas encore de compte, elle recevra une invitation qui sera rattachée à son inscription.',
+    emailHint: 'La personne reçoit par e-mail un lien d’invitation ; elle rejoint l’alliance en l’ouvrant, avec ou sans compte existant.',
     role: 'Rôle',
     partner: 'Partenaire',
     noPartner: '— Sans partenaire —',
@@ -178,8 +186,7 @@ export const fr = {
     removeMember: 'Retirer {{name}} de l’alliance',
     confirmRemove: 'Retirer {{name}} de l’alliance ?',
     removed: '{{name}} a été retiré·e de l’alliance.',
-    memberAdded: '{{email}} a été ajouté·e à l’alliance.',
-    invited: 'Invitation enregistrée pour {{email}} : l’accès sera ouvert à son inscription.',
+    invited: 'Invitation envoyée à {{email}} : l’accès s’ouvrira quand la personne aura accepté le lien reçu par e-mail.',
     updated: 'Modification enregistrée.',
     you: '(vous)',
     invitations: 'Invitations en attente',
@@ -398,6 +405,7 @@ export const fr = {
     none: '—',
   },
   ...outboxStrings.fr,
+  ...invitationStrings.fr,
   ...charterLinkStrings.fr,
   ...adoptionRuleStrings.fr,
   ...frSaving,

@@ -3,7 +3,6 @@ import { betterAuth } from 'better-auth'
 import { getMigrations } from 'better-auth/db'
 import type { SqlDialect } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
-import { acceptInvitations } from '../domain/members.ts'
 import type { Logger } from '../logger.ts'
 
 /** Header the server sets from the socket's address; better-auth keys its rate limits on it. */
@@ -21,7 +20,9 @@ export interface AuthOptions {
 
 /**
  * Accounts and sessions through better-auth, in the same database as everything else.
- * Passwords are hashed (scrypt); sign-in and sign-up are rate-limited per client address.
+ * Passwords are hashed (scrypt); sign-in, sign-up and password changes are rate-limited per client
+ * address. Which endpoints answer, and what they accept, is decided in front of it (http/authGateway.ts).
+ * Signing up joins no alliance: invitations are accepted through their link (ACCT4).
  */
 export function createAuth(options: AuthOptions) {
   const secure = options.baseURL.startsWith('https://')
@@ -47,6 +48,8 @@ export function createAuth(options: AuthOptions) {
       customRules: {
         '/sign-in/email': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signInMax },
         '/sign-up/email': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signUpMax },
+        // The current password is guessed here too: the sign-in limit applies.
+        '/change-password': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signInMax },
       },
     },
     advanced: {
@@ -55,15 +58,6 @@ export function createAuth(options: AuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
     },
     telemetry: { enabled: false },
-    databaseHooks: {
-      user: {
-        create: {
-          after: async (user) => {
-            await acceptInvitations(options.db, user.id, user.email)
-          },
-        },
-      },
-    },
     logger: {
       log: (level, message, ...args) => options.logger[level]({ args }, `auth: ${message}`),
     },

@@ -1,4 +1,4 @@
-import { AWARENESS_USER_FIELD, type AwarenessUser } from '@ensemble/shared'
+import { AWARENESS_USER_FIELD, knownPresenceFields, type AwarenessUser } from '@ensemble/shared'
 import type { Connection } from './connection.ts'
 import type { AwarenessEntry } from './protocol.ts'
 import type { ConnectionIdentity } from './socket.ts'
@@ -11,9 +11,12 @@ export function awarenessUser(identity: ConnectionIdentity): AwarenessUser {
   return { id: identity.userId, name: identity.name, color: identity.color, partner: identity.partnerName }
 }
 
-/** Sets the authenticated identity on a state, whatever the client put there. */
+/**
+ * The state relayed for a client: only the fields the web client sends, each of its shape
+ * (`knownPresenceFields`, LIM7), and the authenticated identity, whatever the client put there.
+ */
 export function stampIdentity(state: Record<string, unknown>, identity: ConnectionIdentity): Record<string, unknown> {
-  return { ...state, [AWARENESS_USER_FIELD]: awarenessUser(identity) }
+  return { ...knownPresenceFields(state), [AWARENESS_USER_FIELD]: awarenessUser(identity) }
 }
 
 /**

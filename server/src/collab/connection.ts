@@ -44,7 +44,11 @@ const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHan
       if (message.kind === 'step1') connection.admit('syncStep1')
       // Sync step 2 and update carry the same thing (an update) and get the same treatment.
       if (message.kind === 'step1') room.answerSyncStep1(connection, message.stateVector)
-      else room.receiveUpdate(connection, message.update)
+      else {
+        // Bytes are charged on arrival, refused or not: the update costs the room its decoding either way.
+        connection.admit('updateBytes', message.update.byteLength)
+        room.receiveUpdate(connection, message.update)
+      }
     },
   ],
   [
@@ -216,9 +220,14 @@ export class Connection {
     this.room?.identityChanged(this)
   }
 
-  /** Throws (closing this connection with 4429) when a frame of `kind` exceeds its token bucket. */
-  admit(kind: FrameKind): void {
-    if (!this.rates.admit(kind)) throw new RateLimitedError(kind)
+  /** Whether `count` more of `kind` fit in its token bucket (taken if they do). */
+  tryAdmit(kind: FrameKind, count = 1): boolean {
+    return this.rates.admit(kind, count)
+  }
+
+  /** Throws (closing this connection with 4429) when `count` more of `kind` exceed its token bucket. */
+  admit(kind: FrameKind, count = 1): void {
+    if (!this.rates.admit(kind, count)) throw new RateLimitedError(kind)
   }
 
   /** Closes the socket with a named code and leaves the room. */

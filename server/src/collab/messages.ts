@@ -66,6 +66,25 @@ export const MESSAGES = {
     fr: 'Ce compte rendu est approuvé : il n’accepte plus de modification.',
     en: 'These minutes are approved: they accept no more edits.',
   },
+  /** HOST1 */
+  clientIdTaken: {
+    fr: 'Une partie de ce que votre appareil a envoyé porte l’identifiant d’édition d’une autre personne : elle n’a pas été enregistrée.',
+    en: 'Part of what your device sent carries another person’s editing id: it was not saved.',
+  },
+  /** HOST2 */
+  updateTooDeep: {
+    fr: 'Modification refusée : elle imbrique trop de niveaux de contenu.',
+    en: 'Change refused: it nests too many levels of content.',
+  },
+  updateKeyTooLong: {
+    fr: 'Modification refusée : elle contient un nom de champ trop long.',
+    en: 'Change refused: it contains a field name that is too long.',
+  },
+  /** HOST4 */
+  documentTooLarge: {
+    fr: 'Ce document a atteint sa taille maximale : votre ajout a été annulé. Supprimez du contenu ou scindez le document.',
+    en: 'This document has reached its maximum size: your addition was undone. Remove content or split the document.',
+  },
 } as const satisfies Record<string, LocalizedMessage>
 
 export const localize = (message: LocalizedMessage, locale: Locale): string => message[locale] ?? message.fr

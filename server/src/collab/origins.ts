@@ -5,7 +5,7 @@ import type { Connection } from './connection.ts'
  * `kind` instead of guessing where a change came from:
  * - `connection`: an edit received from a client socket; it goes through the edit pipeline;
  * - `server`: a change made by the server itself (seeding, restore); stored and broadcast;
- * - `peer-instance`: an update fanned out by another server instance (Redis, later); that instance
+ * - `peer-instance`: an update fanned out by another server instance (server/src/fanout); that instance
  *   stored it already, so it is broadcast here and never stored twice;
  * - `storage`: state replayed from the store while loading a room; neither stored nor broadcast.
  */

@@ -6,11 +6,16 @@ export interface RateSpec {
   perSecond: number
 }
 
-/** The token buckets of one connection: every frame, presence updates, sync step 1 requests. */
+/**
+ * The token buckets of one connection: every frame, presence updates, sync step 1 requests (one token
+ * each), and the bytes of updates received and of updates refused (one token per byte).
+ */
 export interface ConnectionRates {
   frames: RateSpec
   awareness: RateSpec
   syncStep1: RateSpec
+  updateBytes: RateSpec
+  refusedBytes: RateSpec
 }
 
 export const DEFAULT_RATES: ConnectionRates = LIMITS.rate
@@ -41,7 +46,10 @@ export class TokenBucket {
   }
 }
 
-/** Every frame takes a `frame` token; presence updates and sync step 1 also take one of their own. */
+/**
+ * Every frame takes a `frames` token; presence updates and sync step 1 also take one of their own;
+ * an update takes as many `updateBytes` tokens as it has bytes, and as many `refusedBytes` if refused.
+ */
 export type FrameKind = keyof ConnectionRates
 
 /** The buckets of one connection. `admit` says whether one more frame of that kind is allowed now. */
@@ -49,14 +57,18 @@ export class ConnectionRateLimiter {
   private readonly buckets: Record<FrameKind, TokenBucket>
 
   constructor(rates: ConnectionRates = DEFAULT_RATES, now?: () => number) {
+    const bucket = (kind: FrameKind) => new TokenBucket(rates[kind], now)
     this.buckets = {
-      frames: new TokenBucket(rates.frames, now),
-      awareness: new TokenBucket(rates.awareness, now),
-      syncStep1: new TokenBucket(rates.syncStep1, now),
+      frames: bucket('frames'),
+      awareness: bucket('awareness'),
+      syncStep1: bucket('syncStep1'),
+      updateBytes: bucket('updateBytes'),
+      refusedBytes: bucket('refusedBytes'),
     }
   }
 
-  admit(kind: FrameKind): boolean {
-    return this.buckets[kind].take()
+  /** Takes `count` tokens of `kind`: false (and nothing taken) when the bucket holds fewer. */
+  admit(kind: FrameKind, count = 1): boolean {
+    return this.buckets[kind].take(count)
   }
 }

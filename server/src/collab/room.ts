@@ -1,5 +1,6 @@
 import {
   actionsOf,
+  AWARENESS_USER_FIELD,
   CLOSE,
   docKind,
   EMPTY_WORKSPACE_CONTEXT,
@@ -17,8 +18,11 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
 import { AwarenessGuard, stampIdentity } from './awarenessGuard.ts'
+import type { DeleteSet } from './capture.ts'
+import { ClientOwners } from './clientOwners.ts'
 import { Compactor } from './compactor.ts'
 import type { Connection } from './connection.ts'
+import { DocumentSize } from './documentSize.ts'
 import { MalformedMessageError, StorageFailure } from './errors.ts'
 import type { CollabLogger } from './logger.ts'
 import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN } from './origins.ts'
@@ -50,6 +54,9 @@ interface FullState {
   preview?: Uint8Array | null
 }
 
+/** On several instances, a room catches up from the store at most this often (each time reads the whole document). */
+const CATCH_UP_INTERVAL_MS = 2000
+
 /** Only full states at least this large (V2 frame) outlive their room: smaller ones load and encode in moments. */
 export const CACHED_STATE_MIN_BYTES = 128 * 1024
 
@@ -76,6 +83,8 @@ export interface RoomOptions {
 
 /** Where a room publishes for the other instances (a ReplicaLink of server/src/fanout/replicator.ts). */
 export interface RoomPeers {
+  /** Other instances may write this document's store: the room can be behind it (see catchUpFromStore). */
+  readonly shared: boolean
   publishUpdate(update: Uint8Array): void
   publishAwareness(update: Uint8Array): void
 }
@@ -94,6 +103,8 @@ export class Room implements EditRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
   readonly store: DocStore
+  readonly clientOwners: ClientOwners
+  readonly size: DocumentSize
 
   private readonly attached = new Set<Connection>()
   /**
@@ -113,6 +124,10 @@ export class Room implements EditRoom {
   private fullState: FullState | null = null
   /** Bytes of this document's stored log (as loaded, plus what this room appended): is it a large document? */
   private storedBytes = 0
+  /** performance.now() of the last catch-up from the store (see catchUpFromStore). */
+  private caughtUpAt = -Infinity
+  /** The room's own client id is claimed for the server's changes (HOST1). */
+  private serverIdClaimed = false
 
   /** Resolves once the stored state is applied: at once, or once a prepared document's pieces are (rooms.ts waits for it). */
   readonly replayed: Promise<void>
@@ -178,6 +193,10 @@ export class Room implements EditRoom {
     this.storedBytes = isPreparedDoc(loaded)
       ? loaded.storedBytes
       : (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    this.clientOwners = new ClientOwners(options.store, key, (err) => options.logger.warn({ err, ...key }, 'claiming a client id announced in presence failed'))
+    // A prepared document's exact state size is known (its V1 update): a tighter start than the bytes stored.
+    const loadedBytes = isPreparedDoc(loaded) ? loaded.frameV1.byteLength - loaded.v1Offset : this.storedBytes
+    this.size = new DocumentSize(LIMITS.maxDocumentBytes[kind], loadedBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength)
   }
 
   // ---- connections ------------------------------------------------------------------------------
@@ -316,6 +335,7 @@ export class Room implements EditRoom {
         room: this,
         connection,
         incoming: update,
+        decoded: null,
         applied: null,
         changes: { types: [], deletedItems: 0 },
         inserted: [],
@@ -332,7 +352,7 @@ export class Room implements EditRoom {
         if (error instanceof StorageFailure) this.fail(error)
         else connection.fail(error)
       } finally {
-        this.releaseEdit(context)
+        this.collectEdit(context.deleteSets)
       }
     })
   }
@@ -393,17 +413,32 @@ export class Room implements EditRoom {
     this.resyncQueued = true
     this.enqueue(async () => {
       this.resyncQueued = false
-      if (this.failed) return
-      const loaded = await this.store.load(this.key)
-      Y.transact(
-        this.doc,
-        () => {
-          if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, PEER_INSTANCE_ORIGIN)
-          for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
-        },
-        PEER_INSTANCE_ORIGIN,
-      )
+      if (!this.failed) await this.mergeStored()
     })
+  }
+
+  /**
+   * Called from within the room's queue (an edit's claimClientIds step): on several instances only,
+   * and at most every CATCH_UP_INTERVAL_MS, merges the stored state (see EditRoom.catchUpFromStore).
+   */
+  async catchUpFromStore(): Promise<boolean> {
+    if (!this.options.peers?.shared || performance.now() - this.caughtUpAt < CATCH_UP_INTERVAL_MS) return false
+    this.caughtUpAt = performance.now()
+    await this.mergeStored()
+    return true
+  }
+
+  /** Merges what the store holds (with the peer-instance origin: broadcast here, neither checked nor stored again). */
+  private async mergeStored(): Promise<void> {
+    const loaded = await this.store.load(this.key)
+    Y.transact(
+      this.doc,
+      () => {
+        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, PEER_INSTANCE_ORIGIN)
+        for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
+      },
+      PEER_INSTANCE_ORIGIN,
+    )
   }
 
   private hasPending(): boolean {
@@ -478,6 +513,7 @@ export class Room implements EditRoom {
     }
     this.compactor.noteAppended()
     this.storedBytes += update.byteLength
+    this.size.accepted(update.byteLength)
   }
 
   workspaceContext(): WorkspaceContext {
@@ -520,10 +556,10 @@ export class Room implements EditRoom {
     this.queue.run(task).catch((err: unknown) => this.options.logger.error({ err, ...this.key }, 'room task failed'))
   }
 
-  /** After each edit: the UndoManager lets go of what it kept, and that content can be collected. */
-  private releaseEdit(context: EditContext): void {
-    releaseUndoSteps(this.undoManager, context.deleteSets)
-    if (this.doc.gc) for (const deleteSet of context.deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
+  /** After each edit: the UndoManager lets go of what it kept, and that content is collected. */
+  collectEdit(deleteSets: readonly DeleteSet[]): void {
+    releaseUndoSteps(this.undoManager, deleteSets)
+    if (this.doc.gc) for (const deleteSet of deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
   }
 
   /**
@@ -546,6 +582,7 @@ export class Room implements EditRoom {
     this.enqueue(async () => {
       if (this.failed) return
       try {
+        await this.claimServerId()
         await this.appendDurably(update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
       } catch (error) {
         this.fail(error)
@@ -556,13 +593,28 @@ export class Room implements EditRoom {
     })
   }
 
-  /** Presence changes go to every connection, the sender's included (it sees its stamped identity). */
+  /** Before the server's first change is stored, its client id is claimed (HOST1). */
+  private async claimServerId(): Promise<void> {
+    if (this.serverIdClaimed) return
+    this.serverIdClaimed = await this.clientOwners.claimForServer(this.doc.clientID)
+    if (!this.serverIdClaimed) this.options.logger.error({ ...this.key, clientId: this.doc.clientID }, 'the room’s client id belongs to a person: its change is stored under it anyway')
+  }
+
+  /**
+   * Presence changes go to every connection, the sender's included (it sees its stamped identity).
+   * A client id seen in someone's presence (stamped with their identity here or on the instance
+   * they are connected to) is claimed for them (HOST1).
+   */
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
+    for (const clientId of [...added, ...updated]) {
+      const user = this.awareness.getStates().get(clientId)?.[AWARENESS_USER_FIELD] as { id?: unknown } | undefined
+      if (typeof user?.id === 'string') this.clientOwners.reserve(clientId, user.id, origin !== PEER_INSTANCE_ORIGIN)
+    }
     const frame = encodeAwarenessStates(this.awareness, changed)
     this.sendToAll(frame)
     if (origin !== PEER_INSTANCE_ORIGIN && this.options.peers) this.options.peers.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))

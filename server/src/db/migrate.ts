@@ -8,6 +8,8 @@ import * as m005 from './migrations/005_history_signoff.ts'
 import * as m006 from './migrations/006_signoff_rules_seals.ts'
 import * as m007 from './migrations/007_minutes_amendments.ts'
 import * as m008 from './migrations/008_kept_states.ts'
+import * as m009 from './migrations/009_client_owners.ts'
+import * as m010 from './migrations/010_invitation_tokens.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006_signoff_rules_seals': m006,
   '007_minutes_amendments': m007,
   '008_kept_states': m008,
+  '009_client_owners': m009,
+  '010_invitation_tokens': m010,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */
@@ -36,8 +40,13 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  await migrateTo(db, dialect, null)
+}
+
+/** Runs the migrations up to `target` included (all of them when null): a data migration's tests start from the schema before it. */
+export async function migrateTo(db: Kysely<any>, dialect: SqlDialect, target: string | null): Promise<void> {
   const migrator = new Migrator({ db, provider: new StaticProvider(dialect) })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target)
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
 }

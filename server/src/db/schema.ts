@@ -39,6 +39,12 @@ export interface InvitationTable {
   representative: number
   invited_by: string
   created_at: string
+  /** HMAC of the invitation link's token (migration 010); null on invitations made before links. */
+  token_hash: string | null
+  /** When the link stops working (ISO instant). */
+  expires_at: string | null
+  /** When the link was last sent (ISO instant). */
+  sent_at: string | null
 }
 
 export interface DocUpdateTable {
@@ -68,6 +74,15 @@ export interface DocKeptStateTable {
   frame_v2: Uint8Array
   preview: Uint8Array | null
   updated_at: number
+}
+
+/** Who owns each Yjs client id of a document: the person whose changes first used it (HOST1). */
+export interface DocClientOwnerTable {
+  workspace_id: string
+  doc_name: string
+  client_id: number
+  /** A user id, or SERVER_CLIENT_OWNER for the ids of the server's own changes. */
+  owner_id: string
 }
 
 /** A discussion anchored to a clause, an action (or one of its fields), a body or a decision. */
@@ -338,6 +353,7 @@ export interface Database {
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
   doc_kept_states: DocKeptStateTable
+  doc_client_owners: DocClientOwnerTable
   user: UserTable
   comment_thread: CommentThreadTable
   comment_message: CommentMessageTable

@@ -1,12 +1,4 @@
-import {
-  colorForId,
-  newId,
-  type AddMemberInput,
-  type Invitation,
-  type Member,
-  type Role,
-  type UpdateMemberInput,
-} from '@ensemble/shared'
+import { colorForId, type Member, type Role, type UpdateMemberInput } from '@ensemble/shared'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { conflict, notFound, validationFailed } from '../errors.ts'
@@ -53,11 +45,6 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
   }))
 }
 
-export async function listInvitations(db: Db, workspaceId: string): Promise<Invitation[]> {
-  const rows = await db.selectFrom('invitation').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'asc').execute()
-  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role as Role, partnerId: r.partner_id, representative: r.representative === 1 }))
-}
-
 async function setRepresentative(db: Db, workspaceId: string, partnerId: string | null, userId: string, representative: boolean): Promise<void> {
   if (representative) {
     if (!partnerId) throw validationFailed('A representative must belong to a partner.', 'representative')
@@ -67,35 +54,20 @@ async function setRepresentative(db: Db, workspaceId: string, partnerId: string 
   }
 }
 
-/** Adds a registered user as a member, or records an invitation that sign-up will honour. */
-export async function addMember(
-  db: Kysely<Database>,
+/**
+ * Makes a person a member with a role, a partner and possibly its representation. Only two callers:
+ * accepting an invitation (which proved the address, ACCT3) and seeding the demo on the server.
+ * People are never added through REST without their consent (ACCT2).
+ */
+export async function addMembership(
+  db: Db,
   workspaceId: string,
-  invitedBy: string,
-  input: AddMemberInput,
+  userId: string,
+  grant: { role: Role; partnerId: string | null; representative: boolean },
   clock: Clock = systemClock,
-): Promise<{ userId: string } | { invitationId: string }> {
-  const partnerId = input.partnerId ?? null
-  if (partnerId) await assertPartnerInWorkspace(db, workspaceId, partnerId)
-  if (input.representative && !partnerId) throw validationFailed('A representative must belong to a partner.', 'representative')
-  const now = clock().toISOString()
-  const user = await db.selectFrom('user').select('id').where('email', '=', input.email).executeTakeFirst()
-  if (!user) {
-    const pending = await db.selectFrom('invitation').select('id').where('workspace_id', '=', workspaceId).where('email', '=', input.email).executeTakeFirst()
-    if (pending) throw conflict('This email has already been invited.', 'email')
-    const id = newId()
-    await db
-      .insertInto('invitation')
-      .values({ id, workspace_id: workspaceId, email: input.email, role: input.role, partner_id: partnerId, representative: input.representative ? 1 : 0, invited_by: invitedBy, created_at: now })
-      .execute()
-    return { invitationId: id }
-  }
-  if (await getMembership(db, workspaceId, user.id)) throw conflict('This person is already a member.', 'email')
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('member').values({ workspace_id: workspaceId, user_id: user.id, role: input.role, partner_id: partnerId, created_at: now }).execute()
-    if (input.representative) await setRepresentative(trx, workspaceId, partnerId, user.id, true)
-  })
-  return { userId: user.id }
+): Promise<void> {
+  await db.insertInto('member').values({ workspace_id: workspaceId, user_id: userId, role: grant.role, partner_id: grant.partnerId, created_at: clock().toISOString() }).execute()
+  if (grant.representative && grant.partnerId) await setRepresentative(db, workspaceId, grant.partnerId, userId, true)
 }
 
 async function assertNotLastAdmin(db: Db, workspaceId: string, userId: string): Promise<void> {
@@ -128,26 +100,5 @@ export async function removeMember(db: Kysely<Database>, workspaceId: string, us
   await db.transaction().execute(async (trx) => {
     await setRepresentative(trx, workspaceId, null, userId, false)
     await trx.deleteFrom('member').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
-  })
-}
-
-export async function deleteInvitation(db: Kysely<Database>, workspaceId: string, invitationId: string): Promise<void> {
-  const res = await db.deleteFrom('invitation').where('workspace_id', '=', workspaceId).where('id', '=', invitationId).executeTakeFirst()
-  if (Number(res.numDeletedRows) === 0) throw notFound('Invitation')
-}
-
-/** Turns the invitations addressed to a newly registered email into memberships. */
-export async function acceptInvitations(db: Kysely<Database>, userId: string, email: string, clock: Clock = systemClock): Promise<void> {
-  const invitations = await db.selectFrom('invitation').selectAll().where('email', '=', email.toLowerCase()).execute()
-  if (!invitations.length) return
-  const now = clock().toISOString()
-  await db.transaction().execute(async (trx) => {
-    for (const inv of invitations) {
-      if (!(await getMembership(trx, inv.workspace_id, userId))) {
-        await trx.insertInto('member').values({ workspace_id: inv.workspace_id, user_id: userId, role: inv.role, partner_id: inv.partner_id, created_at: now }).execute()
-        if (inv.representative && inv.partner_id) await setRepresentative(trx, inv.workspace_id, inv.partner_id, userId, true)
-      }
-      await trx.deleteFrom('invitation').where('id', '=', inv.id).execute()
-    }
   })
 }

@@ -9,8 +9,8 @@ import { RedisFanOut, redisRetryStrategy } from './redisFanOut.ts'
  * With REDIS_URL: fan-out between instances and tickets in Redis. Without: an in-process fan-out
  * nobody else listens to, and tickets in memory (one instance).
  */
-export async function connectInstances(redisUrl: string | null, logger: Logger): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
-  if (!redisUrl) return { fanOut: new InProcessFanOut(undefined, logger), tickets: new TicketStore() }
+export async function connectInstances(redisUrl: string | null, logger: Logger, now: () => number = Date.now): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
+  if (!redisUrl) return { fanOut: new InProcessFanOut(undefined, logger), tickets: new TicketStore(undefined, now) }
   const fanOut = await RedisFanOut.connect(redisUrl, { logger })
   // Its own connection, failing fast when Redis is away: an upgrade or a ticket request then errs
   // instead of waiting for Redis.
@@ -24,5 +24,5 @@ export async function connectInstances(redisUrl: string | null, logger: Logger):
     throw err
   }
   logger.info({ instanceId: fanOut.instanceId }, 'multi-instance mode: fan-out and tickets in Redis')
-  return { fanOut, tickets: new RedisTicketStore(redis) }
+  return { fanOut, tickets: new RedisTicketStore(redis, undefined, undefined, now) }
 }

@@ -34,6 +34,8 @@ export type FanOutHandler = (message: FanOutMessage) => void
 export interface FanOut {
   /** This instance's id, stamped on everything it publishes. */
   readonly instanceId: string
+  /** No other instance can be reached (a single instance): nobody else writes to this instance's store. */
+  readonly alone: boolean
   /** Sends to every other instance subscribed to `channel`. Resolves once handed to the transport. */
   publish(channel: string, message: Omit<FanOutMessage, 'instanceId'>): Promise<void>
   /** Resolves once messages published on `channel` from now on will reach `handler`. */

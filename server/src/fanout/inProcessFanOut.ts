@@ -23,6 +23,10 @@ export class InProcessFanOut implements FanOut {
     hub.members.add(this)
   }
 
+  get alone(): boolean {
+    return this.hub.members.size < 2
+  }
+
   async publish(channel: string, message: Omit<FanOutMessage, 'instanceId'>): Promise<void> {
     // Alone on the hub (a single instance without Redis): nobody to tell.
     if (this.closed || this.hub.members.size < 2) return

@@ -25,6 +25,8 @@ export const redisRetryStrategy = (times: number): number => Math.min(times * 10
  */
 export class RedisFanOut implements FanOut {
   readonly instanceId = newInstanceId()
+  /** Other instances may share the store behind Redis, whether or not any is up right now. */
+  readonly alone = false
   private readonly handlers = new HandlerSets()
   private readonly reconnectHandlers = new Set<() => void>()
   private readonly prefix: string

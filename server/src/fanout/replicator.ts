@@ -106,6 +106,11 @@ export class ReplicaLink {
     this.publish('awarenessQuery', new Uint8Array())
   }
 
+  /** Other instances may write this document's store (see RoomPeers.shared). */
+  get shared(): boolean {
+    return !this.replicator.fanOut.alone
+  }
+
   publishUpdate(update: Uint8Array): void {
     this.publish('update', update)
   }

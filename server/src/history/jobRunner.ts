@@ -1,5 +1,5 @@
 import { DocumentTooLargeError } from '../collab/preparedDoc.ts'
-import { AppError } from '../errors.ts'
+import { AppError, RateLimitedError } from '../errors.ts'
 import type { DocStore } from '../storage/docStore.ts'
 import { PoolBusyError, ThreadJobError, type ThreadPool } from '../threads/threadPool.ts'
 import { HISTORY_JOBS, type HistoryJobName, type JobContext, type JobInput, type JobResult } from './jobs.ts'
@@ -18,15 +18,12 @@ export type JobOwner = JobMember | null
 export const DEFAULT_JOBS_PER_MEMBER = 2
 
 export const tooManyHistoryJobs = (why: 'member' | 'server') =>
-  new AppError(
-    429,
-    'rate_limited',
+  new RateLimitedError(
+    1,
     why === 'member'
       ? 'Too many history requests of yours are in progress: retry once one is answered.'
       : 'The server is busy with other history requests: retry in a moment.',
-    undefined,
     why === 'member' ? 'history_jobs_per_member' : 'history_queue_full',
-    1,
   )
 
 export const documentTooLarge = (limit: number) =>

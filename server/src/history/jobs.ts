@@ -2,7 +2,7 @@ import { docKind, LIMITS, ROOT } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { DocumentTooLargeError, PIECE_BYTES } from '../collab/preparedDoc.ts'
 import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
-import type { AdoptedRecord } from '../signoff/service.ts'
+import { titleOf, type AdoptedRecord } from '../signoff/service.ts'
 import type { DocKey, DocStore, LogRow } from '../storage/docStore.ts'
 import { splitState } from '../threads/splitState.ts'
 import { changedClauses, clausesOf, contentHash } from './clauses.ts'
@@ -116,9 +116,9 @@ export const HISTORY_JOBS = {
     }
   },
 
-  /** The document's `meta` map now (its status, the charter's adoption rules). */
-  async meta(ctx: JobContext, input: { key: DocKey }): Promise<Record<string, unknown>> {
-    const [json] = await jsonsAt(ctx.store, input.key, [null])
+  /** The document's `meta` map now, or right after a row (its title, status, the charter's adoption rules). */
+  async meta(ctx: JobContext, input: { key: DocKey; rowId: RowRef }): Promise<Record<string, unknown>> {
+    const [json] = await jsonsAt(ctx.store, input.key, [input.rowId])
     return (json![ROOT.meta] ?? {}) as Record<string, unknown>
   },
 
@@ -141,16 +141,17 @@ export const HISTORY_JOBS = {
   /** An adopted version exported to `format`, with its signature page (signoff/export). */
   async exportAdopted(ctx: JobContext, input: { key: DocKey; rowId: number; format: ExportFormat; record: Omit<AdoptedRecord, 'document' | 'title'> }): Promise<Uint8Array> {
     const [document] = await jsonsAt(ctx.store, input.key, [input.rowId])
-    const meta = (document![ROOT.meta] ?? {}) as { title?: unknown }
-    const title = typeof meta.title === 'string' && meta.title ? meta.title : input.key.docName
-    return (await exportAdopted({ ...input.record, document: document!, title }, input.format)).bytes
+    return (await exportAdopted({ ...input.record, document: document!, title: titleOf(document![ROOT.meta], input.key.docName) }, input.format)).bytes
   },
 
-  /** The document at a row as pieces to apply in turn (threads/splitState.ts): what a restore copies from. */
-  async sourceState(ctx: JobContext, input: { key: DocKey; rowId: number }): Promise<Uint8Array[]> {
+  /**
+   * The document at a row as pieces to apply in turn (threads/splitState.ts), and that state's
+   * sign-off hash: what a restore or an adoption copies from, and what an adoption checks.
+   */
+  async sourceState(ctx: JobContext, input: { key: DocKey; rowId: number }): Promise<{ pieces: Uint8Array[]; contentHash: string }> {
     const { doc } = await stateAt(ctx.store, input.key, input.rowId)
     try {
-      return splitState(doc, PIECE_BYTES)
+      return { pieces: splitState(doc, PIECE_BYTES), contentHash: contentHash(documentJson(doc, input.key.docName)) }
     } finally {
       doc.destroy()
     }

@@ -69,17 +69,6 @@ export function checkDocName(docName: string): string {
   return docName
 }
 
-/** The `:docName` path parameter (still percent-encoded for `minutes:…`), or 404: a bad encoding (`%25`) names no document. */
-export function docNameParam(raw: string | undefined): string {
-  let docName: string
-  try {
-    docName = decodeURIComponent(raw ?? '')
-  } catch {
-    throw notFound('Document')
-  }
-  return checkDocName(docName)
-}
-
 /**
  * A document's history, read from its update log (every row keeps author and time), and its named
  * versions: points of that log, rebuilt by replaying the rows up to them. Every replay runs as a job
@@ -155,17 +144,20 @@ export class HistoryService {
     return { items, next: start > 0 && changes.length > 0 ? changes[0]!.rowId : null }
   }
 
-  /** The document's `meta` now (its sign-off status, the charter's adoption rules). */
-  meta(owner: JobOwner, key: DocKey): Promise<Record<string, unknown>> {
-    return this.jobs.run(owner, 'meta', { key })
+  /** The document's `meta` now, or right after row `rowId` (its title, sign-off status, the charter's adoption rules). */
+  meta(owner: JobOwner, key: DocKey, rowId: number | null = null): Promise<Record<string, unknown>> {
+    return this.jobs.run(owner, 'meta', { key, rowId })
   }
 
-  /** The document as it was right after row `rowId` (a version's row), rebuilt on a thread and applied here in slices. */
-  async sourceDoc(owner: JobOwner, key: DocKey, rowId: number): Promise<Y.Doc> {
-    const pieces = await this.jobs.run(owner, 'sourceState', { key, rowId })
+  /**
+   * The document as it was right after row `rowId` (a version's row), rebuilt on a thread and applied
+   * here in slices, with the sign-off hash of that state (computed on the thread).
+   */
+  async sourceDoc(owner: JobOwner, key: DocKey, rowId: number): Promise<{ doc: Y.Doc; contentHash: string }> {
+    const { pieces, contentHash } = await this.jobs.run(owner, 'sourceState', { key, rowId })
     const doc = new Y.Doc()
     await applyPieces(doc, pieces, null)
-    return doc
+    return { doc, contentHash }
   }
 
   async createVersion(actor: Membership, docName: string, input: CreateVersionInput): Promise<VersionView> {
@@ -226,7 +218,7 @@ export class HistoryService {
   async restore(actor: Membership, docName: string, versionId: string): Promise<Uint8Array> {
     const version = await this.version(actor.workspaceId, docName, versionId)
     const key = { workspaceId: actor.workspaceId, docName }
-    const source = await this.sourceDoc(actor, key, version.rowId)
+    const { doc: source } = await this.sourceDoc(actor, key, version.rowId)
     try {
       await this.rooms.applyServerChange(
         key,

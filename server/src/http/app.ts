@@ -5,14 +5,14 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
-import type { ErrorCode } from '@ensemble/shared'
-import { AppError, notFound } from '../errors.ts'
-import { CLIENT_IP_HEADER } from '../auth/auth.ts'
-import { checkAuthInput } from './authInput.ts'
+import { AppError, notFound, RateLimitedError } from '../errors.ts'
+import { authGateway } from './authGateway.ts'
+import { canonicalPath } from './canonicalPath.ts'
 import type { AppDeps, AppEnv } from './context.ts'
+import { limitWrites } from './memberLimits.ts'
 import { clientIp, loadSession, originGuard } from './middleware.ts'
 import { buildOpenApi } from './openapi.ts'
-import { overTls, secureCookies } from './secureCookies.ts'
+import { noStore } from './noStore.ts'
 import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
 import { eventRoutes } from './events.ts'
@@ -25,6 +25,7 @@ import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/diges
 import { createMeetingServices } from '../domain/meetings/services.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { inboxRoutes } from './routes/inbox.ts'
+import { invitationRoutes } from './routes/invitations.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
 import { partnerRoutes } from './routes/partners.ts'
@@ -33,41 +34,6 @@ import { workspaceRoutes } from './routes/workspaces.ts'
 
 /** Bodies above this are refused before parsing (REST only; websocket frames have their own limit). */
 const MAX_BODY_BYTES = 256 * 1024
-
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  422: 'validation_failed',
-  429: 'rate_limited',
-}
-
-/**
- * better-auth answers errors as `{code, message}`; the API promises `{error:{code,message}}` with
- * one of our stable codes everywhere. Its own code (e.g. INVALID_EMAIL_OR_PASSWORD) is kept as `reason`.
- */
-async function toApiError(res: Response): Promise<Response> {
-  if (res.ok || res.status < 400) return res
-  let body: { code?: unknown; message?: unknown; error?: unknown } = {}
-  try {
-    body = (await res.clone().json()) as typeof body
-  } catch {
-    // Empty or non-JSON body (e.g. the rate limiter's 429): the status alone decides.
-  }
-  if (body.error) return res
-  const headers = new Headers(res.headers)
-  headers.set('content-type', 'application/json')
-  headers.delete('content-length')
-  const error = {
-    code: CODE_BY_STATUS[res.status] ?? 'internal_error',
-    message: typeof body.message === 'string' ? body.message : res.statusText || 'Error.',
-    ...(typeof body.code === 'string' ? { reason: body.code } : {}),
-  }
-  return new Response(JSON.stringify({ error }), { status: res.status, headers })
-}
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
@@ -88,6 +54,10 @@ export function createApp(deps: AppDeps) {
       },
     }),
   )
+  // Before any route, limiter or schema sees the path: one spelling per resource (ACCT8).
+  app.use(canonicalPath)
+  // Nothing the API answers is kept by a browser or a shared cache (ACCT14).
+  app.use('/api/*', noStore)
   app.use('/api/*', clientIp(deps), originGuard(deps))
   // Counts the bytes actually read, so a chunked body without Content-Length is bounded too.
   app.use(
@@ -100,17 +70,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
-  // better-auth keys its rate limits on the client address, which only the server knows.
-  app.on(['GET', 'POST'], '/api/auth/*', checkAuthInput, async (c) => {
-    const headers = new Headers(c.req.raw.headers)
-    headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
-    // Sign-out also ends the websockets opened through that session (AUTHZ3): note which one it is.
-    const signingOut = c.req.method === 'POST' && c.req.path === '/api/auth/sign-out'
-    const ending = signingOut ? (await deps.auth.api.getSession({ headers: c.req.raw.headers }))?.session.id : undefined
-    const res = await deps.auth.handler(new Request(c.req.raw, { headers })).then(toApiError)
-    if (ending && res.ok) deps.onSessionEnded?.(ending)
-    return overTls(c.req.raw, deps.trustProxy) ? secureCookies(res) : res
-  })
+  // Only the endpoints the product uses, with their schemas and the password policy (authGateway.ts).
+  app.on(['GET', 'POST'], '/api/auth/*', authGateway(deps))
 
   app.get('/api/health', async (c) => {
     await sql`select 1`.execute(deps.db)
@@ -119,6 +80,8 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApi))
 
   app.use('/api/*', loadSession(deps))
+  // One budget of state-changing requests per member, whatever the route (LIM2); costly routes add their own.
+  app.use('/api/*', limitWrites(deps.memberLimits))
   app.route('/api/me', meRoutes(deps))
   app.route('/api/workspaces', workspaceRoutes(deps))
   app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
@@ -131,9 +94,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
   const history = new HistoryService(deps.db, deps.store, deps.rooms, deps.clock, deps.threads?.history ?? null, deps.historyJobsPerMember)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
-  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey), workspaceEvents))
+  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey, undefined, deps.signoffConfirmations), workspaceEvents))
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
   app.route('/api/unsubscribe', unsubscribeRoutes(deps))
+  app.route('/api/invitations', invitationRoutes(deps))
   if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
   if (deps.governance) app.route('/api/workspaces/:workspaceId/meetings', meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
@@ -157,8 +121,8 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((err, c) => {
+    if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
     if (err instanceof AppError) {
-      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error')

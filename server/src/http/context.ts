@@ -9,6 +9,9 @@ import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
 import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
+import type { MemberLimits } from './memberLimits.ts'
+import type { Mailer } from '../mail/mailer.ts'
+import type { SignoffConfirmations } from '../signoff/confirmation.ts'
 import type { DocStore } from '../storage/docStore.ts'
 import type { DocumentThreads } from '../threads/documentThreads.ts'
 
@@ -28,10 +31,18 @@ export interface AppDeps {
   /** The document log (history and versions read it) and the live rooms (server changes go through them). */
   store: DocStore
   rooms: RoomRegistry
-  /** Signs digest unsubscribe links. */
+  /** Signs digest unsubscribe links and keys the hashes of invitation tokens. */
   authSecret: string
+  /** Where mail goes (SMTP or the local outbox): invitations are sent through it. */
+  mailer: Mailer
+  /** The server's public base URL, for the links it mails. */
+  publicUrl: string
+  /** How long an invitation link works (INVITATION_TTL_DAYS). */
+  invitationTtlMs: number
   /** Seals sign-off audit entries (SIGN12). */
   auditKey: string
+  /** Mails each partner's representative when a sign-off round closes, with the audit head (AUDIT4). */
+  signoffConfirmations?: SignoffConfirmations
   /** Time source of comments and digests (a fake clock in tests). */
   clock?: Clock
   /** The workspace event bus and comment service, when server.ts shares them (observers, Redis bridge). */
@@ -43,6 +54,8 @@ export interface AppDeps {
   governance?: GovernanceDeps
   /** Called after a sign-out so the websockets opened through that session close (AUTHZ3). */
   onSessionEnded?: (sessionId: string) => void
+  /** Per-member budgets: token buckets, open event streams, unused tickets (LIM2–LIM6). */
+  memberLimits: MemberLimits
   /** Where history replays, diffs and exports run (LOOP3); without it, in this thread. */
   threads?: DocumentThreads
   /** History jobs one member may have waiting or running at once (LOOP4). */

@@ -5,6 +5,7 @@ import { systemClock } from '../domain/clock.ts'
 import { recordVisit } from '../domain/digest/preferences.ts'
 import { getMembership } from '../domain/members.ts'
 import type { AppDeps, AppEnv } from './context.ts'
+import { limitRate } from './memberLimits.ts'
 import { requireMember } from './middleware.ts'
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
@@ -14,11 +15,14 @@ export const HEARTBEAT_MS = 25_000
  * Mounted at /api/workspaces/:workspaceId/events: the workspace's live events as Server-Sent Events,
  * for members only (session cookie). The first event, `ready`, says the subscription is live. Events
  * meant for one member (`inbox.changed`) reach only them; a member who loses their membership stops
- * receiving events and the stream ends. Unsubscribes when the client goes away.
+ * receiving events and the stream ends. Unsubscribes when the client goes away. Opening streams
+ * is rated per member, and a member holds a bounded number of them open (LIM3).
  */
 export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs = HEARTBEAT_MS) {
-  return new Hono<AppEnv>().get('/', requireMember(deps, 'comments.read'), (c) => {
+  return new Hono<AppEnv>().get('/', requireMember(deps, 'comments.read'), limitRate(deps.memberLimits, 'eventStreams'), (c) => {
     const { workspaceId, userId } = c.get('membership')
+    // Given back once, when the stream's loop below ends (the client left, or lost its membership).
+    const release = deps.memberLimits.openStream(userId)
     c.header('X-Accel-Buffering', 'no')
     const signal = c.req.raw.signal
     return streamSSE(
@@ -54,6 +58,7 @@ export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs =
             await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event.data) })
           }
         } finally {
+          release()
           clearInterval(heartbeat)
           signal.removeEventListener('abort', stop)
           unsubscribe()

@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Auth } from '../auth/auth.ts'
 import type { Database } from '../db/schema.ts'
-import { addMember, updateMember } from '../domain/members.ts'
+import { addMembership, updateMember } from '../domain/members.ts'
 import { createPartner } from '../domain/partners.ts'
 import { createWorkspace } from '../domain/workspaces.ts'
 import type { Logger } from '../logger.ts'
@@ -179,12 +179,8 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
 
   await updateMember(db, workspaceId, adminId, { partnerId: partners[admin.partner], representative: admin.representative })
   for (const person of others) {
-    await addMember(db, workspaceId, adminId, {
-      email: person.email,
-      role: person.role,
-      partnerId: partners[person.partner],
-      representative: person.representative,
-    })
+    // Server-side seeding: demo accounts join directly (REST only ever invites).
+    await addMembership(db, workspaceId, users[person.key], { role: person.role, partnerId: partners[person.partner], representative: person.representative })
   }
 
   const bodies = Object.fromEntries(BODIES.map((b) => [b.key, newId()])) as Record<BodyKey, string>

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, SignoffAuditTable } from '../db/schema.ts'
 import { canonicalJson, sha256 } from '../history/canonical.ts'
+import { auditHeadOf, type AuditHead } from './head.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -35,12 +36,14 @@ export function entryHash(row: StoredFields): string {
 
 /**
  * An entry's seal: HMAC-SHA256 of its hash by the audit key, which lives outside the database
- * (AUDIT_KEY or `audit-key` in the data directory). Whoever rewrites the last entry and its hash in
- * the database cannot seal the new hash without the key (SIGN12).
+ * (AUDIT_KEY or `audit-key` in the data directory). Whoever rewrites entries and their hashes in
+ * the database cannot seal the new hashes without the key (SIGN12), and a seal copied from another
+ * entry does not match: the hash it seals covers the workspace, the position and the previous hash.
  */
 export const sealOf = (key: string, hash: string): string => createHmac('sha256', key).update(hash).digest('hex')
 
-const sealHolds = (key: string, hash: string, seal: string): boolean => {
+/** Whether `seal` is the audit key's seal of `hash` (compared in constant time). */
+export const sealHolds = (key: string, hash: string, seal: string): boolean => {
   const expected = Buffer.from(sealOf(key, hash), 'hex')
   const given = Buffer.from(seal, 'hex')
   return given.length === expected.length && timingSafeEqual(given, expected)
@@ -91,78 +94,29 @@ export async function listAudit(db: Db, workspaceId: string, docName?: string): 
   let q = db.selectFrom('signoff_audit').selectAll().where('workspace_id', '=', workspaceId)
   if (docName) q = q.where('doc_name', '=', docName)
   const rows = await q.orderBy('seq', 'asc').execute()
-  return rows.map((r) => ({
-    workspaceId: r.workspace_id,
-    seq: Number(r.seq),
-    at: r.at,
-    actorId: r.actor_id,
-    action: r.action,
-    docName: r.doc_name,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }))
+  return rows.map(toEntry)
 }
 
-/** The hash of the workspace's last audit entry (printed on exports, checked by `audit:verify --head`). */
-export async function auditHead(db: Db, workspaceId: string): Promise<string | null> {
-  const last = await db.selectFrom('signoff_audit').select('hash').where('workspace_id', '=', workspaceId).orderBy('seq', 'desc').limit(1).executeTakeFirst()
-  return last?.hash ?? null
-}
-
-export interface AuditVerification {
-  ok: boolean
-  /** Entries checked (all workspaces). */
-  checked: number
-  /** Entries without a seal: written before seals existed, before the chain's first sealed entry. */
-  unsealed: number
-  /** The first entry whose content, hash, link, position or seal does not hold, if any. */
-  firstTampered: { workspaceId: string; seq: number; reason: string } | null
-  /** Published heads (`--head`) that no entry of the chain has: the chain was cut or rewritten after them. */
-  missingHeads: string[]
-}
-
-export interface VerifyOptions {
-  /** The audit key; null: seals are not checked (and the result says how many entries were unsealed). */
-  key: string | null
-  /** Head hashes published elsewhere (e.g. on an export's signature page) the chain must still hold. */
-  heads?: readonly string[]
-}
-
-/**
- * Walks every workspace's chain in order: each entry must follow the previous one (seq + 1), name
- * its hash as `prev_hash`, hash to its stored `hash`, and carry the seal of that hash by the key
- * (once a chain has a sealed entry, every later one must be sealed). An edited, deleted or inserted
- * row breaks it; a rewritten last entry breaks its seal; a published head must still be in the chain.
- */
-export async function verifyAuditChain(db: Db, { key, heads = [] }: VerifyOptions): Promise<AuditVerification> {
-  const rows = await db.selectFrom('signoff_audit').selectAll().orderBy('workspace_id', 'asc').orderBy('seq', 'asc').execute()
-  let previous = null as { workspace: string; seq: number; hash: string; sealed: boolean } | null
-  let checked = 0
-  let unsealed = 0
-  const wanted = new Set(heads)
-  const result = (firstTampered: AuditVerification['firstTampered']): AuditVerification => {
-    const missingHeads = [...wanted]
-    return { ok: firstTampered === null && missingHeads.length === 0, checked, unsealed, firstTampered, missingHeads }
+/** A stored row as an entry; a detail that is not a JSON object reads as empty (its hash or seal tells the rest). */
+export function toEntry(r: Selectable<SignoffAuditTable>): AuditEntry {
+  let detail: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = JSON.parse(r.detail)
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) detail = parsed as Record<string, unknown>
+  } catch {
+    // Not JSON: only a forged row can hold that, and its seal does not hold.
   }
-  for (const row of rows) {
-    const seq = Number(row.seq)
-    const sameChain: boolean = previous?.workspace === row.workspace_id
-    const expectedSeq: number = sameChain ? previous!.seq + 1 : 1
-    const expectedPrev = sameChain ? previous!.hash : GENESIS_HASH
-    const fail = (reason: string) => result({ workspaceId: row.workspace_id, seq, reason })
-    if (seq !== expectedSeq) return fail(`expected entry ${expectedSeq}, found ${seq} (an entry is missing or was inserted)`)
-    if (row.prev_hash !== expectedPrev) return fail('does not link to the previous entry')
-    if (entryHash(row) !== row.hash) return fail('content does not match its hash')
-    const sealed = row.seal !== null
-    if (key !== null) {
-      if (sealed && !sealHolds(key, row.hash, row.seal!)) return fail('seal does not match its hash (rewritten without the audit key)')
-      if (!sealed && sameChain && previous!.sealed) return fail('seal missing after sealed entries')
-    }
-    if (!sealed) unsealed++
-    wanted.delete(row.hash)
-    previous = { workspace: row.workspace_id, seq, hash: row.hash, sealed: sealed || (sameChain && previous!.sealed) }
-    checked++
-  }
-  return result(null)
+  return { workspaceId: r.workspace_id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, action: r.action, docName: r.doc_name, detail, prevHash: r.prev_hash, hash: r.hash }
+}
+
+/** The workspace's last audit entry (printed on exports and in confirmation emails, checked by `audit:verify --head`). */
+export async function auditHead(db: Db, workspaceId: string): Promise<AuditHead | null> {
+  const last = await db
+    .selectFrom('signoff_audit')
+    .select(['seq', 'hash', 'at'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return last ? auditHeadOf({ workspaceId, seq: Number(last.seq), hash: last.hash, at: last.at }) : null
 }

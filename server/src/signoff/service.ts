@@ -9,30 +9,43 @@ import {
   documentMetaOf,
   newId,
   readDocumentMeta,
-  type AdoptionOutcome,
+  type Partner,
   type ProposeInput,
+  type SignoffAuditProblem,
   type SignoffRoundView,
   type SignoffVote,
   type SignoffVoteView,
   type VoteInput,
 } from '@ensemble/shared'
-import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import { documentRows } from '../db/documentRows.ts'
-import type { Database, SignoffRoundTable } from '../db/schema.ts'
+import type { Database } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
 import type { ExportFormat } from './export/index.ts'
 import { listPartners } from '../domain/partners.ts'
-import { conflict, forbidden, notFound, validationFailed } from '../errors.ts'
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors.ts'
 import type { DocumentDiff } from '../history/diff.ts'
 import type { DocumentJson } from '../history/documentJson.ts'
+import type { JobMember } from '../history/jobRunner.ts'
 import { restoreInto } from '../history/restore.ts'
 import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
 import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, type AuditInput } from './audit.ts'
+import type { SignoffConfirmations } from './confirmation.ts'
+import { auditHeadOf, type AuditHead } from './head.ts'
+import { checkChain, type ChainCheck } from './integrity/chain.ts'
+import { compareRound, recordedAnswers, recordedRound, roundRecords, type RecordedRound, type RoundRecord, type RoundRow } from './integrity/rounds.ts'
 
-type RoundRow = Selectable<SignoffRoundTable>
+/** The workspace's audit chain, checked with the key: the rounds its sealed entries record. */
+interface CheckedChain {
+  check: ChainCheck
+  records: Map<string, RoundRecord>
+}
+
+/** A round's rows or adopted text differ from its sealed audit entries: shown, never acted on. */
+const auditMismatch = (message: string) => new AppError(409, 'audit_mismatch', message)
 
 /**
  * What an adopted document's export shows: the text, who approved it for each partner, its hash.
@@ -43,8 +56,8 @@ export interface AdoptedRecord {
   version: VersionView
   document: DocumentJson
   title: string
-  /** The hash of the workspace's last audit entry when exported: `audit:verify --head` checks it later (SIGN12). */
-  auditHead: string | null
+  /** The workspace's last audit entry when exported: `audit:verify --head` checks it later (SIGN12, AUDIT4). */
+  auditHead: AuditHead | null
 }
 
 /**
@@ -52,7 +65,10 @@ export interface AdoptedRecord {
  * document becomes `proposed`), each partner's representative approves, abstains or objects; when
  * every partner approved, the version's text is put back in place if it had moved, the document
  * becomes `adopted` and the rules lock it (PERM10). Unlocking starts an amendment: the next proposal
- * needs re-approval of the changed clauses only. Every step is written to the hash-chained audit.
+ * needs re-approval of the changed clauses only. Every step is written to the hash-chained audit,
+ * and the audit is what the service reads back: a round's status, rule, text hash and answers come
+ * from its sealed entries, its rows are compared with them (AUDIT5), and a closed round is confirmed
+ * by mail to each partner's representative with the chain's head (AUDIT4).
  */
 export class SignoffService {
   constructor(
@@ -63,6 +79,8 @@ export class SignoffService {
     /** Seals each audit entry (SIGN12); it never goes into the database. */
     private readonly auditKey: string,
     private readonly clock: Clock = systemClock,
+    /** Mails each partner's representative when a round closes; none: no mail (an app without a mailer). */
+    private readonly confirmations: SignoffConfirmations | null = null,
   ) {}
 
   /** Runs `work` in one transaction with the audit entries it appends, sealed, retried on a seq collision. */
@@ -88,28 +106,46 @@ export class SignoffService {
 
   // ---- reading ----
 
+  /** The document's rounds, oldest first: every round its rows or its sealed entries know of. */
   async rounds(workspaceId: string, docName: string): Promise<SignoffRoundView[]> {
     this.checkDoc(docName)
-    const rows = await this.roundsOf(this.db, workspaceId, docName).orderBy('proposed_at', 'asc').orderBy('id', 'asc').execute()
-    return Promise.all(rows.map((row) => this.view(row)))
+    const chain = await this.chain(workspaceId)
+    const rows = await this.roundsOf(this.db, workspaceId, docName).select('id').orderBy('proposed_at', 'asc').orderBy('id', 'asc').execute()
+    // A round deleted from the database is still shown, from its entries, with the problem.
+    const ids = [...new Set([...rows.map((r) => r.id), ...this.recordedRounds(chain, docName).map((r) => r.id)])]
+    const partners = await listPartners(this.db, workspaceId)
+    const views = await Promise.all(ids.map((id) => this.view(workspaceId, docName, id, chain, partners)))
+    return views.sort((a, b) => (a.proposedAt < b.proposedAt ? -1 : a.proposedAt > b.proposedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
 
   async round(workspaceId: string, docName: string, roundId: string): Promise<SignoffRoundView> {
-    return this.view(await this.roundRow(this.db, workspaceId, docName, roundId))
+    this.checkDoc(docName)
+    return this.view(workspaceId, docName, roundId, await this.chain(workspaceId))
   }
 
-  /** The latest adopted round of the document (its text is read where the export is laid out). */
-  async adopted(workspaceId: string, docName: string): Promise<Omit<AdoptedRecord, 'document' | 'title'>> {
+  /**
+   * The latest adopted round of the document, for exports: only as its sealed entries record it,
+   * and only when its rows and the version's text still match them (409 `audit_mismatch` otherwise:
+   * an export would print what the audit trail does not vouch for). The text is hashed, and later
+   * laid out, on a document thread (history/jobs.ts).
+   */
+  async adopted(actor: JobMember, docName: string): Promise<Omit<AdoptedRecord, 'document' | 'title'>> {
     this.checkDoc(docName)
-    const row = await this.lastAdopted(workspaceId, docName)
-    if (!row) throw notFound('Adopted version')
-    const version = await this.history.version(workspaceId, docName, row.version_id)
-    return { round: await this.view(row), version, auditHead: await auditHead(this.db, workspaceId) }
+    const { workspaceId } = actor
+    const chain = await this.chain(workspaceId)
+    const recorded = this.lastAdopted(chain, docName)
+    if (!recorded) throw notFound('Adopted version')
+    const round = await this.view(workspaceId, docName, recorded.id, chain)
+    if (!round.audit.ok) throw auditMismatch('The stored sign-off of this version does not match its sealed audit entries.')
+    const version = await this.history.version(workspaceId, docName, recorded.versionId)
+    const { contentHash } = await this.history.jobs.run(actor, 'contentHash', { key: { workspaceId, docName }, rowId: version.rowId })
+    if (contentHash !== recorded.contentHash) throw auditMismatch('The stored text of this version no longer has the hash its partners adopted.')
+    return { round, version, auditHead: await auditHead(this.db, workspaceId) }
   }
 
   /** The adopted version exported to `format`, laid out on a document thread (history/jobs.ts). */
   async exportAdopted(actor: Membership, docName: string, format: ExportFormat): Promise<Uint8Array> {
-    const record = await this.adopted(actor.workspaceId, docName)
+    const record = await this.adopted(actor, docName)
     return this.history.jobs.run(actor, 'exportAdopted', { key: { workspaceId: actor.workspaceId, docName }, rowId: record.version.rowId, format, record })
   }
 
@@ -129,20 +165,20 @@ export class SignoffService {
     this.checkDoc(docName)
     if (!can(actor, 'signoff.manage')) throw forbidden()
     const { workspaceId } = actor
-    const open = await this.openRound(workspaceId, docName)
-    if (open) throw conflict('A proposal of this document is already open.')
+    const chain = await this.chain(workspaceId)
+    if (this.recordedRounds(chain, docName).some((r) => r.status === 'open')) throw conflict('A proposal of this document is already open.')
     // Checked again when the status changes; checked here so a refused proposal names no version.
     const meta = await this.history.meta(actor, { workspaceId, docName })
     if (meta.status === 'adopted') throw documentLocked()
     const version = input.versionId
       ? await this.history.version(workspaceId, docName, input.versionId)
       : await this.history.createVersion(actor, docName, { name: input.name! })
-    const base = await this.lastAdopted(workspaceId, docName)
+    const base = this.lastAdopted(chain, docName)
     // The charter's rule as it stands now: a later change of the charter leaves this round's rule alone.
     const charterMeta = await this.history.meta(actor, { workspaceId, docName: ADOPTION_RULES_DOC })
     const rule = adoptionRuleFor(charterMeta[ADOPTION_RULES_KEY], docName)
     // The clauses to approve (only the changed ones after an adoption) and the diff, worked out on a document thread.
-    const baseRowId = base ? (await this.history.version(workspaceId, docName, base.version_id)).rowId : null
+    const baseRowId = base ? (await this.history.version(workspaceId, docName, base.versionId)).rowId : null
     const { clauses, diff } = await this.history.jobs.run(actor, 'proposal', { key: { workspaceId, docName }, rowId: version.rowId, baseRowId })
     if (base && clauses.length === 0) throw conflict('This version does not change the adopted text.')
     await this.setStatus(
@@ -176,11 +212,11 @@ export class SignoffService {
         action: 'proposed',
         docName,
         at: row.proposed_at,
-        detail: { roundId: row.id, kind: row.kind, rule, versionId: version.id, contentHash: row.content_hash, baseHash: base?.content_hash ?? null, clauses },
+        detail: { roundId: row.id, kind: row.kind, rule, versionId: version.id, contentHash: row.content_hash, baseHash: base?.contentHash ?? null, clauses },
       })
     })
     await this.requestSignoffs(workspaceId, docName, row.id, actor.userId, row.proposed_at)
-    return { round: await this.view(row), diff }
+    return { round: await this.round(workspaceId, docName, row.id), diff }
   }
 
   /** Each partner's representative (but the proposer) finds the proposal in their inbox, unread until they answer. */
@@ -238,8 +274,7 @@ export class SignoffService {
   async vote(actor: Membership, docName: string, roundId: string, input: VoteInput): Promise<SignoffRoundView> {
     this.checkDoc(docName)
     const { workspaceId } = actor
-    const round = await this.roundRow(this.db, workspaceId, docName, roundId)
-    if (round.status !== 'open') throw conflict('This proposal is closed.')
+    const round = await this.openRound(workspaceId, docName, roundId)
     const partner = await this.db
       .selectFrom('partner')
       .select(['id', 'name'])
@@ -247,11 +282,10 @@ export class SignoffService {
       .where('representative_id', '=', actor.userId)
       .executeTakeFirst()
     if (!partner || !can(actor, 'signoff.vote')) throw forbidden('Only the representative of a partner answers for it.')
-    const clauses = JSON.parse(round.clauses) as string[]
-    if (input.clause !== undefined && !clauses.includes(input.clause)) throw validationFailed('This clause is not part of the proposal.', 'clause')
+    if (input.clause !== undefined && !round.clauses.includes(input.clause)) throw validationFailed('This clause is not part of the proposal.', 'clause')
     let threadId: string | null = null
     if (input.vote === 'object') {
-      const quote = input.clause ?? clauses[0] ?? ''
+      const quote = input.clause ?? round.clauses[0] ?? ''
       const created = await this.comments.createThread(actor, {
         targetKind: 'document',
         docName,
@@ -276,7 +310,7 @@ export class SignoffService {
         action,
         docName,
         at,
-        detail: { roundId, partnerId: partner.id, contentHash: round.content_hash, clause: input.clause ?? null, comment: input.comment ?? null, threadId },
+        detail: { roundId, partnerId: partner.id, contentHash: round.contentHash, clause: input.clause ?? null, comment: input.comment ?? null, threadId },
       })
     })
     await this.settleRequests(workspaceId, roundId, at, [actor.userId])
@@ -288,23 +322,28 @@ export class SignoffService {
   async withdraw(actor: Membership, docName: string, roundId: string): Promise<SignoffRoundView> {
     this.checkDoc(docName)
     if (!can(actor, 'signoff.manage')) throw forbidden()
-    const round = await this.roundRow(this.db, actor.workspaceId, docName, roundId)
-    if (round.status !== 'open') throw conflict('This proposal is closed.')
+    const { workspaceId } = actor
+    await this.openRound(workspaceId, docName, roundId)
     const at = this.now()
-    await this.audited(async (trx, audit) => {
+    const entry = await this.audited(async (trx, audit) => {
       await trx.updateTable('signoff_round').set({ status: 'withdrawn', closed_at: at }).where('id', '=', roundId).execute()
-      await audit({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
+      return audit({ workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
     })
-    await this.settleRequests(actor.workspaceId, roundId, at)
-    await this.setStatus(actor.workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
-    return this.round(actor.workspaceId, docName, roundId)
+    await this.settleRequests(workspaceId, roundId, at)
+    await this.setStatus(workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
+    const round = await this.round(workspaceId, docName, roundId)
+    if (this.confirmations) {
+      const meta = await this.history.meta(actor, { workspaceId, docName }, (await this.history.version(workspaceId, docName, round.versionId)).rowId)
+      this.confirmations.roundClosed({ workspaceId, docName, title: titleOf(meta, docName), round, head: auditHeadOf(entry) })
+    }
+    return round
   }
 
   /** Unlocks an adopted document for an amendment; the adopted version and its hash stay on record. */
   async unlock(actor: Membership, docName: string): Promise<void> {
     this.checkDoc(docName)
     if (!can(actor, 'signoff.manage')) throw forbidden()
-    const base = await this.lastAdopted(actor.workspaceId, docName)
+    const base = this.lastAdopted(await this.chain(actor.workspaceId), docName)
     await this.setStatus(
       actor.workspaceId,
       docName,
@@ -320,66 +359,105 @@ export class SignoffService {
         action: 'unlocked',
         docName,
         at: this.now(),
-        detail: { adoptedRoundId: base?.id ?? null, adoptedHash: base?.content_hash ?? null },
+        detail: { adoptedRoundId: base?.id ?? null, adoptedHash: base?.contentHash ?? null },
       }),
     )
   }
 
   // ---- internals ----
 
-  /** The round's rule over the alliance's partners and their answers so far. */
-  private async outcome(row: RoundRow, partnerIds?: string[]): Promise<AdoptionOutcome> {
-    const partners = partnerIds ?? (await listPartners(this.db, row.workspace_id)).map((p) => p.id)
-    const votes = await this.db.selectFrom('signoff_vote').select(['partner_id', 'vote']).where('round_id', '=', row.id).execute()
-    const answers = votes.map((v) => ({ partnerId: v.partner_id, vote: v.vote as SignoffVote }))
-    return adoptionOutcome(adoptionRuleSchema.catch('unanimity').parse(row.adoption_rule), answers, partners)
+  /** The workspace's chain, read and checked with the key (a few hundred entries at most per alliance). */
+  private async chain(workspaceId: string): Promise<CheckedChain> {
+    const rows = await this.db.selectFrom('signoff_audit').selectAll().where('workspace_id', '=', workspaceId).orderBy('seq', 'asc').execute()
+    const check = checkChain(workspaceId, rows, this.auditKey)
+    return { check, records: roundRecords(check.sealed) }
   }
 
+  /** The document's rounds as their sealed entries record them, in the order they were proposed. */
+  private recordedRounds(chain: CheckedChain, docName: string): RecordedRound[] {
+    return [...chain.records.values()].flatMap((r) => recordedRound(r) ?? []).filter((r) => r.docName === docName)
+  }
+
+  /** The document's last adopted round, as recorded: the base of an amendment, the text exports print. */
+  private lastAdopted(chain: CheckedChain, docName: string): RecordedRound | undefined {
+    return this.recordedRounds(chain, docName)
+      .filter((r) => r.status === 'adopted')
+      .sort((a, b) => (a.closedAt! < b.closedAt! ? -1 : a.closedAt! > b.closedAt! ? 1 : 0))
+      .at(-1)
+  }
+
+  /** A round still open according to its sealed entries (404 unknown, 409 closed or not vouched for). */
+  private async openRound(workspaceId: string, docName: string, roundId: string): Promise<RecordedRound> {
+    const record = (await this.chain(workspaceId)).records.get(roundId)
+    const recorded = record ? recordedRound(record) : null
+    if (!recorded || recorded.docName !== docName) {
+      const row = await this.roundsOf(this.db, workspaceId, docName).select('id').where('id', '=', roundId).executeTakeFirst()
+      if (!row) throw notFound('Proposal')
+      throw auditMismatch('This proposal has no sealed audit entry: it was not made through Ensemble.')
+    }
+    if (recorded.status !== 'open') throw conflict('This proposal is closed.')
+    return recorded
+  }
+
+  /**
+   * Adopts the round once its rule is met by the answers its sealed entries record (a changed vote
+   * row counts for nothing), on the version's text if that text still has the frozen hash.
+   */
   private async adoptIfMet(workspaceId: string, docName: string, roundId: string): Promise<void> {
-    const outcome = await this.outcome(await this.roundRow(this.db, workspaceId, docName, roundId))
+    const record = (await this.chain(workspaceId)).records.get(roundId)
+    const recorded = record ? recordedRound(record) : null
+    if (!record || !recorded || recorded.status !== 'open') return
+    const partners = (await listPartners(this.db, workspaceId)).map((p) => p.id)
+    const outcome = adoptionOutcome(recorded.rule, recordedAnswers(record), partners)
     if (!outcome.adopted) return
-    const at = this.now()
-    // Close the round first (only one caller wins), then lock the document on that version's text.
-    const closed = await this.audited(async (trx, audit) => {
-      const result = await trx
-        .updateTable('signoff_round')
-        .set({ status: 'adopted', closed_at: at })
-        .where('id', '=', roundId)
-        .where('status', '=', 'open')
-        .executeTakeFirst()
-      if (Number(result.numUpdatedRows) === 0) return null
-      const round = await this.roundRow(trx, workspaceId, docName, roundId)
-      await audit({
-        workspaceId,
-        actorId: null,
-        action: 'adopted',
-        docName,
-        at,
-        detail: {
-          roundId,
-          versionId: round.version_id,
-          contentHash: round.content_hash,
-          rule: outcome.rule,
-          approvals: outcome.approvals,
-          abstentions: outcome.abstentions,
-          objections: outcome.objections,
-          partners: outcome.partners,
-        },
-      })
-      return round
-    })
-    if (!closed) return
-    // Under a rule other than unanimity, partners may still be silent: their requests are settled too.
-    await this.settleRequests(workspaceId, roundId, at)
-    // The server's own job (null): the round is closed already, so it is never refused for being busy.
-    const source = await this.history.sourceDoc(null, { workspaceId, docName }, (await this.history.version(workspaceId, docName, closed.version_id)).rowId)
+    const version = await this.history.version(workspaceId, docName, recorded.versionId)
+    // Rebuilt on a document thread, with its hash; the server's own job (null): never refused for being busy.
+    const { doc: source, contentHash } = await this.history.sourceDoc(null, { workspaceId, docName }, version.rowId)
     try {
+      if (contentHash !== recorded.contentHash) {
+        throw auditMismatch('The answer is recorded, but the proposed text no longer has the hash partners answered on: the adoption is suspended.')
+      }
+      const at = this.now()
+      // Close the round first (only one caller wins), then lock the document on that version's text.
+      const closed = await this.audited(async (trx, audit) => {
+        const result = await trx
+          .updateTable('signoff_round')
+          .set({ status: 'adopted', closed_at: at })
+          .where('id', '=', roundId)
+          .where('status', '=', 'open')
+          .executeTakeFirst()
+        if (Number(result.numUpdatedRows) === 0) return null
+        return audit({
+          workspaceId,
+          actorId: null,
+          action: 'adopted',
+          docName,
+          at,
+          detail: {
+            roundId,
+            versionId: recorded.versionId,
+            contentHash: recorded.contentHash,
+            rule: outcome.rule,
+            approvals: outcome.approvals,
+            abstentions: outcome.abstentions,
+            objections: outcome.objections,
+            partners: outcome.partners,
+          },
+        })
+      })
+      if (!closed) return
+      // Under a rule other than unanimity, partners may still be silent: their requests are settled too.
+      await this.settleRequests(workspaceId, roundId, at)
       await this.setStatus(workspaceId, docName, () => {}, (live) => {
         restoreInto(live, source, docName)
         const meta = documentMetaOf(live)
         meta.set('status', 'adopted')
-        meta.set('adoptedVersionId', closed.version_id)
+        meta.set('adoptedVersionId', recorded.versionId)
       })
+      if (this.confirmations) {
+        const round = await this.round(workspaceId, docName, roundId)
+        this.confirmations.roundClosed({ workspaceId, docName, title: titleOf(readDocumentMeta(source), docName), round, head: auditHeadOf(closed) })
+      }
     } finally {
       source.destroy()
     }
@@ -390,60 +468,115 @@ export class SignoffService {
     return documentRows(db, 'signoff_round', workspaceId, docName)
   }
 
-  private async openRound(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
-    return this.roundsOf(this.db, workspaceId, docName).where('status', '=', 'open').executeTakeFirst()
-  }
-
-  private async lastAdopted(workspaceId: string, docName: string): Promise<RoundRow | undefined> {
-    return this.roundsOf(this.db, workspaceId, docName).where('status', '=', 'adopted').orderBy('closed_at', 'desc').limit(1).executeTakeFirst()
-  }
-
-  private async roundRow(db: Kysely<Database> | Transaction<Database>, workspaceId: string, docName: string, roundId: string): Promise<RoundRow> {
-    const row = await this.roundsOf(db, workspaceId, docName).where('id', '=', roundId).executeTakeFirst()
-    if (!row) throw notFound('Proposal')
-    return row
-  }
-
-  private async view(row: RoundRow): Promise<SignoffRoundView> {
-    const partners = await listPartners(this.db, row.workspace_id)
-    const votes = await this.db.selectFrom('signoff_vote').selectAll().where('round_id', '=', row.id).execute()
-    const version = await this.history.version(row.workspace_id, row.doc_name, row.version_id)
-    const base = row.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
-    const userIds = [...new Set([...votes.map((v) => v.user_id), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))])]
-    const outcome = await this.outcome(row, partners.map((p) => p.id))
+  /**
+   * A round as the page shows it, built from its sealed entries (proposal, rule, hash, each
+   * partner's last answer, how it closed) and compared with its rows (AUDIT5): whatever the rows say
+   * that the entries do not is listed in `audit.problems`, never shown as the round's data. A round
+   * the entries do not know (a row added outside the server) is shown from its rows, flagged.
+   */
+  private async view(workspaceId: string, docName: string, roundId: string, chain: CheckedChain, knownPartners?: Partner[]): Promise<SignoffRoundView> {
+    const record = chain.records.get(roundId)
+    const recorded = record ? recordedRound(record) : null
+    const row = await this.roundsOf(this.db, workspaceId, docName).selectAll().where('id', '=', roundId).executeTakeFirst()
+    if (!row && recorded?.docName !== docName) throw notFound('Proposal')
+    const votes = row ? await this.db.selectFrom('signoff_vote').selectAll().where('round_id', '=', roundId).execute() : []
+    const base = row?.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
+    const partners = knownPartners ?? (await listPartners(this.db, workspaceId))
+    const partnerName = new Map(partners.map((p) => [p.id, p.name]))
+    const problems: SignoffAuditProblem[] = [
+      ...chainProblems(chain.check),
+      ...compareRound(workspaceId, record, row ? { row, votes, baseHash: row.base_round_id ? (base?.content_hash ?? '') : null } : undefined, (id) => partnerName.get(id) ?? id).map(
+        ({ partnerId, seq, message }) => ({ partnerId, seq, message }),
+      ),
+    ]
+    const shown: RecordedRound = recorded ?? {
+      id: row!.id,
+      seq: 0,
+      docName,
+      versionId: row!.version_id,
+      kind: row!.kind === 'amendment' ? 'amendment' : 'adoption',
+      contentHash: row!.content_hash,
+      baseHash: base?.content_hash ?? null,
+      clauses: parseClauses(row!.clauses),
+      rule: adoptionRuleSchema.catch('unanimity').parse(row!.adoption_rule),
+      proposedBy: row!.proposed_by,
+      proposedAt: row!.proposed_at,
+      status: row!.status === 'adopted' ? 'adopted' : row!.status === 'withdrawn' ? 'withdrawn' : 'open',
+      closedAt: row!.closed_at,
+    }
+    const answers = recorded
+      ? recordedAnswers(record!)
+      : votes.map((v) => ({ partnerId: v.partner_id, userId: v.user_id, vote: v.vote as SignoffVote, comment: v.comment, clause: v.clause, threadId: v.thread_id, at: v.at }))
+    const versionName =
+      (await documentRows(this.db, 'document_version', workspaceId, docName).select('name').where('id', '=', shown.versionId).executeTakeFirst())?.name ?? shown.versionId
+    const userIds = [...new Set([...answers.flatMap((a) => (a.userId ? [a.userId] : [])), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))])]
+    const outcome = adoptionOutcome(shown.rule, answers, partners.map((p) => p.id))
     const users = userIds.length ? await this.db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : []
     const nameOf = new Map(users.map((u) => [u.id, u.name]))
     return {
-      id: row.id,
-      docName: row.doc_name,
-      versionId: row.version_id,
-      versionName: version.name,
-      kind: row.kind as SignoffRoundView['kind'],
-      status: row.status as SignoffRoundView['status'],
-      contentHash: row.content_hash,
-      baseRoundId: row.base_round_id,
-      baseHash: base?.content_hash ?? null,
-      clauses: JSON.parse(row.clauses) as string[],
+      id: shown.id,
+      docName,
+      versionId: shown.versionId,
+      versionName,
+      kind: shown.kind,
+      status: shown.status,
+      contentHash: shown.contentHash,
+      baseRoundId: row?.base_round_id ?? null,
+      baseHash: shown.baseHash,
+      clauses: shown.clauses,
       rule: outcome.rule,
       outcome,
-      proposedBy: row.proposed_by,
-      proposedAt: row.proposed_at,
-      closedAt: row.closed_at,
+      proposedBy: shown.proposedBy ?? '',
+      proposedAt: shown.proposedAt,
+      closedAt: shown.closedAt,
       votes: partners.map((p): SignoffVoteView => {
-        const vote = votes.find((v) => v.partner_id === p.id)
-        const userId = vote?.user_id ?? p.representativeId
+        const answer = answers.find((a) => a.partnerId === p.id)
+        const userId = answer?.userId ?? p.representativeId
         return {
           partnerId: p.id,
           partnerName: p.name,
           userId,
           userName: userId ? (nameOf.get(userId) ?? null) : null,
-          vote: (vote?.vote as SignoffVote | undefined) ?? null,
-          comment: vote?.comment ?? null,
-          clause: vote?.clause ?? null,
-          threadId: vote?.thread_id ?? null,
-          at: vote?.at ?? null,
+          vote: answer?.vote ?? null,
+          comment: answer?.comment ?? null,
+          clause: answer?.clause ?? null,
+          threadId: answer?.threadId ?? null,
+          at: answer?.at ?? null,
         }
       }),
+      audit: { ok: problems.length === 0, problems },
     }
   }
+}
+
+/** A round shows the first break of its alliance's chain (the chain as a whole vouches for it), not every entry after it. */
+function chainProblems(check: ChainCheck): SignoffAuditProblem[] {
+  const [first] = check.problems
+  if (!first) return []
+  const more = check.problems.length - 1
+  return [
+    {
+      partnerId: null,
+      seq: first.seq,
+      message: {
+        fr: `Journal d’audit de l’alliance, entrée n° ${first.seq} : ${first.message.fr}${more ? ` (et ${more} autre(s) problème(s))` : ''}`,
+        en: `Alliance audit chain, entry ${first.seq}: ${first.message.en}${more ? ` (and ${more} more problem(s))` : ''}`,
+      },
+    },
+  ]
+}
+
+const parseClauses = (json: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** A document's title from its meta, or its name when untitled. */
+export const titleOf = (meta: unknown, docName: string): string => {
+  const title = (meta as { title?: unknown } | undefined)?.title
+  return typeof title === 'string' && title ? title : docName
 }

@@ -55,6 +55,9 @@ export interface KeptState {
  */
 export const KEPT_STATE_FORMAT = 1
 
+/** Owner of the Yjs client ids the server's own changes use (seeding, restore, sign-off status…); no user id has this form. */
+export const SERVER_CLIENT_OWNER = '!server'
+
 /**
  * Where a store keeps its data, for another thread of this process to open the same store on a
  * connection of its own and read a document there (server/src/threads): history replays and cold
@@ -96,5 +99,12 @@ export interface DocStore {
   keepState(key: DocKey, state: KeptState): Promise<void>
   /** The full state last kept for this document, or null. */
   keptState(key: DocKey): Promise<KeptState | null>
+  /**
+   * Who owns each of these Yjs client ids of the document: the person whose changes first used it
+   * (DESIGN §5, HOST1). With `claimant`, each id nobody owns yet becomes the claimant's, durably and
+   * atomically (two instances claiming one id agree on a single owner); without, nothing is written.
+   * Ids nobody owns are absent from the answer.
+   */
+  claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>>
   close(): Promise<void>
 }

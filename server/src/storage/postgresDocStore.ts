@@ -80,6 +80,18 @@ const KEPT_STATE_SQL = `
   SELECT state_vector, snapshot, frame_v2, preview FROM doc_kept_states
    WHERE workspace_id = $1 AND doc_name = $2 AND format = $3`
 
+/**
+ * Claims the ids nobody owns (ON CONFLICT: an owner, once written, never changes), then reads every
+ * owner. Two statements: the second one sees what a concurrent claimer committed first.
+ */
+const CLAIM_CLIENTS_SQL = `
+  INSERT INTO doc_client_owners (workspace_id, doc_name, client_id, owner_id)
+  SELECT $1::text, $2::text, id, $4::text FROM unnest($3::bigint[]) AS id
+  ON CONFLICT DO NOTHING`
+const CLIENT_OWNERS_SQL = `
+  SELECT client_id::text AS client_id, owner_id FROM doc_client_owners
+   WHERE workspace_id = $1 AND doc_name = $2 AND client_id = ANY($3::bigint[])`
+
 interface LogSqlRow {
   id: string
   data: Buffer
@@ -206,6 +218,14 @@ export class PostgresDocStore implements DocStore {
     const row = rows[0]
     if (!row) return null
     return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
+  }
+
+  async claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>> {
+    this.assertOpen()
+    const ids = clientIds.map(String)
+    if (claimant !== null && ids.length > 0) await this.pool.query(CLAIM_CLIENTS_SQL, [key.workspaceId, key.docName, ids, claimant])
+    const { rows } = await this.pool.query<{ client_id: string; owner_id: string }>(CLIENT_OWNERS_SQL, [key.workspaceId, key.docName, ids])
+    return new Map(rows.map((row) => [Number(row.client_id), row.owner_id]))
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,7 @@ export const WRITE_SQL = {
     ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
       data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
     WHERE doc_snapshots.last_update_id < excluded.last_update_id`,
+  claimClient: 'INSERT INTO doc_client_owners (workspace_id, doc_name, client_id, owner_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   upsertKeptState: `INSERT INTO doc_kept_states (workspace_id, doc_name, format, state_vector, snapshot, frame_v2, preview, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (workspace_id, doc_name) DO UPDATE SET
@@ -137,6 +138,13 @@ export class SqliteDocStore implements DocStore {
     )
     const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(WRITE_SQL.upsertSnapshot)
     const upsertKeptState = db.prepare<[string, string, number, Buffer, Buffer, Buffer, Buffer | null, number]>(WRITE_SQL.upsertKeptState)
+    const claimClient = db.prepare<[string, string, number, string]>(WRITE_SQL.claimClient)
+    const claimBatch = db.transaction((key: DocKey, clientIds: readonly number[], claimant: string) => {
+      for (const clientId of clientIds) claimClient.run(key.workspaceId, key.docName, clientId, claimant)
+    })
+    const selectOwner = db.prepare<[string, string, number], { owner_id: string }>(
+      'SELECT owner_id FROM doc_client_owners WHERE workspace_id = ? AND doc_name = ? AND client_id = ?',
+    )
     const selectKeptState = db.prepare<[string, string, number], KeptStateRow>(
       'SELECT state_vector, snapshot, frame_v2, preview FROM doc_kept_states WHERE workspace_id = ? AND doc_name = ? AND format = ?',
     )
@@ -152,7 +160,7 @@ export class SqliteDocStore implements DocStore {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState, sumStored }
+    this.statements = { claimBatch, selectOwner, insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState, sumStored }
   }
 
   /** The file, which another thread opens read-only beside this connection (WAL readers never block the writer). */
@@ -241,6 +249,21 @@ export class SqliteDocStore implements DocStore {
     const row = this.statements.selectKeptState.get(key.workspaceId, key.docName, KEPT_STATE_FORMAT)
     if (!row) return null
     return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
+  }
+
+  /** Claims on the writer thread when there is one (a commit waits for an fsync), then reads on this connection. */
+  async claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>> {
+    this.assertOpen()
+    if (claimant !== null && clientIds.length > 0) {
+      if (this.writer) await this.writer.claimClients({ ...key, clientIds, claimant })
+      else this.statements.claimBatch(key, clientIds, claimant)
+    }
+    const owners = new Map<number, string>()
+    for (const clientId of clientIds) {
+      const row = this.statements.selectOwner.get(key.workspaceId, key.docName, clientId)
+      if (row) owners.set(clientId, row.owner_id)
+    }
+    return owners
   }
 
   /**

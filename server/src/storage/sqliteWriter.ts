@@ -20,9 +20,13 @@ export interface SnapshotWrite {
 /** A document's kept full state, with the format of its frames. */
 export type KeptStateWrite = DocKey & KeptState & { format: number }
 
+/** Yjs client ids of a document to bind to a claimant where nobody owns them yet. */
+export type ClientClaims = DocKey & { clientIds: readonly number[]; claimant: string }
+
 /** The statements the thread runs (the store owns the SQL; see WRITE_SQL in sqliteDocStore.ts). */
 export interface WriterSql {
   insertUpdate: string
+  claimClient: string
   upsertSnapshot: string
   upsertKeptState: string
 }
@@ -89,6 +93,11 @@ export class SqliteWriterThread {
   /** Writes (or replaces) a document's kept full state, in order with the appends. */
   keepState(state: KeptStateWrite, at: number): Promise<void> {
     return this.request({ type: 'keptState', state, at })
+  }
+
+  /** Binds client ids nobody owns to the claimant, in one transaction, in order with the appends. */
+  claimClients(claims: ClientClaims): Promise<void> {
+    return this.request({ type: 'claimClients', claims })
   }
 
   /** Applies a connection setting (e.g. `max_page_count = 100`) to the thread's connection, in order with writes. */

@@ -14,6 +14,10 @@ const blob = (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength
 const insert = db.prepare(workerData.sql.insertUpdate)
 const upsertSnapshot = db.prepare(workerData.sql.upsertSnapshot)
 const upsertKeptState = db.prepare(workerData.sql.upsertKeptState)
+const claimClient = db.prepare(workerData.sql.claimClient)
+const claimClients = db.transaction(({ workspaceId, docName, clientIds, claimant }) => {
+  for (const clientId of clientIds) claimClient.run(workspaceId, docName, clientId, claimant)
+})
 const insertBatch = db.transaction((rows, at) => {
   for (const row of rows) insert.run(row.workspaceId, row.docName, blob(row.data), row.authorId, at)
 })
@@ -37,6 +41,8 @@ parentPort.on('message', (message) => {
     if (message.type === 'snapshot') {
       const { workspaceId, docName, data, lastUpdateId } = message.snapshot
       upsertSnapshot.run(workspaceId, docName, blob(data), lastUpdateId, message.at)
+    } else if (message.type === 'claimClients') {
+      claimClients(message.claims)
     } else if (message.type === 'keptState') {
       const { workspaceId, docName, format, stateVector, snapshot, frameV2, preview } = message.state
       upsertKeptState.run(workspaceId, docName, format, blob(stateVector), blob(snapshot), blob(frameV2), preview ? blob(preview) : null, message.at)

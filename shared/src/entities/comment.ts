@@ -46,12 +46,22 @@ export type CommentThreadStatus = z.infer<typeof commentThreadStatusSchema>
 /** Fields of an action a thread can be attached to. */
 export const COMMENTABLE_ACTION_FIELDS = Object.keys(actionSchema.shape) as (keyof typeof actionSchema.shape)[]
 
-/** A message body: control characters removed, trimmed, 1 to 10,000 characters of markdown-light. */
+/**
+ * A message body: at most `COMMENT_LIMITS.bodyLength` characters as sent, then control characters
+ * removed and trimmed, and not empty. The one bound is checked on what is sent, so the OpenAPI
+ * document (derived from this schema's input) states the same limit the server applies.
+ */
 export const commentBodySchema = z
   .string()
-  .max(COMMENT_LIMITS.bodyLength * 2)
+  .max(COMMENT_LIMITS.bodyLength)
   .transform((s) => stripControlCharacters(s).trim())
-  .pipe(z.string().min(1, 'the message is empty').max(COMMENT_LIMITS.bodyLength))
+  .pipe(z.string().min(1, 'the message is empty'))
+
+/** A quoted passage: at most `COMMENT_LIMITS.quoteLength` characters as sent, control characters removed. */
+const quoteSchema = z
+  .string()
+  .max(COMMENT_LIMITS.quoteLength)
+  .transform((s) => stripControlCharacters(s))
 
 const base64Schema = z
   .string()
@@ -65,12 +75,7 @@ const base64Schema = z
 export const commentAnchorSchema = z.strictObject({
   from: base64Schema.optional(),
   to: base64Schema.optional(),
-  quote: z
-    .string()
-    .max(COMMENT_LIMITS.quoteLength * 2)
-    .transform((s) => stripControlCharacters(s))
-    .pipe(z.string().max(COMMENT_LIMITS.quoteLength))
-    .optional(),
+  quote: quoteSchema.optional(),
 })
 export type CommentAnchor = z.infer<typeof commentAnchorSchema>
 
@@ -132,12 +137,7 @@ export type CommentMessageInput = z.infer<typeof commentMessageInputSchema>
 
 /** `POST …/threads/:id/orphan`: the client's anchor disappeared; it may send the quote it last saw. */
 export const orphanCommentThreadSchema = z.object({
-  quote: z
-    .string()
-    .max(COMMENT_LIMITS.quoteLength * 2)
-    .transform((s) => stripControlCharacters(s))
-    .pipe(z.string().max(COMMENT_LIMITS.quoteLength))
-    .optional(),
+  quote: quoteSchema.optional(),
 })
 
 /** `POST …/messages/:id/hide` (admin): an optional reason, kept in the audit trail. */

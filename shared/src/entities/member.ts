@@ -30,12 +30,3 @@ export const memberSchema = z.object({
   color: z.string(),
 })
 export type Member = z.infer<typeof memberSchema>
-
-export const invitationSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: roleSchema,
-  partnerId: z.string().nullable(),
-  representative: z.boolean(),
-})
-export type Invitation = z.infer<typeof invitationSchema>

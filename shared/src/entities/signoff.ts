@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from '../ids.ts'
+import type { LocalizedText } from '../rules/types.ts'
 import type { AdoptionOutcome, AdoptionRule } from './adoptionRule.ts'
 import { commentBodySchema } from './comment.ts'
 
@@ -50,6 +51,24 @@ export interface SignoffVoteView {
   at: string | null
 }
 
+/**
+ * Something stored about a round that its sealed audit entries do not vouch for (AUDIT5): a row
+ * changed, added or deleted outside the server, or an entry that does not hold.
+ */
+export interface SignoffAuditProblem {
+  /** The partner whose answer it concerns, if any. */
+  partnerId: string | null
+  /** The audit entry it concerns, if any. */
+  seq: number | null
+  message: LocalizedText
+}
+
+/** Whether a round's rows match the sealed audit chain; what the round shows comes from the chain. */
+export interface SignoffRoundAudit {
+  ok: boolean
+  problems: SignoffAuditProblem[]
+}
+
 export interface SignoffRoundView {
   id: string
   docName: string
@@ -72,4 +91,6 @@ export interface SignoffRoundView {
   closedAt: string | null
   /** One line per partner of the workspace, voted or not. */
   votes: SignoffVoteView[]
+  /** The round checked against its sealed audit entries when this view was built (AUDIT5). */
+  audit: SignoffRoundAudit
 }

@@ -1,12 +1,13 @@
 import type { LocalizedText, RuleId } from './types.ts'
 
 /**
- * Every rule the server enforces on live edits, one line each, in both languages. Test names start
- * with these ids (`[VAL3] …`); docs/RULES.md lists the same statements.
+ * Every rule the server enforces on live edits, one line each, in both languages: the one place they
+ * are stated. Test names start with these ids (`[VAL3] …`); docs/RULES.md §5 is this list rendered
+ * (`pnpm --filter @ensemble/test rules:doc`, checked by test/unit/rules-doc.test.ts).
  */
 export const RULES = {
   PERM0: {
-    en: 'The permission matrix (role × verb × relation to the action × status), cell by cell; can(actor, verb) without a target keeps its workspace-level meaning.',
+    en: 'The permission matrix (role × verb × relation to the action × action and document status), cell by cell; can(actor, verb) without a target keeps its workspace-level meaning.',
     fr: 'La matrice des permissions (rôle × verbe × lien avec l’action × statut), case par case ; can(acteur, verbe) sans cible garde son sens au niveau de l’espace.',
   },
   PERM1: {
@@ -50,7 +51,7 @@ export const RULES = {
     fr: 'Un document adopté n’accepte aucune modification (document_locked) ; son statut et sa version adoptée ne changent que par la signature (changements du serveur), jamais par une modification en direct.',
   },
   PERM11: {
-    en: 'A role change made through REST applies to the member’s open connections within one second, without reload; a lost membership closes them with 4403.',
+    en: 'A role change made through REST applies to the member’s open connections within one second, without reload (to their permissions and to the rules’ view of members); a lost membership closes them with 4403.',
     fr: 'Un changement de rôle fait par l’API s’applique aux connexions ouvertes du membre en moins d’une seconde, sans rechargement ; une adhésion perdue les ferme avec 4403.',
   },
   VAL1: {
@@ -140,6 +141,10 @@ export const RULES = {
   VAL22: {
     en: 'A document holds only the root types of its layout (no invented root, no list content in a map).',
     fr: 'Un document ne contient que les types racines de sa structure (pas de racine inventée, pas de contenu de liste dans une table).',
+  },
+  VAL23: {
+    en: 'A document nests its elements (quotes, lists, tables) at most 24 levels deep.',
+    fr: 'Un document imbrique ses éléments (citations, listes, tableaux) sur 24 niveaux au plus.',
   },
 } as const satisfies Record<RuleId, LocalizedText>
 

@@ -60,6 +60,13 @@ export const EDITOR_NODES: Readonly<Record<string, EditorNodeSpec>> = {
 
 export const MAX_HREF_LENGTH = 2048
 
+/**
+ * Elements nested in one another, counted from the root (a top-level paragraph is 1; a paragraph in a
+ * list item of a list is 3). Ten levels of lists inside a quote fit; no real text goes deeper, and
+ * every replica and reader stays far from its stack's limits (VAL23).
+ */
+export const MAX_NODE_DEPTH = 24
+
 // WHATWG URL exists in browsers and Node; typed here because shared/ compiles without DOM or Node types.
 const UrlClass = (globalThis as unknown as { URL: new (url: string) => { protocol: string } }).URL
 
@@ -96,7 +103,7 @@ export const EDITOR_MARKS: Readonly<Record<string, Readonly<Record<string, Attri
   },
 }
 
-const violation = (rule: 'VAL18' | 'VAL19' | 'VAL20', entity: string, field: string | undefined, fr: string, en: string): RuleViolation =>
+const violation = (rule: 'VAL18' | 'VAL19' | 'VAL20' | 'VAL23', entity: string, field: string | undefined, fr: string, en: string): RuleViolation =>
   field === undefined ? { rule, entity, message: text(fr, en) } : { rule, entity, field, message: text(fr, en) }
 
 /** May a `child` node (or TEXT_NODE) sit inside `parent` (a node name or ROOT_NODE)? */
@@ -144,6 +151,13 @@ function nodeNameOf(type: Y.AbstractType<any>): string | null {
   return null
 }
 
+/** Elements from the root down to `type` (0 for the root fragment); counted up to MAX_NODE_DEPTH + 1 at most. */
+function nodeDepth(type: Y.AbstractType<any>): number {
+  let depth = 0
+  for (let current: Y.AbstractType<any> | null = type; current?._item && depth <= MAX_NODE_DEPTH; current = current._item.parent as Y.AbstractType<any> | null) depth++
+  return depth
+}
+
 const notAllowed = (entity: string, fr: string, en: string) => violation('VAL18', entity, undefined, fr, en)
 
 /**
@@ -179,6 +193,15 @@ export function checkRichTextItem(item: Y.Item, entity = 'content'): RuleViolati
     if (!isAllowedChild(parentName, child)) {
       const where = parentName === ROOT_NODE ? 'la racine du document' : parentName
       return notAllowed(entity, `« ${child} » n’est pas autorisé dans ${where}.`, `“${child}” is not allowed inside ${parentName === ROOT_NODE ? 'the document root' : parentName}.`)
+    }
+    if (child !== TEXT_NODE && nodeDepth(parent) >= MAX_NODE_DEPTH) {
+      return violation(
+        'VAL23',
+        entity,
+        undefined,
+        `Trop de niveaux imbriqués : ${MAX_NODE_DEPTH} au plus (citations, listes, tableaux).`,
+        `Too many nested levels: ${MAX_NODE_DEPTH} at most (quotes, lists, tables).`,
+      )
     }
     return null
   }

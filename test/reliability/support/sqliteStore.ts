@@ -94,6 +94,10 @@ export class SlowLoadStore implements DocStore {
     return this.inner.keptState(key)
   }
 
+  claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>> {
+    return this.inner.claimClients(key, clientIds, claimant)
+  }
+
   close(): Promise<void> {
     return this.inner.close()
   }

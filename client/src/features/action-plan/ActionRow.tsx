@@ -261,8 +261,14 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   )
 })
 
-/** Column names, shared by the table header and each cell's accessible name. */
-export function columnNames(t: ReturnType<typeof useTranslation>['t']) {
+type ColumnKey = 'title' | 'objective' | 'start' | 'deadline' | 'status' | 'progress' | 'accountable' | 'responsible' | 'consulted' | 'informed'
+
+/**
+ * Column names, shared by the table header and each cell's accessible name. `t` is typed by the
+ * keys it is asked for: the whole `useTranslation()['t']` type, instantiated here without a call
+ * site, grows with the number of strings until TypeScript gives up (TS2589).
+ */
+export function columnNames(t: (key: `plan.columns.${ColumnKey}`) => string) {
   return {
     title: t('plan.columns.title'),
     objective: t('plan.columns.objective'),

@@ -31,8 +31,8 @@ export function AddMemberForm() {
     setErrors({})
     setBusy(true)
     try {
-      const result = await addMember(workspace.id, parsed.data)
-      notify(result.invitationId ? t('members.invited', { email: parsed.data.email }) : t('members.memberAdded', { email: parsed.data.email }), 'success')
+      await addMember(workspace.id, parsed.data)
+      notify(t('members.invited', { email: parsed.data.email }), 'success')
       setEmail('')
       setRepresentative(false)
       await reload()

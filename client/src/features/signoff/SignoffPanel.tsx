@@ -10,6 +10,8 @@ import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 /**
  * Adoption of a text partner by partner: steering proposes (or unlocks for an amendment), each
  * partner's representative approves, abstains or objects; the adopted version exports with its hash.
+ * A round is shown as its sealed audit entries record it; what its stored rows say otherwise is
+ * listed in a visible warning (AUDIT5), and a tampered adoption offers no export.
  */
 export function SignoffPanel({ docName, status }: { docName: string; status: string }) {
   const { t } = useTranslation()
@@ -26,7 +28,7 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   })
   const manage = can({ role: abilities.role }, 'signoff.manage')
   const open = rounds.data?.find((r) => r.status === 'open') ?? null
-  const adopted = rounds.data?.some((r) => r.status === 'adopted') ?? false
+  const lastAdopted = rounds.data?.filter((r) => r.status === 'adopted').at(-1) ?? null
   const onPropose = (e: FormEvent) => {
     e.preventDefault()
     if (name.trim()) void attempt(() => proposeVersion(ws, docName, name.trim()), () => (setName(''), rounds.reload()), rounds.setError)
@@ -56,7 +58,8 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
           {t('history.signoff.unlock')}
         </button>
       )}
-      {adopted && (
+      {lastAdopted && !lastAdopted.audit.ok && <p className="notice notice--warning">{t('signoffExports.unavailable')}</p>}
+      {lastAdopted?.audit.ok && (
         <p>
           <a href={`${documentPath(ws, docName)}/export.pdf`}>{t('history.signoff.exportPdf')}</a> ·{' '}
           <a href={`${documentPath(ws, docName)}/export.odt`}>{t('history.signoff.exportOdt')}</a>
@@ -97,6 +100,18 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
       <p>
         {t('history.signoff.clauses')} : {round.clauses.map((c) => c || '—').join(' · ')}
       </p>
+      {!round.audit.ok && (
+        <div className="notice notice--warning signoff-round__audit" role="alert">
+          <p>
+            <strong>{t('signoffAudit.warning')}</strong> {t('signoffAudit.explanation')}
+          </p>
+          <ul>
+            {round.audit.problems.map((problem, i) => (
+              <li key={i}>{problem.message[i18n.language === 'en' ? 'en' : 'fr']}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul>
         {round.votes.map((v) => (
           <li key={v.partnerId}>

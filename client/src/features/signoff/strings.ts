@@ -1,6 +1,13 @@
-/** Strings of the charter's adoption rules and the DOCX export (spread into fr.ts and en.ts). */
+/** Strings of the charter's adoption rules, the DOCX export and the audit warning (spread into fr.ts and en.ts). */
 export const fr = {
-  signoffExports: { docx: 'Télécharger en DOCX (Word)' },
+  signoffExports: {
+    docx: 'Télécharger en DOCX (Word)',
+    unavailable: 'Exports indisponibles : le texte adopté ou ses signatures ne correspondent plus au journal d’audit scellé.',
+  },
+  signoffAudit: {
+    warning: 'Attention : les données enregistrées de ce tour ne correspondent pas au journal d’audit scellé.',
+    explanation: 'Le tour est affiché tel que le journal scellé l’atteste. Les différences ci-dessous ont été introduites hors d’Ensemble ; signalez-les à l’hébergeur.',
+  },
   adoptionRules: {
     legend: 'Règles d’adoption fixées par la charte',
     help: 'Chaque proposition garde la règle en vigueur au moment où elle est envoyée aux partenaires.',
@@ -18,7 +25,14 @@ export const fr = {
 }
 
 export const en: typeof fr = {
-  signoffExports: { docx: 'Download as DOCX (Word)' },
+  signoffExports: {
+    docx: 'Download as DOCX (Word)',
+    unavailable: 'Exports unavailable: the adopted text or its signatures no longer match the sealed audit trail.',
+  },
+  signoffAudit: {
+    warning: 'Warning: the stored data of this round does not match the sealed audit trail.',
+    explanation: 'The round is shown as the sealed trail attests it. The differences below were made outside Ensemble; report them to the host.',
+  },
   adoptionRules: {
     legend: 'Adoption rules set by the charter',
     help: 'Each proposal keeps the rule in force when it is sent to the partners.',

@@ -1,7 +1,7 @@
 import type { EditStep } from './types.ts'
 
 /**
- * Step 5: the update is durable before anyone else sees it, so an edit another partner has seen
+ * Step 7: the update is durable before anyone else sees it, so an edit another partner has seen
  * survives a crash. The room runs edits one at a time, so the log keeps the room's order; while
  * storage fails the room retries here, and every later edit waits behind this one (DUR3).
  */

@@ -5,8 +5,9 @@ import { MalformedMessageError } from '../errors.ts'
 import { STOP, type EditStep } from './types.ts'
 
 /**
- * Step 2: applies the update in a transaction whose origin is the connection, so that connection's
- * UndoManager records it (and nobody else's does), and collects what it changed.
+ * Step 3: applies the update in a transaction whose origin is the connection, so the room's
+ * UndoManager (which tracks every attached connection's origin) records it as one undo step, and
+ * collects what it changed.
  */
 export const applyUpdate: EditStep = {
   name: 'applyUpdate',

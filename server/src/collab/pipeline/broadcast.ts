@@ -2,7 +2,7 @@ import { encodeSyncUpdate } from '../protocol.ts'
 import type { EditStep } from './types.ts'
 
 /**
- * Step 6: sends the stored update to the other connections, encoded once. A compensated edit also
+ * Step 8: sends the stored update to the other connections, encoded once. A compensated edit also
  * goes back to its author, whose replica must drop what was refused. Then publishes it to the other
  * server instances holding the document (fan-out), tagged with this instance, which stored it.
  */

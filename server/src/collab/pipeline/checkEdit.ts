@@ -61,7 +61,7 @@ const CHECK_FAILED: EditRefusal = {
 }
 
 /**
- * Step 3: asks the room's check about the edit; a refusal is recorded, not thrown. A check that
+ * Step 4: asks the room's check about the edit; a refusal is recorded, not thrown. A check that
  * throws refuses the edit (it is then compensated like any refusal) rather than let it through.
  */
 export function checkEdit(check: EditCheck, onError: (err: unknown) => void = () => {}): EditStep {

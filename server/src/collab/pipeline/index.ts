@@ -2,8 +2,10 @@ import { appendToStore } from './appendToStore.ts'
 import { applyUpdate } from './applyUpdate.ts'
 import { broadcast } from './broadcast.ts'
 import { checkEdit, type EditCheck } from './checkEdit.ts'
+import { claimClientIds } from './claimClientIds.ts'
 import { compensateRefusedEdit } from './compensate.ts'
 import { decodeUpdate } from './decodeUpdate.ts'
+import { limitDocumentSize } from './limitDocumentSize.ts'
 import { notifyAccepted, type OnEditAccepted } from './notifyAccepted.ts'
 import { reportOutcome } from './reportOutcome.ts'
 import { STOP, type EditContext, type EditStep } from './types.ts'
@@ -14,8 +16,9 @@ export type { AcceptedEdit, OnEditAccepted } from './notifyAccepted.ts'
 
 /**
  * The ordered steps every incoming update goes through (DESIGN §5):
- * decode → apply (origin = connection) → check → compensate if refused → append → broadcast → report,
- * then, when an observer is given, tell it about the accepted edit.
+ * decode (bounded shape) → claim client ids (only one's own) → apply (origin = connection) → check →
+ * size limit → compensate if refused → append → broadcast → report, then, when an observer is given,
+ * tell it about the accepted edit.
  */
 export function createEditPipeline(
   check: EditCheck,
@@ -23,7 +26,7 @@ export function createEditPipeline(
   onAccepted?: OnEditAccepted,
   onObserverError: (err: unknown) => void = () => {},
 ): readonly EditStep[] {
-  const steps = [decodeUpdate, applyUpdate, checkEdit(check, onCheckError), compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
+  const steps = [decodeUpdate, claimClientIds, applyUpdate, checkEdit(check, onCheckError), limitDocumentSize, compensateRefusedEdit, appendToStore, broadcast, reportOutcome]
   return onAccepted ? [...steps, notifyAccepted(onAccepted, onObserverError)] : steps
 }
 

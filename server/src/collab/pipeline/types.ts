@@ -3,7 +3,10 @@ import type * as Y from 'yjs'
 import type { DocKey, DocStore } from '../../storage/docStore.ts'
 import type { DeleteSet } from '../capture.ts'
 import type { EditChanges } from '../changes.ts'
+import type { ClientOwners } from '../clientOwners.ts'
 import type { Connection } from '../connection.ts'
+import type { DocumentSize } from '../documentSize.ts'
+import type { DecodedUpdate } from '../updateShape.ts'
 import type { EditRefusal } from './checkEdit.ts'
 
 /** What the edit pipeline needs from a room. */
@@ -19,6 +22,18 @@ export interface EditRoom {
   undoManagerFor(connection: Connection): Y.UndoManager
   /** The connections attached to the room right now. */
   connections(): Iterable<Connection>
+  /** Who owns the document's Yjs client ids (HOST1). */
+  readonly clientOwners: ClientOwners
+  /** The document's size against its limit (HOST4). */
+  readonly size: DocumentSize
+  /**
+   * On several instances: merges what the store holds and this room lacks (another instance stored it
+   * and its fan-out has not arrived, or never will, that instance having died). Resolves true if it
+   * looked; false on a single instance (the room is never behind its store) or when it looked moments ago.
+   */
+  catchUpFromStore(): Promise<boolean>
+  /** Lets go of what the UndoManager kept for this edit and collects it (idempotent). */
+  collectEdit(deleteSets: readonly DeleteSet[]): void
   /**
    * Appends to the store, retrying while storage fails (bounded in time and queued edits); resolves
    * once committed, throws StorageFailure when the room gives up.
@@ -34,8 +49,13 @@ export interface EditRoom {
 export interface EditContext {
   readonly room: EditRoom
   readonly connection: Connection
-  /** The update bytes as received (sync step 2 or update message). */
-  readonly incoming: Uint8Array
+  /**
+   * The update as received (sync step 2 or update message), less any part refused before it was
+   * applied (changes under other people's client ids, HOST1).
+   */
+  incoming: Uint8Array
+  /** `incoming` decoded (by the decode step), for the checks that run before applying. */
+  decoded: DecodedUpdate | null
   /** What the document actually applied: parts the room already had are not in it. */
   applied: Uint8Array | null
   changes: EditChanges

@@ -1,5 +1,7 @@
 import {
+  actionsOf,
   bodiesOf,
+  docKind,
   minutesDocName,
   readBody,
   secretResult,
@@ -90,6 +92,19 @@ export async function readBodyFrom(docs: DocAccess, workspaceId: string, bodyId:
     const map = bodiesOf(doc).get(bodyId)
     return map ? readBody(map) : null
   })
+}
+
+/** Whether the plan of the workspace holds this action (an id of another alliance's plan does not count). */
+export async function hasAction(docs: DocAccess, workspaceId: string, actionId: string): Promise<boolean> {
+  return docs.read(workspaceId, 'plan', (doc) => actionsOf(doc).has(actionId))
+}
+
+/** Whether `docName` is a document of the workspace: one every alliance has, or the minutes of one of its meetings. */
+export async function isWorkspaceDocument(db: Db, workspaceId: string, docName: string): Promise<boolean> {
+  const kind = docKind(docName)
+  if (kind !== 'minutes') return kind !== null
+  const meetingId = docName.slice(docName.indexOf(':') + 1)
+  return (await db.selectFrom('meeting').select('id').where('workspace_id', '=', workspaceId).where('id', '=', meetingId).executeTakeFirst()) !== undefined
 }
 
 export async function requireBody(docs: DocAccess, workspaceId: string, bodyId: string): Promise<GovernanceBody> {

@@ -23,7 +23,7 @@ import { systemClock, type Clock } from '../clock.ts'
 import type { WorkspaceEventBus } from '../comments/events.ts'
 import type { Membership } from '../members.ts'
 import type { DocAccess } from './docAccess.ts'
-import { amendmentsOf, attendanceOf, entriesOf, meetingRow, presentMeeting, readBodyFrom, requireBody } from './rows.ts'
+import { amendmentsOf, attendanceOf, entriesOf, hasAction, isWorkspaceDocument, meetingRow, presentMeeting, readBodyFrom, requireBody } from './rows.ts'
 import { VoteBook } from './votes.ts'
 
 /**
@@ -134,6 +134,9 @@ export class MeetingService {
 
   async addAgendaItem(actor: Membership, meetingId: string, input: z.infer<typeof agendaItemInputSchema>): Promise<AgendaItem> {
     await meetingRow(this.db, actor.workspaceId, meetingId)
+    // What an item names is this alliance's: another alliance's action or minutes answer like none (REF1).
+    if (input.actionId && !(await hasAction(this.docs, actor.workspaceId, input.actionId))) throw validationFailed('actionId: no such action in this alliance’s plan.', 'actionId')
+    if (input.docName && !(await isWorkspaceDocument(this.db, actor.workspaceId, input.docName))) throw validationFailed('docName: no such document in this alliance.', 'docName')
     const last = await this.db.selectFrom('agenda_item').select('order_key').where('meeting_id', '=', meetingId).orderBy('order_key', 'desc').executeTakeFirst()
     const item: AgendaItem = { id: newId(), title: input.title, notes: input.notes, orderKey: input.orderKey ?? keyBetween(last?.order_key ?? null, null), actionId: input.actionId, docName: input.docName }
     await this.db

@@ -97,9 +97,7 @@ export class VoteBook {
   async open(actor: Membership, meetingId: string, input: OpenVoteInput): Promise<VoteView> {
     const meeting = await meetingRow(this.db, actor.workspaceId, meetingId)
     if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict('This meeting is over.')
-    if (input.agendaItemId && !(await this.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).where('id', '=', input.agendaItemId).executeTakeFirst())) {
-      throw new AppError(422, 'validation_failed', 'agendaItemId: not an item of this meeting’s agenda.', 'agendaItemId')
-    }
+    await this.requireAgendaItem(meetingId, input.agendaItemId)
     const body = await requireBody(this.docs, actor.workspaceId, meeting.body_id)
     const id = newId()
     await this.db
@@ -119,6 +117,13 @@ export class VoteBook {
       })
       .execute()
     return this.publishVote(actor.workspaceId, meetingId, id)
+  }
+
+  /** A vote or decision names an item of its own meeting's agenda, or none (GOV23, REF1). */
+  private async requireAgendaItem(meetingId: string, agendaItemId: string | null): Promise<void> {
+    if (!agendaItemId) return
+    const item = await this.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).where('id', '=', agendaItemId).executeTakeFirst()
+    if (!item) throw new AppError(422, 'validation_failed', 'agendaItemId: not an item of this meeting’s agenda.', 'agendaItemId')
   }
 
   /** Casts the actor's ballot for their own seat or one whose proxy they hold; refusals are 409 with the rule's reason. */
@@ -200,6 +205,7 @@ export class VoteBook {
   /** A decision taken without a vote (e.g. by consensus): without quorum it is recorded as `no_quorum`. */
   async record(actor: Membership, meetingId: string, input: { title: string; agendaItemId: string | null; decisionType: DecisionType; outcome: 'adopted' | 'rejected' }): Promise<Decision> {
     const meeting = await meetingRow(this.db, actor.workspaceId, meetingId)
+    await this.requireAgendaItem(meetingId, input.agendaItemId)
     const body = await requireBody(this.docs, actor.workspaceId, meeting.body_id)
     const quorum = computeQuorum(body, entriesOf(await attendanceOf(this.db, actor.workspaceId, meetingId)))
     const id = newId()

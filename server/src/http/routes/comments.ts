@@ -9,8 +9,11 @@ import {
 } from '@ensemble/shared'
 import type { z } from 'zod'
 import type { CommentService } from '../../domain/comments/service.ts'
+import { ThreadTargets } from '../../domain/comments/threadTargets.ts'
+import { roomDocAccess } from '../../domain/meetings/docAccess.ts'
 import { notFound, validationFailed } from '../../errors.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 
@@ -40,14 +43,19 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
   const read = requireMember(deps, 'comments.read')
   const write = requireMember(deps, 'comments.write')
   const moderate = requireMember(deps, 'comments.moderate')
+  // Threads and messages reach inboxes and every open panel: each has a budget of its own (LIM5).
+  const threadRate = limitRate(deps.memberLimits, 'threads')
+  const messageRate = limitRate(deps.memberLimits, 'messages')
+  const targets = new ThreadTargets(deps.db, roomDocAccess(deps.rooms))
   return new Hono<AppEnv>()
     .get('/threads', read, async (c) => c.json(await comments.listThreads(c.get('membership').workspaceId, parseQuery(c, listCommentThreadsQuerySchema))))
-    .post('/threads', write, async (c) => {
+    .post('/threads', write, threadRate, async (c) => {
       const input = await parseJson(c, createCommentThreadSchema)
+      await targets.check(c.get('membership').workspaceId, input)
       return c.json(await comments.createThread(c.get('membership'), input), 201)
     })
     .get('/threads/:threadId', read, async (c) => c.json(await comments.getThread(c.get('membership').workspaceId, pathId(c, 'threadId', 'Thread'))))
-    .post('/threads/:threadId/messages', write, async (c) => {
+    .post('/threads/:threadId/messages', write, messageRate, async (c) => {
       const threadId = pathId(c, 'threadId', 'Thread')
       const { body } = await parseJson(c, commentMessageInputSchema)
       return c.json(await comments.reply(c.get('membership'), threadId, body), 201)
@@ -59,7 +67,7 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
       const { quote } = await parseJson(c, orphanCommentThreadSchema)
       return c.json(await comments.markOrphaned(c.get('membership'), threadId, quote))
     })
-    .patch('/messages/:messageId', write, async (c) => {
+    .patch('/messages/:messageId', write, messageRate, async (c) => {
       const messageId = pathId(c, 'messageId', 'Message')
       const { body } = await parseJson(c, commentMessageInputSchema)
       return c.json(await comments.editMessage(c.get('membership'), messageId, body))

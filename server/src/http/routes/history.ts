@@ -2,14 +2,19 @@ import { Hono, type Context } from 'hono'
 import { createVersionSchema, docKind, idSchema } from '@ensemble/shared'
 import { notFound, validationFailed } from '../../errors.ts'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
-import { docNameParam, PAGE_LIMIT, type HistoryService, type Page, type PageRequest } from '../../history/service.ts'
+import { checkDocName, PAGE_LIMIT, type HistoryService, type Page, type PageRequest } from '../../history/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 import { pathId } from './comments.ts'
 import { documentEvents } from './documentEvents.ts'
 
-const docNameOf = (c: Context) => docNameParam(c.req.param('docName'))
+/**
+ * The `:docName` path parameter, or 404. Hono has already decoded it once, as the websocket decodes
+ * a document name once (WS2): decoding again would read `%2525` as `%` and throw on `%25` (REF2).
+ */
+export const docNameOf = (c: Context) => checkDocName(c.req.param('docName') ?? '')
 
 /** `?gapMinutes=` between 1 and 1440 (sessions split at longer pauses); default 10. */
 function gapMs(c: Context): number | undefined {
@@ -63,6 +68,8 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
   const create = requireMember(deps, 'versions.create')
   // The document's status decides a restore; the service asks can() with it.
   const member = requireMember(deps, 'workspace.read')
+  // Naming and restoring a version replay the document's log (LIM5).
+  const costly = limitRate(deps.memberLimits, 'costly')
   return new Hono<AppEnv>()
     .get('/:docName/history', read, async (c) => {
       const page = pageOf(c, 'row')
@@ -77,7 +84,7 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
       const page = pageOf(c, 'version')
       return sendPage(c, await history.listVersions(c.get('membership').workspaceId, docNameOf(c), page), page.limit)
     })
-    .post('/:docName/versions', create, async (c) => {
+    .post('/:docName/versions', create, costly, async (c) => {
       const docName = docNameOf(c)
       const input = await parseJson(c, createVersionSchema)
       const version = await history.createVersion(c.get('membership'), docName, input)
@@ -93,7 +100,7 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
       }
       return sendJson(c, await history.diff(c.get('membership'), docNameOf(c), ref('from'), ref('to')))
     })
-    .post('/:docName/versions/:versionId/restore', member, async (c) => {
+    .post('/:docName/versions/:versionId/restore', member, costly, async (c) => {
       const docName = docNameOf(c)
       const document = await history.restore(c.get('membership'), docName, pathId(c, 'versionId', 'Version'))
       publish(c, 'history.changed', docName)

@@ -4,6 +4,7 @@ import { createPartner, deletePartner, listPartners, updatePartner } from '../..
 import type { AppDeps, AppEnv } from '../context.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
+import { pathId } from './comments.ts'
 
 /** Mounted at /api/workspaces/:workspaceId/partners. */
 export function partnerRoutes(deps: AppDeps) {
@@ -19,13 +20,13 @@ export function partnerRoutes(deps: AppDeps) {
     .patch('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
       const input = await parseJson(c, updatePartnerSchema)
       const { workspaceId } = c.get('membership')
-      await updatePartner(deps.db, workspaceId, c.req.param('partnerId'), input)
+      await updatePartner(deps.db, workspaceId, pathId(c, 'partnerId', 'Partner'), input)
       deps.onPartnersChanged(workspaceId)
       return c.body(null, 204)
     })
     .delete('/:partnerId', requireMember(deps, 'partners.manage'), async (c) => {
       const { workspaceId } = c.get('membership')
-      await deletePartner(deps.db, workspaceId, c.req.param('partnerId'))
+      await deletePartner(deps.db, workspaceId, pathId(c, 'partnerId', 'Partner'))
       deps.onPartnersChanged(workspaceId)
       return c.body(null, 204)
     })

@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { proposeSchema, voteSchema } from '@ensemble/shared'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
-import { docNameParam } from '../../history/service.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../../signoff/export/index.ts'
 import type { SignoffService } from '../../signoff/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 import { pathId } from './comments.ts'
 import { documentEvents } from './documentEvents.ts'
+import { docNameOf } from './history.ts'
 
-const docNameOf = (c: Context) => docNameParam(c.req.param('docName'))
 const fileName = (docName: string, ext: string) => `attachment; filename="${docName}-adopted.${ext}"`
 
 /**
@@ -30,7 +30,8 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
   }
   return new Hono<AppEnv>()
     .get('/:docName/signoff', read, async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, docNameOf(c))))
-    .post('/:docName/signoff/proposals', manage, async (c) => {
+    // A proposal names a version of the current state: a replay of the log (LIM5).
+    .post('/:docName/signoff/proposals', manage, limitRate(deps.memberLimits, 'costly'), async (c) => {
       const docName = docNameOf(c)
       const input = await parseJson(c, proposeSchema)
       const proposed = await signoff.propose(c.get('membership'), docName, input)

@@ -1,13 +1,19 @@
 import { Hono } from 'hono'
 import { LIMITS } from '@ensemble/shared'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
 
-/** Mounted at /api/workspaces/:workspaceId/tickets: exchanges the session cookie for a websocket ticket. */
+/**
+ * Mounted at /api/workspaces/:workspaceId/tickets: exchanges the session cookie for a websocket
+ * ticket. Minting is rated per member, and a member holds a bounded number of unused tickets (LIM4).
+ */
 export function ticketRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().post('/', requireMember(deps), async (c) => {
+  return new Hono<AppEnv>().post('/', requireMember(deps), limitRate(deps.memberLimits, 'tickets'), async (c) => {
     const { workspaceId, userId } = c.get('membership')
     c.header('Cache-Control', 'no-store')
-    return c.json({ ticket: await deps.tickets.issue({ userId, workspaceId, ...(c.get('sessionId') ? { sessionId: c.get('sessionId')! } : {}) }), expiresInMs: LIMITS.ticketTtlMs })
+    const sessionId = c.get('sessionId')
+    const ticket = await deps.tickets.issue({ userId, workspaceId, ...(sessionId ? { sessionId } : {}) }, { maxOutstanding: deps.memberLimits.maxOutstandingTickets })
+    return c.json({ ticket, expiresInMs: LIMITS.ticketTtlMs })
   })
 }

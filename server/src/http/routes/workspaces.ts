@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { createWorkspaceSchema } from '@ensemble/shared'
-import { listInvitations, listMembers } from '../../domain/members.ts'
+import { listInvitations } from '../../domain/invitations.ts'
+import { listMembers } from '../../domain/members.ts'
 import { listPartners } from '../../domain/partners.ts'
 import { createWorkspace, getWorkspace, listWorkspaces, renameWorkspace } from '../../domain/workspaces.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { limitRate } from '../memberLimits.ts'
 import { requireMember, requireUser } from '../middleware.ts'
 import { parseJson } from '../validate.ts'
 
@@ -11,7 +13,7 @@ export function workspaceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/', async (c) => c.json(await listWorkspaces(deps.db, c.get('user')!.id)))
-    .post('/', async (c) => {
+    .post('/', limitRate(deps.memberLimits, 'costly'), async (c) => {
       const { name } = await parseJson(c, createWorkspaceSchema)
       const id = await createWorkspace(deps.db, c.get('user')!.id, name)
       deps.logger.info({ workspaceId: id }, 'workspace created')
@@ -23,7 +25,7 @@ export function workspaceRoutes(deps: AppDeps) {
       const [partners, members, invitations] = await Promise.all([
         listPartners(deps.db, membership.workspaceId),
         listMembers(deps.db, membership.workspaceId),
-        membership.role === 'admin' ? listInvitations(deps.db, membership.workspaceId) : Promise.resolve([]),
+        membership.role === 'admin' ? listInvitations(deps.db, membership.workspaceId, deps.clock) : Promise.resolve([]),
       ])
       return c.json({ ...workspace, role: membership.role, partnerId: membership.partnerId, partners, members, invitations })
     })

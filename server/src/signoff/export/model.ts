@@ -1,11 +1,13 @@
 import { ADOPTION_RULE_LABELS, ROOT, type RichTextNode } from '@ensemble/shared'
 import { nodeText } from '../../history/documentJson.ts'
+import { headTime } from '../head.ts'
 import type { AdoptedRecord } from '../service.ts'
 
 /**
  * What every export of an adopted version shows, whatever the format (PDF, ODT, DOCX): the title,
  * the text, and the signature page (each partner, who approved for it, when; the content hash, the
- * previous hash of an amendment, and the audit chain's head at export time). Each format only lays
+ * previous hash of an amendment, and the audit chain's head at export time: full hash, short form,
+ * entry and date). Each format only lays
  * this model out.
  */
 export interface ExportModel {
@@ -43,12 +45,14 @@ export const LABELS = {
   rule: 'Règle d’adoption / Adoption rule',
   hash: 'Empreinte du texte (SHA-256) / Content hash (SHA-256)',
   amendment: 'Avenant — empreinte précédente / Amendment — previous hash',
-  auditHead: 'Tête du journal d’audit à l’export (audit:verify --head) / Audit chain head at export (audit:verify --head)',
+  auditHead: 'Tête du journal d’audit à l’export / Audit chain head at export',
+  auditHeadShort: 'Forme courte de la tête, à conserver (audit:verify --head) / Short form of the head, to keep (audit:verify --head)',
+  auditHeadEntry: 'Entrée et date de la tête / Head entry and date',
 } as const
 
 export function exportModel(record: AdoptedRecord): ExportModel {
   const content = (record.document[ROOT.content] ?? []) as RichTextNode[]
-  const { round } = record
+  const { round, auditHead: head } = record
   return {
     title: record.title,
     subtitle: `${LABELS.adopted} : ${record.version.name} — ${round.closedAt?.slice(0, 10) ?? ''} — ${LABELS.rule} : ${ADOPTION_RULE_LABELS[round.rule].fr} / ${ADOPTION_RULE_LABELS[round.rule].en}`,
@@ -66,7 +70,14 @@ export function exportModel(record: AdoptedRecord): ExportModel {
     fingerprints: [
       { label: LABELS.hash, value: round.contentHash },
       ...(round.baseHash ? [{ label: LABELS.amendment, value: round.baseHash }] : []),
-      ...(record.auditHead ? [{ label: LABELS.auditHead, value: record.auditHead }] : []),
+      // The head partners keep outside the database: a cut or rewritten chain no longer has it (AUDIT4).
+      ...(head
+        ? [
+            { label: LABELS.auditHead, value: head.hash },
+            { label: LABELS.auditHeadShort, value: head.short },
+            { label: LABELS.auditHeadEntry, value: `n° ${head.seq} · entry ${head.seq} — ${headTime(head.at)}` },
+          ]
+        : []),
     ],
   }
 }

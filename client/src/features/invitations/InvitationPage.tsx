@@ -1,0 +1,201 @@
+import { INVITATION_INVALID, type InvitationPreview, signInSchema, signUpSchema } from '@ensemble/shared'
+import { type FormEvent, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/ApiError.ts'
+import { acceptInvitation, previewInvitation } from '../../api/invitations.ts'
+import { Field } from '../../components/Field.tsx'
+import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { formatInstant } from '../../i18n/format.ts'
+import { currentLocale } from '../../i18n/index.ts'
+import { navigate } from '../../router.tsx'
+import { useSession } from '../auth/SessionContext.tsx'
+
+type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error'; message: string } | { status: 'ready'; preview: InvitationPreview }
+
+/**
+ * `/invitation/:token`, the page an invitation mail links to (ACCT3–ACCT5). The link proves the
+ * address: signed in with it, one click joins; signed out, the person signs in or creates their
+ * account with that address (prefilled, fixed) and joins in the same step; signed in with another
+ * address, they are told to switch accounts, and nothing happens.
+ */
+export function InvitationPage({ token }: { token: string }) {
+  const { t } = useTranslation()
+  const { session, signOut } = useSession()
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  const [joining, setJoining] = useState(false)
+  const [joinError, setJoinError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    previewInvitation(token).then(
+      (preview) => live && setLoaded({ status: 'ready', preview }),
+      (error: unknown) => {
+        if (!live) return
+        if (error instanceof ApiError && error.reason === INVITATION_INVALID) setLoaded({ status: 'invalid' })
+        else setLoaded({ status: 'error', message: apiErrorMessage(error, t) })
+      },
+    )
+    return () => {
+      live = false
+    }
+    // The link is read once; a language switch must not read it again.
+  }, [token])
+
+  useEffect(() => {
+    const title = loaded.status === 'ready' ? t('invitation.title', { workspace: loaded.preview.workspaceName }) : t('invitation.titleLoading')
+    document.title = `${title} — ${t('app.name')}`
+  }, [loaded, t])
+
+  /** Accepts for the signed-in person and opens the alliance. */
+  const join = async () => {
+    setJoining(true)
+    setJoinError(null)
+    try {
+      const { workspaceId } = await acceptInvitation(token)
+      navigate(`/alliances/${encodeURIComponent(workspaceId)}`, { replace: true })
+    } catch (error) {
+      setJoinError(apiErrorMessage(error, t))
+      setJoining(false)
+    }
+  }
+
+  if (loaded.status === 'loading' || session.status === 'loading') {
+    return (
+      <div className="auth">
+        <h1 tabIndex={-1}>{t('invitation.titleLoading')}</h1>
+        <p aria-busy="true">{t('invitation.loading')}</p>
+      </div>
+    )
+  }
+  if (loaded.status !== 'ready') {
+    return (
+      <div className="auth">
+        <h1 tabIndex={-1}>{t('invitation.titleLoading')}</h1>
+        <p className="notice notice--error" role="alert">
+          {loaded.status === 'invalid' ? t('invitation.invalid') : loaded.message}
+        </p>
+      </div>
+    )
+  }
+
+  const { preview } = loaded
+  const role = t(`roles.${preview.role}`)
+  const summary = preview.partnerName
+    ? t('invitation.summaryPartner', { inviter: preview.invitedBy, workspace: preview.workspaceName, role, partner: preview.partnerName })
+    : t('invitation.summary', { inviter: preview.invitedBy, workspace: preview.workspaceName, role })
+  const signedInAs = session.status === 'signedIn' ? session.me.email.toLowerCase() : null
+
+  return (
+    <div className="auth">
+      <h1 tabIndex={-1}>{t('invitation.title', { workspace: preview.workspaceName })}</h1>
+      <p>{summary}</p>
+      <p className="auth__intro">{t('invitation.validUntil', { date: formatInstant(preview.expiresAt, currentLocale(), 'long') })}</p>
+      {joinError && (
+        <p className="form__error" role="alert">
+          {joinError}
+        </p>
+      )}
+      {signedInAs === preview.email && (
+        <button type="button" className="button button--primary" disabled={joining} onClick={() => void join()}>
+          {joining ? t('invitation.accepting') : t('invitation.accept')}
+        </button>
+      )}
+      {signedInAs !== null && signedInAs !== preview.email && (
+        <>
+          <p className="notice notice--warning" role="alert">
+            {t('invitation.otherEmail', { invited: preview.email, current: signedInAs })}
+          </p>
+          <button type="button" className="button" onClick={() => void signOut()}>
+            {t('invitation.signOut')}
+          </button>
+        </>
+      )}
+      {signedInAs === null && <SignInOrUp email={preview.email} onSignedIn={join} />}
+    </div>
+  )
+}
+
+/** Sign-up (the default) or sign-in with the invited address, then `onSignedIn`. */
+function SignInOrUp({ email, onSignedIn }: { email: string; onSignedIn: () => Promise<void> }) {
+  const { t } = useTranslation()
+  const { signIn, signUp } = useSession()
+  const [mode, setMode] = useState<'signUp' | 'signIn'>('signUp')
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setFormError(null)
+    const parsed = mode === 'signUp' ? signUpSchema.safeParse({ name, email, password }) : signInSchema.safeParse({ email, password })
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error, t))
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      if (mode === 'signUp') await signUp({ name, email, password })
+      else await signIn({ email, password })
+    } catch (error) {
+      const message = apiErrorMessage(error, t)
+      if (error instanceof ApiError && (error.field === 'name' || error.field === 'password')) setErrors({ [error.field]: message })
+      else setFormError(message)
+      setBusy(false)
+      return
+    }
+    await onSignedIn()
+  }
+
+  return (
+    <>
+      <h2>{mode === 'signUp' ? t('invitation.signUpTitle', { email }) : t('invitation.signInTitle', { email })}</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        {formError && (
+          <p className="form__error" role="alert">
+            {formError}
+          </p>
+        )}
+        {mode === 'signUp' && (
+          <Field label={t('auth.name')} error={errors.name}>
+            {(control) => <input {...control} name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+        )}
+        <Field label={t('auth.email')} hint={t('invitation.emailFixed')} error={errors.email}>
+          {(control) => <input {...control} name="email" type="email" autoComplete="email" readOnly value={email} />}
+        </Field>
+        <Field label={t('auth.password')} hint={mode === 'signUp' ? t('auth.passwordHint') : undefined} error={errors.password}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('auth.submitting') : mode === 'signUp' ? t('invitation.signUpAndJoin') : t('invitation.signInAndJoin')}
+        </button>
+      </form>
+      <p className="auth__switch">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setMode(mode === 'signUp' ? 'signIn' : 'signUp')
+            setErrors({})
+            setFormError(null)
+          }}
+        >
+          {mode === 'signUp' ? t('invitation.haveAccount') : t('invitation.noAccount')}
+        </button>
+      </p>
+    </>
+  )
+}
