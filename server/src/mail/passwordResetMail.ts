@@ -1,4 +1,5 @@
 import { escapeHtml, type Locale } from '@ensemble/shared'
+import { bilingualHtml } from './bilingualHtml.ts'
 import type { Mail } from './mailer.ts'
 
 /**
@@ -58,12 +59,6 @@ export function composePasswordResetMail(d: PasswordResetMailData): Mail {
   const e = escapeHtml
   const paragraphs = (lines: string[]) => lines.map((line) => `<p>${e(line)}</p>`).join('')
   const section = (lang: Locale, p: typeof fr) => `<div lang="${lang}">${paragraphs(p.before)}<p><a href="${e(p.link)}">${e(p.label)}</a></p>${paragraphs(p.after)}</div>`
-  const html = [
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${e(subject)}</title></head><body>`,
-    section('fr', fr),
-    '<hr>',
-    section('en', en),
-    '</body></html>',
-  ].join('\n')
+  const html = bilingualHtml(subject, section('fr', fr), section('en', en))
   return { to: d.to, subject, text, html, headers: {} }
 }
