@@ -131,6 +131,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     replicator,
     onEditAccepted: actionWatch.onEditAccepted,
     connectionCaps: config.connectionCaps,
+    isSessionActive: async (sessionId, userId) => {
+      const sessions = await (await auth.$context).internalAdapter.listSessions(userId)
+      return sessions.some((session) => session.id === sessionId && new Date(session.expiresAt).getTime() > Date.now())
+    },
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))

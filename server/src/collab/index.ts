@@ -54,6 +54,8 @@ export interface CollabOptions {
   connectionLimits?: ConnectionLimits
   /** Open websockets allowed per member and per process (default: LIMITS); refused before the 101. */
   connectionCaps?: ConnectionCapLimits
+  /** Whether the session behind a ticket is still signed in (see UpgradeDeps.isSessionActive). */
+  isSessionActive?: UpgradeDeps['isSessionActive']
 }
 
 export interface Collab {
@@ -107,6 +109,7 @@ export function createCollab(options: CollabOptions): Collab {
     logger: options.logger,
     wss,
     keepAlive,
+    ...(options.isSessionActive ? { isSessionActive: options.isSessionActive } : {}),
   })
   let closing: Promise<void> | null = null
   return {
