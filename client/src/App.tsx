@@ -11,6 +11,9 @@ import { OutboxPage } from './features/outbox/OutboxPage.tsx'
 import { INBOX_SLUG } from './features/comments/InboxNavLink.tsx'
 import { InboxPage } from './features/comments/InboxPage.tsx'
 import { InvitationPage } from './features/invitations/InvitationPage.tsx'
+import { AccountPage } from './features/account/AccountPage.tsx'
+import { ForgotPasswordPage } from './features/password-reset/ForgotPasswordPage.tsx'
+import { NewPasswordPage } from './features/password-reset/NewPasswordPage.tsx'
 import { DashboardPage } from './features/workspaces/DashboardPage.tsx'
 import { type Section, sectionBySlug } from './features/workspaces/sections.ts'
 import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
@@ -55,10 +58,27 @@ function Routes({ path }: { path: string }) {
       </Main>
     )
   }
+  // A reset link works signed in or out too (ACCT21): it ends every session of its account.
+  const reset = matchPath('/nouveau-mot-de-passe/:token', path)
+  if (reset?.token) {
+    return (
+      <Main title={t('passwordReset.newTitle')}>
+        <NewPasswordPage token={reset.token} />
+      </Main>
+    )
+  }
+  if (path === '/mot-de-passe-oublie') {
+    return (
+      <Main title={t('passwordReset.forgotTitle')}>
+        <ForgotPasswordPage />
+      </Main>
+    )
+  }
   if (session.status === 'loading') return <Main title={t('app.name')}>{<p aria-busy="true">{t('app.loading')}</p>}</Main>
   if (session.status === 'signedOut') {
     return <Main title={t('auth.signInTitle')}>{path === '/inscription' ? <SignUpPage /> : <SignInPage />}</Main>
   }
+  if (path === '/compte') return <Main title={t('account.title')}><AccountPage /></Main>
   if (path === '/dev/outbox') return <Main title={t('outbox.title')}><OutboxPage /></Main>
   if (PUBLIC_PATHS.includes(path) || path === '/alliances') return <Main title={t('workspaces.title')}><WorkspaceListPage /></Main>
 

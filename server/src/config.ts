@@ -38,6 +38,8 @@ export interface Config {
   mailFrom: string
   /** How many days an invitation link works (INVITATION_TTL_DAYS, default 7). */
   invitationTtlDays: number
+  /** How many minutes a password reset link works (PASSWORD_RESET_TTL_MINUTES, default 60). */
+  passwordResetTtlMinutes: number
   /** How often (ms) the digest scheduler looks for due digests. */
   digestTickMs: number
   /** NODE_ENV=production: development routes (the mail outbox page) are off. */
@@ -75,6 +77,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
   DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
   INVITATION_TTL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   NODE_ENV: z.string().optional(),
   HISTORY_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HISTORY_QUEUE: z.coerce.number().int().min(0).optional(),
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     digestTickMs: e.DIGEST_TICK_MS,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     production: e.NODE_ENV === 'production',
     history: { threads: e.HISTORY_THREADS, queue: e.HISTORY_QUEUE, perMember: e.HISTORY_JOBS_PER_MEMBER },
   }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getRequestListener, RequestError } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
+import { PasswordResets } from './auth/passwordResets.ts'
 import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
@@ -135,6 +136,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     replicator,
     onEditAccepted: actionWatch.onEditAccepted,
     connectionCaps: config.connectionCaps,
+    isSessionActive: async (sessionId, userId) => {
+      const sessions = await (await auth.$context).internalAdapter.listSessions(userId)
+      return sessions.some((session) => session.id === sessionId && new Date(session.expiresAt).getTime() > Date.now())
+    },
     openThreads: threads.opens,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
@@ -159,6 +164,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   )
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, db: database.db, clock })
   const signoffConfirmations = new SignoffConfirmations({ db: database.db, mailer, logger, baseUrl: url })
+  const endSession = (sessionId: string) => {
+    collab.sessionEnded(sessionId)
+    control.sessionEnded(sessionId)
+  }
+  const passwordResets = new PasswordResets({
+    db: database.db,
+    auth,
+    mailer,
+    logger,
+    keys: { secret: config.authSecret, ttlMs: config.passwordResetTtlMinutes * 60 * 1000, clock },
+    publicUrl: url,
+    onSessionEnded: endSession,
+    ...(options.limitsNow ? { now: options.limitsNow } : {}),
+  })
   const app = createApp({
     db: database.db,
     auth,
@@ -194,11 +213,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         await collab.workspaceChanged(workspaceId)
       },
     },
-    onSessionEnded: (sessionId) => {
-      collab.sessionEnded(sessionId)
-      control.sessionEnded(sessionId)
-    },
+    onSessionEnded: endSession,
     memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
+    passwordResets,
     threads,
     historyJobsPerMember: config.history.perMember,
   })
@@ -217,6 +234,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       http.close()
       await digests.stop()
       await signoffConfirmations.idle()
+      await passwordResets.idle()
       mailer.close()
       await collab.close()
       await actionWatch.idle()

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { WorkspaceEventBus } from '../src/domain/comments/events.ts'
 import { eventRoutes } from '../src/http/events.ts'
+import { MemberLimits } from '../src/http/memberLimits.ts'
 import type { AppDeps, AppEnv } from '../src/http/context.ts'
 import { createLogger } from '../src/logger.ts'
 
@@ -40,7 +41,7 @@ describe('the workspace event stream, in process', () => {
 
   it('[COMM6] heartbeats are SSE comments; a disconnect unsubscribes from the bus', async () => {
     const bus = new WorkspaceEventBus()
-    const deps = { db: database.db, logger: createLogger('silent') } as unknown as AppDeps
+    const deps = { db: database.db, logger: createLogger('silent'), memberLimits: new MemberLimits() } as unknown as AppDeps
     const app = new Hono<AppEnv>()
       .use(async (c, next) => {
         c.set('user', { id: 'u1', name: 'U', email: 'u@example.org', locale: 'fr' })
@@ -80,7 +81,7 @@ describe('the workspace event stream, in process', () => {
 
   it('[COMM6] a non-member gets 404 before any stream opens', async () => {
     const bus = new WorkspaceEventBus()
-    const deps = { db: database.db, logger: createLogger('silent') } as unknown as AppDeps
+    const deps = { db: database.db, logger: createLogger('silent'), memberLimits: new MemberLimits() } as unknown as AppDeps
     const app = new Hono<AppEnv>()
       .use(async (c, next) => {
         c.set('user', { id: 'u2', name: 'V', email: 'v@example.org', locale: 'fr' })

@@ -62,6 +62,19 @@ export const LIMITS = {
     /** Creations that replay a document's log or make an alliance: versions, restores, sign-off proposals, alliances. */
     costly: { burst: 20, perSecond: 0.1 },
   },
+  /**
+   * Password reset links (docs/SPEC.md ACCT17), asked for signed out: token buckets per instance,
+   * keyed on the address asked about and on the client's address; past one, 429 + `Retry-After`.
+   * Link uses (reading a link, setting a password through it) are budgeted per client address.
+   */
+  passwordReset: {
+    /** Links mailed to one address: 3, then one per 20 minutes. */
+    perAddress: { burst: 3, perSecond: 1 / 1200 },
+    /** Links asked for from one client address, whatever the addresses: 10, then one a minute. */
+    perClient: { burst: 10, perSecond: 1 / 60 },
+    /** Reads of a link and new passwords sent through one, from one client address. */
+    linkUses: { burst: 60, perSecond: 1 },
+  },
   /** Event streams one member may hold open on one server instance, and the instance in all. */
   maxEventStreamsPerUser: 8,
   maxEventStreams: 5000,

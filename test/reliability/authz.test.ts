@@ -226,7 +226,7 @@ function rawAwareness(entries: [number, number, string][]): Uint8Array {
 }
 
 describe('AUTHZ3 losing the right', () => {
-  it('[AUTHZ3] a removed member, and a signed-out session, lose their open sockets (4403) within 1 s; another session of the same user keeps its own', async () => {
+  it('[AUTHZ3] a removed member, and a signed-out session, lose their open sockets (4403) within 1 s; another session of the same user keeps its own; a ticket minted before a sign-out opens nothing after it', async () => {
     const removed = await rawDoc(member(REMOVED), 'plan')
     let started = performance.now()
     await alliance.admin.client.json('DELETE', `/api/workspaces/${alliance.workspaceId}/members/${member(REMOVED).userId}`)
@@ -250,6 +250,10 @@ describe('AUTHZ3 losing the right', () => {
     // The signed-out session can no longer get a ticket; the other one can.
     expect((await who.client.request('POST', `/api/workspaces/${alliance.workspaceId}/tickets`)).status).toBe(401)
     expect((await phone.request('POST', `/api/workspaces/${alliance.workspaceId}/tickets`)).status).toBe(200)
+    // A ticket minted just before signing out opens nothing afterwards.
+    const spare = await fetchTicket(phone, alliance.workspaceId)
+    await phone.json('POST', '/api/auth/sign-out', {}, 200)
+    await expect(openRaw(`${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/plan?ticket=${spare}`, new URL(server.url).origin)).rejects.toThrow('upgrade refused: 401')
     phoneSocket.ws.terminate()
     report('AUTHZ3-close', { removalToCloseMs: +removalMs.toFixed(1), signOutToCloseMs: +signOutMs.toFixed(1) })
   })

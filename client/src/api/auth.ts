@@ -7,3 +7,7 @@ export const signIn = (input: SignInInput): Promise<unknown> => post('/api/auth/
 export const signOut = (): Promise<unknown> => post('/api/auth/sign-out')
 export const fetchMe = (): Promise<Me> => get<Me>('/api/me')
 export const updateLocale = (locale: Locale): Promise<unknown> => patch('/api/me', { locale })
+/** Changes one's name (ACCT10: bounded like at sign-up). */
+export const updateName = (name: string): Promise<unknown> => post('/api/auth/update-user', { name })
+/** Changes one's password: the current one is required; every other session ends (ACCT12). */
+export const changePassword = (currentPassword: string, newPassword: string): Promise<unknown> => post('/api/auth/change-password', { currentPassword, newPassword })

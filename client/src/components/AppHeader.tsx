@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../features/auth/SessionContext.tsx'
-import { Link, navigate } from '../router.tsx'
+import { Link, navigate, usePath } from '../router.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
 export function AppHeader() {
   const { t } = useTranslation()
   const { session, signOut } = useSession()
+  const path = usePath()
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -28,6 +29,9 @@ export function AppHeader() {
             <span className="account__name" data-testid="signed-in-user">
               {t('header.signedInAs', { name: session.me.name })}
             </span>
+            <Link to="/compte" className="app-header__link" current={path === '/compte'}>
+              {t('account.link')}
+            </Link>
             <button
               type="button"
               className="button button--small"

@@ -16,7 +16,7 @@ export interface IssueLike {
 
 export type FieldErrors = Record<string, string>
 
-/** Server reasons the interface words itself: the password policy (ACCT13) and invitation links (ACCT5, ACCT6). */
+/** Server reasons the interface words itself: the password policy (ACCT13), invitation links (ACCT5, ACCT6) and reset links (ACCT18). */
 const REASON_KEYS = {
   password_too_short: 'errors.passwordTooShort',
   password_too_long: 'errors.passwordTooLong',
@@ -25,6 +25,7 @@ const REASON_KEYS = {
   password_common: 'errors.passwordCommon',
   invitation_invalid: 'errors.invitationInvalid',
   invitation_other_email: 'errors.invitationOtherEmail',
+  password_reset_invalid: 'errors.passwordResetInvalid',
 } as const
 
 /** One issue as a sentence in the interface language (zod's own messages are English only). */

@@ -1,5 +1,7 @@
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
+import * as passwordResetStrings from '../features/password-reset/strings.ts'
+import * as accountStrings from '../features/account/strings.ts'
 import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
 import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
@@ -77,6 +79,7 @@ export const en: MessagesShape = {
     passwordCommon: 'This password is one of the most common ones: choose another.',
     invitationInvalid: 'This invitation link is not valid: it expired, was already used or was withdrawn.',
     invitationOtherEmail: 'This invitation was sent to another email address than your account’s.',
+    passwordResetInvalid: 'This link is not valid: it expired, was already used or was replaced by a newer one.',
     userExists: 'An account already exists with this address.',
     conflict: 'This conflicts with the current state: reload and try again.',
     invalidUrl: 'Only http://, https:// and mailto: links are accepted.',
@@ -404,6 +407,8 @@ export const en: MessagesShape = {
   },
   ...outboxStrings.en,
   ...invitationStrings.en,
+  ...passwordResetStrings.en,
+  ...accountStrings.en,
   ...charterLinkStrings.en,
   ...adoptionRuleStrings.en,
   ...enSaving,

@@ -1,6 +1,8 @@
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
+import * as passwordResetStrings from '../features/password-reset/strings.ts'
+import * as accountStrings from '../features/account/strings.ts'
 import * as charterLinkStrings from '../features/governance/charterLinkStrings.ts'
 import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
@@ -79,6 +81,7 @@ export const fr = {
     passwordCommon: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
     invitationInvalid: 'Ce lien d’invitation n’est pas valable : il a expiré, a déjà servi ou a été retiré.',
     invitationOtherEmail: 'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
+    passwordResetInvalid: 'Ce lien n’est pas valable : il a expiré, a déjà servi ou a été remplacé par un plus récent.',
     userExists: 'Un compte existe déjà avec cette adresse.',
     conflict: 'Conflit avec l’état actuel : rechargez et réessayez.',
     invalidUrl: 'Seuls les liens http://, https:// et mailto: sont acceptés.',
@@ -406,6 +409,8 @@ export const fr = {
   },
   ...outboxStrings.fr,
   ...invitationStrings.fr,
+  ...passwordResetStrings.fr,
+  ...accountStrings.fr,
   ...charterLinkStrings.fr,
   ...adoptionRuleStrings.fr,
   ...frSaving,

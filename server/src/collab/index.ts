@@ -55,6 +55,8 @@ export interface CollabOptions {
   connectionLimits?: ConnectionLimits
   /** Open websockets allowed per member and per process (default: LIMITS); refused before the 101. */
   connectionCaps?: ConnectionCapLimits
+  /** Whether the session behind a ticket is still signed in (see UpgradeDeps.isSessionActive). */
+  isSessionActive?: UpgradeDeps['isSessionActive']
   /** Where large documents are read and prepared when their room opens (LOOP5); without it, on the event loop. */
   openThreads?: ThreadPool
 }
@@ -111,6 +113,7 @@ export function createCollab(options: CollabOptions): Collab {
     logger: options.logger,
     wss,
     keepAlive,
+    ...(options.isSessionActive ? { isSessionActive: options.isSessionActive } : {}),
   })
   let closing: Promise<void> | null = null
   return {

@@ -24,6 +24,11 @@ export interface UpgradeDeps {
   caps?: ConnectionCaps
   /** Connections by the session that asked for their ticket, so signing out closes them (AUTHZ3). */
   sessions?: SessionSockets
+  /**
+   * Whether the session that asked for a ticket is still signed in: a ticket minted just before a
+   * sign-out, a password change or a reset opens nothing afterwards (AUTHZ3). Not checked when absent.
+   */
+  isSessionActive?: (sessionId: string, userId: string) => Promise<boolean>
 }
 
 /** `true` when this module handled (accepted or refused) the request; `false` leaves the socket alone. */
@@ -80,6 +85,9 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler & { stop
       if (!ticket) throw new Refusal(401, 'unauthenticated', 'ticket required')
       if (!claim) throw new Refusal(401, 'unauthenticated', 'invalid, used or expired ticket')
       if (claim.workspaceId !== workspaceId) throw new Refusal(403, 'forbidden', 'ticket issued for another workspace')
+      if (claim.sessionId && deps.isSessionActive && !(await deps.isSessionActive(claim.sessionId, claim.userId))) {
+        throw new Refusal(401, 'unauthenticated', 'invalid, used or expired ticket')
+      }
       if (docKind(docName) === null) throw new Refusal(404, 'not_found', 'unknown document')
       const identity = await deps.identify(workspaceId, claim.userId, docName)
       if (!identity) throw new Refusal(403, 'forbidden', 'not a member of this workspace')

@@ -10,6 +10,7 @@ import * as m007 from './migrations/007_minutes_amendments.ts'
 import * as m008 from './migrations/008_kept_states.ts'
 import * as m009 from './migrations/009_client_owners.ts'
 import * as m010 from './migrations/010_invitation_tokens.ts'
+import * as m014 from './migrations/014_password_resets.ts'
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> }
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008_kept_states': m008,
   '009_client_owners': m009,
   '010_invitation_tokens': m010,
+  '014_password_resets': m014,
 }
 
 /** Every migration this version knows, in order (the names recorded in `kysely_migration`). */

@@ -47,6 +47,20 @@ export interface InvitationTable {
   sent_at: string | null
 }
 
+/**
+ * A password reset link (migration 014): the address it was asked for and a keyed hash of its
+ * token, never the token. Written for every request, with or without an account (ACCT16).
+ */
+export interface PasswordResetTable {
+  id: string
+  /** The address asked about, in lower case. */
+  email: string
+  token_hash: string
+  created_at: string
+  /** When the link stops working (ISO instant). */
+  expires_at: string
+}
+
 export interface DocUpdateTable {
   id: Generated<number>
   workspace_id: string
@@ -350,6 +364,7 @@ export interface Database {
   partner: PartnerTable
   member: MemberTable
   invitation: InvitationTable
+  password_reset: PasswordResetTable
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
   doc_kept_states: DocKeptStateTable

@@ -27,6 +27,7 @@ import { meetingRoutes } from './routes/meetings.ts'
 import { inboxRoutes } from './routes/inbox.ts'
 import { invitationRoutes } from './routes/invitations.ts'
 import { meRoutes } from './routes/me.ts'
+import { passwordResetRoutes } from './routes/passwordReset.ts'
 import { memberRoutes } from './routes/members.ts'
 import { partnerRoutes } from './routes/partners.ts'
 import { ticketRoutes } from './routes/tickets.ts'
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
   app.route('/api/unsubscribe', unsubscribeRoutes(deps))
   app.route('/api/invitations', invitationRoutes(deps))
+  app.route('/api/password-reset', passwordResetRoutes(deps.passwordResets))
   if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
   if (deps.governance) app.route('/api/workspaces/:workspaceId/meetings', meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)))
   app.route('/api/workspaces/:workspaceId', memberRoutes(deps))

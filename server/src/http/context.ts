@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
+import type { PasswordResets } from '../auth/passwordResets.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import type { Database } from '../db/schema.ts'
@@ -56,6 +57,8 @@ export interface AppDeps {
   onSessionEnded?: (sessionId: string) => void
   /** Per-member budgets: token buckets, open event streams, unused tickets (LIM2–LIM6). */
   memberLimits: MemberLimits
+  /** Password reset links: asked for, read and used signed out (ACCT16–ACCT20). */
+  passwordResets: PasswordResets
   /** Where history replays, diffs and exports run (LOOP3); without it, in this thread. */
   threads?: DocumentThreads
   /** History jobs one member may have waiting or running at once (LOOP4). */

@@ -12,23 +12,24 @@ interface Held {
 
 /**
  * Token buckets per member and kind of request (docs/SPEC.md LIM2–LIM6), in this process's memory.
+ * The key is usually a user id; the password-reset budgets key them on an address (ACCT17).
  *
  * Memory stays bounded: a bucket left unused for as long as it takes to refill from empty is full
  * again, which is the same as having none, so it is dropped. Each kind keeps its buckets in order of
  * last use, so dropping them stops at the first one still in use; past `maxPerKind` buckets, the
  * least recently used is dropped too (its member gets a full bucket back, never less).
  */
-export class MemberRates {
-  private readonly held = new Map<MemberRateKind, Map<string, Held>>()
+export class MemberRates<Kind extends string = MemberRateKind> {
+  private readonly held = new Map<Kind, Map<string, Held>>()
 
   constructor(
-    private readonly specs: MemberRateSpecs,
+    private readonly specs: Record<Kind, RateSpec>,
     private readonly now: () => number,
     private readonly maxPerKind: number = LIMITS.maxMemberBuckets,
   ) {}
 
   /** Takes one token of `kind` for `userId`: null when allowed, otherwise the seconds to wait (at most). */
-  take(kind: MemberRateKind, userId: string): number | null {
+  take(kind: Kind, userId: string): number | null {
     const spec = this.specs[kind]
     const buckets = this.bucketsOf(kind)
     const now = this.now()
@@ -51,7 +52,7 @@ export class MemberRates {
     return total
   }
 
-  private bucketsOf(kind: MemberRateKind): Map<string, Held> {
+  private bucketsOf(kind: Kind): Map<string, Held> {
     let buckets = this.held.get(kind)
     if (!buckets) this.held.set(kind, (buckets = new Map()))
     return buckets

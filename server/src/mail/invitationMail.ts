@@ -1,4 +1,5 @@
 import { escapeHtml, type Locale, type Role } from '@ensemble/shared'
+import { bilingualHtml } from './bilingualHtml.ts'
 import type { Mail } from './mailer.ts'
 
 /** What an invitation mail says (ACCT1). The link is the only way in: it proves the address. */
@@ -55,12 +56,6 @@ export function composeInvitationMail(d: InvitationMailData): Mail {
   const e = escapeHtml
   const section = (lang: Locale, p: typeof fr) =>
     `<div lang="${lang}"><p>${e(p.lines[0]!)}</p><p>${e(p.lines[1]!)}</p><p><a href="${e(d.link)}">${e(p.open)}</a></p><p>${e(p.lines[2]!)}</p><p>${e(p.lines[3]!)}</p></div>`
-  const html = [
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${e(subject)}</title></head><body>`,
-    section('fr', fr),
-    '<hr>',
-    section('en', en),
-    '</body></html>',
-  ].join('\n')
+  const html = bilingualHtml(subject, section('fr', fr), section('en', en))
   return { to: d.to, subject, text, html, headers: {} }
 }

@@ -6,7 +6,7 @@ import { PASSWORD_LENGTH, passwordProblem } from '../passwordPolicy.ts'
 export const personNameSchema = z.string().trim().min(1).max(LIMITS.personNameLength)
 export const emailSchema = z.email().max(254)
 /** A new password: its length rules carry the policy's reasons (ACCT13). */
-const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'password_too_short').max(PASSWORD_LENGTH.max, 'password_too_long')
+export const newPasswordSchema = z.string().min(PASSWORD_LENGTH.min, 'password_too_short').max(PASSWORD_LENGTH.max, 'password_too_long')
 
 /** A policy rule broken by `password`, as a zod issue on `path` whose message is the rule's reason. */
 function checkPolicy(ctx: z.RefinementCtx, path: string, password: string, identity: { email?: string; name?: string }): void {
@@ -19,7 +19,7 @@ export const signUpSchema = z
   .object({
     name: personNameSchema,
     email: emailSchema,
-    password: passwordSchema,
+    password: newPasswordSchema,
   })
   .superRefine((v, ctx) => checkPolicy(ctx, 'password', v.password, v))
 export type SignUpInput = z.infer<typeof signUpSchema>
@@ -33,7 +33,7 @@ export type SignInInput = z.infer<typeof signInSchema>
 /** POST /api/auth/change-password: other sessions always end (ACCT12), whatever the client asks. */
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1).max(PASSWORD_LENGTH.max),
-  newPassword: passwordSchema,
+  newPassword: newPasswordSchema,
 })
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
 

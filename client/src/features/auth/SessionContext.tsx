@@ -18,6 +18,8 @@ interface SessionApi {
   /** Called when any request answers 401: the session ended elsewhere (expired, signed out in another tab). */
   expire(): void
   setLocale(locale: Locale): Promise<void>
+  /** Reads the signed-in user again (after a change of name on the account page). */
+  refresh(): Promise<void>
 }
 
 const SessionContext = createContext<SessionApi | null>(null)
@@ -115,6 +117,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session, expire],
   )
 
-  const api = useMemo(() => ({ session, signIn, signUp, signOut, expire, setLocale }), [session, signIn, signUp, signOut, expire, setLocale])
+  const refresh = useCallback(async () => {
+    const me = await loadMe()
+    setSession(me ? { status: 'signedIn', me } : { status: 'signedOut', expired: true })
+  }, [loadMe])
+
+  const api = useMemo(() => ({ session, signIn, signUp, signOut, expire, setLocale, refresh }), [session, signIn, signUp, signOut, expire, setLocale, refresh])
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>
 }

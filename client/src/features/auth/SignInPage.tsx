@@ -71,6 +71,9 @@ export function SignInPage() {
         </button>
       </form>
       <p className="auth__switch">
+        <Link to="/mot-de-passe-oublie">{t('passwordReset.forgotLink')}</Link>
+      </p>
+      <p className="auth__switch">
         {t('auth.noAccount')} <Link to="/inscription">{t('auth.goSignUp')}</Link>
       </p>
     </div>

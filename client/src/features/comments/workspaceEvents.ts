@@ -1,15 +1,23 @@
 import { WORKSPACE_EVENTS, type WorkspaceEventName } from '@ensemble/shared'
 import { useEffect, useRef } from 'react'
 import { workspaceEventsUrl } from '../../api/comments.ts'
+import { openEventStream, type EventStream } from '../../api/eventStream.ts'
 
-/** `ready` is sent when the subscription is live, also after each automatic reconnection. */
+/**
+ * `ready` is sent when the subscription is live, and again after each reconnection (SPEC LIM9):
+ * events sent while the stream was down or refused are lost, so listeners reload what they show.
+ */
 export type WorkspaceEventType = WorkspaceEventName | 'ready'
 type Listener = (type: WorkspaceEventType, data: unknown) => void
 
+const KNOWN = new Set<string>(['ready', ...WORKSPACE_EVENTS])
+
 interface Stream {
-  source: EventSource
+  source: EventStream
   listeners: Set<Listener>
   closeTimer: number | undefined
+  /** Refused for good (signed out, no longer a member): the next subscriber opens a new one. */
+  ended: boolean
 }
 
 const streams = new Map<string, Stream>()
@@ -18,29 +26,33 @@ const streams = new Map<string, Stream>()
 const LINGER_MS = 2000
 
 function open(workspaceId: string): Stream {
-  const source = new EventSource(workspaceEventsUrl(workspaceId), { withCredentials: true })
-  const stream: Stream = { source, listeners: new Set(), closeTimer: undefined }
-  for (const type of ['ready', ...WORKSPACE_EVENTS] as const) {
-    source.addEventListener(type, (event) => {
+  const stream: Stream = { source: { close: () => undefined }, listeners: new Set(), closeTimer: undefined, ended: false }
+  stream.source = openEventStream(workspaceEventsUrl(workspaceId), {
+    onEvent: (type, raw) => {
+      if (!KNOWN.has(type)) return
       let data: unknown = null
       try {
-        data = JSON.parse((event as MessageEvent<string>).data)
+        data = JSON.parse(raw)
       } catch {
         return
       }
-      for (const listener of [...stream.listeners]) listener(type, data)
-    })
-  }
+      for (const listener of [...stream.listeners]) listener(type as WorkspaceEventType, data)
+    },
+    onEnd: () => {
+      stream.ended = true
+    },
+  })
   return stream
 }
 
 /**
- * Subscribes to the workspace's live events. One EventSource per workspace is shared by every
- * subscriber on the page (panels, badge, inbox) and closed shortly after the last one leaves.
+ * Subscribes to the workspace's live events. One stream per workspace is shared by every
+ * subscriber on the page (panels, badge, inbox, meetings) and closed shortly after the last one
+ * leaves; it reopens by itself after a refusal or a cut (eventStream.ts).
  */
 export function subscribeWorkspaceEvents(workspaceId: string, listener: Listener): () => void {
   let stream = streams.get(workspaceId)
-  if (!stream || stream.source.readyState === EventSource.CLOSED) {
+  if (!stream || stream.ended) {
     if (stream) window.clearTimeout(stream.closeTimer)
     stream = open(workspaceId)
     streams.set(workspaceId, stream)
