@@ -31,14 +31,23 @@ export interface LoopResult {
   coldOpen: LoadResult & { joinMs: number; rssBeforeKb: number; rssPeakKb: number; rssAfterKb: number }
 }
 
-/** RSS samples of `pid` every 100 ms until `stop()`; resolves with the highest. */
+/** RSS of `pid` in KB, or NaN once the process is gone (a server that died mid-measure fails the part, not the run). */
+const rssOrNaN = (pid: number): number => {
+  try {
+    return rssKb(pid)
+  } catch {
+    return NaN
+  }
+}
+
+/** RSS samples of `pid` every 100 ms until `stop()`; returns the highest. */
 function sampleRss(pid: number): { stop(): number } {
-  let peak = rssKb(pid)
-  const timer = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 100)
+  let peak = rssOrNaN(pid)
+  const timer = setInterval(() => (peak = Math.max(peak, rssOrNaN(pid))), 100)
   return {
     stop: () => {
       clearInterval(timer)
-      return Math.max(peak, rssKb(pid))
+      return Math.max(peak, rssOrNaN(pid))
     },
   }
 }
@@ -112,7 +121,7 @@ export async function loopStalls(target: EnsembleTarget, spec: LoopSpec, tag: st
     joinMs = (await joiner.go())[0] ?? NaN
   })
   const rssPeakKb = rss.stop()
-  const rssAfterKb = rssKb(target.pid)
+  const rssAfterKb = rssOrNaN(target.pid)
   return {
     actions: spec.actions,
     storedBytes: bytes,
