@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    // The compiled server (`pnpm start`'s), for the tests that run it as a process or a command.
+    globalSetup: ['test/compileServer.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -57,12 +57,13 @@ export interface ChildServer {
 }
 
 /**
- * The real `pnpm start` entry point in a child process (for restarts and SIGKILL). Resolves once the
- * server prints its URL; `port` 0 picks a free one, pass the previous port to restart on the same URL.
+ * The real `pnpm start` entry point in a child process (for restarts and SIGKILL): the compiled
+ * server (server/dist, built by the tests' global setup). Resolves once the server prints its URL;
+ * `port` 0 picks a free one, pass the previous port to restart on the same URL.
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, nodeArgs: string[] = []): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
-    cwd: path.join(repoRoot, 'server'), // where `tsx` resolves, as under `pnpm start`
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', path.join(repoRoot, 'server/dist/main.js')], {
+    cwd: path.join(repoRoot, 'server'), // as under `pnpm start`
     env: {
       ...process.env,
       PORT: String(port),

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { createAlliance, type TestMember } from '../../helpers/alliance.ts'
 import { connectDoc, fetchTicket } from '../../helpers/collab.ts'
 import { removeDir, spawnServer, tempDataDir } from '../../helpers/server.ts'
+import compileServer from '../../compileServer.ts'
 import { waitFor } from '../../helpers/waitFor.ts'
 import { GC_ON_SIGNAL, killOnExit, pin, SERVER_CORE } from '../proc.ts'
 import type { Target } from './target.ts'
@@ -32,6 +33,8 @@ export interface EnsembleTarget extends Target {
  * 1 s idle (ROOM_IDLE_MS; 30 s by default) so the open/close measure does not wait 30 s.
  */
 export async function launchEnsemble(): Promise<EnsembleTarget> {
+  // The bench runs outside vitest: compile the server it starts (what `pnpm start` runs).
+  compileServer()
   const dataDir = tempDataDir('ensemble-bench-')
   // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS)
   const nodeArgs = process.env.BENCH_ENSEMBLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []
