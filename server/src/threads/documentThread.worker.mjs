@@ -1,9 +1,11 @@
-// A document thread (see threadPool.ts). The jobs are TypeScript (server/src/history, threads): tsx
-// is registered here, so this thread loads them whatever started the process (`pnpm start`, the
-// test runner, a build). Plain JavaScript, like yjsThread.worker.mjs.
+// A document thread (see threadPool.ts). Plain JavaScript, like yjsThread.worker.mjs, loaded by URL
+// beside the module that starts it. The jobs are documentThread.ts: compiled beside this file in
+// production (server/build.mjs bundles it as documentThread.js), run through tsx in development and
+// in the tests (tsx registered here, whatever started the process).
+import { existsSync } from 'node:fs'
 import { setPriority } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
-import { register } from 'tsx/esm/api'
 
 // Linux gives each thread its own nice value: on a busy core the event loop is scheduled first.
 try {
@@ -11,8 +13,16 @@ try {
 } catch {
   // Not allowed here (another system): the thread runs at the process's priority.
 }
-register()
-const { runJob } = await import('./documentThread.ts')
+
+const compiled = new URL('./documentThread.js', import.meta.url)
+let jobs
+if (existsSync(fileURLToPath(compiled))) jobs = await import(compiled.href)
+else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  jobs = await import('./documentThread.ts')
+}
+const { runJob } = jobs
 
 parentPort.on('message', async ({ op, input }) => {
   try {

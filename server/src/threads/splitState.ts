@@ -1,5 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import type { DeleteSet } from '../collab/capture.ts'
+import { writeDeleteSet } from '../collab/refusedEdit.ts'
 
 type Struct = Y.Item | Y.GC
 
@@ -114,19 +116,18 @@ class PieceWriter {
   }
 }
 
-type DeleteRanges = Map<number, { clock: number; len: number }[]>
-
-function* chunkDeleteSet(ds: { clients: Map<number, { clock: number; len: number }[]> }, rangesPerChunk: number): Generator<DeleteRanges> {
-  let chunk: DeleteRanges = new Map()
+/** The deletions of a document in delete sets of at most `rangesPerChunk` ranges each. */
+function* chunkDeleteSet(deleteSet: DeleteSet, rangesPerChunk: number): Generator<DeleteSet> {
+  let chunk = Y.createDeleteSet()
   let count = 0
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of deleteSet.clients) {
     for (const range of ranges) {
-      let list = chunk.get(client)
-      if (!list) chunk.set(client, (list = []))
+      let list = chunk.clients.get(client)
+      if (!list) chunk.clients.set(client, (list = []))
       list.push(range)
       if (++count >= rangesPerChunk) {
         yield chunk
-        chunk = new Map()
+        chunk = Y.createDeleteSet()
         count = 0
       }
     }
@@ -135,18 +136,9 @@ function* chunkDeleteSet(ds: { clients: Map<number, { clock: number; len: number
 }
 
 /** An update of deletions only. */
-function encodeDeletions(deletions: DeleteRanges): Uint8Array {
+function encodeDeletions(deleteSet: DeleteSet): Uint8Array {
   const encoder = new Y.UpdateEncoderV1()
   encoding.writeVarUint(encoder.restEncoder, 0)
-  encoding.writeVarUint(encoder.restEncoder, deletions.size)
-  for (const [client, ranges] of deletions) {
-    encoder.resetDsCurVal()
-    encoding.writeVarUint(encoder.restEncoder, client)
-    encoding.writeVarUint(encoder.restEncoder, ranges.length)
-    for (const { clock, len } of ranges) {
-      encoder.writeDsClock(clock)
-      encoder.writeDsLen(len)
-    }
-  }
+  writeDeleteSet(encoder, deleteSet)
   return encoder.toUint8Array()
 }
