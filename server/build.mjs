@@ -16,24 +16,17 @@ const dist = path.join(root, 'dist')
 // (the data and client directories, the worker threads beside their module) are the same.
 const entries = ['src/main.ts', 'src/tools/auditVerify.ts', 'src/tools/sqliteToPostgres.ts']
 
-rmSync(dist, { recursive: true, force: true })
-await build({
-  absWorkingDir: root,
-  entryPoints: entries,
-  outbase: 'src',
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external,
-  sourcemap: true,
-  logLevel: 'warning',
-})
+/** How every bundle is built. */
+const bundled = { absWorkingDir: root, bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true, logLevel: 'warning' }
 
-// Worker threads are plain JavaScript files loaded by URL beside the module that starts them.
+rmSync(dist, { recursive: true, force: true })
+await build({ ...bundled, entryPoints: entries, outbase: 'src', outdir: 'dist' })
+
+// Worker threads are plain JavaScript files loaded by URL beside the module that starts them; the
+// document threads' jobs (TypeScript) are bundled beside them too, as documentThread.js.
 const workers = readdirSync(path.join(root, 'src'), { recursive: true }).filter((file) => String(file).endsWith('.worker.mjs'))
 for (const outDir of new Set(entries.map((entry) => path.dirname(path.join(dist, path.relative('src', entry)))))) {
   for (const worker of workers) copyFileSync(path.join(root, 'src', String(worker)), path.join(outDir, path.basename(String(worker))))
+  await build({ ...bundled, entryPoints: ['src/threads/documentThread.ts'], outfile: path.join(outDir, 'documentThread.js') })
 }
 process.stdout.write(`server compiled to ${path.relative(process.cwd(), dist) || '.'}/ (${entries.length} entry points, ${workers.length} worker threads)\n`)

@@ -44,6 +44,11 @@ export interface Config {
   digestTickMs: number
   /** NODE_ENV=production: development routes (the mail outbox page) are off. */
   production: boolean
+  /**
+   * Document threads and the bounds of history work (LOOP3, LOOP4): HISTORY_THREADS threads,
+   * HISTORY_QUEUE jobs waiting at most, HISTORY_JOBS_PER_MEMBER jobs of one member at once.
+   */
+  history: { threads?: number; queue?: number; perMember?: number }
 }
 
 const envSchema = z.object({
@@ -74,6 +79,9 @@ const envSchema = z.object({
   INVITATION_TTL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   NODE_ENV: z.string().optional(),
+  HISTORY_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  HISTORY_QUEUE: z.coerce.number().int().min(0).optional(),
+  HISTORY_JOBS_PER_MEMBER: z.coerce.number().int().min(1).optional(),
 })
 
 const here = path.dirname(new URL(import.meta.url).pathname)
@@ -121,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlDays: e.INVITATION_TTL_DAYS,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     production: e.NODE_ENV === 'production',
+    history: { threads: e.HISTORY_THREADS, queue: e.HISTORY_QUEUE, perMember: e.HISTORY_JOBS_PER_MEMBER },
   }
 }

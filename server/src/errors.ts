@@ -32,7 +32,9 @@ export class RateLimitedError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
     message = 'Too many requests: wait before trying again.',
+    /** Which budget ran out, when the client may tell them apart (e.g. `history_jobs_per_member`). */
+    reason?: string,
   ) {
-    super(429, 'rate_limited', message)
+    super(429, 'rate_limited', message, undefined, reason)
   }
 }

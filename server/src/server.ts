@@ -27,6 +27,7 @@ import { SignoffConfirmations } from './signoff/confirmation.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
+import { createDocumentThreads, type DocumentThreads } from './threads/documentThreads.ts'
 import { createLoadWorkspaceContext } from './workspaceContext.ts'
 
 export interface RunningServer {
@@ -42,6 +43,8 @@ export interface RunningServer {
   store: DocStore
   /** The live rooms (tests check that a failed room is released). */
   rooms: RoomRegistry
+  /** The document threads (history jobs, cold opens); their counters show what ran there. */
+  threads: DocumentThreads
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
 }
@@ -112,6 +115,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await migrateAuth(auth)
 
   const store = createStore(database, () => clock().getTime())
+  // History replays, exports and large documents' cold opens run here, off the event loop (LOOP3, LOOP5).
+  const threads = createDocumentThreads({ historyThreads: config.history.threads, historyQueue: config.history.queue })
   const { fanOut, tickets } = await connectInstances(config.redisUrl, logger, options.limitsNow)
   const replicator = new Replicator(fanOut, logger)
   // Comments and inbox: one bus, bridged to the other instances; live plan edits feed `action.changed` items.
@@ -135,6 +140,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       const sessions = await (await auth.$context).internalAdapter.listSessions(userId)
       return sessions.some((session) => session.id === sessionId && new Date(session.expiresAt).getTime() > Date.now())
     },
+    openThreads: threads.opens,
   })
   const applyMembershipChange = (workspaceId: string, userId: string) => {
     collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
@@ -210,6 +216,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     onSessionEnded: endSession,
     memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
     passwordResets,
+    threads,
+    historyJobsPerMember: config.history.perMember,
   })
   handler = getRequestListener(app.fetch, { errorHandler: refuseRequest })
   http.on('upgrade', (req, socket, head) => {
@@ -236,10 +244,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       replicator.close()
       await fanOut.close()
       await tickets.close?.()
+      await threads.close()
       await store.close()
       await database.close()
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, close }
+  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, threads, close }
 }

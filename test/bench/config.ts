@@ -1,4 +1,5 @@
 import type { LoadSpec } from './loadGenerator.ts'
+import type { LoopSpec } from './loopStalls.ts'
 import type { SavedAckSpec } from './savedAck.ts'
 
 /** What one run of the suite measures; `pnpm bench` runs FULL, BENCH_SMOKE=1 the short SMOKE. */
@@ -16,6 +17,8 @@ export interface SuiteConfig {
   savedAck: SavedAckSpec
   /** Arguments of rules.ts: actions, updates, rounds. */
   rulesArgs: string[]
+  /** Other documents' edits while a large plan's history is read and while it opens cold (issue 26, items 5 and 6). */
+  loop: LoopSpec
 }
 
 const load = (id: string, docs: number, clientsPerDoc: number, editsPerSecond: number, presencePerSecond: number, warmupMs: number, measureMs: number): LoadSpec => ({
@@ -49,6 +52,7 @@ export const FULL: SuiteConfig = {
   browserRounds: 1,
   savedAck: { docs: 50, clientsPerDoc: 2, updatesPerSecond: 1_000, warmupMs: 2_000, measureMs: 6_000 },
   rulesArgs: ['5000', '2000', '3'],
+  loop: { actions: 50_000, perRow: 1_000, load: load('5 docs × 4, other documents', 5, 4, 100, 0, 1_000, 3_000) },
 }
 
 export const SMOKE: SuiteConfig = {
@@ -66,4 +70,5 @@ export const SMOKE: SuiteConfig = {
   browserRounds: 1,
   savedAck: { docs: 5, clientsPerDoc: 2, updatesPerSecond: 100, warmupMs: 200, measureMs: 500 },
   rulesArgs: ['100', '100', '1'],
+  loop: { actions: 2_000, perRow: 500, load: load('2 docs × 2, other documents (smoke)', 2, 2, 50, 0, 200, 500) },
 }

@@ -15,11 +15,16 @@ export interface StallResult {
 /** Starts joiner.ts (same core as the load generator: a child inherits its pinning) and waits until it is ready. */
 async function startJoiners(target: Target, docName: string, joiners: number): Promise<{ go(): Promise<number[]> }> {
   const urls = await Promise.all(Array.from({ length: joiners }, () => target.rawUrl(docName)))
+  return startJoinerProcess(target.wire, docName, urls)
+}
+
+/** joiner.ts with these websocket URLs (one joiner each); `go()` joins with all at once and resolves with each one's ms to its state. */
+export async function startJoinerProcess(wire: Target['wire'], docName: string, urls: string[]): Promise<{ go(): Promise<number[]> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'joiner.ts')], { cwd: path.join(here, '..'), stdio: ['pipe', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`joiner process exited (${code})`))))
   const next = () => Promise.race([lines.next().then((line) => line.value as string), exited])
-  child.stdin!.write(`${JSON.stringify({ wire: target.wire, docName, urls })}\n`)
+  child.stdin!.write(`${JSON.stringify({ wire, docName, urls })}\n`)
   if ((await next()) !== 'ready') throw new Error('joiner process not ready')
   return {
     go: async () => {

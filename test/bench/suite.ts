@@ -19,6 +19,7 @@ import { LOADGEN_CORE, pin } from './proc.ts'
 import { savedAckLatency } from './savedAck.ts'
 import { checkTargets, writeReport, type LoadRow, type SuiteResults } from './report.ts'
 import { joinWhileEditing } from './stall.ts'
+import { loopStalls } from './loopStalls.ts'
 import { launchEnsemble } from './targets/ensemble.ts'
 import { launchHocuspocus } from './targets/hocuspocus.ts'
 import { launchReference } from './targets/reference.ts'
@@ -29,7 +30,7 @@ const here = path.dirname(new URL(import.meta.url).pathname)
 const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
 /**
  * Filters for running one measure while working on it (the full suite takes 20–40 minutes):
- * BENCH_ONLY=fanout,large,memory,browser,rules,saved (parts), BENCH_TARGETS=relay,ensemble (servers),
+ * BENCH_ONLY=fanout,large,memory,browser,rules,saved,loop (parts), BENCH_TARGETS=relay,ensemble (servers),
  * BENCH_LOADS=<text in the load's id>, e.g. `BENCH_ONLY=fanout BENCH_TARGETS=relay,ensemble BENCH_LOADS='50 docs'`.
  * Unset, everything runs. BENCH_ENSEMBLE_NODE_ARGS go to Ensemble's node (e.g. `--cpu-prof`).
  */
@@ -129,6 +130,12 @@ try {
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
   const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', checkSmallUs: NaN, checkLargeUs: NaN, perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 100, largeActions: Number(config.rulesArgs[0]) }
 
+  // ---- the event loop belongs to everyone (issue 26): last, as it restarts Ensemble and leaves a large plan in memory
+  const loop = !runs('loop') ? undefined : await measure('event loop', () => loopStalls(ensemble, config.loop, 'loop'))
+  if (loop) {
+    log(`event loop: other docs p99 ${loop.baseline.latency.p99.toFixed(1)} ms alone, ${loop.history.latency.p99.toFixed(1)} ms during 4 history/diff requests (${loop.history.requestMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s), ${loop.coldOpen.latency.p99.toFixed(1)} ms during the cold open (${(loop.coldOpen.joinMs / 1000).toFixed(1)} s; RSS ${(loop.coldOpen.rssBeforeKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssPeakKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssAfterKb / 1024).toFixed(0)} MB)`)
+  }
+
   const results: SuiteResults = {
     meta: {
       mode: config.mode,
@@ -149,6 +156,7 @@ try {
     browser,
     savedAck: savedAck ?? null,
     rules,
+    loop: loop ?? null,
     errors,
   }
   const files = writeReport(outDir, results)

@@ -200,6 +200,22 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(await store.logAfter({ workspaceId: 'w1', docName: 'charter' }, 0)).toEqual({ before: 0, rows: [] })
     })
 
+    it('[LOOP5] stored bytes count what a load reads: the snapshot and the rows after it, per document', async () => {
+      expect(await store.storedBytes(key)).toBe(0)
+      const doc = new Y.Doc()
+      const updates = recorder(doc)
+      for (const word of ['un', ' deux', ' trois']) doc.getText('t').insert(doc.getText('t').length, word)
+      for (const update of updates.slice(0, 2)) await store.append(key, update, null)
+      await store.append({ ...key, docName: 'vision' }, updates[2]!, null)
+      const sum = (loaded: { snapshot: Uint8Array | null; updates: Uint8Array[] }) =>
+        (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((n, update) => n + update.byteLength, 0)
+      expect(await store.storedBytes(key)).toBe(updates[0]!.byteLength + updates[1]!.byteLength)
+      await store.compact(key)
+      await store.append(key, updates[2]!, null)
+      expect(await store.storedBytes(key)).toBe(sum(await store.load(key)))
+      expect(await store.storedBytes({ workspaceId: 'w1', docName: 'charter' })).toBe(0)
+    })
+
     it('[STORE14] a kept full state reads back byte for byte, per document, the last one kept replacing the one before; the log is untouched', async () => {
       expect(await store.keptState(key)).toBeNull()
       const bytesOf = (seed: number, length: number) => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) % 256)

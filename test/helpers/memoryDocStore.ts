@@ -54,6 +54,12 @@ export class MemoryDocStore implements DocStore {
     return this.rows(key).filter((row) => row.id > lastId).length
   }
 
+  async storedBytes(key: DocKey): Promise<number> {
+    const snapshot = this.snapshots.get(id(key))
+    const rows = this.rows(key).filter((row) => row.id > (snapshot?.lastId ?? 0))
+    return (snapshot?.data.byteLength ?? 0) + rows.reduce((sum, row) => sum + row.data.byteLength, 0)
+  }
+
   async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {
     return this.rows(key)
       .filter((row) => row.id <= upTo)

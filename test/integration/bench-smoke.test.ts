@@ -27,7 +27,7 @@ const finite = (n: number) => Number.isFinite(n)
 // Only checks that the suite runs and fills every row: the figures come from the full run
 // (docs/BENCHMARKS.md), and no timing is asserted here.
 describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
-  it('[BENCH1] the smoke run measures every load on every server, the large document, memory, the browser, the rules and the saved acknowledgement', { timeout: 300_000 }, async () => {
+  it('[BENCH1] [LOOP7] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement and the event loop under history and a cold open', { timeout: 300_000 }, async () => {
     const outDir = tempDataDir('ensemble-bench-smoke-')
     try {
       const output = await runSmoke(outDir)
@@ -53,9 +53,16 @@ describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () 
       expect(results.browser.every((b) => b.paintMs > 0 && b.interactiveMs >= b.paintMs)).toBe(true)
       expect([results.rules.checkSmallUs, results.rules.checkLargeUs, results.rules.perUpdateSmallUs, results.rules.perUpdateLargeUs].every(finite)).toBe(true)
       expect(results.savedAck?.latency.count, 'saved acknowledgements timed').toBeGreaterThan(0)
+      // The event loop part (LOOP7): other documents' edits alone, during four history/diff requests, during a cold open.
+      const loop = results.loop
+      expect(loop, failures).not.toBeNull()
+      for (const row of [loop!.baseline, loop!.history, loop!.coldOpen]) expect(row.latency.count).toBeGreaterThan(0)
+      expect(loop!.history.statuses).toEqual([200, 200, 200, 200])
+      expect([loop!.coldOpen.joinMs, loop!.coldOpen.rssBeforeKb, loop!.coldOpen.rssPeakKb, loop!.coldOpen.rssAfterKb].every(finite)).toBe(true)
       const markdown = readFileSync(path.join(outDir, 'bench-smoke.md'), 'utf8')
       for (const spec of SMOKE.loads) expect(markdown).toContain(`| ${spec.id} | ensemble |`)
       expect(markdown).toContain('## Targets of issue 8')
+      expect(markdown).toContain('## The event loop belongs to everyone')
     } finally {
       removeDir(outDir)
     }

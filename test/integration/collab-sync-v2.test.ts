@@ -410,7 +410,7 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
     expect(planOf(late)).toBe(planOf(check))
   })
 
-  it('[SYNC11] with the kept states unreadable and unwritable (storage failing), a fresh V2 joiner is served in full by the room and the room still unloads', async () => {
+  it('[SYNC11] [LOOP5] with the kept states unreadable and unwritable (storage failing), a fresh V2 joiner is served the state prepared on the opens thread, then what changed since, and the room still unloads', async () => {
     // Nobody left from the test before: their providers would reconnect to the restarted server.
     open.splice(0).forEach((c) => c.destroy())
     const server = current ?? (await start())
@@ -424,14 +424,21 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
     store.keepState = () => Promise.reject(new Error('kept states unwritable'))
 
     const conversions = yjsThreadStats.toV2
+    const prepared = current!.server.threads.opens.stats.completed.prepareOpen ?? 0
     const { c: joiner, frames } = await connect(alliance, true)
     await joiner.synced()
-    await waitFor(() => planOf(joiner) === expected, { message: 'whole plan from the room', timeoutMs: 30_000 })
-    // No early state: the room's sync step 1 comes first, then its answer in full, converted for this joiner.
-    const syncFrames = frames.filter((f) => f.type !== MESSAGE.planPreview)
-    expect(syncFrames[0]!.step).toBe(0)
-    expect(fullStateFrames(frames).map((f) => f.type)).toEqual([MESSAGE.syncStep2V2])
-    expect(yjsThreadStats.toV2).toBe(conversions + 1)
+    await waitFor(() => planOf(joiner) === expected, { message: 'whole plan', timeoutMs: 30_000 })
+    // No kept state, but the plan opens on the opens thread (LOOP5): the state it encoded is sent as
+    // soon as it is ready, before the room's sync step 1; the room then sends what changed since. No
+    // conversion on the Yjs thread.
+    expect((await syncOrderOnceAnswered(frames)).slice(0, 2)).toEqual(['102', 'step0'])
+    const [whole, since] = fullStateFrames(frames)
+    expect(whole!.type).toBe(MESSAGE.syncStep2V2)
+    // Nothing changed since that state: the room's answer carries no struct.
+    expect(since!.step).toBe(1)
+    expect(since!.bytes).toBeLessThan(16)
+    expect(current!.server.threads.opens.stats.completed.prepareOpen).toBe(prepared + 1)
+    expect(yjsThreadStats.toV2).toBe(conversions)
     // The failed write is logged; the room unloads and what it keeps in memory still serves the next joiner.
     await leaveAndUnload(alliance, joiner)
     expect(current!.server.rooms.hasKeptState(key)).toBe(true)

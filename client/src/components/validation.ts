@@ -76,7 +76,9 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
     case 'not_found':
       return t('errors.notFound')
     case 'rate_limited':
-      return t('errors.rateLimited')
+      return error.reason?.startsWith('history_') ? t('errors.historyBusy') : t('errors.rateLimited')
+    case 'document_too_large':
+      return t('errors.documentTooLarge')
     case 'conflict':
       return error.message || t('errors.conflict')
     case 'INVALID_EMAIL_OR_PASSWORD':

@@ -12,6 +12,7 @@ import { SessionSockets } from './sessionSockets.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
 import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
+import type { ThreadPool } from '../threads/threadPool.ts'
 
 export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
 export { allChecks, writersOnly, type AcceptedEdit, type EditCheck, type EditCheckInput, type EditRefusal, type OnEditAccepted } from './pipeline/index.ts'
@@ -56,6 +57,8 @@ export interface CollabOptions {
   connectionCaps?: ConnectionCapLimits
   /** Whether the session behind a ticket is still signed in (see UpgradeDeps.isSessionActive). */
   isSessionActive?: UpgradeDeps['isSessionActive']
+  /** Where large documents are read and prepared when their room opens (LOOP5); without it, on the event loop. */
+  openThreads?: ThreadPool
 }
 
 export interface Collab {
@@ -91,6 +94,7 @@ export function createCollab(options: CollabOptions): Collab {
     replicator: options.replicator,
     onEditAccepted: options.onEditAccepted,
     connectionLimits: options.connectionLimits,
+    openThreads: options.openThreads,
   })
   if (!options.loadWorkspaceContext) {
     options.logger.warn({}, 'collab without loadWorkspaceContext: the rules know no member or partner and refuse edits that name one')

@@ -33,7 +33,7 @@ export function encodeRefusedEdit(doc: Y.Doc, from: ReadonlyMap<number, number>,
 }
 
 /** The delete set section of a V1 update (Yjs writes clients in descending order). */
-function writeDeleteSet(encoder: Y.UpdateEncoderV1, deleteSet: DeleteSet): void {
+export function writeDeleteSet(encoder: Y.UpdateEncoderV1, deleteSet: DeleteSet): void {
   const clients = [...deleteSet.clients].filter(([, ranges]) => ranges.length > 0).sort(([a], [b]) => b - a)
   encoding.writeVarUint(encoder.restEncoder, clients.length)
   for (const [client, ranges] of clients) {

@@ -36,6 +36,7 @@ import {
   encodeSyncStep2Update,
   encodeSyncUpdate,
 } from './protocol.ts'
+import { applyPieces, isPreparedDoc, type PreparedDoc } from './preparedDoc.ts'
 import { SerialQueue } from './serialQueue.ts'
 import { releaseUndoSteps } from './undoSteps.ts'
 import { yjsThread } from '../threads/yjsThread.ts'
@@ -128,9 +129,12 @@ export class Room implements EditRoom {
   /** The room's own client id is claimed for the server's changes (HOST1). */
   private serverIdClaimed = false
 
+  /** Resolves once the stored state is applied: at once, or once a prepared document's pieces are (rooms.ts waits for it). */
+  readonly replayed: Promise<void>
+
   constructor(
     key: DocKey,
-    loaded: LoadedDoc,
+    loaded: LoadedDoc | PreparedDoc,
     private readonly options: RoomOptions,
   ) {
     const kind = docKind(key.docName)
@@ -140,21 +144,40 @@ export class Room implements EditRoom {
     this.store = options.store
 
     // Replay storage before listening, so nothing loaded is stored or broadcast again.
-    Y.transact(
-      this.doc,
-      () => {
-        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, STORAGE_ORIGIN)
-        for (const update of loaded.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
-      },
-      STORAGE_ORIGIN,
-    )
-    try {
-      // The layout's roots get their Yjs types once, before any edit is checked against them.
-      typeLayoutRoots(this.doc, kind)
-    } catch (err) {
-      options.logger.warn({ err, ...key }, 'stored document does not match its layout')
+    const listen = () => {
+      try {
+        // The layout's roots get their Yjs types once, before any edit is checked against them.
+        typeLayoutRoots(this.doc, kind)
+      } catch (err) {
+        options.logger.warn({ err, ...key }, 'stored document does not match its layout')
+      }
+      this.doc.on('update', this.onDocUpdate)
     }
-    this.doc.on('update', this.onDocUpdate)
+    if (isPreparedDoc(loaded)) {
+      // A large document read and encoded on a document thread (LOOP5): its full-state frames are
+      // ready for the first joiners, and its pieces are applied a few at a time, between other work.
+      this.fullState = {
+        stateVector: loaded.stateVector,
+        v1: { update: loaded.frameV1.subarray(loaded.v1Offset), frame: loaded.frameV1 },
+        frameV2: Promise.resolve(loaded.frameV2),
+        readyV2: loaded.frameV2,
+        preview: loaded.preview,
+      }
+      this.replayed = Promise.resolve()
+        .then(() => applyPieces(this.doc, loaded.pieces, STORAGE_ORIGIN))
+        .then(listen)
+    } else {
+      Y.transact(
+        this.doc,
+        () => {
+          if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, STORAGE_ORIGIN)
+          for (const update of loaded.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
+        },
+        STORAGE_ORIGIN,
+      )
+      listen()
+      this.replayed = Promise.resolve()
+    }
     // Scope = the whole document (every root type, even one the client invents); every incoming
     // update is its own undo step.
     this.undoManager = new Y.UndoManager(this.doc, { trackedOrigins: new Set(), captureTimeout: 0 })
@@ -165,10 +188,15 @@ export class Room implements EditRoom {
     this.awareness.on('update', this.onAwarenessUpdate)
     this.guard = new AwarenessGuard(this.awareness.clientID, (clientId) => this.awareness.meta.get(clientId)?.clock)
 
-    this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, loaded.updates.length, options.logger)
-    this.storedBytes = (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    const pendingUpdates = isPreparedDoc(loaded) ? loaded.pendingUpdates : loaded.updates.length
+    this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, pendingUpdates, options.logger)
+    this.storedBytes = isPreparedDoc(loaded)
+      ? loaded.storedBytes
+      : (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.clientOwners = new ClientOwners(options.store, key, (err) => options.logger.warn({ err, ...key }, 'claiming a client id announced in presence failed'))
-    this.size = new DocumentSize(LIMITS.maxDocumentBytes[kind], this.storedBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength)
+    // A prepared document's exact state size is known (its V1 update): a tighter start than the bytes stored.
+    const loadedBytes = isPreparedDoc(loaded) ? loaded.frameV1.byteLength - loaded.v1Offset : this.storedBytes
+    this.size = new DocumentSize(LIMITS.maxDocumentBytes[kind], loadedBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength)
   }
 
   // ---- connections ------------------------------------------------------------------------------

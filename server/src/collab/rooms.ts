@@ -1,7 +1,9 @@
-import { CLOSE, encodeSyncStep2V2, LIMITS, type CloseCode } from '@ensemble/shared'
-import type * as Y from 'yjs'
+import { CLOSE, docKind, encodeServerError, encodeSyncStep2V2, LIMITS, type CloseCode } from '@ensemble/shared'
+import * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
-import type { DocKey, DocStore, KeptState } from '../storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
+import { ThreadJobError, type ThreadPool } from '../threads/threadPool.ts'
+import type { PrepareOpenInput } from '../threads/prepareOpen.ts'
 import { type ConnectOptions, Connection, type ConnectionLimits } from './connection.ts'
 
 export type { ConnectOptions }
@@ -13,6 +15,7 @@ import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
 import { yjsThread } from '../threads/yjsThread.ts'
+import { DocumentTooLargeError, documentTooLargeMessage, OPEN_ON_THREAD_BYTES, PIECE_BYTES, type PreparedDoc } from './preparedDoc.ts'
 
 /** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */
 export type IdentifyMember = (workspaceId: string, userId: string, docName: string) => Promise<ConnectionIdentity | null>
@@ -44,6 +47,11 @@ export interface RoomRegistryOptions {
   connectionLimits?: ConnectionLimits
   /** Bytes of large documents' full states kept after their rooms unload (default LIMITS.stateCacheBytes; 0: none). */
   stateCacheBytes?: number
+  /**
+   * Where a large document (over OPEN_ON_THREAD_BYTES stored) is read, decoded and encoded when its
+   * room opens (LOOP5); without it, or with a store only this thread can read, on the event loop.
+   */
+  openThreads?: ThreadPool
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -61,6 +69,8 @@ interface RoomSlot {
   readonly earlyWrites: Promise<void>[]
   /** The store's kept state of this document, once a fresh V2 joiner asked for it before the room loaded. */
   storedState: Promise<KeptState | null> | null
+  /** Fresh V2 joiners waiting for the room: sent the state prepared on a document thread as soon as it is ready. */
+  readonly freshV2: Set<Connection>
 }
 
 /** How long a room's load waits for kept states to be read and written to its first joiners (a slow reader or store does not hold it back longer). */
@@ -137,14 +147,24 @@ export class RoomRegistry {
     // A large document not loaded yet: a fresh V2 joiner gets its last full state meanwhile, from
     // memory, or else from the store (kept before a restart, or by another instance).
     if (slot.room === null && connection.syncV2 && options.fresh) {
+      slot.freshV2.add(connection)
       const kept = this.states.get(slot.id)
       if (kept) slot.earlyWrites.push(connection.sendEarlyState(kept))
       else slot.earlyWrites.push(this.storedState(slot).then((stored) => (stored ? connection.sendEarlyState(stored) : undefined)))
     }
     slot.ready
       .then(
-        (room) => connection.attach(room),
-        () => connection.close(CLOSE.internalError, 'document could not be loaded'),
+        (room) => {
+          slot.freshV2.delete(connection)
+          connection.attach(room)
+        },
+        (err: unknown) => {
+          if (!(err instanceof DocumentTooLargeError)) return connection.close(CLOSE.internalError, 'document could not be loaded')
+          // Too large to serve (LOOP6): said with a typed, translated error, and not retried.
+          const message = documentTooLargeMessage(err.limit)
+          connection.send(encodeServerError({ code: 'document_too_large', entity: '', message: connection.identity.locale === 'en' ? message.en : message.fr }))
+          connection.close(CLOSE.documentTooLarge)
+        },
       )
       .catch((err: unknown) => connection.fail(err))
     return connection
@@ -262,13 +282,14 @@ export class RoomRegistry {
     const previous = this.unloading.get(id) ?? Promise.resolve()
     // Called once `slot` is set (`then` runs its callback later).
     const ready = previous.then(() => this.load(key, slot))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites: [], storedState: null }
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites: [], storedState: null, freshV2: new Set() }
     ready.then(
       (room) => {
         slot.room = room
       },
       (err) => {
-        this.logger.error({ err, ...key }, 'loading document failed')
+        if (err instanceof DocumentTooLargeError) this.logger.warn({ ...key, bytes: err.bytes, limit: err.limit }, 'document too large: not opened')
+        else this.logger.error({ err, ...key }, 'loading document failed')
         if (this.slots.get(id) === slot) this.slots.delete(id)
       },
     )
@@ -283,7 +304,7 @@ export class RoomRegistry {
     const link = this.options.replicator ? await this.options.replicator.join(key) : null
     let room: Room
     try {
-      const [loaded] = await Promise.all([this.options.store.load(key), this.contexts.ensure(key.workspaceId)])
+      const [loaded] = await Promise.all([this.readStored(slot), this.contexts.ensure(key.workspaceId)])
       // Applying a large document holds the event loop for a while: let the kept states sent to the
       // first joiners reach their sockets first (within a bound).
       if (earlyWrites.length > 0) await settledWithin(Promise.all(earlyWrites), EARLY_WRITE_WAIT_MS)
@@ -297,6 +318,9 @@ export class RoomRegistry {
         workspaceContext: () => this.contexts.current(key.workspaceId),
         peers: link ?? undefined,
       })
+      // A prepared document's pieces are applied before the room serves anyone or hears the other instances.
+      await room.replayed
+      await this.checkSize(room, loaded)
     } catch (err) {
       await link?.leave()
       throw err
@@ -312,6 +336,46 @@ export class RoomRegistry {
       room.adoptKeptState(kept)
     }
     return room
+  }
+
+  /**
+   * What a room opens with (LOOP5): a large document (over OPEN_ON_THREAD_BYTES stored) is read,
+   * rebuilt, checked against its size limit and encoded on a document thread, and the fresh V2
+   * joiners already waiting are sent its state at once; a small one (or a store only this thread can
+   * read) is read here, as before.
+   */
+  private async readStored(slot: RoomSlot): Promise<LoadedDoc | PreparedDoc> {
+    const { key } = slot
+    const { store, openThreads } = this.options
+    const location = openThreads ? (store.location?.() ?? null) : null
+    const kind = docKind(key.docName)
+    if (!openThreads || !location || !kind || (await store.storedBytes(key)) <= OPEN_ON_THREAD_BYTES) return store.load(key)
+    const input: PrepareOpenInput = { key, kind, maxBytes: LIMITS.maxDocumentBytes[kind], pieceBytes: PIECE_BYTES }
+    let prepared: PreparedDoc
+    try {
+      prepared = await openThreads.run<PreparedDoc>('prepareOpen', { ...input, location })
+    } catch (err) {
+      if (err instanceof ThreadJobError && err.code === 'document_too_large') throw new DocumentTooLargeError(Number(err.data?.bytes), Number(err.data?.limit))
+      throw err
+    }
+    for (const connection of slot.freshV2) if (connection.servedState === null) slot.earlyWrites.push(connection.sendEarlyState(prepared))
+    return prepared
+  }
+
+  /**
+   * A document read on the event loop (no document thread) is refused like one prepared on a thread
+   * when its state is larger than its kind allows (LOOP6). Only a large log can hold such a state, so
+   * the state is encoded only then.
+   */
+  private async checkSize(room: Room, loaded: LoadedDoc | PreparedDoc): Promise<void> {
+    if ('pieces' in loaded) return
+    const limit = LIMITS.maxDocumentBytes[room.kind]
+    const stored = (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    if (stored <= limit) return
+    const bytes = Y.encodeStateAsUpdate(room.doc).byteLength
+    if (bytes <= limit) return
+    await room.close()
+    throw new DocumentTooLargeError(bytes, limit)
   }
 
   /**

@@ -1,18 +1,24 @@
 import { DOCUMENT_LAYOUT, docKind, ROOT, typeLayoutRoots } from '@ensemble/shared'
 import * as Y from 'yjs'
+import { cloneBounded } from './boundedClone.ts'
 import { canonicalJson } from './canonical.ts'
+import { richTextNodeJson, typeJson } from './documentJson.ts'
+import { boundPlain } from './readDepth.ts'
 
 /** Sign-off state lives in `meta` but is not content: a restore keeps the live values. */
 export const SIGNOFF_META_KEYS: ReadonlySet<string> = new Set(['status', 'adoptedVersionId'])
 
-type Plain = unknown
-const plain = (value: unknown): Plain => (value instanceof Y.AbstractType ? value.toJSON() : value)
+// Read and copied with the bounded readers (readDepth.ts): a legacy document nested deeper than
+// LIMITS.maxNestingDepth is restored as its versions show it, flattened, never overflowing the stack.
+const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? typeJson(value, 2) : boundPlain(value))
 const same = (a: unknown, b: unknown): boolean => canonicalJson(plain(a)) === canonicalJson(plain(b))
+const sameNode = (a: Y.XmlElement | Y.XmlText | Y.XmlHook, b: Y.XmlElement | Y.XmlText | Y.XmlHook): boolean =>
+  canonicalJson(richTextNodeJson(a)) === canonicalJson(richTextNodeJson(b))
 
-/** A value of `source` ready to be inserted into another document (types are cloned, JSON copied). */
-function copy<T>(value: T): T {
-  if (value instanceof Y.AbstractType) return (value as unknown as { clone(): T }).clone()
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T)
+/** A value of a map of `source` ready to be inserted into another document (types are cloned, JSON copied). */
+function copy(value: unknown): unknown {
+  if (value instanceof Y.AbstractType) return cloneBounded(value, 2)
+  return value === undefined ? value : JSON.parse(JSON.stringify(plain(value)))
 }
 
 function restoreMap(live: Y.Map<unknown>, source: Y.Map<unknown>, keep: ReadonlySet<string>): void {
@@ -28,12 +34,12 @@ function restoreXml(live: Y.XmlFragment, source: Y.XmlFragment): void {
   const a = live.toArray()
   const b = source.toArray()
   let start = 0
-  while (start < a.length && start < b.length && same(a[start]!.toJSON(), b[start]!.toJSON())) start++
+  while (start < a.length && start < b.length && sameNode(a[start]!, b[start]!)) start++
   let end = 0
-  while (end < a.length - start && end < b.length - start && same(a[a.length - 1 - end]!.toJSON(), b[b.length - 1 - end]!.toJSON())) end++
+  while (end < a.length - start && end < b.length - start && sameNode(a[a.length - 1 - end]!, b[b.length - 1 - end]!)) end++
   const removed = a.length - start - end
   if (removed > 0) live.delete(start, removed)
-  const inserted = b.slice(start, b.length - end).map((node) => node.clone())
+  const inserted = b.slice(start, b.length - end).map((node) => cloneBounded(node, 2))
   if (inserted.length > 0) live.insert(start, inserted as (Y.XmlElement | Y.XmlText)[])
 }
 

@@ -1,23 +1,21 @@
 import { can, docKind, newId, readDocumentMeta, type CreateVersionInput, type DocumentStatus } from '@ensemble/shared'
 import type { Kysely, Selectable } from 'kysely'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { applyPieces } from '../collab/preparedDoc.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import { documentRows } from '../db/documentRows.ts'
 import type { Database, DocumentVersionTable } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { Membership } from '../domain/members.ts'
 import { AppError, forbidden, notFound, validationFailed } from '../errors.ts'
-import type { DocKey, DocStore, LogRow } from '../storage/docStore.ts'
+import type { DocKey, DocStore } from '../storage/docStore.ts'
+import type { ThreadPool } from '../threads/threadPool.ts'
 import { authorLabel, loadAuthors, type Author } from './authors.ts'
-import { contentHash } from './clauses.ts'
 import { describeFieldChange } from './describe.ts'
-import { diffDocuments, type DocumentDiff } from './diff.ts'
-import { documentJson, type DocumentJson } from './documentJson.ts'
-import { actionFieldHistory } from './fieldHistory.ts'
-import { stateAt } from './replay.ts'
+import { HistoryJobRunner, type JobMember, type JobOwner } from './jobRunner.ts'
+import type { RowRef } from './jobs.ts'
 import { restoreInto } from './restore.ts'
-import { SessionCache } from './sessionCache.ts'
-import { groupSessions, SESSION_GAP_MS } from './sessions.ts'
+import { SESSION_GAP_MS } from './sessions.ts'
 
 export interface AuthorView {
   id: string | null
@@ -50,6 +48,21 @@ const toView = (row: VersionRow): VersionView => ({
   createdAt: row.created_at,
 })
 
+/** One page of a list, oldest first; `next` is the cursor (`?before=`) of the page before it, or null at the start. */
+export interface Page<T, C = number> {
+  items: T[]
+  next: C | null
+}
+
+/** Items per page of history, versions and field history (`?limit=`, LOOP4). */
+export const PAGE_LIMIT = { default: 50, max: 200 } as const
+
+/** What a page asks for: the newest `limit` items before the cursor `before` (the newest when absent). */
+export interface PageRequest<C = number> {
+  before?: C
+  limit: number
+}
+
 /** A path's document name, or 404. */
 export function checkDocName(docName: string): string {
   if (!docKind(docName)) throw notFound('Document')
@@ -58,19 +71,23 @@ export function checkDocName(docName: string): string {
 
 /**
  * A document's history, read from its update log (every row keeps author and time), and its named
- * versions: points of that log, rebuilt by replaying the rows up to them.
+ * versions: points of that log, rebuilt by replaying the rows up to them. Every replay runs as a job
+ * (jobs.ts) on a document thread, bounded per member and overall (jobRunner.ts): the event loop only
+ * reads SQL rows and hands answers over, as bytes when they are large (LOOP3, LOOP4).
  */
 export class HistoryService {
-  /** The replay behind sessions, kept per document and extended with new rows (HIST6). */
-  private readonly sessionCache: SessionCache
+  readonly jobs: HistoryJobRunner
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly store: DocStore,
     private readonly rooms: RoomRegistry,
     private readonly clock: Clock = systemClock,
+    /** The document threads' history pool; null runs jobs in this thread (a store in memory does anyway). */
+    threads: ThreadPool | null = null,
+    jobsPerMember?: number,
   ) {
-    this.sessionCache = new SessionCache(store)
+    this.jobs = new HistoryJobRunner(store, threads, jobsPerMember)
   }
 
   private async authorViews(workspaceId: string, ids: Iterable<string | null>): Promise<(id: string | null) => AuthorView> {
@@ -81,11 +98,12 @@ export class HistoryService {
     }
   }
 
-  /** Who changed the document and when, grouped into sessions (newest last). */
-  async sessions(workspaceId: string, docName: string, gapMs = SESSION_GAP_MS) {
-    const sessions = groupSessions(await this.sessionCache.touches({ workspaceId, docName }), gapMs)
+  /** Who changed the document and when, grouped into sessions: a page of them, oldest first. */
+  async sessions(actor: JobMember, docName: string, page: PageRequest, gapMs = SESSION_GAP_MS) {
+    const { workspaceId } = actor
+    const { sessions, more } = await this.jobs.run(actor, 'sessions', { key: { workspaceId, docName }, gapMs, before: page.before, limit: page.limit })
     const author = await this.authorViews(workspaceId, sessions.map((s) => s.authorId))
-    return sessions.map((s) => ({
+    const items = sessions.map((s) => ({
       author: author(s.authorId),
       from: new Date(s.from).toISOString(),
       to: new Date(s.to).toISOString(),
@@ -94,19 +112,26 @@ export class HistoryService {
       edits: s.edits,
       touched: s.touched,
     }))
+    return { items, next: more && sessions.length > 0 ? sessions[0]!.firstRowId : null }
   }
 
-  /** Every change of every field of one action of the plan, with a sentence in French and English. */
-  async actionHistory(workspaceId: string, actionId: string) {
-    const rows = await this.store.log({ workspaceId, docName: 'plan' })
-    const changes = actionFieldHistory(rows, actionId)
-    if (changes.length === 0) throw notFound('Action')
+  /** Changes of every field of one action of the plan, with a sentence in French and English: a page of them, oldest first. */
+  async actionHistory(actor: JobMember, actionId: string, page: PageRequest) {
+    const { workspaceId } = actor
+    const all = await this.jobs.run(actor, 'actionHistory', { workspaceId, actionId })
+    if (all.length === 0) throw notFound('Action')
+    let end = all.length
+    if (page.before !== undefined) while (end > 0 && all[end - 1]!.rowId >= page.before) end--
+    let start = Math.max(0, end - page.limit)
+    // The changes of one row (several fields) stay on one page.
+    while (start > 0 && start < end && all[start - 1]!.rowId === all[start]!.rowId) start--
+    const changes = all.slice(start, end)
     const authors: Map<string, Author> = await loadAuthors(this.db, workspaceId, [
       ...changes.map((c) => c.authorId),
       ...changes.flatMap((c) => (c.field === 'accountable' ? [c.before, c.after].filter((v): v is string => typeof v === 'string') : [])),
     ])
     const author = await this.authorViews(workspaceId, changes.map((c) => c.authorId))
-    return changes.map((c) => ({
+    const items = changes.map((c) => ({
       kind: c.kind,
       field: c.field,
       before: c.before,
@@ -116,37 +141,36 @@ export class HistoryService {
       author: author(c.authorId),
       text: { fr: describeFieldChange(c, authors, 'fr'), en: describeFieldChange(c, authors, 'en') },
     }))
+    return { items, next: start > 0 && changes.length > 0 ? changes[0]!.rowId : null }
   }
 
-  /** The document rebuilt from its log up to `rowId` (the whole log when omitted), with the rows read. */
-  async stateAt(key: DocKey, rowId?: number): Promise<{ doc: Y.Doc; rows: LogRow[] }> {
-    const rows = await this.store.log(key, rowId)
-    return { doc: stateAt(rows), rows }
+  /** The document's `meta` now, or right after row `rowId` (its title, sign-off status, the charter's adoption rules). */
+  meta(owner: JobOwner, key: DocKey, rowId: number | null = null): Promise<Record<string, unknown>> {
+    return this.jobs.run(owner, 'meta', { key, rowId })
   }
 
-  async jsonAt(key: DocKey, rowId?: number): Promise<DocumentJson> {
-    const { doc } = await this.stateAt(key, rowId)
-    try {
-      return documentJson(doc, key.docName)
-    } finally {
-      doc.destroy()
-    }
+  /**
+   * The document as it was right after row `rowId` (a version's row), rebuilt on a thread and applied
+   * here in slices, with the sign-off hash of that state (computed on the thread).
+   */
+  async sourceDoc(owner: JobOwner, key: DocKey, rowId: number): Promise<{ doc: Y.Doc; contentHash: string }> {
+    const { pieces, contentHash } = await this.jobs.run(owner, 'sourceState', { key, rowId })
+    const doc = new Y.Doc()
+    await applyPieces(doc, pieces, null)
+    return { doc, contentHash }
   }
 
   async createVersion(actor: Membership, docName: string, input: CreateVersionInput): Promise<VersionView> {
     const key = { workspaceId: actor.workspaceId, docName }
-    const rows = await this.store.log(key, input.rowId)
-    if (input.rowId !== undefined && rows.at(-1)?.id !== input.rowId) throw validationFailed('No such row in this document’s history.', 'rowId')
-    const doc = stateAt(rows)
-    const json = documentJson(doc, docName)
-    doc.destroy()
+    const { contentHash, lastRowId } = await this.jobs.run(actor, 'contentHash', { key, rowId: input.rowId ?? null })
+    if (input.rowId !== undefined && lastRowId !== input.rowId) throw validationFailed('No such row in this document’s history.', 'rowId')
     const row: VersionRow = {
       id: newId(),
       workspace_id: actor.workspaceId,
       doc_name: docName,
       name: input.name,
-      log_id: rows.at(-1)?.id ?? 0,
-      content_hash: contentHash(json),
+      log_id: lastRowId,
+      content_hash: contentHash,
       created_by: actor.userId,
       created_at: this.clock().toISOString(),
     }
@@ -154,9 +178,16 @@ export class HistoryService {
     return toView(row)
   }
 
-  async listVersions(workspaceId: string, docName: string): Promise<VersionView[]> {
-    const rows = await documentRows(this.db, 'document_version', workspaceId, docName).orderBy('created_at', 'asc').orderBy('id', 'asc').execute()
-    return rows.map(toView)
+  /** Named versions, a page of them (the newest first picked, listed oldest first); `before` is a version id. */
+  async listVersions(workspaceId: string, docName: string, page: PageRequest<string> = { limit: PAGE_LIMIT.max }): Promise<Page<VersionView, string>> {
+    let query = documentRows(this.db, 'document_version', workspaceId, docName)
+    if (page.before !== undefined) {
+      const cursor = await this.version(workspaceId, docName, page.before)
+      query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]))
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute()
+    const items = rows.slice(0, page.limit).reverse().map(toView)
+    return { items, next: rows.length > page.limit ? items[0]!.id : null }
   }
 
   async version(workspaceId: string, docName: string, versionId: string): Promise<VersionView> {
@@ -165,27 +196,29 @@ export class HistoryService {
     return toView(row)
   }
 
-  /** A version read-only: its record and the document as it was. */
-  async versionDocument(workspaceId: string, docName: string, versionId: string): Promise<{ version: VersionView; document: DocumentJson }> {
-    const version = await this.version(workspaceId, docName, versionId)
-    return { version, document: await this.jsonAt({ workspaceId, docName }, version.rowId) }
+  /** A version read-only: `{version, document}` (the document as it was) as JSON bytes, built on a thread. */
+  async versionDocument(actor: JobMember, docName: string, versionId: string): Promise<Uint8Array> {
+    const version = await this.version(actor.workspaceId, docName, versionId)
+    const key = { workspaceId: actor.workspaceId, docName }
+    return this.jobs.run(actor, 'document', { key, rowId: version.rowId, prefix: `{"version":${JSON.stringify(version)},"document":`, suffix: '}' })
   }
 
-  /** `from` and `to` are version ids or `current`. */
-  async diff(workspaceId: string, docName: string, from: string, to: string): Promise<DocumentDiff> {
-    const json = async (ref: string) =>
-      ref === 'current' ? this.jsonAt({ workspaceId, docName }) : (await this.versionDocument(workspaceId, docName, ref)).document
-    return diffDocuments(await json(from), await json(to))
+  /** `from` and `to` are version ids or `current`: the diff (diff.ts, bounded) as JSON bytes. */
+  async diff(actor: JobMember, docName: string, from: string, to: string): Promise<Uint8Array> {
+    const rowOf = async (ref: string): Promise<RowRef> => (ref === 'current' ? null : (await this.version(actor.workspaceId, docName, ref)).rowId)
+    const [fromRow, toRow] = await Promise.all([rowOf(from), rowOf(to)])
+    return this.jobs.run(actor, 'diff', { key: { workspaceId: actor.workspaceId, docName }, from: fromRow, to: toRow })
   }
 
   /**
    * Restores a version as a new edit on top, authored by `actor`: nothing of the log is rewritten
-   * and the history shows the restore. Refused in an adopted document (document_locked).
+   * and the history shows the restore. Refused in an adopted document (document_locked). Answers
+   * `{document}` (the document now) as JSON bytes.
    */
-  async restore(actor: Membership, docName: string, versionId: string): Promise<DocumentJson> {
+  async restore(actor: Membership, docName: string, versionId: string): Promise<Uint8Array> {
     const version = await this.version(actor.workspaceId, docName, versionId)
     const key = { workspaceId: actor.workspaceId, docName }
-    const { doc: source } = await this.stateAt(key, version.rowId)
+    const { doc: source } = await this.sourceDoc(actor, key, version.rowId)
     try {
       await this.rooms.applyServerChange(
         key,
@@ -200,6 +233,6 @@ export class HistoryService {
     } finally {
       source.destroy()
     }
-    return this.jsonAt(key)
+    return this.jobs.run(actor, 'document', { key, rowId: null, prefix: '{"document":', suffix: '}' })
   }
 }

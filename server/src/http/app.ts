@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
   app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
-  const history = new HistoryService(deps.db, deps.store, deps.rooms)
+  const history = new HistoryService(deps.db, deps.store, deps.rooms, deps.clock, deps.threads?.history ?? null, deps.historyJobsPerMember)
   app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
   app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey, undefined, deps.signoffConfirmations), workspaceEvents))
   app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))

@@ -14,6 +14,7 @@ import type { MemberLimits } from './memberLimits.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import type { SignoffConfirmations } from '../signoff/confirmation.ts'
 import type { DocStore } from '../storage/docStore.ts'
+import type { DocumentThreads } from '../threads/documentThreads.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
 export interface AppDeps {
@@ -58,6 +59,10 @@ export interface AppDeps {
   memberLimits: MemberLimits
   /** Password reset links: asked for, read and used signed out (ACCT16–ACCT20). */
   passwordResets: PasswordResets
+  /** Where history replays, diffs and exports run (LOOP3); without it, in this thread. */
+  threads?: DocumentThreads
+  /** History jobs one member may have waiting or running at once (LOOP4). */
+  historyJobsPerMember?: number
 }
 
 export interface SessionUser {

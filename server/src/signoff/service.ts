@@ -24,11 +24,12 @@ import type { Database } from '../db/schema.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 import type { CommentService } from '../domain/comments/service.ts'
 import type { Membership } from '../domain/members.ts'
+import type { ExportFormat } from './export/index.ts'
 import { listPartners } from '../domain/partners.ts'
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../errors.ts'
-import { changedClauses, clausesOf, contentHash } from '../history/clauses.ts'
-import { diffDocuments, type DocumentDiff } from '../history/diff.ts'
-import { documentJson, type DocumentJson } from '../history/documentJson.ts'
+import type { DocumentDiff } from '../history/diff.ts'
+import type { DocumentJson } from '../history/documentJson.ts'
+import type { JobMember } from '../history/jobRunner.ts'
 import { restoreInto } from '../history/restore.ts'
 import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
 import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, type AuditInput } from './audit.ts'
@@ -46,7 +47,10 @@ interface CheckedChain {
 /** A round's rows or adopted text differ from its sealed audit entries: shown, never acted on. */
 const auditMismatch = (message: string) => new AppError(409, 'audit_mismatch', message)
 
-/** What an adopted document's export shows: the text, who approved it for each partner, its hash. */
+/**
+ * What an adopted document's export shows: the text, who approved it for each partner, its hash.
+ * The text and title are read on the document thread that lays the export out (history/jobs.ts).
+ */
 export interface AdoptedRecord {
   round: SignoffRoundView
   version: VersionView
@@ -120,20 +124,29 @@ export class SignoffService {
   }
 
   /**
-   * The latest adopted round of the document, with its text, for exports: only as its sealed
-   * entries record it, and only when its rows and the version's text still match them (409
-   * `audit_mismatch` otherwise: an export would print what the audit trail does not vouch for).
+   * The latest adopted round of the document, for exports: only as its sealed entries record it,
+   * and only when its rows and the version's text still match them (409 `audit_mismatch` otherwise:
+   * an export would print what the audit trail does not vouch for). The text is hashed, and later
+   * laid out, on a document thread (history/jobs.ts).
    */
-  async adopted(workspaceId: string, docName: string): Promise<AdoptedRecord> {
+  async adopted(actor: JobMember, docName: string): Promise<Omit<AdoptedRecord, 'document' | 'title'>> {
     this.checkDoc(docName)
+    const { workspaceId } = actor
     const chain = await this.chain(workspaceId)
     const recorded = this.lastAdopted(chain, docName)
     if (!recorded) throw notFound('Adopted version')
     const round = await this.view(workspaceId, docName, recorded.id, chain)
     if (!round.audit.ok) throw auditMismatch('The stored sign-off of this version does not match its sealed audit entries.')
-    const { version, document } = await this.history.versionDocument(workspaceId, docName, recorded.versionId)
-    if (contentHash(document) !== recorded.contentHash) throw auditMismatch('The stored text of this version no longer has the hash its partners adopted.')
-    return { round, version, document, title: titleOf(document.meta, docName), auditHead: await auditHead(this.db, workspaceId) }
+    const version = await this.history.version(workspaceId, docName, recorded.versionId)
+    const { contentHash } = await this.history.jobs.run(actor, 'contentHash', { key: { workspaceId, docName }, rowId: version.rowId })
+    if (contentHash !== recorded.contentHash) throw auditMismatch('The stored text of this version no longer has the hash its partners adopted.')
+    return { round, version, auditHead: await auditHead(this.db, workspaceId) }
+  }
+
+  /** The adopted version exported to `format`, laid out on a document thread (history/jobs.ts). */
+  async exportAdopted(actor: Membership, docName: string, format: ExportFormat): Promise<Uint8Array> {
+    const record = await this.adopted(actor, docName)
+    return this.history.jobs.run(actor, 'exportAdopted', { key: { workspaceId: actor.workspaceId, docName }, rowId: record.version.rowId, format, record })
   }
 
   async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
@@ -155,24 +168,19 @@ export class SignoffService {
     const chain = await this.chain(workspaceId)
     if (this.recordedRounds(chain, docName).some((r) => r.status === 'open')) throw conflict('A proposal of this document is already open.')
     // Checked again when the status changes; checked here so a refused proposal names no version.
-    const meta = (await this.history.jsonAt({ workspaceId, docName })).meta as { status?: unknown } | undefined
-    if (meta?.status === 'adopted') throw documentLocked()
+    const meta = await this.history.meta(actor, { workspaceId, docName })
+    if (meta.status === 'adopted') throw documentLocked()
     const version = input.versionId
       ? await this.history.version(workspaceId, docName, input.versionId)
       : await this.history.createVersion(actor, docName, { name: input.name! })
-    const document = (await this.history.versionDocument(workspaceId, docName, version.id)).document
     const base = this.lastAdopted(chain, docName)
     // The charter's rule as it stands now: a later change of the charter leaves this round's rule alone.
-    const charterMeta = (await this.history.jsonAt({ workspaceId, docName: ADOPTION_RULES_DOC })).meta as Record<string, unknown> | undefined
-    const rule = adoptionRuleFor(charterMeta?.[ADOPTION_RULES_KEY], docName)
-    let clauses = clausesOf(document).map((c) => c.key)
-    let diff: DocumentDiff | null = null
-    if (base) {
-      const baseDocument = (await this.history.versionDocument(workspaceId, docName, base.versionId)).document
-      clauses = changedClauses(baseDocument, document)
-      if (clauses.length === 0) throw conflict('This version does not change the adopted text.')
-      diff = diffDocuments(baseDocument, document)
-    }
+    const charterMeta = await this.history.meta(actor, { workspaceId, docName: ADOPTION_RULES_DOC })
+    const rule = adoptionRuleFor(charterMeta[ADOPTION_RULES_KEY], docName)
+    // The clauses to approve (only the changed ones after an adoption) and the diff, worked out on a document thread.
+    const baseRowId = base ? (await this.history.version(workspaceId, docName, base.versionId)).rowId : null
+    const { clauses, diff } = await this.history.jobs.run(actor, 'proposal', { key: { workspaceId, docName }, rowId: version.rowId, baseRowId })
+    if (base && clauses.length === 0) throw conflict('This version does not change the adopted text.')
     await this.setStatus(
       workspaceId,
       docName,
@@ -325,8 +333,8 @@ export class SignoffService {
     await this.setStatus(workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
     const round = await this.round(workspaceId, docName, roundId)
     if (this.confirmations) {
-      const { document } = await this.history.versionDocument(workspaceId, docName, round.versionId)
-      this.confirmations.roundClosed({ workspaceId, docName, title: titleOf(document.meta, docName), round, head: auditHeadOf(entry) })
+      const meta = await this.history.meta(actor, { workspaceId, docName }, (await this.history.version(workspaceId, docName, round.versionId)).rowId)
+      this.confirmations.roundClosed({ workspaceId, docName, title: titleOf(meta, docName), round, head: auditHeadOf(entry) })
     }
     return round
   }
@@ -403,9 +411,10 @@ export class SignoffService {
     const outcome = adoptionOutcome(recorded.rule, recordedAnswers(record), partners)
     if (!outcome.adopted) return
     const version = await this.history.version(workspaceId, docName, recorded.versionId)
-    const { doc: source } = await this.history.stateAt({ workspaceId, docName }, version.rowId)
+    // Rebuilt on a document thread, with its hash; the server's own job (null): never refused for being busy.
+    const { doc: source, contentHash } = await this.history.sourceDoc(null, { workspaceId, docName }, version.rowId)
     try {
-      if (contentHash(documentJson(source, docName)) !== recorded.contentHash) {
+      if (contentHash !== recorded.contentHash) {
         throw auditMismatch('The answer is recorded, but the proposed text no longer has the hash partners answered on: the adoption is suspended.')
       }
       const at = this.now()
@@ -567,7 +576,7 @@ const parseClauses = (json: string): string[] => {
 }
 
 /** A document's title from its meta, or its name when untitled. */
-const titleOf = (meta: unknown, docName: string): string => {
+export const titleOf = (meta: unknown, docName: string): string => {
   const title = (meta as { title?: unknown } | undefined)?.title
   return typeof title === 'string' && title ? title : docName
 }

@@ -58,7 +58,17 @@ export const KEPT_STATE_FORMAT = 1
 /** Owner of the Yjs client ids the server's own changes use (seeding, restore, sign-off status…); no user id has this form. */
 export const SERVER_CLIENT_OWNER = '!server'
 
+/**
+ * Where a store keeps its data, for another thread of this process to open the same store on a
+ * connection of its own and read a document there (server/src/threads): history replays and cold
+ * opens then never hold the event loop, not even to read. A store without one (in memory) is read
+ * by the thread that holds it.
+ */
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; connectionString: string }
+
 export interface DocStore {
+  /** See StoreLocation; absent or null: this store can only be read through this object. */
+  location?(): StoreLocation | null
   load(key: DocKey): Promise<LoadedDoc>
   /** Resolves once the update is durably committed. Callers broadcast only after it resolves. */
   append(key: DocKey, update: Uint8Array, authorId: string | null): Promise<void>
@@ -66,6 +76,11 @@ export interface DocStore {
   compact(key: DocKey): Promise<void>
   /** Number of log rows after the latest snapshot (drives background compaction). */
   pendingUpdates(key: DocKey): Promise<number>
+  /**
+   * Bytes `load` would read (the snapshot and the log rows after it), counted without reading them:
+   * a room decides from it where to open the document (LOOP5).
+   */
+  storedBytes(key: DocKey): Promise<number>
   /**
    * Every log row of a document with id ≤ `upTo` (all when omitted), in append order. Rows are kept
    * by compaction, so replaying them alone rebuilds the document at any row (history, versions).

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { yjsThread } from '../threads/yjsThread.ts'
-import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail } from './docStore.ts'
+import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail, type StoreLocation } from './docStore.ts'
 
 /** node-postgres hands back Buffers for bytea; the collaboration core works on plain Uint8Arrays. */
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
@@ -43,6 +43,12 @@ const PENDING_SQL = `
   SELECT COUNT(*)::text AS n FROM doc_updates u
    WHERE u.workspace_id = $1 AND u.doc_name = $2
      AND u.id > COALESCE((SELECT last_update_id FROM doc_snapshots s WHERE s.workspace_id = $1 AND s.doc_name = $2), 0)`
+
+/** octet_length of a stored bytea reads its size, not its content. */
+const STORED_BYTES_SQL = `
+  WITH snap AS (SELECT octet_length(data) AS n, last_update_id FROM doc_snapshots WHERE workspace_id = $1 AND doc_name = $2)
+  SELECT (COALESCE((SELECT n FROM snap), 0) + COALESCE((SELECT SUM(octet_length(u.data)) FROM doc_updates u
+           WHERE u.workspace_id = $1 AND u.doc_name = $2 AND u.id > COALESCE((SELECT last_update_id FROM snap), 0)), 0))::text AS n`
 
 /** Never moves a snapshot backwards, whatever order two writers commit in. */
 const UPSERT_SNAPSHOT_SQL = `
@@ -117,6 +123,12 @@ export class PostgresDocStore implements DocStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The pool's connection string, which another thread opens a small pool of its own with. */
+  location(): StoreLocation | null {
+    const connectionString = (this.pool as { options?: { connectionString?: string } }).options?.connectionString
+    return connectionString ? { kind: 'postgres', connectionString } : null
+  }
+
   async load(key: DocKey): Promise<LoadedDoc> {
     this.assertOpen()
     const { rows } = await this.pool.query<LoadRow>(LOAD_SQL, [key.workspaceId, key.docName])
@@ -159,6 +171,12 @@ export class PostgresDocStore implements DocStore {
   async pendingUpdates(key: DocKey): Promise<number> {
     this.assertOpen()
     const { rows } = await this.pool.query<{ n: string }>(PENDING_SQL, [key.workspaceId, key.docName])
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async storedBytes(key: DocKey): Promise<number> {
+    this.assertOpen()
+    const { rows } = await this.pool.query<{ n: string }>(STORED_BYTES_SQL, [key.workspaceId, key.docName])
     return Number(rows[0]?.n ?? 0)
   }
 

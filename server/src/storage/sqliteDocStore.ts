@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail } from './docStore.ts'
+import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail, type StoreLocation } from './docStore.ts'
 import { yjsThread } from '../threads/yjsThread.ts'
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts'
 import { SqliteWriterThread } from './sqliteWriter.ts'
@@ -130,6 +130,12 @@ export class SqliteDocStore implements DocStore {
       before: countUpTo.get(key.workspaceId, key.docName, after)?.n ?? 0,
       rows: selectLogAfter.all(key.workspaceId, key.docName, after),
     }))
+    // length() of a blob reads the record's header, not the blob's pages.
+    const sumStored = db.prepare<[string, string, string, string, string, string], { n: number }>(
+      `SELECT COALESCE((SELECT length(data) FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?), 0)
+            + COALESCE((SELECT SUM(length(data)) FROM doc_updates WHERE workspace_id = ? AND doc_name = ?
+                 AND id > COALESCE((SELECT last_update_id FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?), 0)), 0) AS n`,
+    )
     const upsertSnapshot = db.prepare<[string, string, Buffer, number, number]>(WRITE_SQL.upsertSnapshot)
     const upsertKeptState = db.prepare<[string, string, number, Buffer, Buffer, Buffer, Buffer | null, number]>(WRITE_SQL.upsertKeptState)
     const claimClient = db.prepare<[string, string, number, string]>(WRITE_SQL.claimClient)
@@ -154,7 +160,12 @@ export class SqliteDocStore implements DocStore {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { claimBatch, selectOwner, insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState }
+    this.statements = { claimBatch, selectOwner, insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState, sumStored }
+  }
+
+  /** The file, which another thread opens read-only beside this connection (WAL readers never block the writer). */
+  location(): StoreLocation | null {
+    return this.db.memory ? null : { kind: 'sqlite', file: this.db.name }
   }
 
   async load(key: DocKey): Promise<LoadedDoc> {
@@ -202,6 +213,13 @@ export class SqliteDocStore implements DocStore {
     await this.committed()
     const snapshot = this.statements.selectSnapshot.get(key.workspaceId, key.docName)
     return this.statements.countUpdatesAfter.get(key.workspaceId, key.docName, snapshot?.last_update_id ?? 0)?.n ?? 0
+  }
+
+  async storedBytes(key: DocKey): Promise<number> {
+    this.assertOpen()
+    await this.committed()
+    const { workspaceId: w, docName: d } = key
+    return this.statements.sumStored.get(w, d, w, d, w, d)?.n ?? 0
   }
 
   async log(key: DocKey, upTo = Number.MAX_SAFE_INTEGER): Promise<LogRow[]> {

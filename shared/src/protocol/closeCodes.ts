@@ -19,6 +19,11 @@ export const CLOSE = {
   rateLimited: 4429,
   /** The client's schema version is not the server's. */
   schemaMismatch: 4426,
+  /**
+   * The document's stored state is larger than LIMITS.maxDocumentBytes allows for its kind: it is
+   * not opened (a server error message `document_too_large` says so first). Reconnecting cannot help.
+   */
+  documentTooLarge: 4413,
   /** Unexpected server failure on this connection; reconnecting is fine. */
   internalError: 4500,
 } as const
@@ -33,5 +38,6 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.unknownDocument]: 'unknown document',
   [CLOSE.rateLimited]: 'rate limited',
   [CLOSE.schemaMismatch]: 'schema version mismatch',
+  [CLOSE.documentTooLarge]: 'document too large',
   [CLOSE.internalError]: 'internal error',
 }

@@ -19,7 +19,7 @@ export const ERROR_CODES = [
   'client_id_taken',
   /** The update nests shared types deeper than LIMITS.maxNestingDepth, or has a key longer than LIMITS.maxKeyLength (HOST2). */
   'update_out_of_bounds',
-  /** The edit would grow the document beyond LIMITS.maxDocumentBytes (HOST4). */
+  /** The edit would grow the document beyond LIMITS.maxDocumentBytes (HOST4); a stored document that large is not opened (LOOP6) and its history answers 413. */
   'document_too_large',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -16,8 +16,13 @@ export interface EnsembleTarget extends Target {
   admin: TestMember
   /** Member ids a valid plan can name (five, so RACI roles never overlap on one action). */
   people: string[]
-  /** Stops the server (SIGTERM, a graceful stop) and starts it again on the same data and port; `pid` follows. */
-  restart(): Promise<void>
+  /** Its data directory (the SQLite file `ensemble.sqlite` is there). */
+  dataDir: string
+  /**
+   * Stops the server (SIGTERM, a graceful stop) and starts it again on the same data and port; `pid`
+   * follows. `whileStopped` runs in between (e.g. writes a legacy document straight into the file).
+   */
+  restart(whileStopped?: () => Promise<void> | void): Promise<void>
 }
 
 /**
@@ -77,8 +82,10 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
     connectV2: (docName, doc) => connectClient(docName, doc, true),
     rawUrl: async (docName) =>
       `${wsBase}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(admin.client, workspaceId)}&schema=${SCHEMA_VERSION}`,
-    restart: async () => {
+    dataDir,
+    restart: async (whileStopped) => {
       await server.kill('SIGTERM')
+      await whileStopped?.()
       server = await start(Number(new URL(server.url).port))
     },
     stop: async () => {

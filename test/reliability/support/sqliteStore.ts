@@ -74,6 +74,10 @@ export class SlowLoadStore implements DocStore {
     return this.inner.pendingUpdates(key)
   }
 
+  storedBytes(key: DocKey): Promise<number> {
+    return this.inner.storedBytes(key)
+  }
+
   log(key: DocKey, upTo?: number): Promise<LogRow[]> {
     return this.inner.log(key, upTo)
   }

@@ -3,6 +3,15 @@ import { useTranslation } from 'react-i18next'
 import type { CollabSnapshot } from './CollabConnection.ts'
 import type { SaveState } from './saveTracker.ts'
 
+/** Why a connection closed for good, by close code (strings under `collab.reasons`). */
+const REASONS: Partial<Record<number, 'accessRevoked' | 'unknownDocument' | 'documentTooLarge' | 'schemaMismatch' | 'malformedMessage'>> = {
+  [CLOSE.accessRevoked]: 'accessRevoked',
+  [CLOSE.unknownDocument]: 'unknownDocument',
+  [CLOSE.documentTooLarge]: 'documentTooLarge',
+  [CLOSE.schemaMismatch]: 'schemaMismatch',
+  [CLOSE.malformedMessage]: 'malformedMessage',
+}
+
 /**
  * "Connecté" / "Hors ligne — reconnexion…", and whether what was written is stored: "Enregistré" /
  * "Enregistrement…" / "Non enregistré". Both are announced politely when they change. After a 4429
@@ -13,18 +22,9 @@ export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null
   const status = snapshot?.status ?? 'connecting'
   if (snapshot?.closed) {
     const code = snapshot.closed.code
+    const known = REASONS[code]
     const reason =
-      code === CLOSE.accessRevoked && snapshot.closed.reason === 'forbidden'
-        ? t('collab.reasons.forbidden')
-        : code === CLOSE.accessRevoked
-          ? t('collab.reasons.accessRevoked')
-          : code === CLOSE.unknownDocument
-            ? t('collab.reasons.unknownDocument')
-            : code === CLOSE.schemaMismatch
-              ? t('collab.reasons.schemaMismatch')
-              : code === CLOSE.malformedMessage
-                ? t('collab.reasons.malformedMessage')
-                : t('collab.reasons.other', { code })
+      code === CLOSE.accessRevoked && snapshot.closed.reason === 'forbidden' ? t('collab.reasons.forbidden') : known ? t(`collab.reasons.${known}`) : t('collab.reasons.other', { code })
     return (
       <div className="connection connection--closed" role="alert" data-testid="connection-status" data-status="closed">
         <span className="connection__dot" aria-hidden="true" />

@@ -57,7 +57,8 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
       new CollabConnection({ workspaceId: workspace.id, docName, user, preview, fetchTicket: async () => (await createTicket(workspace.id)).ticket })
     created.setHandlers({
       onUnauthenticated: () => latest.current.expire(),
-      onUnclaimedError: (error) => latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
+      // A document too large to open is not a refused edit: the connection status says why (LOOP6).
+      onUnclaimedError: (error) => error.code !== 'document_too_large' && latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
       // A refusal for lack of rights usually means the role changed meanwhile: re-read it so the
       // interface stops offering what the server refuses.
       onServerError: (error) => {

@@ -15,13 +15,16 @@ const REFRESH_MS = 500
 /**
  * The history of each field of one plan action, newest first, one sentence per change in the
  * reader's language ("échéance déplacée du 1 mars au 15 avril par Claire (Ville de Lille), 12 févr.").
- * Read when opened, then again whenever the action changes or the plan is restored.
+ * Read when opened, then again whenever the action changes or the plan is restored; the newest
+ * changes come first, older ones a page at a time on demand.
  */
 export function ActionHistory({ actionId, action }: { actionId: string; action: Action }) {
   const { t, i18n } = useTranslation()
   const { workspace } = useWorkspace()
   const [open, setOpen] = useState(false)
   const [changes, setChanges] = useState<ActionChangeView[] | null>(null)
+  /** The server's address of the older changes (they come a page at a time, newest first), or null. */
+  const [older, setOlder] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [tick, setTick] = useState(0)
   const [announce, setAnnounce] = useState('')
@@ -35,12 +38,14 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
     let live = true
     const timer = window.setTimeout(() => {
       fetchActionHistory(workspace.id, actionId).then(
-        (list) => {
+        ({ items, next }) => {
           if (!live) return
           // An action not yet stored has no history (404): an empty list, not an error.
-          if (seen.current !== null && list.length > seen.current) setAnnounce(t('history.action.changed'))
-          seen.current = list.length
-          setChanges([...list].reverse())
+          const newest = items.at(-1)?.rowId ?? 0
+          if (seen.current !== null && newest > seen.current) setAnnounce(t('history.action.changed'))
+          seen.current = newest
+          setChanges([...items].reverse())
+          setOlder(next)
           setError(null)
         },
         (err: unknown) => {
@@ -57,6 +62,16 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
     // `changes` only picks the first delay; a new list must not fetch again.
   }, [open, workspace.id, actionId, version, tick, save])
   const locale = i18n.language === 'en' ? 'en' : 'fr'
+  const loadOlder = () => {
+    if (!older) return
+    fetchActionHistory(workspace.id, actionId, older).then(
+      ({ items, next }) => {
+        setChanges((current) => [...(current ?? []), ...[...items].reverse()])
+        setOlder(next)
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    )
+  }
   return (
     <details className="action-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('history.action.title')}</summary>
@@ -79,6 +94,11 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
             </li>
           ))}
         </ol>
+      )}
+      {older && (
+        <button type="button" className="button button--small" onClick={loadOlder}>
+          {t('history.action.older')}
+        </button>
       )}
     </details>
   )

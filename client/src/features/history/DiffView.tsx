@@ -72,6 +72,9 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
           <Block key={i} block={block} />
         ))}
       </div>
+      {(diff.omitted?.blocks ?? 0) + (diff.omitted?.entries ?? 0) > 0 && (
+        <p className="diff-view__omitted">{t('history.diff.omitted', { count: diff.omitted!.blocks + diff.omitted!.entries })}</p>
+      )}
       {diff.entries.length > 0 && (
         <>
           <h3>{t('history.diff.otherChanges')}</h3>

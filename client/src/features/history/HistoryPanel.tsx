@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { createVersion, fetchSessions, fetchVersions, type SessionView, type VersionView } from './api.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 import { useDocumentEvents, useRefreshWhenStored } from './useDocumentEvents.ts'
-import { attempt, useLoad } from './useLoad.ts'
+import { attempt } from './useLoad.ts'
+import { usePaged } from './usePaged.ts'
 import { VersionDialog } from './VersionDialog.tsx'
 import { when } from './when.ts'
 import './history.css'
@@ -26,8 +28,10 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
   const { workspace, abilities } = useWorkspace()
   const collab = useContext(CollabContext)
   const ws = workspace.id
-  const sessions = useLoad(() => fetchSessions(ws, docName))
-  const versions = useLoad(() => fetchVersions(ws, docName))
+  // Both lists come a page at a time (the newest first); older pages on demand.
+  const describe = (err: unknown) => apiErrorMessage(err, t)
+  const sessions = usePaged((next) => fetchSessions(ws, docName, next), describe)
+  const versions = usePaged((next) => fetchVersions(ws, docName, next), describe)
   const [name, setName] = useState('')
   const [open, setOpen] = useState<{ id: string; compareTo: string } | null>(null)
   // What my own actions did, and what changed live (others, or the server): two polite regions so
@@ -106,6 +110,11 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
       ) : (
         <p>{t('history.noSessions')}</p>
       )}
+      {sessions.hasOlder && (
+        <button type="button" className="button button--small" aria-busy={sessions.loadingOlder} onClick={() => void sessions.loadOlder()}>
+          {t('history.olderSessions')}
+        </button>
+      )}
       <h3>{t('history.versions')}</h3>
       {canName && (
         <form onSubmit={onName} className="history-name">
@@ -134,6 +143,11 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
         </ul>
       ) : (
         <p>{t('history.noVersions')}</p>
+      )}
+      {versions.hasOlder && (
+        <button type="button" className="button button--small" aria-busy={versions.loadingOlder} onClick={() => void versions.loadOlder()}>
+          {t('history.olderVersions')}
+        </button>
       )}
       {openVersion && versions.data && (
         <VersionDialog

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { proposeSchema, voteSchema } from '@ensemble/shared'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
-import { exportAdopted, type ExportFormat } from '../../signoff/export/index.ts'
+import { EXPORT_FORMATS, type ExportFormat } from '../../signoff/export/index.ts'
 import type { SignoffService } from '../../signoff/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
 import { limitRate } from '../memberLimits.ts'
@@ -24,8 +24,9 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
   const vote = requireMember(deps, 'signoff.vote')
   const sendExport = async (c: Context<AppEnv>, format: ExportFormat) => {
     const docName = docNameOf(c)
-    const { bytes, contentType } = await exportAdopted(await signoff.adopted(c.get('membership').workspaceId, docName), format)
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, 'content-disposition': fileName(docName, format) })
+    // Laid out on a document thread (LOOP3): a PDF of a long agreement takes seconds to render.
+    const bytes = await signoff.exportAdopted(c.get('membership'), docName, format)
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': EXPORT_FORMATS[format].contentType, 'content-disposition': fileName(docName, format) })
   }
   return new Hono<AppEnv>()
     .get('/:docName/signoff', read, async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, docNameOf(c))))
