@@ -159,8 +159,9 @@ describe('HOST1 — a Yjs client id belongs to the person who first used it', ()
     let seed = 26
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646
     const proxy = await ChaosProxy.start(server.url, random, { maxDelayMs: 40, cutChance: 0, midFrameChance: 0 })
+    let victim: Awaited<ReturnType<typeof provider>> | null = null
     try {
-      const victim = await provider(member(VICTIM), 'convention', proxy.url)
+      victim = await provider(member(VICTIM), 'convention', proxy.url)
       const { tracker } = victim
       const watcher = await provider(alliance.admin, 'convention')
       const victimId = victim.doc.clientID
@@ -196,6 +197,8 @@ describe('HOST1 — a Yjs client id belongs to the person who first used it', ()
       expect(refused).toBe(attempts)
       report('HOST1', { latencyMs: 40, tokens: tokens.length, burnAttempts: attempts, refused, lost: 0 })
     } finally {
+      // Not left reconnecting through a closed proxy (each attempt would spend one of the victim's tickets, LIM4).
+      victim?.destroy()
       await proxy.close()
     }
   })
