@@ -27,6 +27,6 @@ await build({ ...bundled, entryPoints: entries, outbase: 'src', outdir: 'dist' }
 const workers = readdirSync(path.join(root, 'src'), { recursive: true }).filter((file) => String(file).endsWith('.worker.mjs'))
 for (const outDir of new Set(entries.map((entry) => path.dirname(path.join(dist, path.relative('src', entry)))))) {
   for (const worker of workers) copyFileSync(path.join(root, 'src', String(worker)), path.join(outDir, path.basename(String(worker))))
-  await build({ ...bundled, entryPoints: ['src/threads/documentThread.ts'], outfile: path.join(outDir, 'documentThread.js') })
+  await build({ ...bundled, entryPoints: ['src/workers/documentThread.ts'], outfile: path.join(outDir, 'documentThread.js') })
 }
 process.stdout.write(`server compiled to ${path.relative(process.cwd(), dist) || '.'}/ (${entries.length} entry points, ${workers.length} worker threads)\n`)

@@ -27,7 +27,7 @@ import { SignoffConfirmations } from './signoff/confirmation.ts'
 import { PostgresDocStore } from './storage/postgresDocStore.ts'
 import { SqliteDocStore } from './storage/sqliteDocStore.ts'
 import type { DocStore } from './storage/docStore.ts'
-import { createDocumentThreads, type DocumentThreads } from './threads/documentThreads.ts'
+import { createDocumentThreads, type DocumentThreads } from './workers/documentThreads.ts'
 import { createLoadWorkspaceContext } from './workspaceContext.ts'
 
 export interface RunningServer {

@@ -2,7 +2,7 @@ import { actionsOf, buildAction, FRESH_PARAM, keysAfter, MESSAGE, PLAN_PREVIEW_R
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CACHED_STATE_MIN_BYTES } from '../../server/src/collab/room.ts'
-import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
+import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/workers/yjsThread.ts'
 import { createAlliance } from '../helpers/alliance.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'

@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.
 import { migrateToLatest } from '../../server/src/db/migrate.ts'
 import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
 import { KEPT_STATE_FORMAT } from '../../server/src/storage/docStore.ts'
-import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/threads/yjsThread.ts'
+import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/workers/yjsThread.ts'
 import { docFrom, runDocStoreContract } from '../contracts/docStore.contract.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 

@@ -12,7 +12,7 @@ import { SessionSockets } from './sessionSockets.ts'
 import { createUpgradeHandler, type UpgradeDeps } from './upgrade.ts'
 import type { LoadWorkspaceContext } from './workspaceContexts.ts'
 import { createWebSocketServer, KeepAlive } from './wsAdapter.ts'
-import type { ThreadPool } from '../threads/threadPool.ts'
+import type { ThreadPool } from '../workers/threadPool.ts'
 
 export { describeChanges, type EditChanges, type KeyChange, type TypeChange } from './changes.ts'
 export { allChecks, writersOnly, type AcceptedEdit, type EditCheck, type EditCheckInput, type EditRefusal, type OnEditAccepted } from './pipeline/index.ts'

@@ -3,8 +3,8 @@ import * as Y from 'yjs'
 import type { KeptState, LoadedDoc } from '../storage/docStore.ts'
 
 /**
- * A large document read, decoded and encoded on a document thread (threads/prepareOpen.ts) for a room
- * to open: its whole state cut into pieces the room applies a few at a time (threads/splitState.ts),
+ * A large document read, decoded and encoded on a document thread (workers/prepareOpen.ts) for a room
+ * to open: its whole state cut into pieces the room applies a few at a time (workers/splitState.ts),
  * and the full-state frames its first joiners get without the event loop encoding them. It is also
  * a kept state (a V2 joiner waiting for the room can be sent it at once).
  */

@@ -39,7 +39,7 @@ import {
 import { applyPieces, isPreparedDoc, type PreparedDoc } from './preparedDoc.ts'
 import { SerialQueue } from './serialQueue.ts'
 import { releaseUndoSteps } from './undoSteps.ts'
-import { yjsThread } from '../threads/yjsThread.ts'
+import { yjsThread } from '../workers/yjsThread.ts'
 
 /** The whole document at one state, encoded once and shared by every fresh joiner of that state. */
 interface FullState {

@@ -2,8 +2,8 @@ import { CLOSE, docKind, encodeServerError, encodeSyncStep2V2, LIMITS, type Clos
 import * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
-import { ThreadJobError, type ThreadPool } from '../threads/threadPool.ts'
-import type { PrepareOpenInput } from '../threads/prepareOpen.ts'
+import { ThreadJobError, type ThreadPool } from '../workers/threadPool.ts'
+import type { PrepareOpenInput } from '../workers/prepareOpen.ts'
 import { type ConnectOptions, Connection, type ConnectionLimits } from './connection.ts'
 
 export type { ConnectOptions }
@@ -14,7 +14,7 @@ import { StateCache } from './stateCache.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
-import { yjsThread } from '../threads/yjsThread.ts'
+import { yjsThread } from '../workers/yjsThread.ts'
 import { DocumentTooLargeError, documentTooLargeMessage, OPEN_ON_THREAD_BYTES, PIECE_BYTES, type PreparedDoc } from './preparedDoc.ts'
 
 /** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */

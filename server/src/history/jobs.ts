@@ -4,7 +4,7 @@ import { DocumentTooLargeError, PIECE_BYTES } from '../collab/preparedDoc.ts'
 import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
 import { titleOf, type AdoptedRecord } from '../signoff/service.ts'
 import type { DocKey, DocStore, LogRow } from '../storage/docStore.ts'
-import { splitState } from '../threads/splitState.ts'
+import { splitState } from '../workers/splitState.ts'
 import { changedClauses, clausesOf, contentHash } from './clauses.ts'
 import { diffDocuments, type DocumentDiff } from './diff.ts'
 import { documentJson, type DocumentJson } from './documentJson.ts'
@@ -80,7 +80,7 @@ async function stateAt(store: DocStore, key: DocKey, rowId: RowRef): Promise<{ d
 
 /**
  * History's whole-document work, each a function of a store and plain inputs, so it runs the same on
- * a document thread (threads/documentThread.ts) or, for a store in memory, in the server's thread
+ * a document thread (workers/documentThread.ts) or, for a store in memory, in the server's thread
  * (jobRunner.ts). Answers that can be large come back as JSON bytes: the event loop never
  * serialises a 50,000-action plan.
  */
@@ -145,7 +145,7 @@ export const HISTORY_JOBS = {
   },
 
   /**
-   * The document at a row as pieces to apply in turn (threads/splitState.ts), and that state's
+   * The document at a row as pieces to apply in turn (workers/splitState.ts), and that state's
    * sign-off hash: what a restore or an adoption copies from, and what an adoption checks.
    */
   async sourceState(ctx: JobContext, input: { key: DocKey; rowId: number }): Promise<{ pieces: Uint8Array[]; contentHash: string }> {

@@ -14,7 +14,7 @@ import type { MemberLimits } from './memberLimits.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import type { SignoffConfirmations } from '../signoff/confirmation.ts'
 import type { DocStore } from '../storage/docStore.ts'
-import type { DocumentThreads } from '../threads/documentThreads.ts'
+import type { DocumentThreads } from '../workers/documentThreads.ts'
 
 /** What every route can reach: built once in server.ts and passed down, never imported as a singleton. */
 export interface AppDeps {

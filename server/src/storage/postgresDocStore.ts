@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { yjsThread } from '../threads/yjsThread.ts'
+import { yjsThread } from '../workers/yjsThread.ts'
 import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail, type StoreLocation } from './docStore.ts'
 
 /** node-postgres hands back Buffers for bytea; the collaboration core works on plain Uint8Arrays. */

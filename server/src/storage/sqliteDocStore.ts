@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { KEPT_STATE_FORMAT, type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail, type StoreLocation } from './docStore.ts'
-import { yjsThread } from '../threads/yjsThread.ts'
+import { yjsThread } from '../workers/yjsThread.ts'
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts'
 import { SqliteWriterThread } from './sqliteWriter.ts'
 

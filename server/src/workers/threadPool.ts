@@ -71,7 +71,7 @@ export const THREAD_NICE = 10
 const STACK_MB = 64
 
 /**
- * Threads running document jobs (threads/documentThread.ts) for this server: history replays,
+ * Threads running document jobs (workers/documentThread.ts) for this server: history replays,
  * diffs, exports, the preparation of large documents' cold opens — work that takes seconds on a
  * large document and would otherwise hold the event loop, and every room's edits with it (issue 26,
  * items 5 and 6). A job runs on a free thread, or on the one its `affinity` names (that thread keeps
