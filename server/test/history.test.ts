@@ -1,12 +1,12 @@
 import { actionsOf, buildAction, planMetaOf } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canonicalJson } from '../src/history/canonical.ts'
-import { changedClauses, clausesOf, contentHash } from '../src/history/clauses.ts'
-import { documentJson } from '../src/history/documentJson.ts'
-import { stateAt } from '../src/history/replay.ts'
-import { restoreInto } from '../src/history/restore.ts'
-import { sessionsOf } from '../src/history/sessions.ts'
+import { canonicalJson } from '../src/domain/history/canonical.ts'
+import { changedClauses, clausesOf, contentHash } from '../src/domain/history/clauses.ts'
+import { documentJson } from '../src/domain/history/documentJson.ts'
+import { stateAt } from '../src/domain/history/replay.ts'
+import { restoreInto } from '../src/domain/history/restore.ts'
+import { sessionsOf } from '../src/domain/history/sessions.ts'
 import type { LogRow } from '../src/storage/docStore.ts'
 
 /** Log rows of a document written by `steps`, each one transaction by the given author at the given minute. */

@@ -8,10 +8,10 @@
  */
 import { actionsOf, buildAction, contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
-import { actionFieldHistory } from '../../server/src/history/fieldHistory.ts'
-import { stateAt } from '../../server/src/history/replay.ts'
-import { SessionCache } from '../../server/src/history/sessionCache.ts'
-import { groupSessions, sessionsOf } from '../../server/src/history/sessions.ts'
+import { actionFieldHistory } from '../../server/src/domain/history/fieldHistory.ts'
+import { stateAt } from '../../server/src/domain/history/replay.ts'
+import { SessionCache } from '../../server/src/domain/history/sessionCache.ts'
+import { groupSessions, sessionsOf } from '../../server/src/domain/history/sessions.ts'
 import type { LogRow } from '../../server/src/storage/docStore.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 

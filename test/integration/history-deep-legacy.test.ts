@@ -11,7 +11,7 @@ import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
 const pdfParse = createRequire(import.meta.url)('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>
 
-/** The marker readers put before flattened content (server/src/history/readDepth.ts), as a member reads it. */
+/** The marker readers put before flattened content (server/src/domain/history/readDepth.ts), as a member reads it. */
 const FLATTENED = 'contenu trop imbriqué, aplati'
 const DEPTH = 2_500
 

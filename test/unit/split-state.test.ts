@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canonicalJson } from '../../server/src/history/canonical.ts'
+import { canonicalJson } from '../../server/src/domain/history/canonical.ts'
 import { splitState } from '../../server/src/workers/splitState.ts'
 
 /** A small seeded generator, so a failing seed can be replayed. */

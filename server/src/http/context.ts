@@ -12,7 +12,7 @@ import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { MemberLimits } from './memberLimits.ts'
 import type { Mailer } from '../mail/mailer.ts'
-import type { SignoffConfirmations } from '../signoff/confirmation.ts'
+import type { SignoffConfirmations } from '../domain/signoff/confirmation.ts'
 import type { DocStore } from '../storage/docStore.ts'
 import type { DocumentThreads } from '../workers/documentThreads.ts'
 

@@ -1,13 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
-import { SessionCache } from '../history/sessionCache.ts'
-import { HISTORY_JOBS, type JobContext } from '../history/jobs.ts'
+import { SessionCache } from '../domain/history/sessionCache.ts'
+import { HISTORY_JOBS, type JobContext } from '../domain/history/jobs.ts'
 import type { DocStore, StoreLocation } from '../storage/docStore.ts'
 import { PostgresDocStore } from '../storage/postgresDocStore.ts'
 import { SqliteDocStore } from '../storage/sqliteDocStore.ts'
 import { prepareOpen } from './prepareOpen.ts'
 
-/** Every job a document thread runs: history's (history/jobs.ts) and the preparation of a cold open. */
+/** Every job a document thread runs: history's (domain/history/jobs.ts) and the preparation of a cold open. */
 export const DOCUMENT_JOBS = {
   ...HISTORY_JOBS,
   prepareOpen: (ctx: JobContext, input: Parameters<typeof prepareOpen>[1]) => prepareOpen(ctx.store, input),

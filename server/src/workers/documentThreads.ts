@@ -12,7 +12,7 @@ export interface DocumentThreadsOptions {
 
 /** The document threads of one server (see threadPool.ts). */
 export interface DocumentThreads {
-  /** History, versions, diffs, exports, sign-off proposals (history/jobRunner.ts). */
+  /** History, versions, diffs, exports, sign-off proposals (domain/history/jobRunner.ts). */
   history: ThreadPool
   /** Cold opens of large documents (collab/rooms.ts): apart, so an open never waits behind a history replay. */
   opens: ThreadPool

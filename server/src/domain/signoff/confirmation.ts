@@ -1,9 +1,9 @@
 import { ADOPTION_RULE_LABELS, escapeHtml, type Locale, type SignoffRoundView } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
-import { docLabel } from '../domain/digest/compose.ts'
-import type { Logger } from '../logger.ts'
-import type { Mailer } from '../mail/mailer.ts'
+import type { Database } from '../../db/schema.ts'
+import { docLabel } from '../digest/compose.ts'
+import type { Logger } from '../../logger.ts'
+import type { Mailer } from '../../mail/mailer.ts'
 import { headTime, type AuditHead } from './head.ts'
 
 /** A round that just closed (adopted or withdrawn), with the audit entry that closed it. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { DocKey, DocStore } from '../storage/docStore.ts'
+import type { DocKey, DocStore } from '../../storage/docStore.ts'
 import { replayDoc } from './replay.ts'
 import { touchesOf, type RowTouch } from './sessions.ts'
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
-import { describeChanges } from '../collab/changes.ts'
-import type { LogRow } from '../storage/docStore.ts'
+import { describeChanges } from '../../collab/changes.ts'
+import type { LogRow } from '../../storage/docStore.ts'
 import { replayDoc, replayInto } from './replay.ts'
 
 /** Edits of one author with less than this between two of them form one session. */

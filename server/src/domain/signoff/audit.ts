@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, SignoffAuditTable } from '../db/schema.ts'
+import type { Database, SignoffAuditTable } from '../../db/schema.ts'
 import { canonicalJson, sha256 } from '../history/canonical.ts'
 import { auditHeadOf, type AuditHead } from './head.ts'
 

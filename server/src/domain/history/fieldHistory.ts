@@ -1,6 +1,6 @@
 import { actionsOf, readAction, type Action } from '@ensemble/shared'
 import * as Y from 'yjs'
-import type { LogRow } from '../storage/docStore.ts'
+import type { LogRow } from '../../storage/docStore.ts'
 import { canonicalJson } from './canonical.ts'
 import { replay } from './replay.ts'
 

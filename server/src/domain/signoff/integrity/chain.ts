@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { SignoffAuditTable } from '../../db/schema.ts'
+import type { SignoffAuditTable } from '../../../db/schema.ts'
 import { entryHash, GENESIS_HASH, sealHolds, toEntry, type AuditEntry } from '../audit.ts'
 import { auditHeadOf, type AuditHead } from '../head.ts'
 import { problem, type AuditProblem } from './problem.ts'

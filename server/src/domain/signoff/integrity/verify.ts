@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema.ts'
-import type { DocStore } from '../../storage/docStore.ts'
+import type { Database } from '../../../db/schema.ts'
+import type { DocStore } from '../../../storage/docStore.ts'
 import type { AuditHead } from '../head.ts'
 import { checkChain, type AuditRow } from './chain.ts'
 import { checkContents } from './content.ts'

@@ -1,6 +1,6 @@
 import { docKind, typeLayoutRoots } from '@ensemble/shared'
 import * as Y from 'yjs'
-import type { LogRow } from '../storage/docStore.ts'
+import type { LogRow } from '../../storage/docStore.ts'
 
 /** An empty document to replay a log into; with `docName`, the layout's roots are typed first. */
 export function replayDoc(docName?: string): Y.Doc {

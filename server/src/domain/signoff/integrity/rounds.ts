@@ -1,6 +1,6 @@
 import { adoptionRuleSchema, SIGNOFF_ROUND_KINDS, type AdoptionRule, type SignoffRoundView, type SignoffVote } from '@ensemble/shared'
 import type { Selectable } from 'kysely'
-import type { SignoffRoundTable, SignoffVoteTable } from '../../db/schema.ts'
+import type { SignoffRoundTable, SignoffVoteTable } from '../../../db/schema.ts'
 import { canonicalJson } from '../../history/canonical.ts'
 import type { AuditEntry } from '../audit.ts'
 import { problem, shown, type AuditProblem } from './problem.ts'

@@ -1,7 +1,7 @@
-import { DocumentTooLargeError } from '../collab/preparedDoc.ts'
-import { AppError, RateLimitedError } from '../errors.ts'
-import type { DocStore } from '../storage/docStore.ts'
-import { PoolBusyError, ThreadJobError, type ThreadPool } from '../workers/threadPool.ts'
+import { DocumentTooLargeError } from '../../collab/preparedDoc.ts'
+import { AppError, RateLimitedError } from '../../errors.ts'
+import type { DocStore } from '../../storage/docStore.ts'
+import { PoolBusyError, ThreadJobError, type ThreadPool } from '../../workers/threadPool.ts'
 import { HISTORY_JOBS, type HistoryJobName, type JobContext, type JobInput, type JobResult } from './jobs.ts'
 import { SessionCache } from './sessionCache.ts'
 
