@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { orderKeySchema } from '../docs/order.ts'
+import { orderKeySchema } from '../layouts/order.ts'
 import { isoDateSchema } from '../dates.ts'
 import { LIMITS } from '../limits.ts'
 import { milestoneSchema } from './milestone.ts'
@@ -12,7 +12,7 @@ export type ActionStatus = z.infer<typeof actionStatusSchema>
 const memberRef = z.string().min(1).max(64)
 
 /**
- * One row of the action plan, as read from its Y.Map (see docs/planLayout.ts). This is the shape
+ * One row of the action plan, as read from its Y.Map (see layouts/planLayout.ts). This is the shape
  * check; cross-field and cross-entity rules (RACI, dates within the plan period…) build on it.
  */
 export const actionSchema = z.object({

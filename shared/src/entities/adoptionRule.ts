@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { RICH_TEXT_DOCS } from '../docs/documents.ts'
+import { RICH_TEXT_DOCS } from '../layouts/documents.ts'
 import type { LocalizedText } from '../rules/types.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docKind } from '../docs/documents.ts'
+import { docKind } from '../layouts/documents.ts'
 import { idSchema } from '../ids.ts'
 import { stripControlCharacters } from '../markdownLight.ts'
 import { actionSchema } from './action.ts'

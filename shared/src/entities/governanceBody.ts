@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { orderKeySchema } from '../docs/order.ts'
+import { orderKeySchema } from '../layouts/order.ts'
 import { bodyVotingSchema } from '../governance/voting.ts'
 import { LIMITS } from '../limits.ts'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { orderKeySchema } from '../docs/order.ts'
+import { orderKeySchema } from '../layouts/order.ts'
 import { isoDateSchema } from '../dates.ts'
 import { LIMITS } from '../limits.ts'
 

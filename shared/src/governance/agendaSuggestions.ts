@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { actionsOf, readAction, sortedActionIds } from '../docs/planLayout.ts'
+import { actionsOf, readAction, sortedActionIds } from '../layouts/planLayout.ts'
 import type { AgendaSuggestion } from './meetings.ts'
 
 /**

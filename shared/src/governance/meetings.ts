@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isoDateSchema } from '../dates.ts'
-import { isDocName } from '../docs/documents.ts'
-import { orderKeySchema } from '../docs/order.ts'
+import { isDocName } from '../layouts/documents.ts'
+import { orderKeySchema } from '../layouts/order.ts'
 import { idSchema } from '../ids.ts'
 import { LIMITS } from '../limits.ts'
 import { attendanceStatusSchema, voteChoiceSchema } from './attendance.ts'
@@ -56,7 +56,7 @@ export const agendaItemInputSchema = z.object({
   actionId: idSchema.nullable().default(null),
   /** The document awaiting sign-off this item is about, if any (GOV20). */
   docName: z.string().max(200).refine(isDocName, 'not a document of the workspace').nullable().default(null),
-  /** Where it goes; default: last. Clients compute it with `keyBetween` (docs/order.ts). */
+  /** Where it goes; default: last. Clients compute it with `keyBetween` (layouts/order.ts). */
   orderKey: orderKeySchema.optional(),
 })
 export const updateAgendaItemSchema = z.object({ title, notes: z.string().max(LIMITS.textFieldLength), orderKey: orderKeySchema }).partial()

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { contentOf } from '../docs/richTextLayout.ts'
+import { contentOf } from '../layouts/richTextLayout.ts'
 import { LIMITS } from '../limits.ts'
 
 /**

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
 import type { Action } from '../entities/action.ts'
-import { actionsOf, readAction, sortedActionIds } from '../docs/planLayout.ts'
+import { actionsOf, readAction, sortedActionIds } from '../layouts/planLayout.ts'
 import { MESSAGE } from './messageTypes.ts'
 
 /**

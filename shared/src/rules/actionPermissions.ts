@@ -2,7 +2,7 @@ import type { Action, ActionStatus } from '../entities/action.ts'
 import type { DocumentStatus } from '../entities/documentMeta.ts'
 import { can, relationTo, type Actor, type Verb } from '../permissions.ts'
 
-/** Every field of an action, as stored in its Y.Map (docs/planLayout.ts). */
+/** Every field of an action, as stored in its Y.Map (layouts/planLayout.ts). */
 export const ACTION_FIELDS = [
   'title',
   'objective',

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { docKind, ROOT, type DocKind } from '../docs/documents.ts'
+import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDocumentMeta } from './documentMeta.ts'

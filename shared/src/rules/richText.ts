@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { parseBodyLink } from '../docs/bodyLinks.ts'
+import { parseBodyLink } from '../layouts/bodyLinks.ts'
 import type { RuleViolation } from './types.ts'
 import { isIntegerIn, text } from './values.ts'
 

@@ -53,7 +53,7 @@ const BASE_62 = /^[0-9A-Za-z]+$/
 const SMALLEST_INTEGER = `A${'0'.repeat(26)}`
 
 /**
- * A fractional order key of at most 64 characters: the same answers as `isOrderKey` (docs/order.ts,
+ * A fractional order key of at most 64 characters: the same answers as `isOrderKey` (layouts/order.ts,
  * the `fractional-indexing` format: a head letter giving the integer part's length, then a fraction
  * not ending in 0), without generating a key: it runs on every edit of an order.
  */

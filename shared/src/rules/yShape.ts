@@ -7,7 +7,7 @@ import { text, Violations } from './values.ts'
 
 /**
  * VAL1 at the Yjs level: an entity of a document has the Yjs types the layout gives it
- * (docs/planLayout.ts, docs/governanceLayout.ts), so every client can keep editing it field by field.
+ * (layouts/planLayout.ts, layouts/governanceLayout.ts), so every client can keep editing it field by field.
  * Each reader returns the plain entity (for the value rules) and the structural violations.
  */
 
