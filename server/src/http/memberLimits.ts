@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { LIMITS } from '@ensemble/shared'
-import { ConnectionCaps } from '../collab/connectionCaps.ts'
+import { ConnectionCaps } from '../collab/transport/connectionCaps.ts'
 import { AppError, RateLimitedError } from '../errors.ts'
 import type { AppEnv } from './context.ts'
 import { MemberRates, type MemberRateKind, type MemberRateSpecs } from './memberRates.ts'

@@ -1,5 +1,5 @@
 import { CLOSE } from '@ensemble/shared'
-import type { Connection } from './connection.ts'
+import type { Connection } from '../connection.ts'
 
 /**
  * Which open connections were authorized through which session (the ticket remembers the session

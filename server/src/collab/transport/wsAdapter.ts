@@ -1,8 +1,8 @@
 import { LIMITS } from '@ensemble/shared'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { Connection } from './connection.ts'
-import type { CollabLogger } from './logger.ts'
-import type { CollabSocket } from './socket.ts'
+import type { Connection } from '../connection.ts'
+import type { CollabLogger } from '../logger.ts'
+import type { CollabSocket } from '../socket.ts'
 
 /**
  * The `ws` server that completes upgrades. `maxPayload` makes `ws` close an oversized frame with
