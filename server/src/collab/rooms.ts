@@ -10,7 +10,7 @@ export type { ConnectOptions }
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { CACHED_STATE_MIN_BYTES, Room } from './room.ts'
-import { StateCache } from './stateCache.ts'
+import { StateCache } from './keptStateCache.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
