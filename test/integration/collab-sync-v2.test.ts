@@ -1,7 +1,7 @@
 import { actionsOf, buildAction, FRESH_PARAM, keysAfter, MESSAGE, PLAN_PREVIEW_ROWS, type PlanPreview, PREVIEW_PARAM, readAction, readPlanPreview, sortedActionIds } from '@ensemble/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CACHED_STATE_MIN_BYTES } from '../../server/src/collab/room.ts'
+import { KEPT_STATE_MIN_BYTES } from '../../server/src/collab/keptStates.ts'
 import { YJS_THREAD_THRESHOLD_BYTES, yjsThreadStats } from '../../server/src/workers/yjsThread.ts'
 import { createAlliance } from '../helpers/alliance.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
@@ -215,7 +215,7 @@ describe('opening a large document fast: its kept full state and a plan preview'
     // A V2 joiner of the complete plan: the server converts this state once.
     const { c: first, frames: firstFrames } = await connect('plan', { syncV2: true, params: WEB_PLAN_PAGE })
     await waitFor(() => actionsOf(first.doc).size === 600, { message: 'first joiner complete', timeoutMs: 30_000 })
-    expect(fullStateFrames(firstFrames).find((f) => f.type === MESSAGE.syncStep2V2)!.bytes).toBeGreaterThan(CACHED_STATE_MIN_BYTES)
+    expect(fullStateFrames(firstFrames).find((f) => f.type === MESSAGE.syncStep2V2)!.bytes).toBeGreaterThan(KEPT_STATE_MIN_BYTES)
     const expected = planOf(author)
     await leaveAndUnload(author, probe, first)
 
@@ -374,7 +374,7 @@ describe('a large document\'s kept full state outlives the server (SYNC11)', () 
     // Kept as the room unloads, in memory and in the store.
     const expected = await largePlanServedAndLeft(alliance)
     const stored = await current!.server.store.keptState(key)
-    expect(stored!.frameV2.byteLength).toBeGreaterThan(CACHED_STATE_MIN_BYTES)
+    expect(stored!.frameV2.byteLength).toBeGreaterThan(KEPT_STATE_MIN_BYTES)
 
     // Restarted: nothing in memory, the store still has it.
     await restart()

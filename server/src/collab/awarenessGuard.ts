@@ -1,5 +1,4 @@
 import { AWARENESS_USER_FIELD, knownPresenceFields, type AwarenessUser } from '@ensemble/shared'
-import type { Connection } from './connection.ts'
 import type { AwarenessEntry } from './protocol.ts'
 import type { ConnectionIdentity } from './socket.ts'
 
@@ -19,12 +18,19 @@ export function stampIdentity(state: Record<string, unknown>, identity: Connecti
   return { ...knownPresenceFields(state), [AWARENESS_USER_FIELD]: awarenessUser(identity) }
 }
 
+/** A connection as presence sees it: who it is, and the awareness client ids it introduced. */
+export interface PresenceConnection {
+  readonly identity: ConnectionIdentity
+  /** The only client ids it may update or remove; filled and emptied by the guard. */
+  readonly awarenessClientIds: Set<number>
+}
+
 /**
  * Which connection owns which awareness client id in a room. A connection may set or remove only
  * the client ids it introduced itself, so nobody can hide or impersonate someone else's presence.
  */
 export class AwarenessGuard {
-  private readonly owners = new Map<number, Connection>()
+  private readonly owners = new Map<number, PresenceConnection>()
 
   /**
    * `serverClientId` is the room's own awareness id, which no client may touch. `clockOf` gives the
@@ -39,7 +45,7 @@ export class AwarenessGuard {
    * Keeps the entries `connection` may apply, claiming client ids nobody owns yet, and stamps its
    * identity on every state it keeps.
    */
-  admit(connection: Connection, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+  admit(connection: PresenceConnection, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
     const admitted: AwarenessEntry[] = []
     for (const entry of entries) {
       if (entry.clientId === this.serverClientId) continue
@@ -68,7 +74,7 @@ export class AwarenessGuard {
   }
 
   /** Forgets what `connection` owned (it left) and returns those client ids. */
-  release(connection: Connection): number[] {
+  release(connection: PresenceConnection): number[] {
     const released = [...connection.awarenessClientIds]
     for (const clientId of released) if (this.owners.get(clientId) === connection) this.owners.delete(clientId)
     connection.awarenessClientIds.clear()

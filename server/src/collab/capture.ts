@@ -22,7 +22,6 @@ export interface CapturedTransactions {
  * transact on the document while this listens.
  */
 export function captureTransactions(doc: Y.Doc, run: () => void): CapturedTransactions {
-  const updates: Uint8Array[] = []
   const changes: EditChanges = { types: [], deletedItems: 0 }
   const deleteSets: DeleteSet[] = []
   const inserted: Y.Item[] = []
@@ -33,17 +32,31 @@ export function captureTransactions(doc: Y.Doc, run: () => void): CapturedTransa
     deleteSets.push(transaction.deleteSet)
     for (const item of insertedItems(transaction)) inserted.push(item)
   }
+  doc.on('afterTransaction', onAfterTransaction)
+  let update: Uint8Array | null
+  try {
+    update = captureUpdate(doc, run)
+  } finally {
+    doc.off('afterTransaction', onAfterTransaction)
+  }
+  return { update, changes, deleteSet: Y.mergeDeleteSets(deleteSets), inserted }
+}
+
+/**
+ * Runs `run` (which changes `doc` synchronously) and returns the update its transactions produced
+ * (merged), or null when the document did not change: what a change the server makes, or one already
+ * stored, sends on to the store and the connections.
+ */
+export function captureUpdate(doc: Y.Doc, run: () => void): Uint8Array | null {
+  const updates: Uint8Array[] = []
   const onUpdate = (update: Uint8Array) => {
     updates.push(update)
   }
-  doc.on('afterTransaction', onAfterTransaction)
   doc.on('update', onUpdate)
   try {
     run()
   } finally {
-    doc.off('afterTransaction', onAfterTransaction)
     doc.off('update', onUpdate)
   }
-  const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-  return { update, changes, deleteSet: Y.mergeDeleteSets(deleteSets), inserted }
+  return updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
 }

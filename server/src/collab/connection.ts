@@ -6,7 +6,6 @@ import { ConnectionRateLimiter, type ConnectionRates, type FrameKind } from './r
 import type { CollabLogger } from './logger.ts'
 import type { ConnectionOrigin } from './origins.ts'
 import { readAwarenessMessage, readMessageType, readSyncMessage } from './protocol.ts'
-import type { Room } from './room.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { largeFrames, PACED_FRAME_BYTES } from './turnPacer.ts'
 
@@ -26,13 +25,29 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxBufferedBytes: L
 export interface ConnectOptions {
   /** It reads the full state as a V2 update (message type 102, `?sync=v2`). */
   syncV2?: boolean
-  /** It holds nothing of the document yet (`?fresh=1`): a kept full state may be sent before the room loads. */
+  /** It holds nothing of the document yet (`?fresh=1`): a kept state may be sent before the room loads. */
   fresh?: boolean
   /** It shows a large plan's first rows before the whole document arrives (`?preview=1`, message type 103). */
   preview?: boolean
 }
 
-type MessageHandler = (connection: Connection, room: Room, decoder: decoding.Decoder) => void
+/**
+ * What a connection needs from its room (room.ts implements it): the connection hands it every
+ * message; the room answers through the connection. Declared here so that the connection depends on
+ * this much of a room, not on the room.
+ */
+export interface ConnectionRoom {
+  /** Starts the handshake with a connection whose room has just loaded. */
+  addConnection(connection: Connection): void
+  removeConnection(connection: Connection): void
+  answerSyncStep1(connection: Connection, stateVector: Uint8Array): void
+  receiveUpdate(connection: Connection, update: Uint8Array): void
+  receiveAwareness(connection: Connection, update: Uint8Array): void
+  sendAwarenessStates(connection: Connection): void
+  identityChanged(connection: Connection): void
+}
+
+type MessageHandler = (connection: Connection, room: ConnectionRoom, decoder: decoding.Decoder) => void
 
 /** What the server does with each message type a client may send (like y-websocket's provider). */
 const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHandler>([
@@ -78,13 +93,13 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
 
   /**
-   * The state vector of the full state this connection was sent before its room was loaded (a
-   * cached state, see stateCache.ts): the room then answers its sync step 1 with what differs from it.
+   * The state vector of the kept state this connection was sent before its room was loaded (see
+   * keptStates.ts), or null: the room then answers its sync step 1 with what differs from it.
    */
-  servedState: Uint8Array | null = null
+  keptStateVector: Uint8Array | null = null
   /** Frames waiting behind a large one for its turn of the event loop (turnPacer.ts), in order; null when none waits. */
   private paced: { frame: Uint8Array; written?: () => void }[] | null = null
-  private room: Room | null = null
+  private room: ConnectionRoom | null = null
   /** Updates of this connection that are stored (the "saved" acknowledgement, message type 101). */
   private savedUpdates = 0
   private backlog: Uint8Array[] = []
@@ -135,21 +150,21 @@ export class Connection {
   }
 
   /**
-   * While the room loads, a fresh V2 joiner (it said it holds nothing) gets the document's last full
-   * state at once (a large document whose room was unloaded, see stateCache.ts). Its sync step 1 waits
-   * in the backlog as usual; the room answers it with what changed since. Resolves once the frame is
-   * written to the socket; does nothing once the connection is attached (a state read from the store
-   * too late: the room answers in full).
+   * While the room loads, a fresh V2 joiner (it said it holds nothing) is sent the document's kept
+   * state at once (a large document whose room was unloaded, or one a document thread has just
+   * prepared; see keptStates.ts). Its sync step 1 waits in the backlog as usual; the room answers it
+   * with what changed since. Resolves once the frame is written to the socket; does nothing once the
+   * connection is attached (a state read from the store too late: the room answers in full).
    */
-  sendEarlyState(state: KeptState): Promise<void> {
+  sendKeptState(state: KeptState): Promise<void> {
     if (this.room !== null || !this.open) return Promise.resolve()
-    this.servedState = state.stateVector
+    this.keptStateVector = state.stateVector
     if (this.wantsPreview && state.preview) this.send(state.preview)
     return new Promise<void>((resolve) => this.send(state.frameV2, () => resolve()))
   }
 
   /** The room is loaded: start the handshake and process what arrived meanwhile. */
-  attach(room: Room): void {
+  attach(room: ConnectionRoom): void {
     if (!this.open) return
     this.room = room
     room.addConnection(this)
@@ -262,7 +277,7 @@ export class Connection {
     }
   }
 
-  private dispatch(room: Room, frame: Uint8Array): void {
+  private dispatch(room: ConnectionRoom, frame: Uint8Array): void {
     try {
       const { type, decoder } = readMessageType(frame)
       const handler = HANDLERS.get(type)

@@ -1,13 +1,12 @@
 import type { KeptState } from '../storage/docStore.ts'
 
 /**
- * Large documents' full states kept after their rooms unload (docStore.ts KeptState), so the next
- * person to open one gets it at once instead of waiting for the room to load it from storage and
- * encode it again (the 5,000-action plan: ~0.5 s of loading, ~0.5 s of encoding and conversion on
- * this machine; docs/BENCHMARKS.md, "Opening the large plan"). The store keeps them too, across
- * restarts; this cache saves reading them back. Least recently used first out, within a byte budget.
+ * The kept states of unloaded large documents held in memory (see keptStates.ts), so the next person
+ * to open one gets it at once instead of waiting for the room to load and encode it again
+ * (docs/BENCHMARKS.md, "Opening the large plan"). The store keeps them too, across restarts; this
+ * saves reading them back. Least recently used first out, within a byte budget.
  */
-export class StateCache {
+export class KeptStateCache {
   private readonly entries = new Map<string, KeptState>()
   private bytes = 0
 

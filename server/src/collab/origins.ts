@@ -1,17 +1,17 @@
-import type { Connection } from './connection.ts'
-
 /**
  * Every Yjs transaction on a room's document carries one of these origins, and the code branches on
  * `kind` instead of guessing where a change came from:
  * - `connection`: an edit received from a client socket; it goes through the edit pipeline;
- * - `server`: a change made by the server itself (seeding, restore); stored and broadcast;
- * - `peer-instance`: an update fanned out by another server instance (server/src/fanout); that instance
- *   stored it already, so it is broadcast here and never stored twice;
+ * - `server`: a change made by the server itself (seed, restore, sign-off status, an action from a
+ *   decision); it goes through the same append and broadcast steps as an edit (room.ts applyServerChange);
+ * - `peer-instance`: an update another server instance stored (fanned out by server/src/fanout, or
+ *   merged from the store); it goes through the broadcast step only, never stored twice;
  * - `storage`: state replayed from the store while loading a room; neither stored nor broadcast.
  */
 export interface ConnectionOrigin {
   readonly kind: 'connection'
-  readonly connection: Connection
+  /** The connection whose edits it applies (one origin object per connection: the UndoManager tracks it). */
+  readonly connection: { readonly id: number }
 }
 export interface ServerOrigin {
   readonly kind: 'server'

@@ -1,64 +1,35 @@
-import {
-  actionsOf,
-  AWARENESS_USER_FIELD,
-  CLOSE,
-  docKind,
-  EMPTY_WORKSPACE_CONTEXT,
-  encodePlanPreview,
-  encodeSyncStep2V2,
-  LIMITS,
-  PLAN_PREVIEW_MIN_ACTIONS,
-  planPreviewOf,
-  STORAGE_STATE,
-  typeLayoutRoots,
-  type DocKind,
-  type WorkspaceContext,
-} from '@ensemble/shared'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import { CLOSE, docKind, EMPTY_WORKSPACE_CONTEXT, LIMITS, STORAGE_STATE, typeLayoutRoots, type DocKind, type WorkspaceContext } from '@ensemble/shared'
+import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
-import { AwarenessGuard, stampIdentity } from './awarenessGuard.ts'
-import type { DeleteSet } from './capture.ts'
+import { captureUpdate, type DeleteSet } from './capture.ts'
 import { ClientOwners } from './clientOwners.ts'
 import { Compactor } from './compactor.ts'
-import type { Connection } from './connection.ts'
+import type { Connection, ConnectionRoom } from './connection.ts'
 import { DocumentSize } from './documentSize.ts'
 import { MalformedMessageError, StorageFailure } from './errors.ts'
+import { FullState } from './fullState.ts'
+import { KEPT_STATE_MIN_BYTES } from './keptStates.ts'
 import type { CollabLogger } from './logger.ts'
-import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN } from './origins.ts'
-import { runEditPipeline, type EditContext, type EditRoom, type EditStep } from './pipeline/index.ts'
+import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, type ServerOrigin } from './origins.ts'
 import {
-  decodeAwarenessUpdate,
-  encodeAwarenessStates,
-  encodeAwarenessUpdate,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncStep2Update,
-  encodeSyncUpdate,
-} from './protocol.ts'
+  runSteps,
+  SERVER_CHANGE_STEPS,
+  STORED_CHANGE_STEPS,
+  type ChangeContext,
+  type EditContext,
+  type EditRoom,
+  type EditStep,
+  type StorageRetry,
+} from './pipeline/index.ts'
+import { encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
 import { applyPieces, isPreparedDoc, type PreparedDoc } from './preparedDoc.ts'
+import { RoomPresence } from './roomPresence.ts'
 import { SerialQueue } from './serialQueue.ts'
 import { releaseUndoSteps } from './undoSteps.ts'
-import { yjsThread } from '../workers/yjsThread.ts'
-
-/** The whole document at one state, encoded once and shared by every fresh joiner of that state. */
-interface FullState {
-  stateVector: Uint8Array
-  /** The V1 update (Y.encodeStateAsUpdate) and its sync step 2 frame, for stock clients; encoded on first demand. */
-  v1: { update: Uint8Array; frame: Uint8Array } | null
-  /** The type-102 frame (V2), converted on first demand; null when the conversion failed. */
-  frameV2: Promise<Uint8Array | null> | null
-  /** The same frame once converted (what the registry keeps when the room unloads). */
-  readyV2: Uint8Array | null
-  /** A large plan's first rows (type-103 frame), null for other documents; undefined until asked for. */
-  preview?: Uint8Array | null
-}
 
 /** On several instances, a room catches up from the store at most this often (each time reads the whole document). */
 const CATCH_UP_INTERVAL_MS = 2000
-
-/** Only full states at least this large (V2 frame) outlive their room: smaller ones load and encode in moments. */
-export const CACHED_STATE_MIN_BYTES = 128 * 1024
 
 export interface RoomOptions {
   store: DocStore
@@ -90,21 +61,23 @@ export interface RoomPeers {
 }
 
 /**
- * One live document: its Y.Doc, the presence (awareness) of the people in it, and their connections.
+ * One live document: its Y.Doc, the presence of the people in it (roomPresence.ts), their
+ * connections, and the full state its fresh joiners are sent (fullState.ts).
  *
- * Everything that touches the durable order goes through one queue: incoming edits (applied,
- * checked, appended, then broadcast) and answers to sync requests. So the log keeps the room's order,
- * and a connection is never shown state that is not stored yet. Presence bypasses the queue: it is
- * not stored.
+ * Everything that touches the durable order goes through one queue: incoming edits, the server's own
+ * changes and updates other instances stored (each through the steps of pipeline/: applied, checked,
+ * appended, then broadcast), and answers to sync requests. So the log keeps the room's order, and a
+ * connection is never shown state that is not stored yet. Presence bypasses the queue: it is not stored.
  */
-export class Room implements EditRoom {
+export class Room implements EditRoom, ConnectionRoom {
   readonly key: DocKey
   readonly kind: DocKind
   readonly doc = new Y.Doc({ gc: true })
-  readonly awareness: awarenessProtocol.Awareness
   readonly store: DocStore
+  readonly logger: CollabLogger
   readonly clientOwners: ClientOwners
   readonly size: DocumentSize
+  readonly storageRetry: StorageRetry
 
   private readonly attached = new Set<Connection>()
   /**
@@ -114,22 +87,21 @@ export class Room implements EditRoom {
    */
   private readonly undoManager: Y.UndoManager
   private readonly queue = new SerialQueue()
-  private readonly guard: AwarenessGuard
+  private readonly presence: RoomPresence
+  private readonly fullState: FullState
   private readonly compactor: Compactor
   private failed = false
   /** An append is failing and being retried: nothing new is saved, connections were told. */
-  private storageFailing = false
+  private appendFailing = false
   private resyncQueued = false
-  /** See currentFullState(); forgotten on every change of the document. */
-  private fullState: FullState | null = null
+  /** A change of the server is being applied (applyServerChange stores it itself). */
+  private applyingServerChange = false
   /** Bytes of this document's stored log (as loaded, plus what this room appended): is it a large document? */
   private storedBytes = 0
   /** performance.now() of the last catch-up from the store (see catchUpFromStore). */
   private caughtUpAt = -Infinity
-  /** The room's own client id is claimed for the server's changes (HOST1). */
-  private serverIdClaimed = false
 
-  /** Resolves once the stored state is applied: at once, or once a prepared document's pieces are (rooms.ts waits for it). */
+  /** Resolves once the stored document is applied: at once, or once a prepared document's pieces are (rooms.ts waits for it). */
   readonly replayed: Promise<void>
 
   constructor(
@@ -142,6 +114,9 @@ export class Room implements EditRoom {
     this.key = key
     this.kind = kind
     this.store = options.store
+    this.logger = options.logger
+    this.storageRetry = { retryMs: options.storageRetryMs ?? LIMITS.storageRetryMs, maxQueued: options.storageRetryQueue ?? LIMITS.storageRetryQueue }
+    this.fullState = new FullState(this.doc, kind, (err) => options.logger.error({ err, ...key }, 'V2 conversion failed: sending V1'))
 
     // Replay storage before listening, so nothing loaded is stored or broadcast again.
     const listen = () => {
@@ -154,15 +129,9 @@ export class Room implements EditRoom {
       this.doc.on('update', this.onDocUpdate)
     }
     if (isPreparedDoc(loaded)) {
-      // A large document read and encoded on a document thread (LOOP5): its full-state frames are
-      // ready for the first joiners, and its pieces are applied a few at a time, between other work.
-      this.fullState = {
-        stateVector: loaded.stateVector,
-        v1: { update: loaded.frameV1.subarray(loaded.v1Offset), frame: loaded.frameV1 },
-        frameV2: Promise.resolve(loaded.frameV2),
-        readyV2: loaded.frameV2,
-        preview: loaded.preview,
-      }
+      // A large document read and encoded on a document thread (LOOP5): its full state is ready for
+      // the first joiners, and its pieces are applied a few at a time, between other work.
+      this.fullState.startFrom(loaded)
       this.replayed = Promise.resolve()
         .then(() => applyPieces(this.doc, loaded.pieces, STORAGE_ORIGIN))
         .then(listen)
@@ -182,18 +151,15 @@ export class Room implements EditRoom {
     // update is its own undo step.
     this.undoManager = new Y.UndoManager(this.doc, { trackedOrigins: new Set(), captureTimeout: 0 })
 
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
-    this.guard = new AwarenessGuard(this.awareness.clientID, (clientId) => this.awareness.meta.get(clientId)?.clock)
+    this.clientOwners = new ClientOwners(options.store, key, (err) => options.logger.warn({ err, ...key }, 'claiming a client id announced in presence failed'))
+    const peers = options.peers
+    this.presence = new RoomPresence(this.doc, key, this.clientOwners, options.logger, (frame) => this.sendToAll(frame), peers && ((update) => peers.publishAwareness(update)))
 
     const pendingUpdates = isPreparedDoc(loaded) ? loaded.pendingUpdates : loaded.updates.length
     this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, pendingUpdates, options.logger)
     this.storedBytes = isPreparedDoc(loaded)
       ? loaded.storedBytes
       : (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, update) => sum + update.byteLength, 0)
-    this.clientOwners = new ClientOwners(options.store, key, (err) => options.logger.warn({ err, ...key }, 'claiming a client id announced in presence failed'))
     // A prepared document's exact state size is known (its V1 update): a tighter start than the bytes stored.
     const loadedBytes = isPreparedDoc(loaded) ? loaded.frameV1.byteLength - loaded.v1Offset : this.storedBytes
     this.size = new DocumentSize(LIMITS.maxDocumentBytes[kind], loadedBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength)
@@ -214,16 +180,15 @@ export class Room implements EditRoom {
     this.attached.add(connection)
     this.undoManager.addTrackedOrigin(connection.origin)
     connection.send(encodeSyncStep1(this.doc))
-    if (this.storageFailing) connection.sendSaved(STORAGE_STATE.failing)
-    const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) connection.send(encodeAwarenessStates(this.awareness, present))
+    if (this.appendFailing) connection.sendSaved(STORAGE_STATE.failing)
+    const present = this.presence.statesFrame()
+    if (present) connection.send(present)
   }
 
   /** The connection left: its presence goes away for everyone else. */
   removeConnection(connection: Connection): void {
     if (!this.attached.delete(connection)) return
-    const released = this.guard.release(connection).filter((clientId) => this.awareness.getStates().has(clientId))
-    if (released.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, released, connection.origin)
+    this.presence.remove(connection)
     // Edits it sent before leaving are still queued and must stay undoable: stop tracking after them.
     this.enqueue(() => this.undoManager.removeTrackedOrigin(connection.origin))
   }
@@ -241,91 +206,36 @@ export class Room implements EditRoom {
     this.enqueue(() => {
       if (this.failed) return
       if (!fresh) return connection.send(encodeSyncStep2(this.doc, stateVector))
-      // It was sent a cached full state before this room was loaded: now only what differs from it.
-      if (connection.servedState) return connection.send(encodeSyncStep2(this.doc, connection.servedState))
-      const state = this.currentFullState()
-      if (!connection.syncV2) return connection.send(this.v1Of(state).frame)
-      // The plan page shows the first rows while the whole document is on its way and applied.
-      const preview = connection.wantsPreview ? this.previewOf(state) : null
-      if (preview) connection.send(preview)
-      state.frameV2 ??= this.convertToV2(state)
-      // Not awaited: the queue (everyone's edits) never waits for a conversion. Updates broadcast to
-      // this connection meanwhile are newer than this state; Yjs keeps them pending until it lands.
-      void state.frameV2.then((frame) => connection.send(frame ?? this.v1Of(state).frame))
+      // It was sent a kept state before this room was loaded: now only what differs from it.
+      if (connection.keptStateVector) return connection.send(encodeSyncStep2(this.doc, connection.keptStateVector))
+      this.fullState.sendTo(connection)
     })
   }
 
   /**
-   * The whole document, encoded once per document state and shared by every fresh joiner (empty
-   * state vector) until the next change: twenty clients opening a large document cost one encoding,
-   * not twenty on the event loop; V2 joiners of that state share one conversion.
-   */
-  private currentFullState(): FullState {
-    this.fullState ??= { stateVector: Y.encodeStateVector(this.doc), v1: null, frameV2: null, readyV2: null }
-    return this.fullState
-  }
-
-  private v1Of(state: FullState): { update: Uint8Array; frame: Uint8Array } {
-    if (!state.v1) {
-      // Asked for while `state` is the current one (a V1 joiner, or a conversion about to start).
-      const update = Y.encodeStateAsUpdate(this.doc)
-      state.v1 = { update, frame: encodeSyncStep2Update(update) }
-    }
-    return state.v1
-  }
-
-  /** The first rows of a large plan in this state (a type-103 frame), or null (another document, a short plan). */
-  private previewOf(state: FullState): Uint8Array | null {
-    if (state.preview === undefined) state.preview = this.currentPreview()
-    return state.preview
-  }
-
-  private currentPreview(): Uint8Array | null {
-    const large = this.kind === 'plan' && actionsOf(this.doc).size >= PLAN_PREVIEW_MIN_ACTIONS
-    return large ? encodePlanPreview(planPreviewOf(this.doc)) : null
-  }
-
-  /**
-   * The full state as the registry may keep it once the room unloads (a large document's, already
-   * converted for a V2 joiner and still current), or null.
+   * The full state to keep once the room unloads (a large document's, already converted for a V2
+   * joiner and still current), or null.
    */
   keptState(): KeptState | null {
-    const state = this.fullState
-    if (this.failed || !state?.readyV2 || state.readyV2.byteLength < CACHED_STATE_MIN_BYTES) return null
-    return { stateVector: state.stateVector, snapshot: Y.encodeSnapshot(Y.snapshot(this.doc)), frameV2: state.readyV2, preview: this.previewOf(state) }
+    return this.failed ? null : this.fullState.toKeep()
   }
 
   /**
-   * When `keptState()` has nothing (no V2 joiner came since the last change): whether the registry
-   * should rebuild this large document's full state from storage as it unloads, with the plan's first
-   * screen to keep beside it; null for a small or failed document.
+   * When `keptState()` has nothing (no V2 joiner came since the last change): whether this large
+   * document's kept state should be rebuilt from the stored document as it unloads, with the plan's
+   * first screen to keep beside it; null for a small or failed document.
    */
   stateToRebuild(): { preview: Uint8Array | null } | null {
-    if (this.failed || this.storedBytes < CACHED_STATE_MIN_BYTES) return null
-    return { preview: this.currentPreview() }
+    if (this.failed || this.storedBytes < KEPT_STATE_MIN_BYTES) return null
+    return { preview: this.fullState.currentPreview() }
   }
 
-  /**
-   * A state kept from this document's previous room: when the stored document is still exactly that
-   * state (same state vector and same deletions: another instance may have written meanwhile), its
-   * V2 frame serves the next V2 joiners without a new encoding. Returns whether it did.
-   */
+  /** A state kept from this document's previous room, adopted when the document is still that state (see FullState.adopt). */
   adoptKeptState(kept: KeptState): boolean {
-    if (this.fullState || !sameBytes(Y.encodeSnapshot(Y.snapshot(this.doc)), kept.snapshot)) return false
-    this.fullState = { stateVector: kept.stateVector, v1: null, frameV2: Promise.resolve(kept.frameV2), readyV2: kept.frameV2, preview: kept.preview }
-    return true
+    return this.fullState.adopt(kept)
   }
 
-  /** The type-102 frame of a state (converted off the event loop when large); null if it failed (V1 is sent). */
-  private convertToV2(state: FullState): Promise<Uint8Array | null> {
-    return yjsThread.toV2(this.v1Of(state).update).then(
-      (updateV2) => (state.readyV2 = encodeSyncStep2V2(updateV2)),
-      (err: unknown) => {
-        this.options.logger.error({ err, ...this.key }, 'V2 conversion failed: sending V1')
-        return null
-      },
-    )
-  }
+  // ---- changes ---------------------------------------------------------------------------------
 
   /** An update from a client (sync step 2 and update messages alike) enters the edit pipeline. */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
@@ -334,6 +244,7 @@ export class Room implements EditRoom {
       const context: EditContext = {
         room: this,
         connection,
+        authorId: connection.identity.userId,
         incoming: update,
         decoded: null,
         applied: null,
@@ -345,7 +256,7 @@ export class Room implements EditRoom {
         closeAfter: null,
       }
       try {
-        await runEditPipeline(this.options.steps, context)
+        await runSteps(this.options.steps, context)
         // Stored (or already there, or compensated and stored): the author may count it as saved.
         connection.acknowledgeSaved()
       } catch (error) {
@@ -358,32 +269,69 @@ export class Room implements EditRoom {
   }
 
   /**
-   * Applies a change made by the server itself (origin `server`), then stores and broadcasts it like
-   * any edit. Resolves once it is stored and sent. `authorId`: the member who asked for it (a restore).
+   * Applies a change made by the server itself (origin `server`), then stores and broadcasts it
+   * through the same steps as an edit (SERVER_CHANGE_STEPS). Resolves once it is stored and sent.
+   * `authorId`: the member who asked for it (a restore). `change` may throw to refuse: whatever it
+   * wrote before throwing is stored all the same, then the error is passed on.
    */
   async applyServerChange(change: (doc: Y.Doc) => void, authorId?: string): Promise<void> {
-    const origin = authorId === undefined ? SERVER_ORIGIN : Object.freeze({ kind: 'server' as const, authorId })
-    await this.queue.run(() => this.doc.transact(() => change(this.doc), origin))
-    await this.queue.drain()
+    const origin: ServerOrigin = authorId === undefined ? SERVER_ORIGIN : Object.freeze({ kind: 'server', authorId })
+    await this.queue.run(async () => {
+      const thrown: unknown[] = []
+      this.applyingServerChange = true
+      let update: Uint8Array | null
+      try {
+        update = captureUpdate(this.doc, () => {
+          try {
+            this.doc.transact(() => change(this.doc), origin)
+          } catch (error) {
+            thrown.push(error)
+          }
+        })
+      } finally {
+        this.applyingServerChange = false
+      }
+      if (update && !this.failed) await this.storeServerChange(update, authorId ?? null)
+      if (thrown.length > 0) throw thrown[0]
+    })
+  }
+
+  /** Stores and broadcasts a change the server applied; if that fails, the room fails (its state is ahead of the log). */
+  private async storeServerChange(update: Uint8Array, authorId: string | null): Promise<void> {
+    const context: ChangeContext = { room: this, connection: null, authorId, outgoing: update, refusal: null }
+    try {
+      await runSteps(SERVER_CHANGE_STEPS, context)
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  /**
+   * Applies an update another instance stored (origin `peer-instance`, or what the room merges from
+   * the store), and broadcasts what the document did not hold yet to this room's connections
+   * (STORED_CHANGE_STEPS): it is neither checked, stored nor published again.
+   */
+  private async applyStoredChange(apply: () => void): Promise<void> {
+    const update = captureUpdate(this.doc, apply)
+    if (update) await runSteps(STORED_CHANGE_STEPS, { room: this, connection: null, authorId: null, outgoing: update, refusal: null })
   }
 
   // ---- other instances (fan-out) ---------------------------------------------------------------
 
-  /** Stored updates go to the other instances; called by the pipeline's broadcast step. */
+  /** Stored updates go to the other instances; called by the pipeline's publishToPeers step. */
   publishUpdate(update: Uint8Array): void {
     this.options.peers?.publishUpdate(update)
   }
 
   /**
-   * An update another instance accepted and stored: applied with the peer-instance origin, so it is
-   * broadcast to this room's connections but neither checked, stored nor published again. Queued,
-   * like edits, so it never lands in the middle of one.
+   * An update another instance accepted and stored: broadcast to this room's connections but neither
+   * checked, stored nor published again. Queued, like edits, so it never lands in the middle of one.
    */
   applyPeerUpdate(update: Uint8Array): void {
-    this.enqueue(() => {
+    this.enqueue(async () => {
       if (this.failed) return
       const hadPending = this.hasPending()
-      Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
+      await this.applyStoredChange(() => Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN))
       // It depends on something this room missed: fetch it from the store.
       if (!hadPending && this.hasPending()) this.resyncFromStore()
     })
@@ -391,21 +339,16 @@ export class Room implements EditRoom {
 
   /** Every presence state in the room, for an instance that just opened the document; null when none. */
   awarenessStates(): Uint8Array | null {
-    const present = [...this.awareness.getStates().keys()]
-    return present.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, present) : null
+    return this.presence.statesUpdate()
   }
 
   /** Presence of another instance's connections (already checked and stamped there). */
   applyPeerAwareness(update: Uint8Array): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_INSTANCE_ORIGIN)
-    } catch (err) {
-      this.options.logger.warn({ err, ...this.key }, 'bad awareness from a peer instance ignored')
-    }
+    this.presence.receiveFromPeer(update)
   }
 
   /**
-   * Fan-out messages may have been lost: merges the stored state into the document (a CRDT merge,
+   * Fan-out messages may have been lost: merges the stored document into the room's (a CRDT merge,
    * nothing is deleted) and broadcasts what this room lacked to its connections.
    */
   resyncFromStore(): void {
@@ -419,7 +362,7 @@ export class Room implements EditRoom {
 
   /**
    * Called from within the room's queue (an edit's claimClientIds step): on several instances only,
-   * and at most every CATCH_UP_INTERVAL_MS, merges the stored state (see EditRoom.catchUpFromStore).
+   * and at most every CATCH_UP_INTERVAL_MS, merges the stored document (see EditRoom.catchUpFromStore).
    */
   async catchUpFromStore(): Promise<boolean> {
     if (!this.options.peers?.shared || performance.now() - this.caughtUpAt < CATCH_UP_INTERVAL_MS) return false
@@ -428,16 +371,18 @@ export class Room implements EditRoom {
     return true
   }
 
-  /** Merges what the store holds (with the peer-instance origin: broadcast here, neither checked nor stored again). */
+  /** Merges what the store holds, as an update another instance stored. */
   private async mergeStored(): Promise<void> {
-    const loaded = await this.store.load(this.key)
-    Y.transact(
-      this.doc,
-      () => {
-        if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, PEER_INSTANCE_ORIGIN)
-        for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
-      },
-      PEER_INSTANCE_ORIGIN,
+    const stored = await this.store.load(this.key)
+    await this.applyStoredChange(() =>
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, PEER_INSTANCE_ORIGIN)
+          for (const update of stored.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
+        },
+        PEER_INSTANCE_ORIGIN,
+      ),
     )
   }
 
@@ -447,37 +392,25 @@ export class Room implements EditRoom {
 
   // ---- presence --------------------------------------------------------------------------------
 
-  /** A client's awareness update: only its own client ids, with its authenticated identity. */
-  receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const admitted = this.guard.admit(connection, decodeAwarenessUpdate(update, this.isStaleAwareness))
-    if (admitted.length > 0) {
-      // Only the client's own presence is charged: stock providers echo everyone else's back.
-      connection.admit('awareness')
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(admitted), connection.origin)
-    }
+  /** Who is in the room, as y-protocols keeps it (changed only through the methods below). */
+  get awareness(): Awareness {
+    return this.presence.awareness
   }
 
-  private readonly isStaleAwareness = (clientId: number, clock: number, removal: boolean): boolean => this.guard.isStale(clientId, clock, removal)
+  /** A client's awareness update: only its own client ids, with its authenticated identity. */
+  receiveAwareness(connection: Connection, update: Uint8Array): void {
+    this.presence.receive(connection, update)
+  }
 
   /** Answers a query-awareness message with every present state. */
   sendAwarenessStates(connection: Connection): void {
-    const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) connection.send(encodeAwarenessStates(this.awareness, present))
+    const present = this.presence.statesFrame()
+    if (present) connection.send(present)
   }
 
   /** The member's identity changed (name, partner, role): restamp their presence. */
   identityChanged(connection: Connection): void {
-    const states = this.awareness.getStates()
-    const entries = [...connection.awarenessClientIds]
-      .filter((clientId) => states.has(clientId))
-      .map((clientId) => ({
-        clientId,
-        clock: (this.awareness.meta.get(clientId)?.clock ?? 0) + 1,
-        state: stampIdentity(states.get(clientId)!, connection.identity),
-      }))
-    if (entries.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection.origin)
-    }
+    this.presence.identityChanged(connection)
   }
 
   // ---- pipeline support (EditRoom) -------------------------------------------------------------
@@ -486,43 +419,38 @@ export class Room implements EditRoom {
     return this.undoManager
   }
 
-  async appendDurably(update: Uint8Array, authorId: string | null): Promise<void> {
-    const retryMs = this.options.storageRetryMs ?? LIMITS.storageRetryMs
-    const maxQueued = this.options.storageRetryQueue ?? LIMITS.storageRetryQueue
-    const giveUpAt = Date.now() + retryMs
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.store.append(this.key, update, authorId)
-        break
-      } catch (cause) {
-        // Edits keep arriving behind this one (the queue holds them, unapplied): bounded in time and count.
-        const remaining = giveUpAt - Date.now()
-        if (remaining <= 0 || this.queue.size > maxQueued) throw new StorageFailure('append failed', { cause })
-        if (!this.storageFailing) {
-          this.storageFailing = true
-          this.options.logger.error({ err: cause, ...this.key }, 'append failed: retrying, nothing is acknowledged meanwhile')
-          for (const connection of this.attached) connection.sendSaved(STORAGE_STATE.failing)
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 1000, remaining)))
-      }
-    }
-    if (this.storageFailing) {
-      this.storageFailing = false
-      this.options.logger.warn({ ...this.key }, 'storage recovered')
-      for (const connection of this.attached) connection.sendSaved(STORAGE_STATE.ok)
-    }
+  get queuedTasks(): number {
+    return this.queue.size
+  }
+
+  get storageFailing(): boolean {
+    return this.appendFailing
+  }
+
+  setStorageFailing(failing: boolean): void {
+    this.appendFailing = failing
+    for (const connection of this.attached) connection.sendSaved(failing ? STORAGE_STATE.failing : STORAGE_STATE.ok)
+  }
+
+  appended(bytes: number): void {
     this.compactor.noteAppended()
-    this.storedBytes += update.byteLength
-    this.size.accepted(update.byteLength)
+    this.storedBytes += bytes
+    this.size.accepted(bytes)
   }
 
   workspaceContext(): WorkspaceContext {
     return this.options.workspaceContext?.() ?? EMPTY_WORKSPACE_CONTEXT
   }
 
+  /** After each edit: the UndoManager lets go of what it kept, and that content is collected. */
+  collectEdit(deleteSets: readonly DeleteSet[]): void {
+    releaseUndoSteps(this.undoManager, deleteSets)
+    if (this.doc.gc) for (const deleteSet of deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
+  }
+
   // ---- lifecycle -------------------------------------------------------------------------------
 
-  /** Resolves once every queued edit is stored and broadcast and no compaction is running. */
+  /** Resolves once every queued change is stored and broadcast and no compaction is running. */
   async flush(): Promise<void> {
     await this.queue.drain()
     await this.compactor.idle()
@@ -532,10 +460,9 @@ export class Room implements EditRoom {
   async close(): Promise<void> {
     await this.flush()
     this.undoManager.destroy()
-    this.awareness.off('update', this.onAwarenessUpdate)
+    this.presence.destroy()
     this.doc.off('update', this.onDocUpdate)
-    this.fullState = null
-    this.awareness.destroy()
+    this.fullState.invalidate()
     this.doc.destroy()
   }
 
@@ -556,75 +483,24 @@ export class Room implements EditRoom {
     this.queue.run(task).catch((err: unknown) => this.options.logger.error({ err, ...this.key }, 'room task failed'))
   }
 
-  /** After each edit: the UndoManager lets go of what it kept, and that content is collected. */
-  collectEdit(deleteSets: readonly DeleteSet[]): void {
-    releaseUndoSteps(this.undoManager, deleteSets)
-    if (this.doc.gc) for (const deleteSet of deleteSets) Y.tryGc(deleteSet, this.doc.store, this.doc.gcFilter)
-  }
-
   /**
-   * Updates that did not come through the edit pipeline. Connection edits and their compensations
-   * (UndoManager origin) are handled by the pipeline; peer-instance updates are stored already;
-   * anything else is a server change that must be stored and broadcast.
+   * Every change of the document makes its full state a past one. Changes are stored and broadcast
+   * by the path that applied them (an edit, a server change, an update already stored); a transaction
+   * made around those paths (by code holding the room through `withRoom`) is still stored and
+   * broadcast as a server change, through the same steps, rather than lost.
    */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullState = null
-    if (origin instanceof Y.UndoManager) return
-    if (isTransactionOrigin(origin)) {
-      if (origin.kind === 'connection' || origin.kind === 'storage') return
-      if (origin.kind === 'peer-instance') {
-        this.sendToAll(encodeSyncUpdate(update))
-        return
-      }
-    } else {
-      this.options.logger.warn({ ...this.key }, 'transaction without a typed origin: stored as a server change')
-    }
+    this.fullState.invalidate()
+    if (this.applyingServerChange || origin instanceof Y.UndoManager) return
+    if (isTransactionOrigin(origin) && origin.kind !== 'server') return
+    if (!isTransactionOrigin(origin)) this.options.logger.warn({ ...this.key }, 'transaction without a typed origin: stored as a server change')
+    const authorId = isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null
     this.enqueue(async () => {
-      if (this.failed) return
-      try {
-        await this.claimServerId()
-        await this.appendDurably(update, isTransactionOrigin(origin) && origin.kind === 'server' ? (origin.authorId ?? null) : null)
-      } catch (error) {
-        this.fail(error)
-        return
-      }
-      this.sendToAll(encodeSyncUpdate(update))
-      this.publishUpdate(update)
+      if (!this.failed) await this.storeServerChange(update, authorId)
     })
-  }
-
-  /** Before the server's first change is stored, its client id is claimed (HOST1). */
-  private async claimServerId(): Promise<void> {
-    if (this.serverIdClaimed) return
-    this.serverIdClaimed = await this.clientOwners.claimForServer(this.doc.clientID)
-    if (!this.serverIdClaimed) this.options.logger.error({ ...this.key, clientId: this.doc.clientID }, 'the room’s client id belongs to a person: its change is stored under it anyway')
-  }
-
-  /**
-   * Presence changes go to every connection, the sender's included (it sees its stamped identity).
-   * A client id seen in someone's presence (stamped with their identity here or on the instance
-   * they are connected to) is claimed for them (HOST1).
-   */
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0) return
-    for (const clientId of [...added, ...updated]) {
-      const user = this.awareness.getStates().get(clientId)?.[AWARENESS_USER_FIELD] as { id?: unknown } | undefined
-      if (typeof user?.id === 'string') this.clientOwners.reserve(clientId, user.id, origin !== PEER_INSTANCE_ORIGIN)
-    }
-    const frame = encodeAwarenessStates(this.awareness, changed)
-    this.sendToAll(frame)
-    if (origin !== PEER_INSTANCE_ORIGIN && this.options.peers) this.options.peers.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
   }
 
   private sendToAll(frame: Uint8Array): void {
     for (const connection of this.attached) connection.send(frame)
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
 }

@@ -1,4 +1,4 @@
-import { CLOSE, docKind, encodeServerError, encodeSyncStep2V2, LIMITS, type CloseCode } from '@ensemble/shared'
+import { CLOSE, docKind, encodeServerError, LIMITS, type CloseCode, type WorkspaceContext } from '@ensemble/shared'
 import * as Y from 'yjs'
 import type { ReplicaLink, Replicator } from '../fanout/replicator.ts'
 import type { DocKey, DocStore, KeptState, LoadedDoc } from '../storage/docStore.ts'
@@ -9,12 +9,11 @@ import { type ConnectOptions, Connection, type ConnectionLimits } from './connec
 export type { ConnectOptions }
 import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
-import { CACHED_STATE_MIN_BYTES, Room } from './room.ts'
-import { StateCache } from './keptStateCache.ts'
+import { KeptStates } from './keptStates.ts'
+import { Room } from './room.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
-import { yjsThread } from '../workers/yjsThread.ts'
 import { DocumentTooLargeError, documentTooLargeMessage, OPEN_ON_THREAD_BYTES, PIECE_BYTES, type PreparedDoc } from './preparedDoc.ts'
 
 /** Resolves a member's current identity in a workspace, or null when they are not (or no longer) a member. */
@@ -45,7 +44,7 @@ export interface RoomRegistryOptions {
   onEditAccepted?: OnEditAccepted
   /** Slow-reader cap and token buckets of each connection (default: LIMITS). */
   connectionLimits?: ConnectionLimits
-  /** Bytes of large documents' full states kept after their rooms unload (default LIMITS.stateCacheBytes; 0: none). */
+  /** Bytes of kept states held in memory after their rooms unload (default LIMITS.stateCacheBytes; 0: none). */
   stateCacheBytes?: number
   /**
    * Where a large document (over OPEN_ON_THREAD_BYTES stored) is read, decoded and encoded when its
@@ -65,16 +64,16 @@ interface RoomSlot {
   /** Server-side uses in progress (`withRoom`): the room stays loaded meanwhile. */
   pinned: number
   idleTimer: ReturnType<typeof setTimeout> | null
-  /** Kept full states being written to fresh joiners while the room loads (see load). */
-  readonly earlyWrites: Promise<void>[]
+  /** Kept states being written to fresh joiners while the room loads (see load). */
+  readonly keptStateWrites: Promise<void>[]
   /** The store's kept state of this document, once a fresh V2 joiner asked for it before the room loaded. */
-  storedState: Promise<KeptState | null> | null
-  /** Fresh V2 joiners waiting for the room: sent the state prepared on a document thread as soon as it is ready. */
+  keptStateFromStore: Promise<KeptState | null> | null
+  /** Fresh V2 joiners waiting for the room: sent the full state of a prepared document as soon as it is ready. */
   readonly freshV2: Set<Connection>
 }
 
 /** How long a room's load waits for kept states to be read and written to its first joiners (a slow reader or store does not hold it back longer). */
-const EARLY_WRITE_WAIT_MS = 500
+const KEPT_STATE_WRITE_WAIT_MS = 500
 
 const slotId = (key: DocKey): string => `${key.workspaceId}\n${key.docName}`
 
@@ -105,15 +104,8 @@ export class RoomRegistry {
   private readonly roomIdleMs: number
   private readonly compactAfterUpdates: number
   private readonly contexts: WorkspaceContexts
-  /**
-   * Per document, the work on its kept state after its room unloaded: rebuilding it from storage
-   * (keepRebuiltState), writing it to the store (keep). One at a time per document, in order.
-   */
-  private readonly keeping = new Map<string, Promise<void>>()
-  /** Full states of unloaded large documents, served to their next fresh V2 joiners before the room loads. */
-  private readonly states: StateCache
-  /** The frames of kept states the store already holds (written or read back): not written again. */
-  private readonly storedFrames = new WeakSet<Uint8Array>()
+  /** Kept states of unloaded large documents, sent to their next fresh V2 joiners before the room loads. */
+  private readonly kept: KeptStates
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {
@@ -127,7 +119,7 @@ export class RoomRegistry {
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
-    this.states = new StateCache(options.stateCacheBytes ?? LIMITS.stateCacheBytes)
+    this.kept = new KeptStates(options.store, this.logger, options.stateCacheBytes ?? LIMITS.stateCacheBytes)
   }
 
   /**
@@ -144,13 +136,13 @@ export class RoomRegistry {
     const slot = this.acquire(key)
     const connection = new Connection(socket, identity, this.logger, (closed) => this.release(slot, closed), this.options.connectionLimits, options)
     slot.connections.add(connection)
-    // A large document not loaded yet: a fresh V2 joiner gets its last full state meanwhile, from
+    // A large document not loaded yet: a fresh V2 joiner is sent its kept state meanwhile, from
     // memory, or else from the store (kept before a restart, or by another instance).
     if (slot.room === null && connection.syncV2 && options.fresh) {
       slot.freshV2.add(connection)
-      const kept = this.states.get(slot.id)
-      if (kept) slot.earlyWrites.push(connection.sendEarlyState(kept))
-      else slot.earlyWrites.push(this.storedState(slot).then((stored) => (stored ? connection.sendEarlyState(stored) : undefined)))
+      const kept = this.kept.inMemory(key)
+      if (kept) slot.keptStateWrites.push(connection.sendKeptState(kept))
+      else slot.keptStateWrites.push(this.keptStateFromStore(slot).then((stored) => (stored ? connection.sendKeptState(stored) : undefined)))
     }
     slot.ready
       .then(
@@ -239,13 +231,13 @@ export class RoomRegistry {
   }
 
   /** The context the rules currently use for a workspace (empty when none of its rooms is loaded). */
-  workspaceContext(workspaceId: string): import('@ensemble/shared').WorkspaceContext {
+  workspaceContext(workspaceId: string): WorkspaceContext {
     return this.contexts.current(workspaceId)
   }
 
   /**
    * Resolves once every room is loaded (or failed), every queued edit is stored, nothing unloads and
-   * the states of unloaded documents are kept.
+   * the kept states of unloaded documents are rebuilt and written.
    */
   async whenIdle(): Promise<void> {
     for (;;) {
@@ -253,9 +245,9 @@ export class RoomRegistry {
       const unloading = [...this.unloading.values()]
       await Promise.all(slots.map((slot) => slot.ready.then((room) => room.flush(), () => {})))
       await Promise.all(unloading)
-      await Promise.all(this.keeping.values())
+      await this.kept.idle()
       const settled = slots.every((slot) => slot.room !== null) && this.slots.size === slots.length
-      if (settled && this.unloading.size === 0 && this.keeping.size === 0) return
+      if (settled && this.unloading.size === 0 && !this.kept.busy) return
     }
   }
 
@@ -268,7 +260,7 @@ export class RoomRegistry {
     }
     await Promise.all([...this.unloading.values()])
     // Their reads and writes of the store end before the store closes.
-    await Promise.all(this.keeping.values())
+    await this.kept.idle()
   }
 
   private acquire(key: DocKey): RoomSlot {
@@ -282,7 +274,7 @@ export class RoomRegistry {
     const previous = this.unloading.get(id) ?? Promise.resolve()
     // Called once `slot` is set (`then` runs its callback later).
     const ready = previous.then(() => this.load(key, slot))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, earlyWrites: [], storedState: null, freshV2: new Set() }
+    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, keptStateWrites: [], keptStateFromStore: null, freshV2: new Set() }
     ready.then(
       (room) => {
         slot.room = room
@@ -298,7 +290,7 @@ export class RoomRegistry {
   }
 
   private async load(key: DocKey, slot: RoomSlot): Promise<Room> {
-    const { earlyWrites } = slot
+    const { keptStateWrites } = slot
     // Subscribe to the other instances first (what they publish meanwhile is kept), then load:
     // nothing stored and published between the load and the subscription is missed.
     const link = this.options.replicator ? await this.options.replicator.join(key) : null
@@ -307,7 +299,7 @@ export class RoomRegistry {
       const [loaded] = await Promise.all([this.readStored(slot), this.contexts.ensure(key.workspaceId)])
       // Applying a large document holds the event loop for a while: let the kept states sent to the
       // first joiners reach their sockets first (within a bound).
-      if (earlyWrites.length > 0) await settledWithin(Promise.all(earlyWrites), EARLY_WRITE_WAIT_MS)
+      if (keptStateWrites.length > 0) await settledWithin(Promise.all(keptStateWrites), KEPT_STATE_WRITE_WAIT_MS)
       room = new Room(key, loaded, {
         store: this.options.store,
         steps: this.steps,
@@ -330,19 +322,19 @@ export class RoomRegistry {
       link.attach(room)
     }
     // The room owns the kept state again (if the stored document is still that state).
-    const kept = this.states.get(slot.id) ?? (await slot.storedState)
+    const kept = this.kept.inMemory(key) ?? (await slot.keptStateFromStore)
     if (kept) {
-      this.states.delete(slot.id)
+      this.kept.forget(key)
       room.adoptKeptState(kept)
     }
     return room
   }
 
   /**
-   * What a room opens with (LOOP5): a large document (over OPEN_ON_THREAD_BYTES stored) is read,
-   * rebuilt, checked against its size limit and encoded on a document thread, and the fresh V2
-   * joiners already waiting are sent its state at once; a small one (or a store only this thread can
-   * read) is read here, as before.
+   * What a room opens with (LOOP5): a large stored document (over OPEN_ON_THREAD_BYTES) is prepared
+   * on a document thread (read, rebuilt, checked against its size limit and encoded), and the fresh
+   * V2 joiners already waiting are sent its full state at once; a small one (or a store only this
+   * thread can read) is read here.
    */
   private async readStored(slot: RoomSlot): Promise<LoadedDoc | PreparedDoc> {
     const { key } = slot
@@ -358,7 +350,7 @@ export class RoomRegistry {
       if (err instanceof ThreadJobError && err.code === 'document_too_large') throw new DocumentTooLargeError(Number(err.data?.bytes), Number(err.data?.limit))
       throw err
     }
-    for (const connection of slot.freshV2) if (connection.servedState === null) slot.earlyWrites.push(connection.sendEarlyState(prepared))
+    for (const connection of slot.freshV2) if (connection.keptStateVector === null) slot.keptStateWrites.push(connection.sendKeptState(prepared))
     return prepared
   }
 
@@ -423,8 +415,8 @@ export class RoomRegistry {
         await room.close()
         // Not awaited: the next load of this document must not wait for them. Closing, the state
         // still goes to the store (the next start serves it), but nothing is rebuilt.
-        if (kept) this.keep(slot, kept)
-        else if (rebuild && !this.closing) this.keepRebuiltState(slot, rebuild.preview)
+        if (kept) this.kept.keep(slot.key, kept, !this.closing)
+        else if (rebuild && !this.closing) this.kept.rebuild(slot.key, rebuild.preview, () => this.closing || this.slots.has(slot.id))
       })
       .catch((err: unknown) => this.logger.error({ err, ...slot.key }, 'unloading document failed'))
       .finally(() => {
@@ -433,65 +425,15 @@ export class RoomRegistry {
     this.unloading.set(slot.id, done)
   }
 
-  /**
-   * A large document edited since its last V2 joiner unloads with no full state to keep: rebuild it
-   * from storage on the Yjs thread (the event loop never encodes it), so the next person to open it
-   * still gets it before the room loads. A loaded room holds no kept state (it adopts or drops it), so
-   * one found here when the rebuild ends is newer. Dropped too if the document is open again (its room
-   * keeps a newer one when it unloads) or the server is closing.
-   */
-  private keepRebuiltState(slot: RoomSlot, preview: Uint8Array | null): void {
-    this.afterKept(slot, async () => {
-      const loaded = await this.options.store.load(slot.key)
-      const state = await yjsThread.fullState(loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates)
-      // Opened again meanwhile, or a later unload of it already kept a newer state: this one is stale.
-      if (this.closing || this.slots.has(slot.id) || this.states.has(slot.id) || state.updateV2.byteLength < CACHED_STATE_MIN_BYTES) return
-      const kept = { stateVector: state.stateVector, snapshot: state.snapshot, frameV2: encodeSyncStep2V2(state.updateV2), preview }
-      this.states.set(slot.id, kept)
-      await this.writeKeptState(slot, kept)
-    })
-  }
-
-  /** Keeps the state of a document that just unloaded, in memory (unless closing) and in the store. */
-  private keep(slot: RoomSlot, kept: KeptState): void {
-    if (!this.closing) this.states.set(slot.id, kept)
-    if (!this.storedFrames.has(kept.frameV2)) this.afterKept(slot, () => this.writeKeptState(slot, kept))
-  }
-
-  private async writeKeptState(slot: RoomSlot, kept: KeptState): Promise<void> {
-    await this.options.store.keepState(slot.key, kept)
-    this.storedFrames.add(kept.frameV2)
-  }
-
-  /** Runs `work` on a document's kept state after the work already queued for it; whenIdle and closeAll wait for it. */
-  private afterKept(slot: RoomSlot, work: () => Promise<void>): void {
-    const done: Promise<void> = (this.keeping.get(slot.id) ?? Promise.resolve())
-      .then(work)
-      .catch((err: unknown) => this.logger.warn({ err, ...slot.key }, 'keeping the full state of an unloaded document failed'))
-      .finally(() => {
-        if (this.keeping.get(slot.id) === done) this.keeping.delete(slot.id)
-      })
-    this.keeping.set(slot.id, done)
-  }
-
   /** The store's kept state of a document whose room is loading, read once for all its fresh joiners (null on failure). */
-  private storedState(slot: RoomSlot): Promise<KeptState | null> {
-    slot.storedState ??= this.options.store.keptState(slot.key).then(
-      (stored) => {
-        if (stored) this.storedFrames.add(stored.frameV2)
-        return stored
-      },
-      (err: unknown) => {
-        this.logger.warn({ err, ...slot.key }, 'reading the kept full state of a document failed')
-        return null
-      },
-    )
-    return slot.storedState
+  private keptStateFromStore(slot: RoomSlot): Promise<KeptState | null> {
+    slot.keptStateFromStore ??= this.kept.readStored(slot.key)
+    return slot.keptStateFromStore
   }
 
-  /** Whether a full state of this unloaded document is kept for its next fresh V2 joiner. */
+  /** Whether a kept state of this unloaded document is held in memory for its next fresh V2 joiner. */
   hasKeptState(key: DocKey): boolean {
-    return this.states.has(slotId(key))
+    return this.kept.has(key)
   }
 
   /** A room that failed (its state is ahead of the log) is replaced by a fresh load next time. */

@@ -16,7 +16,7 @@ export interface AcceptedEdit {
 export type OnEditAccepted = (edit: AcceptedEdit) => void
 
 /**
- * Step 10 (optional): hands an accepted edit to an observer injected by the server, so that domain
+ * Step 11 (optional): hands an accepted edit to an observer injected by the server, so that domain
  * features react to live edits while the collaboration core knows nothing of them. A failing
  * observer is logged; the edit stands.
  */

@@ -1,11 +1,10 @@
 import { CLOSE, encodeServerError } from '@ensemble/shared'
-import type { Connection } from '../connection.ts'
 import { localize } from '../messages.ts'
-import type { EditRefusal } from './checkEdit.ts'
-import type { EditStep } from './types.ts'
+import type { EditRefusal } from './checks.ts'
+import type { EditConnection, EditStep } from './types.ts'
 
 /** Tells the author why (part of) their update was refused: a type-100 server error in their language. */
-export function sendRefusal(connection: Connection, refusal: EditRefusal): void {
+export function sendRefusal(connection: EditConnection, refusal: EditRefusal): void {
   const { code, rule, entity, field, message } = refusal
   connection.send(
     encodeServerError({
@@ -23,10 +22,10 @@ export function sendRefusal(connection: Connection, refusal: EditRefusal): void 
  * spent, and the connection must be closed (4429). A real client is refused rarely and by little;
  * a hostile one sending large refused edits is stopped long before it costs the store anything.
  */
-export const chargeRefused = (connection: Connection, bytes: number): boolean => connection.tryAdmit('refusedBytes', bytes)
+export const chargeRefused = (connection: EditConnection, bytes: number): boolean => connection.tryAdmit('refusedBytes', bytes)
 
 /**
- * Step 9: tells the author why their edit was undone (a type-100 server error in their language),
+ * Step 10: tells the author why their edit was undone (a type-100 server error in their language),
  * and closes the connection if an earlier step asked for it.
  */
 export const reportOutcome: EditStep = {

@@ -4,24 +4,46 @@ import type { DocKey, DocStore } from '../../storage/docStore.ts'
 import type { DeleteSet } from '../capture.ts'
 import type { EditChanges } from '../changes.ts'
 import type { ClientOwners } from '../clientOwners.ts'
-import type { Connection } from '../connection.ts'
 import type { DocumentSize } from '../documentSize.ts'
+import type { CollabLogger } from '../logger.ts'
+import type { ConnectionOrigin } from '../origins.ts'
+import type { FrameKind } from '../rateLimit.ts'
+import type { ConnectionIdentity } from '../socket.ts'
 import type { DecodedUpdate } from '../updateShape.ts'
-import type { EditRefusal } from './checkEdit.ts'
+import type { EditRefusal } from './checks.ts'
 
-/** What the edit pipeline needs from a room. */
+/** What the pipeline needs from the connection that sent an update (connection.ts implements it). */
+export interface EditConnection {
+  /** Who is on the other end, as authenticated (and re-read when their membership changes). */
+  readonly identity: ConnectionIdentity
+  /** The origin of every transaction applying this connection's edits (the room's UndoManager tracks it). */
+  readonly origin: ConnectionOrigin
+  send(frame: Uint8Array): void
+  close(code: CloseCode, reason?: string): void
+  /** Whether `count` more of `kind` fit in the connection's token bucket (taken if they do). */
+  tryAdmit(kind: FrameKind, count?: number): boolean
+}
+
+/** How long a failing append is retried, and how many edits may wait behind it, before the room gives up (DUR3). */
+export interface StorageRetry {
+  readonly retryMs: number
+  readonly maxQueued: number
+}
+
+/** What the pipeline needs from a room. */
 export interface EditRoom {
   readonly key: DocKey
   readonly kind: DocKind
   readonly doc: Y.Doc
   readonly store: DocStore
+  readonly logger: CollabLogger
   /**
    * The UndoManager that records this connection's transactions (the room's, shared by its
    * connections: edits run one at a time and it is cleared after each, so its last step is this edit).
    */
-  undoManagerFor(connection: Connection): Y.UndoManager
+  undoManagerFor(connection: EditConnection): Y.UndoManager
   /** The connections attached to the room right now. */
-  connections(): Iterable<Connection>
+  connections(): Iterable<EditConnection>
   /** Who owns the document's Yjs client ids (HOST1). */
   readonly clientOwners: ClientOwners
   /** The document's size against its limit (HOST4). */
@@ -34,21 +56,43 @@ export interface EditRoom {
   catchUpFromStore(): Promise<boolean>
   /** Lets go of what the UndoManager kept for this edit and collects it (idempotent). */
   collectEdit(deleteSets: readonly DeleteSet[]): void
-  /**
-   * Appends to the store, retrying while storage fails (bounded in time and queued edits); resolves
-   * once committed, throws StorageFailure when the room gives up.
-   */
-  appendDurably(update: Uint8Array, authorId: string | null): Promise<void>
   /** Members and partners of the room's workspace, as last loaded (refreshed on membership changes). */
   workspaceContext(): WorkspaceContext
+  /** How the append step retries while storage fails. */
+  readonly storageRetry: StorageRetry
+  /** Tasks waiting in the room's queue or running (edits behind a failing append among them). */
+  readonly queuedTasks: number
+  /** Whether an append is failing and being retried right now. */
+  readonly storageFailing: boolean
+  /** Storage started (true) or stopped (false) failing: the room tells its connections, now and as they join. */
+  setStorageFailing(failing: boolean): void
+  /** An update of `bytes` was committed to the log: compaction counts it, the document's size bound grows. */
+  appended(bytes: number): void
   /** Sends a stored update to the other server instances holding the document (no-op on one instance). */
-  publishUpdate?(update: Uint8Array): void
+  publishUpdate(update: Uint8Array): void
 }
 
-/** One incoming update on its way through the pipeline; each step reads and fills it in. */
-export interface EditContext {
+/**
+ * A change on its way to the store and to the room's connections: a client's edit (EditContext), a
+ * change the server makes itself, or an update another instance stored. The append and broadcast
+ * steps read only this.
+ */
+export interface ChangeContext {
   readonly room: EditRoom
-  readonly connection: Connection
+  /** The connection that sent the edit; null for a change the server made or an update already stored. */
+  readonly connection: EditConnection | null
+  /** Whom the log names as the author: the sender, the member on whose request the server acted, or nobody (null). */
+  readonly authorId: string | null
+  /** What is stored and broadcast: for an edit, `applied`, merged with its compensation when refused. */
+  outgoing: Uint8Array | null
+  /** Set by the check step when the edit is not allowed (its author then receives it back, compensated). */
+  refusal: EditRefusal | null
+}
+
+/** One incoming update on its way through the edit pipeline; each step reads and fills it in. */
+export interface EditContext extends ChangeContext {
+  readonly connection: EditConnection
+  readonly authorId: string
   /**
    * The update as received (sync step 2 or update message), less any part refused before it was
    * applied (changes under other people's client ids, HOST1).
@@ -60,11 +104,7 @@ export interface EditContext {
   applied: Uint8Array | null
   changes: EditChanges
   /** Items the edit created that are alive after it (new rich-text nodes, marks, attributes…). */
-  inserted: import('yjs').Item[]
-  /** Set by the check step when the edit is not allowed. */
-  refusal: EditRefusal | null
-  /** What is stored and broadcast: `applied`, merged with its compensation when refused. */
-  outgoing: Uint8Array | null
+  inserted: Y.Item[]
   /** Delete sets of the transactions this edit ran, collected once the UndoManager lets go. */
   deleteSets: DeleteSet[]
   /** Set when the connection must be closed once this edit has been stored and broadcast. */
@@ -76,10 +116,15 @@ export const STOP = Symbol('stop')
 export type StepResult = void | typeof STOP
 
 /**
- * One concern of edit handling. Steps run in order; a step that throws stops the chain (the room
+ * One concern of handling a change. Steps run in order; a step that throws stops the chain (the room
  * turns the error into a close code), one that returns STOP ends it quietly.
  */
-export interface EditStep {
+export interface Step<Context> {
   readonly name: string
-  run(context: EditContext): StepResult | Promise<StepResult>
+  run(context: Context): StepResult | Promise<StepResult>
 }
+
+/** A step of the edit pipeline (a client's update). */
+export type EditStep = Step<EditContext>
+/** A step any change goes through, a client's edit or the server's own (append, broadcast, publish). */
+export type ChangeStep = Step<ChangeContext>

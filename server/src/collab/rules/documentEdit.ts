@@ -11,7 +11,7 @@ import {
 } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { KeyChange } from '../changes.ts'
-import type { EditCheckInput, EditRefusal } from '../pipeline/checkEdit.ts'
+import type { EditCheckInput, EditRefusal } from '../pipeline/checks.ts'
 import { forbidden, invalid, malformed } from './refusals.ts'
 
 const STATUS_KEYS: ReadonlySet<string> = new Set(['status', 'adoptedVersionId'])

@@ -1,5 +1,5 @@
 import { typeLayoutRoots, WRITING_ROLES } from '@ensemble/shared'
-import type { EditCheck } from '../pipeline/checkEdit.ts'
+import type { EditCheck } from '../pipeline/checks.ts'
 import { checkDocumentEdit } from './documentEdit.ts'
 import { checkGovernanceEdit } from './governanceEdit.ts'
 import { checkPlanEdit } from './planEdit.ts'

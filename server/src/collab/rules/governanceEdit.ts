@@ -1,6 +1,6 @@
 import { bodyEntity, can, readBodyShape, ROOT, validateBody, violationInputs } from '@ensemble/shared'
 import * as Y from 'yjs'
-import type { EditCheckInput, EditRefusal } from '../pipeline/checkEdit.ts'
+import type { EditCheckInput, EditRefusal } from '../pipeline/checks.ts'
 import { forbidden, invalid, malformed } from './refusals.ts'
 
 interface BodyEdit {

@@ -25,7 +25,7 @@ import {
 import * as Y from 'yjs'
 import type { KeyChange } from '../changes.ts'
 import type { MESSAGES } from '../messages.ts'
-import type { EditCheckInput, EditRefusal } from '../pipeline/checkEdit.ts'
+import type { EditCheckInput, EditRefusal } from '../pipeline/checks.ts'
 import { forbidden, invalid, malformed } from './refusals.ts'
 
 /** What one edit did to one action. */

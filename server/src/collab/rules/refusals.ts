@@ -1,5 +1,5 @@
 import type { RuleViolation } from '@ensemble/shared'
-import type { EditRefusal } from '../pipeline/checkEdit.ts'
+import type { EditRefusal } from '../pipeline/checks.ts'
 import { MESSAGES } from '../messages.ts'
 
 /** A permission refusal (PERMn) about one entity and field. */
