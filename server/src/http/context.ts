@@ -7,7 +7,6 @@ import type { Database } from '../db/schema.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { WorkspaceEventBus } from '../domain/comments/events.ts'
 import type { CommentService } from '../domain/comments/service.ts'
-import type { Membership } from '../domain/members.ts'
 import type { GovernanceDeps } from '../domain/meetings/governanceDeps.ts'
 import type { Logger } from '../logger.ts'
 import type { MemberLimits } from './memberLimits.ts'
@@ -65,19 +64,5 @@ export interface AppDeps {
   historyJobsPerMember?: number
 }
 
-export interface SessionUser {
-  id: string
-  name: string
-  email: string
-  locale: string
-}
-
-export type AppEnv = {
-  Variables: {
-    user: SessionUser | null
-    /** The id of the caller's session (null when signed out); tickets remember it. */
-    sessionId: string | null
-    membership: Membership
-    clientIp: string
-  }
-}
+/** What a request carries (appEnv.ts), for the routes that import it from here. */
+export type { AppEnv, SessionUser } from './appEnv.ts'

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { LIMITS } from '@ensemble/shared'
 import { ConnectionCaps } from '../collab/transport/connectionCaps.ts'
 import { AppError, RateLimitedError } from '../errors.ts'
-import type { AppEnv } from './context.ts'
+import type { AppEnv } from './appEnv.ts'
 import { MemberRates, type MemberRateKind, type MemberRateSpecs } from './memberRates.ts'
 
 /** A member at their cap of open event streams is told to try again after this many seconds. */

@@ -16,6 +16,7 @@ import { HistoryJobRunner, type JobMember, type JobOwner } from './jobRunner.ts'
 import type { RowRef } from './jobs.ts'
 import { restoreInto } from './restore.ts'
 import { SESSION_GAP_MS } from './sessions.ts'
+import { versionView, type VersionView } from './versionView.ts'
 
 export interface AuthorView {
   id: string | null
@@ -23,30 +24,8 @@ export interface AuthorView {
   partnerName: string | null
 }
 
-export interface VersionView {
-  id: string
-  docName: string
-  name: string
-  rowId: number
-  contentHash: string
-  createdBy: string
-  createdAt: string
-}
-
-type VersionRow = Selectable<DocumentVersionTable>
-
 export const documentLocked = () =>
   new AppError(409, 'document_locked', 'This document is adopted: it accepts no edit until a steering member unlocks it for an amendment.')
-
-const toView = (row: VersionRow): VersionView => ({
-  id: row.id,
-  docName: row.doc_name,
-  name: row.name,
-  rowId: Number(row.log_id),
-  contentHash: row.content_hash,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-})
 
 /** One page of a list, oldest first; `next` is the cursor (`?before=`) of the page before it, or null at the start. */
 export interface Page<T, C = number> {
@@ -164,7 +143,7 @@ export class HistoryService {
     const key = { workspaceId: actor.workspaceId, docName }
     const { contentHash, lastRowId } = await this.jobs.run(actor, 'contentHash', { key, rowId: input.rowId ?? null })
     if (input.rowId !== undefined && lastRowId !== input.rowId) throw validationFailed('No such row in this document’s history.', 'rowId')
-    const row: VersionRow = {
+    const row: Selectable<DocumentVersionTable> = {
       id: newId(),
       workspace_id: actor.workspaceId,
       doc_name: docName,
@@ -175,7 +154,7 @@ export class HistoryService {
       created_at: this.clock().toISOString(),
     }
     await this.db.insertInto('document_version').values(row).execute()
-    return toView(row)
+    return versionView(row)
   }
 
   /** Named versions, a page of them (the newest first picked, listed oldest first); `before` is a version id. */
@@ -186,14 +165,14 @@ export class HistoryService {
       query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]))
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute()
-    const items = rows.slice(0, page.limit).reverse().map(toView)
+    const items = rows.slice(0, page.limit).reverse().map(versionView)
     return { items, next: rows.length > page.limit ? items[0]!.id : null }
   }
 
   async version(workspaceId: string, docName: string, versionId: string): Promise<VersionView> {
     const row = await documentRows(this.db, 'document_version', workspaceId, docName).where('id', '=', versionId).executeTakeFirst()
     if (!row) throw notFound('Version')
-    return toView(row)
+    return versionView(row)
   }
 
   /** A version read-only: `{version, document}` (the document as it was) as JSON bytes, built on a thread. */

@@ -31,7 +31,8 @@ import type { DocumentDiff } from '../history/diff.ts'
 import type { DocumentJson } from '../history/documentJson.ts'
 import type { JobMember } from '../history/jobRunner.ts'
 import { restoreInto } from '../history/restore.ts'
-import { documentLocked, type HistoryService, type VersionView } from '../history/service.ts'
+import { documentLocked, type HistoryService } from '../history/service.ts'
+import { titleOf, type AdoptedRecord } from './adoptedRecord.ts'
 import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, type AuditInput } from './audit.ts'
 import type { SignoffConfirmations } from './confirmation.ts'
 import { auditHeadOf, type AuditHead } from './head.ts'
@@ -46,19 +47,6 @@ interface CheckedChain {
 
 /** A round's rows or adopted text differ from its sealed audit entries: shown, never acted on. */
 const auditMismatch = (message: string) => new AppError(409, 'audit_mismatch', message)
-
-/**
- * What an adopted document's export shows: the text, who approved it for each partner, its hash.
- * The text and title are read on the document thread that lays the export out (history/jobs.ts).
- */
-export interface AdoptedRecord {
-  round: SignoffRoundView
-  version: VersionView
-  document: DocumentJson
-  title: string
-  /** The workspace's last audit entry when exported: `audit:verify --head` checks it later (SIGN12, AUDIT4). */
-  auditHead: AuditHead | null
-}
 
 /**
  * Sign-off of a rich text: a steering member proposes a version (its content hash is frozen and the
@@ -573,10 +561,4 @@ const parseClauses = (json: string): string[] => {
   } catch {
     return []
   }
-}
-
-/** A document's title from its meta, or its name when untitled. */
-export const titleOf = (meta: unknown, docName: string): string => {
-  const title = (meta as { title?: unknown } | undefined)?.title
-  return typeof title === 'string' && title ? title : docName
 }

@@ -2,7 +2,7 @@ import { exportDocx } from './docx.ts'
 import { exportModel, type ExportModel } from './model.ts'
 import { exportOdt } from './odt.ts'
 import { exportPdf } from './pdf.ts'
-import type { AdoptedRecord } from '../service.ts'
+import type { AdoptedRecord } from '../adoptedRecord.ts'
 
 /** The formats an adopted version exports to, each laying out the same model (signature page included). */
 export const EXPORT_FORMATS = {

@@ -1,7 +1,7 @@
 import { ADOPTION_RULE_LABELS, ROOT, type RichTextNode } from '@ensemble/shared'
 import { nodeText } from '../../history/documentJson.ts'
 import { headTime } from '../head.ts'
-import type { AdoptedRecord } from '../service.ts'
+import type { AdoptedRecord } from '../adoptedRecord.ts'
 
 /**
  * What every export of an adopted version shows, whatever the format (PDF, ODT, DOCX): the title,
