@@ -224,7 +224,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
 
-  const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, store, logger }) : []
+  const demoLogins = config.seedDemo ? await seedDemo({ db: database.db, auth, rooms: collab.rooms, logger }) : []
   const digests = new DigestScheduler({ db: database.db, store, mailer, clock, logger, secret: config.authSecret, baseUrl: url, tickMs: config.digestTickMs })
   digests.start()
 

@@ -20,7 +20,7 @@ import { addMembership, updateMember } from '../domain/members.ts'
 import { createPartner } from '../domain/partners.ts'
 import { createWorkspace } from '../domain/workspaces.ts'
 import type { Logger } from '../logger.ts'
-import type { DocStore } from '../storage/docStore.ts'
+import type { RoomRegistry } from '../collab/rooms.ts'
 import { agreement } from './content/agreement.ts'
 import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type PersonKey } from './content/alliance.ts'
 import { charter } from './content/charter.ts'
@@ -40,7 +40,8 @@ export interface DemoLogin {
 export interface SeedDeps {
   db: Kysely<Database>
   auth: Auth
-  store: DocStore
+  /** The documents are written as changes of the server, through their rooms (stored and broadcast like any). */
+  rooms: Pick<RoomRegistry, 'applyServerChange'>
   logger: Logger
 }
 
@@ -70,75 +71,66 @@ export const richTexts = (ids: DemoIds): Record<string, RichTextContent> => ({
   convention,
 })
 
-export function buildRichTextDoc(content: RichTextContent): Y.Doc {
-  const doc = new Y.Doc()
-  doc.transact(() => {
-    writeBlocks(contentOf(doc), content.blocks)
-    const meta = documentMetaOf(doc)
-    meta.set('title', content.title)
-    meta.set('status', 'draft')
-    meta.set('adoptedVersionId', null)
-  })
-  return doc
+/** Writes a demo rich text into an empty document. */
+function writeRichTextDoc(doc: Y.Doc, content: RichTextContent): void {
+  writeBlocks(contentOf(doc), content.blocks)
+  const meta = documentMetaOf(doc)
+  meta.set('title', content.title)
+  meta.set('status', 'draft')
+  meta.set('adoptedVersionId', null)
 }
 
-export function buildPlanDoc(ids: DemoIds): Y.Doc {
-  const doc = new Y.Doc()
+/** Writes the demo plan into an empty document. */
+function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
   const user = (key: PersonKey) => ids.users[key]
-  doc.transact(() => {
-    const meta = planMetaOf(doc)
-    meta.set('title', PLAN_META.title)
-    meta.set('start', PLAN_META.start)
-    meta.set('end', PLAN_META.end)
+  const meta = planMetaOf(doc)
+  meta.set('title', PLAN_META.title)
+  meta.set('start', PLAN_META.start)
+  meta.set('end', PLAN_META.end)
 
-    const objectives = doc.getMap<Y.Map<unknown>>(ROOT.objectives)
-    const objectiveOrder = keysAfter(null, OBJECTIVES.length)
-    OBJECTIVES.forEach((o, i) => {
-      objectives.set(newId(), new Y.Map<unknown>([['title', o.title], ['kind', 'operational'], ['order', objectiveOrder[i]!]]))
-    })
-
-    const actions = actionsOf(doc)
-    const actionOrder = keysAfter(null, ACTIONS.length)
-    ACTIONS.forEach((a, i) => {
-      const milestoneOrder = keysAfter(null, a.milestones.length)
-      actions.set(
-        newId(),
-        buildAction({
-          title: a.title,
-          objective: a.objective === 'transversal' ? TRANSVERSAL : OBJECTIVES.find((o) => o.key === a.objective)!.title,
-          description: a.description,
-          start: a.start,
-          deadline: a.deadline,
-          status: a.status,
-          progress: a.progress,
-          blockedReason: a.blockedReason ?? '',
-          accountable: a.accountable ? user(a.accountable) : null,
-          responsible: a.responsible.map(user),
-          consulted: a.consulted.map(user),
-          informed: a.informed.map(user),
-          milestones: Object.fromEntries(a.milestones.map((m, j) => [newId(), { ...m, order: milestoneOrder[j]! }])),
-          resources: Object.fromEntries(
-            a.resources.map((r) => [newId(), { label: r.label, amount: r.amount, unit: r.unit, partnerId: ids.partners[r.partner] }]),
-          ),
-          order: actionOrder[i]!,
-        }),
-      )
-    })
+  const objectives = doc.getMap<Y.Map<unknown>>(ROOT.objectives)
+  const objectiveOrder = keysAfter(null, OBJECTIVES.length)
+  OBJECTIVES.forEach((o, i) => {
+    objectives.set(newId(), new Y.Map<unknown>([['title', o.title], ['kind', 'operational'], ['order', objectiveOrder[i]!]]))
   })
-  return doc
+
+  const actions = actionsOf(doc)
+  const actionOrder = keysAfter(null, ACTIONS.length)
+  ACTIONS.forEach((a, i) => {
+    const milestoneOrder = keysAfter(null, a.milestones.length)
+    actions.set(
+      newId(),
+      buildAction({
+        title: a.title,
+        objective: a.objective === 'transversal' ? TRANSVERSAL : OBJECTIVES.find((o) => o.key === a.objective)!.title,
+        description: a.description,
+        start: a.start,
+        deadline: a.deadline,
+        status: a.status,
+        progress: a.progress,
+        blockedReason: a.blockedReason ?? '',
+        accountable: a.accountable ? user(a.accountable) : null,
+        responsible: a.responsible.map(user),
+        consulted: a.consulted.map(user),
+        informed: a.informed.map(user),
+        milestones: Object.fromEntries(a.milestones.map((m, j) => [newId(), { ...m, order: milestoneOrder[j]! }])),
+        resources: Object.fromEntries(
+          a.resources.map((r) => [newId(), { label: r.label, amount: r.amount, unit: r.unit, partnerId: ids.partners[r.partner] }]),
+        ),
+        order: actionOrder[i]!,
+      }),
+    )
+  })
 }
 
-export function buildGovernanceDoc(ids: DemoIds): Y.Doc {
-  const doc = new Y.Doc()
-  doc.transact(() => {
-    const bodies = bodiesOf(doc)
-    const order = keysAfter(null, BODIES.length)
-    BODIES.forEach((b, i) => {
-      const seats = Object.fromEntries(Object.entries(b.seats).map(([key, n]) => [ids.partners[key as PartnerKey], n]))
-      bodies.set(ids.bodies[b.key], buildBody({ ...b, seats, chair: b.chair ? ids.users[b.chair] : null, order: order[i]! }))
-    })
+/** Writes the demo governance bodies into an empty document. */
+function writeGovernanceDoc(doc: Y.Doc, ids: DemoIds): void {
+  const bodies = bodiesOf(doc)
+  const order = keysAfter(null, BODIES.length)
+  BODIES.forEach((b, i) => {
+    const seats = Object.fromEntries(Object.entries(b.seats).map(([key, n]) => [ids.partners[key as PartnerKey], n]))
+    bodies.set(ids.bodies[b.key], buildBody({ ...b, seats, chair: b.chair ? ids.users[b.chair] : null, order: order[i]! }))
   })
-  return doc
 }
 
 /** The demo logins whose account exists (all of them once the demo has been seeded). */
@@ -162,7 +154,7 @@ async function ensureUser(deps: SeedDeps, person: (typeof PEOPLE)[number]): Prom
  * returns the demo logins that exist, so `pnpm start` prints them on every start.
  */
 export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
-  const { db, store, logger } = deps
+  const { db, rooms, logger } = deps
   if (await db.selectFrom('workspace').select('id').limit(1).executeTakeFirst()) {
     logger.debug('demo: a workspace exists, nothing to seed')
     return existingLogins(db)
@@ -185,15 +177,14 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
 
   const bodies = Object.fromEntries(BODIES.map((b) => [b.key, newId()])) as Record<BodyKey, string>
   const ids: DemoIds = { workspaceId, users, partners, bodies }
-  const docs: [string, Y.Doc][] = [
-    ...Object.entries(richTexts(ids)).map(([name, content]): [string, Y.Doc] => [name, buildRichTextDoc(content)]),
-    ['plan', buildPlanDoc(ids)],
-    ['governance', buildGovernanceDoc(ids)],
+  const docs: [string, (doc: Y.Doc) => void][] = [
+    ...Object.entries(richTexts(ids)).map(([name, content]): [string, (doc: Y.Doc) => void] => [name, (doc) => writeRichTextDoc(doc, content)]),
+    ['plan', (doc) => writePlanDoc(doc, ids)],
+    ['governance', (doc) => writeGovernanceDoc(doc, ids)],
   ]
-  for (const [docName, doc] of docs) {
-    await store.append({ workspaceId, docName }, Y.encodeStateAsUpdate(doc), adminId)
-    doc.destroy()
-  }
+  // Each document is one change of the server, authored by the admin, through the room like any
+  // other (its client id claimed for the server, HOST1): one append per document.
+  for (const [docName, write] of docs) await rooms.applyServerChange({ workspaceId, docName }, write, adminId)
 
   logger.info({ workspaceId, members: PEOPLE.length, partners: PARTNERS.length, documents: docs.length }, 'demo alliance seeded')
   logger.warn('demo accounts share a published password: start an empty database with SEED_DEMO=0 for real use')
