@@ -123,7 +123,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const workspaceEvents = new WorkspaceEventBus((err) => logger.warn({ err }, 'workspace event listener failed'))
   const comments = new CommentService(database.db, workspaceEvents, clock)
   const eventBridge = await EventBridge.open(fanOut, workspaceEvents, logger)
-  const actionWatch = new ActionWatch(database.db, clock, (workspaceId, userIds) => comments.publishInbox(workspaceId, userIds), logger)
+  const actionWatch = new ActionWatch(database.db, clock, comments.inbox, logger)
   const collab = createCollab({
     store,
     tickets,

@@ -1,7 +1,6 @@
 import {
   COMMENT_LIMITS,
   newId,
-  plainTextOf,
   type CommentAnchor,
   type CommentMessage,
   type CommentTargetKind,
@@ -20,12 +19,11 @@ import { systemClock, type Clock } from '../clock.ts'
 import type { Membership } from '../members.ts'
 import type { WorkspaceEventBus } from './events.ts'
 import { resolveMentions } from './mentions.ts'
+import { InboxService } from '../inbox/service.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 type ThreadRow = Selectable<CommentThreadTable>
 type MessageRow = Selectable<CommentMessageTable>
-
-const EXCERPT_LENGTH = 200
 
 export interface AuditEntry {
   id: string
@@ -37,17 +35,22 @@ export interface AuditEntry {
 }
 
 /**
- * Threads, messages, mentions, inbox and moderation of one database. Every change commits in one
+ * Threads, messages, mentions and moderation of one database, and the inbox items they cause
+ * (written through the inbox service, domain/inbox/service.ts). Every change commits in one
  * transaction, then publishes its events on the bus (never before: a listener may read the rows).
  */
 export class CommentService {
   private lastStamp = 0
+  /** The members' inboxes: the comment service adds and drops its messages' items there. */
+  readonly inbox: InboxService
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly bus: WorkspaceEventBus,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.inbox = new InboxService(db, bus, () => this.stamp())
+  }
 
   /** Strictly increasing ISO timestamps within this process, so messages keep their order. */
   private stamp(): string {
@@ -112,7 +115,7 @@ export class CommentService {
     })
     const created = await this.getThread(workspaceId, threadId)
     this.bus.publish({ workspaceId, type: 'comment.thread.created', data: created })
-    await this.publishInbox(workspaceId, notified)
+    await this.inbox.announce(workspaceId, notified)
     return created
   }
 
@@ -136,7 +139,7 @@ export class CommentService {
     })
     const message = await this.messageById(messageId)
     this.bus.publish({ workspaceId, type: 'comment.message.created', data: { threadId, message } })
-    await this.publishInbox(workspaceId, notified)
+    await this.inbox.announce(workspaceId, notified)
     return message
   }
 
@@ -154,12 +157,12 @@ export class CommentService {
       await trx.deleteFrom('comment_mention').where('message_id', '=', messageId).execute()
       if (mentioned.length) await trx.insertInto('comment_mention').values(mentioned.map((u) => ({ message_id: messageId, user_id: u }))).execute()
       const fresh = mentioned.filter((u) => !before.has(u) && u !== userId)
-      await this.insertInbox(trx, workspaceId, row.thread_id, messageId, fresh.map((u) => [u, 'mention']), now)
+      await this.inbox.addMessageItems(trx, workspaceId, row.thread_id, messageId, fresh.map((u) => [u, 'mention']), now)
       return fresh
     })
     const message = await this.messageById(messageId)
     this.bus.publish({ workspaceId, type: 'comment.message.updated', data: { threadId: row.thread_id, message } })
-    await this.publishInbox(workspaceId, notified)
+    await this.inbox.announce(workspaceId, notified)
     return message
   }
 
@@ -173,11 +176,11 @@ export class CommentService {
     const notified = await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comment_message').set({ body: '', deleted_at: now }).where('id', '=', messageId).execute()
       await trx.deleteFrom('comment_mention').where('message_id', '=', messageId).execute()
-      return this.dropUnreadInbox(trx, messageId)
+      return this.inbox.dropUnreadMessageItems(trx, messageId)
     })
     const message = await this.messageById(messageId)
     this.bus.publish({ workspaceId, type: 'comment.message.deleted', data: { threadId: row.thread_id, message } })
-    await this.publishInbox(workspaceId, notified)
+    await this.inbox.announce(workspaceId, notified)
     return message
   }
 
@@ -202,11 +205,11 @@ export class CommentService {
         })
         .execute()
       await trx.updateTable('comment_message').set({ body: '', hidden_by: userId, hidden_at: now }).where('id', '=', messageId).execute()
-      return this.dropUnreadInbox(trx, messageId)
+      return this.inbox.dropUnreadMessageItems(trx, messageId)
     })
     const message = await this.messageById(messageId)
     this.bus.publish({ workspaceId, type: 'comment.message.hidden', data: { threadId: row.thread_id, message } })
-    await this.publishInbox(workspaceId, notified)
+    await this.inbox.announce(workspaceId, notified)
     return message
   }
 
@@ -245,85 +248,23 @@ export class CommentService {
     return rows.map((r) => ({ id: r.id, actorId: r.actor_id, action: r.action, messageId: r.message_id, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }))
   }
 
-  // ---- inbox ----
+  // ---- inbox (the routes of http/routes/inbox.ts reach it through the comment service) ----
 
-  async listInbox(workspaceId: string, userId: string, unreadOnly: boolean): Promise<InboxItem[]> {
-    // Left joins: `action.changed` items point at an action, not at a message.
-    let q = this.db
-      .selectFrom('inbox_item')
-      .leftJoin('comment_message', 'comment_message.id', 'inbox_item.message_id')
-      .leftJoin('comment_thread', 'comment_thread.id', 'inbox_item.thread_id')
-      .select([
-        'inbox_item.id',
-        'inbox_item.kind',
-        'inbox_item.thread_id',
-        'inbox_item.message_id',
-        'inbox_item.created_at',
-        'inbox_item.read_at',
-        'inbox_item.doc_name as item_doc_name',
-        'inbox_item.target_id as item_target_id',
-        'inbox_item.fields',
-        'inbox_item.actor_id',
-        'comment_message.author_id',
-        'comment_message.body',
-        'comment_message.deleted_at',
-        'comment_message.hidden_at',
-        'comment_thread.target_kind',
-        'comment_thread.doc_name',
-        'comment_thread.target_id',
-      ])
-      .where('inbox_item.workspace_id', '=', workspaceId)
-      .where('inbox_item.user_id', '=', userId)
-    if (unreadOnly) q = q.where('inbox_item.read_at', 'is', null)
-    const rows = await q.orderBy('inbox_item.created_at', 'desc').orderBy('inbox_item.id', 'desc').limit(COMMENT_LIMITS.inboxLimit).execute()
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as InboxKind,
-      threadId: r.thread_id,
-      messageId: r.message_id,
-      actorId: r.author_id ?? r.actor_id ?? '',
-      // Items without a thread: an action changed, or a document awaits the member's sign-off.
-      targetKind: (r.target_kind ?? (r.kind === 'signoff.requested' ? 'document' : 'action')) as CommentTargetKind,
-      docName: r.doc_name ?? r.item_doc_name ?? '',
-      targetId: r.target_id ?? r.item_target_id,
-      excerpt: r.body === null || r.deleted_at || r.hidden_at ? null : plainTextOf(r.body).slice(0, EXCERPT_LENGTH),
-      fields: r.fields === null ? null : (JSON.parse(r.fields) as string[]),
-      createdAt: r.created_at,
-      readAt: r.read_at,
-    }))
+  listInbox(workspaceId: string, userId: string, unreadOnly: boolean): Promise<InboxItem[]> {
+    return this.inbox.list(workspaceId, userId, unreadOnly)
   }
 
-  async unreadCount(workspaceId: string, userId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('inbox_item')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst()
-    return Number(row?.n ?? 0)
+  unreadCount(workspaceId: string, userId: string): Promise<number> {
+    return this.inbox.unreadCount(workspaceId, userId)
   }
 
   /** Marks one item read (idempotent); someone else's item is 404. */
-  async markRead(workspaceId: string, userId: string, itemId: string): Promise<void> {
-    const item = await this.db.selectFrom('inbox_item').select(['id', 'read_at']).where('id', '=', itemId).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst()
-    if (!item) throw notFound('Inbox item')
-    if (item.read_at) return
-    await this.db.updateTable('inbox_item').set({ read_at: this.stamp() }).where('id', '=', itemId).execute()
-    await this.publishInbox(workspaceId, [userId])
+  markRead(workspaceId: string, userId: string, itemId: string): Promise<void> {
+    return this.inbox.markRead(workspaceId, userId, itemId)
   }
 
-  async markAllRead(workspaceId: string, userId: string): Promise<number> {
-    const res = await this.db
-      .updateTable('inbox_item')
-      .set({ read_at: this.stamp() })
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst()
-    const updated = Number(res.numUpdatedRows)
-    if (updated) await this.publishInbox(workspaceId, [userId])
-    return updated
+  markAllRead(workspaceId: string, userId: string): Promise<number> {
+    return this.inbox.markAllRead(workspaceId, userId)
   }
 
   // ---- internals ----
@@ -352,31 +293,8 @@ export class CommentService {
     for (const u of mentioned) items.set(u, 'mention')
     for (const u of participants) if (!items.has(u)) items.set(u, 'reply')
     items.delete(authorId)
-    await this.insertInbox(trx, workspaceId, threadId, messageId, [...items], now)
+    await this.inbox.addMessageItems(trx, workspaceId, threadId, messageId, [...items], now)
     return [...items.keys()]
-  }
-
-  private async insertInbox(trx: Transaction<Database>, workspaceId: string, threadId: string, messageId: string, items: [string, InboxKind][], now: string): Promise<void> {
-    if (!items.length) return
-    await trx
-      .insertInto('inbox_item')
-      .values(items.map(([user, kind]) => ({ id: newId(), workspace_id: workspaceId, user_id: user, kind, thread_id: threadId, message_id: messageId, created_at: now, read_at: null })))
-      .execute()
-  }
-
-  /** A deleted or hidden message no longer asks for anyone's attention. */
-  private async dropUnreadInbox(trx: Transaction<Database>, messageId: string): Promise<string[]> {
-    const users = await trx.selectFrom('inbox_item').select('user_id').where('message_id', '=', messageId).where('read_at', 'is', null).execute()
-    if (users.length) await trx.deleteFrom('inbox_item').where('message_id', '=', messageId).where('read_at', 'is', null).execute()
-    return [...new Set(users.map((u) => u.user_id))]
-  }
-
-  /** Tells each member their unread count changed (also used by the action watch). */
-  async publishInbox(workspaceId: string, userIds: string[]): Promise<void> {
-    for (const userId of new Set(userIds)) {
-      const unread = await this.unreadCount(workspaceId, userId)
-      this.bus.publish({ workspaceId, userId, type: 'inbox.changed', data: { unread } })
-    }
   }
 
   private async threadRow(db: Db, workspaceId: string, threadId: string): Promise<ThreadRow> {

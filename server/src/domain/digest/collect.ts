@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../../db/schema.ts'
 import type { DocStore } from '../../storage/docStore.ts'
+import { inboxItemsBetween } from '../inbox/service.ts'
 import type { DigestData } from './compose.ts'
 import type { StoredPreference } from './preferences.ts'
 
@@ -82,17 +83,7 @@ export async function collectDigest(
     .where('comment_message.hidden_at', 'is', null)
     .groupBy('comment_thread.doc_name')
     .execute()
-  const items = await db
-    .selectFrom('inbox_item')
-    .leftJoin('comment_message', 'comment_message.id', 'inbox_item.message_id')
-    .leftJoin('comment_thread', 'comment_thread.id', 'inbox_item.thread_id')
-    .select(['inbox_item.kind', 'inbox_item.target_id', 'inbox_item.fields', 'inbox_item.actor_id', 'comment_message.author_id', 'comment_message.body', 'comment_thread.doc_name', 'inbox_item.created_at'])
-    .where('inbox_item.workspace_id', '=', workspaceId)
-    .where('inbox_item.user_id', '=', userId)
-    .where('inbox_item.created_at', '>=', from)
-    .where('inbox_item.created_at', '<', to)
-    .orderBy('inbox_item.created_at', 'asc')
-    .execute()
+  const items = await inboxItemsBetween(db, workspaceId, userId, from, to)
 
   const people = new Set<string>([...edits.map((e) => e.author_id!), ...items.map((i) => i.author_id ?? i.actor_id ?? '')].filter(Boolean))
   const names = new Map(people.size ? (await db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...people]).execute()).map((u) => [u.id, u.name]) : [])

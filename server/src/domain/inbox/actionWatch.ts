@@ -1,4 +1,4 @@
-import { actionsOf, newId, readAction } from '@ensemble/shared'
+import { actionsOf, readAction } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type * as Y from 'yjs'
 import type { EditChanges } from '../../collab/changes.ts'
@@ -6,6 +6,7 @@ import type { AcceptedEdit } from '../../collab/pipeline/notifyAccepted.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Logger } from '../../logger.ts'
 import type { Clock } from '../clock.ts'
+import type { InboxService } from './service.ts'
 
 /** Fields whose change is not news to the action's people (moving a row in the plan). */
 const QUIET_FIELDS = new Set(['order'])
@@ -65,8 +66,8 @@ export class ActionWatch {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-    /** Tells members their unread count changed (CommentService.publishInbox). */
-    private readonly inboxChanged: (workspaceId: string, userIds: string[]) => Promise<void>,
+    /** Where the items go (inbox/service.ts, the owner of `inbox_item`). */
+    private readonly inbox: InboxService,
     private readonly logger: Logger,
   ) {}
 
@@ -96,50 +97,10 @@ export class ActionWatch {
     for (const change of changes) {
       for (const userId of change.people) {
         if (userId === authorId || !members.has(userId)) continue
-        await this.upsert(workspaceId, userId, authorId, change, at)
+        await this.inbox.noteActionChanged(workspaceId, userId, authorId, change.actionId, change.fields, at)
         notified.add(userId)
       }
     }
-    await this.inboxChanged(workspaceId, [...notified])
-  }
-
-  /** One unread item per member and action; another instance may insert it first (unique index): then update. */
-  private async upsert(workspaceId: string, userId: string, authorId: string, change: ActionChange, at: string, retry = true): Promise<void> {
-    const existing = await this.db
-      .selectFrom('inbox_item')
-      .select(['id', 'fields'])
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .where('kind', '=', 'action.changed')
-      .where('target_id', '=', change.actionId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst()
-    if (existing) {
-      const fields = [...new Set([...(JSON.parse(existing.fields ?? '[]') as string[]), ...change.fields])].sort()
-      await this.db.updateTable('inbox_item').set({ fields: JSON.stringify(fields), actor_id: authorId, created_at: at }).where('id', '=', existing.id).execute()
-      return
-    }
-    try {
-      await this.db
-        .insertInto('inbox_item')
-        .values({
-          id: newId(),
-          workspace_id: workspaceId,
-          user_id: userId,
-          kind: 'action.changed',
-          thread_id: null,
-          message_id: null,
-          doc_name: 'plan',
-          target_id: change.actionId,
-          fields: JSON.stringify(change.fields),
-          actor_id: authorId,
-          created_at: at,
-          read_at: null,
-        })
-        .execute()
-    } catch (err) {
-      if (!retry) throw err
-      await this.upsert(workspaceId, userId, authorId, change, at, false)
-    }
+    await this.inbox.announce(workspaceId, [...notified])
   }
 }

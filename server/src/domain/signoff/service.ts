@@ -28,14 +28,13 @@ import type { ExportFormat } from './export/index.ts'
 import { listPartners } from '../partners.ts'
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../errors.ts'
 import type { DocumentDiff } from '../history/diff.ts'
-import type { DocumentJson } from '../history/documentJson.ts'
 import type { JobMember } from '../history/jobRunner.ts'
 import { restoreInto } from '../history/restore.ts'
 import { documentLocked, type HistoryService } from '../history/service.ts'
 import { titleOf, type AdoptedRecord } from './adoptedRecord.ts'
 import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, type AuditInput } from './audit.ts'
 import type { SignoffConfirmations } from './confirmation.ts'
-import { auditHeadOf, type AuditHead } from './head.ts'
+import { auditHeadOf } from './head.ts'
 import { checkChain, type ChainCheck } from './integrity/chain.ts'
 import { compareRound, recordedAnswers, recordedRound, roundRecords, type RecordedRound, type RoundRecord, type RoundRow } from './integrity/rounds.ts'
 
@@ -217,41 +216,12 @@ export class SignoffService {
       .where('representative_id', '!=', proposerId)
       .execute()
     const userIds = [...new Set(representatives.map((r) => r.representative_id!))]
-    if (userIds.length === 0) return
-    await this.db
-      .insertInto('inbox_item')
-      .values(
-        userIds.map((userId) => ({
-          id: newId(),
-          workspace_id: workspaceId,
-          user_id: userId,
-          kind: 'signoff.requested',
-          thread_id: null,
-          message_id: null,
-          doc_name: docName,
-          target_id: roundId,
-          fields: null,
-          actor_id: proposerId,
-          created_at: at,
-          read_at: null,
-        })),
-      )
-      .execute()
-    await this.comments.publishInbox(workspaceId, userIds)
+    await this.comments.inbox.requestSignoffs(workspaceId, docName, roundId, proposerId, userIds, at)
   }
 
   /** Answered, or the round closed: the sign-off requests of `userIds` (all when omitted) leave the unread count. */
   private async settleRequests(workspaceId: string, roundId: string, at: string, userIds?: string[]): Promise<void> {
-    let query = this.db
-      .updateTable('inbox_item')
-      .set({ read_at: at })
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'signoff.requested')
-      .where('target_id', '=', roundId)
-      .where('read_at', 'is', null)
-    if (userIds) query = query.where('user_id', 'in', userIds)
-    const settled = await query.returning('user_id').execute()
-    if (settled.length) await this.comments.publishInbox(workspaceId, [...new Set(settled.map((r) => r.user_id))])
+    await this.comments.inbox.settleSignoffRequests(workspaceId, roundId, at, userIds)
   }
 
   /**
