@@ -14,8 +14,8 @@ export const LIMITS = {
   ticketTtlMs: 60_000,
   /** A room with no connection is unloaded after this many milliseconds. */
   roomIdleMs: 30_000,
-  /** Full states of large documents kept after their rooms unload, for their next joiners (server memory). */
-  stateCacheBytes: 64 * 1024 * 1024,
+  /** Kept states (large documents' full states kept after their rooms unload, for their next joiners) held in server memory. */
+  keptStateBytes: 64 * 1024 * 1024,
   /** Compaction folds the update log into a snapshot once it holds this many rows. */
   compactAfterUpdates: 500,
   /** A failing append is retried this long before the room gives up (closes 4500 and unloads). */
@@ -100,8 +100,8 @@ export const LIMITS = {
   maxKeyLength: 256,
   /**
    * Largest state a document may reach (Yjs V1 state bytes), by kind. An edit that would grow a
-   * document beyond it is refused (`document_too_large`); deletions stay possible. A 50,000-action
-   * plan is about 34 MB; a long agreement with its whole editing history a few hundred KB.
+   * document beyond it is refused (`document_too_large`); deletions stay possible. The largest plan
+   * the benchmarks open and a long agreement with its whole history fit (docs/BENCHMARKS.md).
    */
   maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024 },
 } as const

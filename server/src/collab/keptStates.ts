@@ -56,7 +56,7 @@ export class KeptStates {
         return stored
       },
       (err: unknown) => {
-        this.logger.warn({ err, ...key }, 'reading the kept full state of a document failed')
+        this.logger.warn({ err, ...key }, 'reading the kept state of a document failed')
         return null
       },
     )
@@ -105,7 +105,7 @@ export class KeptStates {
     const id = idOf(key)
     const done: Promise<void> = (this.work.get(id) ?? Promise.resolve())
       .then(task)
-      .catch((err: unknown) => this.logger.warn({ err, ...key }, 'keeping the full state of an unloaded document failed'))
+      .catch((err: unknown) => this.logger.warn({ err, ...key }, 'keeping the state of an unloaded document failed'))
       .finally(() => {
         if (this.work.get(id) === done) this.work.delete(id)
       })

@@ -39,7 +39,7 @@ export const PIECE_BYTES = 16 * 1024
 /**
  * Applies pieces of a state to `doc` in order, in slices of APPLY_SLICE_MS each followed by a rest
  * (APPLY_REST_RATIO): the edits of other documents wait a few milliseconds at most, where applying a
- * 50,000-action plan in one go held them for seconds (issue 26, item 6). Resolves once all are applied.
+ * large plan in one go held them for seconds (issue 26, item 6). Resolves once all are applied.
  */
 export async function applyPieces(doc: Y.Doc, pieces: readonly Uint8Array[], origin: unknown, sliceMs = APPLY_SLICE_MS): Promise<void> {
   let sliceStart = performance.now()

@@ -54,7 +54,7 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
   return frame(MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector))
 }
 
-/** A sync step 2 carrying an already encoded (V1) update, e.g. a room's cached full state. */
+/** A sync step 2 carrying an already encoded (V1) update, e.g. a room's full state. */
 export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
   return frame(MESSAGE.sync, (encoder) => {
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)

@@ -82,7 +82,7 @@ export class Room implements EditRoom, ConnectionRoom {
   private readonly attached = new Set<Connection>()
   /**
    * One UndoManager for the room, tracking every attached connection's origin: edits are applied one
-   * at a time and it is cleared after each (releaseEdit), so its last step is always the current
+   * at a time and it is cleared after each (collectEdit), so its last step is always the current
    * edit's. One per connection made every transaction run N handlers (N connections) for nothing.
    */
   private readonly undoManager: Y.UndoManager

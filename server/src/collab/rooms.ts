@@ -44,8 +44,8 @@ export interface RoomRegistryOptions {
   onEditAccepted?: OnEditAccepted
   /** Slow-reader cap and token buckets of each connection (default: LIMITS). */
   connectionLimits?: ConnectionLimits
-  /** Bytes of kept states held in memory after their rooms unload (default LIMITS.stateCacheBytes; 0: none). */
-  stateCacheBytes?: number
+  /** Bytes of kept states held in memory after their rooms unload (default LIMITS.keptStateBytes; 0: none). */
+  keptStateBytes?: number
   /**
    * Where a large document (over OPEN_ON_THREAD_BYTES stored) is read, decoded and encoded when its
    * room opens (LOOP5); without it, or with a store only this thread can read, on the event loop.
@@ -119,7 +119,7 @@ export class RoomRegistry {
     this.contexts = new WorkspaceContexts(options.loadWorkspaceContext, this.logger)
     this.roomIdleMs = options.roomIdleMs ?? LIMITS.roomIdleMs
     this.compactAfterUpdates = options.compactAfterUpdates ?? LIMITS.compactAfterUpdates
-    this.kept = new KeptStates(options.store, this.logger, options.stateCacheBytes ?? LIMITS.stateCacheBytes)
+    this.kept = new KeptStates(options.store, this.logger, options.keptStateBytes ?? LIMITS.keptStateBytes)
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
  * Hands out turns of the event loop, one caller per turn, in call order. Writing a document of a few
- * megabytes to a socket holds the event loop ~2 ms (the kernel copies it); twenty clients opening
- * it at once used to do all twenty writes in one stretch (~40–60 ms), and every other document's
- * edits waited behind them. Paced, each write gets a turn of its own and the others' messages are
- * read in between.
+ * megabytes to a socket holds the event loop while the kernel copies it; twenty clients opening it
+ * at once used to have all twenty writes done in one stretch, and every other document's edits
+ * waited behind them (docs/BENCHMARKS.md, "Figures behind the code's choices"). Paced, each write
+ * gets a turn of its own and the others' messages are read in between.
  */
 export class TurnPacer {
   private last: Promise<void> = Promise.resolve()

@@ -5,8 +5,8 @@ import type { DeleteSet } from './capture.ts'
  * After an edit: empties the room's UndoManager stacks and lets go of the content they kept from
  * garbage collection; the caller then collects it (Y.tryGc on `deleteSets`). It replaces
  * `undoManager.clear()`, which runs a whole document transaction for it (observers and cleanup
- * included: 5–6 % of the server's time per edit in its profiles) and misses two things the
- * UndoManager keeps:
+ * included: a visible share of the server's time per edit, docs/BENCHMARKS.md) and misses two
+ * things the UndoManager keeps:
  * - what a compensated edit deleted: undo() pops that step, so clear() never sees its deletions;
  * - what undo() restored (Yjs's redoItem keeps the restored copy).
  * Both stayed marked for good, so once deleted that content was never collected.

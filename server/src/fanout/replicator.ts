@@ -11,7 +11,7 @@ export interface ReplicaTarget {
   applyPeerAwareness(update: Uint8Array): void
   /** Every presence state the room holds (to answer an instance that just opened the document), or null. */
   awarenessStates(): Uint8Array | null
-  /** Something may have been missed: load the stored state, merge it, broadcast the difference. */
+  /** Something may have been missed: load the stored document, merge it, broadcast the difference. */
   resyncFromStore(): void
 }
 

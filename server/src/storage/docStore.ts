@@ -33,10 +33,10 @@ export interface LogTail {
 }
 
 /**
- * A large document's full state as a room last served it to a fresh V2 joiner (see
- * collab/stateCache.ts): sent to the next one before the room loads. Any state the document once had
- * is safe to send (the room then sends what changed since), so a kept state may be older than the
- * log; it is never newer (a room serves only stored state).
+ * A kept state: a large document's full state as a room last had it (see collab/keptStates.ts and
+ * the glossary in collab/fullState.ts), sent to the next fresh V2 joiner before the room loads. Any
+ * state the document once had is safe to send (the room then sends what changed since), so a kept
+ * state may be older than the log; it is never newer (a room serves only what is stored).
  */
 export interface KeptState {
   /** The state vector of that state: what the room sends later is the difference from it. */

@@ -16,8 +16,8 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 200
  *
  * SQLite checkpoints inside the commit that leaves 1,000 pages or more in the WAL: it copies the
  * pages not yet copied and fsyncs the database file, and only then does the writer thread commit
- * again. Copying a whole 4 MB WAL that way stalled every broadcast for up to ~130 ms ("saved"
- * acknowledgement p99 15–86 ms at 1,000 updates/s). This thread runs PASSIVE checkpoints (they
+ * again. Copying a whole WAL that way stalled every broadcast meanwhile (docs/BENCHMARKS.md,
+ * "Figures behind the code's choices"). This thread runs PASSIVE checkpoints (they
  * neither wait for nor block the writer and readers), so that commit finds the WAL (nearly) all
  * copied and has only the tail left.
  *

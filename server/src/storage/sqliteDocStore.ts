@@ -68,16 +68,16 @@ interface PendingAppend {
  * of the batch rejects. Reads flush what is pending first.
  *
  * Under load, commits are also spaced at least `minCommitIntervalMs` apart: edits arriving one per
- * turn (50 documents × 4 clients at 500 edits/s gave 1.2 appends per commit) would otherwise each pay
- * their own fsync, the largest CPU cost per edit (~200 µs of kernel time here). An append after a
- * quiet moment still commits at the end of its turn; only a burst waits, at most that interval.
+ * turn (about one append per commit under a steady load) would otherwise each pay their own fsync,
+ * the largest CPU cost per edit. An append after a quiet moment still commits at the end of its
+ * turn; only a burst waits, at most that interval.
  *
  * With `writerThread` (the server's file database), commits run on a thread of their own
  * (sqliteWriter.ts), so an fsync no longer blocks the event loop; while one batch is being
  * committed the next one gathers, one batch in flight at a time, so the log keeps the append order.
- * That is group commit by itself, so commits are not spaced: measured at 1,000 updates/s over 50
- * documents, the "saved" acknowledgement's median fell from ~5.7 ms (3 ms spacing) to ~2.0 ms, for
- * about a tenth more CPU per delivery at 50 documents × 4 clients (more, smaller commits). A third
+ * That is group commit by itself, so commits are not spaced: the "saved" acknowledgement comes
+ * sooner, for a little more CPU per delivery (more, smaller commits; docs/BENCHMARKS.md, "Figures
+ * behind the code's choices"). A third
  * thread copies the WAL into the database file beside the commits (sqliteCheckpointer.ts), so the
  * checkpoint a commit still makes now and then has little left to do.
  *

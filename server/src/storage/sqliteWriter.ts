@@ -17,7 +17,7 @@ export interface SnapshotWrite {
   lastUpdateId: number
 }
 
-/** A document's kept full state, with the format of its frames. */
+/** A document's kept state, with the format of its frames. */
 export type KeptStateWrite = DocKey & KeptState & { format: number }
 
 /** Yjs client ids of a document to bind to a claimant where nobody owns them yet. */
@@ -90,7 +90,7 @@ export class SqliteWriterThread {
     return this.request({ type: 'snapshot', snapshot, at })
   }
 
-  /** Writes (or replaces) a document's kept full state, in order with the appends. */
+  /** Writes (or replaces) a document's kept state, in order with the appends. */
   keepState(state: KeptStateWrite, at: number): Promise<void> {
     return this.request({ type: 'keptState', state, at })
   }

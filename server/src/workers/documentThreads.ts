@@ -25,9 +25,9 @@ export const DEFAULT_HISTORY_QUEUE = 8
 const OPENS_QUEUE = 256
 const IDLE_MS = 30_000
 /**
- * The opens thread ends a second after its last job: the document it rebuilt (a gigabyte of heap for
- * a 50,000-action plan) goes back to the system while the room applies its pieces, instead of
- * doubling the server's memory until the next collection.
+ * The opens thread ends a second after its last job: the document it rebuilt (many times its stored
+ * size in heap, docs/BENCHMARKS.md) goes back to the system while the room applies its pieces,
+ * instead of doubling the server's memory until the next collection.
  */
 const OPENS_IDLE_MS = 1_000
 

@@ -26,9 +26,9 @@ interface Reply {
 /**
  * Whole-document Yjs work that takes long on large documents — converting a state to the V2
  * encoding for a joiner, folding a log into a snapshot — runs on one thread per process, created on
- * first use and reused: on a 3 MB plan either takes a few hundred milliseconds, during which the
- * event loop would freeze every room and request. Small inputs are handled in place (faster than a
- * round trip to the thread).
+ * first use and reused: on a large plan either takes long enough to freeze every room and request
+ * if it ran on the event loop (docs/BENCHMARKS.md, "Figures behind the code's choices"). Small inputs
+ * are handled in place (faster than a round trip to the thread).
  */
 class YjsThread {
   private worker: Worker | null = null

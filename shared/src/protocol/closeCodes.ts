@@ -20,7 +20,7 @@ export const CLOSE = {
   /** The client's schema version is not the server's. */
   schemaMismatch: 4426,
   /**
-   * The document's stored state is larger than LIMITS.maxDocumentBytes allows for its kind: it is
+   * The state of the stored document is larger than LIMITS.maxDocumentBytes allows for its kind: it is
    * not opened (a server error message `document_too_large` says so first). Reconnecting cannot help.
    */
   documentTooLarge: 4413,

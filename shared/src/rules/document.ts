@@ -34,7 +34,7 @@ export function typeLayoutRoots(doc: Y.Doc, kind: DocKind): void {
 const typed = new WeakSet<Y.Doc>()
 
 /**
- * Every rule that applies to a whole document, entity by entity: what a stored state must satisfy.
+ * Every rule that applies to a whole document, entity by entity: what a document state must satisfy.
  * Its cost follows the size of the document: the server never calls it on the edit path (it checks
  * only what an edit changed); tests, fuzzers and tools do.
  */

@@ -15,8 +15,8 @@ interface Entry {
 export const SESSION_CACHE_DOCS = 64
 /**
  * Bytes of log the kept replays may hold together: a replayed document takes tens of times its log
- * in memory, so a 34 MB plan is replayed on each request rather than kept (it runs on a document
- * thread, LOOP3).
+ * in memory, so the largest plans are replayed on each request rather than kept (it runs on a
+ * document thread, LOOP3).
  */
 export const SESSION_CACHE_BYTES = 16 * 1024 * 1024
 
