@@ -11,7 +11,7 @@ import { MalformedMessageError, StorageFailure } from './errors.ts'
 import { FullState } from './fullState.ts'
 import { KEPT_STATE_MIN_BYTES } from './keptStates.ts'
 import type { CollabLogger } from './logger.ts'
-import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, type ServerOrigin } from './origins.ts'
+import { isTransactionOrigin, PEER_INSTANCE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, type ServerOrigin, type TransactionOrigin } from './origins.ts'
 import {
   runSteps,
   SERVER_CHANGE_STEPS,
@@ -136,14 +136,7 @@ export class Room implements EditRoom, ConnectionRoom {
         .then(() => applyPieces(this.doc, loaded.pieces, STORAGE_ORIGIN))
         .then(listen)
     } else {
-      Y.transact(
-        this.doc,
-        () => {
-          if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot, STORAGE_ORIGIN)
-          for (const update of loaded.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
-        },
-        STORAGE_ORIGIN,
-      )
+      applyStoredDocument(this.doc, loaded, STORAGE_ORIGIN)
       listen()
       this.replayed = Promise.resolve()
     }
@@ -374,16 +367,7 @@ export class Room implements EditRoom, ConnectionRoom {
   /** Merges what the store holds, as an update another instance stored. */
   private async mergeStored(): Promise<void> {
     const stored = await this.store.load(this.key)
-    await this.applyStoredChange(() =>
-      Y.transact(
-        this.doc,
-        () => {
-          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, PEER_INSTANCE_ORIGIN)
-          for (const update of stored.updates) Y.applyUpdate(this.doc, update, PEER_INSTANCE_ORIGIN)
-        },
-        PEER_INSTANCE_ORIGIN,
-      ),
-    )
+    await this.applyStoredChange(() => applyStoredDocument(this.doc, stored, PEER_INSTANCE_ORIGIN))
   }
 
   private hasPending(): boolean {
@@ -503,4 +487,16 @@ export class Room implements EditRoom, ConnectionRoom {
   private sendToAll(frame: Uint8Array): void {
     for (const connection of this.attached) connection.send(frame)
   }
+}
+
+/** Applies a stored document (its snapshot, then the log after it) in one transaction of `origin`. */
+function applyStoredDocument(doc: Y.Doc, stored: LoadedDoc, origin: TransactionOrigin): void {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin)
+      for (const update of stored.updates) Y.applyUpdate(doc, update, origin)
+    },
+    origin,
+  )
 }
