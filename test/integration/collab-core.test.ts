@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { RoomRegistry, type RoomRegistryOptions } from '../../server/src/collab/rooms.ts'
 import { docFrom } from '../contracts/docStore.contract.ts'
 import { identity, MemoryNetwork, type MemoryClient } from '../helpers/memoryClient.ts'
+import { SERVER_CLIENT_OWNER } from '../../server/src/storage/docStore.ts'
 import { deferred, MemoryDocStore } from '../helpers/memoryDocStore.ts'
 import { cursorAt } from '../helpers/presence.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -251,6 +252,39 @@ describe('rooms', () => {
     expect(titleOf(a.doc, 's1')).toBe('Créée par le serveur')
     expect(store.rows(PLAN).map((row) => row.authorId)).toEqual([null])
     expect(titleOf(await storedDoc(), 's1')).toBe('Créée par le serveur')
+  })
+
+  it('[ROOM11] a change made by the server is stored in the room’s order, before the edits queued behind it, under the room’s client id owned by the server', async () => {
+    const a = net.connect(editor('a'))
+    const b = net.connect(editor('b'))
+    await net.settle()
+    // The first edit's append is held: what follows queues behind it in the room.
+    const gate = deferred()
+    let held = false
+    store.appendGate = () => {
+      held = true
+      return gate.promise
+    }
+    actionsOf(a.doc).set('a1', buildAction({ title: 'Avant', order: 'a0' }))
+    net.flush()
+    await waitFor(() => held, { message: 'first append held' })
+    store.appendGate = null
+    const room = rooms.get(PLAN)!
+    const serverChange = room.applyServerChange((doc) => {
+      actionsOf(doc).set('s1', buildAction({ title: 'Du serveur', order: 'a1' }))
+    })
+    actionsOf(a.doc).set('a2', buildAction({ title: 'Après', order: 'a2' }))
+    net.flush()
+
+    gate.resolve()
+    await serverChange
+    await net.settle()
+    // The log keeps the order the room applied them in.
+    expect(store.rows(PLAN).map((row) => row.authorId)).toEqual(['a', null, 'a'])
+    expect(titleOf(b.doc, 's1')).toBe('Du serveur')
+    const serverClients = new Set(Y.decodeUpdate(store.rows(PLAN)[1]!.data).structs.map((struct) => struct.id.client))
+    expect([...serverClients]).toEqual([room.doc.clientID])
+    expect(await store.claimClients(PLAN, [room.doc.clientID], null)).toEqual(new Map([[room.doc.clientID, SERVER_CLIENT_OWNER]]))
   })
 })
 

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase } from '../../server/src/db/database.ts'
 import type { DemoLogin } from '../../server/src/seed/demo.ts'
+import { SERVER_CLIENT_OWNER } from '../../server/src/storage/docStore.ts'
 import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { HttpClient, signUp } from '../helpers/http.ts'
@@ -253,6 +254,29 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(links[0]!.attributes!.link).toMatchObject({ href: expect.stringMatching(/^https:\/\//) })
     } finally {
       await store.close()
+    }
+  })
+
+  it('[ROOM11] each seeded document is one change of the server, authored by the admin, under a client id the server owns', async () => {
+    if (server) {
+      await server.close()
+      server = null
+    }
+    const handle = openDatabase({ dataDir, databaseUrl: null })
+    const store = new SqliteDocStore(handle.sqlite!)
+    try {
+      const adminId = workspace.members.find((m) => m.role === 'admin')!.userId
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) {
+        const key = { workspaceId: workspace.id, docName }
+        const rows = await store.log(key)
+        expect(rows.map((row) => row.authorId), docName).toEqual([adminId])
+        const clients = [...new Set(Y.decodeUpdate(rows[0]!.data).structs.map((struct) => struct.id.client))]
+        expect(clients, docName).toHaveLength(1)
+        expect([...(await store.claimClients(key, clients, null)).values()], docName).toEqual([SERVER_CLIENT_OWNER])
+      }
+    } finally {
+      await store.close()
+      await handle.close()
     }
   })
 

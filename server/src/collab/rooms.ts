@@ -371,10 +371,11 @@ export class RoomRegistry {
   }
 
   /**
-   * Applies a change made by the server (restore, sign-off status) to a document, loading its room
-   * for the time of the change if nobody has it open: stored (no author) and broadcast like an edit
-   * (ROOM9, with `authorId` when a member asked for it), published to the other instances. `change`
-   * may throw before writing to refuse.
+   * Applies a change made by the server (seed, restore, sign-off status, an action from a decision)
+   * to a document, loading its room for the time of the change if nobody has it open: it goes through
+   * the same append and broadcast steps as an edit (Room.applyServerChange; ROOM9: stored with no
+   * author, or `authorId` when a member asked for it) and is published to the other instances.
+   * `change` may throw before writing to refuse.
    */
   async applyServerChange(key: DocKey, change: (doc: Y.Doc) => void, authorId?: string): Promise<void> {
     await this.withRoom(key, (room) => room.applyServerChange(change, authorId))

@@ -12,5 +12,5 @@ export interface DocAccess {
 
 export const roomDocAccess = (rooms: RoomRegistry): DocAccess => ({
   read: (workspaceId, docName, read) => rooms.withRoom({ workspaceId, docName }, (room) => read(room.doc)),
-  change: (workspaceId, docName, change) => rooms.withRoom({ workspaceId, docName }, (room) => room.applyServerChange(change)),
+  change: (workspaceId, docName, change) => rooms.applyServerChange({ workspaceId, docName }, change),
 })
