@@ -224,6 +224,13 @@ export const inboxItemSchema = z.object({
 export type InboxItem = z.infer<typeof inboxItemSchema>
 
 export const inboxQuerySchema = z.object({ unread: z.enum(['0', '1', 'true', 'false']).optional() })
+/** `GET …/inbox/unread-count`. */
+export const unreadCountSchema = z.object({ unread: z.number().int() })
+/** `POST …/inbox/read-all`: how many items were marked read. */
+export const markedReadSchema = z.object({ updated: z.number().int() })
+
+/** One moderation step of the comments (a message hidden), for admins. */
+export const commentAuditEntrySchema = z.object({ id: z.string(), actorId: z.string(), action: z.string(), messageId: z.string(), at: z.string(), detail: z.record(z.string(), z.unknown()) })
 
 /** Event names pushed on `GET /api/workspaces/:id/events` (Server-Sent Events). */
 export const WORKSPACE_EVENTS = [

@@ -36,6 +36,9 @@ export const voteSchema = z
   .refine((v) => v.vote !== 'object' || v.comment !== undefined, { message: 'an objection needs a comment', path: ['comment'] })
 export type VoteInput = z.infer<typeof voteSchema>
 
+/** `POST …/signoff/unlock`: the adopted text is a draft again, open to an amendment. */
+export const unlockedSchema = z.object({ status: z.literal('draft') })
+
 export const SIGNOFF_ROUND_KINDS = ['adoption', 'amendment'] as const
 export const SIGNOFF_ROUND_STATUSES = ['open', 'adopted', 'withdrawn'] as const
 
