@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { can, idSchema, type Verb } from '@ensemble/shared'
+import { can, idSchema, type Locale, type Verb } from '@ensemble/shared'
 import { z } from 'zod'
 import { getMembership } from '../domain/members.ts'
 import { forbidden, notFound, unauthenticated } from '../errors.ts'
@@ -48,7 +48,7 @@ export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = await deps.auth.api.getSession({ headers: c.req.raw.headers })
     const user = session?.user as (SessionUser & { locale?: string | null }) | undefined
-    c.set('user', user ? { id: user.id, name: user.name, email: user.email, locale: user.locale ?? 'fr' } : null)
+    c.set('user', user ? { id: user.id, name: user.name, email: user.email, locale: (user.locale ?? 'fr') as Locale } : null)
     c.set('sessionId', session?.session.id ?? null)
     await next()
   }

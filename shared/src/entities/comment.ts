@@ -130,6 +130,8 @@ export const createCommentThreadSchema = z
     return { ...target.data, anchor: input.anchor ?? null, body: input.body }
   })
 export type CreateCommentThreadInput = z.infer<typeof createCommentThreadSchema>
+/** What a client sends to open a thread (before the schema's checks and defaults). */
+export type NewCommentThread = z.input<typeof createCommentThreadSchema>
 
 /** `POST …/threads/:id/messages` (reply) and `PATCH …/messages/:id` (edit one's own). */
 export const commentMessageInputSchema = z.object({ body: commentBodySchema })
