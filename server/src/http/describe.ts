@@ -20,7 +20,7 @@ export const noContent: OtherAnswer = { description: 'No content' }
 export const fileAnswer = (mediaType: string, description: string): OtherAnswer => ({ description, content: { [mediaType]: { schema: { type: 'string' } } } })
 
 /**
- * JSON whose shape is a shared TypeScript type without a zod schema yet (governance and sign-off
+ * JSON whose shape is a shared TypeScript type without a zod schema yet (the governance meetings'
  * views): the document names the type; the typed client reads it from the route itself.
  */
 export const jsonAnswer = (sharedType: string): OtherAnswer => ({ description: `JSON: ${sharedType}`, content: { 'application/json': { schema: { type: 'object' } } } })

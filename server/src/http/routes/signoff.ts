@@ -1,10 +1,11 @@
-import { proposeSchema, unlockedSchema, voteSchema } from '@ensemble/shared'
+import { proposedRoundSchema, proposeSchema, signoffAuditEntrySchema, signoffRoundViewSchema, unlockedSchema, voteSchema } from '@ensemble/shared'
+import { z } from 'zod'
 import { Hono, type Context } from 'hono'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../../signoff/export/index.ts'
 import type { SignoffService } from '../../signoff/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
-import { describe, fileAnswer, jsonAnswer } from '../describe.ts'
+import { describe, fileAnswer } from '../describe.ts'
 import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
 import { jsonBody, pathIds } from '../validate.ts'
@@ -13,7 +14,6 @@ import { docNameParam } from './history.ts'
 
 const fileName = (docName: string, ext: string) => `attachment; filename="${docName}-adopted.${ext}"`
 
-const round = jsonAnswer('SignoffRoundView (shared/src/entities/signoff.ts)')
 const mismatch = '; 409 audit_mismatch when its stored sign-off or text does not match the sealed audit entries'
 
 /**
@@ -35,9 +35,7 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
   return new Hono<AppEnv>()
     .get(
       '/:docName/signoff',
-      describe('Sign-off rounds of a text, with one vote line per partner, as their sealed audit entries record them; `audit.problems` lists what the stored rows say otherwise (AUDIT5)', {
-        200: jsonAnswer('SignoffRoundView[] (shared/src/entities/signoff.ts)'),
-      }),
+      describe('Sign-off rounds of a text, with one vote line per partner, as their sealed audit entries record them; `audit.problems` lists what the stored rows say otherwise (AUDIT5)', { 200: z.array(signoffRoundViewSchema) }),
       read,
       docNameParam,
       async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, c.req.valid('param').docName)),
@@ -45,7 +43,7 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
     // A proposal names a version of the current state: a replay of the log (LIM5).
     .post(
       '/:docName/signoff/proposals',
-      describe('Propose a version for adoption or amendment (steering and admin): hash frozen, status proposed', { 201: jsonAnswer('{ round: SignoffRoundView, diff: DocumentDiff | null }') }),
+      describe('Propose a version for adoption or amendment (steering and admin): hash frozen, status proposed', { 201: proposedRoundSchema }),
       manage,
       limitRate(deps.memberLimits, 'costly'),
       docNameParam,
@@ -59,13 +57,13 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
         return c.json(proposed, 201)
       },
     )
-    .get('/:docName/signoff/rounds/:roundId', describe('One sign-off round', { 200: round }), read, docNameParam, roundId, async (c) => {
+    .get('/:docName/signoff/rounds/:roundId', describe('One sign-off round', { 200: signoffRoundViewSchema }), read, docNameParam, roundId, async (c) => {
       const { docName, roundId } = c.req.valid('param')
       return c.json(await signoff.round(c.get('membership').workspaceId, docName, roundId))
     })
     .post(
       '/:docName/signoff/rounds/:roundId/votes',
-      describe('A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', { 200: round }),
+      describe('A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', { 200: signoffRoundViewSchema }),
       vote,
       docNameParam,
       roundId,
@@ -77,7 +75,7 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
         return c.json(answered)
       },
     )
-    .post('/:docName/signoff/rounds/:roundId/withdraw', describe('Withdraw an open proposal (steering and admin)', { 200: round }), manage, docNameParam, roundId, async (c) => {
+    .post('/:docName/signoff/rounds/:roundId/withdraw', describe('Withdraw an open proposal (steering and admin)', { 200: signoffRoundViewSchema }), manage, docNameParam, roundId, async (c) => {
       const { docName, roundId } = c.req.valid('param')
       const withdrawn = await signoff.withdraw(c.get('membership'), docName, roundId)
       publish(c, 'signoff.changed', docName)
@@ -89,7 +87,7 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
       publish(c, 'signoff.changed', docName)
       return c.json({ status: 'draft' as const })
     })
-    .get('/:docName/signoff/audit', describe('The hash-chained sign-off audit trail of the document', { 200: jsonAnswer('AuditEntry[] (server/src/signoff/audit.ts)') }), read, docNameParam, async (c) =>
+    .get('/:docName/signoff/audit', describe('The hash-chained sign-off audit trail of the document', { 200: z.array(signoffAuditEntrySchema) }), read, docNameParam, async (c) =>
       c.json(await signoff.audit(c.get('membership').workspaceId, c.req.valid('param').docName)),
     )
     .get('/:docName/export.pdf', describe(`The adopted version as PDF with its signature page, content hash and audit chain head${mismatch}`, { 200: fileAnswer(EXPORT_FORMATS.pdf.contentType, 'PDF') }), read, docNameParam, (c) =>
