@@ -1,3 +1,4 @@
+import type { Locale } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { PasswordResets } from '../auth/passwordResets.ts'
@@ -69,7 +70,8 @@ export interface SessionUser {
   id: string
   name: string
   email: string
-  locale: string
+  /** The interface language (PATCH /api/me takes only these). */
+  locale: Locale
 }
 
 export type AppEnv = {
