@@ -1,5 +1,4 @@
-import { fetchMe } from './api/auth.ts'
-import { fetchWorkspace } from './api/workspaces.ts'
+import { call, params, rest } from './api/client.ts'
 import { preloadConnection } from './features/collab/preloadedConnections.ts'
 import { sectionBySlug } from './features/workspaces/sections.ts'
 import { matchPath } from './router.tsx'
@@ -31,11 +30,11 @@ export const preloadKeys = { me: 'me', workspace: (id: string) => `workspace:${i
 
 /** What `path` will need: the session always; inside an alliance, the alliance and the page's document. */
 export function preloadFor(path: string): void {
-  preload(preloadKeys.me, fetchMe)
+  preload(preloadKeys.me, () => call(rest.me.$get()))
   const inWorkspace = matchPath('/alliances/:id', path) ?? matchPath('/alliances/:id/:slug', path)
   if (!inWorkspace?.id) return
   const workspaceId = inWorkspace.id
-  preload(preloadKeys.workspace(workspaceId), () => fetchWorkspace(workspaceId))
+  preload(preloadKeys.workspace(workspaceId), () => call(rest.workspaces[':workspaceId'].$get({ param: params({ workspaceId }) })))
   const section = inWorkspace.slug ? sectionBySlug(inWorkspace.slug) : undefined
   if (section?.key === 'plan') preloadConnection(workspaceId, 'plan', { preview: true })
   // The editor's code loads once the document is on screen (DocumentPage.tsx).

@@ -45,6 +45,8 @@ export interface RunningServer {
   rooms: RoomRegistry
   /** The document threads (history jobs, cold opens); their counters show what ran there. */
   threads: DocumentThreads
+  /** The HTTP app (tests list the routes it serves, `app.routes`). */
+  app: ReturnType<typeof createApp>
   /** Graceful stop: refuse new work, close sockets (1001), flush rooms, close the database. */
   close(): Promise<void>
 }
@@ -250,5 +252,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     })())
 
   logger.info({ url, allowedOrigins }, 'ready')
-  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, threads, close }
+  return { url, port, logger, demoLogins, digests, database, store, rooms: collab.rooms, threads, app, close }
 }

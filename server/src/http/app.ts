@@ -4,41 +4,19 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
-import { sql } from 'kysely'
 import { AppError, notFound, RateLimitedError } from '../errors.ts'
-import { authGateway } from './authGateway.ts'
+import { apiRoutes } from './api.ts'
 import { canonicalPath } from './canonicalPath.ts'
 import type { AppDeps, AppEnv } from './context.ts'
-import { limitWrites } from './memberLimits.ts'
-import { clientIp, loadSession, originGuard } from './middleware.ts'
-import { buildOpenApi } from './openapi.ts'
+import { clientIp, originGuard } from './middleware.ts'
 import { noStore } from './noStore.ts'
-import { WorkspaceEventBus } from '../domain/comments/events.ts'
-import { CommentService } from '../domain/comments/service.ts'
-import { eventRoutes } from './events.ts'
-import { HistoryService } from '../domain/history/service.ts'
-import { historyRoutes } from './routes/history.ts'
-import { SignoffService } from '../domain/signoff/service.ts'
-import { signoffRoutes } from './routes/signoff.ts'
-import { commentRoutes } from './routes/comments.ts'
-import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/digest.ts'
-import { createMeetingServices } from '../domain/meetings/services.ts'
-import { meetingRoutes } from './routes/meetings.ts'
-import { inboxRoutes } from './routes/inbox.ts'
-import { invitationRoutes } from './routes/invitations.ts'
-import { meRoutes } from './routes/me.ts'
-import { passwordResetRoutes } from './routes/passwordReset.ts'
-import { memberRoutes } from './routes/members.ts'
-import { partnerRoutes } from './routes/partners.ts'
-import { ticketRoutes } from './routes/tickets.ts'
-import { workspaceRoutes } from './routes/workspaces.ts'
+import { openApiDocument } from './openapi.ts'
 
 /** Bodies above this are refused before parsing (REST only; websocket frames have their own limit). */
 const MAX_BODY_BYTES = 256 * 1024
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
-  const openApi = buildOpenApi()
 
   app.use(
     secureHeaders({
@@ -71,41 +49,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
-  // Only the endpoints the product uses, with their schemas and the password policy (authGateway.ts).
-  app.on(['GET', 'POST'], '/api/auth/*', authGateway(deps))
-
-  app.get('/api/health', async (c) => {
-    await sql`select 1`.execute(deps.db)
-    return c.json({ status: 'ok' })
-  })
-  app.get('/api/openapi.json', (c) => c.json(openApi))
-
-  app.use('/api/*', loadSession(deps))
-  // One budget of state-changing requests per member, whatever the route (LIM2); costly routes add their own.
-  app.use('/api/*', limitWrites(deps.memberLimits))
-  app.route('/api/me', meRoutes(deps))
-  app.route('/api/workspaces', workspaceRoutes(deps))
-  app.route('/api/workspaces/:workspaceId/partners', partnerRoutes(deps))
-  app.route('/api/workspaces/:workspaceId/tickets', ticketRoutes(deps))
-  // Comments, inbox and the live event stream (one bus per app; a Redis bridge can subscribeAll/publish).
-  const workspaceEvents = deps.workspaceEvents ?? new WorkspaceEventBus((err) => deps.logger.warn({ err }, 'workspace event listener failed'))
-  const comments = deps.comments ?? new CommentService(deps.db, workspaceEvents, deps.clock)
-  app.route('/api/workspaces/:workspaceId/comments', commentRoutes(deps, comments))
-  app.route('/api/workspaces/:workspaceId/inbox', inboxRoutes(deps, comments))
-  app.route('/api/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
-  const history = new HistoryService(deps.db, deps.store, deps.rooms, deps.clock, deps.threads?.history ?? null, deps.historyJobsPerMember)
-  app.route('/api/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
-  app.route('/api/workspaces/:workspaceId/documents', signoffRoutes(deps, new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey, undefined, deps.signoffConfirmations), workspaceEvents))
-  app.route('/api/workspaces/:workspaceId/me/digest', digestRoutes(deps))
-  app.route('/api/unsubscribe', unsubscribeRoutes(deps))
-  app.route('/api/invitations', invitationRoutes(deps))
-  app.route('/api/password-reset', passwordResetRoutes(deps.passwordResets))
-  if (deps.devRoutes) app.route('/api/dev/outbox', devOutboxRoutes(deps))
-  if (deps.governance) app.route('/api/workspaces/:workspaceId/meetings', meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)))
-  app.route('/api/workspaces/:workspaceId', memberRoutes(deps))
-  app.all('/api/*', () => {
-    throw notFound('Route')
-  })
+  // Every API route, with its schemas beside its handler (api.ts); the document is generated from them.
+  app.route('/api', apiRoutes(deps, openApiDocument(app)))
 
   // The built client, with the SPA's index.html for every other path; compressed at build time
   // (client/build/precompress.ts). Assets carry a content hash in their names: cached for good.

@@ -1,3 +1,4 @@
+import type { Locale } from '@ensemble/shared'
 import type { Membership } from '../domain/members.ts'
 
 /** The signed-in user of a request, as the session middleware reads it. */
@@ -5,7 +6,8 @@ export interface SessionUser {
   id: string
   name: string
   email: string
-  locale: string
+  /** The interface language (PATCH /api/me takes only these). */
+  locale: Locale
 }
 
 export type AppEnv = {

@@ -1,45 +1,22 @@
-import {
-  changePasswordSchema,
-  PASSWORD_PROBLEM_MESSAGES,
-  signInSchema,
-  signUpSchema,
-  updateUserSchema,
-  isPasswordProblem,
-  type ErrorCode,
-} from '@ensemble/shared'
-import type { Context } from 'hono'
+import { changePasswordSchema, PASSWORD_PROBLEM_MESSAGES, signInSchema, signUpSchema, updateUserSchema, type ErrorCode } from '@ensemble/shared'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { CLIENT_IP_HEADER } from '../auth/auth.ts'
 import { checkPassword } from '../auth/passwordPolicy.ts'
-import { AppError, badRequest, notFound, validationFailed } from '../errors.ts'
+import { AppError, badRequest, notFound } from '../errors.ts'
 import type { AppDeps, AppEnv } from './context.ts'
+import { describe } from './describe.ts'
 import { overTls, secureCookies } from './secureCookies.ts'
+import { documented, firstIssue } from './validate.ts'
 
 /**
  * What reaches better-auth at `/api/auth/*`, and what comes back (ACCT9–ACCT13).
  *
- * better-auth serves some thirty endpoints; the product uses six. Each one here has the shared
+ * better-auth serves some thirty endpoints; the product uses six, routed here each with the shared
  * schema its body must pass; only the parsed body is forwarded, so fields nobody checked (an
  * `image`, a `callbackURL`, `revokeOtherSessions`) never reach the library. Every other endpoint
  * is a 404, as if it did not exist. Answers lose any session token before a page script reads them.
  */
-interface Endpoint {
-  schema?: z.ZodType
-  /** The body field holding a new password, checked against the whole policy (ACCT13). */
-  newPassword?: 'password' | 'newPassword'
-}
-
-const ENDPOINTS: Record<string, Endpoint> = {
-  'POST /api/auth/sign-up/email': { schema: signUpSchema, newPassword: 'password' },
-  'POST /api/auth/sign-in/email': { schema: signInSchema },
-  'POST /api/auth/sign-out': {},
-  'GET /api/auth/get-session': {},
-  'POST /api/auth/change-password': { schema: changePasswordSchema, newPassword: 'newPassword' },
-  'POST /api/auth/update-user': { schema: updateUserSchema },
-}
-
-/** The endpoints that answer, for the documentation and the tests. */
-export const AUTH_ENDPOINTS = Object.keys(ENDPOINTS)
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -99,34 +76,37 @@ async function stripTokens(res: Response): Promise<Response> {
   return new Response(body, { status: res.status, statusText: res.statusText, headers })
 }
 
-/** The request body, checked: JSON, the endpoint's schema, the password policy. Returns what to forward. */
-async function checkedBody(c: Context<AppEnv>, deps: AppDeps, endpoint: Endpoint, path: string): Promise<string | undefined> {
-  if (c.req.method !== 'POST') return undefined
-  const text = await c.req.raw.clone().text()
-  let body: unknown = {}
-  if (text) {
-    try {
-      body = JSON.parse(text)
-    } catch {
-      throw badRequest('The request body must be JSON.')
+/**
+ * The request body, checked: JSON (an empty body is `{}`), the endpoint's schema (none: nothing is
+ * forwarded but `{}`), the password policy on the field holding a new password. What is forwarded.
+ */
+function authBody<S extends z.ZodType>(deps: AppDeps, schema: S | null, newPassword?: 'password' | 'newPassword'): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const text = await c.req.raw.clone().text()
+    let body: unknown = {}
+    if (text) {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        throw badRequest('The request body must be JSON.')
+      }
     }
+    let data: Record<string, string> = {}
+    if (schema) {
+      const result = schema.safeParse(body)
+      if (!result.success) throw firstIssue(result.error, 'Invalid input.')
+      data = result.data as Record<string, string>
+    }
+    if (newPassword) {
+      // Sign-up names the person in its body; a password change names them through the session.
+      const identity = c.req.path.endsWith('/sign-up/email') ? data : (await deps.auth.api.getSession({ headers: c.req.raw.headers }))?.user
+      const problem = checkPassword(data[newPassword]!, { email: identity?.email, name: identity?.name })
+      if (problem) throw new AppError(422, 'validation_failed', PASSWORD_PROBLEM_MESSAGES[problem], newPassword, problem)
+    }
+    c.req.addValidatedData('json', data)
+    await next()
   }
-  if (!endpoint.schema) return '{}'
-  const result = endpoint.schema.safeParse(body)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    const field = issue.path.join('.') || undefined
-    if (isPasswordProblem(issue.message)) throw new AppError(422, 'validation_failed', PASSWORD_PROBLEM_MESSAGES[issue.message], field, issue.message)
-    throw validationFailed(`${field ? `${field}: ` : ''}${issue.message}`, field)
-  }
-  const data = result.data as Record<string, string>
-  if (endpoint.newPassword) {
-    // Sign-up names the person in its body; a password change names them through the session.
-    const identity = path.endsWith('/sign-up/email') ? data : (await deps.auth.api.getSession({ headers: c.req.raw.headers }))?.user
-    const problem = checkPassword(data[endpoint.newPassword]!, { email: identity?.email, name: identity?.name })
-    if (problem) throw new AppError(422, 'validation_failed', PASSWORD_PROBLEM_MESSAGES[problem], endpoint.newPassword, problem)
-  }
-  return JSON.stringify(data)
+  return (schema ? documented(middleware, 'json', schema) : middleware) as never
 }
 
 /** Ends every session of the user but `keepToken`, with their websockets (ACCT12). */
@@ -139,12 +119,11 @@ async function endOtherSessions(deps: AppDeps, userId: string, keepToken: string
   }
 }
 
-export function authGateway(deps: AppDeps) {
+/** Forwards a checked request to better-auth, and its answer back without session tokens. */
+function forward(deps: AppDeps) {
   return async (c: Context<AppEnv>) => {
     const path = c.req.path
-    const endpoint = ENDPOINTS[`${c.req.method} ${path}`]
-    if (!endpoint) throw notFound('Route')
-    const body = await checkedBody(c, deps, endpoint, path)
+    const body = c.req.method === 'POST' ? JSON.stringify((c.req.valid as (target: 'json') => unknown)('json')) : undefined
 
     // Sign-out ends the websockets opened through that session (AUTHZ3); a password change, the
     // other sessions and their websockets: note whose session it is before better-auth runs.
@@ -166,4 +145,32 @@ export function authGateway(deps: AppDeps) {
     res = await stripTokens(res)
     return overTls(c.req.raw, deps.trustProxy) ? secureCookies(res) : res
   }
+}
+
+/** better-auth's answer, as it is, less any session token. */
+const authAnswer = { description: 'better-auth’s answer (the user, the session), without any session token', content: { 'application/json': { schema: { type: 'object' } } } }
+
+/** Mounted at /api/auth: the six endpoints that answer, before any session is loaded (their own rate limits are better-auth's). */
+export function authRoutes(deps: AppDeps) {
+  const send = forward(deps)
+  return new Hono<AppEnv>()
+    .post(
+      '/sign-up/email',
+      describe('Create an account (sets the session cookie); password policy (ACCT13): 422 with reason password_too_short, password_blank, password_personal or password_common; joins no alliance', { 200: authAnswer }),
+      authBody(deps, signUpSchema, 'password'),
+      send,
+    )
+    .post('/sign-in/email', describe('Sign in (sets the session cookie); rate-limited', { 200: authAnswer }), authBody(deps, signInSchema), send)
+    .post('/sign-out', describe('Sign out (invalidates the session, closes its websockets)', { 200: authAnswer }), authBody(deps, null), send)
+    .get('/get-session', describe('The session and its user, without the session token', { 200: authAnswer }), send)
+    .post(
+      '/change-password',
+      describe('Change the password (same policy as sign-up, field newPassword); ends every other session of the user and their websockets; rate-limited like sign-in', { 200: authAnswer }),
+      authBody(deps, changePasswordSchema, 'newPassword'),
+      send,
+    )
+    .post('/update-user', describe('Change one’s name (bounded like at sign-up); no other field is written', { 200: authAnswer }), authBody(deps, updateUserSchema), send)
+    .on(['GET', 'POST'], '/*', () => {
+      throw notFound('Route')
+    })
 }

@@ -7,6 +7,7 @@ import { getMembership } from '../domain/members.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { limitRate } from './memberLimits.ts'
 import { requireMember } from './middleware.ts'
+import { describe, fileAnswer } from './describe.ts'
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000
@@ -19,7 +20,12 @@ export const HEARTBEAT_MS = 25_000
  * is rated per member, and a member holds a bounded number of them open (LIM3).
  */
 export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs = HEARTBEAT_MS) {
-  return new Hono<AppEnv>().get('/', requireMember(deps, 'comments.read'), limitRate(deps.memberLimits, 'eventStreams'), (c) => {
+  return new Hono<AppEnv>().get(
+    '/',
+    describe('Live workspace events as Server-Sent Events: ready, comment.*, inbox.changed, meeting.*, history.changed, signoff.changed; opening is rated and capped per member (LIM3): 429 with Retry-After', {
+      200: fileAnswer('text/event-stream', 'Server-Sent Events'),
+    }),
+    requireMember(deps, 'comments.read'), limitRate(deps.memberLimits, 'eventStreams'), (c) => {
     const { workspaceId, userId } = c.get('membership')
     // Given back once, when the stream's loop below ends (the client left, or lost its membership).
     const release = deps.memberLimits.openStream(userId)

@@ -1,9 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { can, idSchema, type Verb } from '@ensemble/shared'
+import { can, idSchema, type Locale, type Verb } from '@ensemble/shared'
+import { z } from 'zod'
 import { getMembership } from '../domain/members.ts'
 import { forbidden, notFound, unauthenticated } from '../errors.ts'
 import type { AppDeps, AppEnv, SessionUser } from './context.ts'
+import { documented } from './validate.ts'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -46,7 +48,7 @@ export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = await deps.auth.api.getSession({ headers: c.req.raw.headers })
     const user = session?.user as (SessionUser & { locale?: string | null }) | undefined
-    c.set('user', user ? { id: user.id, name: user.name, email: user.email, locale: user.locale ?? 'fr' } : null)
+    c.set('user', user ? { id: user.id, name: user.name, email: user.email, locale: (user.locale ?? 'fr') as Locale } : null)
     c.set('sessionId', session?.session.id ?? null)
     await next()
   }
@@ -62,7 +64,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
  * exactly like one that does not exist, so ids cannot be probed.
  */
 export function requireMember(deps: AppDeps, verb: Verb = 'workspace.read'): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  const check: MiddlewareHandler<AppEnv> = async (c, next) => {
     const user = c.get('user')
     if (!user) throw unauthenticated()
     const workspaceId = c.req.param('workspaceId') ?? ''
@@ -72,4 +74,8 @@ export function requireMember(deps: AppDeps, verb: Verb = 'workspace.read'): Mid
     c.set('membership', membership)
     await next()
   }
+  // The OpenAPI document shows `{workspaceId}` as the id it is.
+  return documented(check, 'param', workspaceParamSchema)
 }
+
+const workspaceParamSchema = z.object({ workspaceId: idSchema })

@@ -37,22 +37,26 @@ export interface PartnerAnswer {
   vote: 'approve' | 'abstain' | 'object' | null
 }
 
-export interface AdoptionOutcome {
-  rule: AdoptionRule
+/** Text in both languages of the interface (a rule's LocalizedText), as answers carry it. */
+export const localizedTextSchema = z.object({ fr: z.string(), en: z.string() })
+
+export const adoptionOutcomeSchema = z.object({
+  rule: adoptionRuleSchema,
   /** The rule is met: the round adopts the document. */
-  adopted: boolean
+  adopted: z.boolean(),
   /** The rule can no longer be met with the answers given (until someone changes their answer). */
-  blocked: boolean
-  partners: number
-  approvals: number
-  abstentions: number
-  objections: number
-  pending: number
+  blocked: z.boolean(),
+  partners: z.number().int(),
+  approvals: z.number().int(),
+  abstentions: z.number().int(),
+  objections: z.number().int(),
+  pending: z.number().int(),
   /** Approvals the rule needs (for consensus: every partner must answer, one approval at least). */
-  needed: number
+  needed: z.number().int(),
   /** Why the document is (not yet) adopted, in French and English. */
-  explanation: LocalizedText
-}
+  explanation: localizedTextSchema,
+})
+export type AdoptionOutcome = z.infer<typeof adoptionOutcomeSchema>
 
 /** Approvals a rule needs among `partners` partners. */
 export function approvalsNeeded(rule: AdoptionRule, partners: number): number {

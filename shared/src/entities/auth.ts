@@ -52,3 +52,6 @@ export const meSchema = z.object({
   locale: localeSchema,
 })
 export type Me = z.infer<typeof meSchema>
+
+/** `PATCH /api/me`: the interface language. */
+export const updateMeSchema = z.object({ locale: localeSchema })

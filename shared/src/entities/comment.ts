@@ -130,6 +130,8 @@ export const createCommentThreadSchema = z
     return { ...target.data, anchor: input.anchor ?? null, body: input.body }
   })
 export type CreateCommentThreadInput = z.infer<typeof createCommentThreadSchema>
+/** What a client sends to open a thread (before the schema's checks and defaults). */
+export type NewCommentThread = z.input<typeof createCommentThreadSchema>
 
 /** `POST …/threads/:id/messages` (reply) and `PATCH …/messages/:id` (edit one's own). */
 export const commentMessageInputSchema = z.object({ body: commentBodySchema })
@@ -224,6 +226,13 @@ export const inboxItemSchema = z.object({
 export type InboxItem = z.infer<typeof inboxItemSchema>
 
 export const inboxQuerySchema = z.object({ unread: z.enum(['0', '1', 'true', 'false']).optional() })
+/** `GET …/inbox/unread-count`. */
+export const unreadCountSchema = z.object({ unread: z.number().int() })
+/** `POST …/inbox/read-all`: how many items were marked read. */
+export const markedReadSchema = z.object({ updated: z.number().int() })
+
+/** One moderation step of the comments (a message hidden), for admins. */
+export const commentAuditEntrySchema = z.object({ id: z.string(), actorId: z.string(), action: z.string(), messageId: z.string(), at: z.string(), detail: z.record(z.string(), z.unknown()) })
 
 /** Event names pushed on `GET /api/workspaces/:id/events` (Server-Sent Events). */
 export const WORKSPACE_EVENTS = [

@@ -43,6 +43,9 @@ export const outboxMailSchema = z.object({
 })
 export type OutboxMail = z.infer<typeof outboxMailSchema>
 
+/** `GET /api/unsubscribe?token=…` (asked as JSON): the alliance whose digests stopped. */
+export const unsubscribedSchema = z.object({ workspaceId: z.string(), frequency: z.literal('off') })
+
 /** Digests go out at this hour (UTC); weekly ones on Mondays. */
 export const DIGEST_HOUR_UTC = 6
 

@@ -30,3 +30,6 @@ export const memberSchema = z.object({
   color: z.string(),
 })
 export type Member = z.infer<typeof memberSchema>
+
+/** `PATCH …/members/:userId`: the membership as it now is. */
+export const membershipSchema = z.object({ workspaceId: z.string(), userId: z.string(), role: roleSchema, partnerId: z.string().nullable() })

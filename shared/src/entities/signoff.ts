@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { idSchema } from '../ids.ts'
-import type { LocalizedText } from '../rules/types.ts'
-import type { AdoptionOutcome, AdoptionRule } from './adoptionRule.ts'
+import { adoptionOutcomeSchema, adoptionRuleSchema, localizedTextSchema } from './adoptionRule.ts'
 import { commentBodySchema } from './comment.ts'
+import { documentDiffSchema } from './history.ts'
 
 /** History, named versions and sign-off (docs/SPEC.md §HIST, SIGN): request bodies and answers. */
 export const VERSION_NAME_LENGTH = 200
@@ -36,61 +36,81 @@ export const voteSchema = z
   .refine((v) => v.vote !== 'object' || v.comment !== undefined, { message: 'an objection needs a comment', path: ['comment'] })
 export type VoteInput = z.infer<typeof voteSchema>
 
+/** `POST …/signoff/unlock`: the adopted text is a draft again, open to an amendment. */
+export const unlockedSchema = z.object({ status: z.literal('draft') })
+
 export const SIGNOFF_ROUND_KINDS = ['adoption', 'amendment'] as const
 export const SIGNOFF_ROUND_STATUSES = ['open', 'adopted', 'withdrawn'] as const
 
-export interface SignoffVoteView {
-  partnerId: string
-  partnerName: string
-  userId: string | null
-  userName: string | null
-  vote: SignoffVote | null
-  comment: string | null
-  clause: string | null
-  threadId: string | null
-  at: string | null
-}
+export const signoffVoteViewSchema = z.object({
+  partnerId: z.string(),
+  partnerName: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  vote: z.enum(SIGNOFF_VOTES).nullable(),
+  comment: z.string().nullable(),
+  clause: z.string().nullable(),
+  threadId: z.string().nullable(),
+  at: z.string().nullable(),
+})
+export type SignoffVoteView = z.infer<typeof signoffVoteViewSchema>
 
 /**
  * Something stored about a round that its sealed audit entries do not vouch for (AUDIT5): a row
  * changed, added or deleted outside the server, or an entry that does not hold.
  */
-export interface SignoffAuditProblem {
+export const signoffAuditProblemSchema = z.object({
   /** The partner whose answer it concerns, if any. */
-  partnerId: string | null
+  partnerId: z.string().nullable(),
   /** The audit entry it concerns, if any. */
-  seq: number | null
-  message: LocalizedText
-}
+  seq: z.number().int().nullable(),
+  message: localizedTextSchema,
+})
+export type SignoffAuditProblem = z.infer<typeof signoffAuditProblemSchema>
 
 /** Whether a round's rows match the sealed audit chain; what the round shows comes from the chain. */
-export interface SignoffRoundAudit {
-  ok: boolean
-  problems: SignoffAuditProblem[]
-}
+export const signoffRoundAuditSchema = z.object({ ok: z.boolean(), problems: z.array(signoffAuditProblemSchema) })
+export type SignoffRoundAudit = z.infer<typeof signoffRoundAuditSchema>
 
-export interface SignoffRoundView {
-  id: string
-  docName: string
-  versionId: string
-  versionName: string
-  kind: (typeof SIGNOFF_ROUND_KINDS)[number]
-  status: (typeof SIGNOFF_ROUND_STATUSES)[number]
-  contentHash: string
+export const signoffRoundViewSchema = z.object({
+  id: z.string(),
+  docName: z.string(),
+  versionId: z.string(),
+  versionName: z.string(),
+  kind: z.enum(SIGNOFF_ROUND_KINDS),
+  status: z.enum(SIGNOFF_ROUND_STATUSES),
+  contentHash: z.string(),
   /** The adopted round an amendment changes; its hash stays on record. */
-  baseRoundId: string | null
-  baseHash: string | null
+  baseRoundId: z.string().nullable(),
+  baseHash: z.string().nullable(),
   /** The clauses partners approve: every clause for an adoption, only the changed ones for an amendment. */
-  clauses: string[]
+  clauses: z.array(z.string()),
   /** The charter's adoption rule for this document when the round was proposed (SIGN9). */
-  rule: AdoptionRule
+  rule: adoptionRuleSchema,
   /** Whether the answers meet the rule, and why (not yet). */
-  outcome: AdoptionOutcome
-  proposedBy: string
-  proposedAt: string
-  closedAt: string | null
+  outcome: adoptionOutcomeSchema,
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+  closedAt: z.string().nullable(),
   /** One line per partner of the workspace, voted or not. */
-  votes: SignoffVoteView[]
+  votes: z.array(signoffVoteViewSchema),
   /** The round checked against its sealed audit entries when this view was built (AUDIT5). */
-  audit: SignoffRoundAudit
-}
+  audit: signoffRoundAuditSchema,
+})
+export type SignoffRoundView = z.infer<typeof signoffRoundViewSchema>
+
+/** `POST …/signoff/proposals`: the round opened, and the diff from the adopted text it amends (null for an adoption). */
+export const proposedRoundSchema = z.object({ round: signoffRoundViewSchema, diff: documentDiffSchema.nullable() })
+
+/** One entry of a document's hash-chained sign-off audit trail (AUDIT1–AUDIT5). */
+export const signoffAuditEntrySchema = z.object({
+  workspaceId: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  docName: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  at: z.string(),
+  seq: z.number().int(),
+  prevHash: z.string(),
+  hash: z.string(),
+})

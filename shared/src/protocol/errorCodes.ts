@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /** Stable error codes for REST `{error:{code,message,field?}}` bodies and websocket error messages. */
 export const ERROR_CODES = [
   'bad_request',
@@ -24,6 +26,16 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; field?: string }
-}
+/**
+ * Every REST error answer: a stable code, a human message, the field it is about (a form shows it
+ * beside the field) and, where the client words it itself, a finer `reason` (e.g. `password_common`).
+ */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    field: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>

@@ -2,7 +2,7 @@ import { changePasswordSchema, passwordProblem, updateUserSchema } from '@ensemb
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
-import { changePassword, updateName } from '../../api/auth.ts'
+import { call, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { type FieldErrors, fieldErrorsOf, issueMessage } from '../../components/validation.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
@@ -53,7 +53,7 @@ function NameSection({ initialName, email }: { initialName: string; email: strin
     setErrors({})
     setBusy(true)
     try {
-      await updateName(parsed.data.name)
+      await call(rest.auth['update-user'].$post({ json: { name: parsed.data.name } }))
       await refresh()
       setName(parsed.data.name)
       setSaved(true)
@@ -138,7 +138,7 @@ function PasswordSection({ email, name }: { email: string; name: string }) {
     setErrors({})
     setBusy(true)
     try {
-      await changePassword(values.currentPassword, values.newPassword)
+      await call(rest.auth['change-password'].$post({ json: { currentPassword: values.currentPassword, newPassword: values.newPassword } }))
       setValues({ currentPassword: '', newPassword: '' })
       setChanged(true)
     } catch (error) {

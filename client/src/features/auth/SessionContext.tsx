@@ -1,7 +1,7 @@
 import type { Locale, Me, SignInInput, SignUpInput } from '@ensemble/shared'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../../api/ApiError.ts'
-import * as authApi from '../../api/auth.ts'
+import { call, rest } from '../../api/client.ts'
 import { applyLocale, currentLocale } from '../../i18n/index.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
 
@@ -43,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loadMe = useCallback(async (): Promise<Me | null> => {
     try {
       // The first read uses the request started when the script loaded (preload.ts).
-      return await (takePreloaded<Me>(preloadKeys.me) ?? authApi.fetchMe())
+      return await (takePreloaded<Me>(preloadKeys.me) ?? call(rest.me.$get()))
     } catch (error) {
       if (error instanceof ApiError && error.isUnauthenticated) return null
       throw error
@@ -67,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (input: SignInInput) => {
-      await authApi.signIn(input)
+      await call(rest.auth['sign-in'].email.$post({ json: input }))
       const me = await loadMe()
       if (!me) throw new ApiError(401, 'unauthenticated', 'session not established')
       await applyLocale(me.locale)
@@ -78,18 +78,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signUp = useCallback(
     async (input: SignUpInput) => {
-      await authApi.signUp(input)
+      await call(rest.auth['sign-up'].email.$post({ json: input }))
       let me = await loadMe()
       if (!me) {
         // Should the server not sign in on sign-up, do it ourselves.
-        await authApi.signIn({ email: input.email, password: input.password })
+        await call(rest.auth['sign-in'].email.$post({ json: { email: input.email, password: input.password } }))
         me = await loadMe()
       }
       if (!me) throw new ApiError(401, 'unauthenticated', 'session not established')
       // The language picked on the sign-up page becomes the account's language.
       const locale = currentLocale()
       if (me.locale !== locale) {
-        await authApi.updateLocale(locale).catch(() => undefined)
+        await call(rest.me.$patch({ json: { locale } })).catch(() => undefined)
         me = { ...me, locale }
       }
       setSession({ status: 'signedIn', me })
@@ -98,7 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   )
 
   const signOut = useCallback(async () => {
-    await authApi.signOut().catch(() => undefined)
+    await call(rest.auth['sign-out'].$post({ json: {} })).catch(() => undefined)
     setSession({ status: 'signedOut', expired: false })
   }, [])
 
@@ -109,7 +109,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await applyLocale(locale)
       if (session.status === 'signedIn') {
         setSession({ status: 'signedIn', me: { ...session.me, locale } })
-        await authApi.updateLocale(locale).catch((error: unknown) => {
+        await call(rest.me.$patch({ json: { locale } })).catch((error: unknown) => {
           if (error instanceof ApiError && error.isUnauthenticated) expire()
         })
       }

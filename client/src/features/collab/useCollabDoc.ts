@@ -1,7 +1,7 @@
 import { type AwarenessUser, colorForId } from '@ensemble/shared'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createTicket } from '../../api/workspaces.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useMe, useSession } from '../auth/SessionContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -54,7 +54,7 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
     // Opened already when this page was the one loaded (preloadedConnections.ts); else opened now.
     const created =
       adoptPreloaded(workspace.id, docName) ??
-      new CollabConnection({ workspaceId: workspace.id, docName, user, preview, fetchTicket: async () => (await createTicket(workspace.id)).ticket })
+      new CollabConnection({ workspaceId: workspace.id, docName, user, preview, fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId: workspace.id }) }))).ticket })
     created.setHandlers({
       onUnauthenticated: () => latest.current.expire(),
       // A document too large to open is not a refused edit: the connection status says why (LOOP6).

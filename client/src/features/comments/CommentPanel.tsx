@@ -1,7 +1,7 @@
-import { can, type CommentAnchor, type CommentThread } from '@ensemble/shared'
+import { can, type CommentAnchor, type CommentThread, type NewCommentThread } from '@ensemble/shared'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createThread, type NewThreadInput } from '../../api/comments.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { MentionComposer } from './MentionComposer.tsx'
@@ -12,7 +12,7 @@ type StatusFilter = 'open' | 'resolved' | 'all'
 
 /** A thread about to be opened: where, and for a passage its anchor and quote. */
 export interface ThreadDraft {
-  target: Omit<NewThreadInput, 'body' | 'anchor'>
+  target: Omit<NewCommentThread, 'body' | 'anchor'>
   anchor?: CommentAnchor
   /** What the new thread is about, shown above the composer. */
   label: string
@@ -56,7 +56,7 @@ export function CommentPanel(props: CommentPanelProps) {
   const open = async (body: string): Promise<string | void> => {
     if (!draft) return
     try {
-      const created = await createThread(workspace.id, { ...draft.target, anchor: draft.anchor ?? null, body })
+      const created = await call(rest.workspaces[':workspaceId'].comments.threads.$post({ param: params({ workspaceId: workspace.id }), json: { ...draft.target, anchor: draft.anchor ?? null, body } }))
       api.applyCreated(created)
       if (filter === 'resolved') setFilter('open')
       onFocus(created.thread.id)

@@ -1,7 +1,7 @@
 import type { InboxItem } from '@ensemble/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { listInbox, markAllInboxRead, markInboxRead } from '../../api/comments.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { Link } from '../../router.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -15,13 +15,14 @@ import './comments.css'
 export function InboxPage() {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
+  const markRead = (itemId: string) => call(rest.workspaces[':workspaceId'].inbox[':itemId'].read.$post({ param: params({ workspaceId: workspace.id, itemId }) }))
   const handleError = useApiErrorHandler()
   const nameOf = useMemberName()
   const [items, setItems] = useState<InboxItem[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const reload = useCallback(() => {
-    listInbox(workspace.id)
+    call(rest.workspaces[':workspaceId'].inbox.$get({ param: params({ workspaceId: workspace.id }), query: {} }))
       .then((list) => {
         setItems(list)
         setError(null)
@@ -45,7 +46,7 @@ export function InboxPage() {
           {items && <p className="muted" data-testid="inbox-unread">{t('comments.inbox.unreadBadge', { count: unread })}</p>}
         </div>
         {unread > 0 && (
-          <button type="button" className="button" onClick={() => void act(markAllInboxRead(workspace.id))} data-testid="inbox-read-all">
+          <button type="button" className="button" onClick={() => void act(call(rest.workspaces[':workspaceId'].inbox['read-all'].$post({ param: params({ workspaceId: workspace.id }) })))} data-testid="inbox-read-all">
             {t('comments.inbox.markAllRead')}
           </button>
         )}
@@ -70,7 +71,7 @@ export function InboxPage() {
               : kind === 'signoff.requested' ? t('comments.inbox.kinds.signoffRequested', { name })
               : t('comments.inbox.kinds.other', { name })
             const open = () => {
-              if (!item.readAt) void markInboxRead(workspace.id, item.id).catch(() => undefined)
+              if (!item.readAt) void markRead(item.id).catch(() => undefined)
             }
             return (
               <li key={item.id} className={`card inbox-item${item.readAt ? '' : ' inbox-item--unread'}`} data-testid="inbox-item" data-kind={item.kind} data-read={item.readAt ? 'true' : 'false'}>
@@ -87,7 +88,7 @@ export function InboxPage() {
                     {t('comments.inbox.open')}
                   </Link>
                   {!item.readAt && (
-                    <button type="button" className="button button--small" onClick={() => void act(markInboxRead(workspace.id, item.id))}>
+                    <button type="button" className="button button--small" onClick={() => void act(markRead(item.id))}>
                       {t('comments.inbox.markRead')}
                     </button>
                   )}

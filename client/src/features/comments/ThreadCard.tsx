@@ -8,7 +8,7 @@ import {
 } from '@ensemble/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { deleteMessage, editMessage, hideMessage, replyTo, setThreadStatus } from '../../api/comments.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe } from '../auth/SessionContext.tsx'
@@ -17,6 +17,9 @@ import { formatDateTime } from './formatDateTime.ts'
 import { MentionComposer } from './MentionComposer.tsx'
 import type { CommentThreadsApi } from './useCommentThreads.ts'
 import { useMemberName } from './useMemberName.ts'
+
+const threadApi = rest.workspaces[':workspaceId'].comments.threads[':threadId']
+const messageApi = rest.workspaces[':workspaceId'].comments.messages[':messageId']
 
 interface ThreadCardProps {
   thread: CommentThread
@@ -63,11 +66,11 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
     }
   }
   const toggleStatus = () =>
-    run(async () => api.applyThread(await setThreadStatus(workspace.id, thread.id, thread.status === 'open' ? 'resolved' : 'open')))
+    run(async () => api.applyThread(await call(threadApi[thread.status === 'open' ? 'resolve' : 'reopen'].$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }) }))))
 
   const send = async (body: string): Promise<string | void> => {
     try {
-      api.applyMessage(await replyTo(workspace.id, thread.id, body), true)
+      api.applyMessage(await call(threadApi.messages.$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }), json: { body } })), true)
       setReplying(false)
     } catch (err) {
       return handleError(err)
@@ -173,7 +176,7 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {
             try {
-              api.applyMessage(await editMessage(workspace.id, message.id, body))
+              api.applyMessage(await call(messageApi.$patch({ param: params({ workspaceId: workspace.id, messageId: message.id }), json: { body } })))
               setEditing(false)
             } catch (err) {
               return handleError(err)
@@ -193,10 +196,10 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
               <button type="button" className="button--link" onClick={() => setEditing(true)}>
                 {t('comments.edit')}
               </button>
-              <ConfirmedAction label={t('comments.delete')} question={t('comments.confirmDelete')} run={() => act(() => deleteMessage(workspace.id, message.id))} />
+              <ConfirmedAction label={t('comments.delete')} question={t('comments.confirmDelete')} run={() => act(() => call(messageApi.$delete({ param: params({ workspaceId: workspace.id, messageId: message.id }) })))} />
             </>
           )}
-          {canModerate && <ConfirmedAction label={t('comments.hide')} question={t('comments.confirmHide')} run={() => act(() => hideMessage(workspace.id, message.id))} />}
+          {canModerate && <ConfirmedAction label={t('comments.hide')} question={t('comments.confirmHide')} run={() => act(() => call(messageApi.hide.$post({ param: params({ workspaceId: workspace.id, messageId: message.id }), json: {} })))} />}
         </div>
       )}
     </li>

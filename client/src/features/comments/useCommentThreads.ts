@@ -1,6 +1,6 @@
-import type { CommentMessage, CommentThread, CommentThreadWithMessages } from '@ensemble/shared'
+import type { CommentMessage, CommentThread, CommentThreadWithMessages, ListCommentThreadsQuery } from '@ensemble/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { type CommentTargetQuery, getThread, listThreads } from '../../api/comments.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspaceEvents } from './workspaceEvents.ts'
 
@@ -22,6 +22,9 @@ interface State {
   threads: CommentThread[] | null
   messages: ReadonlyMap<string, CommentMessage[]>
 }
+
+/** What a thread is about, as the list filters it. */
+export type CommentTargetQuery = Pick<ListCommentThreadsQuery, 'docName' | 'targetKind' | 'targetId'>
 
 export const threadMatches = (query: CommentTargetQuery, thread: CommentThread): boolean =>
   (query.docName === undefined || thread.docName === query.docName) &&
@@ -72,7 +75,7 @@ export function useCommentThreads(workspaceId: string, query: CommentTargetQuery
   const reload = useCallback(async (): Promise<void> => {
     try {
       missed.current = false
-      const list = await listThreads(workspaceId, stableQuery)
+      const list = await call(rest.workspaces[':workspaceId'].comments.threads.$get({ param: params({ workspaceId }), query: stableQuery }))
       if (missed.current) return void reload()
       // Messages may have changed while we were away: they are read again when next shown.
       loading.current.clear()
@@ -92,7 +95,7 @@ export function useCommentThreads(workspaceId: string, query: CommentTargetQuery
     (threadId: string) => {
       if (loading.current.has(threadId)) return
       loading.current.add(threadId)
-      getThread(workspaceId, threadId)
+      call(rest.workspaces[':workspaceId'].comments.threads[':threadId'].$get({ param: params({ workspaceId, threadId }) }))
         .then(({ thread, messages }) =>
           setState((s) => ({ threads: s.threads ? upsert(s.threads, thread) : s.threads, messages: new Map(s.messages).set(threadId, messages) })),
         )

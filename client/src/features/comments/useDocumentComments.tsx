@@ -1,7 +1,7 @@
 import { can, contentOf } from '@ensemble/shared'
 import { type ReactNode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { orphanThread } from '../../api/comments.ts'
+import { call, params, rest } from '../../api/client.ts'
 import type { CollabDoc } from '../collab/useCollabDoc.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { CommentAnchorController } from './CommentAnchorController.ts'
@@ -42,7 +42,7 @@ export function useDocumentComments(collab: CollabDoc, docName: string, title: s
     onAnchorGone: (threadId: string, quote: string | undefined) => {
       // Observers cannot write; someone else with the document open will report it.
       if (!canWrite) return
-      orphanThread(workspace.id, threadId, quote)
+      call(rest.workspaces[':workspaceId'].comments.threads[':threadId'].orphan.$post({ param: params({ workspaceId: workspace.id, threadId }), json: quote === undefined ? {} : { quote } }))
         .then(api.applyThread)
         .catch(() => undefined)
     },

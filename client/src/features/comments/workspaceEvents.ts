@@ -1,6 +1,6 @@
 import { WORKSPACE_EVENTS, type WorkspaceEventName } from '@ensemble/shared'
 import { useEffect, useRef } from 'react'
-import { workspaceEventsUrl } from '../../api/comments.ts'
+import { params, rest } from '../../api/client.ts'
 import { openEventStream, type EventStream } from '../../api/eventStream.ts'
 
 /**
@@ -27,7 +27,7 @@ const LINGER_MS = 2000
 
 function open(workspaceId: string): Stream {
   const stream: Stream = { source: { close: () => undefined }, listeners: new Set(), closeTimer: undefined, ended: false }
-  stream.source = openEventStream(workspaceEventsUrl(workspaceId), {
+  stream.source = openEventStream(rest.workspaces[':workspaceId'].events.$url({ param: params({ workspaceId }) }).pathname, {
     onEvent: (type, raw) => {
       if (!KNOWN.has(type)) return
       let data: unknown = null

@@ -1,6 +1,6 @@
 import { createElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DocumentDiff, TextPart } from './api.ts'
+import type { DocumentDiff, TextPart } from '@ensemble/shared'
 
 /** A block's text split at its line breaks (list items, table cells, paragraphs of a quote). */
 function lines(parts: readonly TextPart[]): TextPart[][] {

@@ -3,7 +3,8 @@ import { useContext, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { createVersion, fetchSessions, fetchVersions, type SessionView, type VersionView } from './api.ts'
+import type { HistorySessionView, VersionView } from '@ensemble/shared'
+import { createVersion, fetchSessions, fetchVersions } from './api.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
 import { useDocumentEvents, useRefreshWhenStored } from './useDocumentEvents.ts'
 import { attempt } from './useLoad.ts'
@@ -15,7 +16,7 @@ import './history.css'
 /** Sessions are read from the stored log: refresh them once typing has paused this long (and is stored). */
 const SESSIONS_REFRESH_MS = 1000
 
-const authorName = (author: SessionView['author'], server: string) =>
+const authorName = (author: HistorySessionView['author'], server: string) =>
   author.id ? (author.partnerName ? `${author.name} (${author.partnerName})` : author.name) : server
 
 /**

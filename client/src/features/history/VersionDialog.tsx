@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fetchDiff, fetchVersionDocument, restoreVersion, type DocumentDiff, type VersionView } from './api.ts'
+import type { DocumentDiff, VersionView } from '@ensemble/shared'
+import { fetchDiff, fetchVersionDocument, restoreVersion } from './api.ts'
 import { Dialog } from './Dialog.tsx'
 import { DiffView } from './DiffView.tsx'
 import { attempt, useLoad } from './useLoad.ts'

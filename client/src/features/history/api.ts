@@ -1,66 +1,31 @@
-import type { SignoffRoundView, VoteInput } from '@ensemble/shared'
-import { get, getPage, post, type Paged } from '../../api/http.ts'
+import type { VoteInput } from '@ensemble/shared'
+import { call, callPage, pageQuery, params, rest } from '../../api/client.ts'
 
-/** REST paths of one document's history, versions and sign-off (server/src/http/routes/history.ts, signoff.ts). */
-export const documentPath = (workspaceId: string, docName: string): string =>
-  `/api/workspaces/${encodeURIComponent(workspaceId)}/documents/${encodeURIComponent(docName)}`
+/**
+ * One document's history, versions and sign-off, through the typed client (routes:
+ * server/src/http/routes/history.ts, signoff.ts). A paged list's `next` is the server's address of
+ * the older page: the same call is made with its query.
+ */
+const documents = rest.workspaces[':workspaceId'].documents[':docName']
+const doc = (workspaceId: string, docName: string) => params({ workspaceId, docName })
 
-export interface SessionView {
-  author: { id: string | null; name: string; partnerName: string | null }
-  from: string
-  to: string
-  firstRowId: number
-  lastRowId: number
-  edits: number
-  touched: string[]
-}
-
-export interface VersionView {
-  id: string
-  name: string
-  rowId: number
-  contentHash: string
-  createdBy: string
-  createdAt: string
-}
-
-export interface TextPart {
-  text: string
-  op: 'equal' | 'insert' | 'delete'
-}
-
-/** server/src/history/diff.ts: blocks of the rich text (with a word diff), then entries of the maps; past its bounds, how many were left out. */
-export interface DocumentDiff {
-  blocks: { status: 'equal' | 'inserted' | 'deleted' | 'changed'; type: string; attrs?: Record<string, unknown>; parts: TextPart[] }[]
-  entries: { root: string; key: string; status: 'inserted' | 'deleted' | 'changed'; before: unknown; after: unknown }[]
-  omitted?: { blocks: number; entries: number }
-}
-
-/** One change of one field of a plan action, with its sentence in both languages. */
-export interface ActionChangeView {
-  kind: 'created' | 'changed' | 'deleted'
-  field: string | null
-  rowId: number
-  at: string
-  author: SessionView['author']
-  text: { fr: string; en: string }
-}
+/** The address of an export of the adopted text (a link the browser downloads). */
+export const exportPath = (ws: string, docName: string, format: 'pdf' | 'odt' | 'docx') => documents[`export.${format}`].$url({ param: doc(ws, docName) }).pathname
 
 /** The newest sessions (a page, oldest first); `next` is the server's address of the older ones. */
-export const fetchSessions = (ws: string, doc: string, next?: string): Promise<Paged<SessionView>> => getPage<SessionView>(next ?? `${documentPath(ws, doc)}/history`)
-export const fetchVersions = (ws: string, doc: string, next?: string): Promise<Paged<VersionView>> => getPage<VersionView>(next ?? `${documentPath(ws, doc)}/versions`)
-export const createVersion = (ws: string, doc: string, name: string, rowId?: number) => post<VersionView>(`${documentPath(ws, doc)}/versions`, rowId === undefined ? { name } : { name, rowId })
-export const fetchVersionDocument = (ws: string, doc: string, id: string) =>
-  get<{ version: VersionView; document: Record<string, unknown> }>(`${documentPath(ws, doc)}/versions/${encodeURIComponent(id)}`)
-export const fetchActionHistory = (ws: string, actionId: string, next?: string): Promise<Paged<ActionChangeView>> =>
-  getPage<ActionChangeView>(next ?? `${documentPath(ws, 'plan')}/actions/${encodeURIComponent(actionId)}/history`)
-export const fetchDiff = (ws: string, doc: string, from: string, to = 'current') =>
-  get<DocumentDiff>(`${documentPath(ws, doc)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
-export const restoreVersion = (ws: string, doc: string, id: string) => post<unknown>(`${documentPath(ws, doc)}/versions/${encodeURIComponent(id)}/restore`)
+export const fetchSessions = (ws: string, docName: string, next?: string) => callPage(documents.history.$get({ param: doc(ws, docName), query: pageQuery(next) }))
+export const fetchVersions = (ws: string, docName: string, next?: string) => callPage(documents.versions.$get({ param: doc(ws, docName), query: pageQuery(next) }))
+export const createVersion = (ws: string, docName: string, name: string, rowId?: number) =>
+  call(documents.versions.$post({ param: doc(ws, docName), json: rowId === undefined ? { name } : { name, rowId } }))
+export const fetchVersionDocument = (ws: string, docName: string, versionId: string) => call(documents.versions[':versionId'].$get({ param: params({ workspaceId: ws, docName, versionId }) }))
+export const fetchActionHistory = (ws: string, actionId: string, next?: string) =>
+  callPage(documents.actions[':actionId'].history.$get({ param: params({ workspaceId: ws, docName: 'plan', actionId }), query: pageQuery(next) }))
+export const fetchDiff = (ws: string, docName: string, from: string, to = 'current') => call(documents.diff.$get({ param: doc(ws, docName), query: { from, to } }))
+export const restoreVersion = (ws: string, docName: string, versionId: string) => call(documents.versions[':versionId'].restore.$post({ param: params({ workspaceId: ws, docName, versionId }) }))
 
-export const fetchRounds = (ws: string, doc: string) => get<SignoffRoundView[]>(`${documentPath(ws, doc)}/signoff`)
-export const proposeVersion = (ws: string, doc: string, name: string) => post<{ round: SignoffRoundView }>(`${documentPath(ws, doc)}/signoff/proposals`, { name })
-export const castVote = (ws: string, doc: string, roundId: string, input: VoteInput) =>
-  post<SignoffRoundView>(`${documentPath(ws, doc)}/signoff/rounds/${encodeURIComponent(roundId)}/votes`, input)
-export const withdrawRound = (ws: string, doc: string, roundId: string) => post<SignoffRoundView>(`${documentPath(ws, doc)}/signoff/rounds/${encodeURIComponent(roundId)}/withdraw`)
-export const unlockDocument = (ws: string, doc: string) => post<unknown>(`${documentPath(ws, doc)}/signoff/unlock`)
+export const fetchRounds = (ws: string, docName: string) => call(documents.signoff.$get({ param: doc(ws, docName) }))
+export const proposeVersion = (ws: string, docName: string, name: string) => call(documents.signoff.proposals.$post({ param: doc(ws, docName), json: { name } }))
+export const castVote = (ws: string, docName: string, roundId: string, input: VoteInput) =>
+  call(documents.signoff.rounds[':roundId'].votes.$post({ param: params({ workspaceId: ws, docName, roundId }), json: input }))
+export const withdrawRound = (ws: string, docName: string, roundId: string) => call(documents.signoff.rounds[':roundId'].withdraw.$post({ param: params({ workspaceId: ws, docName, roundId }) }))
+export const unlockDocument = (ws: string, docName: string) => call(documents.signoff.unlock.$post({ param: doc(ws, docName) }))

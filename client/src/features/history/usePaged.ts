@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Paged } from '../../api/http.ts'
+import type { Paged } from '../../api/client.ts'
 
 /**
  * A paged list (history sessions, versions): its newest page, loaded once and on `reload()` (which

@@ -2,7 +2,7 @@ import { INVITATION_INVALID, type InvitationPreview, signInSchema, signUpSchema 
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
-import { acceptInvitation, previewInvitation } from '../../api/invitations.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
@@ -27,7 +27,7 @@ export function InvitationPage({ token }: { token: string }) {
 
   useEffect(() => {
     let live = true
-    previewInvitation(token).then(
+    call(rest.invitations[':token'].$get({ param: params({ token }) })).then(
       (preview) => live && setLoaded({ status: 'ready', preview }),
       (error: unknown) => {
         if (!live) return
@@ -51,7 +51,7 @@ export function InvitationPage({ token }: { token: string }) {
     setJoining(true)
     setJoinError(null)
     try {
-      const { workspaceId } = await acceptInvitation(token)
+      const { workspaceId } = await call(rest.invitations[':token'].accept.$post({ param: params({ token }) }))
       navigate(`/alliances/${encodeURIComponent(workspaceId)}`, { replace: true })
     } catch (error) {
       setJoinError(apiErrorMessage(error, t))

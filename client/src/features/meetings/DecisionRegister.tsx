@@ -1,4 +1,4 @@
-import { type CommentThread, DECISION_TYPES, type Decision } from '@ensemble/shared'
+import { type CommentThread, DECISION_TYPES, type Decision, type DecisionType } from '@ensemble/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
@@ -18,8 +18,8 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
   const { workspace } = useWorkspace()
   const handleError = useApiErrorHandler()
   const { notify } = useToasts()
-  const [outcome, setOutcome] = useState('')
-  const [decisionType, setDecisionType] = useState('')
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number] | ''>('')
+  const [decisionType, setDecisionType] = useState<DecisionType | ''>('')
   const [decisions, setDecisions] = useState<Decision[]>([])
   const load = useCallback(() => {
     meetingsApi(workspace.id)

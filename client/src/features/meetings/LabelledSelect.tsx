@@ -1,5 +1,5 @@
-/** A labelled `<select>` over a list of options, with an optional empty choice first. */
-export function LabelledSelect({
+/** A labelled `<select>` over a list of options, with an optional empty choice first (''): it answers one of the options' values, or ''. */
+export function LabelledSelect<Value extends string>({
   label,
   value,
   onChange,
@@ -9,9 +9,9 @@ export function LabelledSelect({
   testId,
 }: {
   label: string
-  value: string
-  onChange(value: string): void
-  options: readonly { value: string; label: string }[]
+  value: Value | ''
+  onChange(value: NoInfer<Value> | ''): void
+  options: readonly { value: NoInfer<Value>; label: string }[]
   /** The label of an empty first choice (value ''), if any. */
   empty?: string
   required?: boolean
@@ -20,7 +20,7 @@ export function LabelledSelect({
   return (
     <label>
       {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)} required={required} data-testid={testId}>
+      <select value={value} onChange={(e) => onChange(e.target.value as Value | '')} required={required} data-testid={testId}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

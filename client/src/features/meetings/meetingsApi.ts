@@ -1,55 +1,45 @@
-import type {
-  AgendaItem,
-  AgendaSuggestion,
-  AttendanceView,
-  Decision,
-  Meeting,
-  MeetingDetail,
-  MinutesAmendment,
-  QuorumResult,
-  VoteView,
-} from '@ensemble/shared'
-import { del, get, patch, post, put } from '../../api/http.ts'
-import { workspacePath } from '../../api/workspaces.ts'
+import type { RsvpAnswer, VoteChoice } from '@ensemble/shared'
+import { call, params, rest, type BodyOf, type QueryOf } from '../../api/client.ts'
 
-/** The meetings REST surface (server/src/http/routes/meetings.ts). */
-export const meetingsPath = (workspaceId: string): string => `${workspacePath(workspaceId)}/meetings`
+/** The meetings REST surface (server/src/http/routes/meetings.ts), through the typed client. */
+const meetings = rest.workspaces[':workspaceId'].meetings
+const meeting = meetings[':meetingId']
 
-const query = (params: Record<string, string | undefined>): string => {
-  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]))
-  return q.size ? `?${q}` : ''
-}
+/** A query without its empty filters (an empty field of a filter form asks for nothing). */
+const given = <Q extends Record<string, string | undefined>>(query: Q): Q => Object.fromEntries(Object.entries(query).filter((entry) => !!entry[1])) as Q
 
 export const meetingsApi = (workspaceId: string) => {
-  const base = meetingsPath(workspaceId)
+  const ws = params({ workspaceId })
+  const of = (meetingId: string) => params({ workspaceId, meetingId })
   return {
-    list: (bodyId: string) => get<Meeting[]>(`${base}${query({ bodyId })}`),
-    create: (input: { bodyId: string; title: string; startsAt: string; endsAt: string; place: string | null; videoUrl: string | null }) => post<Meeting>(base, input),
-    detail: (id: string) => get<MeetingDetail>(`${base}/${id}`),
-    update: (id: string, input: Partial<Pick<Meeting, 'status' | 'title'>>) => patch<Meeting>(`${base}/${id}`, input),
-    icsUrl: (id: string) => `${base}/${id}/invitation.ics`,
-    rsvp: (id: string, answer: 'yes' | 'no' | 'maybe') => put<{ ok: true }>(`${base}/${id}/rsvp`, { answer }),
-    addItem: (id: string, title: string) => post<AgendaItem>(`${base}/${id}/agenda`, { title }),
-    moveItem: (id: string, itemId: string, orderKey: string) => patch<AgendaItem>(`${base}/${id}/agenda/${itemId}`, { orderKey }),
-    removeItem: (id: string, itemId: string) => del(`${base}/${id}/agenda/${itemId}`),
-    addSuggestions: (id: string) => post<AgendaItem[]>(`${base}/${id}/agenda/suggestions`),
-    suggestions: (id: string) => get<AgendaSuggestion[]>(`${base}/${id}/agenda/suggestions`),
-    attend: (id: string, input: { userId: string; status: AttendanceView['status']; proxyTo?: string | null; recused?: boolean }) =>
-      put<{ attendance: AttendanceView[]; quorum: QuorumResult }>(`${base}/${id}/attendance`, input),
-    openVote: (id: string, input: { question: string; decisionType: Decision['decisionType']; secret: boolean; agendaItemId: string | null }) => post<VoteView>(`${base}/${id}/votes`, input),
-    cast: (id: string, voteId: string, choice: 'for' | 'against' | 'abstain', forId?: string) => post<VoteView>(`${base}/${id}/votes/${voteId}/ballots`, { choice, ...(forId ? { forId } : {}) }),
-    closeVote: (id: string, voteId: string) => post<{ vote: VoteView; decision: Decision }>(`${base}/${id}/votes/${voteId}/close`),
-    record: (id: string, input: { title: string; decisionType?: Decision['decisionType']; outcome: 'adopted' | 'rejected'; agendaItemId: string | null }) => post<Decision>(`${base}/${id}/decisions`, input),
-    proposeAmendment: (id: string, input: { text: string; quote: string | null }) => post<MinutesAmendment>(`${base}/${id}/minutes/amendments`, input),
-    settleAmendment: (id: string, amendmentId: string, status: 'accepted' | 'rejected') => post<MinutesAmendment>(`${base}/${id}/minutes/amendments/${amendmentId}`, { status }),
-    minutes: (id: string, input: { status: 'amendments' | 'approved' | 'locked'; amendmentsUntil?: string; decisionId?: string }) => post<Meeting>(`${base}/${id}/minutes`, input),
-    register: (filters: { bodyId?: string; meetingId?: string; outcome?: string; decisionType?: string }) => get<Decision[]>(`${base}/decisions${query(filters)}`),
-    createAction: (decisionId: string, input: { title?: string; accountable: string | null; responsible: string[]; deadline: string | null }) =>
-      post<{ actionId: string; decision: Decision }>(`${base}/decisions/${decisionId}/actions`, input),
-    decision: (decisionId: string) => get<Decision>(`${base}/decisions/${decisionId}`),
+    list: (bodyId: string) => call(meetings.$get({ param: ws, query: given({ bodyId }) })),
+    create: (input: BodyOf<typeof meetings.$post>) => call(meetings.$post({ param: ws, json: input })),
+    detail: (id: string) => call(meeting.$get({ param: of(id) })),
+    update: (id: string, input: BodyOf<typeof meeting.$patch>) => call(meeting.$patch({ param: of(id), json: input })),
+    icsUrl: (id: string) => meeting['invitation.ics'].$url({ param: of(id) }).pathname,
+    rsvp: (id: string, answer: RsvpAnswer) => call(meeting.rsvp.$put({ param: of(id), json: { answer } })),
+    addItem: (id: string, title: string) => call(meeting.agenda.$post({ param: of(id), json: { title } })),
+    moveItem: (id: string, itemId: string, orderKey: string) => call(meeting.agenda[':itemId'].$patch({ param: params({ workspaceId, meetingId: id, itemId }), json: { orderKey } })),
+    removeItem: (id: string, itemId: string) => call(meeting.agenda[':itemId'].$delete({ param: params({ workspaceId, meetingId: id, itemId }) })),
+    addSuggestions: (id: string) => call(meeting.agenda.suggestions.$post({ param: of(id) })),
+    suggestions: (id: string) => call(meeting.agenda.suggestions.$get({ param: of(id) })),
+    attend: (id: string, input: BodyOf<typeof meeting.attendance.$put>) => call(meeting.attendance.$put({ param: of(id), json: input })),
+    openVote: (id: string, input: BodyOf<typeof meeting.votes.$post>) => call(meeting.votes.$post({ param: of(id), json: input })),
+    cast: (id: string, voteId: string, choice: VoteChoice, forId?: string) =>
+      call(meeting.votes[':voteId'].ballots.$post({ param: params({ workspaceId, meetingId: id, voteId }), json: { choice, ...(forId ? { forId } : {}) } })),
+    closeVote: (id: string, voteId: string) => call(meeting.votes[':voteId'].close.$post({ param: params({ workspaceId, meetingId: id, voteId }) })),
+    record: (id: string, input: BodyOf<typeof meeting.decisions.$post>) => call(meeting.decisions.$post({ param: of(id), json: input })),
+    proposeAmendment: (id: string, input: BodyOf<typeof meeting.minutes.amendments.$post>) => call(meeting.minutes.amendments.$post({ param: of(id), json: input })),
+    settleAmendment: (id: string, amendmentId: string, status: 'accepted' | 'rejected') =>
+      call(meeting.minutes.amendments[':amendmentId'].$post({ param: params({ workspaceId, meetingId: id, amendmentId }), json: { status } })),
+    minutes: (id: string, input: BodyOf<typeof meeting.minutes.$post>) => call(meeting.minutes.$post({ param: of(id), json: input })),
+    register: (filters: QueryOf<typeof meetings.decisions.$get>) => call(meetings.decisions.$get({ param: ws, query: given(filters) })),
+    createAction: (decisionId: string, input: BodyOf<(typeof meetings.decisions)[':decisionId']['actions']['$post']>) =>
+      call(meetings.decisions[':decisionId'].actions.$post({ param: params({ workspaceId, decisionId }), json: input })),
+    decision: (decisionId: string) => call(meetings.decisions[':decisionId'].$get({ param: params({ workspaceId, decisionId }) })),
     /** GOV19: the fields given replace the action's; the action and the decision are linked both ways. */
-    updateAction: (decisionId: string, actionId: string, input: { accountable?: string | null; responsible?: string[]; deadline?: string | null }) =>
-      patch<{ actionId: string; decision: Decision }>(`${base}/decisions/${decisionId}/actions/${actionId}`, input),
+    updateAction: (decisionId: string, actionId: string, input: BodyOf<(typeof meetings.decisions)[':decisionId']['actions'][':actionId']['$patch']>) =>
+      call(meetings.decisions[':decisionId'].actions[':actionId'].$patch({ param: params({ workspaceId, decisionId, actionId }), json: input })),
   }
 }
 export type MeetingsApi = ReturnType<typeof meetingsApi>

@@ -2,7 +2,7 @@ import { addMemberSchema, type Role, ROLES } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
-import { addMember } from '../../api/members.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { useToasts } from '../../components/Toasts.tsx'
 import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
@@ -31,7 +31,7 @@ export function AddMemberForm() {
     setErrors({})
     setBusy(true)
     try {
-      await addMember(workspace.id, parsed.data)
+      await call(rest.workspaces[':workspaceId'].members.$post({ param: params({ workspaceId: workspace.id }), json: parsed.data }))
       notify(t('members.invited', { email: parsed.data.email }), 'success')
       setEmail('')
       setRepresentative(false)

@@ -2,7 +2,7 @@ import { createPartnerSchema, familyOf, PARTNER_TYPES, type PartnerType } from '
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
-import { createPartner } from '../../api/partners.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { useToasts } from '../../components/Toasts.tsx'
 import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
@@ -29,7 +29,7 @@ export function AddPartnerForm() {
     setErrors({})
     setBusy(true)
     try {
-      await createPartner(workspace.id, parsed.data)
+      await call(rest.workspaces[':workspaceId'].partners.$post({ param: params({ workspaceId: workspace.id }), json: parsed.data }))
       notify(t('members.partnerAdded', { name: parsed.data.name }), 'success')
       setName('')
       await reload()

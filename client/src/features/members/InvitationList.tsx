@@ -1,7 +1,7 @@
 import type { Invitation } from '@ensemble/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { resendInvitation, revokeInvitation } from '../../api/invitations.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { formatInstant } from '../../i18n/format.ts'
 import { currentLocale } from '../../i18n/index.ts'
@@ -34,10 +34,10 @@ export function InvitationList() {
     }
   }
   const resend = (invitation: Invitation) =>
-    run(invitation, () => resendInvitation(workspace.id, invitation.id), t('invitation.resent', { email: invitation.email }))
+    run(invitation, () => call(rest.workspaces[':workspaceId'].invitations[':invitationId'].resend.$post({ param: params({ workspaceId: workspace.id, invitationId: invitation.id }) })), t('invitation.resent', { email: invitation.email }))
   const revoke = (invitation: Invitation) => {
     if (!window.confirm(t('invitation.confirmRevoke', { email: invitation.email }))) return
-    void run(invitation, () => revokeInvitation(workspace.id, invitation.id), t('invitation.revoked', { email: invitation.email }))
+    void run(invitation, () => call(rest.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: params({ workspaceId: workspace.id, invitationId: invitation.id }) })), t('invitation.revoked', { email: invitation.email }))
   }
 
   return (

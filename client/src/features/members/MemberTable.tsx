@@ -1,7 +1,7 @@
 import { type Member, type Role, ROLES, type UpdateMemberInput } from '@ensemble/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { removeMember, updateMember } from '../../api/members.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe } from '../auth/SessionContext.tsx'
@@ -31,7 +31,9 @@ export function MemberTable() {
     }
   }
 
-  const update = (member: Member, input: UpdateMemberInput) => run(member.userId, () => updateMember(workspace.id, member.userId, input))
+  const patchMember = (userId: string, input: UpdateMemberInput) =>
+    call(rest.workspaces[':workspaceId'].members[':userId'].$patch({ param: params({ workspaceId: workspace.id, userId }), json: input }))
+  const update = (member: Member, input: UpdateMemberInput) => run(member.userId, () => patchMember(member.userId, input))
 
   // One representative per partner: the previous one steps down before the new one is named.
   const makeRepresentative = (member: Member, value: boolean) =>
@@ -39,17 +41,17 @@ export function MemberTable() {
       if (value) {
         for (const other of workspace.members) {
           if (other.userId !== member.userId && other.partnerId === member.partnerId && other.representative) {
-            await updateMember(workspace.id, other.userId, { representative: false })
+            await patchMember(other.userId, { representative: false })
           }
         }
       }
-      await updateMember(workspace.id, member.userId, { representative: value })
+      await patchMember(member.userId, { representative: value })
     })
 
   const remove = (member: Member) => {
     if (!window.confirm(t('members.confirmRemove', { name: member.name }))) return
     void run(member.userId, async () => {
-      await removeMember(workspace.id, member.userId)
+      await call(rest.workspaces[':workspaceId'].members[':userId'].$delete({ param: params({ workspaceId: workspace.id, userId: member.userId }) }))
       notify(t('members.removed', { name: member.name }), 'success')
     })
   }

@@ -1,6 +1,6 @@
 import { familyOf } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
-import { deletePartner } from '../../api/partners.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -19,7 +19,7 @@ export function PartnerTable() {
   const remove = async (id: string, name: string) => {
     if (!window.confirm(t('members.confirmDeletePartner', { name }))) return
     try {
-      await deletePartner(workspace.id, id)
+      await call(rest.workspaces[':workspaceId'].partners[':partnerId'].$delete({ param: params({ workspaceId: workspace.id, partnerId: id }) }))
       notify(t('members.partnerDeleted', { name }), 'success')
       await reload()
     } catch (error) {

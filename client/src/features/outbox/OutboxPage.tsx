@@ -1,7 +1,7 @@
 import type { OutboxMail } from '@ensemble/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { get } from '../../api/http.ts'
+import { call, rest } from '../../api/client.ts'
 
 /** The links of a mail's text part (e.g. unsubscribe), shown as real links. */
 const linksOf = (text: string): string[] => [...new Set(text.match(/https?:\/\/\S+/g) ?? [])]
@@ -18,7 +18,7 @@ export function OutboxPage() {
 
   const load = useCallback(() => {
     setError(null)
-    get<OutboxMail[]>('/api/dev/outbox').then(setMails, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+    call(rest.dev.outbox.$get()).then(setMails, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
   }, [])
   useEffect(load, [load])
 

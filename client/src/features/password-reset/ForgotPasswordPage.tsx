@@ -1,7 +1,7 @@
 import { passwordResetRequestSchema } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requestPasswordReset } from '../../api/passwordReset.ts'
+import { call, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { Link } from '../../router.tsx'
@@ -29,7 +29,7 @@ export function ForgotPasswordPage() {
     setErrors({})
     setBusy(true)
     try {
-      await requestPasswordReset(parsed.data.email)
+      await call(rest['password-reset'].$post({ json: { email: parsed.data.email } }))
       setSentTo(parsed.data.email)
     } catch (error) {
       setFormError(apiErrorMessage(error, t))

@@ -2,7 +2,7 @@ import { PASSWORD_RESET_INVALID, passwordProblem, type PasswordResetPreview, pas
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
-import { previewPasswordReset, resetPassword } from '../../api/passwordReset.ts'
+import { call, params, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf, issueMessage } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
@@ -30,7 +30,7 @@ export function NewPasswordPage({ token }: { token: string }) {
 
   useEffect(() => {
     let live = true
-    previewPasswordReset(token).then(
+    call(rest['password-reset'][':token'].$get({ param: params({ token }) })).then(
       (preview) => live && setLoaded({ status: 'ready', preview }),
       (error: unknown) => {
         if (!live) return
@@ -92,7 +92,7 @@ export function NewPasswordPage({ token }: { token: string }) {
     setErrors({})
     setBusy(true)
     try {
-      await resetPassword(token, values.newPassword)
+      await call(rest['password-reset'][':token'].$post({ param: params({ token }), json: { newPassword: values.newPassword } }))
     } catch (error) {
       const message = apiErrorMessage(error, t)
       if (error instanceof ApiError && error.field === 'newPassword') setErrors({ newPassword: message })

@@ -2,7 +2,7 @@ import { can, type SignoffRoundView } from '@ensemble/shared'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../auth/SessionContext.tsx'
-import { castVote, documentPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
+import { castVote, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
 import { useDocumentEvents } from '../history/useDocumentEvents.ts'
 import { attempt, useLoad } from '../history/useLoad.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -61,9 +61,9 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
       {lastAdopted && !lastAdopted.audit.ok && <p className="notice notice--warning">{t('signoffExports.unavailable')}</p>}
       {lastAdopted?.audit.ok && (
         <p>
-          <a href={`${documentPath(ws, docName)}/export.pdf`}>{t('history.signoff.exportPdf')}</a> ·{' '}
-          <a href={`${documentPath(ws, docName)}/export.odt`}>{t('history.signoff.exportOdt')}</a>
-          {' · '}<a href={`${documentPath(ws, docName)}/export.docx`}>{t('signoffExports.docx')}</a>
+          <a href={exportPath(ws, docName, 'pdf')}>{t('history.signoff.exportPdf')}</a> ·{' '}
+          <a href={exportPath(ws, docName, 'odt')}>{t('history.signoff.exportOdt')}</a>
+          {' · '}<a href={exportPath(ws, docName, 'docx')}>{t('signoffExports.docx')}</a>
         </p>
       )}
     </section>

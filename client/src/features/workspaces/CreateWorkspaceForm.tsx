@@ -1,7 +1,7 @@
 import { createWorkspaceSchema } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createWorkspace } from '../../api/workspaces.ts'
+import { call, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
 import { fieldErrorsOf } from '../../components/validation.ts'
 import { navigate } from '../../router.tsx'
@@ -25,7 +25,7 @@ export function CreateWorkspaceForm() {
     setError(undefined)
     setBusy(true)
     try {
-      const { id } = await createWorkspace(parsed.data.name)
+      const { id } = await call(rest.workspaces.$post({ json: { name: parsed.data.name } }))
       navigate(workspaceUrl(id))
     } catch (err) {
       setError(handleError(err))

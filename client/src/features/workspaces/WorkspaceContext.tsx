@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { fetchWorkspace, type WorkspaceDetail } from '../../api/workspaces.ts'
+import type { WorkspaceDetail } from '@ensemble/shared'
+import { call, params, rest } from '../../api/client.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { type Abilities, abilitiesOf } from './abilities.ts'
@@ -28,7 +29,7 @@ export function WorkspaceProvider({ workspaceId, children, fallback }: { workspa
 
   const reload = useCallback(async () => {
     try {
-      const workspace = await (takePreloaded<WorkspaceDetail>(preloadKeys.workspace(workspaceId)) ?? fetchWorkspace(workspaceId))
+      const workspace = await (takePreloaded<WorkspaceDetail>(preloadKeys.workspace(workspaceId)) ?? call(rest.workspaces[':workspaceId'].$get({ param: params({ workspaceId }) })))
       setState({ status: 'ready', workspace })
     } catch (error) {
       setState((current) => (current.status === 'ready' ? current : { status: 'error', message: handleError(error) }))

@@ -1,7 +1,7 @@
 import type { WorkspaceSummary } from '@ensemble/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { listWorkspaces } from '../../api/workspaces.ts'
+import { call, rest } from '../../api/client.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { formatDate } from '../../i18n/format.ts'
 import { Link } from '../../router.tsx'
@@ -17,7 +17,7 @@ export function WorkspaceListPage() {
 
   useEffect(() => {
     let live = true
-    listWorkspaces()
+    call(rest.workspaces.$get())
       .then((list) => live && setWorkspaces(list))
       .catch((err: unknown) => live && setError(handleError(err)))
     return () => {

@@ -1,4 +1,4 @@
-import { can, docKind, newId, readDocumentMeta, type CreateVersionInput, type DocumentStatus } from '@ensemble/shared'
+import { can, docKind, HISTORY_PAGE, newId, readDocumentMeta, type CreateVersionInput, type DocumentStatus } from '@ensemble/shared'
 import type { Kysely, Selectable } from 'kysely'
 import * as Y from 'yjs'
 import { applyPieces } from '../../collab/preparedDoc.ts'
@@ -32,9 +32,6 @@ export interface Page<T, C = number> {
   items: T[]
   next: C | null
 }
-
-/** Items per page of history, versions and field history (`?limit=`, LOOP4). */
-export const PAGE_LIMIT = { default: 50, max: 200 } as const
 
 /** What a page asks for: the newest `limit` items before the cursor `before` (the newest when absent). */
 export interface PageRequest<C = number> {
@@ -158,7 +155,7 @@ export class HistoryService {
   }
 
   /** Named versions, a page of them (the newest first picked, listed oldest first); `before` is a version id. */
-  async listVersions(workspaceId: string, docName: string, page: PageRequest<string> = { limit: PAGE_LIMIT.max }): Promise<Page<VersionView, string>> {
+  async listVersions(workspaceId: string, docName: string, page: PageRequest<string> = { limit: HISTORY_PAGE.max }): Promise<Page<VersionView, string>> {
     let query = documentRows(this.db, 'document_version', workspaceId, docName)
     if (page.before !== undefined) {
       const cursor = await this.version(workspaceId, docName, page.before)

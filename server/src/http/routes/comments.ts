@@ -1,39 +1,24 @@
-import { Hono, type Context } from 'hono'
 import {
+  commentAuditEntrySchema,
   commentMessageInputSchema,
+  commentMessageSchema,
+  commentThreadSchema,
+  commentThreadWithMessagesSchema,
   createCommentThreadSchema,
   hideCommentMessageSchema,
-  idSchema,
   listCommentThreadsQuerySchema,
   orphanCommentThreadSchema,
 } from '@ensemble/shared'
-import type { z } from 'zod'
+import { Hono } from 'hono'
+import { z } from 'zod'
 import type { CommentService } from '../../domain/comments/service.ts'
 import { ThreadTargets } from '../../domain/comments/threadTargets.ts'
 import { roomDocAccess } from '../../domain/meetings/docAccess.ts'
-import { notFound, validationFailed } from '../../errors.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { describe } from '../describe.ts'
 import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
-import { parseJson } from '../validate.ts'
-
-/** Parses the query string with a shared schema; the first issue is a 422 naming its parameter. */
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const result = schema.safeParse(c.req.query())
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const field = issue?.path.length ? issue.path.join('.') : undefined
-    throw validationFailed(issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid query.', field)
-  }
-  return result.data
-}
-
-/** A path id, or 404 (a malformed id names nothing). */
-export function pathId(c: Context, name: string, what: string): string {
-  const id = c.req.param(name) ?? ''
-  if (!idSchema.safeParse(id).success) throw notFound(what)
-  return id
-}
+import { jsonBody, pathIds, query } from '../validate.ts'
 
 /**
  * Mounted at /api/workspaces/:workspaceId/comments. Members read (observers included); commenters and
@@ -46,37 +31,59 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
   // Threads and messages reach inboxes and every open panel: each has a budget of its own (LIM5).
   const threadRate = limitRate(deps.memberLimits, 'threads')
   const messageRate = limitRate(deps.memberLimits, 'messages')
+  const threadId = pathIds({ threadId: 'Thread' })
+  const messageId = pathIds({ messageId: 'Message' })
   const targets = new ThreadTargets(deps.db, roomDocAccess(deps.rooms))
   return new Hono<AppEnv>()
-    .get('/threads', read, async (c) => c.json(await comments.listThreads(c.get('membership').workspaceId, parseQuery(c, listCommentThreadsQuerySchema))))
-    .post('/threads', write, threadRate, async (c) => {
-      const input = await parseJson(c, createCommentThreadSchema)
-      await targets.check(c.get('membership').workspaceId, input)
-      return c.json(await comments.createThread(c.get('membership'), input), 201)
-    })
-    .get('/threads/:threadId', read, async (c) => c.json(await comments.getThread(c.get('membership').workspaceId, pathId(c, 'threadId', 'Thread'))))
-    .post('/threads/:threadId/messages', write, messageRate, async (c) => {
-      const threadId = pathId(c, 'threadId', 'Thread')
-      const { body } = await parseJson(c, commentMessageInputSchema)
-      return c.json(await comments.reply(c.get('membership'), threadId, body), 201)
-    })
-    .post('/threads/:threadId/resolve', write, async (c) => c.json(await comments.setStatus(c.get('membership'), pathId(c, 'threadId', 'Thread'), 'resolved')))
-    .post('/threads/:threadId/reopen', write, async (c) => c.json(await comments.setStatus(c.get('membership'), pathId(c, 'threadId', 'Thread'), 'open')))
-    .post('/threads/:threadId/orphan', write, async (c) => {
-      const threadId = pathId(c, 'threadId', 'Thread')
-      const { quote } = await parseJson(c, orphanCommentThreadSchema)
-      return c.json(await comments.markOrphaned(c.get('membership'), threadId, quote))
-    })
-    .patch('/messages/:messageId', write, messageRate, async (c) => {
-      const messageId = pathId(c, 'messageId', 'Message')
-      const { body } = await parseJson(c, commentMessageInputSchema)
-      return c.json(await comments.editMessage(c.get('membership'), messageId, body))
-    })
-    .delete('/messages/:messageId', write, async (c) => c.json(await comments.deleteMessage(c.get('membership'), pathId(c, 'messageId', 'Message'))))
-    .post('/messages/:messageId/hide', moderate, async (c) => {
-      const messageId = pathId(c, 'messageId', 'Message')
-      const { reason } = await parseJson(c, hideCommentMessageSchema)
-      return c.json(await comments.hideMessage(c.get('membership'), messageId, reason))
-    })
-    .get('/audit', moderate, async (c) => c.json(await comments.listAudit(c.get('membership').workspaceId)))
+    .get('/threads', describe('Comment threads; query filters docName, targetKind, targetId, status (members)', { 200: z.array(commentThreadSchema) }), read, query(listCommentThreadsQuerySchema), async (c) =>
+      c.json(await comments.listThreads(c.get('membership').workspaceId, c.req.valid('query'))),
+    )
+    .post(
+      '/threads',
+      describe('Open a thread on a text range, an action, an action field, a body or a decision, with its first message (commenter and above)', { 201: commentThreadWithMessagesSchema }),
+      write,
+      threadRate,
+      jsonBody(createCommentThreadSchema),
+      async (c) => {
+        const input = c.req.valid('json')
+        await targets.check(c.get('membership').workspaceId, input)
+        return c.json(await comments.createThread(c.get('membership'), input), 201)
+      },
+    )
+    .get('/threads/:threadId', describe('A thread with its messages (members)', { 200: commentThreadWithMessagesSchema }), read, threadId, async (c) =>
+      c.json(await comments.getThread(c.get('membership').workspaceId, c.req.valid('param').threadId)),
+    )
+    .post(
+      '/threads/:threadId/messages',
+      describe('Reply (commenter and above); mentions are resolved by the server', { 201: commentMessageSchema }),
+      write,
+      messageRate,
+      threadId,
+      jsonBody(commentMessageInputSchema),
+      async (c) => c.json(await comments.reply(c.get('membership'), c.req.valid('param').threadId, c.req.valid('json').body), 201),
+    )
+    .post('/threads/:threadId/resolve', describe('Resolve a thread (commenter and above)', { 200: commentThreadSchema }), write, threadId, async (c) =>
+      c.json(await comments.setStatus(c.get('membership'), c.req.valid('param').threadId, 'resolved')),
+    )
+    .post('/threads/:threadId/reopen', describe('Reopen a resolved thread (commenter and above)', { 200: commentThreadSchema }), write, threadId, async (c) =>
+      c.json(await comments.setStatus(c.get('membership'), c.req.valid('param').threadId, 'open')),
+    )
+    .post(
+      '/threads/:threadId/orphan',
+      describe('Mark a thread orphaned when its anchor disappeared; its quote is kept', { 200: commentThreadSchema }),
+      write,
+      threadId,
+      jsonBody(orphanCommentThreadSchema),
+      async (c) => c.json(await comments.markOrphaned(c.get('membership'), c.req.valid('param').threadId, c.req.valid('json').quote)),
+    )
+    .patch('/messages/:messageId', describe('Edit one’s own message', { 200: commentMessageSchema }), write, messageRate, messageId, jsonBody(commentMessageInputSchema), async (c) =>
+      c.json(await comments.editMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').body)),
+    )
+    .delete('/messages/:messageId', describe('Delete one’s own message (a placeholder stays)', { 200: commentMessageSchema }), write, messageId, async (c) =>
+      c.json(await comments.deleteMessage(c.get('membership'), c.req.valid('param').messageId)),
+    )
+    .post('/messages/:messageId/hide', describe('Hide a message (admin; audited)', { 200: commentMessageSchema }), moderate, messageId, jsonBody(hideCommentMessageSchema), async (c) =>
+      c.json(await comments.hideMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').reason)),
+    )
+    .get('/audit', describe('Moderation audit trail (admin)', { 200: z.array(commentAuditEntrySchema) }), moderate, async (c) => c.json(await comments.listAudit(c.get('membership').workspaceId)))
 }

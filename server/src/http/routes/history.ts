@@ -1,47 +1,35 @@
-import { Hono, type Context } from 'hono'
-import { createVersionSchema, docKind, idSchema } from '@ensemble/shared'
-import { notFound, validationFailed } from '../../errors.ts'
+import {
+  actionChangeSchema,
+  createVersionSchema,
+  diffQuerySchema,
+  docKind,
+  docNameSchema,
+  documentDiffSchema,
+  historySessionSchema,
+  restoredDocumentSchema,
+  rowPageQuerySchema,
+  sessionGapQuerySchema,
+  versionDocumentSchema,
+  versionPageQuerySchema,
+  versionViewSchema,
+} from '@ensemble/shared'
+import { Hono, type Context, type MiddlewareHandler, type TypedResponse } from 'hono'
+import { z } from 'zod'
+import { notFound } from '../../errors.ts'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
-import { checkDocName, PAGE_LIMIT, type HistoryService, type Page, type PageRequest } from '../../domain/history/service.ts'
+import { checkDocName, type HistoryService, type Page } from '../../domain/history/service.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { describe } from '../describe.ts'
 import { limitRate } from '../memberLimits.ts'
 import { requireMember } from '../middleware.ts'
-import { parseJson } from '../validate.ts'
-import { pathId } from './comments.ts'
+import { jsonBody, pathIds, pathParam, query } from '../validate.ts'
 import { documentEvents } from './documentEvents.ts'
 
 /**
  * The `:docName` path parameter, or 404. Hono has already decoded it once, as the websocket decodes
  * a document name once (WS2): decoding again would read `%2525` as `%` and throw on `%25` (REF2).
  */
-export const docNameOf = (c: Context) => checkDocName(c.req.param('docName') ?? '')
-
-/** `?gapMinutes=` between 1 and 1440 (sessions split at longer pauses); default 10. */
-function gapMs(c: Context): number | undefined {
-  const raw = c.req.query('gapMinutes')
-  if (raw === undefined) return undefined
-  const minutes = Number(raw)
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw validationFailed('gapMinutes: an integer from 1 to 1440.', 'gapMinutes')
-  return minutes * 60_000
-}
-
-/** `?limit=` (1 to PAGE_LIMIT.max, default PAGE_LIMIT.default) and `?before=` (a cursor: a row id, or a version id). */
-function pageOf(c: Context, cursor: 'row'): PageRequest<number>
-function pageOf(c: Context, cursor: 'version'): PageRequest<string>
-function pageOf(c: Context, cursor: 'row' | 'version'): PageRequest<number | string> {
-  const rawLimit = c.req.query('limit')
-  const limit = rawLimit === undefined ? PAGE_LIMIT.default : Number(rawLimit)
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_LIMIT.max) throw validationFailed(`limit: an integer from 1 to ${PAGE_LIMIT.max}.`, 'limit')
-  const raw = c.req.query('before')
-  if (raw === undefined) return { limit }
-  if (cursor === 'version') {
-    if (!idSchema.safeParse(raw).success) throw notFound('Version')
-    return { limit, before: raw }
-  }
-  const before = Number(raw)
-  if (!Number.isSafeInteger(before) || before < 1) throw validationFailed('before: a row id (a positive integer).', 'before')
-  return { limit, before }
-}
+export const docNameParam = pathParam('docName', docNameSchema, checkDocName)
 
 /** A page as a JSON array, oldest first; the older page's address in `Link: <…>; rel="next"` when there is one. */
 function sendPage<T, C>(c: Context, page: Page<T, C>, limit: number) {
@@ -54,8 +42,17 @@ function sendPage<T, C>(c: Context, page: Page<T, C>, limit: number) {
   return c.json(page.items)
 }
 
-/** JSON built on a document thread (history/jobs.ts), sent as it is. */
-const sendJson = (c: Context, bytes: Uint8Array) => c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' })
+/** JSON built on a document thread (history/jobs.ts), sent as it is; typed for the client as the schema the route declares. */
+const sendJson = <S extends z.ZodType>(c: Context, bytes: Uint8Array, _schema: S) =>
+  c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as unknown as Response & TypedResponse<z.output<S>, 200, 'json'>
+
+/** Field history exists for the plan's actions only: in any other document, no action is found. */
+const planOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (docKind(c.req.param('docName') ?? '') !== 'plan') throw notFound('Action')
+  await next()
+}
+
+const paged = '; the newest ?limit= (1–200, default 50) before ?before=, older page in Link rel="next"'
 
 /**
  * Mounted at /api/workspaces/:workspaceId/documents: a document's history (sessions), the field
@@ -70,40 +67,75 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
   const member = requireMember(deps, 'workspace.read')
   // Naming and restoring a version replay the document's log (LIM5).
   const costly = limitRate(deps.memberLimits, 'costly')
+  const versionId = pathIds({ versionId: 'Version' })
   return new Hono<AppEnv>()
-    .get('/:docName/history', read, async (c) => {
-      const page = pageOf(c, 'row')
-      return sendPage(c, await history.sessions(c.get('membership'), docNameOf(c), page, gapMs(c)), page.limit)
+    .get(
+      '/:docName/history',
+      describe(`Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)${paged} (a row id); 429 past the history jobs allowed (LOOP4)`, {
+        200: z.array(historySessionSchema),
+      }),
+      read,
+      query(rowPageQuerySchema),
+      docNameParam,
+      query(sessionGapQuerySchema),
+      async (c) => {
+        const { limit, before, gapMinutes } = c.req.valid('query')
+        const page = { limit, ...(before === undefined ? {} : { before }) }
+        return sendPage(c, await history.sessions(c.get('membership'), c.req.valid('param').docName, page, gapMinutes === undefined ? undefined : gapMinutes * 60_000), limit)
+      },
+    )
+    .get(
+      '/:docName/actions/:actionId/history',
+      describe(`Every change of every field of a plan action, with a sentence in French and English${paged} (a row id)`, { 200: z.array(actionChangeSchema) }),
+      read,
+      docNameParam,
+      planOnly,
+      query(rowPageQuerySchema),
+      pathIds({ actionId: 'Action' }),
+      async (c) => {
+        const { limit, before } = c.req.valid('query')
+        return sendPage(c, await history.actionHistory(c.get('membership'), c.req.valid('param').actionId, { limit, ...(before === undefined ? {} : { before }) }), limit)
+      },
+    )
+    .get('/:docName/versions', describe(`Named versions of the document${paged} (a version id)`, { 200: z.array(versionViewSchema) }), read, query(versionPageQuerySchema, { ids: { before: 'Version' } }), docNameParam, async (c) => {
+      const { limit, before } = c.req.valid('query')
+      return sendPage(c, await history.listVersions(c.get('membership').workspaceId, c.req.valid('param').docName, { limit, ...(before === undefined ? {} : { before }) }), limit)
     })
-    .get('/:docName/actions/:actionId/history', read, async (c) => {
-      if (docKind(docNameOf(c)) !== 'plan') throw notFound('Action')
-      const page = pageOf(c, 'row')
-      return sendPage(c, await history.actionHistory(c.get('membership'), pathId(c, 'actionId', 'Action'), page), page.limit)
-    })
-    .get('/:docName/versions', read, async (c) => {
-      const page = pageOf(c, 'version')
-      return sendPage(c, await history.listVersions(c.get('membership').workspaceId, docNameOf(c), page), page.limit)
-    })
-    .post('/:docName/versions', create, costly, async (c) => {
-      const docName = docNameOf(c)
-      const input = await parseJson(c, createVersionSchema)
-      const version = await history.createVersion(c.get('membership'), docName, input)
+    .post('/:docName/versions', describe('Name the current state, or a past log row, as a version (editor and above)', { 201: versionViewSchema }), create, costly, docNameParam, jsonBody(createVersionSchema), async (c) => {
+      const { docName } = c.req.valid('param')
+      const version = await history.createVersion(c.get('membership'), docName, c.req.valid('json'))
       publish(c, 'history.changed', docName)
       return c.json(version, 201)
     })
-    .get('/:docName/versions/:versionId', read, async (c) => sendJson(c, await history.versionDocument(c.get('membership'), docNameOf(c), pathId(c, 'versionId', 'Version'))))
-    .get('/:docName/diff', read, async (c) => {
-      const ref = (name: 'from' | 'to') => {
-        const value = c.req.query(name) ?? 'current'
-        if (value !== 'current' && !idSchema.safeParse(value).success) throw notFound('Version')
-        return value
-      }
-      return sendJson(c, await history.diff(c.get('membership'), docNameOf(c), ref('from'), ref('to')))
+    .get('/:docName/versions/:versionId', describe('A version read-only: its record and the document JSON as it was', { 200: versionDocumentSchema }), read, docNameParam, versionId, async (c) => {
+      const { docName, versionId } = c.req.valid('param')
+      return sendJson(c, await history.versionDocument(c.get('membership'), docName, versionId), versionDocumentSchema)
     })
-    .post('/:docName/versions/:versionId/restore', member, costly, async (c) => {
-      const docName = docNameOf(c)
-      const document = await history.restore(c.get('membership'), docName, pathId(c, 'versionId', 'Version'))
-      publish(c, 'history.changed', docName)
-      return sendJson(c, document)
-    })
+    .get(
+      '/:docName/diff',
+      describe('Word diff between two versions (?from=&to=, version ids or current), in the document’s layout; bounded, `omitted` counts what is left out; 413 for a document over its size limit', {
+        200: documentDiffSchema,
+      }),
+      read,
+      docNameParam,
+      query(diffQuerySchema, { ids: { from: 'Version', to: 'Version' } }),
+      async (c) => {
+        const { from, to } = c.req.valid('query')
+        return sendJson(c, await history.diff(c.get('membership'), c.req.valid('param').docName, from, to), documentDiffSchema)
+      },
+    )
+    .post(
+      '/:docName/versions/:versionId/restore',
+      describe('Restore a version as a new edit on top (steering and admin; never an adopted document)', { 200: restoredDocumentSchema }),
+      member,
+      costly,
+      docNameParam,
+      versionId,
+      async (c) => {
+        const { docName, versionId } = c.req.valid('param')
+        const document = await history.restore(c.get('membership'), docName, versionId)
+        publish(c, 'history.changed', docName)
+        return sendJson(c, document, restoredDocumentSchema)
+      },
+    )
 }

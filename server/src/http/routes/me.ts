@@ -1,21 +1,20 @@
+import { meSchema, updateMeSchema } from '@ensemble/shared'
 import { Hono } from 'hono'
-import { localeSchema } from '@ensemble/shared'
-import { z } from 'zod'
 import type { AppDeps, AppEnv } from '../context.ts'
+import { describe } from '../describe.ts'
 import { requireUser } from '../middleware.ts'
-import { parseJson } from '../validate.ts'
+import { jsonBody } from '../validate.ts'
 
-export const updateMeSchema = z.object({ locale: localeSchema })
-
+/** Mounted at /api/me: the signed-in user. */
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
-    .get('/', (c) => {
+    .get('/', describe('The signed-in user', { 200: meSchema }), (c) => {
       const user = c.get('user')!
       return c.json({ id: user.id, name: user.name, email: user.email, locale: user.locale })
     })
-    .patch('/', async (c) => {
-      const { locale } = await parseJson(c, updateMeSchema)
+    .patch('/', describe('Change the interface language', { 200: meSchema }), jsonBody(updateMeSchema), async (c) => {
+      const { locale } = c.req.valid('json')
       const user = c.get('user')!
       await deps.db.updateTable('user').set({ locale }).where('id', '=', user.id).execute()
       return c.json({ id: user.id, name: user.name, email: user.email, locale })
