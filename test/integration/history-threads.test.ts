@@ -56,7 +56,11 @@ async function silentDatabase(): Promise<{ url: string; release(): void; close()
     for (const socket of sockets) socket.destroy()
     sockets.clear()
   }
-  return { url: `postgres://nobody@127.0.0.1:${port}/none`, release, close: () => (release(), new Promise((resolve) => server.close(() => resolve()))) }
+  const close = () => {
+    release()
+    return new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  return { url: `postgres://nobody@127.0.0.1:${port}/none`, release, close }
 }
 
 describe('history on document threads, paged and bounded', () => {
