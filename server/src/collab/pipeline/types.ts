@@ -113,7 +113,8 @@ export interface EditContext extends ChangeContext {
 
 /** Returned by a step to end the pipeline early without error (e.g. nothing changed). */
 export const STOP = Symbol('stop')
-export type StepResult = undefined | typeof STOP
+// biome-ignore lint/suspicious/noConfusingVoidType: a step that returns nothing lets the pipeline go on
+export type StepResult = void | typeof STOP
 
 /**
  * One concern of handling a change. Steps run in order; a step that throws stops the chain (the room
