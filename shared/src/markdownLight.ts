@@ -24,7 +24,7 @@ export interface MentionToken {
 }
 
 /** `@[Label](user:id)` or `@[Label](partner:id)`; the label holds no bracket or line break. */
-const MENTION = /@\[([^\[\]\n]{1,200})\]\((user|partner):([A-Za-z0-9_-]{1,64})\)/g
+const MENTION = /@\[([^[\]\n]{1,200})\]\((user|partner):([A-Za-z0-9_-]{1,64})\)/g
 
 /** The mention tokens of a body, in order of appearance (duplicates kept). */
 export function parseMentions(source: string): MentionToken[] {
@@ -33,7 +33,7 @@ export function parseMentions(source: string): MentionToken[] {
 
 /** A mention token as the client's autocomplete writes it (brackets in the label are dropped). */
 export function mentionToken(kind: MentionKind, id: string, label: string): string {
-  return `@[${label.replace(/[\[\]\n]/g, '').trim() || id}](${kind}:${id})`
+  return `@[${label.replace(/[[\]\n]/g, '').trim() || id}](${kind}:${id})`
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -52,7 +52,7 @@ const SLOT_RE = /\u0001(\d+)\u0002/g
 
 function renderSegment(escaped: string, slots: string[]): string {
   const keep = (html: string) => SLOT(slots.push(html) - 1)
-  let out = escaped.replace(/@\[([^\[\]\n]{1,200})\]\((user|partner):([A-Za-z0-9_-]{1,64})\)/g, (_m, label: string, kind: string, id: string) =>
+  let out = escaped.replace(/@\[([^[\]\n]{1,200})\]\((user|partner):([A-Za-z0-9_-]{1,64})\)/g, (_m, label: string, kind: string, id: string) =>
     keep(`<span class="mention" data-mention="${kind}" data-id="${id}">@${label}</span>`),
   )
   out = out.replace(URL_IN_ESCAPED, (url: string) => {

@@ -133,7 +133,7 @@ export function can(actor: Actor | null | undefined, verb: Verb, target: Permiss
   if (!actor || !Object.hasOwn(PERMISSIONS, verb)) return false
   const byRole = PERMISSIONS[verb] as Partial<Record<string, Grant>>
   const grant = Object.hasOwn(byRole, actor.role) ? byRole[actor.role] : undefined
-  return grant !== undefined && grant.some((condition) => holds(condition, target))
+  return grant?.some((condition) => holds(condition, target)) === true
 }
 
 /** The actor's relation to an action: accountable wins over responsible. */

@@ -73,7 +73,13 @@ describe('rich-text documents', () => {
     const doc = editorDocument()
     expect(validateDocument(doc, 'charter', ctx)).toEqual([])
     const names = new Set<string>()
-    const walk = (t: Y.XmlFragment) => t.toArray().forEach((c) => c instanceof Y.XmlElement && (names.add(c.nodeName), walk(c)))
+    const walk = (t: Y.XmlFragment): void => {
+      for (const c of t.toArray()) {
+        if (!(c instanceof Y.XmlElement)) continue
+        names.add(c.nodeName)
+        walk(c)
+      }
+    }
     walk(contentOf(doc))
     expect([...names].sort()).toEqual(Object.keys(EDITOR_NODES).sort())
     expect(Object.keys(EDITOR_MARKS).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline'])

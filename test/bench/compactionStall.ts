@@ -7,9 +7,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
-import { openDatabase } from '../../server/src/db/database.ts'
-import { migrateToLatest } from '../../server/src/db/migrate.ts'
-import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import { migrateToLatest, openDatabase } from '@ensemble/server/db'
+import { SqliteDocStore } from '@ensemble/server/storage'
 import { removeDir, tempDataDir } from '../helpers/server.ts'
 import { planOf } from './largeDoc.ts'
 const dir = tempDataDir('compact-')

@@ -8,11 +8,8 @@
  */
 import { actionsOf, buildAction, contentOf } from '@ensemble/shared'
 import * as Y from 'yjs'
-import { actionFieldHistory } from '../../server/src/domain/history/fieldHistory.ts'
-import { stateAt } from '../../server/src/domain/history/replay.ts'
-import { SessionCache } from '../../server/src/domain/history/sessionCache.ts'
-import { groupSessions, sessionsOf } from '../../server/src/domain/history/sessions.ts'
-import type { LogRow } from '../../server/src/storage/docStore.ts'
+import { actionFieldHistory, groupSessions, SessionCache, sessionsOf, stateAt } from '@ensemble/server/domain'
+import type { LogRow } from '@ensemble/server/storage'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 
 const [textRows = 10_000, planRows = 5_000] = process.argv.slice(2).map(Number)

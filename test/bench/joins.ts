@@ -1,7 +1,4 @@
 import { actionsOf, contentOf } from '@ensemble/shared'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { waitFor } from '../helpers/waitFor.ts'
 import { rssKb } from './proc.ts'

@@ -20,13 +20,9 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { loadavg } from 'node:os'
 import * as Y from 'yjs'
-import type { ConnectionLimits } from '../../server/src/collab/connection.ts'
-import type { EditCheck } from '../../server/src/collab/pipeline/index.ts'
-import { RoomRegistry } from '../../server/src/collab/rooms.ts'
-import { enforceRules } from '../../server/src/collab/rules/enforceRules.ts'
-import { openDatabase } from '../../server/src/db/database.ts'
-import type { DocStore } from '../../server/src/storage/docStore.ts'
-import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import { type ConnectionLimits, type EditCheck, enforceRules, RoomRegistry } from '@ensemble/server/collab'
+import { openDatabase } from '@ensemble/server/db'
+import { type DocStore, SqliteDocStore } from '@ensemble/server/storage'
 import { identity } from '../helpers/memoryClient.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 import { MemorySocketPair } from '../helpers/memorySocket.ts'
@@ -159,7 +155,7 @@ const memoryStore = async () => ({ store: new MemoryDocStore() as DocStore, done
 const sqliteStore = async () => {
   const dir = tempDataDir('ensemble-bench-')
   const handle = openDatabase({ dataDir: dir, databaseUrl: null })
-  const { migrateToLatest } = await import('../../server/src/db/migrate.ts')
+  const { migrateToLatest } = await import('@ensemble/server/db')
   await migrateToLatest(handle.db, handle.dialect)
   const store = new SqliteDocStore(handle.sqlite!)
   return {

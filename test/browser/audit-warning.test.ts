@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../server/src/db/database.ts'
+import { openDatabase } from '@ensemble/server/db'
 import { browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { block, writeBlocks } from '../integration/history-flow.ts'
 import { propose, twoPartnerAlliance, vote } from '../integration/signoff-flow.ts'

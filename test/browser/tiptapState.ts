@@ -66,7 +66,7 @@ export async function pressEnterForNewBlock(page: Page, editor: Locator): Promis
         if (!tiptap || !anchor) return false
         const { $from } = tiptap.state.selection
         const block = el.children[$from.index(0)]
-        return $from.parentOffset === 0 && $from.parent.content.size === 0 && block !== undefined && block.contains(anchor)
+        return $from.parentOffset === 0 && $from.parent.content.size === 0 && block?.contains(anchor) === true
       }),
     { message: 'the caret in the new empty block' },
   )

@@ -81,6 +81,7 @@ describe.skipIf(!browserTestsEnabled())('[WEB3] active content stays inert in an
     await expect.poll(() => shown.locator('.message__body').count(), WAIT).toBe(COMMENT_PAYLOADS.length)
     expect(await activeContentIn(page, '[data-testid="comment-thread"]')).toEqual([])
     // Shown as the text the attacker typed, not dropped: the members can see what was attempted.
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered to the member, not the node's raw text
     await expect(shown.locator('.message__body').first().innerText()).resolves.toContain('<img src=x onerror=alert(1)>')
     await shown.first().scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'WEB3-inert.png'), fullPage: false })

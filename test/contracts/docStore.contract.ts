@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { DocKey, DocStore, KeptState, LoadedDoc } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc } from '@ensemble/server/storage'
 
 export interface DocStoreFixture {
   store: DocStore

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { FanOut, FanOutMessage } from '../../server/src/fanout/fanOut.ts'
+import type { FanOut, FanOutMessage } from '@ensemble/server/fanout'
 import { waitFor } from '../helpers/waitFor.ts'
 
 export interface FanOutFixture {

@@ -1,6 +1,6 @@
 import { actionsOf, buildAction, planMetaOf, type ActionMap, type Role } from '@ensemble/shared'
 import * as Y from 'yjs'
-import { RoomRegistry } from '../../server/src/collab/rooms.ts'
+import { RoomRegistry } from '@ensemble/server/collab'
 import { identity, MemoryNetwork, type MemoryClient } from '../helpers/memoryClient.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 import { contextOf, firstInvalidState, PEOPLE, seedPlan, snapshot, type Person } from '../integration/rules-fixtures.ts'

@@ -41,7 +41,7 @@ export async function connectDoc(
   options: { via?: string; syncV2?: boolean; params?: Record<string, string>; beforeConnect?: (provider: WebsocketProvider) => void } = {},
 ): Promise<DocClient> {
   // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
-  const wsBase = (options.via ?? client.baseUrl).replace(/^http/, 'ws') + '/ws/' + workspaceId
+  const wsBase = `${(options.via ?? client.baseUrl).replace(/^http/, 'ws')}/ws/${workspaceId}`
   const provider = new WebsocketProvider(wsBase, encodeURIComponent(docName), doc, {
     connect: false,
     WebSocketPolyfill: websocketWithOrigin(new URL(client.baseUrl).origin),

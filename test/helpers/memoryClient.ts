@@ -4,9 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import type { Connection } from '../../server/src/collab/connection.ts'
-import type { RoomRegistry } from '../../server/src/collab/rooms.ts'
-import type { ConnectionIdentity } from '../../server/src/collab/socket.ts'
+import type { Connection, ConnectionIdentity, RoomRegistry } from '@ensemble/server/collab'
 import { MemorySocketPair } from './memorySocket.ts'
 
 /**

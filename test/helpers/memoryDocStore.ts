@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { DocKey, DocStore, KeptState, LoadedDoc, LogRow, LogTail } from '../../server/src/storage/docStore.ts'
+import type { DocKey, DocStore, KeptState, LoadedDoc, LogRow, LogTail } from '@ensemble/server/storage'
 
 interface Row {
   id: number

@@ -1,4 +1,4 @@
-import type { CollabSocket } from '../../server/src/collab/socket.ts'
+import type { CollabSocket } from '@ensemble/server/collab'
 
 type ToServer = { frame: Uint8Array | string } | { close: true }
 type ToClient = { frame: Uint8Array } | { close: { code: number; reason: string } }

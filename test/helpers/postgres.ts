@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe } from 'vitest'
-import { createDatabase, dropDatabase, probePostgres, redactUrl, withDatabase } from '../../server/src/db/postgresAdmin.ts'
+import { createDatabase, dropDatabase, probePostgres, redactUrl, withDatabase } from '@ensemble/server/db'
 
 
 /**

@@ -3,8 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { loadConfig } from '../../server/src/config.ts'
-import { startServer, type RunningServer, type ServerOptions } from '../../server/src/server.ts'
+import { loadConfig, type RunningServer, type ServerOptions, startServer } from '@ensemble/server'
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 

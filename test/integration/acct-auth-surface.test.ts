@@ -6,7 +6,6 @@ import { createAlliance } from '../helpers/alliance.ts'
 import { fetchTicket } from '../helpers/collab.ts'
 import { HttpClient, signUp, uniqueEmail } from '../helpers/http.ts'
 import { serverPerSuite } from '../helpers/server.ts'
-import { waitFor } from '../helpers/waitFor.ts'
 
 /**
  * The account surface as an attacker sends it (ACCT8–ACCT14 of docs/SPEC.md): request targets

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
+import { openDatabase, type DatabaseHandle } from '@ensemble/server/db'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, startTestServer, tempDataDir } from '../helpers/server.ts'
 import { FORGERIES, restoreTables, signedAlliances, snapshotTables, type SignedAlliances } from './audit-flow.ts'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { RoomRegistry } from '../../server/src/collab/rooms.ts'
-import type { EditCheck } from '../../server/src/collab/index.ts'
+import { type EditCheck, RoomRegistry } from '@ensemble/server/collab'
 import { docFrom } from '../contracts/docStore.contract.ts'
 import { identity, MemoryNetwork, type MemoryClient } from '../helpers/memoryClient.ts'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'

@@ -18,7 +18,7 @@ const describeCluster = redisUrl ? describePostgres : describeRedis
 
 describeCluster('live comment events across instances (PostgreSQL + Redis)', () => {
   const databaseUrl = usePostgresDatabase()
-  let servers: TestServer[] = []
+  const servers: TestServer[] = []
 
   beforeAll(async () => {
     const env = { DATABASE_URL: databaseUrl(), REDIS_URL: redisUrl!, AUTH_SECRET: clusterSecret(), ROOM_IDLE_MS: '2000', DIGEST_TICK_MS: '3600000' }

@@ -5,7 +5,7 @@ import { connectDoc } from '../helpers/collab.ts'
 import { removeDir, spawnServer, tempDataDir, type ChildServer } from '../helpers/server.ts'
 import { tokensIn, typeToken } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { HttpClient } from '../helpers/http.ts'
+import type { HttpClient } from '../helpers/http.ts'
 
 /** A fresh client (new Y.Doc) reading what the server holds now. */
 async function readBack(client: HttpClient, workspaceId: string, docName: string): Promise<Y.Doc> {

@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 import { actionsOf, documentMetaOf } from '@ensemble/shared'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { ThreadPoolStats } from '../../server/src/workers/threadPool.ts'
+import type { ThreadPoolStats } from '@ensemble/server/workers'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, serverPerSuite, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { syncedDocs } from '../helpers/syncedDocs.ts'
@@ -56,7 +56,11 @@ async function silentDatabase(): Promise<{ url: string; release(): void; close()
     for (const socket of sockets) socket.destroy()
     sockets.clear()
   }
-  return { url: `postgres://nobody@127.0.0.1:${port}/none`, release, close: () => (release(), new Promise((resolve) => server.close(() => resolve()))) }
+  const close = () => {
+    release()
+    return new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  return { url: `postgres://nobody@127.0.0.1:${port}/none`, release, close }
 }
 
 describe('history on document threads, paged and bounded', () => {

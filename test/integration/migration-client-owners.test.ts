@@ -1,9 +1,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
-import { migrateTo, migrateToLatest } from '../../server/src/db/migrate.ts'
-import { SERVER_CLIENT_OWNER } from '../../server/src/storage/docStore.ts'
+import { type DatabaseHandle, migrateTo, migrateToLatest, openDatabase } from '@ensemble/server/db'
+import { SERVER_CLIENT_OWNER } from '@ensemble/server/storage'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, tempDataDir } from '../helpers/server.ts'
 

@@ -134,7 +134,7 @@ describe('errors and web hardening', () => {
       [admin.client, 'PATCH', `${base}/members/${admin.userId}`, { role: 'observer' }, 409],
       [members[0]!.client, 'POST', `${base}/partners`, { name: 'Y', type: 'association' }, 403],
       [outsider, 'GET', base, undefined, 404],
-      [admin.client, 'POST', `${base}/members`, { email: 'a'.repeat(300) + '@example.org', role: 'editor' }, 422],
+      [admin.client, 'POST', `${base}/members`, { email: `${'a'.repeat(300)}@example.org`, role: 'editor' }, 422],
       // A malformed percent-escape is refused at the door, before any route (ACCT8).
       [admin.client, 'GET', '/api/workspaces/%E0%A4%A', undefined, 400],
     ]

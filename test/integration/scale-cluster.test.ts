@@ -2,7 +2,7 @@ import { actionsOf, buildAction, contentOf, FRESH_PARAM, keysAfter, PREVIEW_PARA
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { yjsThreadStats } from '../../server/src/workers/yjsThread.ts'
+import { yjsThreadStats } from '@ensemble/server/workers'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { canonicalJson } from '../helpers/canonical.ts'
 import { connectDoc, fetchTicket, type DocClient } from '../helpers/collab.ts'

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../server/src/db/database.ts'
-import { entryHash } from '../../server/src/domain/signoff/audit.ts'
+import { openDatabase } from '@ensemble/server/db'
+import { entryHash } from '@ensemble/server/domain'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts'
 import { block, docApi, writeBlocks } from './history-flow.ts'

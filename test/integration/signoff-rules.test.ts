@@ -1,6 +1,6 @@
 import { ADOPTION_RULES_KEY, documentMetaOf } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { syncedDocs } from '../helpers/syncedDocs.ts'
 import type { HttpClient } from '../helpers/http.ts'
 import { serverPerSuite } from '../helpers/server.ts'

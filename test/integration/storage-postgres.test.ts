@@ -1,8 +1,7 @@
 import { beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts'
-import { migrateToLatest } from '../../server/src/db/migrate.ts'
-import { PostgresDocStore } from '../../server/src/storage/postgresDocStore.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '@ensemble/server/db'
+import { PostgresDocStore } from '@ensemble/server/storage'
 import { docFrom, runDocStoreContract } from '../contracts/docStore.contract.ts'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 

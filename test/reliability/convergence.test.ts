@@ -1,7 +1,7 @@
 import { actionsOf, buildAction, contentOf, type ActionMap } from '@ensemble/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import { SqliteDocStore } from '@ensemble/server/storage'
 import { docFrom } from '../contracts/docStore.contract.ts'
 import { prng } from '../fuzz/rulesFuzz.ts'
 import { createAlliance } from '../helpers/alliance.ts'

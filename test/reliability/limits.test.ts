@@ -1,7 +1,7 @@
 import { CLOSE, contentOf, LIMITS } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CollabSocket } from '../../server/src/collab/socket.ts'
+import type { CollabSocket } from '@ensemble/server/collab'
 import { identity } from '../helpers/memoryClient.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { forceGc, heapMb, report, startBareCollab, syncFrame, WORKSPACE, type RawSocket } from './support.ts'

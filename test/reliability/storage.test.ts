@@ -1,7 +1,7 @@
 import { CLOSE } from '@ensemble/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
-import type { SqliteDocStore } from '../../server/src/storage/sqliteDocStore.ts'
+import type { SqliteDocStore } from '@ensemble/server/storage'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { tokensIn } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'

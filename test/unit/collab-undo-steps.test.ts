@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { releaseUndoSteps } from '../../server/src/collab/undoSteps.ts'
+import { releaseUndoSteps } from '@ensemble/server/collab'
 import { prng } from '../fuzz/rulesFuzz.ts'
 
 const EDIT = 'edit'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkUpdateShape, type ShapeViolation } from '../../server/src/collab/updateShape.ts'
+import { checkUpdateShape, type ShapeViolation } from '@ensemble/server/collab'
 import { longKey, nestedArrays, nestedMaps, nestedQuotesUpdate } from '../reliability/support/craftedUpdates.ts'
 
 const LIMITS = { maxDepth: 48, maxKeyLength: 256 }

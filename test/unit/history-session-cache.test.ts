@@ -1,9 +1,8 @@
 import { contentOf, documentMetaOf } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SessionCache } from '../../server/src/domain/history/sessionCache.ts'
-import { groupSessions, sessionsOf } from '../../server/src/domain/history/sessions.ts'
-import type { DocKey, LogTail } from '../../server/src/storage/docStore.ts'
+import { groupSessions, SessionCache, sessionsOf } from '@ensemble/server/domain'
+import type { DocKey, LogTail } from '@ensemble/server/storage'
 import { MemoryDocStore } from '../helpers/memoryDocStore.ts'
 
 const key: DocKey = { workspaceId: 'w1', docName: 'agreement' }

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { headlessDocument } from '../../client/src/features/comments/headlessDocument.ts'
 import { richTextSchema } from '../../client/src/features/documents/richTextExtensions.ts'
 import { versionDocument } from '../../client/src/features/history/proseMirrorJson.ts'
-import { documentJson } from '../../server/src/domain/history/documentJson.ts'
+import { documentJson } from '@ensemble/server/domain'
 import { element, para, runs } from '../helpers/richTextBlocks.ts'
 
 /** Headings, marks (bold, italic, a link), a list, a quote and a table, as typed in the editor. */

@@ -91,9 +91,6 @@ export class TicketStore implements TicketStorage {
   }
 }
 
-/** The in-memory store under the name of its role, for code that picks an implementation. */
-export { TicketStore as MemoryTicketStore }
-
 /**
  * Issues a ticket in one step on the Redis server, so concurrent requests on several instances
  * cannot both pass the count: forgets the member's expired tickets, refuses at `max` unused ones

@@ -1,4 +1,3 @@
-import { LIMITS, type DocKind } from '@ensemble/shared'
 import * as Y from 'yjs'
 import type { KeptState, LoadedDoc } from '../storage/docStore.ts'
 
@@ -52,10 +51,6 @@ export async function applyPieces(doc: Y.Doc, pieces: readonly Uint8Array[], ori
     }
   }
 }
-
-/** The largest state (Yjs V1 bytes) a document of this kind may have: LIMITS.maxDocumentBytes, or a server's own. */
-export type DocumentLimits = Readonly<Record<DocKind, number>>
-export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = LIMITS.maxDocumentBytes
 
 /** A stored document larger than its kind allows: refused at open (CLOSE.documentTooLarge), 413 for history. */
 export class DocumentTooLargeError extends Error {

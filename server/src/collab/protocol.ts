@@ -82,10 +82,6 @@ export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, cl
   return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
 }
 
-export function encodeQueryAwareness(): Uint8Array {
-  return frame(MESSAGE.queryAwareness, () => {})
-}
-
 /** One client's entry in an awareness update. `state` null means the client went away. */
 export interface AwarenessEntry {
   clientId: number

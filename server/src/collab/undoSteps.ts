@@ -44,7 +44,7 @@ function letGoOf(store: Y.Doc['store'], ids: DeleteSet): void {
 
 /** Unmarks an item and the ancestors its mark kept (Yjs's keepItem(item, false)). */
 function letGo(item: Y.Item | null): void {
-  while (item !== null && item.keep) {
+  while (item?.keep) {
     item.keep = false
     item = (item.parent as Y.AbstractType<unknown>)._item
   }

@@ -1,4 +1,3 @@
-import type { Locale } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { PasswordResets } from '../auth/passwordResets.ts'

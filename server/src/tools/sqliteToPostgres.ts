@@ -191,7 +191,7 @@ async function copyTable(sqlite: BetterSqlite3.Database, client: pg.PoolClient, 
   const flush = async () => {
     if (!batch.length) return
     const params: unknown[] = []
-    const tuples = batch.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`)
+    const tuples = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`)
     await client.query(`INSERT INTO ${quote(table)} (${columnList}) VALUES ${tuples.join(', ')}`, params)
     copied += batch.length
     batch = []

@@ -435,7 +435,7 @@ const GROUPS: readonly RuleGroup[] = [
       const done = r.changedOnly('milestones', ['status', 'milestones'])
         ? (r.scope('milestones', []) ?? []).map(([id, entry]): [string, unknown] => [id, record(entry)?.done])
         : r.entryField('milestones', 'done')
-      if (done !== null && done.some(([, value]) => value !== true)) {
+      if (done?.some(([, value]) => value !== true)) {
         r.v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), ['status', 'milestones'])
       }
     },

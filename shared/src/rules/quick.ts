@@ -41,7 +41,7 @@ export function quickFieldValid(map: Y.Map<unknown>, field: string): boolean {
 }
 
 /** The current value of a map entry, read from its item (no array allocated, unlike Y.Map#forEach). */
-function valueOf(item: Y.Item | undefined): unknown {
+function itemValue(item: Y.Item | undefined): unknown {
   if (item === undefined || item.deleted) return undefined
   const content = item.content
   if (content instanceof Y.ContentType) return content.type
@@ -62,10 +62,10 @@ export function quickDatesValid(map: Y.Map<unknown>, period: { start: unknown; e
   const milestones = map.get('milestones')
   if (!(milestones instanceof Y.Map)) return false
   for (const item of milestones._map.values()) {
-    const entry = valueOf(item)
+    const entry = itemValue(item)
     if (entry === undefined) continue
     if (!(entry instanceof Y.Map)) return false
-    const date = valueOf(entry._map.get('date'))
+    const date = itemValue(entry._map.get('date'))
     if (isIsoDate(date) && (date < start || date > deadline)) return false
   }
   return true
@@ -84,7 +84,7 @@ export function quickMilestoneValid(map: Y.Map<unknown>, entry: Y.Map<unknown>, 
   for (const [key, item] of entry._map) {
     if (item.deleted) continue
     if (!MILESTONE_KEYS.has(key)) return false
-    const value = valueOf(item)
+    const value = itemValue(item)
     if (key === 'title') title = value
     else if (key === 'date') date = value
     else if (key === 'done') done = value

@@ -34,8 +34,6 @@ export function isIsoDate(value: unknown): value is string {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)
 }
 
-export const isString = (value: unknown): value is string => typeof value === 'string'
-
 /** A string of at most `max` characters. */
 export const isBoundedString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max
 

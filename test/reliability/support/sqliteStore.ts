@@ -1,10 +1,8 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { openDatabase, type DatabaseHandle } from '../../../server/src/db/database.ts'
-import { migrateToLatest } from '../../../server/src/db/migrate.ts'
-import type { DocKey, DocStore, KeptState, LoadedDoc, LogRow, LogTail } from '../../../server/src/storage/docStore.ts'
-import { SqliteDocStore } from '../../../server/src/storage/sqliteDocStore.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '@ensemble/server/db'
+import { type DocKey, type DocStore, type KeptState, type LoadedDoc, type LogRow, type LogTail, SqliteDocStore } from '@ensemble/server/storage'
 
 /** A real SQLite file opened and migrated exactly as the server does, with its document store. */
 export interface SqliteFile {

@@ -13,7 +13,7 @@ import { reportOutcome } from './reportOutcome.ts'
 import { STOP, type ChangeStep, type EditStep, type Step } from './types.ts'
 
 export { allChecks, writersOnly, type EditCheck, type EditCheckInput, type EditRefusal } from './checks.ts'
-export type { ChangeContext, ChangeStep, EditConnection, EditContext, EditRoom, EditStep, StorageRetry } from './types.ts'
+export type { ChangeContext, ChangeStep, EditContext, EditRoom, EditStep, StorageRetry } from './types.ts'
 export type { AcceptedEdit, OnEditAccepted } from './notifyAccepted.ts'
 
 /**

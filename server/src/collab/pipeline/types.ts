@@ -113,6 +113,7 @@ export interface EditContext extends ChangeContext {
 
 /** Returned by a step to end the pipeline early without error (e.g. nothing changed). */
 export const STOP = Symbol('stop')
+// biome-ignore lint/suspicious/noConfusingVoidType: a step that returns nothing lets the pipeline go on
 export type StepResult = void | typeof STOP
 
 /**

@@ -57,7 +57,7 @@ function touches(transaction: Y.Transaction, doc: Y.Doc, actionId: string): bool
     }
     // Walk up to the child of `actions` this type lives in.
     let t: Y.AbstractType<unknown> | null = type as Y.AbstractType<unknown>
-    while (t && t._item && t._item.parent !== actions) t = t._item.parent as Y.AbstractType<unknown>
+    while (t?._item && t._item.parent !== actions) t = t._item.parent as Y.AbstractType<unknown>
     if (t?._item?.parentSub === actionId) return true
   }
   return false

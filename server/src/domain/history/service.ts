@@ -56,7 +56,7 @@ export class HistoryService {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly store: DocStore,
+    store: DocStore,
     private readonly rooms: RoomRegistry,
     private readonly clock: Clock = systemClock,
     /** The document threads' history pool; null runs jobs in this thread (a store in memory does anyway). */

@@ -49,5 +49,5 @@ export function meetingIcs(meeting: Meeting, bodyName: string, host: string, now
     'END:VEVENT',
     'END:VCALENDAR',
   ]
-  return lines.map(foldLine).join('\r\n') + '\r\n'
+  return `${lines.map(foldLine).join('\r\n')}\r\n`
 }

@@ -1,5 +1,5 @@
 import {
-  agendaItemInputSchema,
+  type agendaItemInputSchema,
   can,
   computeQuorum,
   keyBetween,
@@ -24,7 +24,7 @@ import type { WorkspaceEventBus } from '../comments/events.ts'
 import type { Membership } from '../members.ts'
 import type { DocAccess } from './docAccess.ts'
 import { amendmentsOf, attendanceOf, entriesOf, hasAction, isWorkspaceDocument, meetingRow, presentMeeting, readBodyFrom, requireBody } from './rows.ts'
-import { VoteBook } from './votes.ts'
+import type { VoteBook } from './votes.ts'
 
 /**
  * Meetings of governance bodies (GOV10–GOV11): scheduling, RSVPs, the agenda and live attendance

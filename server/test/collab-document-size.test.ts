@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DocumentSize } from '../../server/src/collab/documentSize.ts'
+import { DocumentSize } from '../src/collab/documentSize.ts'
 
 /** A document whose exact size the test sets, and a clock it moves by hand. */
 function sized(limit: number, loaded: number, exact: number) {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { withStatementCache } from '../../server/src/db/database.ts'
+import { withStatementCache } from '../src/db/database.ts'
 
 function memberTable() {
   const db = new BetterSqlite3(':memory:')

@@ -1,6 +1,6 @@
 import { LIMITS } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
-import { MemberRates, type MemberRateSpecs } from '../../server/src/http/memberRates.ts'
+import { MemberRates, type MemberRateSpecs } from '../src/http/memberRates.ts'
 
 /** LIM6 of docs/SPEC.md: the per-member buckets keep memory bounded whoever sends requests. */
 describe('member buckets in memory', () => {

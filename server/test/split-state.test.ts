@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canonicalJson } from '../../server/src/domain/history/canonical.ts'
-import { splitState } from '../../server/src/workers/splitState.ts'
+import { canonicalJson } from '../src/domain/history/canonical.ts'
+import { splitState } from '../src/workers/splitState.ts'
 
 /** A small seeded generator, so a failing seed can be replayed. */
 function random(seed: number): () => number {

@@ -1,9 +1,9 @@
 import { CLOSE } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
-import { Connection } from '../../server/src/collab/connection.ts'
-import { silentLogger } from '../../server/src/collab/logger.ts'
-import type { CollabSocket, ConnectionIdentity } from '../../server/src/collab/socket.ts'
-import { PACED_FRAME_BYTES } from '../../server/src/collab/turnPacer.ts'
+import { Connection } from '../src/collab/connection.ts'
+import { silentLogger } from '../src/collab/logger.ts'
+import type { CollabSocket, ConnectionIdentity } from '../src/collab/socket.ts'
+import { PACED_FRAME_BYTES } from '../src/collab/turnPacer.ts'
 
 const identity: ConnectionIdentity = { workspaceId: 'w', docName: 'plan', userId: 'u', name: 'Ana', color: '#123456', partnerId: null, partnerName: null, role: 'editor', locale: 'fr' }
 

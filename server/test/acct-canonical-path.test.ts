@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRequestTarget } from '../../server/src/http/canonicalPath.ts'
+import { checkRequestTarget } from '../src/http/canonicalPath.ts'
 
 /** The canonical-path rule on raw request targets (ACCT8), table-driven. */
 describe('checkRequestTarget', () => {
