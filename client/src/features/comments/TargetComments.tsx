@@ -54,7 +54,7 @@ export function TargetCommentsProvider({ docName, labelOf, children }: { docName
   // A link from the inbox names a thread: open its target once the threads are known.
   const fromUrl = useRef(threadFromUrl())
   useEffect(() => {
-    const wanted = fromUrl.current && threads?.find((th) => th.id === fromUrl.current)
+    const wanted = fromUrl.current ? threads?.find((th) => th.id === fromUrl.current) : undefined
     if (!wanted?.targetId || wanted.targetKind === 'document') return
     fromUrl.current = null
     setOpened({ target: { targetKind: wanted.targetKind, targetId: wanted.targetId, field: wanted.field ?? undefined }, label: labelOf(wanted), trigger: null })
