@@ -72,7 +72,6 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
     try {
       api.applyMessage(await call(threadApi.messages.$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }), json: { body } })), true)
       setReplying(false)
-      return undefined
     } catch (err) {
       return handleError(err)
     }
