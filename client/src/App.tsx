@@ -167,12 +167,11 @@ function NotFound() {
  * Pages inside an alliance render their heading once it has loaded: wait for it (briefly).
  */
 function useFocusOnNavigate(path: string): void {
-  const first = useRef(true)
+  // The page first shown keeps the browser's focus; only a change of path moves it.
+  const shown = useRef(path)
   useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
+    if (shown.current === path) return
+    shown.current = path
     const focusHeading = (): boolean => {
       const heading = document.querySelector<HTMLElement>('main h1')
       heading?.focus()

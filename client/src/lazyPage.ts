@@ -28,6 +28,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
       },
     ))
   const Lazy = lazy(() => preload().then(() => ({ default: loaded! })))
+  // biome-ignore lint/correctness/noComponentHookFactories: lazyPage runs once per page at module level (pages.ts), so each Page keeps one identity for the app's life.
   function Page(props: P) {
     return loaded ? createElement(loaded, props) : createElement(Lazy as ComponentType<P>, props)
   }

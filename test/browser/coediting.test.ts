@@ -97,6 +97,21 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
     await waitForValue(pageA, title, 'Atelier commun de diagnostic')
     await waitForValue(pageA, objective, 'Objectif de Bruno : 40 classes de mer')
 
+    // A people cell: Claire ticks Bruno among those informed; Escape closes the list and gives the
+    // focus back to the cell's button; focus leaving the list closes it too. Bruno sees the cell.
+    const informed = pageA.locator(`[data-action-id="${actionId}"] button.people__button[data-field="informed"]`)
+    const panel = pageA.locator(`[data-action-id="${actionId}"] .people__panel`)
+    await informed.click()
+    await panel.getByRole('checkbox', { name: 'Bruno Éditeur' }).check()
+    await pageA.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached', ...WAIT })
+    await expect(informed.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await pageA.keyboard.press('Enter')
+    await panel.getByRole('checkbox').last().focus()
+    await pageA.keyboard.press('Tab')
+    await panel.waitFor({ state: 'detached', ...WAIT })
+    await pageB.locator(`[data-action-id="${actionId}"] button.people__button[data-field="informed"] .people__summary`, { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
+
     await pageA.locator('[data-testid="presence"] .presence__name', { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
     await shot(pageA, 'E2E1-plan-admin.png')
     await shot(pageB, 'E2E1-plan-editor.png')

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../features/auth/SessionContext.tsx'
 import { Link, navigate, usePath } from '../router.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import './AppHeader.css'
 
 export function AppHeader() {
   const { t } = useTranslation()
@@ -25,7 +26,7 @@ export function AppHeader() {
         )}
         <LanguageSwitch />
         {session.status === 'signedIn' && (
-          <div className="account" aria-label={t('header.accountMenu')} role="group">
+          <fieldset className="account" aria-label={t('header.accountMenu')}>
             <span className="account__name" data-testid="signed-in-user">
               {t('header.signedInAs', { name: session.me.name })}
             </span>
@@ -41,7 +42,7 @@ export function AppHeader() {
             >
               {t('header.signOut')}
             </button>
-          </div>
+          </fieldset>
         )}
       </div>
     </header>

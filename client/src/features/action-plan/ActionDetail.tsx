@@ -61,7 +61,7 @@ export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionD
       <MilestoneList actionId={id} milestones={action.milestones} title={title} doc={doc} canEdit={canEdit('milestones')} check={check} />
       <ResourceList actionId={id} resources={action.resources} title={title} doc={doc} canEdit={canEdit('resources')} check={check} />
       <ActionHistory actionId={id} action={action} />
-      <div className="field-comments" role="group" aria-label={t('comments.fieldsGroup')}>
+      <fieldset className="field-comments" aria-label={t('comments.fieldsGroup')}>
         {DISCUSSED_FIELDS.map((field) => (
           <CommentTargetButton
             key={field}
@@ -70,7 +70,7 @@ export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionD
             text={t('comments.fieldButton', { field: actionFieldName(t, field) })}
           />
         ))}
-      </div>
+      </fieldset>
     </section>
   )
 }

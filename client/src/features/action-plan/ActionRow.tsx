@@ -233,20 +233,18 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             </>
           )}
           {abilities.deleteActions && !readOnly && (
-            <>
-              <button
-                type="button"
-                className="button button--small button--danger button--icon"
-                aria-label={t('plan.deleteAction', { title })}
-                title={t('plan.deleteAction', { title })}
-                data-tool="delete"
-                onClick={() => {
-                  if (window.confirm(t('plan.confirmDelete', { title }))) deleteAction(doc, id)
-                }}
-              >
-                ×
-              </button>
-            </>
+            <button
+              type="button"
+              className="button button--small button--danger button--icon"
+              aria-label={t('plan.deleteAction', { title })}
+              title={t('plan.deleteAction', { title })}
+              data-tool="delete"
+              onClick={() => {
+                if (window.confirm(t('plan.confirmDelete', { title }))) deleteAction(doc, id)
+              }}
+            >
+              ×
+            </button>
           )}
         </td>
       </tr>

@@ -1,5 +1,5 @@
 import type { Member } from '@ensemble/shared'
-import { type FocusEvent, useId, useRef, useState } from 'react'
+import { type FocusEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import { CellMessage } from '../collab/cells/CellMessage.tsx'
@@ -39,21 +39,24 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
     if (refocus) button.current?.focus()
   }
 
+  // On the button and the open panel (the two places focus can be): Escape closes and returns to the
+  // button; focus leaving both closes.
+  const whileOpen = {
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && open) {
+        event.preventDefault()
+        close(true)
+      }
+    },
+    onBlur: (event: FocusEvent) => {
+      if (open && !root.current?.contains(event.relatedTarget as Node | null)) close(false)
+    },
+  }
+
   return (
-    <div
-      className="cell people"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.preventDefault()
-          close(true)
-        }
-      }}
-      onBlur={(event: FocusEvent) => {
-        if (open && !root.current?.contains(event.relatedTarget as Node | null)) close(false)
-      }}
-    >
+    <div className="cell people" ref={root}>
       <button
+        {...whileOpen}
         ref={button}
         type="button"
         className="people__button cell__input"
@@ -68,7 +71,7 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
         <span className="people__summary">{summary}</span>
       </button>
       {open && (
-        <fieldset className="people__panel" id={panelId} disabled={disabled}>
+        <fieldset {...whileOpen} className="people__panel" id={panelId} disabled={disabled}>
           <legend>{legend}</legend>
           {members.map((member) => (
             <label key={member.userId} className="people__option">

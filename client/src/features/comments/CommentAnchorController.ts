@@ -205,7 +205,7 @@ export class CommentAnchorController {
       if (state.kind !== 'gone') this.goneSince.delete(thread.id)
       else if (this.synced && !this.reported.has(thread.id)) this.maybeOrphan(thread)
     }
-    const signature = decorations.map((d) => `${d.from}-${d.to}-${(d.spec as { threadId: string }).threadId}`).join() + `|${this.focusedId}`
+    const signature = `${decorations.map((d) => `${d.from}-${d.to}-${(d.spec as { threadId: string }).threadId}`).join()}|${this.focusedId}`
     if (signature === this.signature) return
     this.signature = signature
     view.dispatch(view.state.tr.setMeta(commentHighlightsKey, DecorationSet.create(view.state.doc, decorations)).setMeta('addToHistory', false))

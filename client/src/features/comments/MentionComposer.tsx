@@ -44,14 +44,13 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
 
   // After a mention is inserted the caret goes right after it, as soon as React has written the new
   // value and before the next key is handled (a frame later, a fast typist's next letter lands first).
-  const pendingCaret = useRef<number | null>(null)
+  // A new object per insertion, set in the same render as the value, so the same offset twice moves it too.
+  const [caretAfterInsert, setCaretAfterInsert] = useState<{ at: number } | null>(null)
   useLayoutEffect(() => {
-    const at = pendingCaret.current
-    if (at === null) return
-    pendingCaret.current = null
+    if (!caretAfterInsert) return
     box.current?.focus()
-    box.current?.setSelectionRange(at, at)
-  }, [value])
+    box.current?.setSelectionRange(caretAfterInsert.at, caretAfterInsert.at)
+  }, [caretAfterInsert])
 
   const track = () => {
     const el = box.current
@@ -66,7 +65,7 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
     setValue(next)
     setCaret(at)
     setActive(0)
-    pendingCaret.current = at
+    setCaretAfterInsert({ at })
   }
 
   const submit = async (event?: FormEvent) => {
@@ -128,9 +127,9 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
           rows={3}
           value={value}
           maxLength={COMMENT_LIMITS.bodyLength}
+          // biome-ignore lint/a11y/noAutofocus: the box appears on the member's own Reply or Edit click, so focus follows that action; never on page load.
           autoFocus={autoFocus}
           role="combobox"
-          aria-multiline="true"
           aria-autocomplete="list"
           aria-haspopup="listbox"
           aria-expanded={open && options.length > 0}
@@ -150,12 +149,14 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
           onFocus={() => setDismissed(null)}
           data-testid="composer-input"
         />
-        <ul id={listId} role="listbox" aria-label={t('comments.mentions.listLabel')} className="mention-list" hidden={!open || options.length === 0}>
+        <div id={listId} role="listbox" aria-label={t('comments.mentions.listLabel')} className="mention-list" hidden={!open || options.length === 0}>
           {options.map((c) => (
-            <li
+            <div
               key={`${c.kind}-${c.id}`}
               id={optionId(c)}
               role="option"
+              // Reached with the arrows through aria-activedescendant; focus stays in the box.
+              tabIndex={-1}
               aria-selected={c === current}
               className={`mention-list__option${c === current ? ' is-active' : ''}`}
               // Keep focus in the box: the click inserts into it.
@@ -169,9 +170,9 @@ export function MentionComposer({ label, submitLabel, initial = '', autoFocus, o
               <span className="mention-list__detail">
                 {c.kind === 'partner' ? `${t('comments.mentions.partner')} · ${t('comments.mentions.members', { count: c.memberCount })}` : c.detail}
               </span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         {open && options.length === 0 && <p className="mention-list mention-list--empty">{t('comments.mentions.none')}</p>}
       </div>
       <p className="field__hint" id={hintId}>

@@ -54,15 +54,17 @@ export function TargetCommentsProvider({ docName, labelOf, children }: { docName
   // A link from the inbox names a thread: open its target once the threads are known.
   const fromUrl = useRef(threadFromUrl())
   useEffect(() => {
-    const wanted = fromUrl.current && threads?.find((th) => th.id === fromUrl.current)
-    if (!wanted || !wanted.targetId || wanted.targetKind === 'document') return
+    const wanted = fromUrl.current ? threads?.find((th) => th.id === fromUrl.current) : undefined
+    if (!wanted?.targetId || wanted.targetKind === 'document') return
     fromUrl.current = null
     setOpened({ target: { targetKind: wanted.targetKind, targetId: wanted.targetId, field: wanted.field ?? undefined }, label: labelOf(wanted), trigger: null })
   }, [threads, labelOf])
 
+  // Focus moves into the drawer when it opens on another target, not when the same one is opened again.
+  const openedKey = opened ? `${opened.target.targetKind}:${opened.target.targetId}:${opened.target.field ?? ''}` : null
   useEffect(() => {
-    if (opened) drawer.current?.focus()
-  }, [opened?.target.targetKind, opened?.target.targetId, opened?.target.field]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (openedKey !== null) drawer.current?.focus()
+  }, [openedKey])
 
   const close = () => {
     const trigger = opened?.trigger
@@ -77,6 +79,9 @@ export function TargetCommentsProvider({ docName, labelOf, children }: { docName
         <div
           ref={drawer}
           className="comment-drawer"
+          // A non-modal dialog: focus moves in on opening, Escape closes it and returns to the button.
+          role="dialog"
+          aria-label={opened.label}
           tabIndex={-1}
           data-testid="comment-drawer"
           onKeyDown={(event) => {
@@ -131,7 +136,7 @@ export function CommentTargetButton({ target, label, text }: { target: CommentTa
         `${text} (${n})`
       ) : (
         <span aria-hidden="true">
-          <svg className="comment-count__icon" width="14" height="14" viewBox="0 0 16 16" focusable="false">
+          <svg className="comment-count__icon" width="14" height="14" viewBox="0 0 16 16" focusable="false" aria-hidden="true">
             <path d="M2 2.5h12v8.5H6.5L2.5 14v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
           </svg>{' '}
           {n}

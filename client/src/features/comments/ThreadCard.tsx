@@ -68,7 +68,7 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
   const toggleStatus = () =>
     run(async () => api.applyThread(await call(threadApi[thread.status === 'open' ? 'resolve' : 'reopen'].$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }) }))))
 
-  const send = async (body: string): Promise<string | void> => {
+  const send = async (body: string): Promise<string | undefined> => {
     try {
       api.applyMessage(await call(threadApi.messages.$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }), json: { body } })), true)
       setReplying(false)
@@ -86,7 +86,9 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
       tabIndex={-1}
       data-thread-id={thread.id}
       data-testid="comment-thread"
-      onClick={onFocus}
+      // Focus anywhere in the card makes it the current thread: a click on its text (the card takes
+      // focus) or on a button, and a keyboard user tabbing into it.
+      onFocus={onFocus}
     >
       <header className="thread__header">
         <h3 id={headingId} className="thread__title">
@@ -186,7 +188,7 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
       ) : gone || message.body === null ? (
         <p className="message__body message__body--placeholder">{message.hidden ? HIDDEN_MESSAGE_PLACEHOLDER[locale] : DELETED_MESSAGE_PLACEHOLDER[locale]}</p>
       ) : (
-        // renderMarkdownLight escapes everything before adding its few safe tags.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdownLight (shared/src/markdownLight.ts) HTML-escapes the whole body before adding its few fixed tags.
         <div className="message__body" dangerouslySetInnerHTML={{ __html: renderMarkdownLight(message.body) }} />
       )}
       {!gone && !editing && (

@@ -120,11 +120,11 @@ function FirstScreen({ collab, title, canEdit, failed, retry }: FirstScreenProps
  */
 function useWorkAreaOnceShown(collab: CollabDoc) {
   const [WorkArea, setWorkArea] = useState(documentWorkArea.loaded)
-  const [attempt, setAttempt] = useState(0)
   const [failed, setFailed] = useState(false)
   const shownOrNothingToShow = collab.synced || collab.status === 'offline'
   useEffect(() => {
-    if (WorkArea || !shownOrNothingToShow) return
+    // A failure waits for `retry`, whose reset of `failed` runs this again.
+    if (WorkArea || failed || !shownOrNothingToShow) return
     let cancelled = false
     // After the next frame: the text rendered with `synced` is painted first.
     const frame = requestAnimationFrame(() => {
@@ -139,10 +139,7 @@ function useWorkAreaOnceShown(collab: CollabDoc) {
       cancelled = true
       cancelAnimationFrame(frame)
     }
-  }, [WorkArea, shownOrNothingToShow, attempt])
-  const retry = () => {
-    setFailed(false)
-    setAttempt((n) => n + 1)
-  }
+  }, [WorkArea, failed, shownOrNothingToShow])
+  const retry = () => setFailed(false)
   return { WorkArea, failed, retry }
 }

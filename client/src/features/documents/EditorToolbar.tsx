@@ -85,7 +85,7 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink(): vo
   return (
     <div className="toolbar" role="toolbar" aria-label={t('documents.toolbar')} aria-controls="document-editor" onKeyDown={onKeyDown} data-testid="editor-toolbar">
       {groups.map((group) => (
-        <div key={group.label} className="toolbar__group" role="group" aria-label={group.label}>
+        <fieldset key={group.label} className="toolbar__group" aria-label={group.label}>
           {group.items.map((item) => (
             <button
               key={item.key}
@@ -110,7 +110,7 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink(): vo
               {item.content}
             </button>
           ))}
-        </div>
+        </fieldset>
       ))}
     </div>
   )

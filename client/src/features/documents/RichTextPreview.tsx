@@ -17,7 +17,7 @@ export function RichTextPreview({ fragment, label }: { fragment: Y.XmlFragment; 
     return () => fragment.unobserveDeep(changed)
   }, [fragment])
   return (
-    <div className="prose prose--preview" aria-label={label} aria-busy="true" aria-readonly="true" role="document" data-testid="document-preview">
+    <div className="prose prose--preview" aria-label={label} aria-busy="true" role="document" data-testid="document-preview">
       {blocks.length ? renderNodes(blocks) : <p>{textBlock([])}</p>}
     </div>
   )

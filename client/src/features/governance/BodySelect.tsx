@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field.tsx'
 import { useBodies } from './useBodies.ts'
@@ -24,13 +24,13 @@ function BodyOptions({ value, error, onChange, doc }: BodySelectProps & { doc: P
   const select = useRef<HTMLSelectElement>(null)
   const nameOf = (id: string) => bodies.find((b) => b.id === id)?.body.name.trim() || t('governance.newBodyName')
 
-  useEffect(() => {
+  // Once, when the list appears, with the values of that render: focus it, and an existing body
+  // link being edited gets its body's name as the default text.
+  const appear = useEffectEvent(() => {
     select.current?.focus()
-    // An existing body link being edited: its name becomes the default text.
     if (value) onChange(value, nameOf(value))
-    // Once, when the list appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  })
+  useEffect(() => appear(), [])
 
   if (bodies.length === 0) return <p className="notice">{t('charterLinks.noBodies')}</p>
   return (

@@ -8,9 +8,10 @@ import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 export function useQuietDoc(docName: string): CollabDoc | null {
   const collab = useCollabDoc(docName)
   const awareness = collab?.awareness
-  const user = collab?.user
+  // Cleared once per connection: useCollabDoc's later setUser only sets a field of the local state,
+  // which y-protocols skips while that state is null.
   useEffect(() => {
     awareness?.setLocalState(null)
-  }, [awareness, user])
+  }, [awareness])
   return collab
 }

@@ -92,7 +92,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
         </p>
       )}
       {vote.status === 'open' && seats.length > 0 && (
-        <div className="vote__ballot" role="group" aria-label={vote.question}>
+        <fieldset className="vote__ballot" aria-label={vote.question}>
           {seats.length > 1 && (
             <label>
               {t('meetings.voteAs')}{' '}
@@ -114,7 +114,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
           <button type="button" className="button" onClick={() => cast('abstain')} data-testid="ballot-abstain">
             {t('meetings.voteAbstain')}
           </button>
-        </div>
+        </fieldset>
       )}
       {refusal && (
         <p className="notice notice--error" role="alert">
