@@ -1,3 +1,4 @@
+import * as roleStrings from '../features/roles/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
 import * as passwordResetStrings from '../features/password-reset/strings.ts'
@@ -409,6 +410,7 @@ export const en: MessagesShape = {
   ...invitationStrings.en,
   ...passwordResetStrings.en,
   ...accountStrings.en,
+  ...roleStrings.en,
   ...charterLinkStrings.en,
   ...adoptionRuleStrings.en,
   ...enSaving,

@@ -1,3 +1,4 @@
+import * as roleStrings from '../features/roles/strings.ts'
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
@@ -411,6 +412,7 @@ export const fr = {
   ...invitationStrings.fr,
   ...passwordResetStrings.fr,
   ...accountStrings.fr,
+  ...roleStrings.fr,
   ...charterLinkStrings.fr,
   ...adoptionRuleStrings.fr,
   ...frSaving,
