@@ -8,10 +8,10 @@ import {
   todayIso,
   type Meeting,
   type MinutesAmendment,
+  type ErrorReason,
   type MinutesStatus,
   type ProposeAmendmentInput,
 } from '@ensemble/shared'
-import type { ErrorReason } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts'
