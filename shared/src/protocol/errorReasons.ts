@@ -31,6 +31,13 @@ export const ERROR_REASONS = [
   'ends_before_start',
   'vote_closed',
   'double_vote',
+  // Ballots and proxies refused by the governance rules (GovProblemCode of shared/src/governance).
+  'not_seated',
+  'not_present',
+  'no_proxy',
+  'recused',
+  'proxy_cap_exceeded',
+  'proxy_invalid',
   'minutes_transition',
   'amendments_pending',
   'not_an_approval',
