@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@ensemble/shared'
+import type { ErrorCode, ErrorReason } from '@ensemble/shared'
 
 /**
  * An error that is safe to show: stable code, HTTP status, human message, optional field.
@@ -18,11 +18,11 @@ export class AppError extends Error {
 }
 
 export const badRequest = (message: string, field?: string) => new AppError(400, 'bad_request', message, field)
-export const validationFailed = (message: string, field?: string) => new AppError(422, 'validation_failed', message, field)
+export const validationFailed = (message: string, field?: string, reason?: ErrorReason) => new AppError(422, 'validation_failed', message, field, reason)
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in first.')
-export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message)
+export const forbidden = (message = 'You are not allowed to do this.', reason?: ErrorReason) => new AppError(403, 'forbidden', message, undefined, reason)
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found.`)
-export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field)
+export const conflict = (message: string, field?: string, reason?: ErrorReason) => new AppError(409, 'conflict', message, field, reason)
 
 /**
  * Past a member's cap or rate (docs/SPEC.md LIM2–LIM6): 429, and the response says in `Retry-After`

@@ -12,6 +12,7 @@ import { WorkspaceEventBus } from './domain/comments/events.ts'
 import { CommentService } from './domain/comments/service.ts'
 import { DigestScheduler } from './domain/digest/scheduler.ts'
 import { ActionWatch } from './domain/inbox/actionWatch.ts'
+import { getMembership } from './domain/members.ts'
 import { EventBridge } from './fanout/eventBridge.ts'
 import { createMailer } from './mail/mailer.ts'
 import { connectInstances } from './fanout/connectInstances.ts'
@@ -144,8 +145,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     openThreads: threads.opens,
   })
-  const applyMembershipChange = (workspaceId: string, userId: string) => {
-    collab.membershipChanged(workspaceId, userId).catch((err: unknown) => logger.error({ err, workspaceId, userId }, 'membership revalidation failed'))
+  // Each instance first gives the member's sockets here their new role (or closes them), then tells
+  // the pages whose event streams it holds (ROLE1): a page that hears of the change finds its
+  // instance already judging edits by it, whichever instance the change was made through.
+  const applyMembershipChange = async (workspaceId: string, userId: string): Promise<void> => {
+    try {
+      await collab.membershipChanged(workspaceId, userId)
+      const member = await getMembership(database.db, workspaceId, userId)
+      workspaceEvents.publish({ workspaceId, type: 'member.changed', data: { userId, role: member?.role ?? null }, localOnly: true })
+    } catch (err) {
+      logger.error({ err, workspaceId, userId }, 'membership revalidation failed')
+    }
   }
   const applyWorkspaceChange = (workspaceId: string) => {
     collab.workspaceChanged(workspaceId).catch((err: unknown) => logger.error({ err, workspaceId }, 'workspace context refresh failed'))
@@ -154,12 +164,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const control = await ControlChannel.open(
     fanOut,
     {
-      membershipChanged: applyMembershipChange,
+      membershipChanged: (workspaceId, userId) => void applyMembershipChange(workspaceId, userId),
       workspaceChanged: applyWorkspaceChange,
       sessionEnded: (sessionId) => collab.sessionEnded(sessionId),
       // Control messages may have been lost in an outage: re-read everyone connected here.
       reconnected: () => {
-        for (const { workspaceId, userId } of collab.rooms.connectedMembers()) applyMembershipChange(workspaceId, userId)
+        for (const { workspaceId, userId } of collab.rooms.connectedMembers()) void applyMembershipChange(workspaceId, userId)
       },
     },
     logger,
@@ -188,9 +198,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     allowedOrigins,
     trustProxy: config.trustProxy,
     clientDir: config.clientDir,
-    onMembershipChanged: (workspaceId, userId) => {
-      applyMembershipChange(workspaceId, userId)
+    onMembershipChanged: async (workspaceId, userId) => {
       control.membershipChanged(workspaceId, userId)
+      await applyMembershipChange(workspaceId, userId)
     },
     onPartnersChanged: (workspaceId) => {
       applyWorkspaceChange(workspaceId)

@@ -13,10 +13,13 @@ export const api = (workspaceId: string) => ({
   events: `/api/workspaces/${workspaceId}/events`,
 })
 
-export async function expectError(res: Response, status: number, code: string, field?: string): Promise<void> {
+export async function expectError(res: Response, status: number, code: string, field?: string, reason?: string): Promise<void> {
   const text = await res.text()
   expect(res.status, text).toBe(status)
-  expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String), ...(field ? { field } : {}) } })
+  const body = JSON.parse(text)
+  // A test that names no reason checks the rest; one that does, the reason too.
+  if (!reason) delete body.error?.reason
+  expect(body).toEqual({ error: { code, message: expect.any(String), ...(field ? { field } : {}), ...(reason ? { reason } : {}) } })
 }
 
 export async function createThread(client: HttpClient, workspaceId: string, input: Record<string, unknown>): Promise<{ thread: CommentThread; messages: CommentMessage[] }> {

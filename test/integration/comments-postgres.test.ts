@@ -36,10 +36,10 @@ describePostgres('comments on PostgreSQL (DATABASE_URL)', () => {
       // Inbox: editor mentioned once; commenter got a mention (partner) and a reply; observer a mention.
       expect([await unread(editor.client, workspaceId), await unread(commenter.client, workspaceId), await unread(observer.client, workspaceId)]).toEqual([1, 2, 1])
       expect((await inbox(commenter.client, workspaceId)).map((i) => i.kind).sort()).toEqual(['mention', 'reply'])
-      await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: mentionToken('user', 'NotAMember01', 'X') }), 422, 'validation_failed', 'body')
+      await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: mentionToken('user', 'NotAMember01', 'X') }), 422, 'validation_failed', 'body', 'mention_unknown')
 
       // Edit, delete, hide (audited), permissions.
-      await expectError(await commenter.client.request('PATCH', api(workspaceId).message(answer.id), { body: 'non' }), 403, 'forbidden')
+      await expectError(await commenter.client.request('PATCH', api(workspaceId).message(answer.id), { body: 'non' }), 403, 'forbidden', undefined, 'not_author')
       expect(await editor.client.json('PATCH', api(workspaceId).message(answer.id), { body: 'Relu, OK.' }, 200)).toMatchObject({ body: 'Relu, OK.', editedAt: expect.any(String) })
       expect(await editor.client.json('DELETE', api(workspaceId).message(answer.id), undefined, 200)).toMatchObject({ body: null, deleted: true })
       const first = doc.messages[0]!

@@ -41,7 +41,7 @@ describe('comments, mentions and inbox over REST', () => {
 
     const resolved = await commenter.client.json('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`, undefined, 200)
     expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: commenter.userId, resolvedAt: expect.any(String) })
-    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`), 409, 'conflict', 'status')
+    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`), 409, 'conflict', 'status', 'thread_already_in_state')
     expect(ids(await listThreads(observer.client, workspaceId, { status: 'resolved' }))).toEqual([onField.thread.id])
     expect(await listThreads(observer.client, workspaceId, { status: 'open', targetKind: 'action_field' })).toEqual([])
     expect(await commenter.client.json('POST', `${api(workspaceId).thread(onField.thread.id)}/reopen`, undefined, 200)).toMatchObject({ status: 'open', resolvedBy: null })
@@ -78,15 +78,15 @@ describe('comments, mentions and inbox over REST', () => {
     // Nobody — admin included — edits or deletes someone else's message.
     const editorMessage = await reply(editor.client, workspaceId, thread.id, 'Message de l’éditeur')
     for (const other of [editor, admin]) {
-      await expectError(await other.client.request('PATCH', api(workspaceId).message(first.id), { body: 'réécrit' }), 403, 'forbidden')
-      await expectError(await other.client.request('DELETE', api(workspaceId).message(first.id)), 403, 'forbidden')
+      await expectError(await other.client.request('PATCH', api(workspaceId).message(first.id), { body: 'réécrit' }), 403, 'forbidden', undefined, 'not_author')
+      await expectError(await other.client.request('DELETE', api(workspaceId).message(first.id)), 403, 'forbidden', undefined, 'not_author')
     }
     // The author edits, then deletes, their own message: the row stays as a placeholder.
     const edited = await commenter.client.json('PATCH', api(workspaceId).message(first.id), { body: 'Premier message, corrigé' }, 200)
     expect(edited).toMatchObject({ body: 'Premier message, corrigé', editedAt: expect.any(String) })
     const deleted = await commenter.client.json('DELETE', api(workspaceId).message(first.id), undefined, 200)
     expect(deleted).toMatchObject({ id: first.id, body: null, deleted: true })
-    await expectError(await commenter.client.request('PATCH', api(workspaceId).message(first.id), { body: 'encore' }), 409, 'conflict')
+    await expectError(await commenter.client.request('PATCH', api(workspaceId).message(first.id), { body: 'encore' }), 409, 'conflict', undefined, 'message_gone')
 
     // Only admins hide; everyone then sees the message hidden; the audit keeps the body.
     await expectError(await editor.client.request('POST', `${api(workspaceId).message(editorMessage.id)}/hide`, {}), 403, 'forbidden')
@@ -100,7 +100,7 @@ describe('comments, mentions and inbox over REST', () => {
         [editorMessage.id, null, false, true],
       ])
     }
-    await expectError(await admin.client.request('POST', `${api(workspaceId).message(editorMessage.id)}/hide`, {}), 409, 'conflict')
+    await expectError(await admin.client.request('POST', `${api(workspaceId).message(editorMessage.id)}/hide`, {}), 409, 'conflict', undefined, 'message_gone')
     const audit = await admin.client.json<any[]>('GET', api(workspaceId).audit, undefined, 200)
     expect(audit).toEqual([
       expect.objectContaining({ actorId: admin.userId, action: 'message.hidden', messageId: editorMessage.id, detail: expect.objectContaining({ body: 'Message de l’éditeur', authorId: editor.userId, reason: 'hors sujet' }) }),
@@ -157,7 +157,7 @@ describe('comments, mentions and inbox over REST', () => {
     expect(await unread(admin.client, workspaceId)).toBe(0)
 
     // A failed reply creates no message either.
-    await expectError(await editor.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: mentionToken('user', outsider.userId, 'X') }), 422, 'validation_failed', 'body')
+    await expectError(await editor.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: mentionToken('user', outsider.userId, 'X') }), 422, 'validation_failed', 'body', 'mention_unknown')
     expect((await getThread(admin.client, workspaceId, thread.id)).messages).toHaveLength(1)
   })
 

@@ -15,9 +15,10 @@ async function expectErrorBody(res: Response, status: number): Promise<{ code: s
   expect(res.status, text).toBe(status)
   expect(res.headers.get('content-type')).toMatch(/^application\/json/)
   expect(text).not.toMatch(LEAK)
-  const body = JSON.parse(text) as { error: { code: string; message: string; field?: string } }
+  const body = JSON.parse(text) as { error: { code: string; message: string; field?: string; reason?: string } }
   expect(Object.keys(body)).toEqual(['error'])
-  expect(Object.keys(body.error).every((k) => ['code', 'message', 'field'].includes(k))).toBe(true)
+  expect(Object.keys(body.error).every((k) => ['code', 'message', 'field', 'reason'].includes(k))).toBe(true)
+  if (body.error.reason !== undefined) expect(body.error.reason).toMatch(/^[A-Za-z0-9_]+$/)
   expect(ERROR_CODES).toContain(body.error.code)
   expect(body.error.message.length).toBeGreaterThan(0)
   return body.error
@@ -120,7 +121,7 @@ describe('errors and web hardening', () => {
     }
   })
 
-  it('[API6] error bodies are {error: {code, message, field?}} and never carry a stack trace', async () => {
+  it('[API6] error bodies are {error: {code, message, field?, reason?}} and never carry a stack trace', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['observer'])
     const { client: outsider } = await signUp(server.url, 'Intrus')
     const anonymous = new HttpClient(server.url)

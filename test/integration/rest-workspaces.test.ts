@@ -4,12 +4,14 @@ import { createAlliance } from '../helpers/alliance.ts'
 import { signUp, type HttpClient } from '../helpers/http.ts'
 import { serverPerSuite } from '../helpers/server.ts'
 
-async function expectError(res: Response, status: number, code: string, field?: string): Promise<void> {
+async function expectError(res: Response, status: number, code: string, field?: string, reason?: string): Promise<void> {
   const text = await res.text()
   expect(res.status, text).toBe(status)
   expect(res.headers.get('content-type')).toMatch(/^application\/json/)
   const body = JSON.parse(text)
-  expect(body).toEqual({ error: { code, message: expect.any(String), ...(field ? { field } : {}) } })
+  // A test that names no reason checks the rest; one that does, the reason too.
+  if (!reason) delete body.error?.reason
+  expect(body).toEqual({ error: { code, message: expect.any(String), ...(field ? { field } : {}), ...(reason ? { reason } : {}) } })
 }
 
 describe('workspaces and partners over REST', () => {
@@ -110,12 +112,14 @@ describe('workspaces and partners over REST', () => {
       409,
       'conflict',
       'name',
+      'partner_name_taken',
     )
     await expectError(
       await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: '  Association Littoral ', type: 'association' }),
       409,
       'conflict',
       'name',
+      'partner_name_taken',
     )
     expect(await admin.client.json('GET', `/api/workspaces/${workspaceId}/partners`, undefined, 200)).toHaveLength(1)
     const other = await createAlliance(server.url)

@@ -37,7 +37,7 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
       [cityId, hugo.userId, null],
     ])
     await waitFor(() => documentMetaOf(a.doc).get('status') === 'proposed', { message: 'proposed reached the client' })
-    await expectError(await steering.client.request('POST', api.proposals, { name: 'Encore' }), 409, 'conflict')
+    await expectError(await steering.client.request('POST', api.proposals, { name: 'Encore' }), 409, 'conflict', undefined, 'proposal_open')
 
     // SIGN2: only a partner's representative answers; an objection needs a comment and opens a thread on the clause.
     await expectError(await editor.client.request('POST', api.votes(round.id), { vote: 'approve' }), 403, 'forbidden')

@@ -1,6 +1,7 @@
-import { isPasswordProblem } from '@ensemble/shared'
+import { isErrorReason, isPasswordProblem } from '@ensemble/shared'
 import type { TFunction } from 'i18next'
 import { ApiError } from '../api/ApiError.ts'
+import { serverErrorMessage } from '../features/server-errors/serverErrorMessage.ts'
 
 /** The part of a zod issue we read; typed structurally so the client needs no zod import of its own. */
 export interface IssueLike {
@@ -16,22 +17,10 @@ export interface IssueLike {
 
 export type FieldErrors = Record<string, string>
 
-/** Server reasons the interface words itself: the password policy (ACCT13), invitation links (ACCT5, ACCT6) and reset links (ACCT18). */
-const REASON_KEYS = {
-  password_too_short: 'errors.passwordTooShort',
-  password_too_long: 'errors.passwordTooLong',
-  password_blank: 'errors.passwordBlank',
-  password_personal: 'errors.passwordPersonal',
-  password_common: 'errors.passwordCommon',
-  invitation_invalid: 'errors.invitationInvalid',
-  invitation_other_email: 'errors.invitationOtherEmail',
-  password_reset_invalid: 'errors.passwordResetInvalid',
-} as const
-
 /** One issue as a sentence in the interface language (zod's own messages are English only). */
 export function issueMessage(issue: IssueLike, t: TFunction): string {
   // The password policy names its rule (ACCT13).
-  if (isPasswordProblem(issue.message)) return t(REASON_KEYS[issue.message])
+  if (isPasswordProblem(issue.message)) return t(`serverErrors.reasons.${issue.message}`)
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('errors.required') : t('errors.tooShort', { min: Number(issue.minimum) })
@@ -61,11 +50,11 @@ export function fieldErrorsOf(error: { issues: readonly IssueLike[] }, t: TFunct
 
 const BETTER_AUTH_CODES = new Set(['INVALID_EMAIL_OR_PASSWORD', 'INVALID_EMAIL', 'INVALID_PASSWORD', 'USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', 'PASSWORD_TOO_SHORT'])
 
-/** A REST error as a sentence; the server's own message when it has a stable code we do not know. */
+/** A REST error as a sentence in the interface language, from its reason or code (never the server’s English message, SPEC FR1). */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.unknown')
-  // Reasons the interface words itself: the password policy, invitation links.
-  if (error.reason && error.reason in REASON_KEYS) return t(REASON_KEYS[error.reason as keyof typeof REASON_KEYS])
+  // Reasons the interface words itself: the password policy, links, members, meetings, sign-off…
+  if (isErrorReason(error.reason)) return serverErrorMessage(error, t)
   // better-auth's own codes arrive as the reason of a generic one.
   const authReason = error.reason && BETTER_AUTH_CODES.has(error.reason) ? error.reason : null
   switch (authReason ?? error.code) {
@@ -79,8 +68,6 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
       return error.reason?.startsWith('history_') ? t('errors.historyBusy') : t('errors.rateLimited')
     case 'document_too_large':
       return t('errors.documentTooLarge')
-    case 'conflict':
-      return error.message || t('errors.conflict')
     case 'INVALID_EMAIL_OR_PASSWORD':
     case 'INVALID_EMAIL':
     case 'INVALID_PASSWORD':
@@ -91,10 +78,8 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
     case 'PASSWORD_TOO_SHORT':
       return t('errors.tooShort', { min: 8 })
   }
-  if (error.status === 429) return t('errors.rateLimited')
-  if (error.status === 403) return t('errors.forbidden')
-  if (error.status >= 500 || error.status === 0) return t('errors.unknown')
-  return error.message || t('errors.unknown')
+  // Never the server's own (English) message: every code and reason has its sentence (SPEC FR1).
+  return serverErrorMessage(error, t)
 }
 
 interface SchemaLike {

@@ -1,3 +1,5 @@
+import * as serverErrorStrings from '../features/server-errors/strings.ts'
+import * as roleStrings from '../features/roles/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
 import * as passwordResetStrings from '../features/password-reset/strings.ts'
@@ -72,16 +74,7 @@ export const en: MessagesShape = {
     historyBusy: 'Too many history requests in progress: try again in a moment.',
     rateLimited: 'Too many attempts: please wait a moment.',
     invalidCredentials: 'Wrong email address or password.',
-    passwordTooShort: 'At least 8 characters.',
-    passwordTooLong: 'At most 128 characters.',
-    passwordBlank: 'The password cannot be made of spaces only.',
-    passwordPersonal: 'The password must not contain your email address or your name.',
-    passwordCommon: 'This password is one of the most common ones: choose another.',
-    invitationInvalid: 'This invitation link is not valid: it expired, was already used or was withdrawn.',
-    invitationOtherEmail: 'This invitation was sent to another email address than your account’s.',
-    passwordResetInvalid: 'This link is not valid: it expired, was already used or was replaced by a newer one.',
     userExists: 'An account already exists with this address.',
-    conflict: 'This conflicts with the current state: reload and try again.',
     invalidUrl: 'Only http://, https:// and mailto: links are accepted.',
     endBeforeStart: 'The end must come after the start.',
     deadlineBeforeStart: 'The deadline must come after the start.',
@@ -409,6 +402,8 @@ export const en: MessagesShape = {
   ...invitationStrings.en,
   ...passwordResetStrings.en,
   ...accountStrings.en,
+  ...roleStrings.en,
+  ...serverErrorStrings.en,
   ...charterLinkStrings.en,
   ...adoptionRuleStrings.en,
   ...enSaving,

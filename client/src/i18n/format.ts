@@ -1,13 +1,11 @@
-import type { Locale } from '@ensemble/shared'
+import { formatDay, formatMoment, type Locale } from '@ensemble/shared'
 
-/** Calendar dates (`YYYY-MM-DD`) shown the way each language writes them, without time-zone drift. */
+/** Calendar dates (`YYYY-MM-DD`) shown the way each language writes them (15/12/2028), without time-zone drift. */
 export function formatDate(iso: string, locale: Locale): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+  return formatDay(iso, locale)
 }
 
-/** An instant (ISO) as a date and time in the reader's zone, the way each language writes them. */
-export function formatInstant(iso: string, locale: Locale, dateStyle: 'medium' | 'long' = 'medium'): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle, timeStyle: 'short' }).format(new Date(iso))
+/** An instant (ISO) as a date and time in the reader's zone, to the minute (« 15/12/2028 à 14 h 51 »). */
+export function formatInstant(iso: string, locale: Locale): string {
+  return formatMoment(iso, locale)
 }

@@ -1,3 +1,5 @@
+import * as serverErrorStrings from '../features/server-errors/strings.ts'
+import * as roleStrings from '../features/roles/strings.ts'
 import { fr as historyStrings } from '../features/history/strings.ts'
 import * as outboxStrings from '../features/outbox/strings.ts'
 import * as invitationStrings from '../features/invitations/strings.ts'
@@ -74,16 +76,7 @@ export const fr = {
     historyBusy: 'Trop de demandes d’historique en cours : réessayez dans un instant.',
     rateLimited: 'Trop de tentatives : patientez un instant.',
     invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
-    passwordTooShort: 'Au moins 8 caractères.',
-    passwordTooLong: 'Pas plus de 128 caractères.',
-    passwordBlank: 'Le mot de passe ne peut pas être fait que d’espaces.',
-    passwordPersonal: 'Le mot de passe ne doit contenir ni votre adresse e-mail ni votre nom.',
-    passwordCommon: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
-    invitationInvalid: 'Ce lien d’invitation n’est pas valable : il a expiré, a déjà servi ou a été retiré.',
-    invitationOtherEmail: 'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
-    passwordResetInvalid: 'Ce lien n’est pas valable : il a expiré, a déjà servi ou a été remplacé par un plus récent.',
     userExists: 'Un compte existe déjà avec cette adresse.',
-    conflict: 'Conflit avec l’état actuel : rechargez et réessayez.',
     invalidUrl: 'Seuls les liens http://, https:// et mailto: sont acceptés.',
     endBeforeStart: 'La fin doit être postérieure au début.',
     deadlineBeforeStart: 'L’échéance doit suivre le début.',
@@ -411,6 +404,8 @@ export const fr = {
   ...invitationStrings.fr,
   ...passwordResetStrings.fr,
   ...accountStrings.fr,
+  ...roleStrings.fr,
+  ...serverErrorStrings.fr,
   ...charterLinkStrings.fr,
   ...adoptionRuleStrings.fr,
   ...frSaving,

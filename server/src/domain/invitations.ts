@@ -73,7 +73,7 @@ export async function listInvitations(db: Kysely<Database>, workspaceId: string,
 export async function createInvitation(db: Kysely<Database>, workspaceId: string, invitedBy: string, input: AddMemberInput, keys: InvitationKeys): Promise<IssuedLink> {
   const partnerId = input.partnerId ?? null
   if (partnerId) await assertPartnerInWorkspace(db, workspaceId, partnerId)
-  if (input.representative && !partnerId) throw validationFailed('A representative must belong to a partner.', 'representative')
+  if (input.representative && !partnerId) throw validationFailed('A representative must belong to a partner.', 'representative', 'representative_needs_partner')
   const member = await db
     .selectFrom('member')
     .innerJoin('user', 'user.id', 'member.user_id')
@@ -81,9 +81,9 @@ export async function createInvitation(db: Kysely<Database>, workspaceId: string
     .where('member.workspace_id', '=', workspaceId)
     .where('user.email', '=', input.email)
     .executeTakeFirst()
-  if (member) throw conflict('This person is already a member.', 'email')
+  if (member) throw conflict('This person is already a member.', 'email', 'already_member')
   const pending = await db.selectFrom('invitation').select('id').where('workspace_id', '=', workspaceId).where('email', '=', input.email).executeTakeFirst()
-  if (pending) throw conflict('This email has already been invited.', 'email')
+  if (pending) throw conflict('This email has already been invited.', 'email', 'already_invited')
   const now = (keys.clock ?? systemClock)()
   const token = newToken()
   const expiresAt = new Date(now.getTime() + keys.ttlMs).toISOString()
@@ -107,7 +107,7 @@ export async function createInvitation(db: Kysely<Database>, workspaceId: string
   await insert.catch(async (err: unknown) => {
     // Two admins inviting the same address at once: the unique key keeps one, the other is told so.
     const raced = await db.selectFrom('invitation').select('id').where('workspace_id', '=', workspaceId).where('email', '=', input.email).executeTakeFirst()
-    throw raced ? conflict('This email has already been invited.', 'email') : err
+    throw raced ? conflict('This email has already been invited.', 'email', 'already_invited') : err
   })
   return { invitationId: id, workspaceId, email: input.email, role: input.role as Role, partnerId, token, expiresAt }
 }

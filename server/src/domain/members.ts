@@ -47,7 +47,7 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
 
 async function setRepresentative(db: Db, workspaceId: string, partnerId: string | null, userId: string, representative: boolean): Promise<void> {
   if (representative) {
-    if (!partnerId) throw validationFailed('A representative must belong to a partner.', 'representative')
+    if (!partnerId) throw validationFailed('A representative must belong to a partner.', 'representative', 'representative_needs_partner')
     await db.updateTable('partner').set({ representative_id: userId }).where('id', '=', partnerId).where('workspace_id', '=', workspaceId).execute()
   } else {
     await db.updateTable('partner').set({ representative_id: null }).where('workspace_id', '=', workspaceId).where('representative_id', '=', userId).execute()
@@ -72,7 +72,7 @@ export async function addMembership(
 
 async function assertNotLastAdmin(db: Db, workspaceId: string, userId: string): Promise<void> {
   const admins = await db.selectFrom('member').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'admin').execute()
-  if (admins.length === 1 && admins[0]!.user_id === userId) throw conflict('An alliance keeps at least one admin.', 'role')
+  if (admins.length === 1 && admins[0]!.user_id === userId) throw conflict('An alliance keeps at least one admin.', 'role', 'last_admin')
 }
 
 export async function updateMember(db: Kysely<Database>, workspaceId: string, userId: string, input: UpdateMemberInput): Promise<Membership> {

@@ -11,7 +11,7 @@ export async function createPartner(db: Kysely<Database>, workspaceId: string, i
     .where('workspace_id', '=', workspaceId)
     .where('name', '=', input.name)
     .executeTakeFirst()
-  if (existing) throw conflict('A partner with this name already exists in this alliance.', 'name')
+  if (existing) throw conflict('A partner with this name already exists in this alliance.', 'name', 'partner_name_taken')
   const id = newId()
   await db
     .insertInto('partner')
@@ -53,7 +53,7 @@ export async function updatePartner(db: Kysely<Database>, workspaceId: string, p
       .where('name', '=', input.name)
       .where('id', '!=', partnerId)
       .executeTakeFirst()
-    if (clash) throw conflict('A partner with this name already exists in this alliance.', 'name')
+    if (clash) throw conflict('A partner with this name already exists in this alliance.', 'name', 'partner_name_taken')
   }
   await db.updateTable('partner').set(input).where('id', '=', partnerId).execute()
 }

@@ -11,6 +11,7 @@ export interface BridgedEvent {
   data: unknown
   userId?: string
   fromPeer?: boolean
+  localOnly?: boolean
 }
 
 /** The bus the bridge connects (WorkspaceEventBus). */
@@ -50,7 +51,7 @@ export class EventBridge {
   }
 
   private send(event: BridgedEvent): void {
-    if (event.fromPeer) return
+    if (event.fromPeer || event.localOnly) return
     const { workspaceId, type, data, userId } = event
     const bytes = new TextEncoder().encode(JSON.stringify({ workspaceId, type, data, ...(userId !== undefined ? { userId } : {}) }))
     this.fanOut.publish(EVENTS_CHANNEL, { stream: this.stream, seq: ++this.seq, kind: 'event', data: bytes }).catch((err: unknown) => this.logger.warn({ err, type }, 'workspace event not published'))

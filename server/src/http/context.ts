@@ -24,8 +24,11 @@ export interface AppDeps {
   allowedOrigins: string[]
   trustProxy: boolean
   clientDir: string
-  /** Called after a membership changes so open connections pick up the new role (or lose access). */
-  onMembershipChanged: (workspaceId: string, userId: string) => void
+  /**
+   * Called after a membership changes so open connections pick up the new role (or lose access);
+   * resolves once this instance's connections have it (other instances follow through the fan-out).
+   */
+  onMembershipChanged: (workspaceId: string, userId: string) => Promise<void> | void
   /** Called after partners change so live-edit rules check seats and resources against the new list. */
   onPartnersChanged: (workspaceId: string) => void
   /** The document log (history and versions read it) and the live rooms (server changes go through them). */

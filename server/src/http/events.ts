@@ -9,6 +9,8 @@ import { limitRate } from './memberLimits.ts'
 import { requireMember } from './middleware.ts'
 import { describe, fileAnswer } from './describe.ts'
 
+const isAbout = (data: unknown, userId: string): boolean => typeof data === 'object' && data !== null && (data as { userId?: unknown }).userId === userId
+
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000
 
@@ -22,7 +24,7 @@ export const HEARTBEAT_MS = 25_000
 export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs = HEARTBEAT_MS) {
   return new Hono<AppEnv>().get(
     '/',
-    describe('Live workspace events as Server-Sent Events: ready, comment.*, inbox.changed, meeting.*, history.changed, signoff.changed; opening is rated and capped per member (LIM3): 429 with Retry-After', {
+    describe('Live workspace events as Server-Sent Events: ready, comment.*, inbox.changed, meeting.*, history.changed, signoff.changed, member.changed; opening is rated and capped per member (LIM3): 429 with Retry-After', {
       200: fileAnswer('text/event-stream', 'Server-Sent Events'),
     }),
     requireMember(deps, 'comments.read'), limitRate(deps.memberLimits, 'eventStreams'), (c) => {
@@ -59,9 +61,13 @@ export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs =
               wake = null
               continue
             }
-            // Membership is re-read per event: someone removed from the alliance hears nothing more.
-            if (!(await getMembership(deps.db, workspaceId, userId))) break
+            // Membership is re-read per event: someone removed from the alliance hears nothing more,
+            // but that they were removed (their pages then stop offering the alliance, ROLE1).
+            const member = await getMembership(deps.db, workspaceId, userId)
+            const ownRemoval = !member && event.type === 'member.changed' && isAbout(event.data, userId)
+            if (!member && !ownRemoval) break
             await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event.data) })
+            if (!member) break
           }
         } finally {
           release()

@@ -254,5 +254,8 @@ export const WORKSPACE_EVENTS = [
   // round was proposed, answered, withdrawn, adopted or unlocked. Panels reload what they show.
   'history.changed',
   'signoff.changed',
+  // Roles (ROLE1): a member's role changed or they left; data { userId, role } (role null when
+  // removed). Every page of the alliance re-reads it; the member's own pages switch what they offer.
+  'member.changed',
 ] as const
 export type WorkspaceEventName = (typeof WORKSPACE_EVENTS)[number]

@@ -16,6 +16,8 @@ export interface ThreadDraft {
   anchor?: CommentAnchor
   /** What the new thread is about, shown above the composer. */
   label: string
+  /** The first message, prefilled (e.g. text the server refused, features/roles). */
+  body?: string
 }
 
 interface CommentPanelProps {
@@ -85,12 +87,13 @@ export function CommentPanel(props: CommentPanelProps) {
         <section className="thread thread--draft" aria-label={t('comments.newThread')} data-testid="thread-draft">
           <p className="thread__title">{draft.anchor?.quote ? <q className="thread__quote">{draft.anchor.quote}</q> : draft.label}</p>
           <MentionComposer
-            key={draft.anchor?.from ?? draft.label}
+            key={`${draft.anchor?.from ?? draft.label}|${draft.body ?? ''}`}
             label={t('comments.firstMessageLabel')}
             submitLabel={t('comments.comment')}
-            autoFocus={Boolean(draft.anchor)}
+            initial={draft.body}
+            autoFocus={Boolean(draft.anchor) || draft.body !== undefined}
             onSubmit={open}
-            onCancel={draft.anchor ? () => onDraftDone?.(null) : undefined}
+            onCancel={draft.anchor || draft.body !== undefined ? () => onDraftDone?.(null) : undefined}
             testId="new-thread-composer"
           />
         </section>

@@ -17,7 +17,11 @@ const isCommentShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.al
  * Comments on a rich-text document: the anchor controller for its editor (highlights, orphans), the
  * "Commenter" button and the thread panel, all live.
  */
-export function useDocumentComments(collab: CollabDoc, docName: string, title: string): { controller: CommentAnchorController; button: ReactNode; panel: ReactNode } {
+export function useDocumentComments(
+  collab: CollabDoc,
+  docName: string,
+  title: string,
+): { controller: CommentAnchorController; button: ReactNode; panel: ReactNode; canWrite: boolean; draftAbout(label: string, body: string): void } {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const hintId = useId()
@@ -106,5 +110,7 @@ export function useDocumentComments(collab: CollabDoc, docName: string, title: s
       announcement={announcement}
     />
   )
-  return { controller, button, panel }
+  // A thread on the whole document with its first message written (the text the server refused).
+  const draftAbout = (label: string, body: string) => setDraft({ target: { targetKind: 'document', docName }, label, body })
+  return { controller, button, panel, canWrite, draftAbout }
 }

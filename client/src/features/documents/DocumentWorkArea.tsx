@@ -4,6 +4,8 @@ import type { CollabDoc } from '../collab/useCollabDoc.ts'
 import { useDocumentComments } from '../comments/useDocumentComments.tsx'
 import { HistoryPanel } from '../history/HistoryPanel.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
+import { RefusedTextDialog } from '../roles/RefusedTextDialog.tsx'
+import { useRefusedText } from '../roles/useRefusedText.ts'
 import { AdoptionRuleField } from '../signoff/AdoptionRuleField.tsx'
 import { SignoffPanel } from '../signoff/SignoffPanel.tsx'
 import { DocumentEditor } from './DocumentEditor.tsx'
@@ -23,9 +25,24 @@ export interface DocumentWorkAreaProps {
 export function DocumentWorkArea({ collab, docName, title, status, canEdit }: DocumentWorkAreaProps) {
   const { t } = useTranslation()
   const comments = useDocumentComments(collab, docName, title)
+  const { refused, dismiss } = useRefusedText(collab)
   return (
     <div className="with-aside with-comments">
       <div>
+        {refused && (
+          <RefusedTextDialog
+            refused={refused}
+            onClose={dismiss}
+            onComment={
+              comments.canWrite
+                ? (text) => {
+                    dismiss()
+                    comments.draftAbout(t('liveRoles.commentLabel'), text)
+                  }
+                : undefined
+            }
+          />
+        )}
         {comments.button}
         <DocumentEditor collab={collab} title={title} canEdit={canEdit} comments={comments.controller} />
       </div>

@@ -9,6 +9,7 @@ import { fetchActionHistory } from './api.ts'
 import { useDocumentEvents } from './useDocumentEvents.ts'
 import { when } from './when.ts'
 import './history.css'
+import { errorText } from '../server-errors/errorText.ts'
 
 /** Changes come in bursts (a date typed digit by digit): read the history once they pause. */
 const REFRESH_MS = 500
@@ -52,7 +53,7 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
         (err: unknown) => {
           if (!live) return
           if (err instanceof ApiError && err.status === 404) setChanges([])
-          else setError(err instanceof Error ? err.message : String(err))
+          else setError(errorText(err))
         },
       )
     }, changes === null ? 0 : REFRESH_MS)
@@ -70,7 +71,7 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
         setChanges((current) => [...(current ?? []), ...[...items].reverse()])
         setOlder(next)
       },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err)),
     )
   }
   return (

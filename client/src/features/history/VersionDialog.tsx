@@ -7,6 +7,7 @@ import { DiffView } from './DiffView.tsx'
 import { attempt, useLoad } from './useLoad.ts'
 import { VersionContent } from './VersionContent.tsx'
 import { when } from './when.ts'
+import { errorText } from '../server-errors/errorText.ts'
 
 interface VersionDialogProps {
   workspaceId: string
@@ -39,7 +40,7 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
     let live = true
     fetchDiff(workspaceId, docName, version.id, compareTo).then(
       (d) => live && setDiff({ to: compareTo, diff: d }),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorText(err)),
     )
     return () => {
       live = false

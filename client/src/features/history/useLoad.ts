@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { errorText } from '../server-errors/errorText.ts'
 
 /** Loads `load()` once and on `reload()`; keeps the last error message for an alert. */
 export function useLoad<T>(load: () => Promise<T>): { data: T | null; error: string | null; reload: () => void; setError: (message: string | null) => void } {
@@ -9,7 +10,7 @@ export function useLoad<T>(load: () => Promise<T>): { data: T | null; error: str
     let live = true
     load().then(
       (value) => live && (setData(value), setError(null)),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorText(err)),
     )
     return () => {
       live = false
@@ -27,6 +28,6 @@ export async function attempt(action: () => Promise<unknown>, done: () => void, 
     setError(null)
     done()
   } catch (err) {
-    setError(err instanceof Error ? err.message : String(err))
+    setError(errorText(err))
   }
 }

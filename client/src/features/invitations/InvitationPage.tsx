@@ -89,7 +89,7 @@ export function InvitationPage({ token }: { token: string }) {
     <div className="auth">
       <h1 tabIndex={-1}>{t('invitation.title', { workspace: preview.workspaceName })}</h1>
       <p>{summary}</p>
-      <p className="auth__intro">{t('invitation.validUntil', { date: formatInstant(preview.expiresAt, currentLocale(), 'long') })}</p>
+      <p className="auth__intro">{t('invitation.validUntil', { date: formatInstant(preview.expiresAt, currentLocale()) })}</p>
       {joinError && (
         <p className="form__error" role="alert">
           {joinError}

@@ -2,6 +2,8 @@ import { amendmentsOpen, can, type MeetingDetail, type MinutesAmendment, todayIs
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
+import { formatDate } from '../../i18n/format.ts'
+import { currentLocale } from '../../i18n/index.ts'
 import { formatDateTime } from '../comments/formatDateTime.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import type { MeetingsApi } from './meetingsApi.ts'
@@ -31,7 +33,7 @@ export function AmendmentsPanel({ detail, api, me, onError }: Props) {
     <section aria-labelledby="amendments-title" className="amendments" data-testid="amendments">
       <h3 id="amendments-title">{t('meetings.amendments.title')}</h3>
       <p role="status" aria-live="polite" className="muted">
-        {open ? t('meetings.amendments.openUntil', { date: meeting.amendmentsUntil }) : t('meetings.amendments.closed')} · {t('meetings.amendments.pending', { count: pending })}
+        {open ? t('meetings.amendments.openUntil', { date: meeting.amendmentsUntil ? formatDate(meeting.amendmentsUntil, currentLocale()) : '' }) : t('meetings.amendments.closed')} · {t('meetings.amendments.pending', { count: pending })}
       </p>
       <ol className="amendments__list">
         {amendments.map((a) => (

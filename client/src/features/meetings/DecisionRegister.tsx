@@ -1,6 +1,7 @@
 import { type CommentThread, DECISION_TYPES, type Decision, type DecisionType } from '@ensemble/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../comments/formatDateTime.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { CommentTargetButton, TargetCommentsProvider } from '../comments/TargetComments.tsx'
@@ -49,7 +50,7 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
             {decisions.map((d) => (
               <li key={d.id} className={`register__item register__item--${d.outcome}`} data-decision-id={d.id}>
                 <strong>{d.title}</strong> <CommentTargetButton target={{ targetKind: 'decision', targetId: d.id }} label={labelOf(d)} /> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
-                {t('meetings.decidedOn', { date: d.decidedAt.slice(0, 10) })}
+                {t('meetings.decidedOn', { date: formatDateTime(d.decidedAt) })}
                 {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
                 {d.outcome === 'adopted' && <DecisionActionForm decision={d} plan={null} onDone={load} />}
               </li>

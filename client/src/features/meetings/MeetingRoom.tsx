@@ -1,5 +1,6 @@
 import { can, type Meeting } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../comments/formatDateTime.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe } from '../auth/SessionContext.tsx'
@@ -39,7 +40,7 @@ export function MeetingRoom({ meetingId, onBack }: { meetingId: string; onBack()
         <div>
           <h1 tabIndex={-1}>{meeting.title}</h1>
           <p className="muted">
-            {new Date(meeting.startsAt).toLocaleString()} · {meeting.place ?? meeting.videoUrl ?? ''} · {t(`meetings.statuses.${meeting.status}`)}
+            {formatDateTime(meeting.startsAt)} · {meeting.place ?? meeting.videoUrl ?? ''} · {t(`meetings.statuses.${meeting.status}`)}
           </p>
         </div>
         <div className="meeting-room__tools">

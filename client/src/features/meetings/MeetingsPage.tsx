@@ -1,6 +1,7 @@
 import { can, type Meeting, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../comments/formatDateTime.ts'
 import * as Y from 'yjs'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
@@ -81,7 +82,7 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
             <ul className="meeting-list">
               {meetings.map((m) => (
                 <li key={m.id} className="meeting-list__item" data-testid="meeting-item">
-                  <strong>{m.title}</strong> — {new Date(m.startsAt).toLocaleString()} · {t(`meetings.statuses.${m.status}`)}{' '}
+                  <strong>{m.title}</strong> — {formatDateTime(m.startsAt)} · {t(`meetings.statuses.${m.status}`)}{' '}
                   <button type="button" className="button button--small button--primary" onClick={() => onOpen(m.id)} data-testid="open-meeting">
                     {t('meetings.open')}
                   </button>{' '}

@@ -128,7 +128,7 @@ export function NewPasswordPage({ token }: { token: string }) {
   return (
     <div className="auth">
       <h1 tabIndex={-1}>{t('passwordReset.newTitle')}</h1>
-      <p className="auth__intro">{t('passwordReset.forAccount', { email, date: formatInstant(loaded.preview.expiresAt, currentLocale(), 'long') })}</p>
+      <p className="auth__intro">{t('passwordReset.forAccount', { email, date: formatInstant(loaded.preview.expiresAt, currentLocale()) })}</p>
       <form className="form" onSubmit={submit} noValidate>
         {formError && (
           <p className="form__error" role="alert">

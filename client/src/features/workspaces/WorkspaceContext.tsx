@@ -2,8 +2,11 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { WorkspaceDetail } from '@ensemble/shared'
 import { call, params, rest } from '../../api/client.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../auth/SessionContext.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { type Abilities, abilitiesOf } from './abilities.ts'
+import { useLiveMembership } from '../roles/useLiveMembership.ts'
 
 interface WorkspaceApi {
   workspace: WorkspaceDetail
@@ -40,6 +43,10 @@ export function WorkspaceProvider({ workspaceId, children, fallback }: { workspa
     setState({ status: 'loading' })
     void reload()
   }, [reload])
+
+  const { t } = useTranslation()
+  const { session } = useSession()
+  useLiveMembership(workspaceId, session.status === 'signedIn' ? session.me.id : null, reload, () => setState({ status: 'error', message: t('liveRoles.removed') }))
 
   const api = useMemo(
     () => (state.status === 'ready' ? { workspace: state.workspace, abilities: abilitiesOf(state.workspace.role), reload } : null),

@@ -13,6 +13,8 @@ export interface WorkspaceEvent {
   userId?: string
   /** Set by a cross-instance bridge on events it received, so it does not send them back out. */
   fromPeer?: boolean
+  /** For this instance's streams only: each instance publishes its own (e.g. `member.changed`). */
+  localOnly?: boolean
 }
 
 export type WorkspaceEventListener = (event: WorkspaceEvent & { seq: number }) => void

@@ -18,14 +18,14 @@ export async function resolveMentions(db: Db, workspaceId: string, body: string)
   if (!tokens.length) return []
   const userIds = [...new Set(tokens.filter((t) => t.kind === 'user').map((t) => t.id))]
   const partnerIds = [...new Set(tokens.filter((t) => t.kind === 'partner').map((t) => t.id))]
-  if (userIds.length + partnerIds.length > MAX_MENTION_TOKENS) throw validationFailed(`At most ${MAX_MENTION_TOKENS} mentions per message.`, 'body')
+  if (userIds.length + partnerIds.length > MAX_MENTION_TOKENS) throw validationFailed(`At most ${MAX_MENTION_TOKENS} mentions per message.`, 'body', 'too_many_mentions')
 
   const members = await db.selectFrom('member').select(['user_id', 'partner_id']).where('workspace_id', '=', workspaceId).execute()
   const memberIds = new Set(members.map((m) => m.user_id))
   for (const id of userIds) {
     if (!memberIds.has(id)) {
       const label = tokens.find((t) => t.kind === 'user' && t.id === id)!.label
-      throw validationFailed(`@${label} is not a member of this alliance.`, 'body')
+      throw validationFailed(`@${label} is not a member of this alliance.`, 'body', 'mention_unknown')
     }
   }
   if (partnerIds.length) {
@@ -34,7 +34,7 @@ export async function resolveMentions(db: Db, workspaceId: string, body: string)
     for (const id of partnerIds) {
       if (!known.has(id)) {
         const label = tokens.find((t) => t.kind === 'partner' && t.id === id)!.label
-        throw validationFailed(`@${label} is not a partner of this alliance.`, 'body')
+        throw validationFailed(`@${label} is not a partner of this alliance.`, 'body', 'mention_unknown')
       }
     }
   }

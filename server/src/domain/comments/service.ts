@@ -147,8 +147,8 @@ export class CommentService {
   async editMessage(actor: Membership, messageId: string, body: string): Promise<CommentMessage> {
     const { workspaceId, userId } = actor
     const row = await this.messageRow(workspaceId, messageId)
-    if (row.author_id !== userId) throw forbidden('Only its author edits a message.')
-    if (row.deleted_at || row.hidden_at) throw conflict('This message was deleted or hidden.')
+    if (row.author_id !== userId) throw forbidden('Only its author edits a message.', 'not_author')
+    if (row.deleted_at || row.hidden_at) throw conflict('This message was deleted or hidden.', undefined, 'message_gone')
     const mentioned = await resolveMentions(this.db, workspaceId, body)
     const now = this.stamp()
     const notified = await this.db.transaction().execute(async (trx) => {
@@ -170,8 +170,8 @@ export class CommentService {
   async deleteMessage(actor: Membership, messageId: string): Promise<CommentMessage> {
     const { workspaceId, userId } = actor
     const row = await this.messageRow(workspaceId, messageId)
-    if (row.author_id !== userId) throw forbidden('Only its author deletes a message.')
-    if (row.deleted_at) throw conflict('This message is already deleted.')
+    if (row.author_id !== userId) throw forbidden('Only its author deletes a message.', 'not_author')
+    if (row.deleted_at) throw conflict('This message is already deleted.', undefined, 'message_gone')
     const now = this.stamp()
     const notified = await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('comment_message').set({ body: '', deleted_at: now }).where('id', '=', messageId).execute()
@@ -188,8 +188,8 @@ export class CommentService {
   async hideMessage(actor: Membership, messageId: string, reason: string | undefined): Promise<CommentMessage> {
     const { workspaceId, userId } = actor
     const row = await this.messageRow(workspaceId, messageId)
-    if (row.hidden_at) throw conflict('This message is already hidden.')
-    if (row.deleted_at) throw conflict('This message was deleted by its author.')
+    if (row.hidden_at) throw conflict('This message is already hidden.', undefined, 'message_gone')
+    if (row.deleted_at) throw conflict('This message was deleted by its author.', undefined, 'message_gone')
     const now = this.stamp()
     const notified = await this.db.transaction().execute(async (trx) => {
       await trx
@@ -216,7 +216,7 @@ export class CommentService {
   async setStatus(actor: Membership, threadId: string, status: CommentThreadStatus): Promise<CommentThread> {
     const { workspaceId, userId } = actor
     const row = await this.threadRow(this.db, workspaceId, threadId)
-    if (row.status === status) throw conflict(status === 'resolved' ? 'This thread is already resolved.' : 'This thread is already open.', 'status')
+    if (row.status === status) throw conflict(status === 'resolved' ? 'This thread is already resolved.' : 'This thread is already open.', 'status', 'thread_already_in_state')
     const now = this.stamp()
     await this.db
       .updateTable('comment_thread')

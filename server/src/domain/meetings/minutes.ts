@@ -8,6 +8,7 @@ import {
   todayIso,
   type Meeting,
   type MinutesAmendment,
+  type ErrorReason,
   type MinutesStatus,
   type ProposeAmendmentInput,
 } from '@ensemble/shared'
@@ -23,7 +24,7 @@ import type { MeetingService } from './service.ts'
 /** Where minutes may go from each state: approval locks them; `approved` (before GOV21) may still be marked locked. */
 const NEXT: Record<MinutesStatus, readonly MinutesStatus[]> = { draft: ['amendments'], amendments: ['approved'], approved: ['locked'], locked: [] }
 
-const refused = (status: 403 | 409, reason: string, message: string, field?: string) => new AppError(status, status === 403 ? 'forbidden' : 'conflict', message, field, reason)
+const refused = (status: 403 | 409, reason: ErrorReason, message: string, field?: string) => new AppError(status, status === 403 ? 'forbidden' : 'conflict', message, field, reason)
 
 /**
  * The life of a meeting's minutes (GOV16, GOV21): draft → amendments (until a date: attendees

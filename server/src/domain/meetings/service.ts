@@ -83,7 +83,7 @@ export class MeetingService {
     const row = await meetingRow(this.db, actor.workspaceId, meetingId)
     const startsAt = patch.startsAt ?? row.starts_at
     const endsAt = patch.endsAt ?? row.ends_at
-    if (Date.parse(endsAt) <= Date.parse(startsAt)) throw validationFailed('endsAt: the meeting ends after it starts.', 'endsAt')
+    if (Date.parse(endsAt) <= Date.parse(startsAt)) throw validationFailed('endsAt: the meeting ends after it starts.', 'endsAt', 'ends_before_start')
     await this.db
       .updateTable('meeting')
       .set({
@@ -181,7 +181,7 @@ export class MeetingService {
   async setAttendance(actor: Membership, meetingId: string, input: AttendanceInput): Promise<{ attendance: AttendanceView[]; quorum: QuorumResult }> {
     if (input.userId !== actor.userId && !can(actor, 'governance.meetings')) throw forbidden('Only the chair’s team takes the attendance of others.')
     const row = await meetingRow(this.db, actor.workspaceId, meetingId)
-    if (row.status === 'closed' || row.status === 'cancelled') throw conflict('This meeting is over.')
+    if (row.status === 'closed' || row.status === 'cancelled') throw conflict('This meeting is over.', undefined, 'meeting_over')
     if (input.status === 'proxy' && !input.proxyTo) throw validationFailed('proxyTo: a proxy names the member who holds it.', 'proxyTo')
     const body = await requireBody(this.docs, actor.workspaceId, row.body_id)
     const proxyTo = input.status === 'proxy' ? input.proxyTo : null

@@ -96,7 +96,7 @@ export class VoteBook {
 
   async open(actor: Membership, meetingId: string, input: OpenVoteInput): Promise<VoteView> {
     const meeting = await meetingRow(this.db, actor.workspaceId, meetingId)
-    if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict('This meeting is over.')
+    if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict('This meeting is over.', undefined, 'meeting_over')
     await this.requireAgendaItem(meetingId, input.agendaItemId)
     const body = await requireBody(this.docs, actor.workspaceId, meeting.body_id)
     const id = newId()

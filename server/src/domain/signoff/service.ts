@@ -153,7 +153,7 @@ export class SignoffService {
     if (!can(actor, 'signoff.manage')) throw forbidden()
     const { workspaceId } = actor
     const chain = await this.chain(workspaceId)
-    if (this.recordedRounds(chain, docName).some((r) => r.status === 'open')) throw conflict('A proposal of this document is already open.')
+    if (this.recordedRounds(chain, docName).some((r) => r.status === 'open')) throw conflict('A proposal of this document is already open.', undefined, 'proposal_open')
     // Checked again when the status changes; checked here so a refused proposal names no version.
     const meta = await this.history.meta(actor, { workspaceId, docName })
     if (meta.status === 'adopted') throw documentLocked()
@@ -167,7 +167,7 @@ export class SignoffService {
     // The clauses to approve (only the changed ones after an adoption) and the diff, worked out on a document thread.
     const baseRowId = base ? (await this.history.version(workspaceId, docName, base.versionId)).rowId : null
     const { clauses, diff } = await this.history.jobs.run(actor, 'proposal', { key: { workspaceId, docName }, rowId: version.rowId, baseRowId })
-    if (base && clauses.length === 0) throw conflict('This version does not change the adopted text.')
+    if (base && clauses.length === 0) throw conflict('This version does not change the adopted text.', undefined, 'no_change')
     await this.setStatus(
       workspaceId,
       docName,
@@ -239,7 +239,7 @@ export class SignoffService {
       .where('workspace_id', '=', workspaceId)
       .where('representative_id', '=', actor.userId)
       .executeTakeFirst()
-    if (!partner || !can(actor, 'signoff.vote')) throw forbidden('Only the representative of a partner answers for it.')
+    if (!partner || !can(actor, 'signoff.vote')) throw forbidden('Only the representative of a partner answers for it.', 'not_representative')
     if (input.clause !== undefined && !round.clauses.includes(input.clause)) throw validationFailed('This clause is not part of the proposal.', 'clause')
     let threadId: string | null = null
     if (input.vote === 'object') {
@@ -306,7 +306,7 @@ export class SignoffService {
       actor.workspaceId,
       docName,
       (status) => {
-        if (status !== 'adopted') throw conflict('Only an adopted document is unlocked.')
+        if (status !== 'adopted') throw conflict('Only an adopted document is unlocked.', undefined, 'not_adopted')
       },
       (live) => documentMetaOf(live).set('status', 'draft'),
     )
@@ -353,7 +353,7 @@ export class SignoffService {
       if (!row) throw notFound('Proposal')
       throw auditMismatch('This proposal has no sealed audit entry: it was not made through Ensemble.')
     }
-    if (recorded.status !== 'open') throw conflict('This proposal is closed.')
+    if (recorded.status !== 'open') throw conflict('This proposal is closed.', undefined, 'proposal_closed')
     return recorded
   }
 

@@ -29,7 +29,7 @@ export function invitationRoutes(deps: AppDeps) {
         // The link reached this person's mailbox: their address is theirs.
         const auth = await deps.auth.$context
         await auth.internalAdapter.updateUser(user.id, { emailVerified: true })
-        deps.onMembershipChanged(accepted.workspaceId, user.id)
+        await deps.onMembershipChanged(accepted.workspaceId, user.id)
         return c.json(accepted)
       },
     )

@@ -39,14 +39,15 @@ export function memberRoutes(deps: AppDeps) {
     .patch('/members/:userId', describe('Change role, partner or representative (admin)', { 200: membershipSchema }), manage, jsonBody(updateMemberSchema), userId, async (c) => {
       const { workspaceId } = c.get('membership')
       const updated = await updateMember(deps.db, workspaceId, c.req.valid('param').userId, c.req.valid('json'))
-      deps.onMembershipChanged(workspaceId, updated.userId)
+      // Answered once the member's open connections judge edits by the new role (ROLE2).
+      await deps.onMembershipChanged(workspaceId, updated.userId)
       return c.json(updated)
     })
     .delete('/members/:userId', describe('Remove a member (admin); their open connections lose access', { 204: noContent }), manage, userId, async (c) => {
       const { workspaceId } = c.get('membership')
       const removed = c.req.valid('param').userId
       await removeMember(deps.db, workspaceId, removed)
-      deps.onMembershipChanged(workspaceId, removed)
+      await deps.onMembershipChanged(workspaceId, removed)
       return c.body(null, 204)
     })
     .get('/invitations', describe('Pending invitations of an alliance (admin)', { 200: z.array(invitationSchema) }), manage, async (c) => c.json(await listInvitations(deps.db, c.get('membership').workspaceId, keys.clock)))
