@@ -72,6 +72,7 @@ export interface CollabOptions extends Partial<CollabHandlers> {
 }
 
 const MAX_BACKOFF_MS = 10_000
+const SAVING_GUARD_MS = 1_000
 /** The document waits at most this long behind a preview for the page to paint it. */
 const MAX_PREVIEW_HOLD_MS = 1_000
 const FORBIDDEN_TICKET = 4403
@@ -115,6 +116,8 @@ export class CollabConnection {
   private readonly fieldErrors = new Map<string, ReceivedServerError>()
   private attempts = 0
   private retryTimer: number | undefined
+  /** Arms the unload guard when a save takes long (see guardUnload). */
+  private savingTimer: number | undefined
   private opening = false
   private destroyed = false
   private errorSeq = 0
@@ -133,7 +136,7 @@ export class CollabConnection {
     })
     if (options.user) this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
     this.saveTracker = new SaveTracker(this.provider, (save) => {
-      setUnsaved(this, save === 'saving' || save === 'unsaved')
+      this.guardUnload(save)
       this.update(save === 'refused' ? { save } : { save, refusal: null })
     })
     // A line that went silent is dropped within seconds, and the status says « Hors ligne » (KEEP3).
@@ -216,6 +219,7 @@ export class CollabConnection {
     window.removeEventListener('online', this.reconnectNow)
     window.removeEventListener('offline', this.dropSocket)
     document.removeEventListener('visibilitychange', this.reconnectNow)
+    window.clearTimeout(this.savingTimer)
     setUnsaved(this, false)
     this.watchdog.destroy()
     void this.localCopy?.destroy()
@@ -223,6 +227,17 @@ export class CollabConnection {
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
+  }
+
+  /**
+   * Leaving asks first while something is not stored (KEEP4): at once when it is « Non enregistré »,
+   * and after SAVING_GUARD_MS of « Enregistrement… » (an edit normally spends a few milliseconds
+   * there; one in flight when the tab closes is on the device anyway, KEEP1).
+   */
+  private guardUnload(save: SaveState): void {
+    window.clearTimeout(this.savingTimer)
+    if (save === 'saving') this.savingTimer = window.setTimeout(() => setUnsaved(this, true), SAVING_GUARD_MS)
+    setUnsaved(this, save === 'unsaved')
   }
 
   // --- store for useSyncExternalStore -------------------------------------------------------
@@ -327,6 +342,8 @@ export class CollabConnection {
     // Whatever the closed socket delivered after a preview is dropped by the provider (not its socket any more).
     this.hold.release()
     if (event && isTerminal(event.code)) {
+      // No longer a member, or signed out in another tab: nothing of this document stays here (KEEP2).
+      if (event.code === CLOSE.accessRevoked) void this.localCopy?.clearData()
       this.update({ status: 'offline', closed: { code: event.code, reason: event.reason } })
       return
     }
