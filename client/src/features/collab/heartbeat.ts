@@ -37,7 +37,10 @@ export class HeartbeatWatchdog {
     const asleep = now - this.lastTick > LATE_TICK_MS
     this.lastTick = now
     const ws = this.provider.ws
-    if (!this.provider.wsconnected || !ws || ws.readyState !== OPEN) {
+    // Not before the socket has delivered the document: a large state on a slow line is one long
+    // frame, silent until its last byte, and a probe queued behind it would look unanswered. Dropping
+    // the socket then would start the same download again; once synced, frames are edits.
+    if (!this.provider.wsconnected || !this.provider.synced || !ws || ws.readyState !== OPEN) {
       this.probeSentAt = null
       return
     }
