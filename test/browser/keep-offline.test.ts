@@ -1,9 +1,11 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { contentOf } from '@ensemble/shared'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createAlliance } from '../helpers/alliance.ts'
-import { browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
+import { ARTIFACTS_DIR, browserTestsEnabled, ensureClientBuilt, launchBrowser, signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { removeDir, spawnServer, startTestServer, tempDataDir, type ChildServer, type TestServer } from '../helpers/server.ts'
 
@@ -46,6 +48,7 @@ describe.skipIf(!browserTestsEnabled())('[KEEP] nothing typed is lost, and the s
   }
   beforeAll(async () => {
     ensureClientBuilt()
+    mkdirSync(ARTIFACTS_DIR, { recursive: true })
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -173,6 +176,7 @@ describe.skipIf(!browserTestsEnabled())('[KEEP] nothing typed is lost, and the s
       await expect(saveState(page, 'refused').textContent()).resolves.toContain('Refusé')
       await expect(page.getByTestId('save-refusal').textContent()).resolves.toContain('Votre rôle ne vous permet pas de modifier ce document')
       await page.locator('.ProseMirror', { hasText: 'Phrase tapée hors ligne.' }).waitFor({ state: 'detached', ...WAIT })
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'KEEP5-refused.png') })
     } finally {
       await server.close()
       removeDir(server.dataDir)

@@ -50,7 +50,7 @@ export function ConnectionStatus({ snapshot }: { snapshot: (CollabSnapshot & { d
           : t('collab.connecting')
   const refusal = snapshot?.save === 'refused' ? snapshot.refusal : null
   return (
-    <>
+    <div className="connection-area">
       <div className={`connection connection--${status}`} data-testid="connection-status" data-status={status}>
         <span className="connection__dot" aria-hidden="true" />
         <span className="visually-hidden">{t('collab.status')} : </span>
@@ -58,11 +58,12 @@ export function ConnectionStatus({ snapshot }: { snapshot: (CollabSnapshot & { d
         <SaveIndicator save={snapshot?.save ?? 'saved'} />
       </div>
       {refusal && snapshot?.doc && (
-        <p className="connection-refusal" role="alert" data-testid="save-refusal">
+        // Not a live region: « Refusé » is announced with the save state, and the reason by the toast or the field that shows it.
+        <p className="connection-refusal" data-testid="save-refusal">
           {describeRefusal(refusal, snapshot.doc, t)}
         </p>
       )}
-    </>
+    </div>
   )
 }
 
