@@ -1,4 +1,4 @@
-import { MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
+import { EXTENSIONS_PARAM, MESSAGE, readServerError, SCHEMA_VERSION, type ServerErrorMessage } from '@ensemble/shared'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -31,14 +31,16 @@ export interface DocClient {
 
 /**
  * A real y-websocket `WebsocketProvider` against the server, as the browser client uses it:
- * every (re)connection fetches a fresh single-use ticket first.
+ * every (re)connection fetches a fresh single-use ticket first. It asks for Ensemble's messages
+ * (`ext=1`: typed errors in `errors`, saved acknowledgements) unless `stock`: then it is a stock
+ * provider, left exactly as y-websocket ships it (QUIET1).
  */
 export async function connectDoc(
   client: HttpClient,
   workspaceId: string,
   docName: string,
   doc = new Y.Doc(),
-  options: { via?: string; syncV2?: boolean; params?: Record<string, string>; beforeConnect?: (provider: WebsocketProvider) => void } = {},
+  options: { via?: string; syncV2?: boolean; stock?: boolean; params?: Record<string, string>; beforeConnect?: (provider: WebsocketProvider) => void } = {},
 ): Promise<DocClient> {
   // `via`: the websocket goes through another address (e.g. a test proxy); tickets still come from the server.
   const wsBase = `${(options.via ?? client.baseUrl).replace(/^http/, 'ws')}/ws/${workspaceId}`
@@ -49,12 +51,14 @@ export async function connectDoc(
     maxBackoffTime: 500,
   })
   const errors: ServerErrorMessage[] = []
-  provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
-    errors.push(readServerError(decoder))
+  if (!options.stock) {
+    provider.messageHandlers[MESSAGE.serverError] = (_encoder, decoder) => {
+      errors.push(readServerError(decoder))
+    }
+    // The saved acknowledgement (type 101): read by SaveTracker when a test wants it.
+    provider.messageHandlers[MESSAGE.saved] = () => {}
   }
-  // The saved acknowledgement (type 101): read by SaveTracker when a test wants it; otherwise
-  // ignored here without the stock provider's "Unable to compute message" log.
-  provider.messageHandlers[MESSAGE.saved] = () => {}
+  const extensions: Record<string, string> = options.stock ? {} : { [EXTENSIONS_PARAM.name]: EXTENSIONS_PARAM.value }
   // `syncV2`: connect as the web client does (`?sync=v2`, full state as message type 102); without
   // it, a stock y-websocket client.
   if (options.syncV2) acceptSyncV2(provider)
@@ -66,7 +70,7 @@ export async function connectDoc(
     for (let attempt = 0; !destroyed; attempt++) {
       try {
         // `params`: more upgrade parameters, e.g. the web client's `fresh` and `preview` (PROTOCOL §4c, §4d).
-        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION), ...(options.syncV2 ? syncV2Params : {}), ...options.params }
+        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION), ...extensions, ...(options.syncV2 ? syncV2Params : {}), ...options.params }
         provider.connect()
         return
       } catch {

@@ -119,7 +119,7 @@ export class MemoryNetwork {
   /** Connects a client as `who` (its frames wait for the next flush). */
   connect(who: ConnectionIdentity, doc?: Y.Doc): MemoryClient {
     const pair = new MemorySocketPair()
-    const connection = this.rooms.connect(pair.serverSocket, who)
+    const connection = this.rooms.connect(pair.serverSocket, who, { extensions: true })
     pair.onServerFrame = (frame) => connection.receive(frame)
     pair.onServerClosed = () => connection.socketClosed()
     const client = new MemoryClient(pair, connection, doc)

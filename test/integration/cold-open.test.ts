@@ -18,7 +18,7 @@ import { block, docApi, waitForRows } from './history-flow.ts'
 
 /** What a raw websocket saw before it closed: the server's typed errors, and the close. */
 async function openAndClose(client: HttpClient, workspaceId: string, docName: string): Promise<{ errors: ServerErrorMessage[]; code: number; reason: string }> {
-  const url = `${client.baseUrl.replace(/^http/, 'ws')}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(client, workspaceId)}&schema=${SCHEMA_VERSION}`
+  const url = `${client.baseUrl.replace(/^http/, 'ws')}/ws/${workspaceId}/${encodeURIComponent(docName)}?ticket=${await fetchTicket(client, workspaceId)}&schema=${SCHEMA_VERSION}&ext=1`
   const socket = new WebSocket(url, { origin: new URL(client.baseUrl).origin })
   const errors: ServerErrorMessage[] = []
   socket.on('message', (data: Buffer) => {

@@ -141,7 +141,7 @@ describe('the stock y-websocket provider', () => {
     const doc = new Y.Doc()
     const p = new WebsocketProvider(`${wsBase}/ws/w1`, docName, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { ticket: ticketFor(userId), schema: String(SCHEMA_VERSION) },
+      params: { ticket: ticketFor(userId), schema: String(SCHEMA_VERSION), ext: '1' },
       disableBc: true,
       connect: true,
     })

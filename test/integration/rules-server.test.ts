@@ -183,7 +183,7 @@ describe('rules on a real server with real providers', () => {
   it('[PERM2] [PERM5] a raw sync step 2 frame carrying a forbidden change is compensated and answered with a typed error', async () => {
     const witness = await connect(people.steering, 'plan')
     const ticket = await fetchTicket(people.editor.client, workspaceId)
-    const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws/${workspaceId}/plan?ticket=${ticket}&schema=${SCHEMA_VERSION}`
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws/${workspaceId}/plan?ticket=${ticket}&schema=${SCHEMA_VERSION}&ext=1`
     const ws = new WebSocket(wsUrl, { origin: server.url })
     const frames: Uint8Array[] = []
     ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))

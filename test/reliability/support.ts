@@ -80,8 +80,11 @@ export async function startBareCollab(members: Record<string, Role>, options: Pa
 
 /** Opens a raw `ws` socket from `origin`; resolves once it is open (101), rejects with the refusal status. */
 export function openRaw(url: string, origin: string = ORIGIN): Promise<RawSocket> {
+  // These sockets read the server's typed errors and acknowledgements, which only go to clients that ask (QUIET1).
+  const withExtensions = new URL(url)
+  if (!withExtensions.searchParams.has('ext')) withExtensions.searchParams.set('ext', '1')
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin })
+    const ws = new WebSocket(withExtensions, { origin })
     ws.binaryType = 'arraybuffer'
     const received: Uint8Array[] = []
     let sentAt = performance.now()
@@ -148,7 +151,7 @@ export class ControlClient {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(`${this.bare.wsBase}/ws/${WORKSPACE}`, docName, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { ticket: this.bare.ticketFor(userId), schema: String(SCHEMA_VERSION) },
+      params: { ticket: this.bare.ticketFor(userId), schema: String(SCHEMA_VERSION), ext: '1' },
       disableBc: true,
     })
     // The control client must never be dropped: count it if it is (a spent ticket cannot reconnect).

@@ -1,4 +1,4 @@
-import { CLOSE, CLOSE_REASON, encodeSaved, LIMITS, MESSAGE, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
+import { CLOSE, CLOSE_REASON, encodeSaved, HEARTBEAT_FRAME, LIMITS, mayReceive, MESSAGE, type ExtensionRequest, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
 import type * as decoding from 'lib0/decoding'
 import type { DocKey, KeptState } from '../storage/docStore.ts'
 import { ConnectionError, MalformedMessageError, RateLimitedError } from './errors.ts'
@@ -23,6 +23,11 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { maxBufferedBytes: L
 
 /** What the client said it supports or wants when it connected (upgrade query parameters). */
 export interface ConnectOptions {
+  /**
+   * It reads Ensemble's own messages (`?ext=1`: server errors, saved acknowledgements, heartbeats).
+   * Without it, it is a stock Yjs client and is sent plain y-websocket only (QUIET1).
+   */
+  extensions?: boolean
   /** It reads the full state as a V2 update (message type 102, `?sync=v2`). */
   syncV2?: boolean
   /** It holds nothing of the document yet (`?fresh=1`): a kept state may be sent before the room loads. */
@@ -76,6 +81,14 @@ const HANDLERS: ReadonlyMap<number, MessageHandler> = new Map<number, MessageHan
     },
   ],
   [MESSAGE.queryAwareness, (connection, room) => room.sendAwarenessStates(connection)],
+  [
+    MESSAGE.heartbeat,
+    (connection) => {
+      // Not part of plain y-websocket: a client that did not ask for extensions has no business sending it.
+      if (!connection.extensions) throw new MalformedMessageError(`unknown message type ${MESSAGE.heartbeat}`)
+      connection.send(HEARTBEAT_FRAME)
+    },
+  ],
 ])
 
 let nextConnectionId = 1
@@ -105,6 +118,8 @@ export class Connection {
   private backlog: Uint8Array[] = []
   private open = true
   private readonly rates: ConnectionRateLimiter
+  /** Which messages from type 100 up it asked for on its upgrade. */
+  private readonly asked: ExtensionRequest
 
   constructor(
     private readonly socket: CollabSocket,
@@ -116,6 +131,12 @@ export class Connection {
     private readonly options: ConnectOptions = {},
   ) {
     this.rates = new ConnectionRateLimiter(limits.rates)
+    this.asked = { extensions: options.extensions ?? false, syncV2: options.syncV2 ?? false, preview: options.preview ?? false }
+  }
+
+  /** The client reads Ensemble's messages 100, 101 and 104 (`?ext=1`); a stock client did not. */
+  get extensions(): boolean {
+    return this.asked.extensions
   }
 
   /** The client asked for the full state in V2 (message type 102); a stock client did not. */
@@ -179,6 +200,9 @@ export class Connection {
   /** `written`: called once the frame is handed to the operating system, or could not be sent. */
   send(frame: Uint8Array, written?: () => void): void {
     if (!this.open) return written?.()
+    // Every message type from 100 up goes only to a client that asked for it (QUIET1): a stock
+    // provider would log each one it cannot read. Types 0–3 and those are all one-byte varints.
+    if (!mayReceive(frame[0] ?? 0, this.asked)) return written?.()
     // Behind a large frame waiting for its turn, everything keeps its order.
     if (this.paced) return void this.paced.push({ frame, written })
     if (frame.byteLength >= PACED_FRAME_BYTES) {
@@ -226,7 +250,7 @@ export class Connection {
 
   /** Repeats the saved count with the storage state (e.g. storage failing: nothing new is saved). */
   sendSaved(storage: StorageState): void {
-    this.send(encodeSaved({ saved: this.savedUpdates, storage }))
+    if (this.asked.extensions) this.send(encodeSaved({ saved: this.savedUpdates, storage }))
   }
 
   /** The member's membership changed but they keep access: later edits use the new role. */

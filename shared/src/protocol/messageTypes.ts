@@ -1,7 +1,7 @@
 /**
  * Message types on the websocket. 0–3 are y-websocket's (y-protocols); Ensemble adds its own from 100
- * up so that a stock WebsocketProvider ignores them (it logs "Unable to compute message" and goes on).
- * See docs/PROTOCOL.md.
+ * up, sent only to clients that asked for them on the upgrade (extensions.ts), so a stock
+ * WebsocketProvider never receives one. See docs/PROTOCOL.md.
  */
 export const MESSAGE = {
   sync: 0,
@@ -16,5 +16,7 @@ export const MESSAGE = {
   syncStep2V2: 102,
   /** Server → client: the first rows of a large plan, before its whole document (see planPreview.ts). */
   planPreview: 103,
+  /** Both ways, empty body: a client that asked for extensions sends it when the line is quiet; the server echoes it at once (see heartbeat.ts). */
+  heartbeat: 104,
 } as const
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE]

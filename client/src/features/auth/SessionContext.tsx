@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError } from '../../api/ApiError.ts'
 import { call, rest } from '../../api/client.ts'
 import { applyLocale, currentLocale } from '../../i18n/index.ts'
+import { forgetLocalCopies } from '../collab/localCopy.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
 
 export type SessionState =
@@ -98,9 +99,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   )
 
   const signOut = useCallback(async () => {
+    const userId = session.status === 'signedIn' ? session.me.id : null
     await call(rest.auth['sign-out'].$post({ json: {} })).catch(() => undefined)
     setSession({ status: 'signedOut', expired: false })
-  }, [])
+    // Nothing of this person's documents stays on a shared computer (KEEP2).
+    if (userId) void forgetLocalCopies(userId)
+  }, [session])
 
   const expire = useCallback(() => setSession({ status: 'signedOut', expired: true }), [])
 

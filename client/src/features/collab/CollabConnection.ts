@@ -2,6 +2,7 @@ import {
   type AwarenessUser,
   AWARENESS_USER_FIELD,
   CLOSE,
+  EXTENSIONS_PARAM,
   MESSAGE,
   type PlanPreview,
   readPlanPreview,
@@ -11,8 +12,12 @@ import {
 } from '@ensemble/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { IndexeddbPersistence } from 'y-indexeddb'
 import { ApiError } from '../../api/ApiError.ts'
+import { HeartbeatWatchdog } from './heartbeat.ts'
+import { keepOnDevice } from './localCopy.ts'
 import { SaveTracker, type SaveState } from './saveTracker.ts'
+import { setUnsaved } from './unloadGuard.ts'
 import { mark } from './marks.ts'
 import { MessageHold } from './messageHold.ts'
 import { acceptSyncV2, freshParams, previewParams, syncV2Params } from './syncV2.ts'
@@ -37,6 +42,8 @@ export interface CollabSnapshot {
   fieldErrorsVersion: number
   /** Whether everything written here is stored on the server ("saved" acknowledgement, type 101). */
   save: SaveState
+  /** While `save` is 'refused': the server's error about the edit it undid. */
+  refusal: ReceivedServerError | null
   /** A large plan's first rows, to show read-only until the document is synced (asked for with `preview`). */
   preview: PlanPreview | null
 }
@@ -65,6 +72,7 @@ export interface CollabOptions extends Partial<CollabHandlers> {
 }
 
 const MAX_BACKOFF_MS = 10_000
+const SAVING_GUARD_MS = 1_000
 /** The document waits at most this long behind a preview for the page to paint it. */
 const MAX_PREVIEW_HOLD_MS = 1_000
 const FORBIDDEN_TICKET = 4403
@@ -74,6 +82,12 @@ const isTerminal = (code: number): boolean => code >= 4400 && code < 4500 && cod
 /** Backoff steps skipped after a 4429, so the next attempt waits seconds rather than 250 ms. */
 const RATE_LIMITED_ATTEMPTS = 3
 const fieldKey = (entity: string, field: string | undefined): string => `${entity}|${field ?? ''}`
+/** Every server error is about an edit it undid, but this one (the document is not opened at all). */
+const isRefusal = (error: ServerErrorMessage): boolean => error.code !== 'document_too_large'
+/** Ensemble's own messages (errors, saved acknowledgements, heartbeats): a stock client does not ask (QUIET1). */
+const extensionsParams: Record<string, string> = { [EXTENSIONS_PARAM.name]: EXTENSIONS_PARAM.value }
+
+export const INITIAL_SNAPSHOT: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', refusal: null, preview: null }
 
 function defaultServerUrl(workspaceId: string): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -90,15 +104,20 @@ function defaultServerUrl(workspaceId: string): string {
 export class CollabConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
-  private snapshot: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', preview: null }
+  private snapshot: CollabSnapshot = INITIAL_SNAPSHOT
   /** Holds the messages that follow a preview until the page has painted it. */
   private readonly hold = new MessageHold()
   private readonly saveTracker: SaveTracker
+  private readonly watchdog: HeartbeatWatchdog
+  /** The copy kept on this device, once the page knows whose it is (keepOnDevice). */
+  private localCopy: IndexeddbPersistence | null = null
   private readonly listeners = new Set<() => void>()
   private readonly claims = new Map<string, number>()
   private readonly fieldErrors = new Map<string, ReceivedServerError>()
   private attempts = 0
   private retryTimer: number | undefined
+  /** Arms the unload guard when a save takes long (see guardUnload). */
+  private savingTimer: number | undefined
   private opening = false
   private destroyed = false
   private errorSeq = 0
@@ -116,7 +135,12 @@ export class CollabConnection {
       WebSocketPolyfill: this.hold.webSocketClass(),
     })
     if (options.user) this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, options.user)
-    this.saveTracker = new SaveTracker(this.provider, (save) => this.update({ save }))
+    this.saveTracker = new SaveTracker(this.provider, (save) => {
+      this.guardUnload(save)
+      this.update(save === 'refused' ? { save } : { save, refusal: null })
+    })
+    // A line that went silent is dropped within seconds, and the status says « Hors ligne » (KEEP3).
+    this.watchdog = new HeartbeatWatchdog(this.provider, this.dropSocket)
     // Large documents load faster in V2 (smaller frame, faster to apply); the server sends it on request.
     acceptSyncV2(this.provider)
     this.provider.messageHandlers[MESSAGE.planPreview] = (_encoder, decoder) => {
@@ -147,6 +171,7 @@ export class CollabConnection {
     })
     this.provider.on('connection-close', (event) => this.handleClose(event))
     window.addEventListener('online', this.reconnectNow)
+    window.addEventListener('offline', this.dropSocket)
     document.addEventListener('visibilitychange', this.reconnectNow)
   }
 
@@ -172,6 +197,16 @@ export class CollabConnection {
     if (this.hold.holding) window.requestAnimationFrame(() => window.setTimeout(() => this.hold.release(), 0))
   }
 
+  /**
+   * Keeps this document on the device for `userId` (IndexedDB, KEEP1): what it holds is applied now
+   * and sent with the next sync, and every change is written there as it happens. Once per connection
+   * (a preloaded one learns its user when its page adopts it).
+   */
+  keepOnDevice(userId: string): void {
+    if (this.localCopy || this.destroyed) return
+    this.localCopy = keepOnDevice(this.doc, userId, this.options.workspaceId, this.options.docName)
+  }
+
   /** Replaces the identity shown to others (name, colour, partner) — the server stamps it anyway. */
   setUser(user: AwarenessUser): void {
     this.provider.awareness.setLocalStateField(AWARENESS_USER_FIELD, user)
@@ -182,11 +217,27 @@ export class CollabConnection {
     this.hold.release()
     window.clearTimeout(this.retryTimer)
     window.removeEventListener('online', this.reconnectNow)
+    window.removeEventListener('offline', this.dropSocket)
     document.removeEventListener('visibilitychange', this.reconnectNow)
+    window.clearTimeout(this.savingTimer)
+    setUnsaved(this, false)
+    this.watchdog.destroy()
+    void this.localCopy?.destroy()
     this.saveTracker.destroy()
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
+  }
+
+  /**
+   * Leaving asks first while something is not stored (KEEP4): at once when it is « Non enregistré »,
+   * and after SAVING_GUARD_MS of « Enregistrement… » (an edit normally spends a few milliseconds
+   * there; one in flight when the tab closes is on the device anyway, KEEP1).
+   */
+  private guardUnload(save: SaveState): void {
+    window.clearTimeout(this.savingTimer)
+    if (save === 'saving') this.savingTimer = window.setTimeout(() => setUnsaved(this, true), SAVING_GUARD_MS)
+    setUnsaved(this, save === 'unsaved')
   }
 
   // --- store for useSyncExternalStore -------------------------------------------------------
@@ -233,6 +284,10 @@ export class CollabConnection {
     else this.handlers.onUnclaimedError?.(received)
     this.handlers.onServerError?.(received)
     this.update({ lastError: received, fieldErrorsVersion: this.snapshot.fieldErrorsVersion + 1 })
+    if (isRefusal(error)) {
+      this.update({ refusal: received })
+      this.saveTracker.noteRefusal()
+    }
   }
 
   private receivePreview(preview: PlanPreview): void {
@@ -275,7 +330,7 @@ export class CollabConnection {
     if (this.destroyed) return
     // Holding nothing yet, it may be sent a large document's kept state before the server has loaded it.
     const fresh = this.doc.store.clients.size === 0
-    this.provider.params = { ticket, schema: String(SCHEMA_VERSION), ...syncV2Params, ...(fresh ? freshParams : {}), ...(fresh && this.options.preview ? previewParams : {}) }
+    this.provider.params = { ticket, schema: String(SCHEMA_VERSION), ...extensionsParams, ...syncV2Params, ...(fresh ? freshParams : {}), ...(fresh && this.options.preview ? previewParams : {}) }
     this.provider.connect()
   }
 
@@ -287,6 +342,8 @@ export class CollabConnection {
     // Whatever the closed socket delivered after a preview is dropped by the provider (not its socket any more).
     this.hold.release()
     if (event && isTerminal(event.code)) {
+      // No longer a member, or signed out in another tab: nothing of this document stays here (KEEP2).
+      if (event.code === CLOSE.accessRevoked) void this.localCopy?.clearData()
       this.update({ status: 'offline', closed: { code: event.code, reason: event.reason } })
       return
     }
@@ -303,6 +360,16 @@ export class CollabConnection {
     this.attempts++
     const delay = base * (0.75 + Math.random() * 0.5)
     this.retryTimer = window.setTimeout(() => void this.open(), delay)
+  }
+
+  /**
+   * The line is gone (the heartbeat went unanswered, or the browser says it is offline): close the
+   * socket now rather than wait for TCP, which shows « Hors ligne » and starts the reconnect loop.
+   */
+  private dropSocket = (): void => {
+    if (this.destroyed || this.provider.ws === null) return
+    // disconnect() closes through the provider's own path, which emits 'connection-close' (handleClose reconnects).
+    this.provider.disconnect()
   }
 
   /** Back online or back on the tab: do not wait for the backoff to elapse. */

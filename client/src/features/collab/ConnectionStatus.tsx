@@ -1,6 +1,8 @@
 import { CLOSE } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
 import type { CollabSnapshot } from './CollabConnection.ts'
+import { describeRefusal } from './refusal.ts'
 import type { SaveState } from './saveTracker.ts'
 
 /** Why a connection closed for good, by close code (strings under `collab.reasons`). */
@@ -14,10 +16,11 @@ const REASONS: Partial<Record<number, 'accessRevoked' | 'unknownDocument' | 'doc
 
 /**
  * "Connecté" / "Hors ligne — reconnexion…", and whether what was written is stored: "Enregistré" /
- * "Enregistrement…" / "Non enregistré". Both are announced politely when they change. After a 4429
- * close (too many messages) it says so while it waits to reconnect.
+ * "Enregistrement…" / "Non enregistré", or "Refusé" with what the server undid and why (KEEP5).
+ * Both are announced politely when they change. After a 4429 close (too many messages) it says so
+ * while it waits to reconnect.
  */
-export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null }) {
+export function ConnectionStatus({ snapshot }: { snapshot: (CollabSnapshot & { doc?: Y.Doc }) | null }) {
   const { t } = useTranslation()
   const status = snapshot?.status ?? 'connecting'
   if (snapshot?.closed) {
@@ -45,12 +48,21 @@ export function ConnectionStatus({ snapshot }: { snapshot: CollabSnapshot | null
         : status === 'offline'
           ? t('collab.offline')
           : t('collab.connecting')
+  const refusal = snapshot?.save === 'refused' ? snapshot.refusal : null
   return (
-    <div className={`connection connection--${status}`} data-testid="connection-status" data-status={status}>
-      <span className="connection__dot" aria-hidden="true" />
-      <span className="visually-hidden">{t('collab.status')} : </span>
-      <span aria-live="polite">{label}</span>
-      <SaveIndicator save={snapshot?.save ?? 'saved'} />
+    <div className="connection-area">
+      <div className={`connection connection--${status}`} data-testid="connection-status" data-status={status}>
+        <span className="connection__dot" aria-hidden="true" />
+        <span className="visually-hidden">{t('collab.status')} : </span>
+        <span aria-live="polite">{label}</span>
+        <SaveIndicator save={snapshot?.save ?? 'saved'} />
+      </div>
+      {refusal && snapshot?.doc && (
+        // Not a live region: « Refusé » is announced with the save state, and the reason by the toast or the field that shows it.
+        <p className="connection-refusal" data-testid="save-refusal">
+          {describeRefusal(refusal, snapshot.doc, t)}
+        </p>
+      )}
     </div>
   )
 }

@@ -1,8 +1,11 @@
 import { isUpdateFrame, MESSAGE, readSaved, STORAGE_STATE } from '@ensemble/shared'
 import type { WebsocketProvider } from 'y-websocket'
 
-/** "Enregistré" / "Enregistrement…" / "Non enregistré". */
-export type SaveState = 'saved' | 'saving' | 'unsaved'
+/**
+ * "Enregistré" / "Enregistrement…" / "Non enregistré", or "Refusé": everything is stored, but the
+ * server undid an edit of ours (compensation, with a type-100 error) since our last edit (KEEP5).
+ */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'refused'
 
 const OPEN = 1
 
@@ -19,6 +22,8 @@ export class SaveTracker {
   /** Local edits the server has not received on the current socket (made offline, or lost with a socket). */
   private unsent = false
   private storageFailing = false
+  /** The server refused one of our edits, and we have not edited since. */
+  private refused = false
   private current: SaveState = 'saved'
   private wrapped: WebSocket | null = null
 
@@ -53,6 +58,12 @@ export class SaveTracker {
   /** The server's count of this socket's update frames that are stored. */
   get savedOnSocket(): number {
     return this.saved
+  }
+
+  /** The server says it undid one of our edits (a type-100 error about an edit). */
+  noteRefusal(): void {
+    this.refused = true
+    this.recompute()
   }
 
   destroy(): void {
@@ -91,17 +102,17 @@ export class SaveTracker {
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider) return
+    // A new edit of ours: the refusal was about an earlier one.
+    this.refused = false
     const ws = this.provider.ws
     // The provider drops local updates while its socket is not open (see its broadcastMessage).
-    if (!(this.provider.wsconnected && ws && ws.readyState === OPEN)) {
-      this.unsent = true
-      this.recompute()
-    }
+    if (!(this.provider.wsconnected && ws && ws.readyState === OPEN)) this.unsent = true
+    this.recompute()
   }
 
   private recompute(): void {
     const pending = this.sent > this.saved || this.unsent
-    const next: SaveState = !pending ? 'saved' : this.storageFailing || !this.provider.wsconnected ? 'unsaved' : 'saving'
+    const next: SaveState = pending ? (this.storageFailing || !this.provider.wsconnected ? 'unsaved' : 'saving') : this.refused ? 'refused' : 'saved'
     if (next === this.current) return
     this.current = next
     this.onChange(next)

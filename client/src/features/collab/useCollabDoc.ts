@@ -5,7 +5,7 @@ import { call, params, rest } from '../../api/client.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useMe, useSession } from '../auth/SessionContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { CollabConnection, type CollabSnapshot } from './CollabConnection.ts'
+import { CollabConnection, type CollabSnapshot, INITIAL_SNAPSHOT } from './CollabConnection.ts'
 import { adoptPreloaded } from './preloadedConnections.ts'
 
 export interface CollabDoc extends CollabSnapshot {
@@ -16,9 +16,8 @@ export interface CollabDoc extends CollabSnapshot {
   user: AwarenessUser
 }
 
-const OFFLINE: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', preview: null }
 const noop = () => () => {}
-const offlineSnapshot = (): CollabSnapshot => OFFLINE
+const offlineSnapshot = (): CollabSnapshot => INITIAL_SNAPSHOT
 
 /** The awareness identity of the signed-in member: name, cursor colour, partner. */
 export function useAwarenessUser(): AwarenessUser {
@@ -65,6 +64,8 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
         if (error.code === 'edit_forbidden' || error.code === 'document_locked') void latest.current.reload()
       },
     })
+    // What this person typed here and the server has not stored survives a closed tab (KEEP1).
+    created.keepOnDevice(user.id)
     created.start()
     setConnection(created)
     return () => {

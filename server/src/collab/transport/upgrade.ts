@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, SYNC_V2_PARAM, FRESH_PARAM, PREVIEW_PARAM, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
+import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, SYNC_V2_PARAM, FRESH_PARAM, PREVIEW_PARAM, EXTENSIONS_PARAM, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
 import type { WebSocketServer } from 'ws'
 import type { TicketStorage } from '../../auth/tickets.ts'
 import type { ConnectionCaps } from './connectionCaps.ts'
@@ -47,7 +47,7 @@ class Refusal {
 }
 
 /**
- * Handles `GET /ws/:workspaceId/:docName?ticket=…&schema=…[&sync=v2[&fresh=1][&preview=1]]` upgrades (Node's `'upgrade'` event).
+ * Handles `GET /ws/:workspaceId/:docName?ticket=…&schema=…[&ext=1][&sync=v2[&fresh=1][&preview=1]]` upgrades (Node's `'upgrade'` event).
  * Every check happens before the 101: a refused request gets a plain HTTP error response and its
  * socket is destroyed, so an unauthenticated client never reaches the websocket protocol.
  * The ticket is spent on the first attempt, whatever the outcome.
@@ -107,7 +107,8 @@ export function createUpgradeHandler(deps: UpgradeDeps): UpgradeHandler & { stop
           const syncV2 = query.get(SYNC_V2_PARAM.name) === SYNC_V2_PARAM.value
           const fresh = query.get(FRESH_PARAM.name) === FRESH_PARAM.value
           const preview = query.get(PREVIEW_PARAM.name) === PREVIEW_PARAM.value
-          const connection = deps.rooms.connect(new WsCollabSocket(ws), identity, { syncV2, fresh, preview })
+          const extensions = query.get(EXTENSIONS_PARAM.name) === EXTENSIONS_PARAM.value
+          const connection = deps.rooms.connect(new WsCollabSocket(ws), identity, { extensions, syncV2, fresh, preview })
           bindWebSocket(ws, connection, deps.logger)
           if (deps.sessions && claim.sessionId) ws.once('close', deps.sessions.track(claim.sessionId, connection))
           deps.keepAlive?.track(ws)
