@@ -1,8 +1,10 @@
 import { INVITATION_INVALID, type InvitationPreview, signInSchema, signUpSchema } from '@ensemble/shared'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, params, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
@@ -21,30 +23,21 @@ type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error';
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { session, signOut } = useSession()
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  // The link is read once (a language switch must not read it again).
+  const read = useQuery({ queryKey: queryKeys.invitation(token), queryFn: () => call(rest.invitations[':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  const loaded: Loaded =
+    read.status === 'pending' ? { status: 'loading' }
+    : read.status === 'success' ? { status: 'ready', preview: read.data }
+    : read.error instanceof ApiError && read.error.reason === INVITATION_INVALID ? { status: 'invalid' }
+    : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [joining, setJoining] = useState(false)
   const [joinError, setJoinError] = useState<string | null>(null)
 
+  const workspaceName = loaded.status === 'ready' ? loaded.preview.workspaceName : null
   useEffect(() => {
-    let live = true
-    call(rest.invitations[':token'].$get({ param: params({ token }) })).then(
-      (preview) => live && setLoaded({ status: 'ready', preview }),
-      (error: unknown) => {
-        if (!live) return
-        if (error instanceof ApiError && error.reason === INVITATION_INVALID) setLoaded({ status: 'invalid' })
-        else setLoaded({ status: 'error', message: apiErrorMessage(error, t) })
-      },
-    )
-    return () => {
-      live = false
-    }
-    // The link is read once; a language switch must not read it again.
-  }, [token])
-
-  useEffect(() => {
-    const title = loaded.status === 'ready' ? t('invitation.title', { workspace: loaded.preview.workspaceName }) : t('invitation.titleLoading')
+    const title = workspaceName !== null ? t('invitation.title', { workspace: workspaceName }) : t('invitation.titleLoading')
     document.title = `${title} — ${t('app.name')}`
-  }, [loaded, t])
+  }, [workspaceName, t])
 
   /** Accepts for the signed-in person and opens the alliance. */
   const join = async () => {

@@ -1,8 +1,10 @@
 import { PASSWORD_RESET_INVALID, passwordProblem, type PasswordResetPreview, passwordResetSchema } from '@ensemble/shared'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, params, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Field } from '../../components/Field.tsx'
 import { apiErrorMessage, type FieldErrors, fieldErrorsOf, issueMessage } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
@@ -20,29 +22,22 @@ type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error';
 export function NewPasswordPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { signIn } = useSession()
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  // The link is read once (a language switch must not read it again).
+  const read = useQuery({ queryKey: queryKeys.passwordReset(token), queryFn: () => call(rest['password-reset'][':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  // A link found spent on submitting (used in another tab meanwhile) shows as invalid.
+  const [spent, setSpent] = useState(false)
+  const loaded: Loaded =
+    spent ? { status: 'invalid' }
+    : read.status === 'pending' ? { status: 'loading' }
+    : read.status === 'success' ? { status: 'ready', preview: read.data }
+    : read.error instanceof ApiError && read.error.reason === PASSWORD_RESET_INVALID ? { status: 'invalid' }
+    : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [values, setValues] = useState({ newPassword: '', confirm: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }))
-
-  useEffect(() => {
-    let live = true
-    call(rest['password-reset'][':token'].$get({ param: params({ token }) })).then(
-      (preview) => live && setLoaded({ status: 'ready', preview }),
-      (error: unknown) => {
-        if (!live) return
-        if (error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID) setLoaded({ status: 'invalid' })
-        else setLoaded({ status: 'error', message: apiErrorMessage(error, t) })
-      },
-    )
-    return () => {
-      live = false
-    }
-    // The link is read once; a language switch must not read it again.
-  }, [token])
 
   useEffect(() => {
     document.title = `${t('passwordReset.newTitle')} — ${t('app.name')}`
@@ -96,7 +91,7 @@ export function NewPasswordPage({ token }: { token: string }) {
     } catch (error) {
       const message = apiErrorMessage(error, t)
       if (error instanceof ApiError && error.field === 'newPassword') setErrors({ newPassword: message })
-      else if (error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID) setLoaded({ status: 'invalid' })
+      else if (error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID) setSpent(true)
       else setFormError(message)
       setBusy(false)
       return
