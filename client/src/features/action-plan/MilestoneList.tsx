@@ -2,6 +2,7 @@ import { type Action, type Milestone, milestoneSchema } from '@ensemble/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import { DataTable } from '../../components/DataTable.tsx'
 import { Field } from '../../components/Field.tsx'
 import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { useToasts } from '../../components/Toasts.tsx'
@@ -27,84 +28,98 @@ export function MilestoneList({ actionId, milestones, title, doc, canEdit, check
     check({ milestones: { ...milestones, [id]: { ...milestones[id]!, [field]: value } } })
   const entries = Object.entries(milestones).sort(([a, x], [b, y]) => (x.order < y.order ? -1 : x.order > y.order ? 1 : a < b ? -1 : 1))
   const headingId = `milestones-${actionId}`
+  /** A row's collaborative address, and its name in labels (the action's title while it has none). */
+  const named = (id: string, milestone: Milestone) => ({ entity: `actions/${actionId}/milestones/${id}`, name: milestone.title || title })
   return (
     <section className="action-detail__part" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('plan.milestones')}</h3>
       {entries.length === 0 ? (
         <p className="empty">{t('plan.noMilestones')}</p>
       ) : (
-        <table className="data-table data-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.milestoneTitle')}</th>
-              <th scope="col">{t('plan.milestoneDate')}</th>
-              <th scope="col">{t('plan.milestoneDone')}</th>
-              {canEdit && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.delete')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map(([id, milestone]) => {
-              const entity = `actions/${actionId}/milestones/${id}`
-              const name = milestone.title || title
-              return (
-                <tr key={id} data-milestone-id={id}>
-                  <td>
-                    <TextCell
-                      label={`${t('plan.milestoneTitle')} — ${name}`}
-                      value={milestone.title}
-                      entity={entity}
-                      field="title"
-                      readOnly={!canEdit}
-                      validate={(v) => checkField(id, 'title', v.trim())}
-                      onCommit={(v) => setNestedField(doc, actionId, 'milestones', id, 'title', v.trim())}
-                    />
-                  </td>
-                  <td>
-                    <DateCell
-                      label={`${t('plan.milestoneDate')} — ${name}`}
-                      value={milestone.date}
-                      entity={entity}
-                      field="date"
-                      nullable={false}
-                      readOnly={!canEdit}
-                      validate={(v) => checkField(id, 'date', v)}
-                      onCommit={(v) => v && setNestedField(doc, actionId, 'milestones', id, 'date', v)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${t('plan.milestoneDone')} — ${name}`}
-                      checked={milestone.done === true}
-                      disabled={!canEdit}
-                      onChange={(e) => {
-                        const problem = checkField(id, 'done', e.target.checked)
-                        if (problem) notify(problem, 'error')
-                        else setNestedField(doc, actionId, 'milestones', id, 'done', e.target.checked)
-                      }}
-                    />
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={t('plan.removeMilestone', { title: name })}
-                        onClick={() => removeNested(doc, actionId, 'milestones', id)}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${t('plan.milestones')} — ${title}`}
+          compact
+          rows={entries}
+          rowKey={([id]) => id}
+          rowProps={([id]) => ({ 'data-milestone-id': id })}
+          columns={[
+            {
+              key: 'title',
+              header: t('plan.milestoneTitle'),
+              cell: ([id, milestone]) => {
+                const { entity, name } = named(id, milestone)
+                return (
+                  <TextCell
+                    label={`${t('plan.milestoneTitle')} — ${name}`}
+                    value={milestone.title}
+                    entity={entity}
+                    field="title"
+                    readOnly={!canEdit}
+                    validate={(v) => checkField(id, 'title', v.trim())}
+                    onCommit={(v) => setNestedField(doc, actionId, 'milestones', id, 'title', v.trim())}
+                  />
+                )
+              },
+            },
+            {
+              key: 'date',
+              header: t('plan.milestoneDate'),
+              cell: ([id, milestone]) => {
+                const { entity, name } = named(id, milestone)
+                return (
+                  <DateCell
+                    label={`${t('plan.milestoneDate')} — ${name}`}
+                    value={milestone.date}
+                    entity={entity}
+                    field="date"
+                    nullable={false}
+                    readOnly={!canEdit}
+                    validate={(v) => checkField(id, 'date', v)}
+                    onCommit={(v) => v && setNestedField(doc, actionId, 'milestones', id, 'date', v)}
+                  />
+                )
+              },
+            },
+            {
+              key: 'done',
+              header: t('plan.milestoneDone'),
+              cell: ([id, milestone]) => {
+                const { entity, name } = named(id, milestone)
+                return (
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('plan.milestoneDone')} — ${name}`}
+                    checked={milestone.done === true}
+                    disabled={!canEdit}
+                    onChange={(e) => {
+                      const problem = checkField(id, 'done', e.target.checked)
+                      if (problem) notify(problem, 'error')
+                      else setNestedField(doc, actionId, 'milestones', id, 'done', e.target.checked)
+                    }}
+                  />
+                )
+              },
+            },
+            canEdit && {
+              key: 'remove',
+              header: t('common.delete'),
+              headerHidden: true,
+              cell: ([id, milestone]) => {
+                const { name } = named(id, milestone)
+                return (
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    aria-label={t('plan.removeMilestone', { title: name })}
+                    onClick={() => removeNested(doc, actionId, 'milestones', id)}
+                  >
+                    ×
+                  </button>
+                )
+              },
+            },
+          ]}
+        />
       )}
       {canEdit && <AddMilestoneForm actionId={actionId} doc={doc} milestones={milestones} check={check} />}
     </section>

@@ -2,6 +2,7 @@ import { type Action, type Resource, RESOURCE_UNITS, resourceSchema } from '@ens
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import { DataTable } from '../../components/DataTable.tsx'
 import { Field } from '../../components/Field.tsx'
 import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
@@ -30,6 +31,8 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
   const { workspace } = useWorkspace()
   const entries = Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))
   const headingId = `resources-${actionId}`
+  /** A row's collaborative address, and its name in labels (the action's title while it has none). */
+  const named = (id: string, resource: Resource) => ({ entity: `actions/${actionId}/resources/${id}`, name: resource.label || title })
   const units = RESOURCE_UNITS.map((u) => ({ value: u, label: t(`plan.units.${u}`) }))
   const partners = workspace.partners.map((p) => ({ value: p.id, label: p.name }))
   return (
@@ -38,89 +41,107 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
       {entries.length === 0 ? (
         <p className="empty">{t('plan.noResources')}</p>
       ) : (
-        <table className="data-table data-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.resourceLabel')}</th>
-              <th scope="col">{t('plan.amount')}</th>
-              <th scope="col">{t('plan.unit')}</th>
-              <th scope="col">{t('plan.resourcePartner')}</th>
-              {canEdit && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.delete')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map(([id, resource]) => {
-              const entity = `actions/${actionId}/resources/${id}`
-              const name = resource.label || title
-              return (
-                <tr key={id} data-resource-id={id}>
-                  <td>
-                    <TextCell
-                      label={`${t('plan.resourceLabel')} — ${name}`}
-                      value={resource.label}
-                      entity={entity}
-                      field="label"
-                      readOnly={!canEdit}
-                      validate={(v) => checkField(id, 'label', v.trim())}
-                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
-                    />
-                  </td>
-                  <td>
-                    <NumberCell
-                      label={`${t('plan.amount')} — ${name}`}
-                      value={resource.amount}
-                      entity={entity}
-                      field="amount"
-                      readOnly={!canEdit}
-                      min={0}
-                      step={0.5}
-                      validate={(v) => checkField(id, 'amount', Number(v))}
-                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
-                    />
-                  </td>
-                  <td>
-                    <SelectCell<Unit>
-                      label={`${t('plan.unit')} — ${name}`}
-                      value={resource.unit}
-                      options={units}
-                      entity={entity}
-                      field="unit"
-                      disabled={!canEdit}
-                      onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
-                    />
-                  </td>
-                  <td>
-                    <SelectCell<string>
-                      label={`${t('plan.resourcePartner')} — ${name}`}
-                      value={resource.partnerId}
-                      options={partners}
-                      entity={entity}
-                      field="partnerId"
-                      disabled={!canEdit}
-                      onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
-                    />
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={t('plan.removeResource', { label: name })}
-                        onClick={() => removeNested(doc, actionId, 'resources', id)}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${t('plan.resources')} — ${title}`}
+          compact
+          rows={entries}
+          rowKey={([id]) => id}
+          rowProps={([id]) => ({ 'data-resource-id': id })}
+          columns={[
+            {
+              key: 'label',
+              header: t('plan.resourceLabel'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <TextCell
+                    label={`${t('plan.resourceLabel')} — ${name}`}
+                    value={resource.label}
+                    entity={entity}
+                    field="label"
+                    readOnly={!canEdit}
+                    validate={(v) => checkField(id, 'label', v.trim())}
+                    onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
+                  />
+                )
+              },
+            },
+            {
+              key: 'amount',
+              header: t('plan.amount'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <NumberCell
+                    label={`${t('plan.amount')} — ${name}`}
+                    value={resource.amount}
+                    entity={entity}
+                    field="amount"
+                    readOnly={!canEdit}
+                    min={0}
+                    step={0.5}
+                    validate={(v) => checkField(id, 'amount', Number(v))}
+                    onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
+                  />
+                )
+              },
+            },
+            {
+              key: 'unit',
+              header: t('plan.unit'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <SelectCell<Unit>
+                    label={`${t('plan.unit')} — ${name}`}
+                    value={resource.unit}
+                    options={units}
+                    entity={entity}
+                    field="unit"
+                    disabled={!canEdit}
+                    onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
+                  />
+                )
+              },
+            },
+            {
+              key: 'partner',
+              header: t('plan.resourcePartner'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <SelectCell<string>
+                    label={`${t('plan.resourcePartner')} — ${name}`}
+                    value={resource.partnerId}
+                    options={partners}
+                    entity={entity}
+                    field="partnerId"
+                    disabled={!canEdit}
+                    onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
+                  />
+                )
+              },
+            },
+            canEdit && {
+              key: 'remove',
+              header: t('common.delete'),
+              headerHidden: true,
+              cell: ([id, resource]) => {
+                const { name } = named(id, resource)
+                return (
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    aria-label={t('plan.removeResource', { label: name })}
+                    onClick={() => removeNested(doc, actionId, 'resources', id)}
+                  >
+                    ×
+                  </button>
+                )
+              },
+            },
+          ]}
+        />
       )}
       {canEdit && (partners.length ? <AddResourceForm actionId={actionId} doc={doc} units={units} partners={partners} /> : <p className="muted">{t('plan.needPartner')}</p>)}
     </section>
