@@ -28,6 +28,7 @@ export const queryKeys = {
   diff: (ws: string, docName: string, from: string, to: string) => ['version', ws, docName, from, 'diff', to] as const,
 
   decisions: (ws: string) => ['workspace', ws, 'decisions'] as const,
-  decision: (ws: string, decisionId: string) => [...queryKeys.decisions(ws), 'one', decisionId] as const,
+  /** The decisions an action comes from (GOV19). */
+  decisionsOf: (ws: string, decisionIds: readonly string[]) => [...queryKeys.decisions(ws), 'of', decisionIds.join(',')] as const,
   decisionRegister: (ws: string, filters: Record<string, string | undefined>) => [...queryKeys.decisions(ws), 'register', filters] as const,
 }

@@ -15,7 +15,7 @@ export function ActionDecisions({ ids }: { ids: readonly string[] }) {
   const api = meetingsApi(workspace.id)
   // A decision that can no longer be read (its meeting deleted) is left out, not an error.
   const found = useQuery({
-    queryKey: [...queryKeys.decisions(workspace.id), 'of-action', ids.join(',')],
+    queryKey: queryKeys.decisionsOf(workspace.id, ids),
     queryFn: async () => (await Promise.all(ids.map((id) => api.decision(id).catch(() => null)))).filter((d): d is Decision => d !== null),
   })
   const decisions = found.data ?? []
