@@ -27,6 +27,9 @@ export const queryKeys = {
   versionDocument: (ws: string, docName: string, versionId: string) => ['version', ws, docName, versionId] as const,
   diff: (ws: string, docName: string, from: string, to: string) => ['version', ws, docName, from, 'diff', to] as const,
 
+  meetings: (ws: string) => ['workspace', ws, 'meetings'] as const,
+  meetingList: (ws: string, bodyId: string) => [...queryKeys.meetings(ws), 'list', bodyId] as const,
+  meeting: (ws: string, meetingId: string) => [...queryKeys.meetings(ws), 'one', meetingId] as const,
   decisions: (ws: string) => ['workspace', ws, 'decisions'] as const,
   /** The decisions an action comes from (GOV19). */
   decisionsOf: (ws: string, decisionIds: readonly string[]) => [...queryKeys.decisions(ws), 'of', decisionIds.join(',')] as const,
