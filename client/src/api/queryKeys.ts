@@ -5,6 +5,7 @@
  * `liveQueries.ts` maps each workspace event onto these prefixes.
  */
 export const queryKeys = {
+  me: () => ['me'] as const,
   workspaces: () => ['workspaces'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   passwordReset: (token: string) => ['password-reset', token] as const,
