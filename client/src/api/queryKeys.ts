@@ -9,6 +9,7 @@ export const queryKeys = {
   workspaces: () => ['workspaces'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   passwordReset: (token: string) => ['password-reset', token] as const,
+  outbox: () => ['dev-outbox'] as const,
 
   workspace: (ws: string) => ['workspace', ws] as const,
   inbox: (ws: string) => ['workspace', ws, 'inbox'] as const,
