@@ -20,6 +20,8 @@ interface Options<In extends FieldValues> {
    * `useApiErrorHandler()` so that a 401 sends back to sign-in (never the sign-in forms themselves).
    */
   describe?: (error: unknown) => string
+  /** One sentence for any issue the schema finds with a field (a number typed as text: « Nombre invalide »). */
+  fieldMessages?: Partial<Record<Path<In>, string>>
   /** false: every refusal shows in the banner (sign-in: it is about the pair, never one field). */
   serverFields?: boolean
 }
@@ -32,13 +34,14 @@ interface Options<In extends FieldValues> {
  * the next submit, as the forms always did. Fields keep their own `name` attributes (autocomplete),
  * so they are bound with `bind`/`bindCheckbox` rather than `register`.
  */
-export function useSchemaForm<In extends FieldValues, Out>(schema: SchemaOf<Out>, { defaultValues, prepare, fallbackField, describe, serverFields = true }: Options<In>) {
+export function useSchemaForm<In extends FieldValues, Out>(schema: SchemaOf<Out>, { defaultValues, prepare, fallbackField, describe, fieldMessages, serverFields = true }: Options<In>) {
   const { t } = useTranslation()
   const [formError, setFormError] = useState<string | null>(null)
   const resolver: Resolver<In, unknown, Out> = (values) => {
     const parsed = schema.safeParse(prepare ? prepare(values) : values)
     if (parsed.success) return { values: parsed.data, errors: {} }
     const messages = fieldErrorsOf(parsed.error, t)
+    for (const name of Object.keys(messages)) messages[name] = fieldMessages?.[name as Path<In>] ?? messages[name]!
     return { values: {}, errors: Object.fromEntries(Object.entries(messages).map(([name, message]) => [name, { type: 'schema', message }])) as FormErrors<In> }
   }
   const form = useForm<In, unknown, Out>({ defaultValues, resolver, shouldFocusError: false })

@@ -1,10 +1,9 @@
 import { type Action, type Milestone, milestoneSchema } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { DataTable } from '../../components/DataTable.tsx'
 import { Field } from '../../components/Field.tsx'
-import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { DateCell } from '../collab/cells/DateCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
@@ -133,38 +132,30 @@ interface AddMilestoneFormProps {
   check(change: Partial<Action>): string | null
 }
 
+/** A new milestone as the form gives it: its order key is chosen when it is written. */
+const newMilestoneSchema = milestoneSchema.omit({ order: true })
+
 function AddMilestoneForm({ actionId, doc, milestones, check }: AddMilestoneFormProps) {
   const { t } = useTranslation()
-  const [title, setTitle] = useState('')
-  const [date, setDate] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = milestoneSchema.omit({ order: true }).safeParse({ title, date, done: false })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    // The order key is chosen when writing; any valid key stands in for the check.
-    const problem = check({ milestones: { ...milestones, new: { ...parsed.data, order: 'a0' } } })
-    if (problem) {
-      setErrors({ date: problem })
-      return
-    }
-    addMilestone(doc, actionId, parsed.data)
-    setErrors({})
-    setTitle('')
-    setDate('')
-  }
+  const { form, bind, errorOf, fieldError, onSubmit } = useSchemaForm(newMilestoneSchema, {
+    defaultValues: { title: '', date: '' },
+    prepare: (values) => ({ ...values, done: false }),
+  })
+  const submit = onSubmit(async (milestone) => {
+    // The action's rules on the new milestone; any valid order key stands in for the check.
+    const problem = check({ milestones: { ...milestones, new: { ...milestone, order: 'a0' } } })
+    if (problem) return fieldError('date', problem)
+    addMilestone(doc, actionId, milestone)
+    form.reset()
+  })
 
   return (
     <form className="form form--row form--compact" onSubmit={submit} noValidate>
-      <Field label={t('plan.milestoneTitle')} error={errors.title}>
-        {(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      <Field label={t('plan.milestoneTitle')} error={errorOf('title')}>
+        {(control) => <input {...control} {...bind('title')} />}
       </Field>
-      <Field label={t('plan.milestoneDate')} error={errors.date}>
-        {(control) => <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      <Field label={t('plan.milestoneDate')} error={errorOf('date')}>
+        {(control) => <input {...control} type="date" {...bind('date')} />}
       </Field>
       <button type="submit" className="button button--small">
         {t('plan.addMilestone')}

@@ -1,10 +1,9 @@
 import { type Action, type Resource, RESOURCE_UNITS, resourceSchema } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { DataTable } from '../../components/DataTable.tsx'
 import { Field } from '../../components/Field.tsx'
-import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
@@ -157,38 +156,30 @@ interface AddResourceFormProps {
 
 function AddResourceForm({ actionId, doc, units, partners }: AddResourceFormProps) {
   const { t } = useTranslation()
-  const [label, setLabel] = useState('')
-  const [amount, setAmount] = useState('')
-  const [unit, setUnit] = useState<Unit>('EUR')
-  const [partnerId, setPartnerId] = useState(partners[0]?.value ?? '')
-  const [errors, setErrors] = useState<FieldErrors>({})
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = resourceSchema.safeParse({ label, amount: amount.trim() === '' ? Number.NaN : Number(amount), unit, partnerId })
-    if (!parsed.success) {
-      const errs = fieldErrorsOf(parsed.error, t)
-      if (errs.amount) errs.amount = t('errors.invalidNumber')
-      setErrors(errs)
-      return
-    }
-    addResource(doc, actionId, parsed.data)
-    setErrors({})
-    setLabel('')
-    setAmount('')
-  }
+  const { form, set, bind, errorOf, onSubmit } = useSchemaForm(resourceSchema, {
+    defaultValues: { label: '', amount: '', unit: 'EUR' as Unit, partnerId: partners[0]?.value ?? '' },
+    prepare: (values) => ({ ...values, amount: values.amount.trim() === '' ? Number.NaN : Number(values.amount) }),
+    fieldMessages: { amount: t('errors.invalidNumber') },
+  })
+  const submit = onSubmit(async (resource) => {
+    addResource(doc, actionId, resource)
+    // The unit and the partner stay chosen for the next line.
+    form.clearErrors()
+    set('label', '')
+    set('amount', '')
+  })
 
   return (
     <form className="form form--row form--compact" onSubmit={submit} noValidate>
-      <Field label={t('plan.resourceLabel')} error={errors.label}>
-        {(control) => <input {...control} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      <Field label={t('plan.resourceLabel')} error={errorOf('label')}>
+        {(control) => <input {...control} {...bind('label')} />}
       </Field>
-      <Field label={t('plan.amount')} error={errors.amount}>
-        {(control) => <input {...control} type="number" min={0} step="any" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+      <Field label={t('plan.amount')} error={errorOf('amount')}>
+        {(control) => <input {...control} type="number" min={0} step="any" inputMode="decimal" {...bind('amount')} />}
       </Field>
       <Field label={t('plan.unit')}>
         {(control) => (
-          <select {...control} value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+          <select {...control} {...bind('unit')}>
             {units.map((u) => (
               <option key={u.value} value={u.value}>
                 {u.label}
@@ -197,9 +188,9 @@ function AddResourceForm({ actionId, doc, units, partners }: AddResourceFormProp
           </select>
         )}
       </Field>
-      <Field label={t('plan.resourcePartner')} error={errors.partnerId}>
+      <Field label={t('plan.resourcePartner')} error={errorOf('partnerId')}>
         {(control) => (
-          <select {...control} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+          <select {...control} {...bind('partnerId')}>
             {partners.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}
