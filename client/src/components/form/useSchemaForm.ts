@@ -69,7 +69,6 @@ export function useSchemaForm<In extends FieldValues, Out>(schema: SchemaOf<Out>
     values,
     set,
     onSubmit,
-    showError,
     /** Puts a message beside a field (a check the schema cannot make). */
     fieldError: (name: Path<In>, message: string) => form.setError(name, { type: 'check', message }),
     /** The message beside a field, if any. */
