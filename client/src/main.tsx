@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { queryClient } from './api/queryClient.ts'
 import { App } from './App.tsx'
 import { ToastProvider } from './components/Toasts.tsx'
 import { SessionProvider } from './features/auth/SessionContext.tsx'
@@ -15,10 +17,12 @@ preloadFor(window.location.pathname)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ToastProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </ToastProvider>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </ToastProvider>
+    </QueryClientProvider>
   </StrictMode>,
 )

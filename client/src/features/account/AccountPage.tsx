@@ -1,10 +1,11 @@
 import { changePasswordSchema, passwordProblem, updateUserSchema } from '@ensemble/shared'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
-import { type FieldErrors, fieldErrorsOf, issueMessage } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
+import { issueMessage } from '../../components/validation.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe, useSession } from '../auth/SessionContext.tsx'
 
@@ -33,38 +34,19 @@ export function AccountPage() {
 function NameSection({ initialName, email }: { initialName: string; email: string }) {
   const { t } = useTranslation()
   const { refresh } = useSession()
-  const handleError = useApiErrorHandler()
   const headingId = useId()
-  const [name, setName] = useState(initialName)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
-  const [busy, setBusy] = useState(false)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
+  const { bind, set, errorOf, formError, busy, onSubmit } = useSchemaForm(updateUserSchema, { defaultValues: { name: initialName }, describe: useApiErrorHandler() })
+  const submit = (event: FormEvent) => {
     setSaved(false)
-    const parsed = updateUserSchema.safeParse({ name })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await call(rest.auth['update-user'].$post({ json: { name: parsed.data.name } }))
+    return onSubmit(async (data) => {
+      await call(rest.auth['update-user'].$post({ json: { name: data.name } }))
       await refresh()
-      setName(parsed.data.name)
+      set('name', data.name)
       setSaved(true)
-    } catch (error) {
-      const message = handleError(error)
-      if (error instanceof ApiError && error.field === 'name') setErrors({ name: message })
-      else setFormError(message)
-    } finally {
-      setBusy(false)
-    }
+    })(event)
   }
+  const name = bind('name')
 
   return (
     <section className="account-page__section" aria-labelledby={headingId}>
@@ -80,16 +62,16 @@ function NameSection({ initialName, email }: { initialName: string; email: strin
             {formError}
           </p>
         )}
-        <Field label={t('account.name')} error={errors.name}>
+        <Field label={t('account.name')} error={errorOf('name')}>
           {(control) => (
             <input
               {...control}
               name="name"
               autoComplete="name"
               required
-              value={name}
+              value={name.value}
               onChange={(e) => {
-                setName(e.target.value)
+                name.onChange(e)
                 setSaved(false)
               }}
             />
@@ -110,45 +92,36 @@ function PasswordSection({ email, name }: { email: string; name: string }) {
   const { t } = useTranslation()
   const handleError = useApiErrorHandler()
   const headingId = useId()
-  const [values, setValues] = useState({ currentPassword: '', newPassword: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [changed, setChanged] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [key]: event.target.value }))
-    setChanged(false)
+  const { bind, form, fieldError, errorOf, formError, busy, onSubmit } = useSchemaForm(changePasswordSchema, {
+    defaultValues: { currentPassword: '', newPassword: '' },
+    describe: handleError,
+  })
+  const bound = (key: 'currentPassword' | 'newPassword') => {
+    const field = bind(key)
+    return { value: field.value, onChange: (event: ChangeEvent<HTMLInputElement>) => (field.onChange(event), setChanged(false)) }
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
+  const submit = (event: FormEvent) => {
     setChanged(false)
-    const parsed = changePasswordSchema.safeParse(values)
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    // The rules that need no list are checked here too, with one's address and name (ACCT13).
-    const problem = passwordProblem(values.newPassword, { email, name })
-    if (problem) {
-      setErrors({ newPassword: issueMessage({ code: 'custom', path: ['newPassword'], message: problem }, t) })
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await call(rest.auth['change-password'].$post({ json: { currentPassword: values.currentPassword, newPassword: values.newPassword } }))
-      setValues({ currentPassword: '', newPassword: '' })
+    return onSubmit(async (data) => {
+      // The rules that need no list are checked here too, with one's address and name (ACCT13).
+      const problem = passwordProblem(data.newPassword, { email, name })
+      if (problem) {
+        fieldError('newPassword', issueMessage({ code: 'custom', path: ['newPassword'], message: problem }, t))
+        return
+      }
+      try {
+        await call(rest.auth['change-password'].$post({ json: { currentPassword: data.currentPassword, newPassword: data.newPassword } }))
+      } catch (error) {
+        // better-auth's INVALID_PASSWORD names the current password; a policy reason, the new one.
+        if (!(error instanceof ApiError && error.reason === 'INVALID_PASSWORD')) throw error
+        fieldError('currentPassword', t('account.wrongCurrent'))
+        return
+      }
+      form.reset({ currentPassword: '', newPassword: '' })
       setChanged(true)
-    } catch (error) {
-      // better-auth's INVALID_PASSWORD names the current password; a policy reason, the new one.
-      if (error instanceof ApiError && error.reason === 'INVALID_PASSWORD') setErrors({ currentPassword: t('account.wrongCurrent') })
-      else if (error instanceof ApiError && error.field === 'newPassword') setErrors({ newPassword: handleError(error) })
-      else setFormError(handleError(error))
-    } finally {
-      setBusy(false)
-    }
+    })(event)
   }
 
   return (
@@ -162,13 +135,11 @@ function PasswordSection({ email, name }: { email: string; name: string }) {
         )}
         {/* The account's address, for password managers. */}
         <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
-        <Field label={t('account.currentPassword')} error={errors.currentPassword}>
-          {(control) => (
-            <input {...control} name="currentPassword" type="password" autoComplete="current-password" required value={values.currentPassword} onChange={set('currentPassword')} />
-          )}
+        <Field label={t('account.currentPassword')} error={errorOf('currentPassword')}>
+          {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" required {...bound('currentPassword')} />}
         </Field>
-        <Field label={t('account.newPassword')} hint={`${t('auth.passwordHint')} ${t('account.endsOthers')}`} error={errors.newPassword}>
-          {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" required value={values.newPassword} onChange={set('newPassword')} />}
+        <Field label={t('account.newPassword')} hint={`${t('auth.passwordHint')} ${t('account.endsOthers')}`} error={errorOf('newPassword')}>
+          {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" required {...bound('newPassword')} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('account.saving') : t('account.changePassword')}

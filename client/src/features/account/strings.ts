@@ -21,7 +21,7 @@ export const fr = {
   },
 }
 
-export const en: { account: Record<keyof (typeof fr)['account'], string> } = {
+export const en: typeof fr = {
   account: {
     link: 'My account',
     title: 'My account',

@@ -1,9 +1,9 @@
 import { type Action, type Resource, RESOURCE_UNITS, resourceSchema } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import { DataTable } from '../../components/DataTable.tsx'
 import { Field } from '../../components/Field.tsx'
-import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
@@ -30,6 +30,8 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
   const { workspace } = useWorkspace()
   const entries = Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))
   const headingId = `resources-${actionId}`
+  /** A row's collaborative address, and its name in labels (the action's title while it has none). */
+  const named = (id: string, resource: Resource) => ({ entity: `actions/${actionId}/resources/${id}`, name: resource.label || title })
   const units = RESOURCE_UNITS.map((u) => ({ value: u, label: t(`plan.units.${u}`) }))
   const partners = workspace.partners.map((p) => ({ value: p.id, label: p.name }))
   return (
@@ -38,89 +40,107 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
       {entries.length === 0 ? (
         <p className="empty">{t('plan.noResources')}</p>
       ) : (
-        <table className="data-table data-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.resourceLabel')}</th>
-              <th scope="col">{t('plan.amount')}</th>
-              <th scope="col">{t('plan.unit')}</th>
-              <th scope="col">{t('plan.resourcePartner')}</th>
-              {canEdit && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.delete')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map(([id, resource]) => {
-              const entity = `actions/${actionId}/resources/${id}`
-              const name = resource.label || title
-              return (
-                <tr key={id} data-resource-id={id}>
-                  <td>
-                    <TextCell
-                      label={`${t('plan.resourceLabel')} — ${name}`}
-                      value={resource.label}
-                      entity={entity}
-                      field="label"
-                      readOnly={!canEdit}
-                      validate={(v) => checkField(id, 'label', v.trim())}
-                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
-                    />
-                  </td>
-                  <td>
-                    <NumberCell
-                      label={`${t('plan.amount')} — ${name}`}
-                      value={resource.amount}
-                      entity={entity}
-                      field="amount"
-                      readOnly={!canEdit}
-                      min={0}
-                      step={0.5}
-                      validate={(v) => checkField(id, 'amount', Number(v))}
-                      onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
-                    />
-                  </td>
-                  <td>
-                    <SelectCell<Unit>
-                      label={`${t('plan.unit')} — ${name}`}
-                      value={resource.unit}
-                      options={units}
-                      entity={entity}
-                      field="unit"
-                      disabled={!canEdit}
-                      onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
-                    />
-                  </td>
-                  <td>
-                    <SelectCell<string>
-                      label={`${t('plan.resourcePartner')} — ${name}`}
-                      value={resource.partnerId}
-                      options={partners}
-                      entity={entity}
-                      field="partnerId"
-                      disabled={!canEdit}
-                      onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
-                    />
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={t('plan.removeResource', { label: name })}
-                        onClick={() => removeNested(doc, actionId, 'resources', id)}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${t('plan.resources')} — ${title}`}
+          compact
+          rows={entries}
+          rowKey={([id]) => id}
+          rowProps={([id]) => ({ 'data-resource-id': id })}
+          columns={[
+            {
+              key: 'label',
+              header: t('plan.resourceLabel'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <TextCell
+                    label={`${t('plan.resourceLabel')} — ${name}`}
+                    value={resource.label}
+                    entity={entity}
+                    field="label"
+                    readOnly={!canEdit}
+                    validate={(v) => checkField(id, 'label', v.trim())}
+                    onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'label', v.trim())}
+                  />
+                )
+              },
+            },
+            {
+              key: 'amount',
+              header: t('plan.amount'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <NumberCell
+                    label={`${t('plan.amount')} — ${name}`}
+                    value={resource.amount}
+                    entity={entity}
+                    field="amount"
+                    readOnly={!canEdit}
+                    min={0}
+                    step={0.5}
+                    validate={(v) => checkField(id, 'amount', Number(v))}
+                    onCommit={(v) => setNestedField(doc, actionId, 'resources', id, 'amount', v)}
+                  />
+                )
+              },
+            },
+            {
+              key: 'unit',
+              header: t('plan.unit'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <SelectCell<Unit>
+                    label={`${t('plan.unit')} — ${name}`}
+                    value={resource.unit}
+                    options={units}
+                    entity={entity}
+                    field="unit"
+                    disabled={!canEdit}
+                    onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
+                  />
+                )
+              },
+            },
+            {
+              key: 'partner',
+              header: t('plan.resourcePartner'),
+              cell: ([id, resource]) => {
+                const { entity, name } = named(id, resource)
+                return (
+                  <SelectCell<string>
+                    label={`${t('plan.resourcePartner')} — ${name}`}
+                    value={resource.partnerId}
+                    options={partners}
+                    entity={entity}
+                    field="partnerId"
+                    disabled={!canEdit}
+                    onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
+                  />
+                )
+              },
+            },
+            canEdit && {
+              key: 'remove',
+              header: t('common.delete'),
+              headerHidden: true,
+              cell: ([id, resource]) => {
+                const { name } = named(id, resource)
+                return (
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    aria-label={t('plan.removeResource', { label: name })}
+                    onClick={() => removeNested(doc, actionId, 'resources', id)}
+                  >
+                    ×
+                  </button>
+                )
+              },
+            },
+          ]}
+        />
       )}
       {canEdit && (partners.length ? <AddResourceForm actionId={actionId} doc={doc} units={units} partners={partners} /> : <p className="muted">{t('plan.needPartner')}</p>)}
     </section>
@@ -136,38 +156,30 @@ interface AddResourceFormProps {
 
 function AddResourceForm({ actionId, doc, units, partners }: AddResourceFormProps) {
   const { t } = useTranslation()
-  const [label, setLabel] = useState('')
-  const [amount, setAmount] = useState('')
-  const [unit, setUnit] = useState<Unit>('EUR')
-  const [partnerId, setPartnerId] = useState(partners[0]?.value ?? '')
-  const [errors, setErrors] = useState<FieldErrors>({})
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = resourceSchema.safeParse({ label, amount: amount.trim() === '' ? Number.NaN : Number(amount), unit, partnerId })
-    if (!parsed.success) {
-      const errs = fieldErrorsOf(parsed.error, t)
-      if (errs.amount) errs.amount = t('errors.invalidNumber')
-      setErrors(errs)
-      return
-    }
-    addResource(doc, actionId, parsed.data)
-    setErrors({})
-    setLabel('')
-    setAmount('')
-  }
+  const { form, set, bind, errorOf, onSubmit } = useSchemaForm(resourceSchema, {
+    defaultValues: { label: '', amount: '', unit: 'EUR' as Unit, partnerId: partners[0]?.value ?? '' },
+    prepare: (values) => ({ ...values, amount: values.amount.trim() === '' ? Number.NaN : Number(values.amount) }),
+    fieldMessages: { amount: t('errors.invalidNumber') },
+  })
+  const submit = onSubmit(async (resource) => {
+    addResource(doc, actionId, resource)
+    // The unit and the partner stay chosen for the next line.
+    form.clearErrors()
+    set('label', '')
+    set('amount', '')
+  })
 
   return (
     <form className="form form--row form--compact" onSubmit={submit} noValidate>
-      <Field label={t('plan.resourceLabel')} error={errors.label}>
-        {(control) => <input {...control} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      <Field label={t('plan.resourceLabel')} error={errorOf('label')}>
+        {(control) => <input {...control} {...bind('label')} />}
       </Field>
-      <Field label={t('plan.amount')} error={errors.amount}>
-        {(control) => <input {...control} type="number" min={0} step="any" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+      <Field label={t('plan.amount')} error={errorOf('amount')}>
+        {(control) => <input {...control} type="number" min={0} step="any" inputMode="decimal" {...bind('amount')} />}
       </Field>
       <Field label={t('plan.unit')}>
         {(control) => (
-          <select {...control} value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+          <select {...control} {...bind('unit')}>
             {units.map((u) => (
               <option key={u.value} value={u.value}>
                 {u.label}
@@ -176,9 +188,9 @@ function AddResourceForm({ actionId, doc, units, partners }: AddResourceFormProp
           </select>
         )}
       </Field>
-      <Field label={t('plan.resourcePartner')} error={errors.partnerId}>
+      <Field label={t('plan.resourcePartner')} error={errorOf('partnerId')}>
         {(control) => (
-          <select {...control} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+          <select {...control} {...bind('partnerId')}>
             {partners.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}

@@ -1,7 +1,9 @@
 import type { Locale, Me, SignInInput, SignUpInput } from '@ensemble/shared'
+import { useQuery } from '@tanstack/react-query'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { applyLocale, currentLocale } from '../../i18n/index.ts'
 import { forgetLocalCopies } from '../collab/localCopy.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
@@ -51,20 +53,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
+  // The first read of the session, through the cache; sign-in, sign-out and expiry then set the state.
+  const first = useQuery({
+    queryKey: queryKeys.me(),
+    queryFn: async () => {
+      const me = await loadMe()
+      // A returning user gets the language saved on their account.
+      if (me) await applyLocale(me.locale)
+      return me
+    },
+    staleTime: Infinity,
+  })
   useEffect(() => {
-    let live = true
-    loadMe()
-      .then(async (me) => {
-        if (!live) return
-        // A returning user gets the language saved on their account.
-        if (me) await applyLocale(me.locale)
-        setSession(me ? { status: 'signedIn', me } : { status: 'signedOut', expired: false })
-      })
-      .catch(() => live && setSession({ status: 'signedOut', expired: false }))
-    return () => {
-      live = false
-    }
-  }, [loadMe])
+    if (first.status === 'pending') return
+    const me = first.status === 'success' ? first.data : null
+    setSession((current) => (current.status !== 'loading' ? current : me ? { status: 'signedIn', me } : { status: 'signedOut', expired: false }))
+  }, [first.status, first.data])
 
   const signIn = useCallback(
     async (input: SignInInput) => {

@@ -1,8 +1,7 @@
 import { signInSchema } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field.tsx'
-import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { Link, navigate } from '../../router.tsx'
 import { afterSignIn } from './afterSignIn.ts'
 import { useSession } from './SessionContext.tsx'
@@ -10,32 +9,17 @@ import { useSession } from './SessionContext.tsx'
 export function SignInPage() {
   const { t } = useTranslation()
   const { session, signIn } = useSession()
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { bind, errorOf, formError, busy, onSubmit } = useSchemaForm(signInSchema, {
+    defaultValues: { email: '', password: '' },
+    prepare: (values) => ({ ...values, email: values.email.trim() }),
+    serverFields: false,
+  })
   const expired = session.status === 'signedOut' && session.expired
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const parsed = signInSchema.safeParse({ email: email.trim(), password })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await signIn(parsed.data)
-      navigate(afterSignIn(), { replace: true })
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t))
-    } finally {
-      setBusy(false)
-    }
-  }
+  // A refusal is about the pair, never one field: it shows in the banner.
+  const submit = onSubmit(async (data) => {
+    await signIn(data)
+    navigate(afterSignIn(), { replace: true })
+  })
 
   return (
     <div className="auth">
@@ -48,12 +32,12 @@ export function SignInPage() {
             {formError}
           </p>
         )}
-        <Field label={t('auth.email')} error={errors.email}>
+        <Field label={t('auth.email')} error={errorOf('email')}>
           {(control) => (
-            <input {...control} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input {...control} name="email" type="email" autoComplete="email" required {...bind('email')} />
           )}
         </Field>
-        <Field label={t('auth.password')} error={errors.password}>
+        <Field label={t('auth.password')} error={errorOf('password')}>
           {(control) => (
             <input
               {...control}
@@ -61,8 +45,7 @@ export function SignInPage() {
               type="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...bind('password')}
             />
           )}
         </Field>

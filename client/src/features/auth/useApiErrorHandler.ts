@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
@@ -18,4 +18,17 @@ export function useApiErrorHandler(): (error: unknown) => string {
     if (error instanceof ApiError && error.isUnauthenticated) latest.current.expire()
     return apiErrorMessage(error, latest.current.t)
   }, [])
+}
+
+/**
+ * The sentence for a failed read or write of the cache (a query's or a mutation's `error`), or null;
+ * a 401 sends the user back to sign-in, once per error, like `useApiErrorHandler`.
+ */
+export function useErrorMessage(error: unknown): string | null {
+  const { t } = useTranslation()
+  const { expire } = useSession()
+  useEffect(() => {
+    if (error instanceof ApiError && error.isUnauthenticated) expire()
+  }, [error, expire])
+  return error ? apiErrorMessage(error, t) : null
 }

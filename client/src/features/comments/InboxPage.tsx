@@ -1,14 +1,14 @@
-import type { InboxItem } from '@ensemble/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Link } from '../../router.tsx'
-import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useErrorMessage } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { formatDateTime } from './formatDateTime.ts'
 import { placeName, threadUrl } from './inboxPlaces.ts'
 import { useMemberName } from './useMemberName.ts'
-import { useWorkspaceEvents } from './workspaceEvents.ts'
+import { useLiveWorkspace } from './workspaceEvents.ts'
 import './comments.css'
 
 /** Boîte de réception: mentions, replies (and any later kind), newest first, read or not. */
@@ -16,26 +16,22 @@ export function InboxPage() {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const markRead = (itemId: string) => call(rest.workspaces[':workspaceId'].inbox[':itemId'].read.$post({ param: params({ workspaceId: workspace.id, itemId }) }))
-  const handleError = useApiErrorHandler()
   const nameOf = useMemberName()
-  const [items, setItems] = useState<InboxItem[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const reload = useCallback(() => {
-    call(rest.workspaces[':workspaceId'].inbox.$get({ param: params({ workspaceId: workspace.id }), query: {} }))
-      .then((list) => {
-        setItems(list)
-        setError(null)
-      })
-      .catch((err: unknown) => setError(handleError(err)))
-  }, [workspace.id, handleError])
-  useEffect(reload, [reload])
-  useWorkspaceEvents(workspace.id, (type) => {
-    if (type === 'inbox.changed' || type === 'ready') reload()
+  const queryClient = useQueryClient()
+  // Read again on `inbox.changed` and after a reconnection (api/liveQueries.ts).
+  useLiveWorkspace(workspace.id)
+  const list = useQuery({
+    queryKey: queryKeys.inboxItems(workspace.id),
+    queryFn: () => call(rest.workspaces[':workspaceId'].inbox.$get({ param: params({ workspaceId: workspace.id }), query: {} })),
   })
-
-  const act = (action: Promise<unknown>) =>
-    action.then(reload).catch((err: unknown) => setError(handleError(err)))
+  const items = list.data ?? null
+  const change = useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.inboxItems(workspace.id) }),
+  })
+  // A failed change shows until the next one; a failed read until a read succeeds.
+  const error = useErrorMessage(change.error ?? (list.isError ? list.error : null))
+  const act = (action: () => Promise<unknown>) => change.mutate(action)
   const unread = items?.filter((i) => !i.readAt).length ?? 0
 
   return (
@@ -46,7 +42,7 @@ export function InboxPage() {
           {items && <p className="muted" data-testid="inbox-unread">{t('comments.inbox.unreadBadge', { count: unread })}</p>}
         </div>
         {unread > 0 && (
-          <button type="button" className="button" onClick={() => void act(call(rest.workspaces[':workspaceId'].inbox['read-all'].$post({ param: params({ workspaceId: workspace.id }) })))} data-testid="inbox-read-all">
+          <button type="button" className="button" onClick={() => act(() => call(rest.workspaces[':workspaceId'].inbox['read-all'].$post({ param: params({ workspaceId: workspace.id }) })))} data-testid="inbox-read-all">
             {t('comments.inbox.markAllRead')}
           </button>
         )}
@@ -88,7 +84,7 @@ export function InboxPage() {
                     {t('comments.inbox.open')}
                   </Link>
                   {!item.readAt && (
-                    <button type="button" className="button button--small" onClick={() => void act(markRead(item.id))}>
+                    <button type="button" className="button button--small" onClick={() => act(() => markRead(item.id))}>
                       {t('comments.inbox.markRead')}
                     </button>
                   )}

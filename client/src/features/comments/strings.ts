@@ -2,7 +2,7 @@
  * Strings of the comments feature (threads, mentions, inbox), French first. Spread into
  * client/src/i18n/fr.ts and en.ts under the one key `comments`.
  */
-export const commentsFr = {
+export const fr = {
   comments: {
     title: 'Commentaires',
     panelLabel: 'Commentaires — {{title}}',
@@ -89,9 +89,7 @@ export const commentsFr = {
   },
 }
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
-
-export const commentsEn: Shape<typeof commentsFr> = {
+export const en: typeof fr = {
   comments: {
     title: 'Comments',
     panelLabel: 'Comments — {{title}}',

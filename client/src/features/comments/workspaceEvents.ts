@@ -2,6 +2,7 @@ import { WORKSPACE_EVENTS, type WorkspaceEventName } from '@ensemble/shared'
 import { useEffect, useRef } from 'react'
 import { params, rest } from '../../api/client.ts'
 import { openEventStream, type EventStream } from '../../api/eventStream.ts'
+import { applyWorkspaceEvent } from '../../api/liveQueries.ts'
 
 /**
  * `ready` is sent when the subscription is live, and again after each reconnection (SPEC LIM9):
@@ -36,6 +37,8 @@ function open(workspaceId: string): Stream {
       } catch {
         return
       }
+      // The cache first (api/liveQueries.ts), then the listeners that keep state of their own.
+      applyWorkspaceEvent(workspaceId, type as WorkspaceEventType, data)
       for (const listener of [...stream.listeners]) listener(type as WorkspaceEventType, data)
     },
     onEnd: () => {
@@ -69,6 +72,16 @@ export function subscribeWorkspaceEvents(workspaceId: string, listener: Listener
       if (streams.get(workspaceId) === mine) streams.delete(workspaceId)
     }, LINGER_MS)
   }
+}
+
+const ignore = () => undefined
+
+/**
+ * Keeps the workspace's event stream open while mounted, so that the cached reads of the page are
+ * kept current by its events (api/liveQueries.ts), for a component that needs no event of its own.
+ */
+export function useLiveWorkspace(workspaceId: string): void {
+  useEffect(() => subscribeWorkspaceEvents(workspaceId, ignore), [workspaceId])
 }
 
 /** Calls `onEvent` (always its latest version) for each event of the workspace while mounted. */

@@ -1,15 +1,17 @@
 import type { Action } from '@ensemble/shared'
+import { useQueryClient } from '@tanstack/react-query'
 import { useContext, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import type { ActionChangeView } from '@ensemble/shared'
 import { fetchActionHistory } from './api.ts'
-import { useDocumentEvents } from './useDocumentEvents.ts'
+import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
+import { usePaged } from './usePaged.ts'
 import { when } from './when.ts'
 import './history.css'
-import { errorText } from '../server-errors/errorText.ts'
 
 /** Changes come in bursts (a date typed digit by digit): read the history once they pause. */
 const REFRESH_MS = 500
@@ -24,56 +26,44 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
   const { t, i18n } = useTranslation()
   const { workspace } = useWorkspace()
   const [open, setOpen] = useState(false)
-  const [changes, setChanges] = useState<ActionChangeView[] | null>(null)
-  /** The server's address of the older changes (they come a page at a time, newest first), or null. */
-  const [older, setOlder] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [tick, setTick] = useState(0)
   const [announce, setAnnounce] = useState('')
   const seen = useRef<number | null>(null)
   const version = JSON.stringify(action)
+  const queryClient = useQueryClient()
+  const key = queryKeys.actionHistory(workspace.id, actionId)
   // The server reads the stored log: wait until this replica's own edits are acknowledged as stored.
+  // `history.changed` (a restore of the plan) makes the list stale (api/liveQueries.ts).
   const save = useContext(CollabContext)?.save
-  useDocumentEvents(workspace.id, 'plan', 'history.changed', () => setTick((n) => n + 1))
+  useLiveWorkspace(workspace.id)
+  const history = usePaged(
+    key,
+    (next) =>
+      fetchActionHistory(workspace.id, actionId, next).catch((err: unknown) => {
+        // An action not yet stored has no history (404): an empty list, not an error.
+        if (err instanceof ApiError && err.status === 404 && !next) return { items: [], next: null }
+        throw err
+      }),
+    { enabled: open && (save === undefined || save === 'saved') },
+  )
+  // The action changed (here or by someone else): read its history again once the changes pause.
+  const shown = useRef(version)
   useEffect(() => {
-    if (!open || (save !== undefined && save !== 'saved')) return
-    let live = true
-    const timer = window.setTimeout(() => {
-      fetchActionHistory(workspace.id, actionId).then(
-        ({ items, next }) => {
-          if (!live) return
-          // An action not yet stored has no history (404): an empty list, not an error.
-          const newest = items.at(-1)?.rowId ?? 0
-          if (seen.current !== null && newest > seen.current) setAnnounce(t('history.action.changed'))
-          seen.current = newest
-          setChanges([...items].reverse())
-          setOlder(next)
-          setError(null)
-        },
-        (err: unknown) => {
-          if (!live) return
-          if (err instanceof ApiError && err.status === 404) setChanges([])
-          else setError(errorText(err))
-        },
-      )
-    }, changes === null ? 0 : REFRESH_MS)
-    return () => {
-      live = false
-      window.clearTimeout(timer)
-    }
-    // `changes` only picks the first delay; a new list must not fetch again.
-  }, [open, workspace.id, actionId, version, tick, save])
+    if (shown.current === version) return
+    shown.current = version
+    const timer = window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: key }), REFRESH_MS)
+    return () => window.clearTimeout(timer)
+    // `key` is made of the ids below.
+  }, [version, workspace.id, actionId, queryClient])
+  // Newest first: the newest page first, each page (sent oldest first) turned around.
+  const changes = history.pages ? history.pages.flatMap((page) => [...page.items].reverse()) : null
+  const newest = history.pages?.[0]?.items.at(-1)?.rowId ?? (history.pages ? 0 : null)
+  useEffect(() => {
+    if (newest === null) return
+    if (seen.current !== null && newest > seen.current) setAnnounce(t('history.action.changed'))
+    seen.current = newest
+  }, [newest, t])
+  const error = history.error ? apiErrorMessage(history.error, t) : null
   const locale = i18n.language === 'en' ? 'en' : 'fr'
-  const loadOlder = () => {
-    if (!older) return
-    fetchActionHistory(workspace.id, actionId, older).then(
-      ({ items, next }) => {
-        setChanges((current) => [...(current ?? []), ...[...items].reverse()])
-        setOlder(next)
-      },
-      (err: unknown) => setError(errorText(err)),
-    )
-  }
   return (
     <details className="action-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('history.action.title')}</summary>
@@ -97,8 +87,8 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
           ))}
         </ol>
       )}
-      {older && (
-        <button type="button" className="button button--small" onClick={loadOlder}>
+      {history.hasOlder && (
+        <button type="button" className="button button--small" onClick={history.loadOlder}>
           {t('history.action.older')}
         </button>
       )}

@@ -1,13 +1,14 @@
 import { can, type DocumentStatus } from '@ensemble/shared'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useContext, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import type { HistorySessionView, VersionView } from '@ensemble/shared'
 import { createVersion, fetchSessions, fetchVersions } from './api.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
 import { useDocumentEvents, useRefreshWhenStored } from './useDocumentEvents.ts'
-import { attempt } from './useLoad.ts'
 import { usePaged } from './usePaged.ts'
 import { VersionDialog } from './VersionDialog.tsx'
 import { when } from './when.ts'
@@ -30,9 +31,9 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
   const collab = useContext(CollabContext)
   const ws = workspace.id
   // Both lists come a page at a time (the newest first); older pages on demand.
-  const describe = (err: unknown) => apiErrorMessage(err, t)
-  const sessions = usePaged((next) => fetchSessions(ws, docName, next), describe)
-  const versions = usePaged((next) => fetchVersions(ws, docName, next), describe)
+  const sessions = usePaged(queryKeys.sessions(ws, docName), (next) => fetchSessions(ws, docName, next))
+  const versions = usePaged(queryKeys.versions(ws, docName), (next) => fetchVersions(ws, docName, next))
+  const queryClient = useQueryClient()
   const [name, setName] = useState('')
   const [open, setOpen] = useState<{ id: string; compareTo: string } | null>(null)
   // What my own actions did, and what changed live (others, or the server): two polite regions so
@@ -41,15 +42,12 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
   const [liveNotice, setLiveNotice] = useState('')
   const canName = can({ role: abilities.role }, 'versions.create')
   const canRestore = can({ role: abilities.role }, 'versions.restore', { docStatus: status })
-  const reload = () => {
-    sessions.reload()
-    versions.reload()
-  }
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.history(ws, docName) })
+  // The event itself makes both lists stale (api/liveQueries.ts); here it is only announced.
   useDocumentEvents(ws, docName, 'history.changed', (reason) => {
-    reload()
     if (reason === 'event') setLiveNotice(t('history.live.historyChanged'))
   })
-  useRefreshWhenStored(collab?.doc, collab?.save, SESSIONS_REFRESH_MS, sessions.reload)
+  useRefreshWhenStored(collab?.doc, collab?.save, SESSIONS_REFRESH_MS, () => void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(ws, docName) }))
 
   // A version that appears (named here or by someone else) is announced by name.
   const known = useRef<Set<string> | null>(null)
@@ -60,15 +58,9 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
     if (fresh.length) setLiveNotice(t('history.live.newVersion', { name: fresh.map((v) => v.name).join(', ') }))
   }, [versions.data, t])
 
-  const nameState = (input: string, rowId?: number, then?: (v: VersionView) => void) =>
-    void attempt(
-      async () => {
-        const version = await createVersion(ws, docName, input, rowId)
-        then?.(version)
-      },
-      reload,
-      versions.setError,
-    )
+  const naming = useMutation({ mutationFn: ({ input, rowId }: { input: string; rowId?: number }) => createVersion(ws, docName, input, rowId), onSuccess: reload })
+  const nameState = (input: string, rowId?: number, then?: (v: VersionView) => void) => naming.mutate({ input, rowId }, { onSuccess: then })
+  const failure = naming.error ?? sessions.error ?? versions.error
   const onName = (e: FormEvent) => {
     e.preventDefault()
     if (!name.trim()) return
@@ -84,7 +76,7 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
       <p role="status" aria-live="polite" className="history-panel__live">
         {liveNotice}
       </p>
-      {(sessions.error || versions.error) && <p role="alert">{sessions.error ?? versions.error}</p>}
+      {failure && <p role="alert">{apiErrorMessage(failure, t)}</p>}
       <h3>{t('history.sessions')}</h3>
       {sessions.data?.length ? (
         <ol className="history-sessions">
@@ -112,7 +104,7 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
         <p>{t('history.noSessions')}</p>
       )}
       {sessions.hasOlder && (
-        <button type="button" className="button button--small" aria-busy={sessions.loadingOlder} onClick={() => void sessions.loadOlder()}>
+        <button type="button" className="button button--small" aria-busy={sessions.loadingOlder} onClick={sessions.loadOlder}>
           {t('history.olderSessions')}
         </button>
       )}
@@ -146,7 +138,7 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
         <p>{t('history.noVersions')}</p>
       )}
       {versions.hasOlder && (
-        <button type="button" className="button button--small" aria-busy={versions.loadingOlder} onClick={() => void versions.loadOlder()}>
+        <button type="button" className="button button--small" aria-busy={versions.loadingOlder} onClick={versions.loadOlder}>
           {t('history.olderVersions')}
         </button>
       )}

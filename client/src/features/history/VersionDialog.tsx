@@ -1,13 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DocumentDiff, VersionView } from '@ensemble/shared'
+import type { VersionView } from '@ensemble/shared'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 import { fetchDiff, fetchVersionDocument, restoreVersion } from './api.ts'
 import { Dialog } from './Dialog.tsx'
 import { DiffView } from './DiffView.tsx'
-import { attempt, useLoad } from './useLoad.ts'
 import { VersionContent } from './VersionContent.tsx'
 import { when } from './when.ts'
-import { errorText } from '../server-errors/errorText.ts'
 
 interface VersionDialogProps {
   workspaceId: string
@@ -32,22 +33,20 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
   const [compareTo, setCompareTo] = useState(initial)
   const [confirming, setConfirming] = useState(false)
   const restoreButton = useRef<HTMLButtonElement>(null)
-  const [error, setError] = useState<string | null>(null)
-  const doc = useLoad(() => fetchVersionDocument(workspaceId, docName, version.id))
-  const [diff, setDiff] = useState<{ to: string; diff: DocumentDiff } | null>(null)
-  useEffect(() => {
-    if (!compareTo) return
-    let live = true
-    fetchDiff(workspaceId, docName, version.id, compareTo).then(
-      (d) => live && setDiff({ to: compareTo, diff: d }),
-      (err: unknown) => live && setError(errorText(err)),
-    )
-    return () => {
-      live = false
-    }
-  }, [workspaceId, docName, version.id, compareTo])
+  const doc = useQuery({ queryKey: queryKeys.versionDocument(workspaceId, docName, version.id), queryFn: () => fetchVersionDocument(workspaceId, docName, version.id), staleTime: Infinity })
+  // Each comparison is read when chosen; `current` moves with the document: read again each time, never kept.
+  const current = compareTo === 'current'
+  const diff = useQuery({
+    queryKey: queryKeys.diff(workspaceId, docName, version.id, compareTo),
+    queryFn: () => fetchDiff(workspaceId, docName, version.id, compareTo),
+    enabled: compareTo !== '',
+    staleTime: current ? 0 : Infinity,
+    gcTime: current ? 0 : undefined,
+  })
+  const restoring = useMutation({ mutationFn: () => restoreVersion(workspaceId, docName, version.id), onSuccess: () => onRestored(version) })
+  const failure = restoring.error ?? diff.error ?? doc.error
   const otherName = compareTo === 'current' ? t('history.viewer.current') : (versions.find((v) => v.id === compareTo)?.name ?? '')
-  const restore = () => void attempt(() => restoreVersion(workspaceId, docName, version.id), () => onRestored(version), setError)
+  const restore = () => restoring.mutate()
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="version-dialog">
       <header className="version-dialog__header">
@@ -98,10 +97,10 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
           </button>
         </div>
       )}
-      {(error ?? doc.error) && <p role="alert">{error ?? doc.error}</p>}
-      <div className="version-dialog__body" aria-busy={compareTo ? diff?.to !== compareTo : !doc.data}>
+      {failure && <p role="alert">{apiErrorMessage(failure, t)}</p>}
+      <div className="version-dialog__body" aria-busy={compareTo ? !diff.data : !doc.data}>
         {compareTo ? (
-          diff?.to === compareTo ? <DiffView diff={diff.diff} /> : <p>{t('history.diff.loading')}</p>
+          diff.data ? <DiffView diff={diff.data} /> : <p>{t('history.diff.loading')}</p>
         ) : doc.data ? (
           <VersionContent document={doc.data.document} label={t('history.readOnly', { name: version.name })} />
         ) : (

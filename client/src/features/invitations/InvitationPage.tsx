@@ -1,10 +1,13 @@
-import { INVITATION_INVALID, type InvitationPreview, signInSchema, signUpSchema } from '@ensemble/shared'
-import { type FormEvent, useEffect, useState } from 'react'
+import { INVITATION_INVALID, type InvitationPreview, type SignInInput, signInSchema, type SignUpInput, signUpSchema } from '@ensemble/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, params, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Field } from '../../components/Field.tsx'
-import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { type SchemaOf, useSchemaForm } from '../../components/form/useSchemaForm.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { navigate } from '../../router.tsx'
@@ -21,30 +24,21 @@ type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error';
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { session, signOut } = useSession()
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  // The link is read once (a language switch must not read it again).
+  const read = useQuery({ queryKey: queryKeys.invitation(token), queryFn: () => call(rest.invitations[':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  const loaded: Loaded =
+    read.status === 'pending' ? { status: 'loading' }
+    : read.status === 'success' ? { status: 'ready', preview: read.data }
+    : read.error instanceof ApiError && read.error.reason === INVITATION_INVALID ? { status: 'invalid' }
+    : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [joining, setJoining] = useState(false)
   const [joinError, setJoinError] = useState<string | null>(null)
 
+  const workspaceName = loaded.status === 'ready' ? loaded.preview.workspaceName : null
   useEffect(() => {
-    let live = true
-    call(rest.invitations[':token'].$get({ param: params({ token }) })).then(
-      (preview) => live && setLoaded({ status: 'ready', preview }),
-      (error: unknown) => {
-        if (!live) return
-        if (error instanceof ApiError && error.reason === INVITATION_INVALID) setLoaded({ status: 'invalid' })
-        else setLoaded({ status: 'error', message: apiErrorMessage(error, t) })
-      },
-    )
-    return () => {
-      live = false
-    }
-    // The link is read once; a language switch must not read it again.
-  }, [token])
-
-  useEffect(() => {
-    const title = loaded.status === 'ready' ? t('invitation.title', { workspace: loaded.preview.workspaceName }) : t('invitation.titleLoading')
+    const title = workspaceName !== null ? t('invitation.title', { workspace: workspaceName }) : t('invitation.titleLoading')
     document.title = `${title} — ${t('app.name')}`
-  }, [loaded, t])
+  }, [workspaceName, t])
 
   /** Accepts for the signed-in person and opens the alliance. */
   const join = async () => {
@@ -120,34 +114,18 @@ function SignInOrUp({ email, onSignedIn }: { email: string; onSignedIn: () => Pr
   const { t } = useTranslation()
   const { signIn, signUp } = useSession()
   const [mode, setMode] = useState<'signUp' | 'signIn'>('signUp')
-  const [name, setName] = useState('')
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The address is the invitation's: shown, fixed, always the one sent.
+  const schema: SchemaOf<SignUpInput | SignInInput> = mode === 'signUp' ? signUpSchema : signInSchema
+  const { bind, form, errorOf, formError, clearFormError, busy, onSubmit } = useSchemaForm(schema, {
+    defaultValues: { name: '', email, password: '' },
+    prepare: (values) => (mode === 'signUp' ? { ...values, email } : { email, password: values.password }),
+  })
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const parsed = mode === 'signUp' ? signUpSchema.safeParse({ name, email, password }) : signInSchema.safeParse({ email, password })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      if (mode === 'signUp') await signUp({ name, email, password })
-      else await signIn({ email, password })
-    } catch (error) {
-      const message = apiErrorMessage(error, t)
-      if (error instanceof ApiError && (error.field === 'name' || error.field === 'password')) setErrors({ [error.field]: message })
-      else setFormError(message)
-      setBusy(false)
-      return
-    }
+  const submit = onSubmit(async (data) => {
+    if ('name' in data) await signUp(data)
+    else await signIn(data)
     await onSignedIn()
-  }
+  })
 
   return (
     <>
@@ -159,14 +137,14 @@ function SignInOrUp({ email, onSignedIn }: { email: string; onSignedIn: () => Pr
           </p>
         )}
         {mode === 'signUp' && (
-          <Field label={t('auth.name')} error={errors.name}>
-            {(control) => <input {...control} name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />}
+          <Field label={t('auth.name')} error={errorOf('name')}>
+            {(control) => <input {...control} name="name" autoComplete="name" required {...bind('name')} />}
           </Field>
         )}
-        <Field label={t('auth.email')} hint={t('invitation.emailFixed')} error={errors.email}>
+        <Field label={t('auth.email')} hint={t('invitation.emailFixed')} error={errorOf('email')}>
           {(control) => <input {...control} name="email" type="email" autoComplete="email" readOnly value={email} />}
         </Field>
-        <Field label={t('auth.password')} hint={mode === 'signUp' ? t('auth.passwordHint') : undefined} error={errors.password}>
+        <Field label={t('auth.password')} hint={mode === 'signUp' ? t('auth.passwordHint') : undefined} error={errorOf('password')}>
           {(control) => (
             <input
               {...control}
@@ -174,8 +152,7 @@ function SignInOrUp({ email, onSignedIn }: { email: string; onSignedIn: () => Pr
               type="password"
               autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...bind('password')}
             />
           )}
         </Field>
@@ -189,8 +166,8 @@ function SignInOrUp({ email, onSignedIn }: { email: string; onSignedIn: () => Pr
           className="button"
           onClick={() => {
             setMode(mode === 'signUp' ? 'signIn' : 'signUp')
-            setErrors({})
-            setFormError(null)
+            form.clearErrors()
+            clearFormError()
           }}
         >
           {mode === 'signUp' ? t('invitation.haveAccount') : t('invitation.noAccount')}

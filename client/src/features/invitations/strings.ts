@@ -31,7 +31,7 @@ export const fr = {
   },
 }
 
-export const en: { invitation: Record<keyof (typeof fr)['invitation'], string> } = {
+export const en: typeof fr = {
   invitation: {
     title: 'Invitation to join “{{workspace}}”',
     titleLoading: 'Invitation',

@@ -1,6 +1,7 @@
 import type { Decision } from '@ensemble/shared'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Link } from '../../router.tsx'
 import { sectionBySlug, workspaceUrl } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -11,19 +12,13 @@ import { meetingsApi } from './meetingsApi.ts'
 export function ActionDecisions({ ids }: { ids: readonly string[] }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const [decisions, setDecisions] = useState<Decision[]>([])
-  const key = ids.join(',')
-  useEffect(() => {
-    let live = true
-    const api = meetingsApi(workspace.id)
-    // A decision that can no longer be read (its meeting deleted) is left out, not an error.
-    void Promise.all(key.split(',').map((id) => api.decision(id).catch(() => null))).then((found) => {
-      if (live) setDecisions(found.filter((d): d is Decision => d !== null))
-    })
-    return () => {
-      live = false
-    }
-  }, [workspace.id, key])
+  const api = meetingsApi(workspace.id)
+  // A decision that can no longer be read (its meeting deleted) is left out, not an error.
+  const found = useQuery({
+    queryKey: queryKeys.decisionsOf(workspace.id, ids),
+    queryFn: async () => (await Promise.all(ids.map((id) => api.decision(id).catch(() => null)))).filter((d): d is Decision => d !== null),
+  })
+  const decisions = found.data ?? []
   if (decisions.length === 0) return null
   const meetings = workspaceUrl(workspace.id, sectionBySlug('reunions'))
   return (

@@ -1,15 +1,16 @@
 import { type CommentThread, DECISION_TYPES, type Decision, type DecisionType } from '@ensemble/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../comments/formatDateTime.ts'
-import { useToasts } from '../../components/Toasts.tsx'
-import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
 import { CommentTargetButton, TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { DecisionActionForm } from './DecisionActionForm.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi } from './meetingsApi.ts'
-import { useMeetingEvents } from './useMeetingEvents.ts'
+import { useErrorToast } from './useErrorToast.ts'
 
 const OUTCOMES = ['adopted', 'rejected', 'no_quorum'] as const
 
@@ -17,18 +18,16 @@ const OUTCOMES = ['adopted', 'rejected', 'no_quorum'] as const
 export function DecisionRegister({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const handleError = useApiErrorHandler()
-  const { notify } = useToasts()
+  const queryClient = useQueryClient()
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number] | ''>('')
   const [decisionType, setDecisionType] = useState<DecisionType | ''>('')
-  const [decisions, setDecisions] = useState<Decision[]>([])
-  const load = useCallback(() => {
-    meetingsApi(workspace.id)
-      .register({ bodyId, outcome: outcome || undefined, decisionType: decisionType || undefined })
-      .then(setDecisions, (e: unknown) => notify(handleError(e), 'error'))
-  }, [workspace.id, bodyId, outcome, decisionType, handleError, notify])
-  useEffect(load, [load])
-  useMeetingEvents(workspace.id, (name) => name === 'meeting.decision' && load(), load)
+  // Read again on `meeting.decision` and after a reconnection (api/liveQueries.ts).
+  useLiveWorkspace(workspace.id)
+  const filters = { bodyId, outcome: outcome || undefined, decisionType: decisionType || undefined }
+  const register = useQuery({ queryKey: queryKeys.decisionRegister(workspace.id, filters), queryFn: () => meetingsApi(workspace.id).register(filters) })
+  useErrorToast(register.error)
+  const decisions = useMemo(() => register.data ?? [], [register.data])
+  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.decisions(workspace.id) })
   const labelOf = useCallback(
     (d: Pick<Decision, 'title'> | undefined) => (d ? t('comments.targets.decisionNamed', { title: d.title }) : t('comments.targets.decision')),
     [t],

@@ -1,17 +1,17 @@
-import type { Decision } from '@ensemble/shared'
-import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { useToasts } from '../../components/Toasts.tsx'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Link } from '../../router.tsx'
 import type { PlanSnapshot } from '../action-plan/planStore.ts'
 import { usePlan } from '../action-plan/usePlan.ts'
-import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
 import { sectionBySlug, workspaceUrl } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { DecisionActionForm } from './DecisionActionForm.tsx'
 import { meetingsApi } from './meetingsApi.ts'
-import { useMeetingEvents } from './useMeetingEvents.ts'
+import { useErrorToast } from './useErrorToast.ts'
 
 /**
  * The decisions of the meeting in meeting mode, live: each adopted one creates or updates an action
@@ -29,16 +29,14 @@ function WithPlan({ meetingId, doc, tools }: { meetingId: string; doc: Y.Doc; to
 function DecisionList({ meetingId, plan, tools }: { meetingId: string; plan: PlanSnapshot | null; tools: ReactNode }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const handleError = useApiErrorHandler()
-  const { notify } = useToasts()
-  const [decisions, setDecisions] = useState<Decision[]>([])
-  const load = useCallback(() => {
-    meetingsApi(workspace.id)
-      .register({ meetingId })
-      .then(setDecisions, (e: unknown) => notify(handleError(e), 'error'))
-  }, [workspace.id, meetingId, handleError, notify])
-  useEffect(load, [load])
-  useMeetingEvents(workspace.id, (name, data: { meetingId?: string }) => name === 'meeting.decision' && data.meetingId === meetingId && load(), load)
+  const queryClient = useQueryClient()
+  // Read again on this meeting's `meeting.decision` and after a reconnection (api/liveQueries.ts).
+  useLiveWorkspace(workspace.id)
+  const filters = { meetingId }
+  const register = useQuery({ queryKey: queryKeys.decisionRegister(workspace.id, filters), queryFn: () => meetingsApi(workspace.id).register(filters) })
+  useErrorToast(register.error)
+  const decisions = register.data ?? []
+  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.decisions(workspace.id) })
   const planUrl = workspaceUrl(workspace.id, sectionBySlug('plan'))
   return (
     <section aria-labelledby="meeting-decisions-title" className="meeting-panel">

@@ -1,18 +1,21 @@
-import { can, type Meeting, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
+import { can, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../comments/formatDateTime.ts'
 import * as Y from 'yjs'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useCollabDoc } from '../collab/useCollabDoc.ts'
+import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
 import { useBodies } from '../governance/useBodies.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { DecisionRegister } from './DecisionRegister.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
 import { meetingsApi } from './meetingsApi.ts'
-import { useMeetingEvents } from './useMeetingEvents.ts'
+import { useErrorToast } from './useErrorToast.ts'
 import { MEETING_PARAM } from './meetingParam.ts'
 import '../../styles/meetings.css'
 
@@ -51,13 +54,14 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
   const bodies = useBodies(governance?.doc ?? EMPTY_DOC)
   const [bodyId, setBodyId] = useState<string | null>(null)
   const current = bodyId ?? bodies[0]?.id ?? null
-  const [meetings, setMeetings] = useState<Meeting[]>([])
   const api = meetingsApi(workspace.id)
-  const load = useCallback(() => {
-    if (current) meetingsApi(workspace.id).list(current).then(setMeetings, (e: unknown) => notify(handleError(e), 'error'))
-  }, [workspace.id, current, handleError, notify])
-  useEffect(load, [load])
-  useMeetingEvents(workspace.id, (name) => name === 'meeting.changed' && load(), load)
+  const queryClient = useQueryClient()
+  // Read again on `meeting.changed` and after a reconnection (api/liveQueries.ts).
+  useLiveWorkspace(workspace.id)
+  const list = useQuery({ queryKey: queryKeys.meetingList(workspace.id, current ?? ''), queryFn: () => api.list(current!), enabled: current !== null })
+  useErrorToast(list.error)
+  const meetings = list.data ?? []
+  const load = () => void queryClient.invalidateQueries({ queryKey: queryKeys.meetings(workspace.id) })
   const canChair = can({ role: abilities.role }, 'governance.meetings')
 
   return (

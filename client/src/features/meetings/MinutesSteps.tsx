@@ -1,9 +1,11 @@
-import { type Decision, type Meeting, todayIso } from '@ensemble/shared'
+import { type Meeting, todayIso } from '@ensemble/shared'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi, type MeetingsApi } from './meetingsApi.ts'
-import { useMeetingEvents } from './useMeetingEvents.ts'
 
 const inTwoWeeks = () => todayIso(new Date(Date.now() + 14 * 86_400_000))
 
@@ -15,26 +17,22 @@ export function MinutesSteps({ meeting, api, workspaceId, onError }: { meeting: 
   const { t } = useTranslation()
   const [until, setUntil] = useState(inTwoWeeks)
   const [decisionId, setDecisionId] = useState('')
-  const [approvals, setApprovals] = useState<Decision[]>([])
   const waiting = meeting.minutesStatus === 'amendments'
-  // A new decision may be the approval: re-read the candidates on `meeting.decision`.
-  const [version, setVersion] = useState(0)
-  useMeetingEvents(workspaceId, (name) => name === 'meeting.decision' && setVersion((v) => v + 1))
+  // A new decision may be the approval: `meeting.decision` makes the candidates stale (api/liveQueries.ts).
+  useLiveWorkspace(workspaceId)
+  const filters = { bodyId: meeting.bodyId, outcome: 'adopted', decisionType: 'minutes' } as const
+  const candidates = useQuery({
+    queryKey: queryKeys.decisionRegister(workspaceId, filters),
+    queryFn: () => meetingsApi(workspaceId).register(filters),
+    enabled: waiting,
+  })
+  // Not this meeting's own; the server checks that the meeting is a later one.
+  const approvals = (candidates.data ?? []).filter((d) => d.meetingId !== meeting.id)
   const latestOnError = useRef(onError)
   latestOnError.current = onError
   useEffect(() => {
-    if (!waiting) return
-    let live = true
-    meetingsApi(workspaceId)
-      .register({ bodyId: meeting.bodyId, outcome: 'adopted', decisionType: 'minutes' })
-      .then((list) => {
-        // Not this meeting's own; the server checks that the meeting is a later one.
-        if (live) setApprovals(list.filter((d) => d.meetingId !== meeting.id))
-      }, (e: unknown) => latestOnError.current(e))
-    return () => {
-      live = false
-    }
-  }, [waiting, workspaceId, meeting.bodyId, meeting.id, version])
+    if (candidates.error) latestOnError.current(candidates.error)
+  }, [candidates.error])
   const openAmendments = (e: FormEvent) => {
     e.preventDefault()
     api.minutes(meeting.id, { status: 'amendments', amendmentsUntil: until }).catch(onError)

@@ -1,11 +1,9 @@
 import { addMemberSchema, type Role, ROLES } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api/ApiError.ts'
 import { call, params, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { useToasts } from '../../components/Toasts.tsx'
-import { type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 
@@ -13,46 +11,30 @@ export function AddMemberForm() {
   const { t } = useTranslation()
   const { workspace, reload } = useWorkspace()
   const { notify } = useToasts()
-  const handleError = useApiErrorHandler()
-  const [email, setEmail] = useState('')
-  const [role, setRole] = useState<Role>('editor')
-  const [partnerId, setPartnerId] = useState('')
-  const [representative, setRepresentative] = useState(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = addMemberSchema.safeParse({ email: email.trim(), role, partnerId: partnerId || null, representative: partnerId ? representative : false })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await call(rest.workspaces[':workspaceId'].members.$post({ param: params({ workspaceId: workspace.id }), json: parsed.data }))
-      notify(t('members.invited', { email: parsed.data.email }), 'success')
-      setEmail('')
-      setRepresentative(false)
-      await reload()
-    } catch (error) {
-      const message = handleError(error)
-      setErrors(error instanceof ApiError && error.field ? { [error.field]: message } : { email: message })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { values, bind, bindCheckbox, set, errorOf, busy, onSubmit } = useSchemaForm(addMemberSchema, {
+    defaultValues: { email: '', role: 'editor' as Role, partnerId: '', representative: false },
+    // No partner is null; only a partner's member can be its representative.
+    prepare: (v) => ({ email: v.email.trim(), role: v.role, partnerId: v.partnerId || null, representative: v.partnerId ? v.representative : false }),
+    describe: useApiErrorHandler(),
+    fallbackField: 'email',
+  })
+  const submit = onSubmit(async (data) => {
+    await call(rest.workspaces[':workspaceId'].members.$post({ param: params({ workspaceId: workspace.id }), json: data }))
+    notify(t('members.invited', { email: data.email }), 'success')
+    set('email', '')
+    set('representative', false)
+    await reload()
+  })
 
   return (
     <form className="form form--row" onSubmit={submit} noValidate aria-labelledby="add-member-title">
       <h3 id="add-member-title">{t('members.addMember')}</h3>
-      <Field label={t('members.email')} hint={t('members.emailHint')} error={errors.email}>
-        {(control) => <input {...control} name="member-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+      <Field label={t('members.email')} hint={t('members.emailHint')} error={errorOf('email')}>
+        {(control) => <input {...control} name="member-email" type="email" autoComplete="off" {...bind('email')} />}
       </Field>
-      <Field label={t('members.role')} error={errors.role}>
+      <Field label={t('members.role')} error={errorOf('role')}>
         {(control) => (
-          <select {...control} name="member-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select {...control} name="member-role" {...bind('role')}>
             {ROLES.map((value) => (
               <option key={value} value={value}>
                 {t(`roles.${value}`)}
@@ -61,9 +43,9 @@ export function AddMemberForm() {
           </select>
         )}
       </Field>
-      <Field label={t('members.partner')} error={errors.partnerId}>
+      <Field label={t('members.partner')} error={errorOf('partnerId')}>
         {(control) => (
-          <select {...control} name="member-partner" value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+          <select {...control} name="member-partner" {...bind('partnerId')}>
             <option value="">{t('members.noPartner')}</option>
             {workspace.partners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -74,13 +56,7 @@ export function AddMemberForm() {
         )}
       </Field>
       <div className="field field--checkbox">
-        <input
-          id="add-member-representative"
-          type="checkbox"
-          checked={representative}
-          disabled={!partnerId}
-          onChange={(e) => setRepresentative(e.target.checked)}
-        />
+        <input id="add-member-representative" type="checkbox" disabled={!values.partnerId} {...bindCheckbox('representative')} />
         <label htmlFor="add-member-representative">{t('members.isRepresentative')}</label>
       </div>
       <button type="submit" className="button button--primary" disabled={busy}>

@@ -2,6 +2,7 @@ import { type Member, type Role, ROLES, type UpdateMemberInput } from '@ensemble
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe } from '../auth/SessionContext.tsx'
@@ -58,96 +59,88 @@ export function MemberTable() {
 
   if (workspace.members.length === 0) return <p className="empty">{t('members.noMembers')}</p>
   return (
-    <div className="table-wrap">
-    <table className="data-table" data-testid="member-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('members.memberName')}</th>
-          <th scope="col">{t('members.email')}</th>
-          <th scope="col">{t('members.role')}</th>
-          <th scope="col">{t('members.partner')}</th>
-          <th scope="col">{t('members.representative')}</th>
-          {editable && (
-            <th scope="col">
-              <span className="visually-hidden">{t('members.remove')}</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {workspace.members.map((member) => {
-          const disabled = busy === member.userId
-          return (
-            <tr key={member.userId} data-member={member.email}>
-              <th scope="row">
-                <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" /> {member.name}{' '}
-                {member.userId === me.id && <span className="muted">{t('members.you')}</span>}
-              </th>
-              <td>{member.email}</td>
-              <td>
-                {editable ? (
-                  <select
-                    aria-label={t('members.roleOf', { name: member.name })}
-                    value={member.role}
-                    disabled={disabled}
-                    onChange={(e) => void update(member, { role: e.target.value as Role })}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  t(`roles.${member.role}`)
-                )}
-              </td>
-              <td>
-                {editable ? (
-                  <select
-                    aria-label={t('members.partnerOf', { name: member.name })}
-                    value={member.partnerId ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => void update(member, { partnerId: e.target.value || null, ...(e.target.value ? {} : { representative: false }) })}
-                  >
-                    <option value="">{t('members.noPartner')}</option>
-                    {workspace.partners.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  (partnerName(member.partnerId) ?? <span className="muted">{t('common.none')}</span>)
-                )}
-              </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('members.representativeOf', { name: member.name })}
-                  checked={member.representative}
-                  disabled={!editable || disabled || !member.partnerId}
-                  onChange={(e) => void makeRepresentative(member, e.target.checked)}
-                />
-              </td>
-              {editable && (
-                <td>
-                  <button
-                    type="button"
-                    className="button button--danger button--small"
-                    aria-label={t('members.removeMember', { name: member.name })}
-                    disabled={disabled}
-                    onClick={() => remove(member)}
-                  >
-                    {t('members.remove')}
-                  </button>
-                </td>
-              )}
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
-    </div>
+    <DataTable
+      caption={t('members.members')}
+      testId="member-table"
+      scrolls
+      rows={workspace.members}
+      rowKey={(member) => member.userId}
+      rowProps={(member) => ({ 'data-member': member.email })}
+      columns={[
+        {
+          key: 'name',
+          header: t('members.memberName'),
+          rowHeader: true,
+          cell: (member) => (
+            <>
+              <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" /> {member.name}{' '}
+              {member.userId === me.id && <span className="muted">{t('members.you')}</span>}
+            </>
+          ),
+        },
+        { key: 'email', header: t('members.email'), cell: (member) => member.email },
+        {
+          key: 'role',
+          header: t('members.role'),
+          cell: (member) =>
+            editable ? (
+              <select aria-label={t('members.roleOf', { name: member.name })} value={member.role} disabled={busy === member.userId} onChange={(e) => void update(member, { role: e.target.value as Role })}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              t(`roles.${member.role}`)
+            ),
+        },
+        {
+          key: 'partner',
+          header: t('members.partner'),
+          cell: (member) =>
+            editable ? (
+              <select
+                aria-label={t('members.partnerOf', { name: member.name })}
+                value={member.partnerId ?? ''}
+                disabled={busy === member.userId}
+                onChange={(e) => void update(member, { partnerId: e.target.value || null, ...(e.target.value ? {} : { representative: false }) })}
+              >
+                <option value="">{t('members.noPartner')}</option>
+                {workspace.partners.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              (partnerName(member.partnerId) ?? <span className="muted">{t('common.none')}</span>)
+            ),
+        },
+        {
+          key: 'representative',
+          header: t('members.representative'),
+          cell: (member) => (
+            <input
+              type="checkbox"
+              aria-label={t('members.representativeOf', { name: member.name })}
+              checked={member.representative}
+              disabled={!editable || busy === member.userId || !member.partnerId}
+              onChange={(e) => void makeRepresentative(member, e.target.checked)}
+            />
+          ),
+        },
+        editable && {
+          key: 'remove',
+          header: t('members.remove'),
+          headerHidden: true,
+          cell: (member) => (
+            <button type="button" className="button button--danger button--small" aria-label={t('members.removeMember', { name: member.name })} disabled={busy === member.userId} onClick={() => remove(member)}>
+              {t('members.remove')}
+            </button>
+          ),
+        },
+      ]}
+    />
   )
 }

@@ -1,6 +1,7 @@
 import { familyOf } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -29,49 +30,36 @@ export function PartnerTable() {
 
   if (workspace.partners.length === 0) return <p className="empty">{t('members.noPartners')}</p>
   return (
-    <div className="table-wrap">
-    <table className="data-table" data-testid="partner-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('members.partnerName')}</th>
-          <th scope="col">{t('members.partnerType')}</th>
-          <th scope="col">{t('members.family')}</th>
-          <th scope="col">{t('members.representative')}</th>
-          {abilities.managePartners && (
-            <th scope="col">
-              <span className="visually-hidden">{t('common.delete')}</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {workspace.partners.map((partner) => {
-          const family = familyOf(partner.type)
-          return (
-            <tr key={partner.id}>
-              <th scope="row">{partner.name}</th>
-              <td>{t(`partnerTypes.${partner.type}`)}</td>
-              <td>
-                <span className={`badge family--${family}`}>{t(`families.${family}`)}</span>
-              </td>
-              <td>{representativeName(partner.id, partner.representativeId) ?? <span className="muted">{t('members.noRepresentative')}</span>}</td>
-              {abilities.managePartners && (
-                <td>
-                  <button
-                    type="button"
-                    className="button button--danger button--small"
-                    aria-label={t('members.deletePartner', { name: partner.name })}
-                    onClick={() => void remove(partner.id, partner.name)}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
-              )}
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
-    </div>
+    <DataTable
+      caption={t('members.partners')}
+      testId="partner-table"
+      scrolls
+      rows={workspace.partners}
+      rowKey={(partner) => partner.id}
+      columns={[
+        { key: 'name', header: t('members.partnerName'), rowHeader: true, cell: (partner) => partner.name },
+        { key: 'type', header: t('members.partnerType'), cell: (partner) => t(`partnerTypes.${partner.type}`) },
+        {
+          key: 'family',
+          header: t('members.family'),
+          cell: (partner) => <span className={`badge family--${familyOf(partner.type)}`}>{t(`families.${familyOf(partner.type)}`)}</span>,
+        },
+        {
+          key: 'representative',
+          header: t('members.representative'),
+          cell: (partner) => representativeName(partner.id, partner.representativeId) ?? <span className="muted">{t('members.noRepresentative')}</span>,
+        },
+        abilities.managePartners && {
+          key: 'delete',
+          header: t('common.delete'),
+          headerHidden: true,
+          cell: (partner) => (
+            <button type="button" className="button button--danger button--small" aria-label={t('members.deletePartner', { name: partner.name })} onClick={() => void remove(partner.id, partner.name)}>
+              {t('common.delete')}
+            </button>
+          ),
+        },
+      ]}
+    />
   )
 }

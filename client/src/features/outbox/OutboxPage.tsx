@@ -1,7 +1,8 @@
-import type { OutboxMail } from '@ensemble/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 
 /** The links of a mail's text part (e.g. unsubscribe), shown as real links. */
 const linksOf = (text: string): string[] => [...new Set(text.match(/https?:\/\/\S+/g) ?? [])]
@@ -13,14 +14,10 @@ const linksOf = (text: string): string[] => [...new Set(text.match(/https?:\/\/\
  */
 export function OutboxPage() {
   const { t, i18n } = useTranslation()
-  const [mails, setMails] = useState<OutboxMail[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(() => {
-    setError(null)
-    call(rest.dev.outbox.$get()).then(setMails, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
-  }, [])
-  useEffect(load, [load])
+  const outbox = useQuery({ queryKey: queryKeys.outbox(), queryFn: () => call(rest.dev.outbox.$get()) })
+  const mails = outbox.data ?? null
+  const error = outbox.error ? apiErrorMessage(outbox.error, t) : null
+  const load = () => void outbox.refetch()
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (

@@ -12,7 +12,7 @@ export const fr = {
   },
 }
 
-export const en: { outbox: Record<keyof (typeof fr)['outbox'], string> } = {
+export const en: typeof fr = {
   outbox: {
     title: 'Outgoing mail (development)',
     intro: 'With no SMTP server configured, mail (digests) is kept here instead of being sent.',

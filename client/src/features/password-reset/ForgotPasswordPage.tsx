@@ -1,9 +1,9 @@
 import { passwordResetRequestSchema } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, rest } from '../../api/client.ts'
 import { Field } from '../../components/Field.tsx'
-import { apiErrorMessage, type FieldErrors, fieldErrorsOf } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { Link } from '../../router.tsx'
 
 /**
@@ -12,31 +12,16 @@ import { Link } from '../../router.tsx'
  */
 export function ForgotPasswordPage() {
   const { t } = useTranslation()
-  const [email, setEmail] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [sentTo, setSentTo] = useState<string | null>(null)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const parsed = passwordResetRequestSchema.safeParse({ email: email.trim() })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await call(rest['password-reset'].$post({ json: { email: parsed.data.email } }))
-      setSentTo(parsed.data.email)
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { bind, errorOf, formError, busy, onSubmit } = useSchemaForm(passwordResetRequestSchema, {
+    defaultValues: { email: '' },
+    prepare: (values) => ({ email: values.email.trim() }),
+    serverFields: false,
+  })
+  const submit = onSubmit(async ({ email }) => {
+    await call(rest['password-reset'].$post({ json: { email } }))
+    setSentTo(email)
+  })
 
   return (
     <div className="auth">
@@ -61,8 +46,8 @@ export function ForgotPasswordPage() {
                 {formError}
               </p>
             )}
-            <Field label={t('auth.email')} error={errors.email}>
-              {(control) => <input {...control} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+            <Field label={t('auth.email')} error={errorOf('email')}>
+              {(control) => <input {...control} name="email" type="email" autoComplete="email" required {...bind('email')} />}
             </Field>
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('passwordReset.sending') : t('passwordReset.send')}

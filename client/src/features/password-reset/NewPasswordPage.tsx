@@ -1,10 +1,13 @@
 import { PASSWORD_RESET_INVALID, passwordProblem, type PasswordResetPreview, passwordResetSchema } from '@ensemble/shared'
-import { type FormEvent, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { call, params, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { Field } from '../../components/Field.tsx'
-import { apiErrorMessage, type FieldErrors, fieldErrorsOf, issueMessage } from '../../components/validation.ts'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
+import { apiErrorMessage, issueMessage } from '../../components/validation.ts'
 import { formatInstant } from '../../i18n/format.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { Link, navigate } from '../../router.tsx'
@@ -20,29 +23,21 @@ type Loaded = { status: 'loading' } | { status: 'invalid' } | { status: 'error';
 export function NewPasswordPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { signIn } = useSession()
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
-  const [values, setValues] = useState({ newPassword: '', confirm: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The link is read once (a language switch must not read it again).
+  const read = useQuery({ queryKey: queryKeys.passwordReset(token), queryFn: () => call(rest['password-reset'][':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  // A link found spent on submitting (used in another tab meanwhile) shows as invalid.
+  const [spent, setSpent] = useState(false)
+  const loaded: Loaded =
+    spent ? { status: 'invalid' }
+    : read.status === 'pending' ? { status: 'loading' }
+    : read.status === 'success' ? { status: 'ready', preview: read.data }
+    : read.error instanceof ApiError && read.error.reason === PASSWORD_RESET_INVALID ? { status: 'invalid' }
+    : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [done, setDone] = useState(false)
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }))
-
-  useEffect(() => {
-    let live = true
-    call(rest['password-reset'][':token'].$get({ param: params({ token }) })).then(
-      (preview) => live && setLoaded({ status: 'ready', preview }),
-      (error: unknown) => {
-        if (!live) return
-        if (error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID) setLoaded({ status: 'invalid' })
-        else setLoaded({ status: 'error', message: apiErrorMessage(error, t) })
-      },
-    )
-    return () => {
-      live = false
-    }
-    // The link is read once; a language switch must not read it again.
-  }, [token])
+  const { values, bind, fieldError, errorOf, formError, busy, onSubmit } = useSchemaForm(passwordResetSchema, {
+    defaultValues: { newPassword: '', confirm: '' },
+    prepare: (values) => ({ newPassword: values.newPassword }),
+  })
 
   useEffect(() => {
     document.title = `${t('passwordReset.newTitle')} — ${t('app.name')}`
@@ -71,45 +66,26 @@ export function NewPasswordPage({ token }: { token: string }) {
   }
 
   const { email } = loaded.preview
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const parsed = passwordResetSchema.safeParse({ newPassword: values.newPassword })
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error, t))
-      return
-    }
+  const submit = onSubmit(async ({ newPassword }) => {
     // The rules that need no list are checked here too, with the account's address (ACCT13).
-    const problem = passwordProblem(values.newPassword, { email })
-    if (problem) {
-      setErrors({ newPassword: issueMessage({ code: 'custom', path: ['newPassword'], message: problem }, t) })
-      return
-    }
-    if (values.confirm !== values.newPassword) {
-      setErrors({ confirm: t('passwordReset.mismatch') })
-      return
-    }
-    setErrors({})
-    setBusy(true)
+    const problem = passwordProblem(newPassword, { email })
+    if (problem) return fieldError('newPassword', issueMessage({ code: 'custom', path: ['newPassword'], message: problem }, t))
+    if (values.confirm !== newPassword) return fieldError('confirm', t('passwordReset.mismatch'))
     try {
-      await call(rest['password-reset'][':token'].$post({ param: params({ token }), json: { newPassword: values.newPassword } }))
+      await call(rest['password-reset'][':token'].$post({ param: params({ token }), json: { newPassword } }))
     } catch (error) {
-      const message = apiErrorMessage(error, t)
-      if (error instanceof ApiError && error.field === 'newPassword') setErrors({ newPassword: message })
-      else if (error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID) setLoaded({ status: 'invalid' })
-      else setFormError(message)
-      setBusy(false)
+      if (!(error instanceof ApiError && error.reason === PASSWORD_RESET_INVALID)) throw error
+      setSpent(true)
       return
     }
     // Every session of the account has ended, this browser's too: sign in with the new password.
     try {
-      await signIn({ email, password: values.newPassword })
+      await signIn({ email, password: newPassword })
       navigate('/alliances', { replace: true })
     } catch {
       setDone(true)
-      setBusy(false)
     }
-  }
+  })
 
   if (done) {
     return (
@@ -137,11 +113,11 @@ export function NewPasswordPage({ token }: { token: string }) {
         )}
         {/* The account's address, for password managers; not editable. */}
         <input type="email" name="email" autoComplete="username" value={email} readOnly hidden />
-        <Field label={t('passwordReset.newPassword')} hint={t('auth.passwordHint')} error={errors.newPassword}>
-          {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" required value={values.newPassword} onChange={set('newPassword')} />}
+        <Field label={t('passwordReset.newPassword')} hint={t('auth.passwordHint')} error={errorOf('newPassword')}>
+          {(control) => <input {...control} name="newPassword" type="password" autoComplete="new-password" required {...bind('newPassword')} />}
         </Field>
-        <Field label={t('passwordReset.confirm')} error={errors.confirm}>
-          {(control) => <input {...control} name="confirm" type="password" autoComplete="new-password" required value={values.confirm} onChange={set('confirm')} />}
+        <Field label={t('passwordReset.confirm')} error={errorOf('confirm')}>
+          {(control) => <input {...control} name="confirm" type="password" autoComplete="new-password" required {...bind('confirm')} />}
         </Field>
         <p className="field__hint">{t('passwordReset.endsSessions')}</p>
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -24,7 +24,7 @@ export const fr = {
   },
 }
 
-export const en: { passwordReset: Record<keyof (typeof fr)['passwordReset'], string> } = {
+export const en: typeof fr = {
   passwordReset: {
     forgotLink: 'Forgot your password?',
     forgotTitle: 'Forgotten password',

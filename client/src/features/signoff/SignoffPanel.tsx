@@ -1,10 +1,12 @@
 import { can, type SignoffRoundView } from '@ensemble/shared'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { queryKeys } from '../../api/queryKeys.ts'
+import { apiErrorMessage } from '../../components/validation.ts'
 import { useMe } from '../auth/SessionContext.tsx'
 import { castVote, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
 import { useDocumentEvents } from '../history/useDocumentEvents.ts'
-import { attempt, useLoad } from '../history/useLoad.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 
 /**
@@ -18,12 +20,20 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   const { workspace, abilities } = useWorkspace()
   const me = useMe()
   const ws = workspace.id
-  const rounds = useLoad(() => fetchRounds(ws, docName))
+  const queryClient = useQueryClient()
+  const rounds = useQuery({ queryKey: queryKeys.signoff(ws, docName), queryFn: () => fetchRounds(ws, docName) })
+  // Every step of a round is a call, then the rounds read again; its failure shows until the next step.
+  const step = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.signoff(ws, docName) }),
+  })
+  const run = (action: () => Promise<unknown>, then?: () => void) => step.mutate(action, { onSuccess: then })
+  const failure = step.error ?? rounds.error
   const [name, setName] = useState('')
   const [notice, setNotice] = useState('')
-  // Another member proposed, answered, withdrew or unlocked: reload and say so politely.
+  // Another member proposed, answered, withdrew or unlocked: the rounds are read again
+  // (api/liveQueries.ts) and it is said politely.
   useDocumentEvents(ws, docName, 'signoff.changed', (reason) => {
-    rounds.reload()
     if (reason === 'event') setNotice(t('history.live.signoffChanged'))
   })
   const manage = can({ role: abilities.role }, 'signoff.manage')
@@ -31,7 +41,7 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   const lastAdopted = rounds.data?.filter((r) => r.status === 'adopted').at(-1) ?? null
   const onPropose = (e: FormEvent) => {
     e.preventDefault()
-    if (name.trim()) void attempt(() => proposeVersion(ws, docName, name.trim()), () => (setName(''), rounds.reload()), rounds.setError)
+    if (name.trim()) run(() => proposeVersion(ws, docName, name.trim()), () => setName(''))
   }
   return (
     <section className="signoff-panel" aria-labelledby={`signoff-${docName}`}>
@@ -39,10 +49,10 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
       <p role="status" aria-live="polite" className="visually-hidden">
         {notice}
       </p>
-      {rounds.error && <p role="alert">{rounds.error}</p>}
+      {failure && <p role="alert">{apiErrorMessage(failure, t)}</p>}
       {rounds.data?.length === 0 && <p>{t('history.signoff.none')}</p>}
       {rounds.data?.map((round) => (
-        <Round key={round.id} round={round} myId={me.id} onChange={rounds.reload} setError={rounds.setError} workspaceId={ws} manage={manage} />
+        <Round key={round.id} round={round} myId={me.id} run={run} workspaceId={ws} manage={manage} />
       ))}
       {manage && !open && status !== 'adopted' && (
         <form onSubmit={onPropose}>
@@ -54,7 +64,7 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
         </form>
       )}
       {manage && status === 'adopted' && (
-        <button type="button" onClick={() => void attempt(() => unlockDocument(ws, docName), rounds.reload, rounds.setError)}>
+        <button type="button" onClick={() => run(() => unlockDocument(ws, docName))}>
           {t('history.signoff.unlock')}
         </button>
       )}
@@ -70,14 +80,14 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   )
 }
 
-function Round(props: { round: SignoffRoundView; myId: string; workspaceId: string; manage: boolean; onChange: () => void; setError: (m: string | null) => void }) {
-  const { round, myId, workspaceId, manage, onChange, setError } = props
+function Round(props: { round: SignoffRoundView; myId: string; workspaceId: string; manage: boolean; run: (action: () => Promise<unknown>, then?: () => void) => void }) {
+  const { round, myId, workspaceId, manage, run } = props
   const { t, i18n } = useTranslation()
   const [comment, setComment] = useState('')
   const [clause, setClause] = useState(round.clauses[0] ?? '')
   const mine = round.status === 'open' && round.votes.some((v) => v.userId === myId)
   const vote = (v: 'approve' | 'abstain' | 'object') =>
-    attempt(() => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }), () => (setComment(''), onChange()), setError)
+    run(() => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }), () => setComment(''))
   return (
     <article className={`signoff-round signoff-round--${round.status}`}>
       <h3>
@@ -122,8 +132,8 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
       </ul>
       {mine && (
         <div role="group" aria-label={t('history.signoff.title')}>
-          <button type="button" onClick={() => void vote('approve')}>{t('history.signoff.approve')}</button>
-          <button type="button" onClick={() => void vote('abstain')}>{t('history.signoff.abstain')}</button>
+          <button type="button" onClick={() => vote('approve')}>{t('history.signoff.approve')}</button>
+          <button type="button" onClick={() => vote('abstain')}>{t('history.signoff.abstain')}</button>
           <label>
             {t('history.signoff.clause')}
             <select value={clause} onChange={(e) => setClause(e.target.value)}>
@@ -136,11 +146,11 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
             {t('history.signoff.objection')}
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <button type="button" disabled={!comment.trim()} onClick={() => void vote('object')}>{t('history.signoff.object')}</button>
+          <button type="button" disabled={!comment.trim()} onClick={() => vote('object')}>{t('history.signoff.object')}</button>
         </div>
       )}
       {manage && round.status === 'open' && (
-        <button type="button" onClick={() => void attempt(() => withdrawRound(workspaceId, round.docName, round.id), onChange, setError)}>
+        <button type="button" onClick={() => run(() => withdrawRound(workspaceId, round.docName, round.id))}>
           {t('history.signoff.withdraw')}
         </button>
       )}

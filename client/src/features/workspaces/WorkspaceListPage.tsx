@@ -1,29 +1,19 @@
-import type { WorkspaceSummary } from '@ensemble/shared'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { call, rest } from '../../api/client.ts'
+import { queryKeys } from '../../api/queryKeys.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { formatDate } from '../../i18n/format.ts'
 import { Link } from '../../router.tsx'
-import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
+import { useErrorMessage } from '../auth/useApiErrorHandler.ts'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
 import { workspaceUrl } from './sections.ts'
 
 export function WorkspaceListPage() {
   const { t } = useTranslation()
-  const handleError = useApiErrorHandler()
-  const [workspaces, setWorkspaces] = useState<WorkspaceSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    call(rest.workspaces.$get())
-      .then((list) => live && setWorkspaces(list))
-      .catch((err: unknown) => live && setError(handleError(err)))
-    return () => {
-      live = false
-    }
-  }, [handleError])
+  const list = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => call(rest.workspaces.$get()) })
+  const workspaces = list.data ?? null
+  const error = useErrorMessage(list.error)
 
   return (
     <div className="page page--narrow">
