@@ -7,6 +7,7 @@ import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { en as enSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
 import { commentsEn } from '../features/comments/strings.ts'
+import * as objectivesStrings from '../features/objectives/strings.ts'
 import type { MessagesShape } from './fr.ts'
 import { en as historyStrings } from '../features/history/strings.ts'
 
@@ -15,6 +16,7 @@ export const en: MessagesShape = {
   ...historyStrings,
   ...meetingsStrings.en,
   ...commentsEn,
+  ...objectivesStrings.en,
   app: {
     name: 'Ensemble',
     tagline: 'The workspace of partnership alliances',
@@ -107,6 +109,7 @@ export const en: MessagesShape = {
     agreement: 'Consortium agreement',
     convention: 'Partnership agreement',
     plan: 'Action plan',
+    objectives: 'Objectives and indicators',
     governance: 'Governance bodies',
     members: 'Partners & members',
     meetings: 'Meetings',
@@ -117,6 +120,7 @@ export const en: MessagesShape = {
     agreement: 'How the consortium runs: collective governance, calendar, finances.',
     convention: 'The strategic and operational commitments of each partner.',
     plan: 'Actions, deadlines, responsibilities (RACI) and resources.',
+    objectives: 'SMART objectives, indicators and their values, evaluation questions.',
     governance: 'General assembly, steering committee, technical committees, working groups.',
     meetings: 'Invitations, attendance and quorum, votes, decisions and minutes.',
     members: 'Who the partners are, who represents them, who may do what.',

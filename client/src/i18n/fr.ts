@@ -8,6 +8,7 @@ import * as adoptionRuleStrings from '../features/signoff/strings.ts'
 import { fr as frSaving } from '../features/collab/strings.ts'
 import * as meetingsStrings from '../features/meetings/strings.ts'
 import { commentsFr } from '../features/comments/strings.ts'
+import * as objectivesStrings from '../features/objectives/strings.ts'
 
 /**
  * French, the product's first language. Every string the interface shows lives here (and in en.ts,
@@ -17,6 +18,7 @@ export const fr = {
   ...historyStrings,
   ...meetingsStrings.fr,
   ...commentsFr,
+  ...objectivesStrings.fr,
   app: {
     name: 'Ensemble',
     tagline: "L'espace de travail des alliances partenariales",
@@ -109,6 +111,7 @@ export const fr = {
     agreement: 'Accord de consortium',
     convention: 'Convention de partenariat',
     plan: 'Plan d’action',
+    objectives: 'Objectifs et indicateurs',
     governance: 'Instances de gouvernance',
     members: 'Partenaires & membres',
     meetings: 'Réunions',
@@ -119,6 +122,7 @@ export const fr = {
     agreement: 'Le fonctionnement du consortium : gouvernance collective, calendrier, finances.',
     convention: 'Les engagements stratégiques et opérationnels de chaque partenaire.',
     plan: 'Actions, échéances, responsabilités (RACI) et ressources.',
+    objectives: 'Objectifs SMART, indicateurs et leurs valeurs, questions évaluatives.',
     governance: 'Assemblée générale, comité de pilotage, comités techniques, groupes de travail.',
     meetings: 'Convocations, présences et quorum, votes, décisions et comptes rendus.',
     members: 'Qui sont les partenaires, qui les représente, qui peut faire quoi.',
