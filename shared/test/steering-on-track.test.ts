@@ -33,8 +33,8 @@ const CASES: [label: string, indicator: TrackedIndicator, start: string | null, 
   ['a value measured earlier but entered later is not the latest', { ...RISING, values: { v1: value(60, '2026-07-02'), v2: value(5, '2026-02-01', { at: Date.parse('2026-08-01T00:00:00Z') }) } }, START, 'on_track'],
 ]
 
-describe('on-track status of an indicator', () => {
-  it.each(CASES)('%s', (_label, indicator, start, status) => {
+describe('[IND5] on-track status of an indicator', () => {
+  it.each(CASES)('[IND5] %s', (_label, indicator, start, status) => {
     expect(trackStatus(indicator, start)).toBe(status)
   })
 
@@ -44,11 +44,11 @@ describe('on-track status of an indicator', () => {
     ['half-way', '2026-07-02', 50],
     ['on the target date', '2027-01-01', 100],
     ['after the target date', '2028-01-01', 100],
-  ] as const)('the straight path %s', (_label, date, expected) => {
+  ] as const)('[IND5] the straight path %s', (_label, date, expected) => {
     expect(expectedValue(0, 100, '2026-01-01', '2027-01-01', date)).toBeCloseTo(expected, 0)
   })
 
-  it('standing values are ordered by date, then entry time, corrected ones left out', () => {
+  it('[IND5] standing values are ordered by date, then entry time, corrected ones left out', () => {
     const values = { b: value(2, '2026-02-01'), a: value(1, '2026-01-15'), c: value(3, '2026-02-01', { corrects: 'b', at: Date.parse('2026-03-01T00:00:00Z') }) }
     expect(standingValues(values).map(([id]) => id)).toEqual(['a', 'c'])
   })

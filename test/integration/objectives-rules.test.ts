@@ -9,6 +9,8 @@ import {
   questionsOf,
   type Indicator,
   type IndicatorValue,
+  keysAfter,
+  LIMITS,
   type Role,
 } from '@ensemble/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +69,8 @@ const i1 = (d: Y.Doc) => indicatorsOf(d).get('i1')!
 const values = (d: Y.Doc) => i1(d).get('values') as Y.Map<unknown>
 const o = (d: Y.Doc, id: string) => objectivesOf(d).get(id)!
 let valueSeq = 0
+/** Valid order keys for bulk entries. */
+const ORDERS = keysAfter('a9', 600)
 const newValueId = () => `v-test-${++valueSeq}`
 
 beforeAll(async () => {
@@ -216,6 +220,41 @@ describe('objectives and indicators on a real server with real providers', () =>
     expect(steering.errors).toEqual([])
     steering.destroy()
     witness.destroy()
+  })
+
+  it('[OBJ1] [IND4] [EVQ1] counts are bounded: the objective, the value and the question past the limit are refused', async () => {
+    const steering = await connect(people.steering)
+    const editor = await connect(people.editor)
+    /** `fill` up to the limit is accepted (the witness shows it), then `last` is refused by `rule`. */
+    const refusedAfter = async (client: DocClient, fill: (d: Y.Doc) => void, filled: (d: Y.Doc) => boolean, last: (d: Y.Doc) => void, rule: string) => {
+      const witness = client === steering ? editor : steering
+      const earlier = client.errors.length
+      client.doc.transact(() => fill(client.doc))
+      await waitFor(() => filled(witness.doc), { message: `${rule}: filled to the limit, accepted` })
+      expect(client.errors.length).toBe(earlier)
+      client.doc.transact(() => last(client.doc))
+      const error = await waitFor(() => client.errors[earlier], { message: `${rule} past the limit` })
+      expect(error).toMatchObject({ code: 'edit_invalid', rule })
+    }
+    const objectives = objectivesOf(steering.doc)
+    const strategic = (n: number) => buildObjective({ kind: 'strategic', title: `Objectif ${n}`, horizon: 3, vision: '', order: ORDERS[n]! })
+    await refusedAfter(steering, (d) => {
+      for (let n = objectives.size; n < LIMITS.maxObjectives; n++) objectivesOf(d).set(`bulk${n}`, strategic(n))
+    }, (d) => objectivesOf(d).size === LIMITS.maxObjectives, (d) => objectivesOf(d).set('one-too-many', strategic(0)), 'OBJ1')
+    await waitFor(() => objectivesOf(steering.doc).size === LIMITS.maxObjectives, { message: 'back to the limit' })
+
+    const valuesNow = values(editor.doc).size
+    await refusedAfter(editor, (d) => {
+      for (let n = valuesNow; n < LIMITS.maxIndicatorValues; n++) appendIndicatorValue(i1(d), `bulk${n}`, entry(people.editor, n))
+    }, (d) => values(d).size === LIMITS.maxIndicatorValues, (d) => appendIndicatorValue(i1(d), 'one-too-many', entry(people.editor, 0)), 'IND4')
+    expect(values(editor.doc).size).toBe(LIMITS.maxIndicatorValues)
+
+    const question = (n: number) => buildQuestion({ text: `Question ${n} ?`, objectiveIds: [], indicatorIds: [], order: ORDERS[n]! })
+    await refusedAfter(steering, (d) => {
+      for (let n = questionsOf(d).size; n < LIMITS.maxEvaluationQuestions; n++) questionsOf(d).set(`bulk${n}`, question(n))
+    }, (d) => questionsOf(d).size === LIMITS.maxEvaluationQuestions, (d) => questionsOf(d).set('one-too-many', question(0)), 'EVQ1')
+    steering.destroy()
+    editor.destroy()
   })
 
   it('[VAL1] [OBJ1] [IND4] the stored log of the plan replays through valid states only', async () => {
