@@ -22,29 +22,19 @@ export const indicatorEntity = (id: string): string => `indicators/${id}`
 export const indicatorValueEntity = (id: string, valueId: string): string => `indicators/${id}/values/${valueId}`
 export const questionEntity = (id: string): string => `questions/${id}`
 
-/** A Y.Map of plain values as a record (unknown values passed through for the rules to judge). */
-export function plainRecord(map: Y.Map<unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  map.forEach((value, key) => {
-    out[key] = value
-  })
-  return out
-}
+/** A Y.Map holding each field as a plain value (lists copied: the caller's array is not shared). */
+const plainMap = (input: object): EntityMap => new Y.Map<unknown>(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]))
 
-export function buildObjective(input: Objective): EntityMap {
-  return new Y.Map<unknown>(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]))
-}
+export const buildObjective = (input: Objective): EntityMap => plainMap(input)
 
 /** A new indicator, its values map empty (values are appended one by one, PERM12). */
 export function buildIndicator(input: Omit<Indicator, 'values'>): EntityMap {
-  const map = new Y.Map<unknown>(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]))
+  const map = plainMap(input)
   map.set('values', new Y.Map<unknown>())
   return map
 }
 
-export function buildQuestion(input: EvaluationQuestion): EntityMap {
-  return new Y.Map<unknown>(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]))
-}
+export const buildQuestion = (input: EvaluationQuestion): EntityMap => plainMap(input)
 
 /** The values of an indicator's Y.Map as id → entry (entries that are not plain objects are left out). */
 export function readIndicatorValues(indicator: EntityMap): Record<string, IndicatorValue> {

@@ -1,10 +1,8 @@
-import * as Y from 'yjs'
 import { EVALUATION_QUESTION_FIELDS } from '../entities/evaluationQuestion.ts'
 import { LIMITS } from '../limits.ts'
-import { refSet, SHARED_TYPE } from './objective.ts'
 import type { SteeringRuleContext } from './steeringContext.ts'
 import type { RuleViolation } from './types.ts'
-import { isOrder, isTitle, text, Violations } from './values.ts'
+import { isOrder, isTitle, refSet, text, Violations } from './values.ts'
 
 export type QuestionLike = Readonly<Record<string, unknown>>
 
@@ -27,13 +25,4 @@ export function validateQuestion(question: QuestionLike, ctx: SteeringRuleContex
   }
   if (!isOrder(question.order)) v.add('EVQ1', 'order', text('Position de question invalide.', 'Invalid question position.'))
   return v.list
-}
-
-/** A question's Y.Map as plain fields; a shared type as a value fails EVQ1. */
-export function readQuestionShape(map: Y.Map<unknown>): QuestionLike {
-  const out: Record<string, unknown> = {}
-  map.forEach((value, key) => {
-    out[key] = value instanceof Y.AbstractType ? SHARED_TYPE : value
-  })
-  return out
 }

@@ -2,11 +2,11 @@ import * as Y from 'yjs'
 import { COLLECTION_FREQUENCIES, EVALUATION_PURPOSES, INDICATOR_FAMILIES, INDICATOR_FIELDS } from '../entities/indicator.ts'
 import { LIMITS } from '../limits.ts'
 import { PERIOD_INPUT } from './action.ts'
-import { SHARED_TYPE, refSet } from './objective.ts'
+import { readPlainFields } from './yShape.ts'
 import { withinPeriod } from './smart.ts'
 import type { SteeringRuleContext } from './steeringContext.ts'
 import type { RuleViolation } from './types.ts'
-import { isBoundedString, isIsoDate, isRef, isTitle, text, Violations } from './values.ts'
+import { isBoundedString, isIsoDate, isRef, isTitle, refSet, text, Violations } from './values.ts'
 
 /** An indicator as read from its Y.Map (without its values): field → value, untrusted. */
 export type IndicatorLike = Readonly<Record<string, unknown>>
@@ -62,18 +62,10 @@ export function validateIndicator(indicator: IndicatorLike, ctx: SteeringRuleCon
   return v.list
 }
 
-/** An indicator's Y.Map as plain fields; `values` must be a Y.Map (else it fails IND1). */
+/** An indicator's Y.Map as plain fields, and its values if they are a Y.Map (null fails IND1). */
 export function readIndicatorShape(map: Y.Map<unknown>): { indicator: IndicatorLike; values: Y.Map<unknown> | null } {
-  const out: Record<string, unknown> = {}
-  let values: Y.Map<unknown> | null = null
-  map.forEach((value, key) => {
-    if (key === 'values') {
-      if (value instanceof Y.Map) values = value
-      return
-    }
-    out[key] = value instanceof Y.AbstractType ? SHARED_TYPE : value
-  })
-  return { indicator: out, values }
+  const values = map.get('values')
+  return { indicator: readPlainFields(map, 'values'), values: values instanceof Y.Map ? values : null }
 }
 
 const VALUE_KEYS: ReadonlySet<string> = new Set(['value', 'date', 'comment', 'by', 'at', 'corrects'])

@@ -1,11 +1,10 @@
-import * as Y from 'yjs'
 import { HORIZON_YEARS, OBJECTIVE_FIELDS, OBJECTIVE_KINDS, OBJECTIVE_STATUSES, type ObjectiveKind } from '../entities/objective.ts'
 import { LIMITS } from '../limits.ts'
 import { PERIOD_INPUT } from './action.ts'
 import { missingSmartLetters, SMART_REQUIREMENTS, withinPeriod } from './smart.ts'
 import { INDICATORS_INPUT, type SteeringRuleContext } from './steeringContext.ts'
 import type { RuleViolation } from './types.ts'
-import { isBoundedString, isIntegerIn, isIsoDate, isOrder, isRef, isTitle, text, Violations } from './values.ts'
+import { isBoundedString, isIntegerIn, isIsoDate, isOrder, isRef, isTitle, refSet, text, Violations } from './values.ts'
 
 /** An objective as read from its Y.Map: field → value, untrusted. */
 export type ObjectiveLike = Readonly<Record<string, unknown>>
@@ -14,13 +13,6 @@ export type ObjectiveLike = Readonly<Record<string, unknown>>
 export const SMART_INPUTS: readonly string[] = ['status', 'statement', 'resources', 'parentId', 'targetDate', INDICATORS_INPUT, PERIOD_INPUT]
 
 const isKind = (value: unknown): value is ObjectiveKind => (OBJECTIVE_KINDS as readonly unknown[]).includes(value)
-
-/** A plain list of distinct references of at most `max` entries, or null. */
-export function refSet(value: unknown, max: number): string[] | null {
-  if (!Array.isArray(value) || value.length > max) return null
-  for (const id of value) if (!isRef(id)) return null
-  return new Set(value).size === value.length ? (value as string[]) : null
-}
 
 /**
  * Every rule about one objective (OBJ1–OBJ5): the fields of its kind, each of the right type and
@@ -93,15 +85,3 @@ export function validateObjective(objective: ObjectiveLike, ctx: SteeringRuleCon
 
 /** The id at the end of an entity name (`objectives/o1` → `o1`). */
 const entityId = (entity: string): string => entity.slice(entity.lastIndexOf('/') + 1)
-
-/** An objective's Y.Map as a plain record; a shared type as a field value fails its rule (OBJ1). */
-export function readObjectiveShape(map: Y.Map<unknown>): ObjectiveLike {
-  const out: Record<string, unknown> = {}
-  map.forEach((value, key) => {
-    out[key] = value instanceof Y.AbstractType ? SHARED_TYPE : value
-  })
-  return out
-}
-
-/** Stands in for a shared type found where a plain value belongs: fails every value rule. */
-export const SHARED_TYPE = Symbol('shared type')

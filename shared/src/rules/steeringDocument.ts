@@ -2,13 +2,14 @@ import * as Y from 'yjs'
 import { LIMITS } from '../limits.ts'
 import { indicatorEntity, indicatorValueEntity, indicatorsOf, objectiveEntity, objectivesOf, questionEntity, questionsOf } from '../layouts/objectivesLayout.ts'
 import { PERIOD_INPUT, type PlanPeriod } from './action.ts'
-import { readQuestionShape, validateQuestion } from './evaluationQuestion.ts'
+import { validateQuestion } from './evaluationQuestion.ts'
 import { readIndicatorShape, validateIndicator, validateIndicatorValue } from './indicator.ts'
-import { readObjectiveShape, validateObjective } from './objective.ts'
+import { validateObjective } from './objective.ts'
 import { withinPeriod } from './smart.ts'
 import { steeringContextOf } from './steeringContext.ts'
 import type { RuleViolation, WorkspaceContext } from './types.ts'
 import { text, Violations } from './values.ts'
+import { readPlainFields } from './yShape.ts'
 
 /** An author no entry can name (not a reference: empty). */
 const NOBODY = ''
@@ -49,7 +50,7 @@ export function validateSteering(doc: Y.Doc, workspace: WorkspaceContext, period
   if (objectives.size > LIMITS.maxObjectives) out.push({ rule: 'OBJ1', entity: 'objectives', message: text('Trop d’objectifs.', 'Too many objectives.') })
   objectives.forEach((map, id) => {
     const entity = objectiveEntity(id)
-    if (entityMap('OBJ1', entity, map)) out.push(...validateObjective(readObjectiveShape(map), ctx, entity))
+    if (entityMap('OBJ1', entity, map)) out.push(...validateObjective(readPlainFields(map), ctx, entity))
   })
   const indicators = indicatorsOf(doc)
   if (indicators.size > LIMITS.maxIndicators) out.push({ rule: 'IND1', entity: 'indicators', message: text('Trop d’indicateurs.', 'Too many indicators.') })
@@ -75,7 +76,7 @@ export function validateSteering(doc: Y.Doc, workspace: WorkspaceContext, period
   if (questions.size > LIMITS.maxEvaluationQuestions) out.push({ rule: 'EVQ1', entity: 'questions', message: text('Trop de questions.', 'Too many questions.') })
   questions.forEach((map, id) => {
     const entity = questionEntity(id)
-    if (entityMap('EVQ1', entity, map)) out.push(...validateQuestion(readQuestionShape(map), ctx, entity))
+    if (entityMap('EVQ1', entity, map)) out.push(...validateQuestion(readPlainFields(map), ctx, entity))
   })
   return out
 }

@@ -9,8 +9,7 @@ import {
   questionEntity,
   questionsOf,
   readIndicatorShape,
-  readObjectiveShape,
-  readQuestionShape,
+  readPlainFields,
   ROOT,
   steeringContextOf,
   validateIndicator,
@@ -144,7 +143,7 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
     }
     if (map === undefined && edit.deleted) continue
     if (!(map instanceof Y.Map)) return invalid({ rule: 'OBJ1', entity, message: { fr: 'Un objectif est une table Yjs.', en: 'An objective is a Yjs map.' } })
-    const violation = blamed(validateObjective(readObjectiveShape(map), ctx, entity), edit)
+    const violation = blamed(validateObjective(readPlainFields(map), ctx, entity), edit)
     if (violation) return refusal(violation)
   }
 
@@ -190,7 +189,7 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
       if (objectiveEdits.has(id)) continue // judged above with its own edit
       const map = objectives.get(id)
       if (!(map instanceof Y.Map) || map.get('status') !== 'validated') continue
-      const smart = validateObjective(readObjectiveShape(map), ctx, objectiveEntity(id)).find((v) => v.rule === 'OBJ5')
+      const smart = validateObjective(readPlainFields(map), ctx, objectiveEntity(id)).find((v) => v.rule === 'OBJ5')
       if (smart) return invalid(smart)
     }
   }
@@ -200,7 +199,7 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
     const entity = questionEntity(id)
     const map = questions.get(id)
     if (!(map instanceof Y.Map)) return invalid({ rule: 'EVQ1', entity, message: { fr: 'Une question est une table Yjs.', en: 'A question is a Yjs map.' } })
-    const violation = blamed(validateQuestion(readQuestionShape(map), ctx, entity), edit)
+    const violation = blamed(validateQuestion(readPlainFields(map), ctx, entity), edit)
     if (violation) return refusal(violation)
   }
   return null
