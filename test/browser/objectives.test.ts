@@ -1,4 +1,4 @@
-import { planMetaOf } from '@ensemble/shared'
+import { actionsOf, buildAction, planMetaOf } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
 import { createAlliance } from '../helpers/alliance.ts'
 import { axeViolations } from '../helpers/axe.ts'
@@ -13,7 +13,7 @@ const WAIT = { timeout: 20_000 }
  * writes a SMART operational objective with an indicator and validates it; the partner's editor
  * sees it live and enters a value; steering's page shows the value without reload; axe finds nothing.
  */
-describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] objectives and indicators in the browser', () => {
+describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ7] objectives and indicators in the browser', () => {
   const suite = browserSuite()
 
   it('[OBJ5] [IND4] [PERM12] steering creates a SMART objective with an indicator; a partner member enters a value; the other page sees it live; axe clean', async () => {
@@ -26,6 +26,9 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] objectives and indicato
     seeder.doc.transact(() => {
       planMetaOf(seeder.doc).set('start', '2026-01-01')
       planMetaOf(seeder.doc).set('end', '2028-12-31')
+      // Two actions naming their objective in free text: one will match the objective's title (OBJ7).
+      actionsOf(seeder.doc).set('a1', buildAction({ title: 'Sorties scolaires', order: 'a0', objective: 'classes de MER' }))
+      actionsOf(seeder.doc).set('a2', buildAction({ title: 'Comité de pilotage', order: 'a1', objective: 'Pilotage de l’alliance' }))
     })
     await waitFor(() => seeder.provider.synced && seeder.errors.length === 0, { message: 'period stored' })
 
@@ -34,6 +37,8 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] objectives and indicato
     await pilot.goto(`${base}/alliances/${workspaceId}`)
     await pilot.getByRole('navigation').getByRole('link', { name: 'Objectifs et indicateurs' }).click()
     await pilot.getByRole('heading', { level: 1, name: 'Objectifs et indicateurs' }).waitFor(WAIT)
+    // [OBJ7] With no objective yet, both actions' objectives are kept visible, to attach.
+    await pilot.getByTestId('actions-to-attach').getByText('Sorties scolaires').waitFor(WAIT)
 
     const member = await suite.newPage()
     await signInThroughUi(member, base, editor.email)
@@ -56,6 +61,10 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] objectives and indicato
 
     await objective.getByTestId('objective-title').fill('Classes de mer')
     await objective.getByTestId('objective-title').press('Enter')
+    // [OBJ7] Its title now matches an action's free text: the action is listed under it, the other stays to attach.
+    await objective.getByRole('link', { name: 'Sorties scolaires' }).waitFor(WAIT)
+    await expect(pilot.getByTestId('actions-to-attach').textContent()).resolves.toContain('Comité de pilotage')
+    await expect(pilot.getByTestId('actions-to-attach').textContent()).resolves.not.toContain('Sorties scolaires')
     await objective.getByTestId('objective-statement').fill('Accueillir 40 classes de mer par an')
     await objective.getByTestId('objective-statement').blur()
     await objective.getByTestId('objective-resources').fill('Deux animateurs et un car')

@@ -1,4 +1,5 @@
-import { can } from '@ensemble/shared'
+import { can, matchActionObjectives } from '@ensemble/shared'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../auth/SessionContext.tsx'
 import { CollabContext } from '../collab/CollabContext.tsx'
@@ -6,6 +7,8 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { usePlan } from '../action-plan/usePlan.ts'
+import { ActionsToAttach } from './ActionLinks.tsx'
 import { OperationalObjectiveCard } from './OperationalObjectiveCard.tsx'
 import { QuestionsSection } from './QuestionsSection.tsx'
 import { addOperationalObjective, addStrategicObjective } from './steeringWrites.ts'
@@ -39,8 +42,14 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
   const doc = collab.doc
   const steering = useSteering(doc)
   const rules = useSteeringRules(doc, steering)
+  const plan = usePlan(doc)
+  // Actions still name their objective in free text: matched by title, the rest to attach (OBJ7).
+  const links = useMemo(
+    () => matchActionObjectives(plan.ids.map((id) => ({ id, objective: plan.byId.get(id)?.objective ?? '' })), steering.operational),
+    [plan, steering.operational],
+  )
   const canDefine = can({ role: workspace.role }, 'plan.objectives')
-  const page: SteeringPageContext = { doc, steering, rules, canDefine, userId: me.id, partnerId: workspace.partnerId, role: workspace.role }
+  const page: SteeringPageContext = { doc, steering, rules, canDefine, userId: me.id, partnerId: workspace.partnerId, role: workspace.role, actions: plan.byId, links }
   const strategicIds = new Set(steering.strategic.map((s) => s.id))
   const unattached = steering.operational.filter((o) => o.parentId === null || !strategicIds.has(o.parentId))
 
@@ -88,6 +97,7 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
               ))}
             </section>
           )}
+          <ActionsToAttach actionIds={links.unattached} actions={plan.byId} />
           <QuestionsSection page={page} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { INDICATOR_FAMILIES, missingSmartLetters, type OperationalObjective, ROOT } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { ObjectiveActions } from './ActionLinks.tsx'
 import { IndicatorCard } from './IndicatorCard.tsx'
 import { LiveChecklist, LiveField } from './LiveField.tsx'
 import type { SteeringPageContext } from './pageContext.ts'
@@ -80,6 +81,7 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
           </button>
         </div>
       )}
+      <ObjectiveActions headingId={`${headingId}-actions`} actionIds={page.links.byObjective.get(objective.id) ?? []} actions={page.actions} />
       <section className="objective__indicators" aria-labelledby={`${headingId}-indicators`}>
         <h5 id={`${headingId}-indicators`}>{t('objectives.indicators')}</h5>
         {indicators.length === 0 && <p>{t('objectives.indicatorsEmpty')}</p>}

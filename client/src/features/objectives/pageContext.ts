@@ -1,4 +1,4 @@
-import type { Role } from '@ensemble/shared'
+import type { Action, ActionObjectives, Role } from '@ensemble/shared'
 import type * as Y from 'yjs'
 import type { SteeringSnapshot } from './steeringStore.ts'
 import type { useSteeringRules } from './useSteeringRules.ts'
@@ -13,4 +13,7 @@ export interface SteeringPageContext {
   userId: string
   partnerId: string | null
   role: Role
+  /** The plan's actions, and which objective each one names (OBJ7). */
+  actions: ReadonlyMap<string, Action>
+  links: ActionObjectives
 }

@@ -84,6 +84,11 @@ export const fr = {
     newQuestion: 'Nouvelle question évaluative ?',
     questionFields: { text: 'Question', objectives: 'Objectifs liés', indicators: 'Indicateurs liés' },
     unknownPerson: 'Membre inconnu',
+    actions: 'Actions qui servent cet objectif',
+    actionsEmpty: 'Aucune action du plan ne nomme cet objectif.',
+    toAttach: 'Actions dont l’objectif est à rattacher',
+    toAttachIntro: 'Leur objectif, écrit librement dans le plan d’action, ne correspond au titre d’aucun objectif opérationnel : il est conservé tel quel en attendant d’être rattaché.',
+    toAttachBadge: 'objectif à rattacher',
   },
 }
 
@@ -172,5 +177,10 @@ export const en: typeof fr = {
     newQuestion: 'New evaluation question?',
     questionFields: { text: 'Question', objectives: 'Linked objectives', indicators: 'Linked indicators' },
     unknownPerson: 'Unknown member',
+    actions: 'Actions serving this objective',
+    actionsEmpty: 'No action of the plan names this objective.',
+    toAttach: 'Actions whose objective is to attach',
+    toAttachIntro: 'Their objective, written freely in the action plan, matches the title of no operational objective: it is kept as written until it is attached.',
+    toAttachBadge: 'objective to attach',
   },
 }
