@@ -126,6 +126,12 @@ const REFUSED: Attempt[] = [
   ['PERM13', 'edit_forbidden', 'the author deletes their value', 'editor', (d) => values(d).delete('v1'), { entity: 'indicators/i1/values/v1' }],
   ['PERM13', 'edit_forbidden', 'steering deletes a value', 'steering', (d) => values(d).delete('v1')],
   ['PERM13', 'edit_forbidden', 'steering replaces the whole value list', 'steering', (d) => i1(d).set('values', new Y.Map()), { field: 'values' }],
+  ['PERM13', 'edit_forbidden', 'steering deletes an indicator that holds values', 'steering', (d) => {
+    // Its objective is put back to draft in the same edit, so only the values can refuse it.
+    o(d, 'o1').set('status', 'draft')
+    indicatorsOf(d).delete('i1')
+  }, { entity: 'indicators/i1', field: 'values' }],
+  ['PERM13', 'edit_forbidden', 'steering replaces an indicator that holds values by a new one', 'steering', (d) => indicatorsOf(d).set('i1', buildIndicator({ ...INDICATOR, partnerId })), { entity: 'indicators/i1', field: 'values' }],
   ['IND4', 'edit_invalid', 'a value that is not a number', 'editor', (d) => appendIndicatorValue(i1(d), newValueId(), entry(people.editor, '14')), { field: 'value' }],
   ['IND4', 'edit_invalid', 'a value on a date that does not exist', 'editor', (d) => appendIndicatorValue(i1(d), newValueId(), entry(people.editor, 14, { date: '2026-02-30' })), { field: 'date' }],
   ['IND4', 'edit_invalid', 'a correction of a value that does not exist', 'editor', (d) => appendIndicatorValue(i1(d), newValueId(), entry(people.editor, 14, { corrects: 'ghost' })), { field: 'corrects' }],
@@ -149,7 +155,7 @@ const REFUSED: Attempt[] = [
   ['OBJ4', 'edit_invalid', 'a plan period that would leave a target date out', 'steering', (d) => planMetaOf(d).set('end', '2026-12-31'), { entity: 'meta' }],
   ['OBJ5', 'edit_invalid', 'validating an objective that is not SMART', 'steering', (d) => o(d, 'o2').set('status', 'validated'), { entity: 'objectives/o2', field: 'status' }],
   ['OBJ5', 'edit_invalid', 'emptying the resources of a validated objective', 'steering', (d) => o(d, 'o1').set('resources', ''), { entity: 'objectives/o1', field: 'status' }],
-  ['OBJ5', 'edit_invalid', 'deleting the only indicator of a validated objective', 'steering', (d) => indicatorsOf(d).delete('i1'), { entity: 'objectives/o1' }],
+  ['OBJ5', 'edit_invalid', 'moving the only indicator of a validated objective to another one', 'steering', (d) => i1(d).set('objectiveId', 'o2'), { entity: 'objectives/o1', field: 'status' }],
   ['OBJ6', 'edit_invalid', 'deleting a strategic objective that has operational ones', 'steering', (d) => objectivesOf(d).delete('s1'), { entity: 'objectives/s1' }],
   ['EVQ1', 'edit_invalid', 'a question linked to an indicator that does not exist', 'steering', (d) => questionsOf(d).get('q1')!.set('indicatorIds', ['ghost']), { entity: 'questions/q1', field: 'indicatorIds' }],
 ]
@@ -189,6 +195,18 @@ describe('objectives and indicators on a real server with real providers', () =>
     expect(values(witness.doc).get('v3')).toMatchObject({ value: 17, corrects: 'v2' })
     expect(editor.errors).toEqual([])
     editor.destroy()
+    witness.destroy()
+  })
+
+  it('[PERM13] [OBJ5] an indicator without values may be deleted (once no validated objective needs it)', async () => {
+    const steering = await connect(people.steering)
+    const witness = await connect(admin)
+    indicatorsOf(steering.doc).set('i-empty', buildIndicator({ ...INDICATOR, name: 'Sans valeur', partnerId }))
+    await waitFor(() => indicatorsOf(witness.doc).has('i-empty'), { message: 'created' })
+    indicatorsOf(steering.doc).delete('i-empty')
+    await waitFor(() => !indicatorsOf(witness.doc).has('i-empty'), { message: 'deleted everywhere' })
+    expect(steering.errors).toEqual([])
+    steering.destroy()
     witness.destroy()
   })
 

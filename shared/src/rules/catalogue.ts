@@ -151,8 +151,8 @@ export const RULES = {
     fr: 'Une valeur d’indicateur n’est saisie que par un membre (administration, pilotage ou éditeur) du partenaire responsable de l’indicateur, en son propre nom (`by`), horodatée à cinq minutes près de l’horloge du serveur (`at`).',
   },
   PERM13: {
-    en: 'Indicator values are append-only: nobody, whatever their role, changes or removes a value; a wrong value is corrected by a new entry that names it (`corrects`).',
-    fr: 'Les valeurs d’indicateur ne font que s’ajouter : personne, quel que soit son rôle, ne modifie ni ne supprime une valeur ; une erreur se corrige par une nouvelle saisie qui la désigne (`corrects`).',
+    en: 'Indicator values are append-only: nobody, whatever their role, changes or removes a value, nor deletes or replaces an indicator that holds values; a wrong value is corrected by a new entry that names it (`corrects`).',
+    fr: 'Les valeurs d’indicateur ne font que s’ajouter : personne, quel que soit son rôle, ne modifie ni ne supprime une valeur, ni ne supprime ou remplace un indicateur qui en a ; une erreur se corrige par une nouvelle saisie qui la désigne (`corrects`).',
   },
   OBJ1: {
     en: 'An objective has the shape of its kind: strategic (title, horizon, vision) or operational (title, statement, parent, partners, target date, resources, status), each field of the right type and within bounds; a plan holds at most 500 objectives.',

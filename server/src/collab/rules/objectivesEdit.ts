@@ -31,6 +31,8 @@ interface EntityEdit {
   deleted: boolean
   /** Fields set or removed, with the value they held before when the key change knows it. */
   fields: Map<string, unknown>
+  /** The entity the edit removed or replaced, when the key change still reads it. */
+  before?: unknown
 }
 
 type Edits = Map<string, EntityEdit>
@@ -65,7 +67,8 @@ const blamed = (violations: RuleViolation[], edit: EntityEdit): RuleViolation | 
  * entity is validated (OBJ1–OBJ6, IND1–IND4, EVQ1), blamed only for what the edit changed, and no
  * edit may leave a validated objective short of a SMART letter (OBJ5).
  */
-export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, types: readonly TypeChange[], period: PlanPeriod, now = Date.now()): EditRefusal | null {
+export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeChange[], period: PlanPeriod, now = Date.now()): EditRefusal | null {
+  const { identity, doc, context } = input
   const objectiveEdits: Edits = new Map()
   const indicatorEdits: Edits = new Map()
   const questionEdits: Edits = new Map()
@@ -80,10 +83,13 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
     if (type.content) return malformed(path.length === 0 ? 'VAL22' : 'VAL1', entity, path[1] ?? undefined)
     if (path.length === 0) {
       if (!can(identity, 'plan.objectives')) return forbidden('PERM8', 'steeringOnly', type.keys[0] ? ENTITY_OF[root]!(type.keys[0].key) : root)
-      for (const { key, change } of type.keys) {
+      for (const { key, change, before } of type.keys) {
         const edit = editOf(edits, key)
         if (change !== 'delete') edit.created = true
-        if (change !== 'add') edit.deleted = true
+        if (change !== 'add') {
+          edit.deleted = true
+          edit.before = before
+        }
       }
       continue
     }
@@ -150,6 +156,8 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
   for (const [id, edit] of indicatorEdits) {
     const entity = indicatorEntity(id)
     const map = indicators.get(id)
+    // Removing or replacing an indicator would take its values with it (PERM13).
+    if (edit.deleted && input.deletedByEdit && heldValues(edit.before, input.deletedByEdit)) return forbidden('PERM13', 'valuesAppendOnly', entity, 'values')
     if (edit.deleted && !edit.created) {
       // Which objective it measured is gone with it: every validated objective is checked again.
       everyValidated = true
@@ -207,6 +215,24 @@ export function checkObjectivesEdit({ identity, doc, context }: EditCheckInput, 
 
 function tooMany(rule: 'OBJ1' | 'IND1' | 'IND4' | 'EVQ1', entity: string, fr: string, en: string): EditRefusal {
   return invalid({ rule, entity, message: { fr: `Limite atteinte : au plus ${fr}.`, en: `Limit reached: at most ${en}.` } })
+}
+
+/**
+ * Whether a removed indicator (its Y.Map as it was) held a value before the edit: an entry of its
+ * `values` still alive, or deleted by this very edit. Entries of values refused earlier (deleted by
+ * their compensation) do not count. The room keeps an edit's deleted content until the edit is
+ * judged (its undo manager), so the removed map is still readable here.
+ */
+function heldValues(before: unknown, deletedByEdit: (item: Y.Item) => boolean): boolean {
+  if (!(before instanceof Y.Map)) return false
+  const item = before._map.get('values')
+  const values = item && item.content instanceof Y.ContentType ? item.content.type : null
+  if (!(values instanceof Y.Map)) return false
+  for (const entry of values._map.values()) {
+    if (entry.content instanceof Y.ContentDeleted) continue
+    if (!entry.deleted || deletedByEdit(entry)) return true
+  }
+  return false
 }
 
 /** OBJ6: the message when an operational objective still has `id` as its parent. */
