@@ -20,10 +20,11 @@ import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
 import { DocumentPage } from './features/documents/DocumentPage.tsx'
-import { meetingsPage } from './pages.ts'
+import { meetingsPage, objectivesPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
 const MeetingsPage = meetingsPage.Page
+const ObjectivesPage = objectivesPage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -123,6 +124,13 @@ function SectionPage({ section }: { section: Section | null }) {
   if (section.doc) return <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
   if (section.key === 'plan') return <ActionPlanPage />
   if (section.key === 'governance') return <GovernancePage />
+  if (section.key === 'objectives') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ObjectivesPage />
+      </Suspense>
+    )
+  }
   if (section.key === 'meetings') {
     return (
       <Suspense fallback={<Loading />}>

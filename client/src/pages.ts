@@ -5,3 +5,5 @@ import { lazyPage } from './lazyPage.ts'
 export const documentWorkArea = lazyPage(() => import('./features/documents/DocumentWorkArea.tsx').then((m) => m.DocumentWorkArea))
 // Meeting mode embeds the same editor for the minutes.
 export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsPage.tsx').then((m) => m.MeetingsPage))
+// Objectives and indicators (issue 18): a page of its own, loaded when opened.
+export const objectivesPage = lazyPage(() => import('./features/objectives/ObjectivesPage.tsx').then((m) => m.ObjectivesPage))

@@ -10,6 +10,21 @@ export const LIMITS = {
   bodyNameLength: 160,
   /** Governance decisions one action links to (GOV19). */
   decisionLinks: 50,
+  /**
+   * Steering toward results (OBJ, IND, EVQ): how many objectives, indicators and evaluation
+   * questions one plan holds, values one indicator keeps, partners or links one entry names, and
+   * the length of short texts (units, sources, value comments). The large alliance of the issue
+   * (200 objectives, 500 indicators × 36 values) fits with room to spare.
+   */
+  maxObjectives: 500,
+  maxIndicators: 1000,
+  maxIndicatorValues: 1000,
+  maxEvaluationQuestions: 200,
+  objectiveLinks: 50,
+  shortTextLength: 200,
+  valueCommentLength: 1000,
+  /** How far the time an indicator value says it was entered may be from the server's clock (IND4). */
+  valueClockSkewMs: 5 * 60_000,
   /** Tickets are single use and expire after this many milliseconds. */
   ticketTtlMs: 60_000,
   /** A room with no connection is unloaded after this many milliseconds. */

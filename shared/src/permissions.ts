@@ -8,9 +8,10 @@ import type { Role } from './roles.ts'
  * - `ifAccountableOrResponsible`: the actor is the action's accountable member or one of its responsible;
  * - `ifProposal`: the action is still a proposal (status `proposed`);
  * - `ifDraft`: the document is a draft (no status counts as draft);
- * - `ifNotAdopted`: the document is not adopted (an adopted document is locked).
+ * - `ifNotAdopted`: the document is not adopted (an adopted document is locked);
+ * - `ifResponsiblePartner`: the actor belongs to the partner responsible for the indicator.
  */
-export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted'
+export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted' | 'ifResponsiblePartner'
 export type Grant = readonly Condition[]
 
 const ALWAYS: Grant = ['always']
@@ -18,6 +19,7 @@ const ANYONE = { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS, commenter: ALW
 const ADMIN = { admin: ALWAYS } as const
 const STEERING = { admin: ALWAYS, steering: ALWAYS } as const
 const UNLOCKED: Grant = ['ifNotAdopted']
+const PARTNER: Grant = ['ifResponsiblePartner']
 
 /**
  * The permission matrix, kept as data: verb → role → grant. `can()` is the one question both the
@@ -39,9 +41,15 @@ export const PERMISSIONS = {
   /** Comment (once comments exist). */
   'comments.write': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS, commenter: ALWAYS },
   // ---- the action plan ----
-  /** The plan's title and period (`meta`), its objectives and indicators. */
+  /** The plan's title and period (`meta`). */
   'plan.meta': STEERING,
+  /** Objectives, indicators (their definition) and evaluation questions: create, edit, delete. */
   'plan.objectives': STEERING,
+  /**
+   * Append a dated value to an indicator: the members of its responsible partner whose role writes
+   * (observers and commenters never write). Nobody edits or removes a value (PERM13).
+   */
+  'indicators.record': { admin: PARTNER, steering: PARTNER, editor: PARTNER },
   /** Create an action in any status, with anyone accountable or responsible. */
   'actions.create': STEERING,
   /** Create an action with status `proposed`, nobody accountable and nobody responsible. */
@@ -107,6 +115,8 @@ export interface PermissionTarget {
   actionStatus?: ActionStatus
   /** The document's status before the edit. */
   docStatus?: DocumentStatus
+  /** The actor belongs to the partner responsible for the indicator at hand. */
+  responsiblePartner?: boolean
 }
 
 function holds(condition: Condition, target: PermissionTarget): boolean {
@@ -121,6 +131,8 @@ function holds(condition: Condition, target: PermissionTarget): boolean {
       return (target.docStatus ?? 'draft') === 'draft'
     case 'ifNotAdopted':
       return target.docStatus !== 'adopted'
+    case 'ifResponsiblePartner':
+      return target.responsiblePartner === true
   }
 }
 

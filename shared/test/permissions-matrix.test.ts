@@ -19,7 +19,7 @@ import {
  *   ✓         always                          ·         never
  *   A/R       when accountable or responsible  prop      when the action is a proposal
  *   A/R|prop  either of the two                draft     on a draft document (no status = draft)
- *   ¬adopted  unless the document is adopted
+ *   ¬adopted  unless the document is adopted  partner   when a member of the indicator's responsible partner
  */
 const MATRIX = `
                       admin     steering   editor     commenter  observer
@@ -32,6 +32,7 @@ documents.setStatus     ✓          ✓         ·          ·          ·
 comments.write          ✓          ✓         ✓          ✓          ·
 plan.meta               ✓          ✓         ·          ·          ·
 plan.objectives         ✓          ✓         ·          ·          ·
+indicators.record    partner    partner    partner      ·          ·
 actions.create          ✓          ✓         ·          ·          ·
 actions.propose         ✓          ✓         ✓          ·          ·
 actions.delete          ✓          ✓         ·          ·          ·
@@ -60,6 +61,7 @@ interface Case {
   relation: Relation
   actionStatus: ActionStatus
   docStatus: DocumentStatus
+  responsiblePartner: boolean
 }
 
 /** What each symbol of the table means, for one combination of relation and statuses. */
@@ -71,11 +73,14 @@ const LEGEND: Record<string, (c: Case) => boolean> = {
   'A/R|prop': (c) => c.relation !== 'none' || c.actionStatus === 'proposed',
   draft: (c) => c.docStatus === 'draft',
   '¬adopted': (c) => c.docStatus !== 'adopted',
+  partner: (c) => c.responsiblePartner,
 }
 
 const RELATIONS: Relation[] = ['accountable', 'responsible', 'none']
 const CASES: Case[] = RELATIONS.flatMap((relation) =>
-  ACTION_STATUSES.flatMap((actionStatus) => DOCUMENT_STATUSES.map((docStatus) => ({ relation, actionStatus, docStatus }))),
+  ACTION_STATUSES.flatMap((actionStatus) =>
+    DOCUMENT_STATUSES.flatMap((docStatus) => [false, true].map((responsiblePartner) => ({ relation, actionStatus, docStatus, responsiblePartner }))),
+  ),
 )
 
 const lines = MATRIX.trim().split('\n')
@@ -93,7 +98,7 @@ describe('[PERM0] the permission matrix, cell by cell', () => {
     for (const [, , mark] of cells) expect(Object.keys(LEGEND)).toContain(mark)
   })
 
-  it.each(cells)('[PERM0] %s by %s: %s, for every relation × action status × document status', (verb, role, mark) => {
+  it.each(cells)('[PERM0] %s by %s: %s, for every relation × action status × document status × partner', (verb, role, mark) => {
     for (const c of CASES) {
       expect(can({ role }, verb, c), `${verb} by ${role} ${JSON.stringify(c)}`).toBe(LEGEND[mark]!(c))
     }

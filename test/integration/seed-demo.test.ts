@@ -1,4 +1,11 @@
 import {
+  indicatorSchema,
+  indicatorsOf,
+  objectiveSchema,
+  objectivesOf,
+  questionsOf,
+  trackStatus,
+  validateSteering,
   actionSchema,
   actionsOf,
   bodiesOf,
@@ -164,9 +171,16 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const { doc: plan } = await store.load(workspace.id, 'plan')
       const meta = planMetaSchema.parse(readPlanMeta(plan))
       expect(meta).toEqual({ title: expect.any(String), start: '2026-01-01', end: '2028-12-31' })
-      const objectives = plan.getMap<Y.Map<unknown>>('objectives')
-      expect(objectives.size).toBeGreaterThanOrEqual(3)
-      objectives.forEach((o) => expect(o.toJSON()).toEqual({ title: expect.any(String), kind: 'operational', order: expect.any(String) }))
+      // Objectives, indicators with a year of values, questions (issue 18): valid, one indicator behind its path.
+      const objectives = [...objectivesOf(plan).values()].map((o) => objectiveSchema.parse(o.toJSON()))
+      expect(objectives.filter((o) => o.kind === 'strategic').length).toBeGreaterThanOrEqual(2)
+      expect(objectives.filter((o) => o.kind === 'operational').length).toBeGreaterThanOrEqual(4)
+      expect(objectives.some((o) => o.kind === 'operational' && o.status === 'validated')).toBe(true)
+      const indicators = [...indicatorsOf(plan).values()].map((i) => indicatorSchema.parse(i.toJSON()))
+      expect(indicators.every((i) => Object.keys(i.values).length >= 2)).toBe(true)
+      expect(indicators.map((i) => trackStatus(i, meta.start))).toContain('off_track')
+      expect(questionsOf(plan).size).toBeGreaterThanOrEqual(2)
+      expect(validateSteering(plan, { members: new Map([...members].map(([id, m]) => [id, { role: m.role, partnerId: m.partnerId }])), partners: partnerIds }, meta)).toEqual([])
 
       const actions = [...actionsOf(plan).values()].map(readAction)
       expect(actions.length).toBeGreaterThanOrEqual(15)

@@ -15,6 +15,9 @@ const END = '<!-- rules:end -->'
 const GROUPS: [title: string, prefix: string][] = [
   ['Permissions', 'PERM'],
   ['Validation', 'VAL'],
+  ['Objectives', 'OBJ'],
+  ['Indicators', 'IND'],
+  ['Evaluation questions', 'EVQ'],
 ]
 
 /** The rules as markdown, grouped by kind, in id order. */

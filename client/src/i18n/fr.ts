@@ -14,6 +14,7 @@ import * as invitations from '../features/invitations/strings.ts'
 import * as passwordReset from '../features/password-reset/strings.ts'
 import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
+import * as objectives from '../features/objectives/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
 
@@ -39,6 +40,7 @@ export const fr = {
   ...passwordReset.fr,
   ...outbox.fr,
   ...collab.fr,
+  ...objectives.fr,
   ...roles.fr,
   ...serverErrors.fr,
   // Still inline: the connection and the document editor, being reworked on the offline-storage branch; they move to

@@ -43,6 +43,16 @@ export const MESSAGES = {
     fr: 'Seuls l’administration et le comité de pilotage modifient cette partie.',
     en: 'Only admin and steering edit this part.',
   },
+  /** PERM12 */
+  indicatorValues: {
+    fr: 'Seuls les membres du partenaire responsable de cet indicateur en saisissent les valeurs.',
+    en: 'Only members of the partner responsible for this indicator enter its values.',
+  },
+  /** PERM13 */
+  valuesAppendOnly: {
+    fr: 'Une valeur saisie ne se modifie ni ne se supprime : saisissez une correction.',
+    en: 'An entered value is neither changed nor removed: enter a correction instead.',
+  },
   /** PERM9 */
   documentUnderReview: {
     fr: 'Ce document est soumis à adoption : seuls l’administration et le comité de pilotage le modifient encore.',

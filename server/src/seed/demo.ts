@@ -1,5 +1,13 @@
 import {
   actionsOf,
+  addDays,
+  appendIndicatorValue,
+  buildIndicator,
+  buildObjective,
+  buildQuestion,
+  indicatorsOf,
+  objectivesOf,
+  questionsOf,
   bodiesOf,
   buildAction,
   buildBody,
@@ -8,7 +16,6 @@ import {
   keysAfter,
   newId,
   planMetaOf,
-  ROOT,
   bodyLinkHref,
   type Role,
 } from '@ensemble/shared'
@@ -26,7 +33,8 @@ import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type P
 import { charter } from './content/charter.ts'
 import { convention } from './content/convention.ts'
 import { BODIES, type BodyKey } from './content/governance.ts'
-import { ACTIONS, OBJECTIVES, PLAN_META, TRANSVERSAL } from './content/plan.ts'
+import { INDICATORS, OPERATIONAL, QUESTIONS, STRATEGIC, type StrategicKey } from './content/objectives.ts'
+import { ACTIONS, OBJECTIVES, PLAN_META, TRANSVERSAL, type ObjectiveKey } from './content/plan.ts'
 import { vision } from './content/vision.ts'
 import { writeBlocks, type RichTextContent } from './richText.ts'
 
@@ -80,6 +88,68 @@ function writeRichTextDoc(doc: Y.Doc, content: RichTextContent): void {
   meta.set('adoptedVersionId', null)
 }
 
+/** Writes the demo's objectives, indicators with their values, and evaluation questions. */
+function writeSteering(doc: Y.Doc, ids: DemoIds): void {
+  const objectives = objectivesOf(doc)
+  const strategicIds = {} as Record<StrategicKey, string>
+  const operationalIds = {} as Record<ObjectiveKey, string>
+  const order = keysAfter(null, STRATEGIC.length + OBJECTIVES.length)
+  STRATEGIC.forEach((s, i) => {
+    strategicIds[s.key] = newId()
+    objectives.set(strategicIds[s.key], buildObjective({ kind: 'strategic', title: s.title, horizon: s.horizon, vision: s.vision, order: order[i]! }))
+  })
+  OBJECTIVES.forEach((o, i) => {
+    const detail = OPERATIONAL[o.key]
+    operationalIds[o.key] = newId()
+    objectives.set(
+      operationalIds[o.key],
+      buildObjective({
+        kind: 'operational',
+        title: o.title,
+        statement: detail.statement,
+        parentId: strategicIds[detail.parent],
+        partnerIds: detail.partners.map((p) => ids.partners[p]),
+        targetDate: detail.targetDate,
+        resources: detail.resources,
+        status: detail.status,
+        order: order[STRATEGIC.length + i]!,
+      }),
+    )
+  })
+  const indicators = indicatorsOf(doc)
+  const indicatorIds = INDICATORS.map((ind) => {
+    const id = newId()
+    const map = indicators.set(
+      id,
+      buildIndicator({
+        objectiveId: operationalIds[ind.objective],
+        name: ind.name,
+        family: ind.family,
+        unit: ind.unit,
+        baseline: ind.baseline,
+        target: ind.target,
+        targetDate: ind.targetDate,
+        source: ind.source,
+        frequency: ind.frequency,
+        partnerId: ids.partners[ind.partner],
+        purposes: [...ind.purposes],
+      }),
+    )
+    const valueIds = ind.values.map(() => newId())
+    ind.values.forEach((v, i) => {
+      // Entered the morning after the measure, by a member of the responsible partner.
+      const at = Date.parse(`${addDays(v.date, 1)}T09:00:00Z`) + i * 60_000
+      appendIndicatorValue(map, valueIds[i]!, { value: v.value, date: v.date, comment: v.comment, by: ids.users[v.by], at, ...(v.corrects === undefined ? {} : { corrects: valueIds[v.corrects]! }) })
+    })
+    return id
+  })
+  const questions = questionsOf(doc)
+  const questionOrder = keysAfter(null, QUESTIONS.length)
+  QUESTIONS.forEach((q, i) => {
+    questions.set(newId(), buildQuestion({ text: q.text, objectiveIds: q.objectives.map((k) => operationalIds[k]), indicatorIds: q.indicators.map((n) => indicatorIds[n]!), order: questionOrder[i]! }))
+  })
+}
+
 /** Writes the demo plan into an empty document. */
 function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
   const user = (key: PersonKey) => ids.users[key]
@@ -88,11 +158,7 @@ function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
   meta.set('start', PLAN_META.start)
   meta.set('end', PLAN_META.end)
 
-  const objectives = doc.getMap<Y.Map<unknown>>(ROOT.objectives)
-  const objectiveOrder = keysAfter(null, OBJECTIVES.length)
-  OBJECTIVES.forEach((o, i) => {
-    objectives.set(newId(), new Y.Map<unknown>([['title', o.title], ['kind', 'operational'], ['order', objectiveOrder[i]!]]))
-  })
+  writeSteering(doc, ids)
 
   const actions = actionsOf(doc)
   const actionOrder = keysAfter(null, ACTIONS.length)

@@ -30,6 +30,8 @@ export const ROOT = {
   actions: 'actions',
   objectives: 'objectives',
   indicators: 'indicators',
+  /** The plan's evaluation questions (EVQ). */
+  questions: 'questions',
   bodies: 'bodies',
   meetings: 'meetings',
   decisions: 'decisions',

@@ -39,8 +39,8 @@ export const RULES = {
     fr: 'Faire entrer ou sortir une action des statuts proposée ou annulée est réservé à l’administration et au comité de pilotage.',
   },
   PERM8: {
-    en: 'Governance bodies, meetings and decisions, the plan’s title and period, objectives and indicators, and the charter’s adoption rules are edited by admin and steering only.',
-    fr: 'Les instances, réunions et décisions, le titre et la période du plan, ses objectifs et indicateurs, et les règles d’adoption de la charte ne sont modifiés que par l’administration et le comité de pilotage.',
+    en: 'Governance bodies, meetings and decisions, the plan’s title and period, its objectives, indicators (their definition) and evaluation questions, and the charter’s adoption rules are edited by admin and steering only.',
+    fr: 'Les instances, réunions et décisions, le titre et la période du plan, ses objectifs, indicateurs (leur définition) et questions évaluatives, et les règles d’adoption de la charte ne sont modifiés que par l’administration et le comité de pilotage.',
   },
   PERM9: {
     en: 'Editors co-edit draft documents (rich texts, minutes); a document submitted for adoption (proposed) is edited by admin and steering only.',
@@ -145,6 +145,58 @@ export const RULES = {
   VAL23: {
     en: 'A document nests its elements (quotes, lists, tables) at most 24 levels deep.',
     fr: 'Un document imbrique ses éléments (citations, listes, tableaux) sur 24 niveaux au plus.',
+  },
+  PERM12: {
+    en: 'A value of an indicator is entered only by a member (admin, steering or editor) of the indicator’s responsible partner, in their own name (`by`), stamped within five minutes of the server’s clock (`at`).',
+    fr: 'Une valeur d’indicateur n’est saisie que par un membre (administration, pilotage ou éditeur) du partenaire responsable de l’indicateur, en son propre nom (`by`), horodatée à cinq minutes près de l’horloge du serveur (`at`).',
+  },
+  PERM13: {
+    en: 'Indicator values are append-only: nobody, whatever their role, changes or removes a value, nor deletes or replaces an indicator that holds values; a wrong value is corrected by a new entry that names it (`corrects`).',
+    fr: 'Les valeurs d’indicateur ne font que s’ajouter : personne, quel que soit son rôle, ne modifie ni ne supprime une valeur, ni ne supprime ou remplace un indicateur qui en a ; une erreur se corrige par une nouvelle saisie qui la désigne (`corrects`).',
+  },
+  OBJ1: {
+    en: 'An objective has the shape of its kind: strategic (title, horizon, vision) or operational (title, statement, parent, partners, target date, resources, status), each field of the right type and within bounds; a plan holds at most 500 objectives.',
+    fr: 'Un objectif a la forme de son type : stratégique (titre, horizon, vision) ou opérationnel (titre, énoncé, objectif parent, partenaires, date cible, ressources, statut), chaque champ du bon type et dans les limites ; un plan compte au plus 500 objectifs.',
+  },
+  OBJ2: {
+    en: 'A strategic objective looks 3 to 5 years ahead (its horizon, a whole number of years).',
+    fr: 'Un objectif stratégique porte à 3 à 5 ans (son horizon, un nombre entier d’années).',
+  },
+  OBJ3: {
+    en: 'An operational objective’s parent, when set, is a strategic objective of the plan; its carrying partners are partners of the alliance, each named once.',
+    fr: 'L’objectif parent d’un objectif opérationnel, s’il est indiqué, est un objectif stratégique du plan ; ses partenaires porteurs sont des partenaires de l’alliance, chacun nommé une fois.',
+  },
+  OBJ4: {
+    en: 'An operational objective’s target date is a real date within the plan’s period; the period may not shrink past it.',
+    fr: 'La date cible d’un objectif opérationnel est une date réelle dans la période du plan ; la période ne peut pas l’exclure.',
+  },
+  OBJ5: {
+    en: 'An operational objective is « validé » only when SMART: Specific (a statement), Measurable (an indicator with a unit, a baseline and a target), Achievable (its resources), Relevant (its strategic objective), Time-bound (a target date within the plan’s period); no edit may leave a validated objective short of a letter.',
+    fr: 'Un objectif opérationnel n’est « validé » que s’il est SMART : Spécifique (un énoncé), Mesurable (un indicateur avec unité, valeur de départ et cible), Atteignable (ses ressources), Réaliste (son objectif stratégique), Temporellement défini (une date cible dans la période du plan) ; aucune modification ne peut retirer une lettre à un objectif validé.',
+  },
+  OBJ6: {
+    en: 'An objective that others rely on is not deleted: a strategic objective with operational objectives under it, an operational objective with indicators.',
+    fr: 'Un objectif dont d’autres dépendent n’est pas supprimé : un objectif stratégique qui a des objectifs opérationnels, un objectif opérationnel qui a des indicateurs.',
+  },
+  IND1: {
+    en: 'An indicator has the shape of its schema: a name, a family (means, activities, results, impacts), a unit, numbers or nothing for its baseline and target, a source, a collection frequency, a subset of the purposes (monitor, understand, prove, value), within bounds; a plan holds at most 1,000 indicators.',
+    fr: 'Un indicateur a la forme de son schéma : un nom, une famille (moyens, activités, résultats, impacts), une unité, des nombres ou rien pour sa valeur de départ et sa cible, une source, une fréquence de collecte, une partie des finalités (suivre, comprendre, prouver, valoriser), dans les limites ; un plan compte au plus 1 000 indicateurs.',
+  },
+  IND2: {
+    en: 'An indicator measures an operational objective of the plan, and its responsible partner, when set, is a partner of the alliance.',
+    fr: 'Un indicateur mesure un objectif opérationnel du plan, et son partenaire responsable, s’il est indiqué, est un partenaire de l’alliance.',
+  },
+  IND3: {
+    en: 'An indicator’s target date is a real date within the plan’s period; the period may not shrink past it.',
+    fr: 'La date cible d’un indicateur est une date réelle dans la période du plan ; la période ne peut pas l’exclure.',
+  },
+  IND4: {
+    en: 'An indicator value is a finite number with a real date, a comment of at most 1,000 characters, its author and time; a correction names an existing value of the same indicator; an indicator keeps at most 1,000 values, and a new indicator starts with none.',
+    fr: 'Une valeur d’indicateur est un nombre fini avec une date réelle, un commentaire d’au plus 1 000 caractères, son auteur et son heure ; une correction désigne une valeur existante du même indicateur ; un indicateur garde au plus 1 000 valeurs, et un nouvel indicateur n’en a aucune.',
+  },
+  EVQ1: {
+    en: 'An evaluation question has a text of 1 to 1,000 characters and links, each once, to at most 50 objectives and 50 indicators of the plan; a plan holds at most 200 questions.',
+    fr: 'Une question évaluative a un texte de 1 à 1 000 caractères et renvoie, chacun une fois, à au plus 50 objectifs et 50 indicateurs du plan ; un plan compte au plus 200 questions.',
   },
 } as const satisfies Record<RuleId, LocalizedText>
 

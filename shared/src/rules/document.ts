@@ -7,13 +7,14 @@ import { periodOf, validatePlanMeta } from './plan.ts'
 import { checkRichTextItem } from './richText.ts'
 import type { RuleViolation, WorkspaceContext } from './types.ts'
 import { text } from './values.ts'
+import { validateSteering } from './steeringDocument.ts'
 import { checkActionMap, readBodyShape, readMetaShape } from './yShape.ts'
 
 /** The root types each kind of document may hold, and their Yjs type (DESIGN §3). */
 export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, 'map' | 'xml'>>>> = {
   richText: { [ROOT.content]: 'xml', [ROOT.meta]: 'map' },
   minutes: { [ROOT.content]: 'xml' },
-  plan: { [ROOT.actions]: 'map', [ROOT.objectives]: 'map', [ROOT.indicators]: 'map', [ROOT.meta]: 'map' },
+  plan: { [ROOT.actions]: 'map', [ROOT.objectives]: 'map', [ROOT.indicators]: 'map', [ROOT.questions]: 'map', [ROOT.meta]: 'map' },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
 }
 
@@ -68,6 +69,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
       }
       out.push(...checkActionMap(value, { workspace: ctx, period }, entity))
     })
+    out.push(...validateSteering(doc, ctx, period))
   } else if (kind === 'governance') {
     doc.getMap<unknown>(ROOT.bodies).forEach((value, id) => {
       const entity = bodyEntity(id)

@@ -4,8 +4,11 @@ import type { Role } from '../roles.ts'
 /** A human message in every language the interface speaks (the member's locale picks one). */
 export type LocalizedText = Readonly<Record<Locale, string>>
 
-/** A rule id as named in docs/RULES.md: `PERMn` for permissions, `VALn` for validation, `GOVn` for governance (docs/SPEC.md). */
-export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}`
+/**
+ * A rule id as named in docs/RULES.md: `PERMn` for permissions, `VALn` for validation, `GOVn` for
+ * governance, `OBJn`, `INDn`, `EVQn` for objectives, indicators and evaluation questions (docs/SPEC.md).
+ */
+export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}` | `OBJ${number}` | `IND${number}` | `EVQ${number}`
 
 /**
  * One broken rule, as both the client (before writing) and the server (after applying an edit) report

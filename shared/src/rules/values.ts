@@ -47,6 +47,13 @@ export const isIntegerIn = (value: unknown, min: number, max: number): value is 
 /** A member or partner reference: a non-empty id of at most 64 characters. */
 export const isRef = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64
 
+/** A plain list of distinct references of at most `max` entries, or null. */
+export function refSet(value: unknown, max: number): string[] | null {
+  if (!Array.isArray(value) || value.length > max) return null
+  for (const id of value) if (!isRef(id)) return null
+  return new Set(value).size === value.length ? (value as string[]) : null
+}
+
 const BASE_62 = /^[0-9A-Za-z]+$/
 const SMALLEST_INTEGER = `A${'0'.repeat(26)}`
 

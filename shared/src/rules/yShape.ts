@@ -170,3 +170,18 @@ export function readMetaShape(map: Y.Map<unknown>, entity = 'meta'): { meta: Rec
   })
   return { meta, violations: v.list }
 }
+
+/** Stands in for a shared type found where a plain value belongs: fails every value rule. */
+export const SHARED_TYPE = Symbol('shared type')
+
+/**
+ * A Y.Map of plain values (an objective, a question, an indicator's definition) as a record for
+ * the value rules; a shared type as a field value reads as SHARED_TYPE and fails its rule.
+ */
+export function readPlainFields(map: Y.Map<unknown>, skip?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  map.forEach((value, key) => {
+    if (key !== skip) out[key] = value instanceof Y.AbstractType ? SHARED_TYPE : value
+  })
+  return out
+}

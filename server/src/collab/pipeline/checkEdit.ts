@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import type { EditCheck, EditRefusal } from './checks.ts'
 import type { EditStep } from './types.ts'
 
@@ -28,6 +29,7 @@ export function checkEdit(check: EditCheck, onError: (err: unknown) => void = ()
           doc: context.room.doc,
           changes: context.changes,
           inserted: context.inserted,
+          deletedByEdit: (item) => context.deleteSets.some((deleteSet) => Y.isDeleted(deleteSet, item.id)),
           context: context.room.workspaceContext(),
         })
       } catch (err) {

@@ -24,6 +24,11 @@ export interface EditCheckInput {
   changes: EditChanges
   /** The items the edit created that are alive after it (see insertedItems in changes.ts). */
   inserted: readonly Y.Item[]
+  /**
+   * Whether the edit deleted `item` (its delete sets, read only when a check asks: whether content a
+   * deleted type held was alive before the edit). Absent: nothing can tell (then a check assumes not).
+   */
+  deletedByEdit?: (item: Y.Item) => boolean
   /** Members and partners of the workspace, as last loaded from SQL. */
   context: WorkspaceContext
 }

@@ -16,6 +16,7 @@ import {
   relationTo,
   ROOT,
   statusVerb,
+  targetsOutsidePeriod,
   validatePlanMeta,
   violationInputs,
   type ActionStatus,
@@ -23,9 +24,10 @@ import {
   type Verb,
 } from '@ensemble/shared'
 import * as Y from 'yjs'
-import type { KeyChange } from '../changes.ts'
+import type { KeyChange, TypeChange } from '../changes.ts'
 import type { MESSAGES } from '../messages.ts'
 import type { EditCheckInput, EditRefusal } from '../pipeline/checks.ts'
+import { checkObjectivesEdit } from './objectivesEdit.ts'
 import { forbidden, invalid, malformed } from './refusals.ts'
 
 /** What one edit did to one action. */
@@ -187,9 +189,12 @@ function quickAccept({ identity, doc, changes, context }: EditCheckInput): boole
   return valid(action)
 }
 
-function checkPlanEditInFull({ identity, doc, changes, context }: EditCheckInput): EditRefusal | null {
+function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
+  const { identity, doc, changes, context } = input
   const edits = new Map<string, ActionEdit>()
   const metaKeys: KeyChange[] = []
+  /** Changes to objectives, indicators and questions, judged by objectivesEdit.ts. */
+  const steering: TypeChange[] = []
 
   // ---- what changed -----------------------------------------------------------------------------
   for (const type of changes.types) {
@@ -235,8 +240,8 @@ function checkPlanEditInFull({ identity, doc, changes, context }: EditCheckInput
     } else if (root === ROOT.meta) {
       if (path.length > 0 || type.content) return malformed('VAL21', root)
       metaKeys.push(...type.keys)
-    } else if (root === ROOT.objectives || root === ROOT.indicators) {
-      if (!can(identity, 'plan.objectives')) return forbidden('PERM8', 'steeringOnly', root)
+    } else if (root === ROOT.objectives || root === ROOT.indicators || root === ROOT.questions) {
+      steering.push(type)
     } else {
       return malformed('VAL22', root)
     }
@@ -291,6 +296,8 @@ function checkPlanEditInFull({ identity, doc, changes, context }: EditCheckInput
     if (periodChanged) {
       const outside = actionsOutsidePeriod(periodOf(shape.meta), actionDates(actions))
       if (outside[0]) return invalid(outside[0])
+      const targets = targetsOutsidePeriod(doc, periodOf(shape.meta))
+      if (targets[0]) return invalid(targets[0])
     }
   }
   const period = new LazyPeriod(meta)
@@ -302,5 +309,5 @@ function checkPlanEditInFull({ identity, doc, changes, context }: EditCheckInput
     const [violation] = checkActionMap(edit.map!, { workspace: context, period }, actionEntity(id), edit.created ? undefined : edit.inputs, edit.entries)
     if (violation) return invalid(violation)
   }
-  return null
+  return steering.length > 0 ? checkObjectivesEdit(input, steering, period) : null
 }

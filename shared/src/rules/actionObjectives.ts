@@ -1,0 +1,32 @@
+/**
+ * Which operational objective each action serves, while actions still name their objective in free
+ * text (issue 18, item 2, first step): an action whose text matches an objective's title (ignoring
+ * case, accents' composition, spaces) is shown under it; any other non-empty text is kept visible
+ * as « objectif à rattacher », so nothing a partner wrote is lost.
+ */
+export const normaliseTitle = (title: string): string => title.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr')
+
+export interface ActionObjectives {
+  /** Objective id → ids of the actions whose text names it, in the order given. */
+  byObjective: Map<string, string[]>
+  /** Actions whose non-empty text names no objective. */
+  unattached: string[]
+}
+
+export function matchActionObjectives(actions: Iterable<{ id: string; objective: string }>, objectives: Iterable<{ id: string; title: string }>): ActionObjectives {
+  const byTitle = new Map<string, string>()
+  for (const o of objectives) {
+    const key = normaliseTitle(o.title)
+    if (!byTitle.has(key)) byTitle.set(key, o.id)
+  }
+  const byObjective = new Map<string, string[]>()
+  const unattached: string[] = []
+  for (const action of actions) {
+    const text = normaliseTitle(action.objective)
+    if (text === '') continue
+    const id = byTitle.get(text)
+    if (id === undefined) unattached.push(action.id)
+    else byObjective.set(id, [...(byObjective.get(id) ?? []), action.id])
+  }
+  return { byObjective, unattached }
+}
