@@ -31,7 +31,7 @@ describe.skipIf(!browserTestsEnabled())('[UI1] [UI2] the members page’s tables
     await expect(memberTable.locator('thead th[scope="col"]').count()).resolves.toBe(headers.length)
     const editor = { ...members[0]!, name: 'Membre 0 editor' }
     const row = memberTable.locator(`tr[data-member="${editor.email}"]`)
-    await expect(row.getByRole('rowheader').innerText()).resolves.toContain(editor.name)
+    await expect(row.getByRole('rowheader').textContent()).resolves.toContain(editor.name)
     await expect(row.getByRole('combobox', { name: `Rôle de ${editor.name}` }).isVisible()).resolves.toBe(true)
     const partnerTable = page.getByRole('table', { name: 'Partenaires' })
     await expect(partnerTable.getByRole('rowheader').count()).resolves.toBeGreaterThan(0)
@@ -56,7 +56,7 @@ describe.skipIf(!browserTestsEnabled())('[UI1] [UI2] the members page’s tables
     await form.locator('.field--invalid .field__error').filter({ hasText: /already a member|déjà membre/ }).waitFor(WAIT)
     expect(invitations).toBe(1)
     const describedBy = (await address.getAttribute('aria-describedby')) ?? ''
-    await expect(page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).innerText()).resolves.toMatch(/already a member|déjà membre/)
+    await expect(page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).resolves.toMatch(/already a member|déjà membre/)
     await expect(page.getByRole('alert').filter({ hasText: /already a member/ }).count()).resolves.toBe(0)
 
     expect(await axeViolations(page)).toEqual([])

@@ -20,7 +20,7 @@ import {
   type Role,
 } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Auth } from '../auth/auth.ts'
 import type { Database } from '../db/schema.ts'
 import { addMembership, updateMember } from '../domain/members.ts'
