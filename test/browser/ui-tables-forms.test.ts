@@ -50,13 +50,13 @@ describe.skipIf(!browserTestsEnabled())('[UI1] [UI2] the members page’s tables
     await expect(address.getAttribute('aria-invalid')).resolves.toBe('true')
     expect(invitations).toBe(0)
 
-    // The server's refusal names the field (already a member): it shows beside the address too.
+    // The server's refusal names the field (already a member, FR1's sentence): it shows beside the address too, never in English.
     await address.fill(editor.email)
     await form.getByRole('button', { name: 'Ajouter' }).click()
-    await form.locator('.field--invalid .field__error').filter({ hasText: /already a member|déjà membre/ }).waitFor(WAIT)
+    await form.locator('.field--invalid .field__error').filter({ hasText: 'Cette personne fait déjà partie de l’alliance.' }).waitFor(WAIT)
     expect(invitations).toBe(1)
     const describedBy = (await address.getAttribute('aria-describedby')) ?? ''
-    await expect(page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).resolves.toMatch(/already a member|déjà membre/)
+    await expect(page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).resolves.toBe('Cette personne fait déjà partie de l’alliance.')
     await expect(page.getByRole('alert').filter({ hasText: /already a member/ }).count()).resolves.toBe(0)
 
     expect(await axeViolations(page)).toEqual([])
