@@ -81,13 +81,3 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
   // Never the server's own (English) message: every code and reason has its sentence (SPEC FR1).
   return serverErrorMessage(error, t)
 }
-
-interface SchemaLike {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly IssueLike[] } }
-}
-
-/** The first problem a shared schema finds with one value, as a sentence; null when valid. */
-export function checkWith(schema: SchemaLike, value: unknown, t: TFunction): string | null {
-  const result = schema.safeParse(value)
-  return result.success ? null : issueMessage(result.error.issues[0] ?? { code: 'custom', path: [] }, t)
-}

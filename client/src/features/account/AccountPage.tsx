@@ -99,7 +99,11 @@ function PasswordSection({ email, name }: { email: string; name: string }) {
   })
   const bound = (key: 'currentPassword' | 'newPassword') => {
     const field = bind(key)
-    return { value: field.value, onChange: (event: ChangeEvent<HTMLInputElement>) => (field.onChange(event), setChanged(false)) }
+    const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+      field.onChange(event)
+      setChanged(false)
+    }
+    return { value: field.value, onChange }
   }
 
   const submit = (event: FormEvent) => {

@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { DateCell } from '../collab/cells/DateCell.tsx'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
+import { writeUnlessRefused } from '../collab/cells/writeUnlessRefused.ts'
 import { TextCell } from '../collab/cells/TextCell.tsx'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import type { Abilities } from '../workspaces/abilities.ts'
@@ -176,7 +177,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             entity={entity}
             field="accountable"
             disabled={!can('accountable')}
-            onCommit={(v) => check({ accountable: v }) ?? setActionField(doc, id, 'accountable', v)}
+            onCommit={(v) => writeUnlessRefused(check({ accountable: v }), () => setActionField(doc, id, 'accountable', v))}
             testId="action-accountable"
           />
         </td>

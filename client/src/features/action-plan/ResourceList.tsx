@@ -7,6 +7,7 @@ import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { writeUnlessRefused } from '../collab/cells/writeUnlessRefused.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { addResource, removeNested, setNestedField } from './planWrites.ts'
 
@@ -98,7 +99,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
                     entity={entity}
                     field="unit"
                     disabled={!canEdit}
-                    onCommit={(v) => (v ? (checkField(id, 'unit', v) ?? setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
+                    onCommit={(v) => (v ? writeUnlessRefused(checkField(id, 'unit', v), () => setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
                   />
                 )
               },
@@ -116,7 +117,7 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
                     entity={entity}
                     field="partnerId"
                     disabled={!canEdit}
-                    onCommit={(v) => (v ? (checkField(id, 'partnerId', v) ?? setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
+                    onCommit={(v) => (v ? writeUnlessRefused(checkField(id, 'partnerId', v), () => setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
                   />
                 )
               },

@@ -48,12 +48,16 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
   // The connection outlives renders: its callbacks read the latest language, toasts and reload.
   const latest = useRef({ t, notify, reload, expire })
   latest.current = { t, notify, reload, expire }
+  // The identity a new connection starts with; later changes (a renamed member) are set in place below.
+  const identity = useRef(user)
+  identity.current = user
+  const userId = user.id
 
   useEffect(() => {
     // Opened already when this page was the one loaded (preloadedConnections.ts); else opened now.
     const created =
       adoptPreloaded(workspace.id, docName) ??
-      new CollabConnection({ workspaceId: workspace.id, docName, user, preview, fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId: workspace.id }) }))).ticket })
+      new CollabConnection({ workspaceId: workspace.id, docName, user: identity.current, preview, fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId: workspace.id }) }))).ticket })
     created.setHandlers({
       onUnauthenticated: () => latest.current.expire(),
       // A document too large to open is not a refused edit: the connection status says why (LOOP6).
@@ -65,15 +69,15 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
       },
     })
     // What this person typed here and the server has not stored survives a closed tab (KEEP1).
-    created.keepOnDevice(user.id)
+    created.keepOnDevice(userId)
     created.start()
     setConnection(created)
     return () => {
       created.destroy()
       setConnection(null)
     }
-    // Only another document needs another connection: the identity is updated in place below.
-  }, [workspace.id, docName, preview])
+    // Only another document (or another person's edits kept on the device) needs another connection.
+  }, [workspace.id, docName, preview, userId])
 
   useEffect(() => {
     connection?.setUser(user)

@@ -60,12 +60,8 @@ export class CommentAnchorController {
 
   constructor(
     private readonly fragment: Y.XmlFragment,
-    private callbacks: Callbacks,
+    private readonly callbacks: Callbacks,
   ) {}
-
-  setCallbacks(callbacks: Callbacks): void {
-    this.callbacks = callbacks
-  }
 
   setThreads(threads: AnchoredThread[], focusedId: string | null): void {
     this.threads = threads

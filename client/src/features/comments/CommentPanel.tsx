@@ -55,7 +55,7 @@ export function CommentPanel(props: CommentPanelProps) {
   const canWrite = can({ role: workspace.role }, 'comments.write')
   const threads = (api.threads ?? []).filter((th) => (include ? include(th) : true)).filter((th) => filter === 'all' || th.status === filter)
 
-  const open = async (body: string): Promise<string | void> => {
+  const open = async (body: string): Promise<string | undefined> => {
     if (!draft) return
     try {
       const created = await call(rest.workspaces[':workspaceId'].comments.threads.$post({ param: params({ workspaceId: workspace.id }), json: { ...draft.target, anchor: draft.anchor ?? null, body } }))

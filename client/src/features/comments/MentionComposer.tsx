@@ -10,7 +10,7 @@ interface MentionComposerProps {
   initial?: string
   autoFocus?: boolean
   /** Resolves to an error message to show, or nothing when sent. */
-  onSubmit(body: string): Promise<string | void>
+  onSubmit(body: string): Promise<string | undefined>
   onCancel?(): void
   testId?: string
 }

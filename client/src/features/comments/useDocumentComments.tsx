@@ -1,5 +1,5 @@
 import { can, contentOf } from '@ensemble/shared'
-import { type ReactNode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
 import type { CollabDoc } from '../collab/useCollabDoc.ts'
@@ -51,8 +51,18 @@ export function useDocumentComments(
         .catch(() => undefined)
     },
   }
-  const controller = useMemo(() => new CommentAnchorController(contentOf(collab.doc), callbacks), [collab.doc])
-  controller.setCallbacks(callbacks)
+  // One controller per document; it calls this render's callbacks (they read the latest role and threads).
+  const latestCallbacks = useRef(callbacks)
+  latestCallbacks.current = callbacks
+  const controller = useMemo(
+    () =>
+      new CommentAnchorController(contentOf(collab.doc), {
+        onSelectThread: (threadId) => latestCallbacks.current.onSelectThread(threadId),
+        onCommentShortcut: () => latestCallbacks.current.onCommentShortcut(),
+        onAnchorGone: (threadId, quote) => latestCallbacks.current.onAnchorGone(threadId, quote),
+      }),
+    [collab.doc],
+  )
 
   useEffect(() => {
     controller.setThreads(

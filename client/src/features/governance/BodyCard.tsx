@@ -18,6 +18,7 @@ import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import { writeUnlessRefused } from '../collab/cells/writeUnlessRefused.ts'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { CharterDefinition } from './CharterDefinition.tsx'
@@ -97,7 +98,7 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
             entity={entity}
             field="level"
             disabled={!canEdit}
-            onCommit={(v) => (v ? (check({ level: v }) ?? setBodyField(doc, id, 'level', v)) : null)}
+            onCommit={(v) => (v ? writeUnlessRefused(check({ level: v }), () => setBodyField(doc, id, 'level', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.decisionRule')}>
@@ -108,7 +109,7 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
             entity={entity}
             field="decisionRule"
             disabled={!canEdit}
-            onCommit={(v) => (v ? (check({ decisionRule: v }) ?? setBodyField(doc, id, 'decisionRule', v)) : null)}
+            onCommit={(v) => (v ? writeUnlessRefused(check({ decisionRule: v }), () => setBodyField(doc, id, 'decisionRule', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.quorum')}>
@@ -131,7 +132,7 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
             entity={entity}
             field="cadence"
             disabled={!canEdit}
-            onCommit={(v) => (v ? (check({ cadence: v }) ?? setBodyField(doc, id, 'cadence', v)) : null)}
+            onCommit={(v) => (v ? writeUnlessRefused(check({ cadence: v }), () => setBodyField(doc, id, 'cadence', v)) : null)}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.chair')}>
@@ -143,7 +144,7 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
             entity={entity}
             field="chair"
             disabled={!canEdit}
-            onCommit={(v) => check({ chair: v }) ?? setBodyField(doc, id, 'chair', v)}
+            onCommit={(v) => writeUnlessRefused(check({ chair: v }), () => setBodyField(doc, id, 'chair', v))}
           />
         </LabelledCell>
         <LabelledCell label={t('governance.mandate')} wide>

@@ -1,6 +1,6 @@
 import type { Action } from '@ensemble/shared'
 import { useQueryClient } from '@tanstack/react-query'
-import { useContext, useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { queryKeys } from '../../api/queryKeys.ts'
@@ -30,7 +30,8 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
   const seen = useRef<number | null>(null)
   const version = JSON.stringify(action)
   const queryClient = useQueryClient()
-  const key = queryKeys.actionHistory(workspace.id, actionId)
+  // Memoised: the effect below depends on it, and a new array each render would re-arm it.
+  const key = useMemo(() => queryKeys.actionHistory(workspace.id, actionId), [workspace.id, actionId])
   // The server reads the stored log: wait until this replica's own edits are acknowledged as stored.
   // `history.changed` (a restore of the plan) makes the list stale (api/liveQueries.ts).
   const save = useContext(CollabContext)?.save
@@ -52,8 +53,7 @@ export function ActionHistory({ actionId, action }: { actionId: string; action: 
     shown.current = version
     const timer = window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: key }), REFRESH_MS)
     return () => window.clearTimeout(timer)
-    // `key` is made of the ids below.
-  }, [version, workspace.id, actionId, queryClient])
+  }, [version, key, queryClient])
   // Newest first: the newest page first, each page (sent oldest first) turned around.
   const changes = history.pages ? history.pages.flatMap((page) => [...page.items].reverse()) : null
   const newest = history.pages?.[0]?.items.at(-1)?.rowId ?? (history.pages ? 0 : null)

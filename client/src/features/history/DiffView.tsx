@@ -1,6 +1,7 @@
-import { createElement, type ReactNode } from 'react'
+import { createElement, Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentDiff, TextPart } from '@ensemble/shared'
+import { withContentKeys } from '../../components/contentKeys.ts'
 
 /** A block's text split at its line breaks (list items, table cells, paragraphs of a quote). */
 function lines(parts: readonly TextPart[]): TextPart[][] {
@@ -14,21 +15,24 @@ function lines(parts: readonly TextPart[]): TextPart[][] {
   return out
 }
 
+const partContent = (part: TextPart) => `${part.op}:${part.text}`
+const rowContent = (row: readonly TextPart[]) => row.map(partContent).join('|')
+
 function Parts({ parts }: { parts: readonly TextPart[] }) {
   const { t } = useTranslation()
-  return parts.map((part, i) =>
+  return withContentKeys(parts, partContent).map(({ key, item: part }) =>
     part.op === 'insert' ? (
-      <ins key={i} title={t('history.inserted')}>
+      <ins key={key} title={t('history.inserted')}>
         <span className="visually-hidden">{t('history.diff.insertedMark')}</span>
         {part.text}
       </ins>
     ) : part.op === 'delete' ? (
-      <del key={i} title={t('history.deleted')}>
+      <del key={key} title={t('history.deleted')}>
         <span className="visually-hidden">{t('history.diff.deletedMark')}</span>
         {part.text}
       </del>
     ) : (
-      <span key={i}>{part.text}</span>
+      <span key={key}>{part.text}</span>
     ),
   )
 }
@@ -38,8 +42,8 @@ const LISTS: Record<string, 'ul' | 'ol'> = { bulletList: 'ul', orderedList: 'ol'
 /** One block of the diff as the editor lays it out: a heading stays a heading, a list a list. */
 function Block({ block }: { block: DocumentDiff['blocks'][number] }): ReactNode {
   const props = { className: `diff-block diff-block--${block.status}`, 'data-type': block.type }
-  const rows = lines(block.parts)
-  const each = (tag: string) => rows.map((row, i) => createElement(tag, { key: i }, <Parts parts={row} />))
+  const rows = withContentKeys(lines(block.parts), rowContent)
+  const each = (tag: string) => rows.map(({ key, item: row }) => createElement(tag, { key }, <Parts parts={row} />))
   if (block.type === 'heading') {
     const level = Math.min(3, Math.max(1, Number(block.attrs?.level) || 1))
     return createElement(`h${level}`, props, <Parts parts={block.parts} />)
@@ -49,7 +53,16 @@ function Block({ block }: { block: DocumentDiff['blocks'][number] }): ReactNode 
   if (block.type === 'codeBlock') return <pre {...props}><Parts parts={block.parts} /></pre>
   if (block.type === 'horizontalRule') return <hr {...props} />
   if (block.type === 'table') return <div {...props}>{each('p')}</div>
-  return <p {...props}>{rows.map((row, i) => [i > 0 && <br key={`br${i}`} />, <Parts key={i} parts={row} />])}</p>
+  return (
+    <p {...props}>
+      {rows.map(({ key, item: row }, i) => (
+        <Fragment key={key}>
+          {i > 0 && <br />}
+          <Parts parts={row} />
+        </Fragment>
+      ))}
+    </p>
+  )
 }
 
 const shown = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value))
@@ -68,8 +81,8 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
     <div className="diff-view">
       <p className="diff-view__summary" role="status">{inserted || deleted ? t('history.diff.summary', { inserted, deleted }) : t('history.diff.none')}</p>
       <div className="prose diff-view__text">
-        {diff.blocks.map((block, i) => (
-          <Block key={i} block={block} />
+        {withContentKeys(diff.blocks, (block) => `${block.type}:${block.status}:${rowContent(block.parts)}`).map(({ key, item: block }) => (
+          <Block key={key} block={block} />
         ))}
       </div>
       {(diff.omitted?.blocks ?? 0) + (diff.omitted?.entries ?? 0) > 0 && (

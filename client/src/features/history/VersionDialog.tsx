@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VersionView } from '@ensemble/shared'
 import { queryKeys } from '../../api/queryKeys.ts'
@@ -33,6 +33,11 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
   const [compareTo, setCompareTo] = useState(initial)
   const [confirming, setConfirming] = useState(false)
   const restoreButton = useRef<HTMLButtonElement>(null)
+  const confirmButton = useRef<HTMLButtonElement>(null)
+  // The confirmation opens on the member's click: focus moves into it (and back on Cancel).
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus()
+  }, [confirming])
   const doc = useQuery({ queryKey: queryKeys.versionDocument(workspaceId, docName, version.id), queryFn: () => fetchVersionDocument(workspaceId, docName, version.id), staleTime: Infinity })
   // Each comparison is read when chosen; `current` moves with the document: read again each time, never kept.
   const current = compareTo === 'current'
@@ -82,7 +87,7 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
       {confirming && (
         <div role="alertdialog" id={`${titleId}-confirm-box`} aria-labelledby={`${titleId}-confirm`} className="version-dialog__confirm">
           <p id={`${titleId}-confirm`}>{t('history.confirmRestore', { name: version.name })}</p>
-          <button type="button" className="button button--small button--danger" autoFocus onClick={restore}>
+          <button type="button" ref={confirmButton} className="button button--small button--danger" onClick={restore}>
             {t('history.viewer.confirmRestore')}
           </button>
           <button

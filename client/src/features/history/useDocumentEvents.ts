@@ -23,17 +23,14 @@ export function useDocumentEvents(workspaceId: string, docName: string, type: 'h
 export function useRefreshWhenStored(doc: Y.Doc | null | undefined, save: SaveState | undefined, ms: number, onStored: () => void): void {
   const latest = useRef(onStored)
   latest.current = onStored
-  const pending = useRef(false)
-  const [pauses, setPauses] = useState(0)
+  // Set when the edits pause; cleared once the refresh has run (after the server stored them).
+  const [pending, setPending] = useState(false)
   useEffect(() => {
     if (!doc) return
     let timer: number | undefined
     const onUpdate = () => {
       window.clearTimeout(timer)
-      timer = window.setTimeout(() => {
-        pending.current = true
-        setPauses((n) => n + 1)
-      }, ms)
+      timer = window.setTimeout(() => setPending(true), ms)
     }
     doc.on('update', onUpdate)
     return () => {
@@ -42,8 +39,8 @@ export function useRefreshWhenStored(doc: Y.Doc | null | undefined, save: SaveSt
     }
   }, [doc, ms])
   useEffect(() => {
-    if (!pending.current || (save !== undefined && save !== 'saved')) return
-    pending.current = false
+    if (!pending || (save !== undefined && save !== 'saved')) return
+    setPending(false)
     latest.current()
-  }, [pauses, save])
+  }, [pending, save])
 }

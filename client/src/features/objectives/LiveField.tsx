@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { Field } from '../../components/Field.tsx'
 
 interface Option {
@@ -28,10 +28,13 @@ export function LiveField(props: LiveFieldProps) {
   const { label, hint, readOnly, validate, onCommit, testId } = props
   const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  // Another member's change shows at once unless this member is typing.
-  useEffect(() => {
+  // Another member's change shows at once unless this member is typing: it clears a message about
+  // the value it replaces (adjusted during render, React's pattern for state that follows a prop).
+  const [shownValue, setShownValue] = useState(props.value)
+  if (shownValue !== props.value) {
+    setShownValue(props.value)
     if (draft === null) setError(null)
-  }, [props.value, draft])
+  }
   const commit = (value: string) => {
     if (value === props.value) {
       setDraft(null)

@@ -9,7 +9,7 @@ import {
   newId,
   objectivesOf,
   questionsOf,
-  ROOT,
+  type ROOT,
   todayIso,
 } from '@ensemble/shared'
 import * as Y from 'yjs'

@@ -21,13 +21,13 @@ export function useRefusedText(collab: CollabDoc): { refused: RefusedText | null
   const watcher = useMemo(() => new UndoneTextWatcher(collab.doc), [collab.doc])
   useEffect(() => () => watcher.destroy(), [watcher])
   const [refused, setRefused] = useState<RefusedText | null>(null)
+  // A new object per refusal (CollabConnection.receiveError), the same one across other renders.
   const error = collab.lastError
   useEffect(() => {
     if (!error || !TAKES_BACK_TYPING.has(error.code)) return
     const text = watcher.take()
     if (!text) return
     setRefused((current) => ({ reason: error.message, text: current ? current.text + text : text }))
-    // One look per refusal (its seq), not per render.
-  }, [error?.seq])
+  }, [error, watcher])
   return { refused, dismiss: () => setRefused(null) }
 }

@@ -28,11 +28,14 @@ export function AdoptionRuleField({ collab, status }: { collab: CollabDoc; statu
   const meta = documentMetaOf(collab.doc)
   const setting = useYMapJson<Record<string, unknown>>(meta)[ADOPTION_RULES_KEY]
   const editable = can({ role: abilities.role }, 'signoff.manage') && status !== 'adopted' && collab.synced
-  const choose = (docName: (typeof RICH_TEXT_DOCS)[number]) => (rule: AdoptionRule | null) => {
-    if (!rule) return
-    const current = (setting && typeof setting === 'object' ? setting : {}) as AdoptionRules
-    collab.doc.transact(() => meta.set(ADOPTION_RULES_KEY, { ...current, [docName]: rule }))
-  }
+  const choose =
+    (docName: (typeof RICH_TEXT_DOCS)[number]) =>
+    (rule: AdoptionRule | null): null => {
+      if (!rule) return null
+      const current = (setting && typeof setting === 'object' ? setting : {}) as AdoptionRules
+      collab.doc.transact(() => meta.set(ADOPTION_RULES_KEY, { ...current, [docName]: rule }))
+      return null
+    }
   return (
     <section className="adoption-rules" aria-labelledby={legendId} data-testid="adoption-rules">
       <h2 id={legendId}>{t('adoptionRules.legend')}</h2>

@@ -3,11 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryKeys } from '../../api/queryKeys.ts'
+import { withContentKeys } from '../../components/contentKeys.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
 import { useMe } from '../auth/SessionContext.tsx'
 import { castVote, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
 import { useDocumentEvents } from '../history/useDocumentEvents.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import './signoffPanel.css'
 
 /**
  * Adoption of a text partner by partner: steering proposes (or unlocks for an amendment), each
@@ -116,8 +118,8 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
             <strong>{t('signoffAudit.warning')}</strong> {t('signoffAudit.explanation')}
           </p>
           <ul>
-            {round.audit.problems.map((problem, i) => (
-              <li key={i}>{problem.message[i18n.language === 'en' ? 'en' : 'fr']}</li>
+            {withContentKeys(round.audit.problems, (p) => `${p.seq ?? ''}:${p.partnerId ?? ''}:${p.message.fr}`).map(({ key, item: problem }) => (
+              <li key={key}>{problem.message[i18n.language === 'en' ? 'en' : 'fr']}</li>
             ))}
           </ul>
         </div>
@@ -131,7 +133,7 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
         ))}
       </ul>
       {mine && (
-        <div role="group" aria-label={t('history.signoff.title')}>
+        <fieldset className="signoff-vote" aria-label={t('history.signoff.title')}>
           <button type="button" onClick={() => vote('approve')}>{t('history.signoff.approve')}</button>
           <button type="button" onClick={() => vote('abstain')}>{t('history.signoff.abstain')}</button>
           <label>
@@ -147,7 +149,7 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
           <button type="button" disabled={!comment.trim()} onClick={() => vote('object')}>{t('history.signoff.object')}</button>
-        </div>
+        </fieldset>
       )}
       {manage && round.status === 'open' && (
         <button type="button" onClick={() => run(() => withdrawRound(workspaceId, round.docName, round.id))}>

@@ -12,7 +12,7 @@ interface SelectCellProps<T extends string> {
   field: string
   disabled?: boolean
   /** Writes the choice; a returned message means the rules refused it (nothing was written). */
-  onCommit: (value: T | null) => string | null | void
+  onCommit: (value: T | null) => string | null | undefined
   className?: string
   testId?: string
 }
