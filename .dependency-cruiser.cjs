@@ -43,7 +43,7 @@ module.exports = {
     {
       name: 'client-no-server-at-runtime',
       severity: 'error',
-      comment: 'The client only takes the API\'s type from the server (`import type { Api } from \'@ensemble/server/api\'`), erased at build.',
+      comment: "The client only takes the API's type from the server (`import type { Api } from '@ensemble/server/api'`), erased at build.",
       from: { path: '^client/' },
       to: { path: '^server/', dependencyTypesNot: ['type-only'] },
     },
@@ -57,7 +57,8 @@ module.exports = {
     {
       name: 'tests-import-packages-by-name',
       severity: 'error',
-      comment: 'test/ reaches the server and shared code through their package exports (@ensemble/server/…, @ensemble/shared), never by a relative path into their sources.',
+      comment:
+        'test/ reaches the server and shared code through their package exports (@ensemble/server/…, @ensemble/shared), never by a relative path into their sources.',
       from: { path: '^test/' },
       to: { path: '^(server|shared)/src/', dependencyTypes: ['local'] },
     },

@@ -79,9 +79,24 @@ function Routes({ path }: { path: string }) {
   if (session.status === 'signedOut') {
     return <Main title={t('auth.signInTitle')}>{path === '/inscription' ? <SignUpPage /> : <SignInPage />}</Main>
   }
-  if (path === '/compte') return <Main title={t('account.title')}><AccountPage /></Main>
-  if (path === '/dev/outbox') return <Main title={t('outbox.title')}><OutboxPage /></Main>
-  if (PUBLIC_PATHS.includes(path) || path === '/alliances') return <Main title={t('workspaces.title')}><WorkspaceListPage /></Main>
+  if (path === '/compte')
+    return (
+      <Main title={t('account.title')}>
+        <AccountPage />
+      </Main>
+    )
+  if (path === '/dev/outbox')
+    return (
+      <Main title={t('outbox.title')}>
+        <OutboxPage />
+      </Main>
+    )
+  if (PUBLIC_PATHS.includes(path) || path === '/alliances')
+    return (
+      <Main title={t('workspaces.title')}>
+        <WorkspaceListPage />
+      </Main>
+    )
 
   const inWorkspace = matchPath('/alliances/:id', path) ?? matchPath('/alliances/:id/:slug', path)
   if (inWorkspace?.id) {

@@ -73,11 +73,18 @@ const envSchema = z.object({
   WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(LIMITS.maxConnections),
   MEMBER_LIMITS_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   CLIENT_DIR: z.string().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Ensemble <ensemble@localhost>'),
   DIGEST_TICK_MS: z.coerce.number().int().min(10).default(60_000),
   INVITATION_TTL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
-  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   NODE_ENV: z.string().optional(),
   HISTORY_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HISTORY_QUEUE: z.coerce.number().int().min(0).optional(),
@@ -108,7 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',

@@ -57,7 +57,10 @@ export interface RunningServer {
  * 400 in the API's error shape (ACCT8); anything else thrown there, a 500 with no detail.
  */
 const refuseRequest = (err: unknown): Response => {
-  const [status, error] = err instanceof RequestError ? [400, { code: 'bad_request', message: 'Malformed request target.' }] : [500, { code: 'internal_error', message: 'Internal error.' }]
+  const [status, error] =
+    err instanceof RequestError
+      ? [400, { code: 'bad_request', message: 'Malformed request target.' }]
+      : [500, { code: 'internal_error', message: 'Internal error.' }]
   return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } })
 }
 

@@ -4,11 +4,16 @@ import { DocumentSize } from '../src/collab/documentSize.ts'
 /** A document whose exact size the test sets, and a clock it moves by hand. */
 function sized(limit: number, loaded: number, exact: number) {
   const state = { exact, now: 0, measures: 0 }
-  const size = new DocumentSize(limit, loaded, () => {
-    state.measures++
-    state.now += 5 // a measure takes 5 ms
-    return state.exact
-  }, () => state.now)
+  const size = new DocumentSize(
+    limit,
+    loaded,
+    () => {
+      state.measures++
+      state.now += 5 // a measure takes 5 ms
+      return state.exact
+    },
+    () => state.now,
+  )
   return { size, state }
 }
 
@@ -47,11 +52,16 @@ describe('HOST4: a document under its size limit, measured only when needed', ()
   it('[HOST4] spaces measures by 50 times what one takes on a large document (100 ms → 5 s)', () => {
     let now = 0
     let measures = 0
-    const size = new DocumentSize(1000, 2000, () => {
-      measures++
-      now += 100
-      return 2000
-    }, () => now)
+    const size = new DocumentSize(
+      1000,
+      2000,
+      () => {
+        measures++
+        now += 100
+        return 2000
+      },
+      () => now,
+    )
     expect(size.admits(1)).toBe(false)
     size.accepted(1)
     now += 4000

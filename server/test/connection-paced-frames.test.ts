@@ -5,7 +5,17 @@ import { silentLogger } from '../src/collab/logger.ts'
 import type { CollabSocket, ConnectionIdentity } from '../src/collab/socket.ts'
 import { PACED_FRAME_BYTES } from '../src/collab/turnPacer.ts'
 
-const identity: ConnectionIdentity = { workspaceId: 'w', docName: 'plan', userId: 'u', name: 'Ana', color: '#123456', partnerId: null, partnerName: null, role: 'editor', locale: 'fr' }
+const identity: ConnectionIdentity = {
+  workspaceId: 'w',
+  docName: 'plan',
+  userId: 'u',
+  name: 'Ana',
+  color: '#123456',
+  partnerId: null,
+  partnerName: null,
+  role: 'editor',
+  locale: 'fr',
+}
 
 /** A socket that notes, for each frame written, its first byte and the turn of the event loop it was written in. */
 function recordingSocket() {

@@ -35,7 +35,10 @@ describe('digest composer (pure)', () => {
     const body = lines(mail.text)
     const at = (h: string) => body.indexOf(h)
     expect(at('Vos actions à échéance')).toBe(3)
-    expect(body.slice(4, 6)).toEqual(['- Classes de mer — en retard, échéance le 8 mars 2030 · responsable (A)', '- Fête du port — échéance le 15 mars 2030 · réalisateur (R)'])
+    expect(body.slice(4, 6)).toEqual([
+      '- Classes de mer — en retard, échéance le 8 mars 2030 · responsable (A)',
+      '- Fête du port — échéance le 15 mars 2030 · réalisateur (R)',
+    ])
     expect(at('Par document')).toBeGreaterThan(at('Vos actions à échéance'))
     expect(body).toContain('- Plan d’action — 12 modifications par Alice Martin et Chloé Durand · 2 nouveaux commentaires')
     expect(body).toContain('- Charte partenariale — 1 modification par Alice Martin')

@@ -52,7 +52,10 @@ describe('history (pure)', () => {
       ['Art. 1', 4],
       ['Art. 2', 2],
     ])
-    const v2 = { meta: { title: 'C', status: 'adopted', adoptedVersionId: 'x' }, content: [p('Préambule'), h(1, 'Art. 1'), p('a'), h(2, 'Sous-titre'), p('B'), h(1, 'Art. 2'), p('c'), h(1, 'Art. 3'), p('d')] }
+    const v2 = {
+      meta: { title: 'C', status: 'adopted', adoptedVersionId: 'x' },
+      content: [p('Préambule'), h(1, 'Art. 1'), p('a'), h(2, 'Sous-titre'), p('B'), h(1, 'Art. 2'), p('c'), h(1, 'Art. 3'), p('d')],
+    }
     expect(changedClauses(v1, v2)).toEqual(['Art. 1', 'Art. 3'])
     expect(changedClauses(v2, v1)).toEqual(['Art. 1', 'Art. 3'])
     expect(contentHash({ ...v1, meta: { title: 'C', status: 'proposed' } })).toBe(contentHash(v1))

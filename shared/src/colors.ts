@@ -1,7 +1,5 @@
 /** Cursor colours with enough contrast on white for text labels (WCAG AA for large text). */
-export const CURSOR_COLORS = [
-  '#1f6feb', '#b62324', '#1a7f37', '#8250df', '#bf5700', '#0a7ea4', '#c2185b', '#5d4037',
-] as const
+export const CURSOR_COLORS = ['#1f6feb', '#b62324', '#1a7f37', '#8250df', '#bf5700', '#0a7ea4', '#c2185b', '#5d4037'] as const
 
 /** A stable colour for a member, derived from their id so every replica agrees. */
 export function colorForId(id: string): string {

@@ -15,7 +15,9 @@ export function formatDay(iso: string, locale: Lang): string {
 
 /** The time of an instant, to the minute: « 14 h 51 » in French, « 14:51 » in English. */
 export function formatTime(date: Date, locale: Lang, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).formatToParts(date)
+  const parts = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).formatToParts(
+    date,
+  )
   const hour = parts.find((p) => p.type === 'hour')?.value ?? ''
   const minute = parts.find((p) => p.type === 'minute')?.value ?? ''
   return locale === 'fr' ? `${Number(hour)} h ${minute}` : `${hour}:${minute}`

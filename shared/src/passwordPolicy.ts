@@ -7,7 +7,8 @@ export const PASSWORD_LENGTH = { min: 8, max: 128 } as const
 export const PASSWORD_PROBLEMS = ['password_too_short', 'password_too_long', 'password_blank', 'password_personal', 'password_common'] as const
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number]
 
-export const isPasswordProblem = (value: unknown): value is PasswordProblem => typeof value === 'string' && (PASSWORD_PROBLEMS as readonly string[]).includes(value)
+export const isPasswordProblem = (value: unknown): value is PasswordProblem =>
+  typeof value === 'string' && (PASSWORD_PROBLEMS as readonly string[]).includes(value)
 
 /** Lower case without accents, so « Hélène » and « helene » compare equal. */
 const fold = (value: string): string => value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()

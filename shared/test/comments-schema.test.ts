@@ -5,17 +5,28 @@ const issuePath = (r: { success: boolean; error?: { issues: { path: PropertyKey[
 
 describe('[COMM1] comment thread targets', () => {
   it('[COMM1] a document thread names a text document; action, field, body and decision threads name their entity', () => {
-    expect(createCommentThreadSchema.parse({ targetKind: 'document', docName: 'agreement', anchor: { from: 'AAE=', to: 'AQI=', quote: 'article 3' }, body: 'ok' })).toMatchObject({
+    expect(
+      createCommentThreadSchema.parse({ targetKind: 'document', docName: 'agreement', anchor: { from: 'AAE=', to: 'AQI=', quote: 'article 3' }, body: 'ok' }),
+    ).toMatchObject({
       targetKind: 'document',
       docName: 'agreement',
       targetId: null,
       field: null,
       anchor: { quote: 'article 3' },
     })
-    expect(createCommentThreadSchema.parse({ targetKind: 'action', targetId: 'act-1', body: 'ok' })).toMatchObject({ docName: 'plan', targetId: 'act-1', field: null })
-    expect(createCommentThreadSchema.parse({ targetKind: 'action_field', targetId: 'act-1', field: 'deadline', body: 'ok' })).toMatchObject({ docName: 'plan', field: 'deadline' })
+    expect(createCommentThreadSchema.parse({ targetKind: 'action', targetId: 'act-1', body: 'ok' })).toMatchObject({
+      docName: 'plan',
+      targetId: 'act-1',
+      field: null,
+    })
+    expect(createCommentThreadSchema.parse({ targetKind: 'action_field', targetId: 'act-1', field: 'deadline', body: 'ok' })).toMatchObject({
+      docName: 'plan',
+      field: 'deadline',
+    })
     expect(createCommentThreadSchema.parse({ targetKind: 'body', targetId: 'copil', body: 'ok' })).toMatchObject({ docName: 'governance' })
-    expect(createCommentThreadSchema.parse({ targetKind: 'decision', docName: 'governance', targetId: 'd1', body: 'ok' })).toMatchObject({ docName: 'governance' })
+    expect(createCommentThreadSchema.parse({ targetKind: 'decision', docName: 'governance', targetId: 'd1', body: 'ok' })).toMatchObject({
+      docName: 'governance',
+    })
     expect(createCommentThreadSchema.parse({ targetKind: 'document', docName: 'minutes:m1', body: 'ok' })).toMatchObject({ anchor: null })
   })
 

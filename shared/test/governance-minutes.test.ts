@@ -20,7 +20,10 @@ function minutes(...paragraphs: (string | [string, Record<string, unknown>])[][]
   }
   return doc
 }
-const texts = (doc: Y.Doc) => contentOf(doc).toArray().map((p) => ((p as Y.XmlElement).get(0) as Y.XmlText).toDelta())
+const texts = (doc: Y.Doc) =>
+  contentOf(doc)
+    .toArray()
+    .map((p) => ((p as Y.XmlElement).get(0) as Y.XmlText).toDelta())
 
 describe('[GOV21] amendments to the minutes', () => {
   it('[GOV21] are proposed during the period only, its last day included, and never once the minutes are locked', () => {
@@ -37,7 +40,10 @@ describe('[GOV21] amendments to the minutes', () => {
   it('[GOV21] an accepted amendment replaces the quoted passage, keeping the marks around it', () => {
     const doc = minutes(['Présents : Lina, Hugo.'], ['Le budget est ', ['adopté à l’unanimité', { bold: true }], '.'])
     expect(applyAmendment(doc, 'à l’unanimité', 'à la majorité')).toBe(true)
-    expect(texts(doc)).toEqual([[{ insert: 'Présents : Lina, Hugo.' }], [{ insert: 'Le budget est ' }, { insert: 'adopté à la majorité', attributes: { bold: true } }, { insert: '.' }]])
+    expect(texts(doc)).toEqual([
+      [{ insert: 'Présents : Lina, Hugo.' }],
+      [{ insert: 'Le budget est ' }, { insert: 'adopté à la majorité', attributes: { bold: true } }, { insert: '.' }],
+    ])
   })
 
   it('[GOV21] without a quote it adds a paragraph; a quote no longer there changes nothing', () => {

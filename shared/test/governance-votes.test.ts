@@ -84,147 +84,234 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     name: 'one seat one vote, a tie rejects under simple majority',
-    body: plain, rule: 'simple_majority', attendance: everyone,
+    body: plain,
+    rule: 'simple_majority',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'against')],
-    expected: { outcome: 'rejected', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [1, 1, 0], weighted: [1, 1, 0], tie: true },
+    expected: {
+      outcome: 'rejected',
+      valid: true,
+      quorum: { present: 3, represented: 0, required: 2, met: true },
+      votes: [1, 1, 0],
+      weighted: [1, 1, 0],
+      tie: true,
+    },
   },
   {
     name: 'quorum not met: recorded as no_quorum even with every ballot for',
-    body: plain, rule: 'simple_majority', attendance: [here('a1', 'pA'), away('a2', 'pA'), away('b1', 'pB')],
+    body: plain,
+    rule: 'simple_majority',
+    attendance: [here('a1', 'pA'), away('a2', 'pA'), away('b1', 'pB')],
     ballots: [vote('a1', 'for')],
     expected: { outcome: 'no_quorum', valid: false, quorum: { present: 1, represented: 0, required: 2, met: false }, votes: [1, 0, 0], weighted: [1, 0, 0] },
   },
   {
     name: 'a proxy makes the quorum and its holder votes twice, once for each seat',
-    body: plain, rule: 'simple_majority', attendance: [here('a1', 'pA'), proxy('a2', 'pA', 'a1'), away('b1', 'pB')],
+    body: plain,
+    rule: 'simple_majority',
+    attendance: [here('a1', 'pA'), proxy('a2', 'pA', 'a1'), away('b1', 'pB')],
     ballots: [vote('a1', 'for'), vote('a1', 'for', 'a2')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 1, represented: 1, required: 2, met: true }, votes: [2, 0, 0], weighted: [2, 0, 0] },
   },
   {
     name: 'remote attendance counts like presence',
-    body: plain, rule: 'simple_majority', attendance: [remote('a1', 'pA'), away('a2', 'pA'), remote('b1', 'pB')],
+    body: plain,
+    rule: 'simple_majority',
+    attendance: [remote('a1', 'pA'), away('a2', 'pA'), remote('b1', 'pB')],
     ballots: [vote('a1', 'for'), vote('b1', 'abstain')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 2, represented: 0, required: 2, met: true }, votes: [1, 0, 1], weighted: [1, 0, 1] },
   },
   {
     name: 'weighted seats: three heads for, one public seat of weight 3 against, a weighted tie rejects',
-    body: weightedSeats, rule: 'simple_majority', attendance: allFour,
+    body: weightedSeats,
+    rule: 'simple_majority',
+    attendance: allFour,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('c1', 'for'), vote('b1', 'against')],
-    expected: { outcome: 'rejected', valid: true, quorum: { present: 4, represented: 0, required: 3, met: true }, votes: [3, 1, 0], weighted: [3, 3, 0], tie: true },
+    expected: {
+      outcome: 'rejected',
+      valid: true,
+      quorum: { present: 4, represented: 0, required: 3, met: true },
+      votes: [3, 1, 0],
+      weighted: [3, 3, 0],
+      tie: true,
+    },
   },
   {
     name: 'weighted colleges (50/30/20): associations split, public against, companies for → 45 against 55',
-    body: weightedColleges, rule: 'simple_majority', attendance: allFour,
+    body: weightedColleges,
+    rule: 'simple_majority',
+    attendance: allFour,
     ballots: [vote('a1', 'for'), vote('a2', 'against'), vote('b1', 'against'), vote('c1', 'for')],
     expected: { outcome: 'rejected', valid: true, quorum: { present: 4, represented: 0, required: 3, met: true }, votes: [2, 2, 0], weighted: [45, 55, 0] },
   },
   {
     name: 'weighted colleges: an association abstains → for 45, against 30, abstain 25',
-    body: weightedColleges, rule: 'simple_majority', attendance: allFour,
+    body: weightedColleges,
+    rule: 'simple_majority',
+    attendance: allFour,
     ballots: [vote('a1', 'for'), vote('a2', 'abstain'), vote('b1', 'against'), vote('c1', 'for')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 4, represented: 0, required: 3, met: true }, votes: [2, 1, 1], weighted: [45, 30, 25] },
   },
   {
     name: 'majority of members: a recused member leaves the base, 2 of 3 eligible seats adopt',
-    body: { seats: { pA: 2, pB: 2 }, quorum: 3, decisionRule: 'majority_of_members' }, rule: 'majority_of_members',
-    attendance: [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), here('b2', 'pB')], recusals: ['b2'],
+    body: { seats: { pA: 2, pB: 2 }, quorum: 3, decisionRule: 'majority_of_members' },
+    rule: 'majority_of_members',
+    attendance: [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), here('b2', 'pB')],
+    recusals: ['b2'],
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'against')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 4, represented: 0, required: 3, met: true }, votes: [2, 1, 0], weighted: [2, 1, 0] },
   },
   {
     name: 'majority of members without the recusal: 2 of 4 is not a majority',
-    body: { seats: { pA: 2, pB: 2 }, quorum: 3, decisionRule: 'majority_of_members' }, rule: 'majority_of_members',
+    body: { seats: { pA: 2, pB: 2 }, quorum: 3, decisionRule: 'majority_of_members' },
+    rule: 'majority_of_members',
     attendance: [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), here('b2', 'pB')],
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'against'), vote('b2', 'against')],
-    expected: { outcome: 'rejected', valid: true, quorum: { present: 4, represented: 0, required: 3, met: true }, votes: [2, 2, 0], weighted: [2, 2, 0], tie: true },
+    expected: {
+      outcome: 'rejected',
+      valid: true,
+      quorum: { present: 4, represented: 0, required: 3, met: true },
+      votes: [2, 2, 0],
+      weighted: [2, 2, 0],
+      tie: true,
+    },
   },
   {
     name: 'a recused member’s ballot is refused and not counted',
-    body: plain, rule: 'simple_majority', attendance: everyone, recusals: ['b1'],
+    body: plain,
+    rule: 'simple_majority',
+    attendance: everyone,
+    recusals: ['b1'],
     ballots: [vote('a1', 'for'), vote('b1', 'against'), vote('a2', 'against')],
-    expected: { outcome: 'rejected', valid: false, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [1, 1, 0], weighted: [1, 1, 0], tie: true, refused: ['recused'] },
+    expected: {
+      outcome: 'rejected',
+      valid: false,
+      quorum: { present: 3, represented: 0, required: 2, met: true },
+      votes: [1, 1, 0],
+      weighted: [1, 1, 0],
+      tie: true,
+      refused: ['recused'],
+    },
   },
   {
     name: 'majority of members counts absent seats in the base: 2 for out of 3 seats adopt',
-    body: plain, rule: 'majority_of_members', attendance: [here('a1', 'pA'), here('a2', 'pA'), away('b1', 'pB')],
+    body: plain,
+    rule: 'majority_of_members',
+    attendance: [here('a1', 'pA'), here('a2', 'pA'), away('b1', 'pB')],
     ballots: [vote('a1', 'for'), vote('a2', 'for')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 2, represented: 0, required: 2, met: true }, votes: [2, 0, 0], weighted: [2, 0, 0] },
   },
   {
     name: 'unanimity: one abstention breaks it',
-    body: plain, rule: 'unanimity', attendance: everyone,
+    body: plain,
+    rule: 'unanimity',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'abstain')],
     expected: { outcome: 'rejected', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [2, 0, 1], weighted: [2, 0, 1] },
   },
   {
     name: 'consensus: the same ballots pass, abstaining is not objecting',
-    body: plain, rule: 'consensus', attendance: everyone,
+    body: plain,
+    rule: 'consensus',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'abstain')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [2, 0, 1], weighted: [2, 0, 1] },
   },
   {
     name: 'consensus: one objection blocks',
-    body: plain, rule: 'consensus', attendance: everyone,
+    body: plain,
+    rule: 'consensus',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'against')],
     expected: { outcome: 'rejected', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [2, 1, 0], weighted: [2, 1, 0] },
   },
   {
     name: 'unanimity: every ballot for',
-    body: plain, rule: 'unanimity', attendance: everyone,
+    body: plain,
+    rule: 'unanimity',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'for')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [3, 0, 0], weighted: [3, 0, 0] },
   },
   {
     name: 'two thirds: exactly 2 of 3 votes cast adopt',
-    body: plain, rule: 'two_thirds', attendance: everyone,
+    body: plain,
+    rule: 'two_thirds',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'against')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [2, 1, 0], weighted: [2, 1, 0] },
   },
   {
     name: 'two thirds: 1 for, 1 against, 1 abstention reject (abstentions are not votes cast)',
-    body: plain, rule: 'two_thirds', attendance: everyone,
+    body: plain,
+    rule: 'two_thirds',
+    attendance: everyone,
     ballots: [vote('a1', 'for'), vote('a2', 'against'), vote('b1', 'abstain')],
-    expected: { outcome: 'rejected', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [1, 1, 1], weighted: [1, 1, 1], tie: true },
+    expected: {
+      outcome: 'rejected',
+      valid: true,
+      quorum: { present: 3, represented: 0, required: 2, met: true },
+      votes: [1, 1, 1],
+      weighted: [1, 1, 1],
+      tie: true,
+    },
   },
   {
     name: 'two thirds with weights: 2 heads (weight 2) against 1 public seat (weight 3) reject',
-    body: { ...weightedSeats, quorum: 2 }, rule: 'two_thirds', attendance: [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), away('c1', 'pC')],
+    body: { ...weightedSeats, quorum: 2 },
+    rule: 'two_thirds',
+    attendance: [here('a1', 'pA'), here('a2', 'pA'), here('b1', 'pB'), away('c1', 'pC')],
     ballots: [vote('a1', 'for'), vote('a2', 'for'), vote('b1', 'against')],
     expected: { outcome: 'rejected', valid: true, quorum: { present: 3, represented: 0, required: 2, met: true }, votes: [2, 1, 0], weighted: [2, 3, 0] },
   },
   {
     name: 'quorum as a share: half of 5 seats needs 3, two present is no quorum',
     body: { seats: { pA: 3, pB: 2 }, quorum: 1, decisionRule: 'simple_majority', voting: voting({ quorum: { kind: 'share', share: 0.5 } }) },
-    rule: 'simple_majority', attendance: [here('a1', 'pA'), here('b1', 'pB'), away('a2', 'pA')],
+    rule: 'simple_majority',
+    attendance: [here('a1', 'pA'), here('b1', 'pB'), away('a2', 'pA')],
     ballots: [vote('a1', 'for'), vote('b1', 'for')],
     expected: { outcome: 'no_quorum', valid: false, quorum: { present: 2, represented: 0, required: 3, met: false }, votes: [2, 0, 0], weighted: [2, 0, 0] },
   },
   {
     name: 'quorum as a share: with a proxy the 3 seats are there',
     body: { seats: { pA: 3, pB: 2 }, quorum: 1, decisionRule: 'simple_majority', voting: voting({ quorum: { kind: 'share', share: 0.5 } }) },
-    rule: 'simple_majority', attendance: [here('a1', 'pA'), here('b1', 'pB'), proxy('a2', 'pA', 'b1')],
+    rule: 'simple_majority',
+    attendance: [here('a1', 'pA'), here('b1', 'pB'), proxy('a2', 'pA', 'b1')],
     ballots: [vote('a1', 'for'), vote('b1', 'for'), vote('b1', 'against', 'a2')],
     expected: { outcome: 'adopted', valid: true, quorum: { present: 2, represented: 1, required: 3, met: true }, votes: [2, 1, 0], weighted: [2, 1, 0] },
   },
   {
     name: 'per-college quorum: the body’s quorum is met but the public college is absent',
     body: {
-      seats: { pA: 2, pB: 1 }, quorum: 2, decisionRule: 'simple_majority',
-      voting: voting({ colleges: [
-        { id: 'assoc', name: 'Associations', weight: 1, seats: { pA: 2 }, quorum: { kind: 'count', seats: 1 } },
-        { id: 'public', name: 'Acteurs publics', weight: 1, seats: { pB: 1 }, quorum: { kind: 'count', seats: 1 } },
-      ] }),
+      seats: { pA: 2, pB: 1 },
+      quorum: 2,
+      decisionRule: 'simple_majority',
+      voting: voting({
+        colleges: [
+          { id: 'assoc', name: 'Associations', weight: 1, seats: { pA: 2 }, quorum: { kind: 'count', seats: 1 } },
+          { id: 'public', name: 'Acteurs publics', weight: 1, seats: { pB: 1 }, quorum: { kind: 'count', seats: 1 } },
+        ],
+      }),
     },
-    rule: 'simple_majority', attendance: [here('a1', 'pA'), here('a2', 'pA'), away('b1', 'pB')],
+    rule: 'simple_majority',
+    attendance: [here('a1', 'pA'), here('a2', 'pA'), away('b1', 'pB')],
     ballots: [vote('a1', 'for'), vote('a2', 'for')],
     expected: { outcome: 'no_quorum', valid: false, quorum: { present: 2, represented: 0, required: 2, met: false }, votes: [2, 0, 0], weighted: [2, 0, 0] },
   },
   {
     name: 'proxy cap of 1: the second proxy to the same holder is refused, so is the ballot cast with it',
-    body: { seats: { pA: 3 }, quorum: 2, decisionRule: 'simple_majority' }, rule: 'simple_majority',
+    body: { seats: { pA: 3 }, quorum: 2, decisionRule: 'simple_majority' },
+    rule: 'simple_majority',
     attendance: [here('a1', 'pA'), proxy('a2', 'pA', 'a1'), proxy('a3', 'pA', 'a1')],
     ballots: [vote('a1', 'for'), vote('a1', 'for', 'a2'), vote('a1', 'for', 'a3')],
-    expected: { outcome: 'adopted', valid: false, quorum: { present: 1, represented: 1, required: 2, met: true }, votes: [2, 0, 0], weighted: [2, 0, 0], refused: ['no_proxy'] },
+    expected: {
+      outcome: 'adopted',
+      valid: false,
+      quorum: { present: 1, represented: 1, required: 2, met: true },
+      votes: [2, 0, 0],
+      weighted: [2, 0, 0],
+      refused: ['no_proxy'],
+    },
   },
 ]
 
@@ -242,7 +329,12 @@ describe('vote results (GOV5, GOV9)', () => {
   })
 
   it('[GOV9] the explanation gives each college’s ballots and weights', () => {
-    const result = computeVoteResult(weightedColleges, 'simple_majority', allFour, [vote('a1', 'for'), vote('a2', 'abstain'), vote('b1', 'against'), vote('c1', 'for')])
+    const result = computeVoteResult(weightedColleges, 'simple_majority', allFour, [
+      vote('a1', 'for'),
+      vote('a2', 'abstain'),
+      vote('b1', 'against'),
+      vote('c1', 'for'),
+    ])
     expect(result.colleges).toEqual([
       { collegeId: 'assoc', name: 'Associations', weight: 50, votes: { for: 1, against: 0, abstain: 1 }, weighted: { for: 25, against: 0, abstain: 25 } },
       { collegeId: 'public', name: 'Acteurs publics', weight: 30, votes: { for: 0, against: 1, abstain: 0 }, weighted: { for: 0, against: 30, abstain: 0 } },
@@ -254,7 +346,13 @@ describe('vote results (GOV5, GOV9)', () => {
 
 describe('quorum (GOV5)', () => {
   it('[GOV5] seats fill in attendance order; members beyond their partner’s seats or without a partner hold none', () => {
-    const q = computeQuorum(plain, [here('a1', 'pA'), here('a2', 'pA'), here('a3', 'pA'), here('x', 'pX'), { memberId: 'n', partnerId: null, status: 'present' }])
+    const q = computeQuorum(plain, [
+      here('a1', 'pA'),
+      here('a2', 'pA'),
+      here('a3', 'pA'),
+      here('x', 'pX'),
+      { memberId: 'n', partnerId: null, status: 'present' },
+    ])
     expect(q).toMatchObject({ totalSeats: 3, present: 2, represented: 0, required: 2, met: true })
     const seating = seat(plain, [here('a1', 'pA'), here('a2', 'pA'), here('a3', 'pA')])
     expect([...seating.seatOf.keys()]).toEqual(['a1', 'a2'])
@@ -267,7 +365,13 @@ describe('quorum (GOV5)', () => {
   })
 
   it('[GOV5] per-college figures are reported', () => {
-    const body: VotingBody = { ...weightedSeats, voting: voting({ ...weightedSeats.voting!, colleges: weightedSeats.voting!.colleges.map((c) => ({ ...c, quorum: { kind: 'share', share: 0.5 } as const })) }) }
+    const body: VotingBody = {
+      ...weightedSeats,
+      voting: voting({
+        ...weightedSeats.voting!,
+        colleges: weightedSeats.voting!.colleges.map((c) => ({ ...c, quorum: { kind: 'share', share: 0.5 } as const })),
+      }),
+    }
     const q = computeQuorum(body, [here('a1', 'pA'), away('a2', 'pA'), here('b1', 'pB'), away('c1', 'pC')])
     expect(q.colleges).toEqual([
       { collegeId: 'assoc', name: 'Associations', seats: 2, present: 1, represented: 0, required: 1, met: true },
@@ -279,11 +383,20 @@ describe('quorum (GOV5)', () => {
 
   it('[GOV4] proxies to oneself, to an absent member or beyond the cap are refused and named', () => {
     const q = computeQuorum({ seats: { pA: 4 }, quorum: 1, decisionRule: 'consensus', voting: voting({ maxProxies: 1 }) }, [
-      here('a1', 'pA'), proxy('a2', 'pA', 'a2'), proxy('a3', 'pA', 'a4'), away('a4', 'pA'),
+      here('a1', 'pA'),
+      proxy('a2', 'pA', 'a2'),
+      proxy('a3', 'pA', 'a4'),
+      away('a4', 'pA'),
     ])
-    expect(q.problems.map((p) => [p.code, p.memberId])).toEqual([['proxy_invalid', 'a2'], ['proxy_invalid', 'a3']])
+    expect(q.problems.map((p) => [p.code, p.memberId])).toEqual([
+      ['proxy_invalid', 'a2'],
+      ['proxy_invalid', 'a3'],
+    ])
     const capped = computeQuorum({ seats: { pA: 4 }, quorum: 1, decisionRule: 'consensus', voting: voting({ maxProxies: 2 }) }, [
-      here('a1', 'pA'), proxy('a2', 'pA', 'a1'), proxy('a3', 'pA', 'a1'), proxy('a4', 'pA', 'a1'),
+      here('a1', 'pA'),
+      proxy('a2', 'pA', 'a1'),
+      proxy('a3', 'pA', 'a1'),
+      proxy('a4', 'pA', 'a1'),
     ])
     expect(capped.represented).toBe(2)
     expect(capped.problems.map((p) => [p.code, p.rule, p.memberId])).toEqual([['proxy_cap_exceeded', 'GOV4', 'a4']])
@@ -314,7 +427,17 @@ describe('ballots (GOV6–GOV8)', () => {
 
 describe('voting extension of a body (GOV1–GOV3)', () => {
   const ctx = workspaceContextFrom([], [{ id: 'pA' }, { id: 'pB' }, { id: 'pC' }])
-  const base = { name: 'Comité de pilotage', level: 'strategic', mandate: '', seats: { pA: 2, pB: 1, pC: 1 }, decisionRule: 'simple_majority', quorum: 3, cadence: 'monthly', chair: null, order: 'a0' }
+  const base = {
+    name: 'Comité de pilotage',
+    level: 'strategic',
+    mandate: '',
+    seats: { pA: 2, pB: 1, pC: 1 },
+    decisionRule: 'simple_majority',
+    quorum: 3,
+    cadence: 'monthly',
+    chair: null,
+    order: 'a0',
+  }
   const rulesOf = (v: unknown) => validateBody({ ...base, voting: v }, ctx, 'bodies/b1').map((x) => x.rule)
 
   it('[GOV1] a body without voting, or with null, stays valid (bodies seeded before GOV)', () => {
@@ -336,7 +459,11 @@ describe('voting extension of a body (GOV1–GOV3)', () => {
     ['GOV3', 'two colleges with the same id', voting({ colleges: weightedSeats.voting!.colleges.map((c) => ({ ...c, id: 'same' })) })],
     ['VAL15', 'a share quorum of zero', voting({ quorum: { kind: 'share', share: 0 } })],
     ['VAL15', 'a count quorum above the seats', voting({ quorum: { kind: 'count', seats: 5 } })],
-    ['VAL15', 'a college quorum above its seats', voting({ colleges: weightedSeats.voting!.colleges.map((c) => ({ ...c, quorum: { kind: 'count', seats: 3 } as const })) })],
+    [
+      'VAL15',
+      'a college quorum above its seats',
+      voting({ colleges: weightedSeats.voting!.colleges.map((c) => ({ ...c, quorum: { kind: 'count', seats: 3 } as const })) }),
+    ],
   ]
   it.each(INVALID)('[%s] refuses %s', (rule, _name, v) => {
     expect(rulesOf(v)).toContain(rule)
@@ -353,7 +480,17 @@ describe('voting extension of a body (GOV1–GOV3)', () => {
 describe('voting in the governance document (GOV1)', () => {
   it('[GOV1] a body written with voting reads back whole and passes the shape rules; one without keeps passing', () => {
     const doc = new Y.Doc()
-    const input = { name: 'AG', level: 'strategic', mandate: '', seats: { pA: 2, pB: 1, pC: 1 }, decisionRule: 'simple_majority', quorum: 3, cadence: 'annual', chair: null, order: 'a0' } as const
+    const input = {
+      name: 'AG',
+      level: 'strategic',
+      mandate: '',
+      seats: { pA: 2, pB: 1, pC: 1 },
+      decisionRule: 'simple_majority',
+      quorum: 3,
+      cadence: 'annual',
+      chair: null,
+      order: 'a0',
+    } as const
     bodiesOf(doc).set('b1', buildBody({ ...input, voting: weightedColleges.voting! }))
     bodiesOf(doc).set('b2', buildBody(input))
     expect(readBody(bodiesOf(doc).get('b1')!).voting).toEqual(weightedColleges.voting)

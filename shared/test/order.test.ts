@@ -75,7 +75,6 @@ describe('[ORDER2] 1,000 random insert positions keep a strict order', () => {
     expectStrictlySorted(insertMany(300, (length) => length))
     expectStrictlySorted(insertMany(300, (length) => (length >= 2 ? 1 : length)))
   })
-
 })
 
 describe('[ORDER4] appending or prepending keeps keys within the schemas’ 64-character order limit', () => {

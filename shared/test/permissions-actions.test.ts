@@ -45,14 +45,17 @@ describe('action permissions', () => {
     expect(editable.sort()).toEqual(['consulted', 'deadline', 'description', 'informed', 'milestones', 'objective', 'resources', 'start', 'title'])
   })
 
-  it.each(['planned', 'in_progress', 'blocked', 'done'] as const)('[PERM5] [PERM6] on a %s action an editor who is A or R updates progress, never the plan fields', (status) => {
-    for (const userId of ['u-a', 'u-r']) {
-      for (const field of OWNER_FIELDS) expect(canEditActionField(as('editor', userId), action(status), field), field).toBe(true)
-      for (const field of STEERING_FIELDS) expect(canEditActionField(as('editor', userId), action(status), field), field).toBe(false)
-    }
-    for (const field of ACTION_FIELDS) expect(canEditActionField(as('editor', 'u-other'), action(status), field), field).toBe(false)
-    for (const field of ACTION_FIELDS) expect(canEditActionField(as('steering'), action(status), field), field).toBe(true)
-  })
+  it.each(['planned', 'in_progress', 'blocked', 'done'] as const)(
+    '[PERM5] [PERM6] on a %s action an editor who is A or R updates progress, never the plan fields',
+    (status) => {
+      for (const userId of ['u-a', 'u-r']) {
+        for (const field of OWNER_FIELDS) expect(canEditActionField(as('editor', userId), action(status), field), field).toBe(true)
+        for (const field of STEERING_FIELDS) expect(canEditActionField(as('editor', userId), action(status), field), field).toBe(false)
+      }
+      for (const field of ACTION_FIELDS) expect(canEditActionField(as('editor', 'u-other'), action(status), field), field).toBe(false)
+      for (const field of ACTION_FIELDS) expect(canEditActionField(as('steering'), action(status), field), field).toBe(true)
+    },
+  )
 
   it('[PERM7] only admin and steering move an action into or out of proposed or cancelled', () => {
     const owner = as('editor', 'u-r')

@@ -93,7 +93,12 @@ const cells: [Verb, Role, string][] = lines.slice(1).flatMap((line) => {
 describe('[PERM0] the permission matrix, cell by cell', () => {
   it('[PERM0] the table has one column per role, one row per verb, and only known symbols', () => {
     expect(columns).toEqual([...ROLES])
-    expect(lines.slice(1).map((l) => l.trim().split(/\s+/)[0]).sort()).toEqual(Object.keys(PERMISSIONS).sort())
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/)[0])
+        .sort(),
+    ).toEqual(Object.keys(PERMISSIONS).sort())
     expect(cells).toHaveLength(ROLES.length * Object.keys(PERMISSIONS).length)
     for (const [, , mark] of cells) expect(Object.keys(LEGEND)).toContain(mark)
   })

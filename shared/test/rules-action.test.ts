@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  RULES,
-  validateAction,
-  workspaceContextFrom,
-  type ActionLike,
-  type ActionRuleContext,
-  type RuleId,
-} from '../src/index.ts'
+import { RULES, validateAction, workspaceContextFrom, type ActionLike, type ActionRuleContext, type RuleId } from '../src/index.ts'
 
 /**
  * Each action rule (VAL1–VAL14) against valid and invalid fixtures: a valid action, then one change
@@ -51,7 +44,10 @@ const VALID: [label: string, patch: Partial<Record<keyof typeof valid, unknown>>
   ['the base fixture', {}],
   ['the accountable also responsible (by design)', { accountable: 'u-edit', responsible: ['u-edit'] }],
   ['an admin accountable, editors responsible', { accountable: 'u-admin', responsible: ['u-edit', 'u-edit2'] }],
-  ['a bare proposal: no dates, nobody accountable or responsible', { status: 'proposed', start: null, deadline: null, accountable: null, responsible: [], milestones: {} }],
+  [
+    'a bare proposal: no dates, nobody accountable or responsible',
+    { status: 'proposed', start: null, deadline: null, accountable: null, responsible: [], milestones: {} },
+  ],
   ['a proposal with only a start', { status: 'proposed', deadline: null, accountable: null, responsible: [] }],
   ['start = deadline', { start: '2026-05-01', deadline: '2026-05-01', milestones: { m1: { ...milestone, date: '2026-05-01' } } }],
   ['dates on the bounds of the period', { start: '2026-01-01', deadline: '2028-12-31' }],
@@ -94,7 +90,12 @@ const INVALID: [rule: RuleId, label: string, patch: Partial<Record<keyof typeof 
   ['VAL8', 'no start once planned', { start: null }, 'start'],
   ['VAL8', 'no deadline once planned', { deadline: null }, 'deadline'],
   ['VAL8', 'a deadline before the start', { start: '2026-12-19', milestones: {} }, 'deadline'],
-  ['VAL8', 'a proposal whose deadline precedes its start', { status: 'proposed', accountable: null, responsible: [], start: '2026-12-19', milestones: {} }, 'deadline'],
+  [
+    'VAL8',
+    'a proposal whose deadline precedes its start',
+    { status: 'proposed', accountable: null, responsible: [], start: '2026-12-19', milestones: {} },
+    'deadline',
+  ],
   ['VAL9', 'a start before the plan', { start: '2025-12-31', milestones: {} }, 'start'],
   ['VAL9', 'a deadline after the plan', { deadline: '2029-01-01' }, 'deadline'],
   ['VAL10', 'a milestone before the start', { milestones: { m1: { ...milestone, date: '2026-02-28' } } }, 'date', 'actions/a1/milestones/m1'],

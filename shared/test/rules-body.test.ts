@@ -25,7 +25,10 @@ const VALID: [string, Partial<Record<keyof typeof valid, unknown>>][] = [
   ['no seats and a quorum of 0', { seats: {}, quorum: 0 }],
   ['a partner with zero seats', { seats: { p1: 2, p3: 0 } }],
   ['no chair', { chair: null }],
-  ...(['consensus', 'two_thirds', 'unanimity'] as const).map((rule): [string, Partial<Record<keyof typeof valid, unknown>>] => [`decision rule ${rule}`, { decisionRule: rule }]),
+  ...(['consensus', 'two_thirds', 'unanimity'] as const).map((rule): [string, Partial<Record<keyof typeof valid, unknown>>] => [
+    `decision rule ${rule}`,
+    { decisionRule: rule },
+  ]),
 ]
 
 const INVALID: [RuleId, string, Partial<Record<keyof typeof valid, unknown>>, string][] = [

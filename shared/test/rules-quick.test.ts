@@ -34,7 +34,7 @@ const STATUSES: ActionStatus[] = ['proposed', 'planned', 'in_progress', 'blocked
 const period = { start: '2026-01-01', end: '2026-12-31' }
 
 let seed = 11
-const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 const some = (items: readonly string[]) => items.filter(() => random() < 0.3)
 
@@ -54,7 +54,9 @@ function randomAction(): Y.Map<unknown> {
       consulted: some(PEOPLE),
       informed: some(PEOPLE),
       milestones: Object.fromEntries(
-        ['m1', 'm2'].filter(() => random() < 0.7).map((id) => [id, { title: pick(['Étape', '']), date: pick(DATES) ?? '2026-05-01', done: random() < 0.5, order: 'a0' }]),
+        ['m1', 'm2']
+          .filter(() => random() < 0.7)
+          .map((id) => [id, { title: pick(['Étape', '']), date: pick(DATES) ?? '2026-05-01', done: random() < 0.5, order: 'a0' }]),
       ),
     }),
   )

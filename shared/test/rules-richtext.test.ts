@@ -98,14 +98,34 @@ describe('rich-text documents', () => {
     ['VAL18', 'an embed inside text', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).insertEmbed(0, { image: 'x' })],
     ['VAL18', 'an attribute on text', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).setAttribute('style', 'x')],
     ['VAL19', 'an unknown mark (textStyle)', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { textStyle: { color: 'red' } })],
-    ['VAL19', 'a javascript: link', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { ...LINK, href: 'javascript:alert(1)' } })],
+    [
+      'VAL19',
+      'a javascript: link',
+      (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { ...LINK, href: 'javascript:alert(1)' } }),
+    ],
     ['VAL19', 'a data: link', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { ...LINK, href: 'data:text/html,x' } })],
     ['VAL19', 'a link without address', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { target: '_blank' } })],
     ['VAL19', 'bold inside a code block', (d) => ((contentOf(d).get(4) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { bold: {} })],
-    ['VAL20', 'a link address over 2048 characters', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { ...LINK, href: `https://x.org/${'a'.repeat(2048)}` } })],
+    [
+      'VAL20',
+      'a link address over 2048 characters',
+      (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { ...LINK, href: `https://x.org/${'a'.repeat(2048)}` } }),
+    ],
     ['VAL20', 'a bold mark carrying attributes', (d) => ((contentOf(d).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { bold: { style: 'x' } })],
-    ['VAL20', 'a colspan of 0', (d) => (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute('colspan', 0 as unknown as string)],
-    ['VAL20', 'a column width list of 1001 entries', (d) => (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute('colwidth', Array(1001).fill(10) as unknown as string)],
+    [
+      'VAL20',
+      'a colspan of 0',
+      (d) => (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute('colspan', 0 as unknown as string),
+    ],
+    [
+      'VAL20',
+      'a column width list of 1001 entries',
+      (d) =>
+        (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute(
+          'colwidth',
+          Array(1001).fill(10) as unknown as string,
+        ),
+    ],
     ['VAL20', 'a code language of 65 characters', (d) => (contentOf(d).get(4) as Y.XmlElement).setAttribute('language', 'x'.repeat(65))],
     ['VAL18', 'a heading level given as text', (d) => (contentOf(d).get(0) as Y.XmlElement).setAttribute('level', '2')],
     ['VAL20', 'a negative list start', (d) => (contentOf(d).get(2) as Y.XmlElement).setAttribute('start', -1 as unknown as string)],
@@ -113,10 +133,14 @@ describe('rich-text documents', () => {
     ['VAL21', 'a shared type in meta', (d) => documentMetaOf(d).set('title', new Y.Text('x'))],
     ['VAL22', 'an invented root', (d) => d.getMap('hack').set('x', 1)],
     ['VAL23', 'a paragraph 25 elements deep (24 quotes)', (d) => contentOf(d).push([quotes(MAX_NODE_DEPTH, el('paragraph', {}, [txt('fond')]))])],
-    ['VAL23', 'a list item 25 elements deep in a table cell', (d) => {
-      const cell = (((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement)
-      cell.push([quotes(MAX_NODE_DEPTH - 4, el('bulletList', {}, [el('listItem', {}, [el('paragraph', {})])]))])
-    }],
+    [
+      'VAL23',
+      'a list item 25 elements deep in a table cell',
+      (d) => {
+        const cell = ((contentOf(d).get(5) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement
+        cell.push([quotes(MAX_NODE_DEPTH - 4, el('bulletList', {}, [el('listItem', {}, [el('paragraph', {})])]))])
+      },
+    ],
   ]
 
   it('[VAL23] a paragraph 24 elements deep is valid', () => {

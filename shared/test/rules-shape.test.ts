@@ -58,8 +58,8 @@ describe('shape of entities in their Yjs documents', () => {
     ['a title that is a shared text', (a) => a.set('title', new Y.Text('Atelier')), 'title'],
     ['milestones as a plain object', (a) => a.set('milestones', { m1: {} }), 'milestones'],
     ['a milestone that is a plain object', (a) => (a.get('milestones') as Y.Map<unknown>).set('m2', { title: 'x' }), 'milestones'],
-    ['a milestone field that is a shared type', (a) => ((a.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!).set('title', new Y.Text('x')), 'title'],
-    ['an unknown resource field', (a) => ((a.get('resources') as Y.Map<Y.Map<unknown>>).get('r1')!).set('note', 'x'), 'note'],
+    ['a milestone field that is a shared type', (a) => (a.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!.set('title', new Y.Text('x')), 'title'],
+    ['an unknown resource field', (a) => (a.get('resources') as Y.Map<Y.Map<unknown>>).get('r1')!.set('note', 'x'), 'note'],
   ]
 
   it.each(BROKEN)('[VAL1] %s is out of shape', (_label, breakIt, field) => {
@@ -68,7 +68,10 @@ describe('shape of entities in their Yjs documents', () => {
     breakIt(action)
     const violations = validateDocument(doc, 'plan', ctx)
     // Out-of-shape values fail their field's rule: VAL1 (shape), VAL2 (titles), VAL11 (status), VAL14 (resources).
-    expect(violations.some((v) => ['VAL1', 'VAL2', 'VAL11', 'VAL14'].includes(v.rule) && v.field === field), JSON.stringify(violations)).toBe(true)
+    expect(
+      violations.some((v) => ['VAL1', 'VAL2', 'VAL11', 'VAL14'].includes(v.rule) && v.field === field),
+      JSON.stringify(violations),
+    ).toBe(true)
   })
 
   it('[VAL1] only the rules reading the changed fields run: a broken description is not blamed on a title edit', () => {
@@ -90,7 +93,20 @@ describe('shape of entities in their Yjs documents', () => {
     expect(validateDocument(doc, 'plan', ctx).map((v) => v.rule)).toContain('VAL1')
 
     const governance = new Y.Doc()
-    bodiesOf(governance).set('b1', buildBody({ name: 'COPIL', level: 'strategic', mandate: '', seats: { p1: 1 }, decisionRule: 'consensus', quorum: 1, cadence: 'monthly', chair: null, order: 'a0' }))
+    bodiesOf(governance).set(
+      'b1',
+      buildBody({
+        name: 'COPIL',
+        level: 'strategic',
+        mandate: '',
+        seats: { p1: 1 },
+        decisionRule: 'consensus',
+        quorum: 1,
+        cadence: 'monthly',
+        chair: null,
+        order: 'a0',
+      }),
+    )
     expect(validateDocument(governance, 'governance', ctx)).toEqual([])
     bodiesOf(governance).get('b1')!.set('seats', { p1: 1 })
     expect(readBodyShape(bodiesOf(governance).get('b1')!, 'bodies/b1').violations).toMatchObject([{ rule: 'VAL1', field: 'seats' }])
@@ -112,21 +128,34 @@ function buildActionIn(input: NewAction): Y.Map<unknown> {
 describe('rules judged per entry', () => {
   it('[VAL10] [VAL12] an edit inside one milestone judges that milestone only; a date or status change judges them all', () => {
     const doc = new Y.Doc()
-    actionsOf(doc).set('a1', buildAction({ ...planned, milestones: { m1: { title: 'Lancement', date: '2026-02-10', done: false, order: 'a0' }, m2: { title: 'Bilan', date: '2026-02-20', done: false, order: 'a1' } } }))
+    actionsOf(doc).set(
+      'a1',
+      buildAction({
+        ...planned,
+        milestones: {
+          m1: { title: 'Lancement', date: '2026-02-10', done: false, order: 'a0' },
+          m2: { title: 'Bilan', date: '2026-02-20', done: false, order: 'a1' },
+        },
+      }),
+    )
     const action = actionsOf(doc).get('a1')!
     const context = { workspace: ctx, period: { start: '2026-01-01', end: '2026-12-31' } }
     // m2 is made invalid behind the rules' back (as a stale state would be).
-    ;((action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m2')!).set('date', '2027-01-01')
+    ;(action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m2')!.set('date', '2027-01-01')
     // Ticking m1 is judged on m1 alone: m2 is not blamed on it.
-    ;((action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!).set('done', true)
+    ;(action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!.set('done', true)
     expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m1']) })).toEqual([])
     // Changing m2's date, or the deadline, judges the dates: m2 is out of range.
-    expect(checkActionMap(action, context, 'actions/a1', ['milestones.date'], { milestones: new Set(['m2']) })).toMatchObject([{ rule: 'VAL10', entity: 'actions/a1/milestones/m2' }])
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.date'], { milestones: new Set(['m2']) })).toMatchObject([
+      { rule: 'VAL10', entity: 'actions/a1/milestones/m2' },
+    ])
     expect(checkActionMap(action, context, 'actions/a1', ['deadline'])).toMatchObject([{ rule: 'VAL10', entity: 'actions/a1/milestones/m2' }])
     // A done action with one milestone un-ticked: judged on that milestone.
     action.set('status', 'done')
     action.set('progress', 100)
     expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m1']) })).toEqual([])
-    expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m2']) })).toMatchObject([{ rule: 'VAL12', field: 'milestones' }])
+    expect(checkActionMap(action, context, 'actions/a1', ['milestones.done'], { milestones: new Set(['m2']) })).toMatchObject([
+      { rule: 'VAL12', field: 'milestones' },
+    ])
   })
 })

@@ -21,7 +21,7 @@ describe('fast value checks', () => {
     for (let i = 0; i < 200; i++) keys.push(keyBetween(keys[i]!, keys[i + 1]!))
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_ é'
     let seed = 7
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     for (let i = 0; i < 20000; i++) {
       const length = 1 + Math.floor(random() * 6)
       keys.push(Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''))

@@ -194,7 +194,11 @@ const TABLES: Record<string, Fixtures> = {
       ['an invalid email', { name: 'Claire', email: 'claire@', password: 'motdepasse' }, 'email'],
       ['a password of spaces only (ACCT13)', { name: 'Claire', email: 'claire@example.org', password: '         ' }, 'password'],
       ['a password holding the email’s local part (ACCT13)', { name: 'Claire', email: 'claire@example.org', password: 'Claire2030!' }, 'password'],
-      ['a password holding a word of the name, accents ignored (ACCT13)', { name: 'Hélène Dupont', email: 'h@example.org', password: 'helene-et-les-garcons' }, 'password'],
+      [
+        'a password holding a word of the name, accents ignored (ACCT13)',
+        { name: 'Hélène Dupont', email: 'h@example.org', password: 'helene-et-les-garcons' },
+        'password',
+      ],
     ],
   },
   signInSchema: {
@@ -259,7 +263,10 @@ const TABLES: Record<string, Fixtures> = {
   },
   milestoneSchema: {
     schema: milestoneSchema,
-    valid: [['a milestone', milestone], ['a done milestone', { ...milestone, done: true }]],
+    valid: [
+      ['a milestone', milestone],
+      ['a done milestone', { ...milestone, done: true }],
+    ],
     invalid: [
       ['a blank title', { ...milestone, title: '  ' }, 'title'],
       ['a date with time', { ...milestone, date: '2026-06-12T10:00:00Z' }, 'date'],

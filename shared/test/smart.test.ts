@@ -37,6 +37,11 @@ describe('[OBJ5] SMART letters of an operational objective', () => {
   })
 
   it('[OBJ5] an open period bound accepts any date on that side', () => {
-    expect(missingSmartLetters({ ...SMART, targetDate: '2040-01-01' }, { period: { start: '2026-01-01', end: null }, isStrategic: () => true, indicators: [MEASURE] })).toEqual([])
+    expect(
+      missingSmartLetters(
+        { ...SMART, targetDate: '2040-01-01' },
+        { period: { start: '2026-01-01', end: null }, isStrategic: () => true, indicators: [MEASURE] },
+      ),
+    ).toEqual([])
   })
 })

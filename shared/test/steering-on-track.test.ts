@@ -7,7 +7,14 @@ import { expectedValue, standingValues, trackStatus, type IndicatorValue, type T
  * written out with its expected answer.
  */
 const START = '2026-01-01'
-const value = (v: number, date: string, extra: Partial<IndicatorValue> = {}): IndicatorValue => ({ value: v, date, comment: '', by: 'u1', at: Date.parse(`${date}T12:00:00Z`), ...extra })
+const value = (v: number, date: string, extra: Partial<IndicatorValue> = {}): IndicatorValue => ({
+  value: v,
+  date,
+  comment: '',
+  by: 'u1',
+  at: Date.parse(`${date}T12:00:00Z`),
+  ...extra,
+})
 /** 0 → 100 over 2026 (365 days): the path is at ≈50 on 2026-07-02. */
 const RISING: Omit<TrackedIndicator, 'values'> = { baseline: 0, target: 100, targetDate: '2027-01-01' }
 /** 50 → 10 (e.g. dropouts), the same year. */
@@ -28,9 +35,24 @@ const CASES: [label: string, indicator: TrackedIndicator, start: string | null, 
   ['falling, ahead (lower than the path)', { ...FALLING, values: { v1: value(25, '2026-07-02') } }, START, 'on_track'],
   ['falling, behind (higher than the path)', { ...FALLING, values: { v1: value(40, '2026-07-02') } }, START, 'off_track'],
   ['falling, target reached', { ...FALLING, values: { v1: value(8, '2026-07-02') } }, START, 'achieved'],
-  ['a correction replaces the value it corrects', { ...RISING, values: { v1: value(30, '2026-07-02'), v2: value(60, '2026-07-02', { corrects: 'v1', at: Date.parse('2026-07-03T09:00:00Z') }) } }, START, 'on_track'],
-  ['a correction of a correction stands alone', { ...RISING, values: { v1: value(30, '2026-07-02'), v2: value(60, '2026-07-02', { corrects: 'v1' }), v3: value(20, '2026-07-02', { corrects: 'v2' }) } }, START, 'off_track'],
-  ['a value measured earlier but entered later is not the latest', { ...RISING, values: { v1: value(60, '2026-07-02'), v2: value(5, '2026-02-01', { at: Date.parse('2026-08-01T00:00:00Z') }) } }, START, 'on_track'],
+  [
+    'a correction replaces the value it corrects',
+    { ...RISING, values: { v1: value(30, '2026-07-02'), v2: value(60, '2026-07-02', { corrects: 'v1', at: Date.parse('2026-07-03T09:00:00Z') }) } },
+    START,
+    'on_track',
+  ],
+  [
+    'a correction of a correction stands alone',
+    { ...RISING, values: { v1: value(30, '2026-07-02'), v2: value(60, '2026-07-02', { corrects: 'v1' }), v3: value(20, '2026-07-02', { corrects: 'v2' }) } },
+    START,
+    'off_track',
+  ],
+  [
+    'a value measured earlier but entered later is not the latest',
+    { ...RISING, values: { v1: value(60, '2026-07-02'), v2: value(5, '2026-02-01', { at: Date.parse('2026-08-01T00:00:00Z') }) } },
+    START,
+    'on_track',
+  ],
 ]
 
 describe('[IND5] on-track status of an indicator', () => {
@@ -49,7 +71,11 @@ describe('[IND5] on-track status of an indicator', () => {
   })
 
   it('[IND5] standing values are ordered by date, then entry time, corrected ones left out', () => {
-    const values = { b: value(2, '2026-02-01'), a: value(1, '2026-01-15'), c: value(3, '2026-02-01', { corrects: 'b', at: Date.parse('2026-03-01T00:00:00Z') }) }
+    const values = {
+      b: value(2, '2026-02-01'),
+      a: value(1, '2026-01-15'),
+      c: value(3, '2026-02-01', { corrects: 'b', at: Date.parse('2026-03-01T00:00:00Z') }),
+    }
     expect(standingValues(values).map(([id]) => id)).toEqual(['a', 'c'])
   })
 })

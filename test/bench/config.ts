@@ -21,7 +21,15 @@ export interface SuiteConfig {
   loop: LoopSpec
 }
 
-const load = (id: string, docs: number, clientsPerDoc: number, editsPerSecond: number, presencePerSecond: number, warmupMs: number, measureMs: number): LoadSpec => ({
+const load = (
+  id: string,
+  docs: number,
+  clientsPerDoc: number,
+  editsPerSecond: number,
+  presencePerSecond: number,
+  warmupMs: number,
+  measureMs: number,
+): LoadSpec => ({
   id,
   docs,
   clientsPerDoc,

@@ -74,7 +74,9 @@ await sleep(1_000)
 const after = await snapshot(target.pid)
 const rssAfter = rssKb(target.pid)
 const usageAfter = usage()
-console.log(`${CONNECTIONS} idle connections: JS heap +${((total(after) - total(before)) / CONNECTIONS / 1024).toFixed(1)} KB, RSS +${((rssAfter - rssBefore) / CONNECTIONS).toFixed(1)} KB per connection`)
+console.log(
+  `${CONNECTIONS} idle connections: JS heap +${((total(after) - total(before)) / CONNECTIONS / 1024).toFixed(1)} KB, RSS +${((rssAfter - rssBefore) / CONNECTIONS).toFixed(1)} KB per connection`,
+)
 console.log(
   `process.memoryUsage() per connection: ${Object.keys(usageAfter)
     .map((field) => `${field} ${((usageAfter[field]! - usageBefore[field]!) / CONNECTIONS / 1024).toFixed(1)} KB`)

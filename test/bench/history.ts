@@ -69,6 +69,9 @@ await time(`history request after, cold (first request of the document): ${textR
 await median(`history request after (cache), 1 new row`, async () => groupSessions(await cache.touches(key)))
 const plan = rowsOf(planRows, (doc, i) => {
   if (i < 100) actionsOf(doc).set(`a${i}`, buildAction({ title: `Action ${i}`, order: `a${i}` }))
-  else actionsOf(doc).get(`a${i % 100}`)!.set('progress', i % 100)
+  else
+    actionsOf(doc)
+      .get(`a${i % 100}`)!
+      .set('progress', i % 100)
 })
 await time(`field history of one action among 100, ${planRows} plan rows`, () => actionFieldHistory(plan, 'a7'))

@@ -23,8 +23,7 @@ export interface LoadedLargeDoc {
   result: JoinResult
 }
 
-const hasAll = (plan: Y.Doc, agreement: Y.Doc, seed: LargeSeed) =>
-  actionsOf(plan).size === seed.actions && contentOf(agreement).length === seed.paragraphs
+const hasAll = (plan: Y.Doc, agreement: Y.Doc, seed: LargeSeed) => actionsOf(plan).size === seed.actions && contentOf(agreement).length === seed.paragraphs
 
 /**
  * Loads the large plan and agreement into the target through a seeding client (for Ensemble, through

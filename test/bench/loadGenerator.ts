@@ -88,7 +88,10 @@ interface Window {
 export async function runLoad(target: Target, spec: LoadSpec, tag: string, during?: () => Promise<unknown>): Promise<LoadResult> {
   const rssBefore = rssKb(target.pid)
   const docNames = Array.from({ length: spec.docs }, (_, d) => `minutes:${tag}-d${d}`)
-  const clients = await connectMany(target, docNames.flatMap((name) => Array<string>(spec.clientsPerDoc).fill(name)))
+  const clients = await connectMany(
+    target,
+    docNames.flatMap((name) => Array<string>(spec.clientsPerDoc).fill(name)),
+  )
   const byDoc = docNames.map((_, d) => clients.slice(d * spec.clientsPerDoc, (d + 1) * spec.clientsPerDoc))
   for (const group of byDoc) createParagraph(group[0]!.doc)
   await waitFor(() => clients.every((c) => paragraphText(c.doc)), { timeoutMs: READY_TIMEOUT_MS, message: 'paragraph everywhere' })

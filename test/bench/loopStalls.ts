@@ -58,7 +58,13 @@ function sampleRss(pid: number): { stop(): number } {
  * as long as the measure), one row per `perRow` actions, authored by the alliance's members in turn.
  * Returns the log rows' ids and the bytes written.
  */
-async function writePlan(target: EnsembleTarget, workspaceId: string, authors: string[], partnerId: string, spec: LoopSpec): Promise<{ ids: number[]; bytes: number }> {
+async function writePlan(
+  target: EnsembleTarget,
+  workspaceId: string,
+  authors: string[],
+  partnerId: string,
+  spec: LoopSpec,
+): Promise<{ ids: number[]; bytes: number }> {
   const updates = planUpdates(spec.actions, spec.perRow, authors, [partnerId])
   const ids: number[] = []
   await target.restart(() => {
@@ -67,7 +73,9 @@ async function writePlan(target: EnsembleTarget, workspaceId: string, authors: s
       const insert = db.prepare('INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)')
       const now = Date.now()
       db.transaction(() => {
-        updates.forEach((update, i) => ids.push(Number(insert.run(workspaceId, 'plan', Buffer.from(update), authors[i % authors.length]!, now + i).lastInsertRowid)))
+        updates.forEach((update, i) =>
+          ids.push(Number(insert.run(workspaceId, 'plan', Buffer.from(update), authors[i % authors.length]!, now + i).lastInsertRowid)),
+        )
       })()
     } finally {
       db.close()
@@ -94,7 +102,13 @@ async function timedGet(client: HttpClient, pathname: string): Promise<{ ms: num
 export async function loopStalls(target: EnsembleTarget, spec: LoopSpec, tag: string): Promise<LoopResult> {
   const { workspaceId, partnerId, admin, members } = await createAlliance(target.url, ['editor', 'editor', 'editor', 'editor'])
   const people = [admin, ...members]
-  const { ids, bytes } = await writePlan(target, workspaceId, people.map((p) => p.userId), partnerId, spec)
+  const { ids, bytes } = await writePlan(
+    target,
+    workspaceId,
+    people.map((p) => p.userId),
+    partnerId,
+    spec,
+  )
   const planPath = `/api/workspaces/${workspaceId}/documents/plan`
 
   const baseline = await runLoad(target, spec.load, `${tag}-base`)

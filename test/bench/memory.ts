@@ -116,10 +116,18 @@ export async function openClose(target: Target, tag: string, opens: number, unlo
     client!.destroy()
   }
   const warmup = Math.max(10, Math.floor(opens / 50))
-  await inBatches(Array.from({ length: warmup }, (_, i) => i), 10, (i) => openOnce(-1 - i))
+  await inBatches(
+    Array.from({ length: warmup }, (_, i) => i),
+    10,
+    (i) => openOnce(-1 - i),
+  )
   await sleep(unloadMs)
   const baselineKb = await idleRssKb(target.pid, idleWaitMs)
-  await inBatches(Array.from({ length: opens }, (_, i) => i), 25, (i) => openOnce(i))
+  await inBatches(
+    Array.from({ length: opens }, (_, i) => i),
+    25,
+    (i) => openOnce(i),
+  )
   await sleep(unloadMs)
   const afterKb = await idleRssKb(target.pid, idleWaitMs)
   return { opens, baselineKb, afterKb, growth: afterKb / baselineKb - 1 }

@@ -70,7 +70,10 @@ interface Row {
 }
 
 /** Client builds to compare (the server's CLIENT_DIR is a link switched between them), or the default build. */
-const variants = (arg('variants') ?? '').split(',').filter(Boolean).map((v) => ({ name: v.split(':')[0]!, dir: path.resolve(v.split(':').slice(1).join(':')) }))
+const variants = (arg('variants') ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((v) => ({ name: v.split(':')[0]!, dir: path.resolve(v.split(':').slice(1).join(':')) }))
 const servedLink = path.join(outDir, 'client-served')
 function serve(dir: string): void {
   // Swapped atomically: the server resolves every request through the link.
@@ -95,7 +98,9 @@ try {
   const seed = largeSeed(actions, FULL.large.agreementBytes, ensemble.people, [ensemble.partnerId])
   const loaded = await loadAndJoin(ensemble, seed, 0)
   if (!warm) for (const seeder of loaded.seeders) seeder.destroy()
-  console.log(`seeded ${actions} actions + ${FULL.large.agreementBytes / 1000} KB agreement (${(seed.bytes / 1e6).toFixed(2)} MB of V1 updates); room ${warm ? 'kept loaded' : 'unloaded before each opening'}${restarted ? ', server restarted before each opening' : ''}`)
+  console.log(
+    `seeded ${actions} actions + ${FULL.large.agreementBytes / 1000} KB agreement (${(seed.bytes / 1e6).toFixed(2)} MB of V1 updates); room ${warm ? 'kept loaded' : 'unloaded before each opening'}${restarted ? ', server restarted before each opening' : ''}`,
+  )
   const browser = await launchBrowser()
   const storageState = await signedInState(browser, ensemble)
   try {
@@ -112,7 +117,8 @@ try {
           const label = `${variant ? `${variant.name} ` : ''}${name}`
           const rows = await openOnce(page, await context.newCDPSession(page), name, `${label.replace(' ', '-')}-${round}`)
           console.log(`\n== ${label}, round ${round} (ms since navigation start)`)
-          for (const row of rows.sort((a, b) => a.at - b.at)) console.log(`${row.at.toFixed(0).padStart(7)}  ${row.what}${row.detail ? `  (${row.detail})` : ''}`)
+          for (const row of rows.sort((a, b) => a.at - b.at))
+            console.log(`${row.at.toFixed(0).padStart(7)}  ${row.what}${row.detail ? `  (${row.detail})` : ''}`)
           for (const row of rows) {
             const key = `${label}: ${row.what}`
             summary.set(key, [...(summary.get(key) ?? []), row.at])
@@ -128,7 +134,8 @@ try {
   const medians = [...summary].filter(([, at]) => at.length === rounds * 1).map(([what, at]) => ({ what, at: median(at) }))
   for (const { what, at } of medians.sort((a, b) => a.at - b.at)) console.log(`${at.toFixed(0).padStart(7)}  ${what}`)
   console.log(`\n== paint / interactive, median (all rounds) per ${variants.length > 0 ? 'variant and ' : ''}page`)
-  for (const [what, at] of [...summary].filter(([key]) => /: (PAINT|INTERACTIVE)/.test(key)).sort()) console.log(`${median(at).toFixed(0).padStart(7)}  ${what}  [${at.map((v) => v.toFixed(0)).join(', ')}]`)
+  for (const [what, at] of [...summary].filter(([key]) => /: (PAINT|INTERACTIVE)/.test(key)).sort())
+    console.log(`${median(at).toFixed(0).padStart(7)}  ${what}  [${at.map((v) => v.toFixed(0)).join(', ')}]`)
 } finally {
   await ensemble.stop()
 }
@@ -202,22 +209,47 @@ async function openOnce(page: Page, cdp: CDPSession, name: 'plan' | 'agreement',
   const entries = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
     return {
-      nav: { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, size: nav.decodedBodySize },
+      nav: {
+        responseStart: nav.responseStart,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+        size: nav.decodedBodySize,
+      },
       resources: performance.getEntriesByType('resource').map((r) => {
         const e = r as PerformanceResourceTiming
-        return { name: e.name, type: e.initiatorType, start: e.startTime, requestStart: e.requestStart, responseStart: e.responseStart, end: e.responseEnd, transfer: e.transferSize, size: e.decodedBodySize }
+        return {
+          name: e.name,
+          type: e.initiatorType,
+          start: e.startTime,
+          requestStart: e.requestStart,
+          responseStart: e.responseStart,
+          end: e.responseEnd,
+          transfer: e.transferSize,
+          size: e.decodedBodySize,
+        }
       }),
       paints: performance.getEntriesByType('paint').map((p) => ({ name: p.name, at: p.startTime })),
-      marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime, detail: JSON.stringify((m as PerformanceMark).detail ?? null) })),
-      measures: performance.getEntriesByType('measure').map((m) => ({ name: m.name, at: m.startTime, duration: m.duration, detail: JSON.stringify((m as PerformanceMeasure).detail ?? null) })),
+      marks: performance
+        .getEntriesByType('mark')
+        .map((m) => ({ name: m.name, at: m.startTime, detail: JSON.stringify((m as PerformanceMark).detail ?? null) })),
+      measures: performance
+        .getEntriesByType('measure')
+        .map((m) => ({ name: m.name, at: m.startTime, duration: m.duration, detail: JSON.stringify((m as PerformanceMeasure).detail ?? null) })),
     }
   })
   rows.push({ at: entries.nav.responseEnd, what: 'HTML received', detail: `${entries.nav.size} B, first byte ${entries.nav.responseStart.toFixed(0)}` })
   rows.push({ at: entries.nav.domContentLoaded, what: 'DOMContentLoaded (module scripts run)' })
   for (const r of entries.resources) {
     const url = new URL(r.name)
-    const what = url.pathname.startsWith('/api/') ? `${r.type === 'fetch' ? 'fetch' : r.type} ${url.pathname.replace(ensemble.workspaceId, ':id')}` : url.pathname.replace(/-[\w-]{8}\./, '.')
-    rows.push({ at: r.end, what: `${what} received`, detail: `started ${r.start.toFixed(0)}, first byte ${r.responseStart.toFixed(0)}, ${(r.size / 1000).toFixed(1)} KB` })
+    const what = url.pathname.startsWith('/api/')
+      ? `${r.type === 'fetch' ? 'fetch' : r.type} ${url.pathname.replace(ensemble.workspaceId, ':id')}`
+      : url.pathname.replace(/-[\w-]{8}\./, '.')
+    rows.push({
+      at: r.end,
+      what: `${what} received`,
+      detail: `started ${r.start.toFixed(0)}, first byte ${r.responseStart.toFixed(0)}, ${(r.size / 1000).toFixed(1)} KB`,
+    })
   }
   for (const p of entries.paints) rows.push({ at: p.at, what: p.name })
   for (const m of entries.marks) rows.push({ at: m.at, what: m.name, detail: m.detail === 'null' ? undefined : m.detail })

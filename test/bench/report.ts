@@ -21,7 +21,15 @@ export interface LoadRow extends LoadResult {
 }
 
 export interface SuiteResults {
-  meta: { mode: SuiteConfig['mode']; date: string; machine: string; cores: number; node: string; loadAverage: { start: number[]; end: number[] }; seconds: number }
+  meta: {
+    mode: SuiteConfig['mode']
+    date: string
+    machine: string
+    cores: number
+    node: string
+    loadAverage: { start: number[]; end: number[] }
+    seconds: number
+  }
   config: SuiteConfig
   loads: LoadRow[]
   largeDoc: { actions: number; agreementBytes: number; bytes: number }
@@ -33,7 +41,15 @@ export interface SuiteResults {
   /** Null when the measure did not run (filtered out or failed). */
   savedAck: SavedAckResult | null
   /** From rules.ts's by-size measure: the rules' check alone (the target) and the whole pipeline with rules, µs per update. */
-  rules: { output: string; checkSmallUs: number; checkLargeUs: number; perUpdateSmallUs: number; perUpdateLargeUs: number; smallActions: number; largeActions: number }
+  rules: {
+    output: string
+    checkSmallUs: number
+    checkLargeUs: number
+    perUpdateSmallUs: number
+    perUpdateLargeUs: number
+    smallActions: number
+    largeActions: number
+  }
   /** Other documents' edits while a large plan's history is read and while it opens cold; null when not run. */
   loop: LoopResult | null
   /** Measures that failed (a timeout on a stalled server…): their rows are missing. */
@@ -47,7 +63,8 @@ export interface TargetCheck {
 }
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–')
-const spread = (values: number[], digits = 2) => (values.length > 1 ? `${f(median(values), digits)} (${f(Math.min(...values), digits)}–${f(Math.max(...values), digits)})` : f(values[0] ?? NaN, digits))
+const spread = (values: number[], digits = 2) =>
+  values.length > 1 ? `${f(median(values), digits)} (${f(Math.min(...values), digits)}–${f(Math.max(...values), digits)})` : f(values[0] ?? NaN, digits)
 
 /** Ensemble's rows of one scenario. */
 const ensembleRows = (r: SuiteResults, scenario: string) => r.loads.filter((row) => row.scenario === scenario && row.target === 'ensemble')
@@ -77,16 +94,34 @@ export function checkTargets(r: SuiteResults): TargetCheck[] {
     checks.push({ target: `browser: ${name} interactive ≤ 2 s`, measured: `${f(interactive, 0)} ms`, pass: interactive <= 2000 })
   }
   const stall = r.stalls.find((s) => s.target === 'ensemble')
-  if (stall) checks.push({ target: `other documents' edit p99 ≤ 50 ms while ${stall.joinMs.length} clients join the large doc`, measured: `${f(stall.load.latency.p99)} ms`, pass: stall.load.latency.p99 <= 50 })
+  if (stall)
+    checks.push({
+      target: `other documents' edit p99 ≤ 50 ms while ${stall.joinMs.length} clients join the large doc`,
+      measured: `${f(stall.load.latency.p99)} ms`,
+      pass: stall.load.latency.p99 <= 50,
+    })
   const idle = r.idle.find((i) => i.target === 'ensemble')
-  if (idle) checks.push({ target: `≤ 30 KB per idle connection (${idle.connections} connections)`, measured: `${f(idle.kbPerConnection)} KB (all ${idle.connections}: ${f(idle.kbPerConnectionAll)} KB)`, pass: idle.kbPerConnection <= 30 })
+  if (idle)
+    checks.push({
+      target: `≤ 30 KB per idle connection (${idle.connections} connections)`,
+      measured: `${f(idle.kbPerConnection)} KB (all ${idle.connections}: ${f(idle.kbPerConnectionAll)} KB)`,
+      pass: idle.kbPerConnection <= 30,
+    })
   const oc = r.openClose.find((o) => o.target === 'ensemble')
   if (oc) checks.push({ target: `memory within 10% of baseline after ${oc.opens} opens/closes`, measured: `${f(oc.growth * 100)} %`, pass: oc.growth <= 0.1 })
   const loop = r.loop
   if (loop) {
     const base = `baseline ${f(loop.baseline.latency.p99)} ms`
-    checks.push({ target: `other documents' edit p99 ≤ 50 ms while 4 history/diff requests replay a ${loop.actions.toLocaleString('en')}-action plan`, measured: `${f(loop.history.latency.p99)} ms (${base})`, pass: loop.history.latency.p99 <= 50 })
-    checks.push({ target: `other documents' edit p99 ≤ 50 ms while a ${loop.actions.toLocaleString('en')}-action plan opens cold`, measured: `${f(loop.coldOpen.latency.p99)} ms (${base})`, pass: loop.coldOpen.latency.p99 <= 50 })
+    checks.push({
+      target: `other documents' edit p99 ≤ 50 ms while 4 history/diff requests replay a ${loop.actions.toLocaleString('en')}-action plan`,
+      measured: `${f(loop.history.latency.p99)} ms (${base})`,
+      pass: loop.history.latency.p99 <= 50,
+    })
+    checks.push({
+      target: `other documents' edit p99 ≤ 50 ms while a ${loop.actions.toLocaleString('en')}-action plan opens cold`,
+      measured: `${f(loop.coldOpen.latency.p99)} ms (${base})`,
+      pass: loop.coldOpen.latency.p99 <= 50,
+    })
   }
   const v = r.rules
   const ratio = v.checkLargeUs / v.checkSmallUs
@@ -103,10 +138,15 @@ export function markdown(r: SuiteResults): string {
   const lines: string[] = []
   const m = r.meta
   lines.push(`# Benchmark results (${m.mode})`, '')
-  lines.push(`${m.date} · ${m.machine}, ${m.cores} cores · Node ${m.node} · load average ${m.loadAverage.start.map((l) => f(l, 2)).join(' ')} at start, ${m.loadAverage.end.map((l) => f(l, 2)).join(' ')} at end · ${f(m.seconds, 0)} s`, '')
+  lines.push(
+    `${m.date} · ${m.machine}, ${m.cores} cores · Node ${m.node} · load average ${m.loadAverage.start.map((l) => f(l, 2)).join(' ')} at start, ${m.loadAverage.end.map((l) => f(l, 2)).join(' ')} at end · ${f(m.seconds, 0)} s`,
+    '',
+  )
   lines.push('## Fan-out loads', '')
   lines.push('Median of the repeats; ratios are per repeat to the relay of the same repeat, shown as median (min–max).', '')
-  lines.push('| load | server | connections | p50 ms | p95 ms | p99 ms | deliveries/s | CPU µs/delivery (user) | main thread µs/delivery | CPU × relay | p99 × relay | RSS MB | KB/connection |')
+  lines.push(
+    '| load | server | connections | p50 ms | p95 ms | p99 ms | deliveries/s | CPU µs/delivery (user) | main thread µs/delivery | CPU × relay | p99 × relay | RSS MB | KB/connection |',
+  )
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const spec of r.config.loads) {
     for (const target of ['relay', 'reference', 'hocuspocus', 'ensemble'] as const) {
@@ -114,12 +154,21 @@ export function markdown(r: SuiteResults): string {
       if (rows.length === 0) continue
       const med = (pick: (row: LoadRow) => number) => median(rows.map(pick))
       lines.push(
-        `| ${spec.id} | ${target} | ${rows[0]!.connections} | ${f(med((x) => x.latency.p50))} | ${f(med((x) => x.latency.p95))} | ${f(med((x) => x.latency.p99))} | ${f(med((x) => x.deliveriesPerSecond), 0)} | ${f(med((x) => x.cpuMicrosPerDelivery))} (${f(med((x) => x.cpuUserMicrosPerDelivery))}) | ${f(med((x) => x.cpuMainThreadMicrosPerDelivery))} | ${spread(rows.map((x) => x.cpuRatio))} | ${spread(rows.map((x) => x.p99Ratio))} | ${f(med((x) => x.rssKb) / 1024)} | ${f(med((x) => x.kbPerConnection))} |`,
+        `| ${spec.id} | ${target} | ${rows[0]!.connections} | ${f(med((x) => x.latency.p50))} | ${f(med((x) => x.latency.p95))} | ${f(med((x) => x.latency.p99))} | ${f(
+          med((x) => x.deliveriesPerSecond),
+          0,
+        )} | ${f(med((x) => x.cpuMicrosPerDelivery))} (${f(med((x) => x.cpuUserMicrosPerDelivery))}) | ${f(med((x) => x.cpuMainThreadMicrosPerDelivery))} | ${spread(rows.map((x) => x.cpuRatio))} | ${spread(rows.map((x) => x.p99Ratio))} | ${f(med((x) => x.rssKb) / 1024)} | ${f(med((x) => x.kbPerConnection))} |`,
       )
     }
   }
-  lines.push('', `## Large document (${r.largeDoc.actions} actions + ${f(r.largeDoc.agreementBytes / 1000, 0)} KB agreement text: ${f(r.largeDoc.bytes / 1e6, 2)} MB of updates)`, '')
-  lines.push('| server | time to synced, fresh client (ms, each join) | server RSS before → loaded (MB) | while 20 join: other doc p50 / p99 / max ms | joiners’ time to state (ms, median / max) |')
+  lines.push(
+    '',
+    `## Large document (${r.largeDoc.actions} actions + ${f(r.largeDoc.agreementBytes / 1000, 0)} KB agreement text: ${f(r.largeDoc.bytes / 1e6, 2)} MB of updates)`,
+    '',
+  )
+  lines.push(
+    '| server | time to synced, fresh client (ms, each join) | server RSS before → loaded (MB) | while 20 join: other doc p50 / p99 / max ms | joiners’ time to state (ms, median / max) |',
+  )
   lines.push('|---|---|---|---|---|')
   for (const join of r.joins) {
     const stall = r.stalls.find((s) => s.target === join.target)
@@ -127,14 +176,20 @@ export function markdown(r: SuiteResults): string {
     const lat = stall ? `${f(stall.load.latency.p50)} / ${f(stall.load.latency.p99)} / ${f(stall.load.latency.max)}` : '–'
     // Ensemble's V2 joiners (the web client's `?sync=v2`) after its stock V1 ones.
     const v2 = join.joinMsV2 ? ` (V2: ${join.joinMsV2.map((ms) => f(ms, 0)).join(', ')})` : ''
-    lines.push(`| ${join.target} | ${join.joinMs.map((ms) => f(ms, 0)).join(', ')}${v2} | ${f(join.rssBeforeKb / 1024)} → ${f(join.rssLoadedKb / 1024)} | ${lat} | ${joins} |`)
+    lines.push(
+      `| ${join.target} | ${join.joinMs.map((ms) => f(ms, 0)).join(', ')}${v2} | ${f(join.rssBeforeKb / 1024)} → ${f(join.rssLoadedKb / 1024)} | ${lat} | ${joins} |`,
+    )
   }
   lines.push('', '## Memory', '')
-  lines.push('| server | idle connections | KB per idle connection (median of quarters 2–4) | each quarter | KB per connection, all (incl. one-time) | opens/closes | RSS baseline → after (MB) | growth |')
+  lines.push(
+    '| server | idle connections | KB per idle connection (median of quarters 2–4) | each quarter | KB per connection, all (incl. one-time) | opens/closes | RSS baseline → after (MB) | growth |',
+  )
   lines.push('|---|---:|---:|---|---:|---:|---|---:|')
   for (const idle of r.idle) {
     const oc = r.openClose.find((o) => o.target === idle.target)
-    lines.push(`| ${idle.target} | ${idle.connections} | ${f(idle.kbPerConnection)} | ${idle.kbPerConnectionByQuarter.map((kb) => f(kb)).join(', ')} | ${f(idle.kbPerConnectionAll)} | ${oc?.opens ?? '–'} | ${oc ? `${f(oc.baselineKb / 1024)} → ${f(oc.afterKb / 1024)}` : '–'} | ${oc ? `${f(oc.growth * 100)} %` : '–'} |`)
+    lines.push(
+      `| ${idle.target} | ${idle.connections} | ${f(idle.kbPerConnection)} | ${idle.kbPerConnectionByQuarter.map((kb) => f(kb)).join(', ')} | ${f(idle.kbPerConnectionAll)} | ${oc?.opens ?? '–'} | ${oc ? `${f(oc.baselineKb / 1024)} → ${f(oc.afterKb / 1024)}` : '–'} | ${oc ? `${f(oc.growth * 100)} %` : '–'} |`,
+    )
   }
   if (r.savedAck) {
     const { spec, latency, acksPerSecond } = r.savedAck
@@ -144,13 +199,22 @@ export function markdown(r: SuiteResults): string {
   }
   if (r.loop) {
     const { baseline, history, coldOpen, actions, storedBytes } = r.loop
-    const row = (label: string, l: LoadResult, extra: string) => `| ${label} | ${f(l.latency.p50)} | ${f(l.latency.p95)} | ${f(l.latency.p99)} | ${f(l.latency.max)} | ${l.latency.count} | ${extra} |`
+    const row = (label: string, l: LoadResult, extra: string) =>
+      `| ${label} | ${f(l.latency.p50)} | ${f(l.latency.p95)} | ${f(l.latency.p99)} | ${f(l.latency.max)} | ${l.latency.count} | ${extra} |`
     lines.push('', `## The event loop belongs to everyone (Ensemble, a ${actions.toLocaleString('en')}-action plan, ${f(storedBytes / 1e6)} MB stored)`, '')
     lines.push(`Edits of other documents (${r.config.loop.load.id}), alone and during each event.`, '')
     lines.push('| while | p50 ms | p95 ms | p99 ms | max ms | deliveries | the event |', '|---|---:|---:|---:|---:|---:|---|')
     lines.push(row('nothing else (baseline)', baseline, '–'))
-    lines.push(row('4 history/diff requests', history, `answered in ${history.requestMs.map((ms) => f(ms / 1000)).join(', ')} s (HTTP ${history.statuses.join(', ')})`))
-    lines.push(row('the plan opens cold', coldOpen, `joined in ${f(coldOpen.joinMs / 1000)} s; server RSS ${f(coldOpen.rssBeforeKb / 1024, 0)} → peak ${f(coldOpen.rssPeakKb / 1024, 0)} → ${f(coldOpen.rssAfterKb / 1024, 0)} MB`))
+    lines.push(
+      row('4 history/diff requests', history, `answered in ${history.requestMs.map((ms) => f(ms / 1000)).join(', ')} s (HTTP ${history.statuses.join(', ')})`),
+    )
+    lines.push(
+      row(
+        'the plan opens cold',
+        coldOpen,
+        `joined in ${f(coldOpen.joinMs / 1000)} s; server RSS ${f(coldOpen.rssBeforeKb / 1024, 0)} → peak ${f(coldOpen.rssPeakKb / 1024, 0)} → ${f(coldOpen.rssAfterKb / 1024, 0)} MB`,
+      ),
+    )
   }
   lines.push('', '## Browser (Ensemble, large alliance, Chromium)', '')
   lines.push('| page | first meaningful paint ms | interactive ms |', '|---|---:|---:|')

@@ -71,10 +71,11 @@ function editsOn(seed: Y.Doc, actionCount: number, count: number, mix: Mix): Uin
     const action = actions.get(`a${Math.floor(random() * actionCount)}`)!
     const r = mix === 'typing' ? 0 : random()
     doc.transact(() => {
-      if (r < 0.4) (action.get('description') as Y.Text).insert(0, 'x') // typing: the most common edit
+      if (r < 0.4)
+        (action.get('description') as Y.Text).insert(0, 'x') // typing: the most common edit
       else if (r < 0.6) action.set('progress', Math.floor(random() * 100))
       else if (r < 0.7) action.set('title', `Action révisée ${i}`)
-      else if (r < 0.8) ((action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m2')!).set('done', random() < 0.5)
+      else if (r < 0.8) (action.get('milestones') as Y.Map<Y.Map<unknown>>).get('m2')!.set('done', random() < 0.5)
       else if (r < 0.9) action.set('deadline', random() < 0.5 ? '2027-06-30' : '2027-09-30')
       else {
         const informed = action.get('informed') as Y.Array<string>
@@ -96,13 +97,31 @@ interface Setup {
 /** No rate limit: the by-size measure feeds one connection far more than a client's burst. */
 const UNLIMITED: ConnectionLimits = {
   maxBufferedBytes: Number.MAX_SAFE_INTEGER,
-  rates: { frames: { burst: Infinity, perSecond: Infinity }, awareness: { burst: Infinity, perSecond: Infinity }, syncStep1: { burst: Infinity, perSecond: Infinity }, updateBytes: { burst: Infinity, perSecond: Infinity }, refusedBytes: { burst: Infinity, perSecond: Infinity } },
+  rates: {
+    frames: { burst: Infinity, perSecond: Infinity },
+    awareness: { burst: Infinity, perSecond: Infinity },
+    syncStep1: { burst: Infinity, perSecond: Infinity },
+    updateBytes: { burst: Infinity, perSecond: Infinity },
+    refusedBytes: { burst: Infinity, perSecond: Infinity },
+  },
 }
 
-async function setUp(seed: Uint8Array, check: EditCheck, makeStore: () => Promise<{ store: DocStore; done(): Promise<void> }>, connectionLimits?: ConnectionLimits): Promise<Setup> {
+async function setUp(
+  seed: Uint8Array,
+  check: EditCheck,
+  makeStore: () => Promise<{ store: DocStore; done(): Promise<void> }>,
+  connectionLimits?: ConnectionLimits,
+): Promise<Setup> {
   const { store, done } = await makeStore()
   await store.append(PLAN, seed, null)
-  const rooms = new RoomRegistry({ store, checkEdit: check, loadWorkspaceContext: async () => CONTEXT, roomIdleMs: 60_000, compactAfterUpdates: 1_000_000, connectionLimits })
+  const rooms = new RoomRegistry({
+    store,
+    checkEdit: check,
+    loadWorkspaceContext: async () => CONTEXT,
+    roomIdleMs: 60_000,
+    compactAfterUpdates: 1_000_000,
+    connectionLimits,
+  })
   const pair = new MemorySocketPair()
   let refusals = 0
   // Only server errors are counted; what the server sends is otherwise dropped unread.
@@ -129,7 +148,12 @@ const BATCH = 100
  * BATCH updates (which one goes first alternates too), so both see the same machine: other
  * processes slow both alike. Returns µs per update for each.
  */
-async function sideBySide(seed: Uint8Array, frames: Uint8Array[], makeStore: typeof memoryStore, rules: EditCheck): Promise<{ without: number; withRules: number; refusals: number }> {
+async function sideBySide(
+  seed: Uint8Array,
+  frames: Uint8Array[],
+  makeStore: typeof memoryStore,
+  rules: EditCheck,
+): Promise<{ without: number; withRules: number; refusals: number }> {
   const plain = await setUp(seed, noRules, makeStore)
   const ruled = await setUp(seed, rules, makeStore)
   ;(globalThis as { gc?: () => void }).gc?.()
@@ -188,7 +212,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const noRules: EditCheck = () => null
 const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`
 
-async function compare(storeName: string, makeStore: typeof memoryStore, actions: number, mix: Mix, rules: EditCheck = enforceRules, label = 'rules'): Promise<void> {
+async function compare(
+  storeName: string,
+  makeStore: typeof memoryStore,
+  actions: number,
+  mix: Mix,
+  rules: EditCheck = enforceRules,
+  label = 'rules',
+): Promise<void> {
   const plan = planWith(actions)
   const seed = Y.encodeStateAsUpdate(plan)
   const frames = editsOn(plan, actions, UPDATES, mix)
@@ -212,7 +243,9 @@ async function compare(storeName: string, makeStore: typeof memoryStore, actions
     await sideBySide(seed, frames, makeStore, timedRules)
     for (const [kind, times] of Object.entries(tails)) {
       times.sort((a, b) => a - b)
-      console.log(`    check of a ${kind} edit: ${times.length} updates, median ${median(times).toFixed(1)} µs, p90 ${times[Math.floor(times.length * 0.9)]!.toFixed(1)} µs`)
+      console.log(
+        `    check of a ${kind} edit: ${times.length} updates, median ${median(times).toFixed(1)} µs, p90 ${times[Math.floor(times.length * 0.9)]!.toFixed(1)} µs`,
+      )
       delete tails[kind]
     }
     check = `${(checkSamples.reduce((sum, t) => sum + t, 0) / checkSamples.length).toFixed(1).padStart(5)} / ${median(checkSamples).toFixed(1).padStart(4)}`
@@ -269,14 +302,22 @@ async function bySize(sizes: number[], updates: number, rounds: number): Promise
       check.get(actions)!.push(median(batchCheckUs))
     }
   }
-  console.log(`By plan size: one room at a time, ${updates} updates after ${WARM_UP} of warm-up, median batch of ${SIZE_BATCH}, median of ${rounds} rounds (µs per update)`)
+  console.log(
+    `By plan size: one room at a time, ${updates} updates after ${WARM_UP} of warm-up, median batch of ${SIZE_BATCH}, median of ${rounds} rounds (µs per update)`,
+  )
   console.log('size   actions   pipeline with rules   check alone')
   for (const actions of sizes) {
-    console.log(`size   ${String(actions).padStart(7)}   ${median(pipeline.get(actions)!).toFixed(1).padStart(19)}   ${median(check.get(actions)!).toFixed(2).padStart(11)}`)
+    console.log(
+      `size   ${String(actions).padStart(7)}   ${median(pipeline.get(actions)!).toFixed(1).padStart(19)}   ${median(check.get(actions)!).toFixed(2).padStart(11)}`,
+    )
   }
 }
 
-console.log(`Server cost per update (µs), ${UPDATES} updates per round, median of ${ROUNDS} rounds, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(
+  `Server cost per update (µs), ${UPDATES} updates per round, median of ${ROUNDS} rounds, node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
 console.log('store   actions  mix     check     without    with   ratio              check alone   refusals')
 console.log('                                    rules    rules                       mean / median')
 await compare('memory', memoryStore, ACTIONS, 'fields')

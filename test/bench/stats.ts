@@ -15,7 +15,13 @@ export interface Latency {
 }
 
 export function latencyOf(samples: readonly number[]): Latency {
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.length ? Math.max(...samples) : NaN, count: samples.length }
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.length ? Math.max(...samples) : NaN,
+    count: samples.length,
+  }
 }
 
 export const median = (values: readonly number[]): number => percentile(values, 50)

@@ -34,7 +34,11 @@ const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
  * BENCH_LOADS=<text in the load's id>, e.g. `BENCH_ONLY=fanout BENCH_TARGETS=relay,ensemble BENCH_LOADS='50 docs'`.
  * Unset, everything runs. BENCH_ENSEMBLE_NODE_ARGS go to Ensemble's node (e.g. `--cpu-prof`).
  */
-const listOf = (name: string): string[] | null => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean) ?? null
+const listOf = (name: string): string[] | null =>
+  process.env[name]
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? null
 const onlyParts = listOf('BENCH_ONLY')
 const onlyTargets = listOf('BENCH_TARGETS')
 const onlyLoads = listOf('BENCH_LOADS')
@@ -81,7 +85,9 @@ try {
       for (const target of targets) {
         const result = await runLoad(target, spec, `l${i}r${repeat}`)
         rows.push({ scenario: spec.id, repeat, target: target.name, cpuRatio: NaN, p99Ratio: NaN, ...result })
-        log(`${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery (user ${result.cpuUserMicrosPerDelivery.toFixed(1)}, main thread ${result.cpuMainThreadMicrosPerDelivery.toFixed(1)}), ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`)
+        log(
+          `${spec.id} #${repeat} ${target.name}: p99 ${result.latency.p99.toFixed(1)} ms, ${result.cpuMicrosPerDelivery.toFixed(1)} µs CPU/delivery (user ${result.cpuUserMicrosPerDelivery.toFixed(1)}, main thread ${result.cpuMainThreadMicrosPerDelivery.toFixed(1)}), ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`,
+        )
       }
       const floor = rows.find((row) => row.target === 'relay') ?? rows[0]!
       for (const row of rows) {
@@ -102,7 +108,9 @@ try {
     joins.push({ target: target.name, ...loaded.result })
     log(`large doc on ${target.name}: joins ${loaded.result.joinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
     if (loaded.result.joinMsV2) log(`large doc on ${target.name}: V2 joins ${loaded.result.joinMsV2.map((ms) => ms.toFixed(0)).join(', ')} ms`)
-    const stall = await measure(`joins under load on ${target.name}`, () => joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners))
+    const stall = await measure(`joins under load on ${target.name}`, () =>
+      joinWhileEditing(target, config.stall.spec, `stall-${target.name}`, config.stall.joiners),
+    )
     if (stall) {
       stalls.push({ target: target.name, ...stall })
       log(`${config.stall.joiners} joins on ${target.name}: other doc p99 ${stall.load.latency.p99.toFixed(1)} ms`)
@@ -114,26 +122,45 @@ try {
   const idle: SuiteResults['idle'] = []
   const opens: SuiteResults['openClose'] = []
   for (const target of targets.filter(() => runs('memory'))) {
-    const idleResult = await measure(`idle connections on ${target.name}`, () => idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs, config.idle.waitMs))
+    const idleResult = await measure(`idle connections on ${target.name}`, () =>
+      idleConnections(target, `idle-${target.name}`, config.idle.connections, config.idle.docs, config.idle.waitMs),
+    )
     if (idleResult) idle.push({ target: target.name, ...idleResult })
-    const ocResult = await measure(`opens/closes on ${target.name}`, () => openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs, config.idle.waitMs))
+    const ocResult = await measure(`opens/closes on ${target.name}`, () =>
+      openClose(target, `oc-${target.name}`, config.openClose.opens, config.openClose.unloadMs, config.idle.waitMs),
+    )
     if (ocResult) opens.push({ target: target.name, ...ocResult })
-    log(`memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (quarters: ${idleResult?.kbPerConnectionByQuarter.map((kb) => kb.toFixed(1)).join(', ')}; all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`)
+    log(
+      `memory on ${target.name}: ${idleResult?.kbPerConnection.toFixed(1)} KB per idle connection (quarters: ${idleResult?.kbPerConnectionByQuarter.map((kb) => kb.toFixed(1)).join(', ')}; all: ${idleResult?.kbPerConnectionAll.toFixed(1)}), ${ocResult ? (ocResult.growth * 100).toFixed(1) : '–'} % after opens/closes`,
+    )
   }
 
   // ---- the "saved" acknowledgement (Ensemble only) -------------------------------------------
   const savedAck = !runs('saved') ? undefined : await measure('saved ack', () => savedAckLatency(ensemble, config.savedAck, 'saved'))
-  if (savedAck) log(`saved ack: p50 ${savedAck.latency.p50.toFixed(1)} ms, p99 ${savedAck.latency.p99.toFixed(1)} ms, ${savedAck.acksPerSecond.toFixed(0)} acks/s (load generator's event-loop delay p99 ${savedAck.loadGeneratorDelay.p99.toFixed(1)}, max ${savedAck.loadGeneratorDelay.max.toFixed(1)} ms)`)
+  if (savedAck)
+    log(
+      `saved ack: p50 ${savedAck.latency.p50.toFixed(1)} ms, p99 ${savedAck.latency.p99.toFixed(1)} ms, ${savedAck.acksPerSecond.toFixed(0)} acks/s (load generator's event-loop delay p99 ${savedAck.loadGeneratorDelay.p99.toFixed(1)}, max ${savedAck.loadGeneratorDelay.max.toFixed(1)} ms)`,
+    )
 
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
-  const browser = !runs('browser') ? [] : (await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? []
+  const browser = !runs('browser') ? [] : ((await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? [])
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
-  const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? { output: '', checkSmallUs: NaN, checkLargeUs: NaN, perUpdateSmallUs: NaN, perUpdateLargeUs: NaN, smallActions: 100, largeActions: Number(config.rulesArgs[0]) }
+  const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? {
+    output: '',
+    checkSmallUs: NaN,
+    checkLargeUs: NaN,
+    perUpdateSmallUs: NaN,
+    perUpdateLargeUs: NaN,
+    smallActions: 100,
+    largeActions: Number(config.rulesArgs[0]),
+  }
 
   // ---- the event loop belongs to everyone (issue 26): last, as it restarts Ensemble and leaves a large plan in memory
   const loop = !runs('loop') ? undefined : await measure('event loop', () => loopStalls(ensemble, config.loop, 'loop'))
   if (loop) {
-    log(`event loop: other docs p99 ${loop.baseline.latency.p99.toFixed(1)} ms alone, ${loop.history.latency.p99.toFixed(1)} ms during 4 history/diff requests (${loop.history.requestMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s), ${loop.coldOpen.latency.p99.toFixed(1)} ms during the cold open (${(loop.coldOpen.joinMs / 1000).toFixed(1)} s; RSS ${(loop.coldOpen.rssBeforeKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssPeakKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssAfterKb / 1024).toFixed(0)} MB)`)
+    log(
+      `event loop: other docs p99 ${loop.baseline.latency.p99.toFixed(1)} ms alone, ${loop.history.latency.p99.toFixed(1)} ms during 4 history/diff requests (${loop.history.requestMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s), ${loop.coldOpen.latency.p99.toFixed(1)} ms during the cold open (${(loop.coldOpen.joinMs / 1000).toFixed(1)} s; RSS ${(loop.coldOpen.rssBeforeKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssPeakKb / 1024).toFixed(0)} → ${(loop.coldOpen.rssAfterKb / 1024).toFixed(0)} MB)`,
+    )
   }
 
   const results: SuiteResults = {
@@ -170,8 +197,11 @@ process.exit(0)
 /** Runs bench/rules.ts in its own process and reads its by-size measure (plans of 100 and `args[0]` actions). */
 async function runRulesBench(args: string[]): Promise<SuiteResults['rules']> {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'rules.ts'), ...args], { cwd: path.join(here, '..'), maxBuffer: 1 << 24 }, (err, stdout) =>
-      err ? reject(err) : resolve(stdout),
+    execFile(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(here, 'rules.ts'), ...args],
+      { cwd: path.join(here, '..'), maxBuffer: 1 << 24 },
+      (err, stdout) => (err ? reject(err) : resolve(stdout)),
     )
   })
   // The by-size rows: "size", actions, µs per update of the pipeline with rules, µs of the check alone.

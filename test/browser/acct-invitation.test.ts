@@ -33,7 +33,10 @@ describe.skipIf(!browserTestsEnabled())('[ACCT15] inviting a partner in the brow
       await form.getByLabel('Partenaire', { exact: true }).selectOption({ label: 'Association Estran' })
       await form.getByRole('button', { name: 'Ajouter' }).click()
       await adminPage.getByText(`Invitation envoyée à ${email}`).first().waitFor(WAIT)
-      await adminPage.locator(`[data-invitation="${email}"]`).getByText(/Lien envoyé, valable jusqu’au/).waitFor(WAIT)
+      await adminPage
+        .locator(`[data-invitation="${email}"]`)
+        .getByText(/Lien envoyé, valable jusqu’au/)
+        .waitFor(WAIT)
     }
     await expect(adminPage.getByRole('button', { name: `Renvoyer un lien d’invitation à ${invitee}` }).isVisible()).resolves.toBe(true)
 
@@ -42,7 +45,11 @@ describe.skipIf(!browserTestsEnabled())('[ACCT15] inviting a partner in the brow
     const page = await suite.newPage()
     await page.goto(`${base}/invitation/${token}`)
     await page.getByRole('heading', { name: 'Invitation à rejoindre « Alliance du littoral »' }).waitFor(WAIT)
-    await page.getByText('Claire Coordinatrice vous invite à rejoindre l’alliance « Alliance du littoral » sur Ensemble, rôle : Contributeur·rice, pour Association Estran.').waitFor(WAIT)
+    await page
+      .getByText(
+        'Claire Coordinatrice vous invite à rejoindre l’alliance « Alliance du littoral » sur Ensemble, rôle : Contributeur·rice, pour Association Estran.',
+      )
+      .waitFor(WAIT)
     await expect(page.getByLabel('Adresse e-mail').inputValue()).resolves.toBe(invitee)
     await expect(page.getByLabel('Adresse e-mail').getAttribute('readonly')).resolves.not.toBeNull()
     await page.getByLabel('Nom et prénom').fill('Inès Estran')

@@ -21,7 +21,9 @@ describe.skipIf(!browserTestsEnabled())('[AUDIT5] the sign-off panel against a f
     // Someone with write access to the database forges the city's answer into an objection.
     const database = openDatabase({ dataDir: suite.server.dataDir, databaseUrl: null })
     try {
-      await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons ce texte.' WHERE round_id = ${round.id} AND partner_id = ${cityId}`.execute(database.db)
+      await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons ce texte.' WHERE round_id = ${round.id} AND partner_id = ${cityId}`.execute(
+        database.db,
+      )
     } finally {
       await database.close()
     }
@@ -29,7 +31,9 @@ describe.skipIf(!browserTestsEnabled())('[AUDIT5] the sign-off panel against a f
     const page = await suite.newPage()
     await signInThroughUi(page, base, lina.email)
     await page.goto(`${base}/alliances/${workspaceId}/accord`)
-    const warning = page.getByRole('alert').filter({ hasText: 'Attention : les données enregistrées de ce tour ne correspondent pas au journal d’audit scellé.' })
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'Attention : les données enregistrées de ce tour ne correspondent pas au journal d’audit scellé.' })
     await warning.waitFor(WAIT)
     await expect(warning.textContent()).resolves.toContain('la réponse enregistrée pour Ville de Lille a vote = « object », l’entrée n° 3 dit « approve »')
     // The answer shown is the sealed one; the forged objection and its comment appear only inside the warning.

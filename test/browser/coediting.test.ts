@@ -110,7 +110,9 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
     await panel.getByRole('checkbox').last().focus()
     await pageA.keyboard.press('Tab')
     await panel.waitFor({ state: 'detached', ...WAIT })
-    await pageB.locator(`[data-action-id="${actionId}"] button.people__button[data-field="informed"] .people__summary`, { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
+    await pageB
+      .locator(`[data-action-id="${actionId}"] button.people__button[data-field="informed"] .people__summary`, { hasText: 'Bruno Éditeur' })
+      .waitFor(WAIT)
 
     await pageA.locator('[data-testid="presence"] .presence__name', { hasText: 'Bruno Éditeur' }).waitFor(WAIT)
     await shot(pageA, 'E2E1-plan-admin.png')

@@ -17,7 +17,12 @@ describe.skipIf(!browserTestsEnabled())('comments in the meeting mode: minutes a
     const base = suite.server.url
     const setup = await chairedMeeting(base)
     const { chair, workspaceId, meeting } = setup
-    const decision = await chair.client.json<Decision>('POST', `/api/workspaces/${workspaceId}/meetings/${meeting.id}/decisions`, { title: 'Report du budget', outcome: 'adopted' }, 201)
+    const decision = await chair.client.json<Decision>(
+      'POST',
+      `/api/workspaces/${workspaceId}/meetings/${meeting.id}/decisions`,
+      { title: 'Report du budget', outcome: 'adopted' },
+      201,
+    )
     const [pageA, pageB] = await roomPages(suite, base, setup)
     for (const page of [pageA, pageB]) await minutesOf(page).locator(EDITABLE).waitFor(WAIT)
 
@@ -37,14 +42,20 @@ describe.skipIf(!browserTestsEnabled())('comments in the meeting mode: minutes a
     // The chair: the thread arrives without reload, with its quote and the highlight on the passage.
     await minutesOf(pageA).getByTestId('comment-thread').filter({ hasText: 'Pourquoi ce report' }).filter({ hasText: PASSAGE }).waitFor(WAIT)
     await expect(minutesOf(pageA).locator('.comment-anchor', { hasText: PASSAGE }).textContent()).resolves.toBe(PASSAGE)
-    const threads = await chair.client.json<{ targetKind: string; docName: string }[]>('GET', `/api/workspaces/${workspaceId}/comments/threads?docName=${encodeURIComponent(meeting.minutesDoc)}`, undefined, 200)
+    const threads = await chair.client.json<{ targetKind: string; docName: string }[]>(
+      'GET',
+      `/api/workspaces/${workspaceId}/comments/threads?docName=${encodeURIComponent(meeting.minutesDoc)}`,
+      undefined,
+      200,
+    )
     expect(threads.map((th) => [th.targetKind, th.docName])).toEqual([['document', meeting.minutesDoc]])
     await pageA.screenshot({ path: path.join(ARTIFACTS_DIR, 'COMM16-minutes-thread.png') })
 
     // The decision register: the chair opens a thread on the decision; the member's count follows, live.
     const meetings = `${base}/alliances/${workspaceId}/reunions`
     await Promise.all([pageA.goto(meetings), pageB.goto(meetings)])
-    const countOf = (page: typeof pageA, n: number) => page.locator(`[data-decision-id="${decision.id}"] [data-testid="comment-count"][data-target-kind="decision"][data-count="${n}"]`)
+    const countOf = (page: typeof pageA, n: number) =>
+      page.locator(`[data-decision-id="${decision.id}"] [data-testid="comment-count"][data-target-kind="decision"][data-count="${n}"]`)
     await countOf(pageB, 0).waitFor(WAIT)
     await countOf(pageA, 0).click()
     const drawer = pageA.getByTestId('comment-drawer')

@@ -37,7 +37,12 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     const editor = await signUp(base, 'Bruno Éditeur')
     adminClient = admin.client
     ;({ id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201))
-    const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
+    const { id: partnerId } = await admin.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Association Estran', type: 'association' },
+      201,
+    )
     await addMember(admin.client, workspaceId, editor, { role: 'editor', partnerId })
     const open = async () => {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } })
@@ -132,7 +137,10 @@ describe.skipIf(!browserTestsEnabled())('comments in real browsers: a clause com
     const badge = pageA.getByTestId('inbox-badge')
     await pageA.locator('[data-testid="inbox-badge"][data-count="1"]').waitFor(WAIT)
     await expect(badge.textContent()).resolves.toContain('1 non lu')
-    await pageA.getByRole('navigation', { name: 'Navigation de l’alliance' }).getByRole('link', { name: /Boîte de réception/ }).click()
+    await pageA
+      .getByRole('navigation', { name: 'Navigation de l’alliance' })
+      .getByRole('link', { name: /Boîte de réception/ })
+      .click()
     await pageA.getByRole('heading', { name: 'Boîte de réception', level: 1 }).waitFor(WAIT)
     const item = pageA.getByTestId('inbox-item')
     await item.waitFor(WAIT)

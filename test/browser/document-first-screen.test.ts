@@ -16,7 +16,11 @@ describe.skipIf(!browserTestsEnabled())('[BENCH4] a rich-text document shows its
     const { workspaceId, admin } = await createAlliance(base)
     const seeder = await connectDoc(admin.client, workspaceId, 'agreement')
     await seeder.synced()
-    contentOf(seeder.doc).insert(0, [element('heading', { level: 1 }, [runs(['Article 1 — Objet'])]), para(['Les partenaires coopèrent ']), para(['pour le littoral', { bold: {} }])])
+    contentOf(seeder.doc).insert(0, [
+      element('heading', { level: 1 }, [runs(['Article 1 — Objet'])]),
+      para(['Les partenaires coopèrent ']),
+      para(['pour le littoral', { bold: {} }]),
+    ])
 
     const page = await suite.newPage()
     await signInThroughUi(page, base, admin.email)

@@ -20,7 +20,12 @@ describe.skipIf(!browserTestsEnabled())('[LIM9] an event stream refused for too 
     const { workspaceId, admin, members } = await createAlliance(base, ['editor'])
     const editor = members[0]!
     const mention = (text: string) =>
-      admin.client.json('POST', `/api/workspaces/${workspaceId}/comments/threads`, { targetKind: 'document', docName: 'charter', body: `${text} ${mentionToken('user', editor.userId, 'Éditeur')}` }, 201)
+      admin.client.json(
+        'POST',
+        `/api/workspaces/${workspaceId}/comments/threads`,
+        { targetKind: 'document', docName: 'charter', body: `${text} ${mentionToken('user', editor.userId, 'Éditeur')}` },
+        201,
+      )
 
     /** The statuses of the event-stream answers a tab received, in order. */
     const streamAnswers = new Map<Page, number[]>()
@@ -66,7 +71,12 @@ describe.skipIf(!browserTestsEnabled())('[LIM9] an event stream refused for too 
     await tabs.pop()!.context().close()
     await tabs.pop()!.context().close()
     await waitFor(() => streamAnswers.get(ninth)!.includes(200), { timeoutMs: 30_000, message: 'the refused tab to reopen its stream' })
-    expect(streamAnswers.get(ninth)!.filter((s) => s !== 200).every((s) => s === 429)).toBe(true)
+    expect(
+      streamAnswers
+        .get(ninth)!
+        .filter((s) => s !== 200)
+        .every((s) => s === 429),
+    ).toBe(true)
     // ...catches up on what it missed while refused...
     await ninth.locator('[data-testid="inbox-badge"][data-count="1"]').waitFor(WAIT)
     // ...and hears the next event live, without a reload.

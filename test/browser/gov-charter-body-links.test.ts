@@ -21,12 +21,25 @@ describe.skipIf(!browserTestsEnabled())('[GOV25] the charter links to the govern
     const admin = await signUp(base, 'Claire Admin')
     const steering = await signUp(base, 'Malik Pilotage')
     const { id: workspaceId } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
-    const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
+    const { id: partnerId } = await admin.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Association Estran', type: 'association' },
+      201,
+    )
     await addMember(admin.client, workspaceId, steering, { role: 'steering', partnerId })
     const governance = await connectDoc(admin.client, workspaceId, 'governance')
     await governance.synced()
     const [first, second] = keysAfter(null, 2) as [string, string]
-    const body = { level: 'strategic', mandate: '', seats: { [partnerId]: 1 }, decisionRule: 'simple_majority', quorum: 1, cadence: 'monthly', chair: null } as const
+    const body = {
+      level: 'strategic',
+      mandate: '',
+      seats: { [partnerId]: 1 },
+      decisionRule: 'simple_majority',
+      quorum: 1,
+      cadence: 'monthly',
+      chair: null,
+    } as const
     bodiesOf(governance.doc).set('copil', buildBody({ ...body, name: 'Comité de pilotage', order: first }))
     bodiesOf(governance.doc).set('ct', buildBody({ ...body, name: 'Comité technique', level: 'operational', order: second }))
     await waitFor(() => governance.provider.synced && governance.errors.length === 0 && bodiesOf(governance.doc).size === 2)
@@ -64,10 +77,13 @@ describe.skipIf(!browserTestsEnabled())('[GOV25] the charter links to the govern
     // The server accepted and kept it.
     const charter = await connectDoc(admin.client, workspaceId, 'charter')
     await charter.synced()
-    const sites = await waitFor(() => {
-      const found = findBodyLinks(contentOf(charter.doc))
-      return found.length === 1 ? found : null
-    }, { message: 'the body link on the server' })
+    const sites = await waitFor(
+      () => {
+        const found = findBodyLinks(contentOf(charter.doc))
+        return found.length === 1 ? found : null
+      },
+      { message: 'the body link on the server' },
+    )
     expect(sites).toEqual([{ workspaceId, bodyId: 'copil', heading: '5. Gouvernance', text: LINKED }])
     charter.destroy()
 
@@ -86,7 +102,9 @@ describe.skipIf(!browserTestsEnabled())('[GOV25] the charter links to the govern
     // Live: the admin renames the charter's section; the card follows without a reload.
     const live = await connectDoc(admin.client, workspaceId, 'charter')
     await live.synced()
-    const heading = contentOf(live.doc).toArray().find((n) => 'nodeName' in n && n.nodeName === 'heading')!
+    const heading = contentOf(live.doc)
+      .toArray()
+      .find((n) => 'nodeName' in n && n.nodeName === 'heading')!
     ;(heading as unknown as { get(i: number): { insert(i: number, s: string): void } }).get(0).insert('5. Gouvernance'.length, ' de l’alliance')
     await card.getByText('Définie dans la charte : « 5. Gouvernance de l’alliance »').waitFor(WAIT)
     live.destroy()

@@ -14,7 +14,12 @@ describe.skipIf(!browserTestsEnabled())('[GOV22] colleges of a body, edited in a
   it('[GOV22] the chair defines two colleges with the keyboard-usable editor: colleges and seats are saved together and the server accepts them', async () => {
     const base = suite.server.url
     const { chair, workspaceId, partnerId } = await chairedMeeting(base)
-    const { id: cityId } = await chair.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Ville de Lorient', type: 'collectivite_territoriale' }, 201)
+    const { id: cityId } = await chair.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Ville de Lorient', type: 'collectivite_territoriale' },
+      201,
+    )
     const page = await suite.newPage()
     await signInThroughUi(page, base, chair.email)
     await page.goto(`${base}/alliances/${workspaceId}/gouvernance`)
@@ -39,11 +44,14 @@ describe.skipIf(!browserTestsEnabled())('[GOV22] colleges of a body, edited in a
     // The server kept it (read back through a provider), and the seats of the body follow.
     const governance = await connectDoc(chair.client, workspaceId, 'governance')
     await governance.synced()
-    const body = await waitFor(() => {
-      const map = bodiesOf(governance.doc).get('copil')
-      const b = map ? readBody(map) : null
-      return b?.voting?.colleges.length === 2 ? b : null
-    }, { message: 'the colleges on the server' })
+    const body = await waitFor(
+      () => {
+        const map = bodiesOf(governance.doc).get('copil')
+        const b = map ? readBody(map) : null
+        return b?.voting?.colleges.length === 2 ? b : null
+      },
+      { message: 'the colleges on the server' },
+    )
     expect(body.seats).toEqual({ [partnerId]: 1, [cityId]: 1 })
     expect(body.voting!.colleges.map((c) => [c.name, c.weight, c.seats, c.quorum])).toEqual([
       ['Associations', 1, { [partnerId]: 1 }, null],

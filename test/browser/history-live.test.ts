@@ -57,7 +57,10 @@ describe.skipIf(!browserTestsEnabled())('live history, version viewer, diff and 
 
   it('[HIST13] a version opens read-only in the document’s layout in a keyboard dialog; the comparison shows <ins>/<del> in the blocks; restoring asks first and adds a new edit on top', async () => {
     // A past session's state: named from its row of the list, it opens read-only, without what came after.
-    await historyOf(pageA).locator('.history-sessions li', { hasText: 'Claire Admin' }).getByRole('button', { name: /^Nommer l’état après cette session — Claire Admin, / }).click()
+    await historyOf(pageA)
+      .locator('.history-sessions li', { hasText: 'Claire Admin' })
+      .getByRole('button', { name: /^Nommer l’état après cette session — Claire Admin, / })
+      .click()
     const past = pageA.getByRole('dialog', { name: /^Version « Après la session de Claire Admin, .+ » \(lecture seule\)$/ })
     await past.getByTestId('version-content').locator('p', { hasText: 'Les partenaires coopèrent pour les classes de mer.' }).waitFor(WAIT)
     await expect(past.getByTestId('version-content').textContent()).resolves.not.toContain('Malik')
@@ -127,7 +130,9 @@ describe.skipIf(!browserTestsEnabled())('live history, version viewer, diff and 
     await reader.getByRole('button', { name: 'Restaurer cette version' }).click()
     await reader.getByRole('button', { name: 'Confirmer la restauration' }).click()
     await reader.waitFor({ state: 'detached', ...WAIT })
-    await expect.poll(() => historyOf(pageA).locator('.history-panel__notice').textContent(), WAIT).toMatch(/^Version « Projet v2 — envoyé aux partenaires » restaurée/)
+    await expect
+      .poll(() => historyOf(pageA).locator('.history-panel__notice').textContent(), WAIT)
+      .toMatch(/^Version « Projet v2 — envoyé aux partenaires » restaurée/)
     // Every replica is back to the version; the other member's history shows the restore on top.
     await pageB.locator('.ProseMirror', { hasText: 'Article 2 — Durée' }).waitFor({ state: 'detached', ...WAIT })
     await pageB.locator('.ProseMirror', { hasText: 'pour les classes de mer. Malik ajoute une phrase.' }).waitFor(WAIT)
@@ -158,7 +163,15 @@ describe.skipIf(!browserTestsEnabled())('live history, version viewer, diff and 
   it('[HIST14] an action’s deadline moved by one member appears, newest first and as a sentence, in the other member’s open action detail', async () => {
     const plan = await connectDoc(admin.client, workspaceId, 'plan')
     await plan.synced()
-    startPlan(plan.doc, { title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: malik.userId, responsible: [malik.userId] })
+    startPlan(plan.doc, {
+      title: 'Classes de mer',
+      order: 'a0',
+      status: 'planned',
+      start: '2026-01-15',
+      deadline: '2026-03-01',
+      accountable: malik.userId,
+      responsible: [malik.userId],
+    })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     plan.destroy()
 

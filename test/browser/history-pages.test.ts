@@ -47,7 +47,9 @@ describe.skipIf(!browserTestsEnabled())('history a page at a time, and a documen
     await page.goto(`${suite.server.url}/alliances/${workspaceId}/accord`)
     const status = page.getByRole('alert').filter({ hasText: 'Connexion interrompue' })
     await status.waitFor(WAIT)
-    await expect(status.textContent()).resolves.toContain('ce document dépasse la taille maximale qu’Ensemble ouvre ; demandez à l’administrateur de l’alliance de le réduire ou de l’archiver.')
+    await expect(status.textContent()).resolves.toContain(
+      'ce document dépasse la taille maximale qu’Ensemble ouvre ; demandez à l’administrateur de l’alliance de le réduire ou de l’archiver.',
+    )
     await expect(page.getByTestId('connection-status').getAttribute('data-status')).resolves.toBe('closed')
     // Said once, where the connection's state is shown: not as a refused edit.
     await expect(page.getByText('Modification refusée').count()).resolves.toBe(0)

@@ -20,8 +20,22 @@ async function keptOnDevice(text: string): Promise<boolean> {
   const contains = (bytes: Uint8Array) => bytes.some((_, i) => needle.every((byte, j) => bytes[i + j] === byte))
   for (const { name } of await indexedDB.databases()) {
     if (!name?.startsWith('ensemble:')) continue
-    const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open(name), { onsuccess(this: IDBOpenDBRequest) { resolve(this.result) }, onerror: reject }))
-    const updates = await new Promise<unknown[]>((resolve, reject) => Object.assign(db.transaction('updates').objectStore('updates').getAll(), { onsuccess(this: IDBRequest<unknown[]>) { resolve(this.result) }, onerror: reject }))
+    const db = await new Promise<IDBDatabase>((resolve, reject) =>
+      Object.assign(indexedDB.open(name), {
+        onsuccess(this: IDBOpenDBRequest) {
+          resolve(this.result)
+        },
+        onerror: reject,
+      }),
+    )
+    const updates = await new Promise<unknown[]>((resolve, reject) =>
+      Object.assign(db.transaction('updates').objectStore('updates').getAll(), {
+        onsuccess(this: IDBRequest<unknown[]>) {
+          resolve(this.result)
+        },
+        onerror: reject,
+      }),
+    )
     db.close()
     if (updates.some((update) => update instanceof Uint8Array && contains(update))) return true
   }

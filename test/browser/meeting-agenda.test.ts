@@ -12,7 +12,8 @@ describe.skipIf(!browserTestsEnabled())('[GOV23] the agenda in meeting mode, in 
     const base = suite.server.url
     const setup = await chairedMeeting(base)
     const { chair, workspaceId, meeting } = setup
-    for (const title of ['Budget', 'Tiers-lieu', 'Questions diverses']) await chair.client.json<AgendaItem>('POST', `/api/workspaces/${workspaceId}/meetings/${meeting.id}/agenda`, { title }, 201)
+    for (const title of ['Budget', 'Tiers-lieu', 'Questions diverses'])
+      await chair.client.json<AgendaItem>('POST', `/api/workspaces/${workspaceId}/meetings/${meeting.id}/agenda`, { title }, 201)
     const [pageA, pageB] = await roomPages(suite, base, setup)
     const order = (page: typeof pageA) => page.getByTestId('agenda-item').locator('.agenda__title').allTextContents()
     for (const page of [pageA, pageB]) await expect.poll(() => order(page), WAIT).toEqual(['Budget', 'Tiers-lieu', 'Questions diverses'])
@@ -36,6 +37,7 @@ describe.skipIf(!browserTestsEnabled())('[GOV23] the agenda in meeting mode, in 
     await votes.getByLabel('Question soumise au vote').fill('Ouvrir le tiers-lieu en mars ?')
     await votes.getByLabel('Point de l’ordre du jour').selectOption({ label: 'Tiers-lieu' })
     await votes.getByRole('button', { name: 'Ouvrir le vote' }).click()
-    for (const page of [pageA, pageB]) await page.getByTestId('vote').filter({ hasText: 'Ouvrir le tiers-lieu en mars ?' }).getByText('Point : Tiers-lieu').waitFor(WAIT)
+    for (const page of [pageA, pageB])
+      await page.getByTestId('vote').filter({ hasText: 'Ouvrir le tiers-lieu en mars ?' }).getByText('Point : Tiers-lieu').waitFor(WAIT)
   })
 })

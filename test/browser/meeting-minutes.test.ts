@@ -48,9 +48,19 @@ describe.skipIf(!browserTestsEnabled())('minutes amendments and decision → act
     }
 
     // A later meeting adopts the "minutes approval" decision; the chair approves with it, which locks.
-    const next = await chair.client.json<Meeting>('POST', api, { bodyId: 'copil', title: 'Comité de décembre', startsAt: '2026-12-15T14:00:00+01:00', endsAt: '2026-12-15T16:00:00+01:00' }, 201)
+    const next = await chair.client.json<Meeting>(
+      'POST',
+      api,
+      { bodyId: 'copil', title: 'Comité de décembre', startsAt: '2026-12-15T14:00:00+01:00', endsAt: '2026-12-15T16:00:00+01:00' },
+      201,
+    )
     await chair.client.json('PUT', `${api}/${next.id}/attendance`, { userId: member.userId, status: 'present' }, 200)
-    const approval = await chair.client.json<Decision>('POST', `${api}/${next.id}/decisions`, { title: 'Approuver le compte rendu de novembre', decisionType: 'minutes', outcome: 'adopted' }, 201)
+    const approval = await chair.client.json<Decision>(
+      'POST',
+      `${api}/${next.id}/decisions`,
+      { title: 'Approuver le compte rendu de novembre', decisionType: 'minutes', outcome: 'adopted' },
+      201,
+    )
     const approve = minutesOf(pageA).getByTestId('approve-minutes')
     await approve.getByLabel('Approuvé par la décision').selectOption(approval.id)
     await approve.getByRole('button', { name: 'Approuver et verrouiller' }).click()
@@ -65,13 +75,30 @@ describe.skipIf(!browserTestsEnabled())('minutes amendments and decision → act
     // GOV19: an action of the plan, and an adopted decision of this meeting that updates it.
     const plan = await connectDoc(chair.client, workspaceId, 'plan')
     await plan.synced()
-    actionsOf(plan.doc).set('tiers-lieu', buildAction({ title: 'Ouvrir le tiers-lieu', status: 'planned', accountable: chair.userId, responsible: [member.userId], start: '2026-12-01', deadline: '2027-02-28', order: keyBetween(null, null) }))
+    actionsOf(plan.doc).set(
+      'tiers-lieu',
+      buildAction({
+        title: 'Ouvrir le tiers-lieu',
+        status: 'planned',
+        accountable: chair.userId,
+        responsible: [member.userId],
+        start: '2026-12-01',
+        deadline: '2027-02-28',
+        order: keyBetween(null, null),
+      }),
+    )
     await waitFor(() => plan.provider.synced && plan.errors.length === 0, { message: 'the action accepted' })
     // The chair notes the decision from the meeting room (no vote: taken by consensus).
     const record = pageA.getByTestId('record-decision')
     await record.getByLabel('Décision notée').fill('Reporter l’ouverture du tiers-lieu')
     await record.getByRole('button', { name: 'Noter une décision sans vote' }).click()
-    const decision = await waitFor(async () => (await chair.client.json<Decision[]>('GET', `${api}/decisions?meetingId=${meeting.id}`, undefined, 200)).find((d) => d.title === 'Reporter l’ouverture du tiers-lieu'), { message: 'the decision noted' })
+    const decision = await waitFor(
+      async () =>
+        (await chair.client.json<Decision[]>('GET', `${api}/decisions?meetingId=${meeting.id}`, undefined, 200)).find(
+          (d) => d.title === 'Reporter l’ouverture du tiers-lieu',
+        ),
+      { message: 'the decision noted' },
+    )
     expect(decision.outcome).toBe('adopted')
     const form = pageA.locator(`[data-testid="meeting-decisions"] [data-decision-id="${decision.id}"]`).getByTestId('decision-action-form')
     await form.waitFor(WAIT)
@@ -85,10 +112,14 @@ describe.skipIf(!browserTestsEnabled())('minutes amendments and decision → act
     // Both see the plan change and the link on the decision, live.
     for (const page of [pageA, pageB]) {
       await page.locator('[data-testid="meeting-plan"] [data-action-id="tiers-lieu"]', { hasText: '2027-06-30' }).waitFor(WAIT)
-      await page.locator(`[data-testid="meeting-decisions"] [data-decision-id="${decision.id}"] [data-testid="decision-actions"]`, { hasText: 'Ouvrir le tiers-lieu' }).waitFor(WAIT)
+      await page
+        .locator(`[data-testid="meeting-decisions"] [data-decision-id="${decision.id}"] [data-testid="decision-actions"]`, { hasText: 'Ouvrir le tiers-lieu' })
+        .waitFor(WAIT)
     }
     await pageA.getByTestId('meeting-decisions').screenshot({ path: path.join(ARTIFACTS_DIR, 'GOV19-decision-action.png') })
-    await waitFor(() => JSON.stringify(actionsOf(plan.doc).get('tiers-lieu')?.get('decisionIds')) === JSON.stringify([decision.id]), { message: 'the link on the action' })
+    await waitFor(() => JSON.stringify(actionsOf(plan.doc).get('tiers-lieu')?.get('decisionIds')) === JSON.stringify([decision.id]), {
+      message: 'the link on the action',
+    })
     plan.destroy()
 
     // The other way: the action's detail in the plan names the decision and leads back to its meeting.

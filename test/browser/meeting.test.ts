@@ -25,7 +25,8 @@ describe.skipIf(!browserTestsEnabled())('[GOV12] meeting mode in real browsers',
     await pageA.getByRole('button', { name: 'Ouvrir le vote' }).click()
     await pageB.getByRole('heading', { name: 'Adopter le budget 2027' }).waitFor(WAIT)
     await pageB.getByRole('button', { name: 'Pour' }).click()
-    for (const page of [pageA, pageB]) await page.getByTestId('vote-tally').filter({ hasText: 'Pour 1 · Contre 0 · Abstention 0 — 1 siège(s) ont voté' }).waitFor(WAIT)
+    for (const page of [pageA, pageB])
+      await page.getByTestId('vote-tally').filter({ hasText: 'Pour 1 · Contre 0 · Abstention 0 — 1 siège(s) ont voté' }).waitFor(WAIT)
 
     await pageA.getByRole('button', { name: 'Clore le vote' }).click()
     for (const page of [pageA, pageB]) {

@@ -14,12 +14,36 @@ export async function chairedMeeting(base: string) {
   const chair = await signUp(base, 'Claire Présidente')
   const member = await signUp(base, 'Bruno Membre')
   const { id: workspaceId } = await chair.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du littoral' }, 201)
-  const { id: partnerId } = await chair.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Estran', type: 'association' }, 201)
+  const { id: partnerId } = await chair.client.json<{ id: string }>(
+    'POST',
+    `/api/workspaces/${workspaceId}/partners`,
+    { name: 'Association Estran', type: 'association' },
+    201,
+  )
   await addMember(chair.client, workspaceId, member, { role: 'editor', partnerId })
   const governance = await connectDoc(chair.client, workspaceId, 'governance')
   await governance.synced()
-  bodiesOf(governance.doc).set('copil', buildBody({ name: 'Comité de pilotage', level: 'strategic', mandate: '', seats: { [partnerId]: 1 }, decisionRule: 'simple_majority', quorum: 1, cadence: 'monthly', chair: chair.userId, order: keyBetween(null, null) }))
-  const input = { bodyId: 'copil', title: 'Comité de pilotage de novembre', startsAt: '2026-11-24T14:00:00+01:00', endsAt: '2026-11-24T16:00:00+01:00', place: 'Salle 2' }
+  bodiesOf(governance.doc).set(
+    'copil',
+    buildBody({
+      name: 'Comité de pilotage',
+      level: 'strategic',
+      mandate: '',
+      seats: { [partnerId]: 1 },
+      decisionRule: 'simple_majority',
+      quorum: 1,
+      cadence: 'monthly',
+      chair: chair.userId,
+      order: keyBetween(null, null),
+    }),
+  )
+  const input = {
+    bodyId: 'copil',
+    title: 'Comité de pilotage de novembre',
+    startsAt: '2026-11-24T14:00:00+01:00',
+    endsAt: '2026-11-24T16:00:00+01:00',
+    place: 'Salle 2',
+  }
   // The meeting route reads the body from the governance document: retry until the edit has reached it.
   const meeting = await waitFor(async () => {
     const res = await chair.client.request('POST', `/api/workspaces/${workspaceId}/meetings`, input)

@@ -33,7 +33,12 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
     await addMember(admin.client, ws, member, { role: 'commenter' })
     await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily' }, 200)
     await addDocTargets(admin.client, ws, { actions: ['a1'] })
-    await admin.client.json('POST', `/api/workspaces/${ws}/comments/threads`, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <img src=x onerror="document.title='pwned'">` }, 201)
+    await admin.client.json(
+      'POST',
+      `/api/workspaces/${ws}/comments/threads`,
+      { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <img src=x onerror="document.title='pwned'">` },
+      201,
+    )
     t = Date.parse('2030-03-05T06:00:00Z')
     await server.server.digests.runDue()
 
@@ -50,7 +55,9 @@ describe.skipIf(!browserTestsEnabled())('[COMM24] the development outbox page', 
     await page.getByRole('status').filter({ hasText: '2 courriel(s)' }).waitFor(WAIT)
     const mail = page.getByRole('article', { name: 'Résumé du jour · Alliance du Littoral' })
     await mail.waitFor(WAIT)
-    await expect(mail.locator('pre').textContent()).resolves.toContain(`Alice Martin vous a mentionné (Plan d’action) : « @Chloé Durand <img src=x onerror="document.title='pwned'"> »`)
+    await expect(mail.locator('pre').textContent()).resolves.toContain(
+      `Alice Martin vous a mentionné (Plan d’action) : « @Chloé Durand <img src=x onerror="document.title='pwned'"> »`,
+    )
     expect(await page.locator('img').count()).toBe(0)
     expect(await page.title()).not.toBe('pwned')
 

@@ -30,7 +30,10 @@ describe.skipIf(!browserTestsEnabled())('[BENCH2] a long action plan renders onl
     await signInThroughUi(page, base, admin.email)
     await page.goto(`${base}/alliances/${workspaceId}/plan`)
     const table = page.getByTestId('plan-table')
-    await table.locator(`[aria-rowindex="${ACTIONS + 1}"], [data-testid="action-row"]`).first().waitFor(WAIT)
+    await table
+      .locator(`[aria-rowindex="${ACTIONS + 1}"], [data-testid="action-row"]`)
+      .first()
+      .waitFor(WAIT)
     await page.waitForFunction((n) => document.querySelector('[data-testid="plan-table"]')?.getAttribute('aria-rowcount') === String(n + 1), ACTIONS, WAIT)
 
     // Only a window of rows is rendered, each with its position in the whole table.
@@ -52,7 +55,9 @@ describe.skipIf(!browserTestsEnabled())('[BENCH2] a long action plan renders onl
     await table.locator('tr[aria-rowindex="2"]').waitFor(WAIT)
     await page.getByTestId('add-action').click()
     await page.waitForFunction(
-      (n) => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex') === String(n + 2) && document.activeElement?.getAttribute('data-field') === 'title',
+      (n) =>
+        document.activeElement?.closest('tr')?.getAttribute('aria-rowindex') === String(n + 2) &&
+        document.activeElement?.getAttribute('data-field') === 'title',
       ACTIONS,
       WAIT,
     )

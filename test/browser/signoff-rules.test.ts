@@ -38,7 +38,9 @@ describe.skipIf(!browserTestsEnabled())('[SIGN9] [SIGN10] the charter’s adopti
     // The choice is stored in the charter's meta: a proposal of the agreement takes it.
     const charter = await connectDoc(admin.client, workspaceId, 'charter')
     try {
-      await waitFor(() => (documentMetaOf(charter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string } | undefined)?.agreement === 'two_thirds', { message: 'rule stored' })
+      await waitFor(() => (documentMetaOf(charter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string } | undefined)?.agreement === 'two_thirds', {
+        message: 'rule stored',
+      })
     } finally {
       charter.destroy()
     }

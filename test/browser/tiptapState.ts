@@ -41,7 +41,11 @@ export async function selectWithKeys(page: Page, editor: Locator, text: string, 
   for (let attempt = 1; ; attempt++) {
     for (const key of keys) await page.keyboard.press(key)
     try {
-      await waitFor(async () => (await selectedText(editor)) === text, { timeoutMs: 3_000, intervalMs: 50, message: `TipTap selecting ${JSON.stringify(text)}` })
+      await waitFor(async () => (await selectedText(editor)) === text, {
+        timeoutMs: 3_000,
+        intervalMs: 50,
+        message: `TipTap selecting ${JSON.stringify(text)}`,
+      })
       return
     } catch (error) {
       if (attempt === attempts) throw error

@@ -57,7 +57,12 @@ describe.skipIf(!browserTestsEnabled())('[UI1] [UI2] the members page’s tables
     expect(invitations).toBe(1)
     const describedBy = (await address.getAttribute('aria-describedby')) ?? ''
     await expect(page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).resolves.toBe('Cette personne fait déjà partie de l’alliance.')
-    await expect(page.getByRole('alert').filter({ hasText: /already a member/ }).count()).resolves.toBe(0)
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /already a member/ })
+        .count(),
+    ).resolves.toBe(0)
 
     expect(await axeViolations(page)).toEqual([])
   })
@@ -67,7 +72,15 @@ describe.skipIf(!browserTestsEnabled())('[UI1] [UI2] the members page’s tables
     const { workspaceId, admin } = await createAlliance(base)
     const plan = await connectDoc(admin.client, workspaceId, 'plan')
     await plan.synced()
-    startPlan(plan.doc, { title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: admin.userId, responsible: [admin.userId] })
+    startPlan(plan.doc, {
+      title: 'Classes de mer',
+      order: 'a0',
+      status: 'planned',
+      start: '2026-01-15',
+      deadline: '2026-03-01',
+      accountable: admin.userId,
+      responsible: [admin.userId],
+    })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     plan.destroy()
     const page = await suite.newPage()

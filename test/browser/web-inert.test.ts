@@ -74,7 +74,12 @@ describe.skipIf(!browserTestsEnabled())('[WEB3] active content stays inert in an
     expect(await activeContentIn(page, '.ProseMirror')).toEqual([])
 
     // Comments whose bodies (and quote) are XSS payloads, rendered by the thread panel.
-    const { thread } = await createThread(attacker.client, workspaceId, { targetKind: 'document', docName: 'agreement', anchor: ANCHOR, body: COMMENT_PAYLOADS[0] })
+    const { thread } = await createThread(attacker.client, workspaceId, {
+      targetKind: 'document',
+      docName: 'agreement',
+      anchor: ANCHOR,
+      body: COMMENT_PAYLOADS[0],
+    })
     for (const body of COMMENT_PAYLOADS.slice(1)) await reply(attacker.client, workspaceId, thread.id, body)
     const panel = page.getByRole('complementary', { name: /Commentaires/ })
     const shown = panel.getByTestId('comment-thread')

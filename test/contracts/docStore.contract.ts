@@ -137,7 +137,11 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       }
       await store.compact(keys[1]!)
       for (const [i, k] of keys.entries()) {
-        expect(docFrom(await store.load(k)).getText('t').toString()).toBe(`doc ${i}`)
+        expect(
+          docFrom(await store.load(k))
+            .getText('t')
+            .toString(),
+        ).toBe(`doc ${i}`)
       }
       expect(await store.pendingUpdates(keys[0]!)).toBe(1)
       expect(await store.pendingUpdates(keys[1]!)).toBe(0)
@@ -150,9 +154,17 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       for (let i = 0; i < 1000; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)))
       for (let i = 0; i < 100; i++) text.delete(i * 3, 1)
       for (const update of updates) await store.append(key, update, 'u1')
-      expect(docFrom(await store.load(key)).getText('t').toString()).toBe(text.toString())
+      expect(
+        docFrom(await store.load(key))
+          .getText('t')
+          .toString(),
+      ).toBe(text.toString())
       await store.compact(key)
-      expect(docFrom(await store.load(key)).getText('t').toString()).toBe(text.toString())
+      expect(
+        docFrom(await store.load(key))
+          .getText('t')
+          .toString(),
+      ).toBe(text.toString())
       expect(await fixture.logRows(key)).toBe(updates.length)
     })
 
@@ -223,11 +235,21 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       await store.keepState(key, first)
       // Views into a larger buffer, as frames often are: only the view is kept.
       const backing = bytesOf(5, 1_000)
-      const second: KeptState = { stateVector: backing.subarray(10, 20), snapshot: backing.subarray(100, 180), frameV2: backing.subarray(200, 900), preview: null }
+      const second: KeptState = {
+        stateVector: backing.subarray(10, 20),
+        snapshot: backing.subarray(100, 180),
+        frameV2: backing.subarray(200, 900),
+        preview: null,
+      }
       const other = { workspaceId: 'w2', docName: 'plan' }
       await store.keepState(other, second)
       expect(await store.keptState(key)).toEqual(first)
-      expect(await store.keptState(other)).toEqual({ stateVector: backing.slice(10, 20), snapshot: backing.slice(100, 180), frameV2: backing.slice(200, 900), preview: null })
+      expect(await store.keptState(other)).toEqual({
+        stateVector: backing.slice(10, 20),
+        snapshot: backing.slice(100, 180),
+        frameV2: backing.slice(200, 900),
+        preview: null,
+      })
       await store.keepState(key, second)
       expect(await store.keptState(key)).toEqual(await store.keptState(other))
       expect(await store.keptState({ workspaceId: 'w1', docName: 'charter' })).toBeNull()
@@ -239,8 +261,18 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       // Yjs client ids are unsigned 32-bit numbers: the largest must survive the column type.
       const ids = [1, 2 ** 32 - 1]
       expect(await store.claimClients(key, ids, null)).toEqual(new Map())
-      expect(await store.claimClients(key, ids, 'alice')).toEqual(new Map([[1, 'alice'], [2 ** 32 - 1, 'alice']]))
-      expect(await store.claimClients(key, [1, 7], 'mallory')).toEqual(new Map([[1, 'alice'], [7, 'mallory']]))
+      expect(await store.claimClients(key, ids, 'alice')).toEqual(
+        new Map([
+          [1, 'alice'],
+          [2 ** 32 - 1, 'alice'],
+        ]),
+      )
+      expect(await store.claimClients(key, [1, 7], 'mallory')).toEqual(
+        new Map([
+          [1, 'alice'],
+          [7, 'mallory'],
+        ]),
+      )
       expect(await store.claimClients(key, [7, 8], null)).toEqual(new Map([[7, 'mallory']]))
       expect(await store.claimClients(other, [1], 'bob')).toEqual(new Map([[1, 'bob']]))
       expect(await store.claimClients(key, [], 'bob')).toEqual(new Map())

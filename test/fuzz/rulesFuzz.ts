@@ -28,7 +28,20 @@ const PLAN = { workspaceId: 'w1', docName: 'plan' }
 const ACTORS: Person[] = ['ad', 'st', 'ea', 'er', 'eo', 'ob']
 const PEOPLE_REFS = ['ad', 'st', 'ea', 'er', 'eo', 'co', 'ob', 'stranger']
 const STATUSES = ['proposed', 'planned', 'in_progress', 'blocked', 'done', 'cancelled', 'paused']
-const DATES = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-05-01', '2026-06-01', '2026-09-30', '2026-12-31', '2027-12-31', '2025-06-01', '2028-02-01', '2026-02-30', null]
+const DATES = [
+  '2026-01-01',
+  '2026-02-01',
+  '2026-03-01',
+  '2026-05-01',
+  '2026-06-01',
+  '2026-09-30',
+  '2026-12-31',
+  '2027-12-31',
+  '2025-06-01',
+  '2028-02-01',
+  '2026-02-30',
+  null,
+]
 
 export interface FuzzResult {
   seed: number
@@ -86,7 +99,8 @@ export async function runRulesFuzz(seed: number, steps = 250): Promise<FuzzResul
         edits++
         const before = debug ? snapshot(slot.doc, 'plan') : ''
         slot.doc.transact(() => randomEdit(slot.doc, slot.who, random, pick))
-        if (debug && snapshot(slot.doc, 'plan') !== before) console.log(step, 'edit', slot.client ? 'online' : 'offline', snapshot(slot.doc, 'plan').slice(0, 400))
+        if (debug && snapshot(slot.doc, 'plan') !== before)
+          console.log(step, 'edit', slot.client ? 'online' : 'offline', snapshot(slot.doc, 'plan').slice(0, 400))
       } else if (r < 0.85) {
         slot.client?.pair.flush()
       } else if (r < 0.95) {
@@ -177,13 +191,29 @@ function randomEdit(doc: Y.Doc, who: Person, random: () => number, pick: Pick): 
         if (random() < 0.5) milestone.set('done', !milestone.get('done'))
         else milestone.set('date', pick(DATES))
       } else {
-        milestones.set(`m${Math.floor(random() * 1000)}`, new Y.Map<unknown>([['title', pick(['Étape', ''])], ['date', pick(DATES)], ['done', random() < 0.5], ['order', 'a0']]))
+        milestones.set(
+          `m${Math.floor(random() * 1000)}`,
+          new Y.Map<unknown>([
+            ['title', pick(['Étape', ''])],
+            ['date', pick(DATES)],
+            ['done', random() < 0.5],
+            ['order', 'a0'],
+          ]),
+        )
       }
       break
     }
     case 7: {
       const resources = action?.get('resources') as Y.Map<Y.Map<unknown>> | undefined
-      resources?.set(`r${Math.floor(random() * 1000)}`, new Y.Map<unknown>([['label', 'Ressource'], ['amount', pick([0, 100, -1])], ['unit', pick(['EUR', 'ETP', 'USD'])], ['partnerId', pick(['p1', 'p2', 'px'])]]))
+      resources?.set(
+        `r${Math.floor(random() * 1000)}`,
+        new Y.Map<unknown>([
+          ['label', 'Ressource'],
+          ['amount', pick([0, 100, -1])],
+          ['unit', pick(['EUR', 'ETP', 'USD'])],
+          ['partnerId', pick(['p1', 'p2', 'px'])],
+        ]),
+      )
       break
     }
     case 8:
@@ -192,7 +222,15 @@ function randomEdit(doc: Y.Doc, who: Person, random: () => number, pick: Pick): 
         `n${Math.floor(random() * 10000)}`,
         random() < 0.5
           ? buildAction({ title: pick(['Idée', '']), order: pick(['a0', 'a5', 'b0']) })
-          : buildAction({ title: 'Planifiée', order: 'a7', status: 'planned', start: pick(DATES), deadline: '2026-12-31', accountable: pick(PEOPLE_REFS), responsible: [pick(PEOPLE_REFS)] }),
+          : buildAction({
+              title: 'Planifiée',
+              order: 'a7',
+              status: 'planned',
+              start: pick(DATES),
+              deadline: '2026-12-31',
+              accountable: pick(PEOPLE_REFS),
+              responsible: [pick(PEOPLE_REFS)],
+            }),
       )
       break
     case 9:

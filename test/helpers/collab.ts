@@ -70,7 +70,13 @@ export async function connectDoc(
     for (let attempt = 0; !destroyed; attempt++) {
       try {
         // `params`: more upgrade parameters, e.g. the web client's `fresh` and `preview` (PROTOCOL §4c, §4d).
-        provider.params = { ticket: await fetchTicket(client, workspaceId), schema: String(SCHEMA_VERSION), ...extensions, ...(options.syncV2 ? syncV2Params : {}), ...options.params }
+        provider.params = {
+          ticket: await fetchTicket(client, workspaceId),
+          schema: String(SCHEMA_VERSION),
+          ...extensions,
+          ...(options.syncV2 ? syncV2Params : {}),
+          ...options.params,
+        }
         provider.connect()
         return
       } catch {

@@ -36,9 +36,7 @@ export class MemoryClient {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       if (origin !== 'local') return
       const changed = [...added, ...updated, ...removed]
-      this.send(MESSAGE.awareness, (encoder) =>
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-      )
+      this.send(MESSAGE.awareness, (encoder) => encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
     })
   }
 

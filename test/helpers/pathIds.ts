@@ -8,10 +8,20 @@ import { uniqueEmail } from './http.ts'
  * thread on the charter with its first message and an invitation are created for it (by the admin).
  * Parameters without a real id here (an inbox item) get an id nobody has.
  */
-export async function realPathIds(alliance: { workspaceId: string; partnerId: string; admin: TestMember; members: TestMember[] }): Promise<Record<string, string>> {
+export async function realPathIds(alliance: {
+  workspaceId: string
+  partnerId: string
+  admin: TestMember
+  members: TestMember[]
+}): Promise<Record<string, string>> {
   const ws = `/api/workspaces/${alliance.workspaceId}`
   const admin = alliance.admin.client
-  const { thread, messages } = await admin.json<{ thread: { id: string }; messages: { id: string }[] }>('POST', `${ws}/comments/threads`, { targetKind: 'document', docName: 'charter', body: 'Fil' }, 201)
+  const { thread, messages } = await admin.json<{ thread: { id: string }; messages: { id: string }[] }>(
+    'POST',
+    `${ws}/comments/threads`,
+    { targetKind: 'document', docName: 'charter', body: 'Fil' },
+    201,
+  )
   const { invitationId } = await admin.json<{ invitationId: string }>('POST', `${ws}/members`, { email: uniqueEmail('invite'), role: 'editor' }, 201)
   return {
     workspaceId: alliance.workspaceId,

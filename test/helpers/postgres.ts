@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { createDatabase, dropDatabase, probePostgres, redactUrl, withDatabase } from '@ensemble/server/db'
 
-
 /**
  * PostgreSQL for integration tests. Each test file gets its own database (`ensemble_test_<random>`),
  * created through an administrative connection and dropped WITH (FORCE) after the file.

@@ -1,5 +1,8 @@
 /** Polls `predicate` until it is true (or returns a value), failing with `message` after `timeoutMs`. */
-export async function waitFor<T>(predicate: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 10, message = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 10, message = 'condition' } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   for (;;) {

@@ -24,12 +24,15 @@ interface RawAnswer {
 function rawRequest(base: string, method: string, target: string, body?: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
   const { hostname, port, origin } = new URL(base)
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, method, path: target, headers: { origin, ...(body ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
-    })
+    const req = httpRequest(
+      { host: hostname, port, method, path: target, headers: { origin, ...(body ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -47,7 +50,12 @@ describe('the account surface', () => {
     expect(doubled.headers['set-cookie']).toBeUndefined()
     // A 5,000-character name through the trailing slash: refused, no account.
     const longName = uniqueEmail('longname')
-    const trailing = await rawRequest(server.url, 'POST', '/api/auth/sign-up/email/', JSON.stringify({ name: 'x'.repeat(5000), email: longName, password: PASSWORD }))
+    const trailing = await rawRequest(
+      server.url,
+      'POST',
+      '/api/auth/sign-up/email/',
+      JSON.stringify({ name: 'x'.repeat(5000), email: longName, password: PASSWORD }),
+    )
     expect(trailing.status).toBe(400)
     expect(trailing.headers['set-cookie']).toBeUndefined()
     expect(await server.server.database.db.selectFrom('user').select('id').where('email', '=', longName).executeTakeFirst()).toBeUndefined()
@@ -101,7 +109,8 @@ describe('the account surface', () => {
             return undefined
           }
         })()
-        if (answer.status !== 400 || code !== 'bad_request' || answer.headers['set-cookie']) wrong.push(`${method} ${target} → ${answer.status} ${answer.body.slice(0, 80)}`)
+        if (answer.status !== 400 || code !== 'bad_request' || answer.headers['set-cookie'])
+          wrong.push(`${method} ${target} → ${answer.status} ${answer.body.slice(0, 80)}`)
       }
       const canonical = await rawRequest(server.url, method, path, body, { cookie })
       expect({ path, status: canonical.status < 500 && canonical.status !== 400 }).toEqual({ path, status: true })
@@ -163,8 +172,17 @@ describe('the account surface', () => {
       ['POST', '/api/auth/get-session'],
     ]
     for (const [method, path] of others) {
-      const res = await client.request(method, path, method === 'POST' ? { email: uniqueEmail('autre'), newEmail: uniqueEmail('autre'), newPassword: 'un-autre-mot-de-passe', token: 'x' } : undefined)
-      expect({ method, path, status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code }).toEqual({ method, path, status: 404, code: 'not_found' })
+      const res = await client.request(
+        method,
+        path,
+        method === 'POST' ? { email: uniqueEmail('autre'), newEmail: uniqueEmail('autre'), newPassword: 'un-autre-mot-de-passe', token: 'x' } : undefined,
+      )
+      expect({ method, path, status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code }).toEqual({
+        method,
+        path,
+        status: 404,
+        code: 'not_found',
+      })
     }
     // The session, the account and its password are as they were.
     expect(await client.json('GET', '/api/me', undefined, 200)).toMatchObject({ email })
@@ -181,7 +199,12 @@ describe('the account surface', () => {
     expect(await client.json('GET', '/api/me', undefined, 200)).toMatchObject({ name: 'Nom Initial', locale: 'fr' })
 
     // A bounded name goes through; fields nobody checked are not written.
-    await client.json('POST', '/api/auth/update-user', { name: `  ${'é'.repeat(120)}  `, image: 'javascript:alert(1)', locale: 'de', emailVerified: true, email: 'autre@example.org' }, 200)
+    await client.json(
+      'POST',
+      '/api/auth/update-user',
+      { name: `  ${'é'.repeat(120)}  `, image: 'javascript:alert(1)', locale: 'de', emailVerified: true, email: 'autre@example.org' },
+      200,
+    )
     const me = await client.json<{ name: string; email: string; locale: string }>('GET', '/api/me', undefined, 200)
     expect(me).toMatchObject({ name: 'é'.repeat(120), locale: 'fr' })
     expect(me.email).not.toBe('autre@example.org')
@@ -191,7 +214,12 @@ describe('the account surface', () => {
 
     const extra = new HttpClient(server.url)
     const email = uniqueEmail('extra')
-    await extra.json('POST', '/api/auth/sign-up/email', { name: 'Champs en trop', email, password: PASSWORD, image: 'x'.repeat(50_000), locale: 'de', callbackURL: 'https://evil.example' }, 200)
+    await extra.json(
+      'POST',
+      '/api/auth/sign-up/email',
+      { name: 'Champs en trop', email, password: PASSWORD, image: 'x'.repeat(50_000), locale: 'de', callbackURL: 'https://evil.example' },
+      200,
+    )
     const created = await extra.json<{ user: { image?: string | null } }>('GET', '/api/auth/get-session', undefined, 200)
     expect(created.user.image ?? null).toBeNull()
     expect(await extra.json('GET', '/api/me', undefined, 200)).toMatchObject({ locale: 'fr' })
@@ -209,7 +237,14 @@ describe('the account surface', () => {
     await keep('sign-in', await client.request('POST', '/api/auth/sign-in/email', { email, password: PASSWORD }))
     await keep('get-session', await client.request('GET', '/api/auth/get-session'))
     await keep('update-user', await client.request('POST', '/api/auth/update-user', { name: 'Jeton bis' }))
-    await keep('change-password', await client.request('POST', '/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'un-tout-autre-secret-2', revokeOtherSessions: true }))
+    await keep(
+      'change-password',
+      await client.request('POST', '/api/auth/change-password', {
+        currentPassword: PASSWORD,
+        newPassword: 'un-tout-autre-secret-2',
+        revokeOtherSessions: true,
+      }),
+    )
     const token = decodeURIComponent(/session_token=([^;]+)/.exec(client.cookieHeader)![1]!).split('.')[0]!
     expect(token.length).toBeGreaterThan(16)
     for (const [label, body] of bodies) {
@@ -237,7 +272,11 @@ describe('the account surface', () => {
     const currentSocket = await socketOf(current)
 
     // The client asks to keep the other sessions: the server ends them anyway.
-    const res = await current.request('POST', '/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'un-tout-autre-secret-3', revokeOtherSessions: false })
+    const res = await current.request('POST', '/api/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'un-tout-autre-secret-3',
+      revokeOtherSessions: false,
+    })
     expect(res.status).toBe(200)
     expect(await otherSocket.closed).toBe(CLOSE.accessRevoked)
     expect((await other.request('GET', '/api/me')).status).toBe(401)
@@ -250,7 +289,9 @@ describe('the account surface', () => {
     // A wrong current password changes nothing and ends nothing.
     const spare = new HttpClient(server.url)
     await spare.json('POST', '/api/auth/sign-in/email', { email, password: 'un-tout-autre-secret-3' }, 200)
-    expect((await current.request('POST', '/api/auth/change-password', { currentPassword: 'pas-le-bon-secret', newPassword: 'encore-un-autre-secret-4' })).status).toBe(400)
+    expect(
+      (await current.request('POST', '/api/auth/change-password', { currentPassword: 'pas-le-bon-secret', newPassword: 'encore-un-autre-secret-4' })).status,
+    ).toBe(400)
     expect((await spare.request('GET', '/api/me')).status).toBe(200)
   })
 

@@ -18,7 +18,8 @@ describe('invitations', () => {
 
   const invite = (admin: HttpClient, workspaceId: string, email: string, extra: Record<string, unknown> = {}) =>
     admin.request('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'editor', ...extra })
-  const mailsTo = async (reader: HttpClient, email: string) => (await reader.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)).filter((m) => m.to === email)
+  const mailsTo = async (reader: HttpClient, email: string) =>
+    (await reader.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)).filter((m) => m.to === email)
   const workspaceIds = async (client: HttpClient) => (await client.json<{ id: string }[]>('GET', '/api/workspaces', undefined, 200)).map((w) => w.id)
   /** Status and body of the preview and of an acceptance: what an attacker can compare. */
   const answers = async (client: HttpClient, token: string) => {
@@ -38,7 +39,9 @@ describe('invitations', () => {
     const token = INVITATION_LINK.exec(mail!.text)![1]!
     expect(mail!.text).toContain(`${server.url}/invitation/${token}`)
     expect(mail!.text.indexOf('vous invite à rejoindre')).toBeLessThan(mail!.text.indexOf('invites you to join'))
-    expect(mail!.text).toContain('Claire Admin vous invite à rejoindre l’alliance « Alliance de test » sur Ensemble, rôle : comité de pilotage, pour Association Littoral.')
+    expect(mail!.text).toContain(
+      'Claire Admin vous invite à rejoindre l’alliance « Alliance de test » sur Ensemble, rôle : comité de pilotage, pour Association Littoral.',
+    )
     expect(mail!.html).toContain(`href="${server.url}/invitation/${token}"`)
 
     const [row] = await server.server.database.db.selectFrom('invitation').selectAll().where('workspace_id', '=', workspaceId).execute()
@@ -52,7 +55,9 @@ describe('invitations', () => {
     expect(await workspaceIds(marc.client)).not.toContain(workspaceId)
     expect((await marc.client.request('GET', `/api/workspaces/${workspaceId}`)).status).toBe(404)
     expect((await marc.client.request('POST', `/api/workspaces/${workspaceId}/tickets`)).status).toBe(404)
-    expect((await admin.client.json<{ userId: string }[]>('GET', `/api/workspaces/${workspaceId}/members`, undefined, 200)).map((m) => m.userId)).not.toContain(marc.userId)
+    expect((await admin.client.json<{ userId: string }[]>('GET', `/api/workspaces/${workspaceId}/members`, undefined, 200)).map((m) => m.userId)).not.toContain(
+      marc.userId,
+    )
   })
 
   it('[ACCT2] a registered and an unknown address get the same answer, 201 {invitationId}, and the same mail; neither becomes a member', async () => {
@@ -79,13 +84,26 @@ describe('invitations', () => {
     const token = await invitationTokenFromOutbox(admin.client, lina.email)
 
     const preview = invitationPreviewSchema.parse(await new HttpClient(server.url).json('GET', `/api/invitations/${token}`, undefined, 200))
-    expect(preview).toMatchObject({ workspaceName: 'Alliance de test', email: lina.email, role: 'commenter', partnerName: 'Association Littoral', invitedBy: 'Claire Admin' })
+    expect(preview).toMatchObject({
+      workspaceName: 'Alliance de test',
+      email: lina.email,
+      role: 'commenter',
+      partnerName: 'Association Littoral',
+      invitedBy: 'Claire Admin',
+    })
 
     expect(await lina.client.json('POST', `/api/invitations/${token}/accept`, {}, 200)).toEqual({ workspaceId })
-    const members = await admin.client.json<{ userId: string; role: string; partnerId: string; representative: boolean }[]>('GET', `/api/workspaces/${workspaceId}/members`, undefined, 200)
+    const members = await admin.client.json<{ userId: string; role: string; partnerId: string; representative: boolean }[]>(
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      undefined,
+      200,
+    )
     expect(members.find((m) => m.userId === lina.userId)).toMatchObject({ role: 'commenter', partnerId, representative: true })
     expect(await workspaceIds(lina.client)).toEqual([workspaceId])
-    const user = (await server.server.database.db.selectFrom('user').selectAll().where('id', '=', lina.userId).executeTakeFirst()) as { emailVerified?: unknown }
+    const user = (await server.server.database.db.selectFrom('user').selectAll().where('id', '=', lina.userId).executeTakeFirst()) as {
+      emailVerified?: unknown
+    }
     expect(Boolean(user.emailVerified)).toBe(true)
 
     // Spent: a second use, by anyone, is refused; the invitation is no longer pending.
@@ -153,7 +171,9 @@ describe('invitations', () => {
     const seen = new Map<string, { preview: string; accept: string }>()
     for (const [reason, token] of cases) seen.set(reason, await answers(person.client, token))
     const [first] = [...seen.values()]
-    expect(first!.preview).toBe('404 {"error":{"code":"not_found","message":"This invitation link is not valid (expired, already used or withdrawn).","reason":"invitation_invalid"}}')
+    expect(first!.preview).toBe(
+      '404 {"error":{"code":"not_found","message":"This invitation link is not valid (expired, already used or withdrawn).","reason":"invitation_invalid"}}',
+    )
     expect(first!.accept).toBe(first!.preview)
     for (const [reason, answer] of seen) expect({ reason, ...answer }).toEqual({ reason, ...first })
   })
@@ -167,7 +187,12 @@ describe('invitations', () => {
     const [listed] = await admin.client.json<Invitation[]>('GET', `/api/workspaces/${workspaceId}/invitations`, undefined, 200)
     expect(listed).toMatchObject({ id: invitationId, email, expired: false, expiresAt: expect.any(String), sentAt: expect.any(String) })
 
-    const resent = await admin.client.json<{ invitationId: string; expiresAt: string }>('POST', `/api/workspaces/${workspaceId}/invitations/${invitationId}/resend`, {}, 200)
+    const resent = await admin.client.json<{ invitationId: string; expiresAt: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/invitations/${invitationId}/resend`,
+      {},
+      200,
+    )
     expect(resent).toEqual({ invitationId, expiresAt: expect.any(String) })
     const second = await invitationTokenFromOutbox(admin.client, email)
     expect(second).not.toBe(first)
@@ -202,7 +227,12 @@ describe('invitation expiry', () => {
   it('[ACCT6] an expired link gets the same 404 as a forged one; the admin sees it expired and a new link works', async () => {
     const { workspaceId, admin } = await createAlliance(server.url)
     const person = await signUp(server.url, 'Retardataire')
-    const { invitationId } = await admin.client.json<{ invitationId: string }>('POST', `/api/workspaces/${workspaceId}/members`, { email: person.email, role: 'editor' }, 201)
+    const { invitationId } = await admin.client.json<{ invitationId: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/members`,
+      { email: person.email, role: 'editor' },
+      201,
+    )
     const token = await invitationTokenFromOutbox(admin.client, person.email)
     now += 2 * DAY - 1000
     expect((await person.client.request('GET', `/api/invitations/${token}`)).status).toBe(200)

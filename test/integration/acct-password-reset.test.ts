@@ -25,7 +25,8 @@ let lastClient = 0
 const newClientAddress = () => `198.51.100.${++lastClient}`
 
 /** Asks for a reset link for `email`, from client address `ip` when the server trusts X-Forwarded-For. */
-const askReset = (client: HttpClient, email: string, ip?: string) => client.request('POST', '/api/password-reset', { email }, ip ? { 'x-forwarded-for': ip } : {})
+const askReset = (client: HttpClient, email: string, ip?: string) =>
+  client.request('POST', '/api/password-reset', { email }, ip ? { 'x-forwarded-for': ip } : {})
 
 describe('password reset', () => {
   const server = serverPerSuite({ TRUST_PROXY: '1' })
@@ -148,7 +149,10 @@ describe('password reset', () => {
     ]
     const answers = new Set<string>()
     for (const [label, token] of unusable) {
-      for (const [method, body] of [['GET', undefined], ['POST', { newPassword: 'encore-un-autre-secret-9' }]] as const) {
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['POST', { newPassword: 'encore-un-autre-secret-9' }],
+      ] as const) {
         const res = await visitor.request(method, `/api/password-reset/${token}`, body)
         const text = await res.text()
         expect({ label, method, status: res.status }).toEqual({ label, method, status: 404 })
@@ -167,7 +171,9 @@ describe('password reset', () => {
     await askReset(new HttpClient(server.url), owner.email, ip)
     const token = await resetTokenFromOutbox(reader, owner.email)
     const passwords = ['premier-essai-du-lien-1', 'second-essai-du-lien-2', 'troisieme-essai-du-lien-3', 'quatrieme-essai-du-lien-4']
-    const answers = await Promise.all(passwords.map((newPassword) => new HttpClient(server.url).request('POST', `/api/password-reset/${token}`, { newPassword })))
+    const answers = await Promise.all(
+      passwords.map((newPassword) => new HttpClient(server.url).request('POST', `/api/password-reset/${token}`, { newPassword })),
+    )
     expect(answers.map((r) => r.status).sort()).toEqual([200, 404, 404, 404])
     const winner = passwords[answers.findIndex((r) => r.status === 200)]!
     for (const password of passwords) {
@@ -221,7 +227,9 @@ describe('password reset', () => {
     await new HttpClient(server.url).json('POST', `/api/password-reset/${token}`, { newPassword: NEW_PASSWORD }, 200)
 
     expect((await squatter.request('GET', '/api/me')).status).toBe(401)
-    expect((await new HttpClient(server.url).request('POST', '/api/auth/sign-in/email', { email: victim, password: 'porte-derobee-du-jardin-42' })).status).toBe(401)
+    expect(
+      (await new HttpClient(server.url).request('POST', '/api/auth/sign-in/email', { email: victim, password: 'porte-derobee-du-jardin-42' })).status,
+    ).toBe(401)
     const owner = new HttpClient(server.url)
     await owner.json('POST', '/api/auth/sign-in/email', { email: victim, password: NEW_PASSWORD }, 200)
     await owner.json('POST', '/api/auth/update-user', { name: 'Vraie Propriétaire' }, 200)
@@ -255,7 +263,9 @@ describe('password reset links in time', () => {
     expect((await new HttpClient(server.url).request('GET', `/api/password-reset/${token}`)).status).toBe(200)
     offsetMs = 30 * 60_000 + 1000
     const expired = await new HttpClient(server.url).request('POST', `/api/password-reset/${token}`, { newPassword: NEW_PASSWORD })
-    const forged = await new HttpClient(server.url).request('POST', `/api/password-reset/${randomBytes(32).toString('base64url')}`, { newPassword: NEW_PASSWORD })
+    const forged = await new HttpClient(server.url).request('POST', `/api/password-reset/${randomBytes(32).toString('base64url')}`, {
+      newPassword: NEW_PASSWORD,
+    })
     expect(expired.status).toBe(404)
     expect(await expired.text()).toBe(await forged.text())
     await new HttpClient(server.url).json('POST', '/api/auth/sign-in/email', { email: owner.email, password: PASSWORD }, 200)

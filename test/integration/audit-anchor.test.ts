@@ -67,11 +67,16 @@ describe('the audit head outside the database, and the round page against forged
     const people = [s.a.admin, s.a.steering, s.a.editor, s.b.admin, s.b.steering, s.b.editor, s.b.lina, s.b.hugo].map((m) => m.email)
     expect(all.filter((m) => people.includes(m.to))).toEqual([])
 
-    for (const [to, name] of [[s.a.lina.email, 'Lina Association'], [s.a.hugo.email, 'Hugo Ville']] as const) {
+    for (const [to, name] of [
+      [s.a.lina.email, 'Lina Association'],
+      [s.a.hugo.email, 'Hugo Ville'],
+    ] as const) {
       const adopted = mails.find((m) => m.to === to && m.subject === 'Texte adopté · Text adopted — Accord du littoral · Alliance de test')!
       expect(adopted.text.indexOf(`Bonjour ${name},`)).toBe(0)
       expect(adopted.text.indexOf('« Accord du littoral » (Accord de consortium) a été adopté le')).toBeGreaterThan(0)
-      expect(adopted.text.indexOf('“Accord du littoral” (Consortium agreement) was adopted on')).toBeGreaterThan(adopted.text.indexOf('Tête du journal d’audit'))
+      expect(adopted.text.indexOf('“Accord du littoral” (Consortium agreement) was adopted on')).toBeGreaterThan(
+        adopted.text.indexOf('Tête du journal d’audit'),
+      )
       for (const line of [
         '- Ville de Lille (Hugo Ville) : approuvé',
         '- Association Littoral (Lina Association): approved',
@@ -90,7 +95,10 @@ describe('the audit head outside the database, and the round page against forged
       expect(withdrawn.text).toContain('La proposition « Charte v1 » de « Charte du littoral » (Charte partenariale) a été retirée le')
       expect(withdrawn.text).toContain(`  forme courte : ${short(withdrawal.hash)}`)
     }
-    expect(await auditVerify({ DATA_DIR: server.dataDir }, [short(adoption.hash), short(withdrawal.hash)])).toMatchObject({ code: 0, result: { ok: true, missingHeads: [] } })
+    expect(await auditVerify({ DATA_DIR: server.dataDir }, [short(adoption.hash), short(withdrawal.hash)])).toMatchObject({
+      code: 0,
+      result: { ok: true, missingHeads: [] },
+    })
   })
 
   it('[AUDIT5] a vote row turned into an objection is listed as a problem, never shown as the answer, and the exports refuse; a forged answer row counts for nothing; replaced stored text refuses exports and suspends an adoption', async () => {
@@ -100,7 +108,9 @@ describe('the audit head outside the database, and the round page against forged
     const city = (round: SignoffRoundView) => round.votes.find((v) => v.partnerId === cityId)!
     expect((await roundOf()).audit).toEqual({ ok: true, problems: [] })
 
-    await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons ce texte.' WHERE round_id = ${adopted.id} AND partner_id = ${cityId}`.execute(database.db)
+    await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons ce texte.' WHERE round_id = ${adopted.id} AND partner_id = ${cityId}`.execute(
+      database.db,
+    )
     const forged = await roundOf()
     expect(city(forged)).toMatchObject({ vote: 'approve', comment: null, userName: 'Hugo Ville' })
     expect(forged.status).toBe('adopted')
@@ -123,18 +133,28 @@ describe('the audit head outside the database, and the round page against forged
     // Alliance B: an approval row slipped in for the silent city; the association answers again. The
     // round counts the sealed answers only: it stays open, and shows the row as a problem.
     const b = s.b
-    await sql`INSERT INTO signoff_vote (round_id, partner_id, user_id, vote, comment, clause, thread_id, at) VALUES (${b.open.id}, ${b.cityId}, ${b.hugo.userId}, 'approve', NULL, NULL, NULL, ${new Date().toISOString()})`.execute(database.db)
+    await sql`INSERT INTO signoff_vote (round_id, partner_id, user_id, vote, comment, clause, thread_id, at) VALUES (${b.open.id}, ${b.cityId}, ${b.hugo.userId}, 'approve', NULL, NULL, NULL, ${new Date().toISOString()})`.execute(
+      database.db,
+    )
     const after = await vote(b.lina, b.workspaceId, 'agreement', b.open.id, { vote: 'approve' })
     expect(after.status).toBe('open')
     expect(after.votes.find((v) => v.partnerId === b.cityId)).toMatchObject({ vote: null, at: null })
-    expect(after.audit.problems).toContainEqual(expect.objectContaining({ partnerId: b.cityId, seq: null, message: expect.objectContaining({ en: expect.stringContaining('has no sealed audit entry') }) }))
+    expect(after.audit.problems).toContainEqual(
+      expect.objectContaining({
+        partnerId: b.cityId,
+        seq: null,
+        message: expect.objectContaining({ en: expect.stringContaining('has no sealed audit entry') }),
+      }),
+    )
     await sql`DELETE FROM signoff_vote WHERE round_id = ${b.open.id} AND partner_id = ${b.cityId}`.execute(database.db)
 
     // The adopted text's stored update replaced: the version no longer has the hash partners adopted.
     const { rows, doc, update } = await forgedParagraph(database.db, workspaceId, 'agreement')
     doc.destroy()
     const first = rows[0]!
-    await sql`UPDATE doc_updates SET data = ${Buffer.from(Y.mergeUpdates([new Uint8Array(first.data as Uint8Array), update]))} WHERE id = ${first.id}`.execute(database.db)
+    await sql`UPDATE doc_updates SET data = ${Buffer.from(Y.mergeUpdates([new Uint8Array(first.data as Uint8Array), update]))} WHERE id = ${first.id}`.execute(
+      database.db,
+    )
     const refused = await s.a.editor.client.request('GET', api.export('docx'))
     await expectError(refused, 409, 'audit_mismatch')
     await sql`UPDATE doc_updates SET data = ${Buffer.from(first.data as Uint8Array)} WHERE id = ${first.id}`.execute(database.db)
@@ -145,7 +165,9 @@ describe('the audit head outside the database, and the round page against forged
     const forgedB = await forgedParagraph(database.db, b.workspaceId, 'agreement')
     forgedB.doc.destroy()
     const firstB = forgedB.rows[0]!
-    await sql`UPDATE doc_updates SET data = ${Buffer.from(Y.mergeUpdates([new Uint8Array(firstB.data as Uint8Array), forgedB.update]))} WHERE id = ${firstB.id}`.execute(database.db)
+    await sql`UPDATE doc_updates SET data = ${Buffer.from(Y.mergeUpdates([new Uint8Array(firstB.data as Uint8Array), forgedB.update]))} WHERE id = ${firstB.id}`.execute(
+      database.db,
+    )
     const suspended = await b.hugo.client.request('POST', docApi(b.workspaceId, 'agreement').votes(b.open.id), { vote: 'approve' })
     await expectError(suspended, 409, 'audit_mismatch')
     const waiting = await b.admin.client.json<SignoffRoundView>('GET', `${docApi(b.workspaceId, 'agreement').signoff}/rounds/${b.open.id}`, undefined, 200)

@@ -23,12 +23,18 @@ export interface AuditEntryView {
  */
 export async function signedAlliances(baseUrl: string) {
   const a = await twoPartnerAlliance(baseUrl)
-  await writeTitled(a.admin.client, a.workspaceId, 'agreement', 'Accord du littoral', [block('heading', 'Article 1 — Objet'), block('paragraph', 'Les partenaires coopèrent pour le littoral.')])
+  await writeTitled(a.admin.client, a.workspaceId, 'agreement', 'Accord du littoral', [
+    block('heading', 'Article 1 — Objet'),
+    block('paragraph', 'Les partenaires coopèrent pour le littoral.'),
+  ])
   const { round: agreement } = await propose(a.steering, a.workspaceId, 'agreement', { name: 'Accord v1' })
   await vote(a.lina, a.workspaceId, 'agreement', agreement.id, { vote: 'approve' })
   await vote(a.hugo, a.workspaceId, 'agreement', agreement.id, { vote: 'object', clause: 'Article 1 — Objet', comment: 'Préciser le périmètre.' })
   const adopted = await vote(a.hugo, a.workspaceId, 'agreement', agreement.id, { vote: 'approve' })
-  await writeTitled(a.admin.client, a.workspaceId, 'charter', 'Charte du littoral', [block('heading', 'Valeurs'), block('paragraph', 'Confiance et transparence.')])
+  await writeTitled(a.admin.client, a.workspaceId, 'charter', 'Charte du littoral', [
+    block('heading', 'Valeurs'),
+    block('paragraph', 'Confiance et transparence.'),
+  ])
   const { round: charter } = await propose(a.steering, a.workspaceId, 'charter', { name: 'Charte v1' })
   const withdrawn = await a.steering.client.json<SignoffRoundView>('POST', docApi(a.workspaceId, 'charter').withdraw(charter.id), undefined, 200)
   const entriesA = await chainOf(a.admin.client, a.workspaceId, ['agreement', 'charter'])
@@ -81,7 +87,11 @@ export async function restoreTables(db: Kysely<Database>, snapshot: Snapshot): P
   await any.transaction().execute(async (trx) => {
     for (const t of [...TABLES].reverse()) await trx.deleteFrom(t).execute()
     for (const t of TABLES) {
-      for (let i = 0; i < snapshot[t].length; i += 50) await trx.insertInto(t).values(snapshot[t].slice(i, i + 50)).execute()
+      for (let i = 0; i < snapshot[t].length; i += 50)
+        await trx
+          .insertInto(t)
+          .values(snapshot[t].slice(i, i + 50))
+          .execute()
     }
   })
 }
@@ -130,7 +140,9 @@ export const FORGERIES: Forgery[] = [
         const detail = Number(row.seq) === 4 ? row.detail.replace('"comment":null', '"comment":"Refusé."') : row.detail
         const forged = { ...row, action: Number(row.seq) === 4 ? 'objected' : row.action, detail, prev_hash: prev }
         const hash = entryHash(forged)
-        await sql`UPDATE signoff_audit SET action = ${forged.action}, detail = ${detail}, prev_hash = ${prev}, hash = ${hash}, seal = NULL WHERE workspace_id = ${row.workspace_id} AND seq = ${row.seq}`.execute(db)
+        await sql`UPDATE signoff_audit SET action = ${forged.action}, detail = ${detail}, prev_hash = ${prev}, hash = ${hash}, seal = NULL WHERE workspace_id = ${row.workspace_id} AND seq = ${row.seq}`.execute(
+          db,
+        )
         prev = hash
       }
     },
@@ -150,7 +162,9 @@ export const FORGERIES: Forgery[] = [
     rule: 'AUDIT1',
     name: 'a seal copied from another entry of the same alliance',
     async forge(db, s) {
-      await sql`UPDATE signoff_audit SET seal = (SELECT seal FROM signoff_audit WHERE workspace_id = ${s.a.workspaceId} AND seq = 2) WHERE workspace_id = ${s.a.workspaceId} AND seq = 3`.execute(db)
+      await sql`UPDATE signoff_audit SET seal = (SELECT seal FROM signoff_audit WHERE workspace_id = ${s.a.workspaceId} AND seq = 2) WHERE workspace_id = ${s.a.workspaceId} AND seq = 3`.execute(
+        db,
+      )
     },
     expected: (s) => ({ workspaceId: s.a.workspaceId, seq: 3, en: 'seal does not match its hash' }),
   },
@@ -161,7 +175,10 @@ export const FORGERIES: Forgery[] = [
       const adoptedEntry = (await chainRows(db, s.a.workspaceId))[4]!
       const head = (await chainRows(db, s.b.workspaceId)).at(-1)!
       const moved = { ...adoptedEntry, workspace_id: s.b.workspaceId, seq: Number(head.seq) + 1, prev_hash: head.hash }
-      await db.insertInto('signoff_audit').values({ ...moved, hash: entryHash(moved) }).execute()
+      await db
+        .insertInto('signoff_audit')
+        .values({ ...moved, hash: entryHash(moved) })
+        .execute()
     },
     expected: (s) => ({ workspaceId: s.b.workspaceId, seq: 3, en: 'seal does not match its hash' }),
   },
@@ -189,8 +206,19 @@ export const FORGERIES: Forgery[] = [
     name: 'an entry appended outside the server (an unlock, linked to the head with a consistent hash)',
     async forge(db, s) {
       const head = (await chainRows(db, s.a.workspaceId)).at(-1)!
-      const fields = { ...head, seq: Number(head.seq) + 1, action: 'unlocked', doc_name: 'agreement', detail: '{}', prev_hash: head.hash, actor_id: s.a.steering.userId }
-      await db.insertInto('signoff_audit').values({ ...fields, hash: entryHash(fields), seal: null }).execute()
+      const fields = {
+        ...head,
+        seq: Number(head.seq) + 1,
+        action: 'unlocked',
+        doc_name: 'agreement',
+        detail: '{}',
+        prev_hash: head.hash,
+        actor_id: s.a.steering.userId,
+      }
+      await db
+        .insertInto('signoff_audit')
+        .values({ ...fields, hash: entryHash(fields), seal: null })
+        .execute()
     },
     expected: (s) => ({ workspaceId: s.a.workspaceId, seq: 8, en: 'has no seal' }),
   },
@@ -199,7 +227,9 @@ export const FORGERIES: Forgery[] = [
     name: 'the city’s approval row turned into an objection',
     postgres: true,
     async forge(db, s) {
-      await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons.' WHERE round_id = ${s.a.adopted.id} AND partner_id = ${s.a.cityId}`.execute(db)
+      await sql`UPDATE signoff_vote SET vote = 'object', comment = 'Nous refusons.' WHERE round_id = ${s.a.adopted.id} AND partner_id = ${s.a.cityId}`.execute(
+        db,
+      )
     },
     expected: (s) => ({ workspaceId: s.a.workspaceId, seq: 4, partnerId: s.a.cityId, row: voteRow(s), en: 'has vote = "object", entry 4 says "approve"' }),
   },
@@ -223,7 +253,9 @@ export const FORGERIES: Forgery[] = [
     rule: 'AUDIT2',
     name: 'an answer row inserted for the silent partner of an open round',
     async forge(db, s) {
-      await sql`INSERT INTO signoff_vote (round_id, partner_id, user_id, vote, comment, clause, thread_id, at) VALUES (${s.b.open.id}, ${s.b.cityId}, ${s.b.hugo.userId}, 'approve', NULL, NULL, NULL, ${new Date().toISOString()})`.execute(db)
+      await sql`INSERT INTO signoff_vote (round_id, partner_id, user_id, vote, comment, clause, thread_id, at) VALUES (${s.b.open.id}, ${s.b.cityId}, ${s.b.hugo.userId}, 'approve', NULL, NULL, NULL, ${new Date().toISOString()})`.execute(
+        db,
+      )
     },
     expected: (s) => ({ workspaceId: s.b.workspaceId, seq: null, partnerId: s.b.cityId, en: 'has no sealed audit entry: row added outside the server' }),
   },
@@ -263,7 +295,10 @@ export const FORGERIES: Forgery[] = [
       const { rows, doc, update } = await forgedParagraph(db, s.a.workspaceId, 'agreement')
       doc.destroy()
       const last = rows.at(-1)!
-      await db.insertInto('doc_updates').values({ workspace_id: s.a.workspaceId, doc_name: 'agreement', data: Buffer.from(update), author_id: null, created_at: last.created_at }).execute()
+      await db
+        .insertInto('doc_updates')
+        .values({ workspace_id: s.a.workspaceId, doc_name: 'agreement', data: Buffer.from(update), author_id: null, created_at: last.created_at })
+        .execute()
     },
     expected: (s) => ({ workspaceId: s.a.workspaceId, seq: 5, en: 'the adopted text rebuilt from the update log has hash' }),
   },
@@ -280,7 +315,12 @@ export const FORGERIES: Forgery[] = [
         .values({ workspace_id: s.a.workspaceId, doc_name: 'agreement', data: state, last_update_id: rows.at(-1)!.id, updated_at: Date.now() })
         .execute()
     },
-    expected: (s) => ({ workspaceId: s.a.workspaceId, seq: 5, row: `doc_snapshots workspace_id=${s.a.workspaceId} doc_name=agreement`, en: 'snapshot replaced' }),
+    expected: (s) => ({
+      workspaceId: s.a.workspaceId,
+      seq: 5,
+      row: `doc_snapshots workspace_id=${s.a.workspaceId} doc_name=agreement`,
+      en: 'snapshot replaced',
+    }),
   },
   {
     rule: 'AUDIT3',

@@ -41,7 +41,9 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
       const { code, stdout } = await runAuditVerify(env, [])
       expect(code).toBe(0)
       expect(stdout).toContain('Vérifié · checked: 9 entrée(s) · entries, 3 tour(s) · rounds, 3 version(s), 1 texte(s) adopté(s) · adopted texts')
-      expect(stdout).toContain(`Tête de l’alliance · head of alliance ${s.a.workspaceId}: entrée n° 7 · entry 7, ${headA.at.slice(0, 10)} ${headA.at.slice(11, 19)} UTC`)
+      expect(stdout).toContain(
+        `Tête de l’alliance · head of alliance ${s.a.workspaceId}: entrée n° 7 · entry 7, ${headA.at.slice(0, 10)} ${headA.at.slice(11, 19)} UTC`,
+      )
       expect(stdout).toContain(`${headA.hash.slice(0, 4)}-${headA.hash.slice(4, 8)}-${headA.hash.slice(8, 12)}-${headA.hash.slice(12, 16)}   (${headA.hash})`)
       expect(stdout).toContain('Sans --head, la suppression des dernières entrées ne peut pas être détectée')
       expect(stdout).toContain('Without --head, deleting the last entries cannot be detected')
@@ -51,7 +53,10 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
       const withHeads = await auditVerify(env, [headA.hash, short, s.b.entries.at(-1)!.hash])
       expect(withHeads).toMatchObject({ code: 0, result: { ok: true, headsGiven: 3, missingHeads: [], problems: [] } })
       expect(withHeads.result.heads).toEqual(
-        expect.arrayContaining([expect.objectContaining({ workspaceId: s.a.workspaceId, seq: 7, hash: headA.hash }), expect.objectContaining({ workspaceId: s.b.workspaceId, seq: 2 })]),
+        expect.arrayContaining([
+          expect.objectContaining({ workspaceId: s.a.workspaceId, seq: 7, hash: headA.hash }),
+          expect.objectContaining({ workspaceId: s.b.workspaceId, seq: 2 }),
+        ]),
       )
       // A head too short to identify an entry is refused, like a missing key.
       expect((await runAuditVerify(env, ['--head', 'abcd-ef'])).code).toBe(2)
@@ -68,7 +73,9 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
             const { code, result } = await auditVerify(env)
             const { en, ...where } = forgery.expected(s)
             expect({ forgery: forgery.name, code, ok: result.ok }).toEqual({ forgery: forgery.name, code: 1, ok: false })
-            expect(result.problems, forgery.name).toContainEqual(expect.objectContaining({ ...where, message: expect.objectContaining({ en: expect.stringContaining(en) }) }))
+            expect(result.problems, forgery.name).toContainEqual(
+              expect.objectContaining({ ...where, message: expect.objectContaining({ en: expect.stringContaining(en) }) }),
+            )
           } finally {
             await restoreTables(database.db, before)
           }

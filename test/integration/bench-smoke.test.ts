@@ -27,27 +27,45 @@ const finite = (n: number) => Number.isFinite(n)
 // Only checks that the suite runs and fills every row: the figures come from the full run
 // (docs/BENCHMARKS.md), and no timing is asserted here.
 describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
-  it('[BENCH1] [LOOP7] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement and the event loop under history and a cold open', { timeout: 300_000 }, async () => {
+  it('[BENCH1] [LOOP7] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement and the event loop under history and a cold open', {
+    timeout: 300_000,
+  }, async () => {
     const outDir = tempDataDir('ensemble-bench-smoke-')
     try {
       const output = await runSmoke(outDir)
       // A part that failed is logged, not thrown (the suite goes on): its line explains an empty row.
-      const failures = output.split('\n').filter((line) => line.includes('FAILED')).join('\n') || 'no part failed'
+      const failures =
+        output
+          .split('\n')
+          .filter((line) => line.includes('FAILED'))
+          .join('\n') || 'no part failed'
       const results = JSON.parse(readFileSync(path.join(outDir, 'bench-smoke.json'), 'utf8')) as SuiteResults
       for (const spec of SMOKE.loads) {
         for (const target of TARGET_NAMES) {
           const row = results.loads.find((r) => r.scenario === spec.id && r.target === target)
           expect(row, `${spec.id} on ${target}`).toBeDefined()
           expect(row!.latency.count, `${spec.id} on ${target}: deliveries`).toBeGreaterThan(0)
-          expect([row!.latency.p50, row!.latency.p99, row!.deliveriesPerSecond, row!.cpuMainThreadMicrosPerDelivery, row!.rssKb].every(finite), `${spec.id} on ${target}`).toBe(true)
+          expect(
+            [row!.latency.p50, row!.latency.p99, row!.deliveriesPerSecond, row!.cpuMainThreadMicrosPerDelivery, row!.rssKb].every(finite),
+            `${spec.id} on ${target}`,
+          ).toBe(true)
         }
       }
       const stateful = TARGET_NAMES.filter((t) => t !== 'relay')
-      expect(results.joins.map((j) => j.target), failures).toEqual(stateful)
+      expect(
+        results.joins.map((j) => j.target),
+        failures,
+      ).toEqual(stateful)
       expect(results.joins.every((j) => j.joinMs.length === SMOKE.large.joins && j.joinMs.every(finite))).toBe(true)
-      expect(results.stalls.map((s) => s.target), failures).toEqual(stateful)
+      expect(
+        results.stalls.map((s) => s.target),
+        failures,
+      ).toEqual(stateful)
       expect(results.stalls.every((s) => s.joinMs.length === SMOKE.stall.joiners && s.load.latency.count > 0)).toBe(true)
-      expect(results.idle.map((i) => i.target), failures).toEqual([...TARGET_NAMES])
+      expect(
+        results.idle.map((i) => i.target),
+        failures,
+      ).toEqual([...TARGET_NAMES])
       expect(results.openClose.every((o) => o.opens === SMOKE.openClose.opens && finite(o.growth))).toBe(true)
       expect(results.browser.map((b) => b.page).sort(), failures).toEqual(['agreement', 'plan'])
       expect(results.browser.every((b) => b.paintMs > 0 && b.interactiveMs >= b.paintMs)).toBe(true)

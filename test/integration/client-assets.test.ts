@@ -9,7 +9,10 @@ import { startTestServer, type TestServer } from '../helpers/server.ts'
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../client/dist')
 
 /** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = []

@@ -43,7 +43,9 @@ async function expectRefused(server: RunningServer, client: HttpClient, workspac
   await server.store.append({ workspaceId, docName: 'agreement' }, oversizedAgreement(), null)
   const { errors, code } = await openAndClose(client, workspaceId, 'agreement')
   expect(code).toBe(CLOSE.documentTooLarge)
-  expect(errors).toEqual([{ code: 'document_too_large', entity: '', message: expect.stringMatching(/^Ce document dépasse la taille maximale qu’Ensemble ouvre \(4 Mo\)/) }])
+  expect(errors).toEqual([
+    { code: 'document_too_large', entity: '', message: expect.stringMatching(/^Ce document dépasse la taille maximale qu’Ensemble ouvre \(4 Mo\)/) },
+  ])
   const res = await client.request('GET', `${docApi(workspaceId, 'agreement').diff('current', 'current')}`)
   expect(res.status).toBe(413)
   expect((await res.json()) as unknown).toEqual({ error: { code: 'document_too_large', message: expect.any(String) } })
@@ -55,19 +57,26 @@ describe('opening a large document cold', () => {
   const server = serverPerSuite({ ROOM_IDLE_MS: '100' })
   const connect = syncedDocs()
 
-  it('[LOOP5] a plan stored over 256 KB is read, rebuilt and encoded on a document thread; the room applies it in pieces; stock and V2 joiners get the whole plan, and edits go on', { timeout: 120_000 }, async () => {
+  it('[LOOP5] a plan stored over 256 KB is read, rebuilt and encoded on a document thread; the room applies it in pieces; stock and V2 joiners get the whole plan, and edits go on', {
+    timeout: 120_000,
+  }, async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['editor', 'editor', 'editor', 'editor'])
     const people = [admin.userId, ...members.map((m) => m.userId)]
     const key = { workspaceId, docName: 'plan' }
     // 1,500 actions in three rows, written straight into the store (as a restart would find them).
-    for (const update of planUpdates(1_500, 500, people, [(await admin.client.json<{ id: string }[]>('GET', `/api/workspaces/${workspaceId}/partners`, undefined, 200))[0]!.id])) {
+    for (const update of planUpdates(1_500, 500, people, [
+      (await admin.client.json<{ id: string }[]>('GET', `/api/workspaces/${workspaceId}/partners`, undefined, 200))[0]!.id,
+    ])) {
       await server.server.store.append(key, update, admin.userId)
     }
     expect(await server.server.store.storedBytes(key)).toBeGreaterThan(OPEN_ON_THREAD_BYTES)
     const opens = server.server.threads.opens.stats
     const before = opens.completed.prepareOpen ?? 0
 
-    const [stock, v2] = await Promise.all([connect(admin.client, workspaceId, 'plan'), connect(admin.client, workspaceId, 'plan', new Y.Doc(), { syncV2: true, params: freshParams })])
+    const [stock, v2] = await Promise.all([
+      connect(admin.client, workspaceId, 'plan'),
+      connect(admin.client, workspaceId, 'plan', new Y.Doc(), { syncV2: true, params: freshParams }),
+    ])
     await waitFor(() => actionsOf(stock.doc).size === 1_500 && actionsOf(v2.doc).size === 1_500, { message: 'both joiners hold the plan' })
     expect(opens.completed.prepareOpen).toBe(before + 1)
     const room = server.server.rooms.get(key)!
@@ -84,7 +93,9 @@ describe('opening a large document cold', () => {
     expect(opens.completed.prepareOpen).toBe(before + 1)
   })
 
-  it('[LOOP6] a document stored over its kind’s size limit is refused at open (typed error in French, close 4413, no reconnection) and its history answers 413, on SQLite', { timeout: 120_000 }, async () => {
+  it('[LOOP6] a document stored over its kind’s size limit is refused at open (typed error in French, close 4413, no reconnection) and its history answers 413, on SQLite', {
+    timeout: 120_000,
+  }, async () => {
     const { workspaceId, admin } = await createAlliance(server.url)
     await expectRefused(server.server, admin.client, workspaceId)
     const other = await connect(admin.client, workspaceId, 'vision')

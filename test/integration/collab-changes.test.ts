@@ -44,7 +44,9 @@ describe('describeChanges', () => {
       { root: 'actions', path: [], keys: [{ key: 'a2', change: 'add' }], content: false, target: expect.anything() },
     ])
     const removed = changesOf(doc, () => actionsOf(doc).delete('a1'))
-    expect(removed.types).toEqual([{ root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete', before: expect.any(Y.Map) }], content: false, target: expect.anything() }])
+    expect(removed.types).toEqual([
+      { root: 'actions', path: [], keys: [{ key: 'a1', change: 'delete', before: expect.any(Y.Map) }], content: false, target: expect.anything() },
+    ])
     expect(removed.deletedItems).toBeGreaterThan(1)
   })
 
@@ -54,13 +56,19 @@ describe('describeChanges', () => {
     const changes = changesOf(doc, () => {
       ;(a1.get('description') as Y.Text).insert(0, 'Décrire')
       ;(a1.get('responsible') as Y.Array<string>).push(['u1'])
-      ;((a1.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!).set('done', true)
+      ;(a1.get('milestones') as Y.Map<Y.Map<unknown>>).get('m1')!.set('done', true)
     })
     expect(changes.types).toEqual(
       expect.arrayContaining([
         { root: 'actions', path: ['a1', 'description'], keys: [], content: true, target: expect.anything() },
         { root: 'actions', path: ['a1', 'responsible'], keys: [], content: true, target: expect.anything() },
-        { root: 'actions', path: ['a1', 'milestones', 'm1'], keys: [{ key: 'done', change: 'update', before: false }], content: false, target: expect.anything() },
+        {
+          root: 'actions',
+          path: ['a1', 'milestones', 'm1'],
+          keys: [{ key: 'done', change: 'update', before: false }],
+          content: false,
+          target: expect.anything(),
+        },
       ]),
     )
     expect(changes.types).toHaveLength(3)

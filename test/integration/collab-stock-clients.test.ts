@@ -77,13 +77,17 @@ describe('stock Yjs clients see plain y-websocket (QUIET)', () => {
     const ours = await connect(observer(), alliance.workspaceId, 'vision')
     await Promise.all([writer.synced(), stock.synced(), ours.synced()])
     contentOf(writer.doc).push([para(['Texte adopté.'])])
-    await waitFor(() => paragraphs(stock.doc).includes('Texte adopté') && paragraphs(ours.doc).includes('Texte adopté'), { message: 'both observers see the text' })
+    await waitFor(() => paragraphs(stock.doc).includes('Texte adopté') && paragraphs(ours.doc).includes('Texte adopté'), {
+      message: 'both observers see the text',
+    })
 
     contentOf(stock.doc).push([para(['Ajout interdit du client ordinaire.'])])
     contentOf(ours.doc).push([para(['Ajout interdit du client Ensemble.'])])
     await waitFor(() => ours.errors.length > 0, { message: 'our client is told why' })
     expect(ours.errors[0]).toMatchObject({ code: 'edit_forbidden' })
-    await waitFor(() => !paragraphs(stock.doc).includes('interdit') && !paragraphs(ours.doc).includes('interdit'), { message: 'both refused edits are undone on their authors' })
+    await waitFor(() => !paragraphs(stock.doc).includes('interdit') && !paragraphs(ours.doc).includes('interdit'), {
+      message: 'both refused edits are undone on their authors',
+    })
     expect(paragraphs(writer.doc)).not.toContain('interdit')
     expect(stockTraffic.types.filter((type) => type >= MESSAGE.serverError)).toEqual([])
     expect(consoleErrors.mock.calls.flat().filter((m) => String(m).includes('Unable to compute message'))).toEqual([])

@@ -1,4 +1,16 @@
-import { actionsOf, buildAction, FRESH_PARAM, keysAfter, MESSAGE, PLAN_PREVIEW_ROWS, type PlanPreview, PREVIEW_PARAM, readAction, readPlanPreview, sortedActionIds } from '@ensemble/shared'
+import {
+  actionsOf,
+  buildAction,
+  FRESH_PARAM,
+  keysAfter,
+  MESSAGE,
+  PLAN_PREVIEW_ROWS,
+  type PlanPreview,
+  PREVIEW_PARAM,
+  readAction,
+  readPlanPreview,
+  sortedActionIds,
+} from '@ensemble/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { KEPT_STATE_MIN_BYTES } from '@ensemble/server/collab'
@@ -101,7 +113,10 @@ describe('sync step 2 in V2 (message type 102) for clients that ask for it', () 
     for (let batch = 0; batch < 12; batch++) {
       author.doc.transact(() => {
         for (let i = batch * 50; i < (batch + 1) * 50; i++) {
-          actionsOf(author.doc).set(`big-${i}`, buildAction({ title: `Action ${i} du plan d’action commun`, objective: `Objectif ${i} : `.padEnd(300, 'x'), order: keys[i]! }))
+          actionsOf(author.doc).set(
+            `big-${i}`,
+            buildAction({ title: `Action ${i} du plan d’action commun`, objective: `Objectif ${i} : `.padEnd(300, 'x'), order: keys[i]! }),
+          )
         }
       })
     }
@@ -121,7 +136,9 @@ describe('sync step 2 in V2 (message type 102) for clients that ask for it', () 
     let editing = true
     const editor = (async () => {
       while (editing) {
-        actionsOf(author.doc).get(`big-${edits % 600}`)!.set('title', `Titre modifié ${edits}`)
+        actionsOf(author.doc)
+          .get(`big-${edits % 600}`)!
+          .set('title', `Titre modifié ${edits}`)
         edits++
         await new Promise((resolve) => setImmediate(resolve))
         await new Promise((resolve) => setTimeout(resolve, 2))
@@ -143,7 +160,9 @@ describe('sync step 2 in V2 (message type 102) for clients that ask for it', () 
     // order; Yjs keeps them pending). How many depends on the machine's speed, so it is reported, not
     // asserted: convergence and no pending structs above hold either way.
     const frameAt = v2Frames.findIndex((f) => f.type === MESSAGE.syncStep2V2)
-    console.log(`[figures] SYNC6 ${JSON.stringify({ editsBeforeFrame: v2Frames.slice(0, frameAt).filter((f) => f.step === 2).length, v1Bytes, v2Bytes: v2Full[0]!.bytes })}`)
+    console.log(
+      `[figures] SYNC6 ${JSON.stringify({ editsBeforeFrame: v2Frames.slice(0, frameAt).filter((f) => f.step === 2).length, v1Bytes, v2Bytes: v2Full[0]!.bytes })}`,
+    )
     expect(v2Full.map((f) => f.type)).toEqual([MESSAGE.syncStep2V2])
     expect(v2Full[0]!.bytes).toBeLessThan(v1Bytes)
     expect(yjsThreadStats.onThread).toBeGreaterThan(onWorkerBefore)
@@ -175,7 +194,10 @@ function writeLargePlan(doc: Y.Doc, count = 600): void {
     doc.transact(() => {
       for (let i = batch * 50; i < (batch + 1) * 50; i++) {
         // Stored in reverse order of their keys: the preview must follow the plan order, not insertion.
-        actionsOf(doc).set(`big-${i}`, buildAction({ title: `Action ${i} du plan d’action commun`, objective: `Objectif ${i} : `.padEnd(400, 'x'), order: keys[count - 1 - i]! }))
+        actionsOf(doc).set(
+          `big-${i}`,
+          buildAction({ title: `Action ${i} du plan d’action commun`, objective: `Objectif ${i} : `.padEnd(400, 'x'), order: keys[count - 1 - i]! }),
+        )
       }
     })
   }
@@ -257,7 +279,9 @@ describe('opening a large document fast: its kept full state and a plan preview'
 
     const { c: late, frames } = await connect('plan', { syncV2: true, params: WEB_PLAN_PAGE })
     await late.synced()
-    await waitFor(() => readAction(actionsOf(late.doc).get('big-7')!).title === 'Modifiée ailleurs' && !actionsOf(late.doc).has('big-8'), { message: 'the change made while unloaded' })
+    await waitFor(() => readAction(actionsOf(late.doc).get('big-7')!).title === 'Modifiée ailleurs' && !actionsOf(late.doc).has('big-8'), {
+      message: 'the change made while unloaded',
+    })
     // It was sent the kept (stale) state first, then the room's difference with it.
     const order = await syncOrderOnceAnswered(frames)
     expect(order.slice(0, 2)).toEqual(['102', 'step0'])
@@ -273,7 +297,9 @@ describe('opening a large document fast: its kept full state and a plan preview'
     // Changed after the last V2 joiner: the room holds no current V2 state to keep.
     actionsOf(editor.doc).get('big-3')!.set('title', 'Changée par un client V1')
     const expected = planOf(editor)
-    await waitFor(() => canonicalJson(suite.server.rooms.get(key())!.doc.getMap('actions').toJSON()) === canonicalJson(editor.doc.getMap('actions').toJSON()), { message: 'stored' })
+    await waitFor(() => canonicalJson(suite.server.rooms.get(key())!.doc.getMap('actions').toJSON()) === canonicalJson(editor.doc.getMap('actions').toJSON()), {
+      message: 'stored',
+    })
     const rebuilt = yjsThreadStats.fullState
     await leaveAndUnload(editor)
     expect(yjsThreadStats.fullState).toBe(rebuilt + 1)
@@ -293,7 +319,7 @@ describe('opening a large document fast: its kept full state and a plan preview'
     await leaveAndUnload(next)
   })
 
-  it('[SYNC9] the plan page gets a large plan\'s first rows in plan order (type 103) before the whole document; other clients and short plans get none', async () => {
+  it("[SYNC9] the plan page gets a large plan's first rows in plan order (type 103) before the whole document; other clients and short plans get none", async () => {
     const { c: viewer, frames } = await connect('plan', { syncV2: true, params: WEB_PLAN_PAGE })
     await viewer.synced()
     await waitFor(() => actionsOf(viewer.doc).size > 0, { message: 'plan' })
@@ -323,7 +349,7 @@ describe('opening a large document fast: its kept full state and a plan preview'
   })
 })
 
-describe('a large document\'s kept full state outlives the server (SYNC11)', () => {
+describe("a large document's kept full state outlives the server (SYNC11)", () => {
   const dataDir = tempDataDir()
   let current: TestServer | undefined
   const open: DocClient[] = []

@@ -71,7 +71,10 @@ const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('c
 
 describe('websocket upgrade', () => {
   it('[WS1] a member with a valid ticket upgrades, with or without the schema parameter, from an allowed or no Origin', async () => {
-    for (const [query, origin] of [[`schema=${SCHEMA_VERSION}&`, ALLOWED_ORIGIN], ['', undefined]] as const) {
+    for (const [query, origin] of [
+      [`schema=${SCHEMA_VERSION}&`, ALLOWED_ORIGIN],
+      ['', undefined],
+    ] as const) {
       const { status, ws } = await attempt(`/ws/w1/plan?${query}ticket=${ticketFor('alice')}`, origin)
       expect(status).toBe(101)
       ws!.terminate()

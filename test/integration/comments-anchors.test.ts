@@ -52,7 +52,10 @@ function seen(doc: Y.Doc, anchor: { from: string; to: string }) {
   return state.kind === 'live' ? { kind: state.kind, text: pm.textBetween(state.from, state.to) } : { kind: state.kind }
 }
 
-const plain = (doc: Y.Doc) => contentOf(doc).toArray().map((p) => ((p as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toString() ?? '')
+const plain = (doc: Y.Doc) =>
+  contentOf(doc)
+    .toArray()
+    .map((p) => ((p as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toString() ?? '')
 
 describe('comment anchors follow the text (real providers)', () => {
   const server = serverPerSuite()

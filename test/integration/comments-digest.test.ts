@@ -1,4 +1,15 @@
-import { actionsOf, buildAction, contentOf, digestPreferenceSchema, mentionToken, outboxMailSchema, planMetaOf, type InboxItem, type OutboxMail, type Role } from '@ensemble/shared'
+import {
+  actionsOf,
+  buildAction,
+  contentOf,
+  digestPreferenceSchema,
+  mentionToken,
+  outboxMailSchema,
+  planMetaOf,
+  type InboxItem,
+  type OutboxMail,
+  type Role,
+} from '@ensemble/shared'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -40,7 +51,10 @@ const digestUrl = () => `/api/workspaces/${workspaceId}/me/digest`
 /** The digests kept in the outbox, oldest first (the invitations that brought the members in are left out). */
 async function outbox(): Promise<OutboxMail[]> {
   const mails = await people.alice.client.json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)
-  return mails.map((m) => outboxMailSchema.parse(m)).filter((m) => !INVITATION_LINK.test(m.text)).reverse()
+  return mails
+    .map((m) => outboxMailSchema.parse(m))
+    .filter((m) => !INVITATION_LINK.test(m.text))
+    .reverse()
 }
 const mailsTo = async (who: Person) => (await outbox()).filter((m) => m.to === who.email)
 
@@ -80,7 +94,12 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     const names = { alice: 'Alice Martin', bruno: 'Bruno Petit', chloe: 'Chloé Durand', damien: 'Damien Roux' }
     for (const [key, name] of Object.entries(names) as [keyof typeof names, string][]) people[key] = { ...(await signUp(server.url, name)), name }
     ;({ id: workspaceId } = await people.alice.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance du Littoral' }, 201))
-    const { id: partnerId } = await people.alice.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Association Littoral', type: 'association' }, 201)
+    const { id: partnerId } = await people.alice.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Association Littoral', type: 'association' },
+      201,
+    )
     const roles: [Person, Role][] = [
       [people.bruno, 'editor'],
       [people.chloe, 'editor'],
@@ -132,9 +151,18 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
       planMetaOf(plan.alice.doc).set('start', '2030-01-01')
       planMetaOf(plan.alice.doc).set('end', '2030-12-31')
       const common = { status: 'planned' as const, start: '2030-03-01' }
-      actionsOf(plan.alice.doc).set('a1', buildAction({ ...common, title: 'Classes de mer', order: 'a0', deadline: '2030-03-06', accountable: bruno.userId, responsible: [chloe.userId] }))
-      actionsOf(plan.alice.doc).set('a2', buildAction({ ...common, title: 'Jardin partagé', order: 'a1', deadline: '2030-06-30', accountable: alice.userId, responsible: [chloe.userId] }))
-      actionsOf(plan.alice.doc).set('a3', buildAction({ ...common, title: 'Fête du port', order: 'a2', deadline: '2030-03-15', accountable: alice.userId, responsible: [bruno.userId] }))
+      actionsOf(plan.alice.doc).set(
+        'a1',
+        buildAction({ ...common, title: 'Classes de mer', order: 'a0', deadline: '2030-03-06', accountable: bruno.userId, responsible: [chloe.userId] }),
+      )
+      actionsOf(plan.alice.doc).set(
+        'a2',
+        buildAction({ ...common, title: 'Jardin partagé', order: 'a1', deadline: '2030-06-30', accountable: alice.userId, responsible: [chloe.userId] }),
+      )
+      actionsOf(plan.alice.doc).set(
+        'a3',
+        buildAction({ ...common, title: 'Fête du port', order: 'a2', deadline: '2030-03-15', accountable: alice.userId, responsible: [bruno.userId] }),
+      )
     })
     await waitFor(() => actionsOf(plan.bruno.doc).size === 3, { message: 'the plan laid out' })
     // Creating actions is not a change of an existing action.
@@ -143,7 +171,17 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     now = at(0, 10)
     actionsOf(plan.alice.doc).get('a1')!.set('deadline', '2030-03-08')
     const first = await waitFor(async () => (await actionItems(chloe))[0], { message: 'Chloé’s action.changed item' })
-    expect(first).toMatchObject({ kind: 'action.changed', docName: 'plan', targetKind: 'action', targetId: 'a1', fields: ['deadline'], actorId: alice.userId, threadId: null, messageId: null, readAt: null })
+    expect(first).toMatchObject({
+      kind: 'action.changed',
+      docName: 'plan',
+      targetKind: 'action',
+      targetId: 'a1',
+      fields: ['deadline'],
+      actorId: alice.userId,
+      threadId: null,
+      messageId: null,
+      readAt: null,
+    })
     actionsOf(plan.alice.doc).get('a1')!.set('title', 'Classes de mer et d’estuaire')
     await waitFor(async () => (await actionItems(bruno))[0]?.fields?.includes('title'), { message: 'Bruno’s item names the title' })
 
@@ -179,14 +217,20 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     expect(await outbox()).toEqual([])
     // Tuesday 06:00: the scheduler's own tick sends the daily digests (Chloé in English, Damien in French).
     now = at(1, 6)
-    const [chloe1] = await waitFor(async () => {
-      const mails = await mailsTo(chloe)
-      return mails.length ? mails : null
-    }, { message: 'Chloé’s first daily digest' })
-    const [damien1] = await waitFor(async () => {
-      const mails = await mailsTo(damien)
-      return mails.length ? mails : null
-    }, { message: 'Damien’s first daily digest' })
+    const [chloe1] = await waitFor(
+      async () => {
+        const mails = await mailsTo(chloe)
+        return mails.length ? mails : null
+      },
+      { message: 'Chloé’s first daily digest' },
+    )
+    const [damien1] = await waitFor(
+      async () => {
+        const mails = await mailsTo(damien)
+        return mails.length ? mails : null
+      },
+      { message: 'Damien’s first daily digest' },
+    )
     await settle()
     expect(await mailsTo(bruno)).toEqual([])
     expect(await mailsTo(alice)).toEqual([])
@@ -200,7 +244,9 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     expect(section(en, 'Your actions due')).toEqual(['Classes de mer et d’estuaire — due 8 March 2030 · responsible (R)'])
     expect(section(en, 'By document')).toEqual([expect.stringMatching(/^Action plan — \d+ edits by Alice Martin and Bruno Petit · 1 new comment$/)])
     expect(section(en, 'By action')).toEqual(['Classes de mer et d’estuaire — deadline, status and title changed by Bruno Petit'])
-    expect(section(en, 'Mentions and replies')).toEqual([`Damien Roux mentioned you (Action plan): “@Chloé Durand <script>alert(1)</script><img src=x onerror=alert(2)> l’échéance a bougé”`])
+    expect(section(en, 'Mentions and replies')).toEqual([
+      `Damien Roux mentioned you (Action plan): “@Chloé Durand <script>alert(1)</script><img src=x onerror=alert(2)> l’échéance a bougé”`,
+    ])
     // The HTML part shows the payload as text: no element is injected.
     expect(chloe1!.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;')
     expect(chloe1!.html).not.toMatch(/<script|<img/i)
@@ -209,7 +255,9 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     expect(damien1!.subject).toBe('Résumé du jour · Alliance du Littoral')
     const fr = damien1!.text
     expect(fr).not.toContain('Vos actions à échéance')
-    expect(section(fr, 'Par document')).toEqual([expect.stringMatching(/^Plan d’action — \d+ modifications par Alice Martin et Bruno Petit · 1 nouveau commentaire$/)])
+    expect(section(fr, 'Par document')).toEqual([
+      expect.stringMatching(/^Plan d’action — \d+ modifications par Alice Martin et Bruno Petit · 1 nouveau commentaire$/),
+    ])
     expect(section(fr, 'Mentions et réponses')).toEqual(['Chloé Durand a répondu dans votre fil (Plan d’action) : « Bien vu, je m’en occupe. »'])
 
     // Tuesday 10:00: Alice writes in the charter.
@@ -269,7 +317,9 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     expect(section(weekly, 'Par action')).toEqual(['Classes de mer et d’estuaire — échéance et intitulé modifié par Alice Martin'])
     const [alice1] = await mailsTo(alice)
     expect(section(alice1!.text, 'Vos actions à échéance')).toEqual(['Fête du port — échéance le 15 mars 2030 · responsable (A)'])
-    expect(section(alice1!.text, 'Par document')).toEqual([expect.stringMatching(/^Plan d’action — \d+ modifications par Bruno Petit · 2 nouveaux commentaires$/)])
+    expect(section(alice1!.text, 'Par document')).toEqual([
+      expect.stringMatching(/^Plan d’action — \d+ modifications par Bruno Petit · 2 nouveaux commentaires$/),
+    ])
   })
 
   it('[COMM23] every digest carries a signed unsubscribe link that works without a session and stops further mail; a bad or tampered token is 400 and changes nothing', async () => {
@@ -282,7 +332,8 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     const token = url.searchParams.get('token')!
     const anonymous = new HttpClient(server.url)
     const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`
-    for (const bad of ['', 'abc', tampered, `${token}.x`]) await expectError(await anonymous.request('GET', `/api/unsubscribe?token=${encodeURIComponent(bad)}`), 400, 'bad_request', 'token')
+    for (const bad of ['', 'abc', tampered, `${token}.x`])
+      await expectError(await anonymous.request('GET', `/api/unsubscribe?token=${encodeURIComponent(bad)}`), 400, 'bad_request', 'token')
     expect((await chloe.client.json('GET', digestUrl(), undefined, 200)).frequency).toBe('daily')
 
     expect(await anonymous.json('GET', `${url.pathname}${url.search}`, undefined, 200)).toEqual({ workspaceId, frequency: 'off' })
@@ -292,7 +343,9 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     // Something happens on Monday; Tuesday 06:00 Damien hears of it, Chloé no more.
     now = at(7, 10)
     actionsOf(plan0()).get('a2')!.set('progress', 20)
-    await waitFor(async () => (await actionItems(chloe)).filter((i) => i.targetId === 'a2' && i.fields?.includes('progress')).length > 0, { message: 'the Monday edit recorded' })
+    await waitFor(async () => (await actionItems(chloe)).filter((i) => i.targetId === 'a2' && i.fields?.includes('progress')).length > 0, {
+      message: 'the Monday edit recorded',
+    })
     now = at(8, 6)
     await settle()
     expect(await mailsTo(damien)).toHaveLength(damienBefore + 1)
@@ -304,10 +357,13 @@ describe('digests by email, action.changed inbox items (scripted week, fake cloc
     const [item] = await actionItems(bruno)
     await bruno.client.request('POST', `${api(workspaceId).inbox}/${item!.id}/read`)
     actionsOf(plan0()).get('a1')!.set('objective', 'Accueillir dix classes')
-    const items = await waitFor(async () => {
-      const all = await actionItems(bruno)
-      return all.length === 2 ? all : null
-    }, { message: 'a second item for Bruno' })
+    const items = await waitFor(
+      async () => {
+        const all = await actionItems(bruno)
+        return all.length === 2 ? all : null
+      },
+      { message: 'a second item for Bruno' },
+    )
     expect(items.map((i: InboxItem) => [i.fields, i.readAt === null])).toEqual([
       [['objective'], true],
       [['deadline', 'title'], false],
@@ -379,7 +435,11 @@ async function startSmtpSink(): Promise<{ url: string; messages: string[]; refus
 
 /** Headers (unfolded, encoded words decoded) and the decoded text of every part of a MIME message. */
 function readMime(message: string): { headers: Record<string, string>; body: string } {
-  const decodeQ = (text: string) => Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+  const decodeQ = (text: string) =>
+    Buffer.from(
+      text.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8')
   const words = (value: string) =>
     value.replace(/(=\?UTF-8\?([QB])\?([^?]*)\?=)(\s+(?==\?))?/gi, (_m, _w, kind: string, text: string) =>
       kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQ(text.replace(/_/g, ' ')),
@@ -398,7 +458,9 @@ describe('digest delivery', () => {
   it('[COMM24] with SMTP_URL the digest goes through SMTP (nodemailer), not to the outbox, and is tried again when the server refuses it; the outbox route is absent in production', async () => {
     const sink = await startSmtpSink()
     let t = Date.parse('2030-03-04T09:00:00Z')
-    const smtp = await startTestServer({ SMTP_URL: sink.url, MAIL_FROM: 'Ensemble <digest@example.org>', DIGEST_TICK_MS: '3600000' }, tempDataDir(), { clock: () => new Date(t) })
+    const smtp = await startTestServer({ SMTP_URL: sink.url, MAIL_FROM: 'Ensemble <digest@example.org>', DIGEST_TICK_MS: '3600000' }, tempDataDir(), {
+      clock: () => new Date(t),
+    })
     const production = await startTestServer({ NODE_ENV: 'production' })
     try {
       const admin = await signUp(smtp.url, 'Alice Martin')
@@ -413,7 +475,11 @@ describe('digest delivery', () => {
       sink.messages.length = 0
       await member.client.json('PUT', `/api/workspaces/${ws}/me/digest`, { frequency: 'daily', language: 'en' }, 200)
       await addDocTargets(admin.client, ws, { actions: ['a1'] })
-      await createThread(admin.client, ws, { targetKind: 'action', targetId: 'a1', body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>` })
+      await createThread(admin.client, ws, {
+        targetKind: 'action',
+        targetId: 'a1',
+        body: `${mentionToken('user', member.userId, 'Chloé Durand')} <b>bold?</b>`,
+      })
       t = Date.parse('2030-03-05T06:00:00Z')
       // The SMTP server refuses the first attempt: the digest is tried again at the next pass.
       sink.refuse = 1
@@ -454,7 +520,12 @@ describe('digests start at the last visit', () => {
       const bruno = await signUp(visited.url, 'Bruno Visite')
       const chloe = await signUp(visited.url, 'Chloé Absente')
       const { id } = await admin.client.json<{ id: string }>('POST', '/api/workspaces', { name: 'Alliance des Visites' }, 201)
-      const { id: partnerId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${id}/partners`, { name: 'Association Visites', type: 'association' }, 201)
+      const { id: partnerId } = await admin.client.json<{ id: string }>(
+        'POST',
+        `/api/workspaces/${id}/partners`,
+        { name: 'Association Visites', type: 'association' },
+        201,
+      )
       for (const member of [bruno, chloe]) {
         await addMember(admin.client, id, member, { role: 'editor', partnerId })
       }

@@ -22,7 +22,11 @@ export async function expectError(res: Response, status: number, code: string, f
   expect(body).toEqual({ error: { code, message: expect.any(String), ...(field ? { field } : {}), ...(reason ? { reason } : {}) } })
 }
 
-export async function createThread(client: HttpClient, workspaceId: string, input: Record<string, unknown>): Promise<{ thread: CommentThread; messages: CommentMessage[] }> {
+export async function createThread(
+  client: HttpClient,
+  workspaceId: string,
+  input: Record<string, unknown>,
+): Promise<{ thread: CommentThread; messages: CommentMessage[] }> {
   const created = await client.json<{ thread: CommentThread; messages: CommentMessage[] }>('POST', api(workspaceId).threads, input, 201)
   commentThreadSchema.parse(created.thread)
   for (const m of created.messages) commentMessageSchema.parse(m)
@@ -64,7 +68,10 @@ export interface SseEvent {
  */
 export async function openEvents(client: HttpClient, workspaceId: string) {
   const controller = new AbortController()
-  const res = await fetch(new URL(api(workspaceId).events, client.baseUrl), { headers: { cookie: client.cookieHeader, accept: 'text/event-stream' }, signal: controller.signal })
+  const res = await fetch(new URL(api(workspaceId).events, client.baseUrl), {
+    headers: { cookie: client.cookieHeader, accept: 'text/event-stream' },
+    signal: controller.signal,
+  })
   const events: SseEvent[] = []
   let ended = false
   if (res.ok && res.body) {

@@ -41,7 +41,12 @@ describeCluster('live comment events across instances (PostgreSQL + Redis)', () 
       const created = await mentionedOnB.next((e) => e.event === 'comment.thread.created', 'the thread on B')
       expect(created.data.thread.id).toBe(thread.id)
 
-      const message = await reply(onInstance(writer.client, a.url), workspaceId, thread.id, `Qu’en penses-tu, ${mentionToken('user', mentioned.userId, 'Éditeur')} ?`)
+      const message = await reply(
+        onInstance(writer.client, a.url),
+        workspaceId,
+        thread.id,
+        `Qu’en penses-tu, ${mentionToken('user', mentioned.userId, 'Éditeur')} ?`,
+      )
       const pushed = await mentionedOnB.next((e) => e.event === 'comment.message.created', 'the message on B')
       expect(pushed.data).toEqual({ threadId: thread.id, message: expect.objectContaining({ id: message.id, mentions: [mentioned.userId] }) })
       const inboxChanged = await mentionedOnB.next((e) => e.event === 'inbox.changed', 'inbox.changed on B')
@@ -90,7 +95,18 @@ describeCluster('live comment events across instances (PostgreSQL + Redis)', () 
       plan.doc.transact(() => {
         planMetaOf(plan.doc).set('start', '2030-01-01')
         planMetaOf(plan.doc).set('end', '2030-12-31')
-        actionsOf(plan.doc).set('a1', buildAction({ title: 'Classes de mer', order: 'a0', status: 'planned', start: '2030-03-01', deadline: '2030-03-06', accountable: accountable.userId, responsible: [responsible.userId] }))
+        actionsOf(plan.doc).set(
+          'a1',
+          buildAction({
+            title: 'Classes de mer',
+            order: 'a0',
+            status: 'planned',
+            start: '2030-03-01',
+            deadline: '2030-03-06',
+            accountable: accountable.userId,
+            responsible: [responsible.userId],
+          }),
+        )
       })
       now += 3_600_000
       actionsOf(plan.doc).get('a1')!.set('deadline', '2030-03-08')
@@ -104,11 +120,14 @@ describeCluster('live comment events across instances (PostgreSQL + Redis)', () 
       // Both instances pass at the same time (each twice): only the one that claims the digest sends it.
       await Promise.all(servers.flatMap((s) => [s.server.digests.runDue(), s.server.digests.runDue()]))
       await Promise.all(servers.map((s) => s.server.digests.runDue()))
-      const mails = await waitFor(async () => {
-        const all = await onInstance(admin.client, b.url).json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)
-        // The invitation that brought the responsible member in is a mail too: left out.
-        return all.filter((m) => m.to === responsible.email && !INVITATION_LINK.test(m.text))
-      }, { message: 'the digest in the shared outbox' })
+      const mails = await waitFor(
+        async () => {
+          const all = await onInstance(admin.client, b.url).json<OutboxMail[]>('GET', '/api/dev/outbox', undefined, 200)
+          // The invitation that brought the responsible member in is a mail too: left out.
+          return all.filter((m) => m.to === responsible.email && !INVITATION_LINK.test(m.text))
+        },
+        { message: 'the digest in the shared outbox' },
+      )
       expect(mails).toHaveLength(1)
       expect(mails[0]!.subject).toBe('Résumé du jour · Alliance de test')
       expect(mails[0]!.text).toContain('- Classes de mer — échéance le 8 mars 2030 · réalisateur (R)')

@@ -16,12 +16,35 @@ describe('comments, mentions and inbox over REST', () => {
     const [commenter, observer] = members as [(typeof members)[0], (typeof members)[0]]
     // What threads name exists in the alliance's plan and governance documents (REF1).
     await addDocTargets(admin.client, workspaceId, { actions: ['act-42'], bodies: ['copil'] })
-    const onText = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'agreement', anchor: ANCHOR, body: 'Pourquoi **trois** ans ?' })
-    expect(onText.thread).toMatchObject({ targetKind: 'document', docName: 'agreement', targetId: null, field: null, anchor: ANCHOR, quote: ANCHOR.quote, status: 'open', orphaned: false, createdBy: commenter.userId, messageCount: 1 })
-    expect(onText.messages).toEqual([expect.objectContaining({ authorId: commenter.userId, body: 'Pourquoi **trois** ans ?', deleted: false, hidden: false, editedAt: null })])
+    const onText = await createThread(commenter.client, workspaceId, {
+      targetKind: 'document',
+      docName: 'agreement',
+      anchor: ANCHOR,
+      body: 'Pourquoi **trois** ans ?',
+    })
+    expect(onText.thread).toMatchObject({
+      targetKind: 'document',
+      docName: 'agreement',
+      targetId: null,
+      field: null,
+      anchor: ANCHOR,
+      quote: ANCHOR.quote,
+      status: 'open',
+      orphaned: false,
+      createdBy: commenter.userId,
+      messageCount: 1,
+    })
+    expect(onText.messages).toEqual([
+      expect.objectContaining({ authorId: commenter.userId, body: 'Pourquoi **trois** ans ?', deleted: false, hidden: false, editedAt: null }),
+    ])
     const onAction = await createThread(commenter.client, workspaceId, { targetKind: 'action', targetId: 'act-42', body: 'Qui porte cette action ?' })
     expect(onAction.thread).toMatchObject({ docName: 'plan', targetId: 'act-42', field: null })
-    const onField = await createThread(commenter.client, workspaceId, { targetKind: 'action_field', targetId: 'act-42', field: 'deadline', body: 'Échéance trop courte.' })
+    const onField = await createThread(commenter.client, workspaceId, {
+      targetKind: 'action_field',
+      targetId: 'act-42',
+      field: 'deadline',
+      body: 'Échéance trop courte.',
+    })
     expect(onField.thread).toMatchObject({ docName: 'plan', targetId: 'act-42', field: 'deadline' })
     const onBody = await createThread(commenter.client, workspaceId, { targetKind: 'body', targetId: 'copil', body: 'Quorum ?' })
     expect(onBody.thread).toMatchObject({ docName: 'governance', targetId: 'copil' })
@@ -41,17 +64,51 @@ describe('comments, mentions and inbox over REST', () => {
 
     const resolved = await commenter.client.json('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`, undefined, 200)
     expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: commenter.userId, resolvedAt: expect.any(String) })
-    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`), 409, 'conflict', 'status', 'thread_already_in_state')
+    await expectError(
+      await commenter.client.request('POST', `${api(workspaceId).thread(onField.thread.id)}/resolve`),
+      409,
+      'conflict',
+      'status',
+      'thread_already_in_state',
+    )
     expect(ids(await listThreads(observer.client, workspaceId, { status: 'resolved' }))).toEqual([onField.thread.id])
     expect(await listThreads(observer.client, workspaceId, { status: 'open', targetKind: 'action_field' })).toEqual([])
-    expect(await commenter.client.json('POST', `${api(workspaceId).thread(onField.thread.id)}/reopen`, undefined, 200)).toMatchObject({ status: 'open', resolvedBy: null })
+    expect(await commenter.client.json('POST', `${api(workspaceId).thread(onField.thread.id)}/reopen`, undefined, 200)).toMatchObject({
+      status: 'open',
+      resolvedBy: null,
+    })
 
     // Targets are checked: unknown documents, missing ids, bad fields and filters are 422 naming the field.
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'secrets', body: 'x' }), 422, 'validation_failed', 'docName')
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', body: 'x' }), 422, 'validation_failed', 'targetId')
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'act-43', body: 'x' }), 422, 'validation_failed', 'targetId')
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action_field', targetId: 'a', field: '__proto__', body: 'x' }), 422, 'validation_failed', 'field')
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'body', targetId: 'b', body: '   ' }), 422, 'validation_failed', 'body')
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'secrets', body: 'x' }),
+      422,
+      'validation_failed',
+      'docName',
+    )
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', body: 'x' }),
+      422,
+      'validation_failed',
+      'targetId',
+    )
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action', targetId: 'act-43', body: 'x' }),
+      422,
+      'validation_failed',
+      'targetId',
+    )
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'action_field', targetId: 'a', field: '__proto__', body: 'x' }),
+      422,
+      'validation_failed',
+      'field',
+    )
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'body', targetId: 'b', body: '   ' }),
+      422,
+      'validation_failed',
+      'body',
+    )
     await expectError(await commenter.client.request('GET', `${api(workspaceId).threads}?status=closed`), 422, 'validation_failed', 'status')
     await expectError(await commenter.client.request('GET', api(workspaceId).thread('NoSuchThread')), 404, 'not_found')
     await expectError(await commenter.client.request('POST', `${api(workspaceId).thread('NoSuchThread')}/messages`, { body: 'x' }), 404, 'not_found')
@@ -66,12 +123,21 @@ describe('comments, mentions and inbox over REST', () => {
   it('[COMM2] observers read but cannot post; commenters post; nobody edits or deletes another’s message; admins hide, audited; outsiders get 404', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['commenter', 'observer', 'editor'])
     const [commenter, observer, editor] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]]
-    const { thread, messages } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', anchor: ANCHOR, body: 'Premier message' })
+    const { thread, messages } = await createThread(commenter.client, workspaceId, {
+      targetKind: 'document',
+      docName: 'charter',
+      anchor: ANCHOR,
+      body: 'Premier message',
+    })
     const first = messages[0]!
 
     // Observers read, and cannot write in any way.
     expect((await getThread(observer.client, workspaceId, thread.id)).messages).toHaveLength(1)
-    await expectError(await observer.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: 'x' }), 403, 'forbidden')
+    await expectError(
+      await observer.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: 'x' }),
+      403,
+      'forbidden',
+    )
     await expectError(await observer.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: 'x' }), 403, 'forbidden')
     await expectError(await observer.client.request('POST', `${api(workspaceId).thread(thread.id)}/resolve`), 403, 'forbidden')
 
@@ -86,7 +152,13 @@ describe('comments, mentions and inbox over REST', () => {
     expect(edited).toMatchObject({ body: 'Premier message, corrigé', editedAt: expect.any(String) })
     const deleted = await commenter.client.json('DELETE', api(workspaceId).message(first.id), undefined, 200)
     expect(deleted).toMatchObject({ id: first.id, body: null, deleted: true })
-    await expectError(await commenter.client.request('PATCH', api(workspaceId).message(first.id), { body: 'encore' }), 409, 'conflict', undefined, 'message_gone')
+    await expectError(
+      await commenter.client.request('PATCH', api(workspaceId).message(first.id), { body: 'encore' }),
+      409,
+      'conflict',
+      undefined,
+      'message_gone',
+    )
 
     // Only admins hide; everyone then sees the message hidden; the audit keeps the body.
     await expectError(await editor.client.request('POST', `${api(workspaceId).message(editorMessage.id)}/hide`, {}), 403, 'forbidden')
@@ -103,14 +175,23 @@ describe('comments, mentions and inbox over REST', () => {
     await expectError(await admin.client.request('POST', `${api(workspaceId).message(editorMessage.id)}/hide`, {}), 409, 'conflict', undefined, 'message_gone')
     const audit = await admin.client.json<any[]>('GET', api(workspaceId).audit, undefined, 200)
     expect(audit).toEqual([
-      expect.objectContaining({ actorId: admin.userId, action: 'message.hidden', messageId: editorMessage.id, detail: expect.objectContaining({ body: 'Message de l’éditeur', authorId: editor.userId, reason: 'hors sujet' }) }),
+      expect.objectContaining({
+        actorId: admin.userId,
+        action: 'message.hidden',
+        messageId: editorMessage.id,
+        detail: expect.objectContaining({ body: 'Message de l’éditeur', authorId: editor.userId, reason: 'hors sujet' }),
+      }),
     ])
 
     // Outsiders and signed-out callers learn nothing.
     const outsider = await signUp(server.url, 'Intrus')
     await expectError(await outsider.client.request('GET', api(workspaceId).threads), 404, 'not_found')
     await expectError(await outsider.client.request('GET', api(workspaceId).thread(thread.id)), 404, 'not_found')
-    await expectError(await outsider.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: 'x' }), 404, 'not_found')
+    await expectError(
+      await outsider.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: 'x' }),
+      404,
+      'not_found',
+    )
     await expectError(await new HttpClient(server.url).request('GET', api(workspaceId).threads), 401, 'unauthenticated')
     // A thread of another alliance is 404 through this one.
     const other = await createAlliance(server.url)
@@ -126,13 +207,21 @@ describe('comments, mentions and inbox over REST', () => {
     const before = await listThreads(admin.client, workspaceId)
 
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `Avis de ${mentionToken('user', outsider.userId, 'Pas Membre')} ?` }),
+      await commenter.client.request('POST', api(workspaceId).threads, {
+        targetKind: 'document',
+        docName: 'charter',
+        body: `Avis de ${mentionToken('user', outsider.userId, 'Pas Membre')} ?`,
+      }),
       422,
       'validation_failed',
       'body',
     )
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${mentionToken('partner', 'NoSuchPartner', 'Fantôme')}` }),
+      await commenter.client.request('POST', api(workspaceId).threads, {
+        targetKind: 'document',
+        docName: 'charter',
+        body: `${mentionToken('partner', 'NoSuchPartner', 'Fantôme')}`,
+      }),
       422,
       'validation_failed',
       'body',
@@ -143,21 +232,36 @@ describe('comments, mentions and inbox over REST', () => {
     // A partner of another alliance is not a partner here.
     const other = await createAlliance(server.url)
     await expectError(
-      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: mentionToken('partner', other.partnerId, 'Ailleurs') }),
+      await commenter.client.request('POST', api(workspaceId).threads, {
+        targetKind: 'document',
+        docName: 'charter',
+        body: mentionToken('partner', other.partnerId, 'Ailleurs'),
+      }),
       422,
       'validation_failed',
       'body',
     )
 
     // @partner: every member of the partner (not the author, not the admin who has no partner).
-    const { thread, messages } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: `Merci ${mentionToken('partner', partnerId, 'Association Littoral')}` })
+    const { thread, messages } = await createThread(commenter.client, workspaceId, {
+      targetKind: 'document',
+      docName: 'charter',
+      body: `Merci ${mentionToken('partner', partnerId, 'Association Littoral')}`,
+    })
     expect(messages[0]!.mentions.sort()).toEqual([commenter.userId, editor.userId, observer.userId].sort())
-    for (const m of [editor, observer]) expect(await inbox(m.client, workspaceId)).toEqual([expect.objectContaining({ kind: 'mention', threadId: thread.id, actorId: commenter.userId })])
+    for (const m of [editor, observer])
+      expect(await inbox(m.client, workspaceId)).toEqual([expect.objectContaining({ kind: 'mention', threadId: thread.id, actorId: commenter.userId })])
     expect(await unread(commenter.client, workspaceId)).toBe(0)
     expect(await unread(admin.client, workspaceId)).toBe(0)
 
     // A failed reply creates no message either.
-    await expectError(await editor.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: mentionToken('user', outsider.userId, 'X') }), 422, 'validation_failed', 'body', 'mention_unknown')
+    await expectError(
+      await editor.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: mentionToken('user', outsider.userId, 'X') }),
+      422,
+      'validation_failed',
+      'body',
+      'mention_unknown',
+    )
     expect((await getThread(admin.client, workspaceId, thread.id)).messages).toHaveLength(1)
   })
 
@@ -179,7 +283,14 @@ describe('comments, mentions and inbox over REST', () => {
     expect([await unread(anna.client, workspaceId), await unread(bruno.client, workspaceId), await unread(chloe.client, workspaceId)]).toEqual([1, 2, 1])
     const brunoItems = await inbox(bruno.client, workspaceId)
     expect(brunoItems.map((i) => i.kind)).toEqual(['mention', 'mention'])
-    expect(brunoItems[0]).toMatchObject({ threadId: thread.id, actorId: anna.userId, targetKind: 'document', docName: 'vision', excerpt: 'Merci @Bruno et @Chloé', readAt: null })
+    expect(brunoItems[0]).toMatchObject({
+      threadId: thread.id,
+      actorId: anna.userId,
+      targetKind: 'document',
+      docName: 'vision',
+      excerpt: 'Merci @Bruno et @Chloé',
+      readAt: null,
+    })
     expect((await inbox(anna.client, workspaceId)).map((i) => i.kind)).toEqual(['reply'])
     // Chloé, now a participant only by mention, is not a participant: Bruno's next reply reaches Anna only.
     await reply(bruno.client, workspaceId, thread.id, 'Fait.')
@@ -234,11 +345,21 @@ describe('comments, mentions and inbox over REST', () => {
     expect(orphaned).toMatchObject({ id: thread.id, orphaned: true, quote: ANCHOR.quote, anchor: ANCHOR })
     // Idempotent.
     expect(await editor.client.json('POST', `${api(workspaceId).thread(thread.id)}/orphan`, {}, 200)).toMatchObject({ orphaned: true, quote: ANCHOR.quote })
-    expect(await listThreads(editor.client, workspaceId, { docName: 'agreement' })).toEqual([expect.objectContaining({ id: thread.id, orphaned: true, quote: ANCHOR.quote })])
+    expect(await listThreads(editor.client, workspaceId, { docName: 'agreement' })).toEqual([
+      expect.objectContaining({ id: thread.id, orphaned: true, quote: ANCHOR.quote }),
+    ])
     // A thread opened without a quote keeps the one the client last saw.
-    const bare = await createThread(editor.client, workspaceId, { targetKind: 'document', docName: 'agreement', anchor: { from: 'AQ==', to: 'Ag==' }, body: 'ici' })
+    const bare = await createThread(editor.client, workspaceId, {
+      targetKind: 'document',
+      docName: 'agreement',
+      anchor: { from: 'AQ==', to: 'Ag==' },
+      body: 'ici',
+    })
     expect(bare.thread.quote).toBeNull()
-    expect(await editor.client.json('POST', `${api(workspaceId).thread(bare.thread.id)}/orphan`, { quote: 'le texte disparu' }, 200)).toMatchObject({ orphaned: true, quote: 'le texte disparu' })
+    expect(await editor.client.json('POST', `${api(workspaceId).thread(bare.thread.id)}/orphan`, { quote: 'le texte disparu' }, 200)).toMatchObject({
+      orphaned: true,
+      quote: 'le texte disparu',
+    })
     // Replies still work on an orphaned thread.
     await reply(editor.client, workspaceId, thread.id, 'toujours là')
   })
@@ -246,7 +367,12 @@ describe('comments, mentions and inbox over REST', () => {
   it('[LIM8] a message body has one bound, COMMENT_LIMITS.bodyLength: the OpenAPI document states it for every route taking one, and the server takes exactly that many characters, not one more', async () => {
     const { workspaceId, members } = await createAlliance(server.url, ['commenter'])
     const commenter = members[0]!
-    const openApi = await commenter.client.json<{ paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { maxLength?: number }> } } } } }>> }>('GET', '/api/openapi.json', undefined, 200)
+    const openApi = await commenter.client.json<{
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { maxLength?: number }> } } } } }>
+      >
+    }>('GET', '/api/openapi.json', undefined, 200)
     const bodyOf = (path: string, method: string) => openApi.paths[path]![method]!.requestBody!.content['application/json'].schema.properties
     const bounds = [
       bodyOf('/api/workspaces/{workspaceId}/comments/threads', 'post').body!.maxLength,
@@ -258,8 +384,18 @@ describe('comments, mentions and inbox over REST', () => {
     const longest = 'é'.repeat(COMMENT_LIMITS.bodyLength)
     const { thread } = await createThread(commenter.client, workspaceId, { targetKind: 'document', docName: 'charter', body: longest })
     expect((await getThread(commenter.client, workspaceId, thread.id)).messages[0]!.body).toBe(longest)
-    await expectError(await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${longest}x` }), 422, 'validation_failed', 'body')
-    await expectError(await commenter.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: `${longest}x` }), 422, 'validation_failed', 'body')
+    await expectError(
+      await commenter.client.request('POST', api(workspaceId).threads, { targetKind: 'document', docName: 'charter', body: `${longest}x` }),
+      422,
+      'validation_failed',
+      'body',
+    )
+    await expectError(
+      await commenter.client.request('POST', `${api(workspaceId).thread(thread.id)}/messages`, { body: `${longest}x` }),
+      422,
+      'validation_failed',
+      'body',
+    )
     expect((await getThread(commenter.client, workspaceId, thread.id)).messages).toHaveLength(1)
   })
 })

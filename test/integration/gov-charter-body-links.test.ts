@@ -20,7 +20,10 @@ function writeSection(doc: Y.Doc, heading: string, before: string, linked: strin
     h.insert(0, [ht])
     const p = new Y.XmlElement('paragraph')
     const t = new Y.XmlText()
-    t.applyDelta([{ insert: before, attributes: {} }, { insert: linked, attributes: linkAttrs(href) }])
+    t.applyDelta([
+      { insert: before, attributes: {} },
+      { insert: linked, attributes: linkAttrs(href) },
+    ])
     p.insert(0, [t])
     const content = contentOf(doc)
     content.insert(content.length, [h, p])

@@ -54,7 +54,12 @@ function meetingTests(server: { readonly url: string }): void {
     admin = alliance.admin
     partnerA = alliance.partnerId
     ;[steering, a1, a2, observer] = alliance.members as [TestMember, TestMember, TestMember, TestMember]
-    ;({ id: partnerB } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Communauté d’agglomération', type: 'collectivite_territoriale' }, 201))
+    ;({ id: partnerB } = await admin.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Communauté d’agglomération', type: 'collectivite_territoriale' },
+      201,
+    ))
     b1 = await signUp(server.url, 'Bénédicte Publique')
     await addMember(admin.client, workspaceId, b1, { role: 'editor', partnerId: partnerB })
     // The steering member and the observer belong to partner A too: only the first two of A to arrive sit.
@@ -84,18 +89,31 @@ function meetingTests(server: { readonly url: string }): void {
 
   /** Schedules a meeting once the body has reached the server. */
   async function schedule(title = 'Comité de pilotage de novembre'): Promise<Meeting> {
-    const input = { bodyId, title, startsAt: '2026-11-24T14:00:00+01:00', endsAt: '2026-11-24T16:00:00+01:00', place: 'Maison des associations, salle 2', videoUrl: 'https://visio.example.org/copil' }
-    return waitFor(async () => {
-      const res = await admin.client.request('POST', base(), input)
-      return res.status === 201 ? ((await res.json()) as Meeting) : null
-    }, { message: 'meeting scheduled' })
+    const input = {
+      bodyId,
+      title,
+      startsAt: '2026-11-24T14:00:00+01:00',
+      endsAt: '2026-11-24T16:00:00+01:00',
+      place: 'Maison des associations, salle 2',
+      videoUrl: 'https://visio.example.org/copil',
+    }
+    return waitFor(
+      async () => {
+        const res = await admin.client.request('POST', base(), input)
+        return res.status === 201 ? ((await res.json()) as Meeting) : null
+      },
+      { message: 'meeting scheduled' },
+    )
   }
   const attend = (who: TestMember, meetingId: string, userId: string, status: string, extra: Record<string, unknown> = {}) =>
     who.client.request('PUT', `${base()}/${meetingId}/attendance`, { userId, status, ...extra })
   const detail = (meetingId: string) => admin.client.json<MeetingDetail>('GET', `${base()}/${meetingId}`, undefined, 200)
   /** An ISO date `days` from today (UTC), as the server's clock reads it. */
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-  const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; reason?: string; field?: string } }).error })
+  const errorOf = async (res: Response) => ({
+    status: res.status,
+    ...((await res.json()) as { error: { code: string; reason?: string; field?: string } }).error,
+  })
 
   it('[GOV1] [GOV2] [GOV3] the live-edit rules check a body’s voting: a negative weight or colleges that do not match the seats are refused and undone', async () => {
     const governance = await connectDoc(steering.client, workspaceId, 'governance')
@@ -120,10 +138,20 @@ function meetingTests(server: { readonly url: string }): void {
   it('[GOV10] admin and steering schedule meetings and keep the agenda; members read and RSVP; others are refused', async () => {
     const meeting = await schedule()
     expect(meeting).toMatchObject({ bodyId, status: 'scheduled', minutesStatus: 'draft', minutesDoc: `minutes:${meeting.id}` })
-    expect((await errorOf(await a1.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt }))).status).toBe(403)
-    expect(await errorOf(await admin.client.request('POST', base(), { bodyId: 'nobody', title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt }))).toMatchObject({ status: 422, field: 'bodyId' })
-    expect(await errorOf(await admin.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.endsAt, endsAt: meeting.startsAt }))).toMatchObject({ status: 422, field: 'endsAt' })
-    expect(await errorOf(await admin.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt, videoUrl: 'javascript:alert(1)' }))).toMatchObject({ status: 422, field: 'videoUrl' })
+    expect((await errorOf(await a1.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt }))).status).toBe(
+      403,
+    )
+    expect(
+      await errorOf(await admin.client.request('POST', base(), { bodyId: 'nobody', title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt })),
+    ).toMatchObject({ status: 422, field: 'bodyId' })
+    expect(await errorOf(await admin.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.endsAt, endsAt: meeting.startsAt }))).toMatchObject(
+      { status: 422, field: 'endsAt' },
+    )
+    expect(
+      await errorOf(
+        await admin.client.request('POST', base(), { bodyId, title: 'x', startsAt: meeting.startsAt, endsAt: meeting.endsAt, videoUrl: 'javascript:alert(1)' }),
+      ),
+    ).toMatchObject({ status: 422, field: 'videoUrl' })
 
     const first = await steering.client.json('POST', `${base()}/${meeting.id}/agenda`, { title: 'Point d’avancement' }, 201)
     const second = await steering.client.json('POST', `${base()}/${meeting.id}/agenda`, { title: 'Budget 2027' }, 201)
@@ -144,7 +172,11 @@ function meetingTests(server: { readonly url: string }): void {
     const stream = await openEvents(b1.client, workspaceId)
     try {
       const quorumEvent = (met: boolean, present: number, from: number) =>
-        stream.next((e) => e.event === 'meeting.attendance' && e.data.meetingId === meeting.id && e.data.quorum.met === met && e.data.quorum.present === present, `quorum ${met} with ${present}`, from)
+        stream.next(
+          (e) => e.event === 'meeting.attendance' && e.data.meetingId === meeting.id && e.data.quorum.met === met && e.data.quorum.present === present,
+          `quorum ${met} with ${present}`,
+          from,
+        )
       await attend(admin, meeting.id, a1.userId, 'present')
       await quorumEvent(false, 1, 0)
       let mark = stream.events.length
@@ -179,20 +211,29 @@ function meetingTests(server: { readonly url: string }): void {
         b1.client.request('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }),
       ])
       expect([ra.status, rb.status]).toEqual([201, 201])
-      const tallied = (s: typeof streamA) => s.next((e) => e.event === 'meeting.vote' && e.data.vote.id === vote.id && e.data.vote.voted.length === 2, 'both ballots')
+      const tallied = (s: typeof streamA) =>
+        s.next((e) => e.event === 'meeting.vote' && e.data.vote.id === vote.id && e.data.vote.voted.length === 2, 'both ballots')
       const [seenA, seenB] = await Promise.all([tallied(streamA), tallied(streamB)])
       expect(seenA.data.vote.tally).toEqual({ for: 1, against: 1, abstain: 0 })
       expect(seenB.data.vote.tally).toEqual(seenA.data.vote.tally)
       await a2.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' }, 201)
       const { decision } = await steering.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)
-      expect(decision).toMatchObject({ outcome: 'adopted', title: 'Adopter le budget 2027', quorum: { met: true, present: 3 }, result: { votes: { for: 2, against: 1, abstain: 0 } } })
+      expect(decision).toMatchObject({
+        outcome: 'adopted',
+        title: 'Adopter le budget 2027',
+        quorum: { met: true, present: 3 },
+        result: { votes: { for: 2, against: 1, abstain: 0 } },
+      })
       const [da, db] = await Promise.all(
         [streamA, streamB].map((s) => s.next((e) => e.event === 'meeting.decision' && e.data.decision.id === decision.id, 'the decision')),
       )
       expect(da!.data.decision).toEqual(decision)
       expect(db!.data.decision).toEqual(decision)
       // Closed: no more ballots.
-      expect(await errorOf(await a1.client.request('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }))).toMatchObject({ status: 409, reason: 'vote_closed' })
+      expect(await errorOf(await a1.client.request('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }))).toMatchObject({
+        status: 409,
+        reason: 'vote_closed',
+      })
     } finally {
       streamA.close()
       streamB.close()
@@ -231,7 +272,12 @@ function meetingTests(server: { readonly url: string }): void {
         expect(text).not.toContain('"choice"')
       }
       const closed = (await detail(meeting.id)).votes[0]!
-      expect(closed).toMatchObject({ secret: true, voted: [a1.userId, b1.userId].sort(), tally: { for: 1, against: 1, abstain: 0 }, result: { outcome: 'rejected', tie: null, weighted: null } })
+      expect(closed).toMatchObject({
+        secret: true,
+        voted: [a1.userId, b1.userId].sort(),
+        tally: { for: 1, against: 1, abstain: 0 },
+        result: { outcome: 'rejected', tie: null, weighted: null },
+      })
     } finally {
       stream.close()
     }
@@ -247,11 +293,33 @@ function meetingTests(server: { readonly url: string }): void {
       { id: 'assoc', name: 'Associations', weight: 1, seats: { [partnerA]: 2 }, quorum: null },
       { id: 'public', name: 'Acteurs publics', weight: 3, seats: { [partnerB]: 1 }, quorum: null },
     ]
-    bodiesOf(governance.doc).set(collegesBody, buildBody({ name: 'Assemblée', level: 'strategic', mandate: '', seats: { [partnerA]: 2, [partnerB]: 1 }, decisionRule: 'simple_majority', quorum: 2, cadence: 'annual', chair: null, order: keyBetween(null, null), voting: { colleges, weighting: 'per_seat', maxProxies: 1, quorum: null, rules: {} } }))
-    const meeting = await waitFor(async () => {
-      const res = await admin.client.request('POST', base(), { bodyId: collegesBody, title: 'Assemblée générale', startsAt: '2026-12-01T18:00:00+01:00', endsAt: '2026-12-01T20:00:00+01:00' })
-      return res.status === 201 ? ((await res.json()) as Meeting) : null
-    }, { message: 'meeting of the body with colleges' })
+    bodiesOf(governance.doc).set(
+      collegesBody,
+      buildBody({
+        name: 'Assemblée',
+        level: 'strategic',
+        mandate: '',
+        seats: { [partnerA]: 2, [partnerB]: 1 },
+        decisionRule: 'simple_majority',
+        quorum: 2,
+        cadence: 'annual',
+        chair: null,
+        order: keyBetween(null, null),
+        voting: { colleges, weighting: 'per_seat', maxProxies: 1, quorum: null, rules: {} },
+      }),
+    )
+    const meeting = await waitFor(
+      async () => {
+        const res = await admin.client.request('POST', base(), {
+          bodyId: collegesBody,
+          title: 'Assemblée générale',
+          startsAt: '2026-12-01T18:00:00+01:00',
+          endsAt: '2026-12-01T20:00:00+01:00',
+        })
+        return res.status === 201 ? ((await res.json()) as Meeting) : null
+      },
+      { message: 'meeting of the body with colleges' },
+    )
     for (const m of [a1, a2, b1]) await attend(admin, meeting.id, m.userId, 'present')
     const stream = await openEvents(observer.client, workspaceId)
     try {
@@ -266,7 +334,10 @@ function meetingTests(server: { readonly url: string }): void {
       await a2.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'against' }, 201)
       const { decision } = await admin.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)
       // Weighted, b1's 3 beat the associations' 2: adopted, and the totals alone do not say who.
-      expect(decision).toMatchObject({ outcome: 'adopted', result: { secret: true, votes: { for: 1, against: 2, abstain: 0 }, colleges: [], weighted: null, tie: null } })
+      expect(decision).toMatchObject({
+        outcome: 'adopted',
+        result: { secret: true, votes: { for: 1, against: 2, abstain: 0 }, colleges: [], weighted: null, tie: null },
+      })
       await stream.next((e) => e.event === 'meeting.decision' && e.data.decision.id === decision.id, 'the decision')
       const seen = [
         JSON.stringify(stream.events.filter((e) => e.event.startsWith('meeting.') && JSON.stringify(e.data).includes(vote.id))),
@@ -305,7 +376,10 @@ function meetingTests(server: { readonly url: string }): void {
     // One proxy per member: a second one to the same holder is refused and changes nothing.
     await attend(admin, meeting.id, a2.userId, 'proxy', { proxyTo: a1.userId })
     await attend(admin, meeting.id, b1.userId, 'absent')
-    expect(await errorOf(await attend(admin, meeting.id, b1.userId, 'proxy', { proxyTo: a1.userId }))).toMatchObject({ status: 422, reason: 'proxy_cap_exceeded' })
+    expect(await errorOf(await attend(admin, meeting.id, b1.userId, 'proxy', { proxyTo: a1.userId }))).toMatchObject({
+      status: 422,
+      reason: 'proxy_cap_exceeded',
+    })
     expect((await detail(meeting.id)).attendance.find((a) => a.userId === b1.userId)).toMatchObject({ status: 'absent' })
     // With the proxy, a1 votes for a2, once.
     await a1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for', forId: a2.userId }, 201)
@@ -319,7 +393,12 @@ function meetingTests(server: { readonly url: string }): void {
     expect(vote.rule).toBe('two_thirds')
     await a1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' }, 201)
     const { decision } = await admin.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)
-    expect(decision).toMatchObject({ outcome: 'no_quorum', decisionType: 'charter', quorum: { met: false, present: 1, required: 2 }, result: { valid: false, votes: { for: 1 } } })
+    expect(decision).toMatchObject({
+      outcome: 'no_quorum',
+      decisionType: 'charter',
+      quorum: { met: false, present: 1, required: 2 },
+      result: { valid: false, votes: { for: 1 } },
+    })
     // Without a vote too.
     const noted = await admin.client.json<Decision>('POST', `${base()}/${meeting.id}/decisions`, { title: 'Reporter le point', outcome: 'adopted' }, 201)
     expect(noted.outcome).toBe('no_quorum')
@@ -338,11 +417,18 @@ function meetingTests(server: { readonly url: string }): void {
     await plan.synced()
     const meeting = await schedule()
     for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')
-    const decision = await admin.client.json<Decision>('POST', `${base()}/${meeting.id}/decisions`, { title: 'Lancer l’appel à projets', outcome: 'adopted' }, 201)
+    const decision = await admin.client.json<Decision>(
+      'POST',
+      `${base()}/${meeting.id}/decisions`,
+      { title: 'Lancer l’appel à projets', outcome: 'adopted' },
+      201,
+    )
     expect(decision.outcome).toBe('adopted')
     // Editors cannot create planned actions; an unknown member is refused by the action rules.
     expect((await a1.client.request('POST', `${base()}/decisions/${decision.id}/actions`, { accountable: steering.userId })).status).toBe(403)
-    const refused = await errorOf(await admin.client.request('POST', `${base()}/decisions/${decision.id}/actions`, { accountable: 'nobody-here', responsible: [a1.userId] }))
+    const refused = await errorOf(
+      await admin.client.request('POST', `${base()}/decisions/${decision.id}/actions`, { accountable: 'nobody-here', responsible: [a1.userId] }),
+    )
     expect(refused, JSON.stringify(refused)).toMatchObject({ status: 422, field: 'accountable' })
 
     const { actionId, decision: linked } = await admin.client.json<{ actionId: string; decision: Decision }>(
@@ -354,8 +440,20 @@ function meetingTests(server: { readonly url: string }): void {
     expect(linked.actionIds).toEqual([actionId])
     const map = await waitFor(() => actionsOf(plan.doc).get(actionId), { message: 'the action in the provider’s plan' })
     const action = readAction(map)
-    expect(action).toMatchObject({ title: 'Lancer l’appel à projets', status: 'planned', start: '2026-11-24', accountable: steering.userId, responsible: [a1.userId], deadline: '2027-03-31' })
-    const members = await admin.client.json<{ userId: string; role: 'admin'; partnerId: string | null }[]>('GET', `/api/workspaces/${workspaceId}/members`, undefined, 200)
+    expect(action).toMatchObject({
+      title: 'Lancer l’appel à projets',
+      status: 'planned',
+      start: '2026-11-24',
+      accountable: steering.userId,
+      responsible: [a1.userId],
+      deadline: '2027-03-31',
+    })
+    const members = await admin.client.json<{ userId: string; role: 'admin'; partnerId: string | null }[]>(
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      undefined,
+      200,
+    )
     const context = workspaceContextFrom(members, [{ id: partnerA }, { id: partnerB }])
     expect(validateAction(action, { workspace: context, period: periodOf(readPlanMeta(plan.doc)) })).toEqual([])
     // Linked the other way: the register finds the decision from the action.
@@ -368,19 +466,35 @@ function meetingTests(server: { readonly url: string }): void {
     await plan.synced()
     // An action of the plan made before any decision (no decisionIds in its Y.Map): still valid, still editable.
     const actionId = 'action-before-gov19'
-    actionsOf(plan.doc).set(actionId, buildAction({ title: 'Ouvrir le tiers-lieu', status: 'planned', accountable: steering.userId, responsible: [a1.userId], start: '2026-12-01', deadline: '2027-02-28', order: keyBetween(null, null) }))
+    actionsOf(plan.doc).set(
+      actionId,
+      buildAction({
+        title: 'Ouvrir le tiers-lieu',
+        status: 'planned',
+        accountable: steering.userId,
+        responsible: [a1.userId],
+        start: '2026-12-01',
+        deadline: '2027-02-28',
+        order: keyBetween(null, null),
+      }),
+    )
     await waitFor(() => plan.provider.synced && plan.errors.length === 0, { message: 'the action accepted' })
     const meeting = await schedule()
     for (const m of [a1, b1]) await attend(admin, meeting.id, m.userId, 'present')
     const decide = (title: string, outcome = 'adopted') => admin.client.json<Decision>('POST', `${base()}/${meeting.id}/decisions`, { title, outcome }, 201)
     const decision = await decide('Reporter l’ouverture du tiers-lieu')
-    const update = (who: TestMember, decisionId: string, id: string, body: Record<string, unknown>) => who.client.request('PATCH', `${base()}/decisions/${decisionId}/actions/${id}`, body)
+    const update = (who: TestMember, decisionId: string, id: string, body: Record<string, unknown>) =>
+      who.client.request('PATCH', `${base()}/decisions/${decisionId}/actions/${id}`, body)
     const snapshot = () => JSON.stringify(actionsOf(plan.doc).get(actionId)!.toJSON())
     const before = snapshot()
 
     // Refused, changing nothing: an editor, a responsible who cannot edit (VAL5), an unknown action, a rejected decision.
     expect((await errorOf(await update(a1, decision.id, actionId, { deadline: '2027-06-30' }))).status).toBe(403)
-    expect(await errorOf(await update(admin, decision.id, actionId, { responsible: [observer.userId] }))).toMatchObject({ status: 422, field: 'responsible', reason: 'VAL5' })
+    expect(await errorOf(await update(admin, decision.id, actionId, { responsible: [observer.userId] }))).toMatchObject({
+      status: 422,
+      field: 'responsible',
+      reason: 'VAL5',
+    })
     expect((await errorOf(await update(admin, decision.id, 'no-such-action', { deadline: '2027-06-30' }))).status).toBe(404)
     const rejected = await decide('Fermer le tiers-lieu', 'rejected')
     expect((await errorOf(await update(admin, rejected.id, actionId, {}))).status).toBe(409)
@@ -388,7 +502,12 @@ function meetingTests(server: { readonly url: string }): void {
     expect(snapshot()).toBe(before)
     expect((await admin.client.json<Decision>('GET', `${base()}/decisions/${decision.id}`, undefined, 200)).actionIds).toEqual([])
 
-    const { decision: linked } = await admin.client.json<{ decision: Decision }>('PATCH', `${base()}/decisions/${decision.id}/actions/${actionId}`, { deadline: '2027-06-30', responsible: [a1.userId, a2.userId] }, 200)
+    const { decision: linked } = await admin.client.json<{ decision: Decision }>(
+      'PATCH',
+      `${base()}/decisions/${decision.id}/actions/${actionId}`,
+      { deadline: '2027-06-30', responsible: [a1.userId, a2.userId] },
+      200,
+    )
     expect(linked.actionIds).toEqual([actionId])
     await waitFor(() => readAction(actionsOf(plan.doc).get(actionId)!).deadline === '2027-06-30', { message: 'the update in the provider’s plan' })
     const action = readAction(actionsOf(plan.doc).get(actionId)!)
@@ -401,17 +520,31 @@ function meetingTests(server: { readonly url: string }): void {
     await admin.client.json('PATCH', `${base()}/decisions/${second.id}/actions/${actionId}`, {}, 200)
     await waitFor(() => readAction(actionsOf(plan.doc).get(actionId)!).decisionIds.length === 2, { message: 'second link' })
     expect(readAction(actionsOf(plan.doc).get(actionId)!)).toMatchObject({ accountable: admin.userId, decisionIds: [decision.id, second.id] })
-    expect((await observer.client.json<Decision[]>('GET', `${base()}/decisions?actionId=${actionId}`, undefined, 200)).map((d) => d.id).sort()).toEqual([decision.id, second.id].sort())
-    const { actionId: created } = await admin.client.json<{ actionId: string }>('POST', `${base()}/decisions/${second.id}/actions`, { title: 'Signer la convention d’occupation', accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' }, 201)
+    expect((await observer.client.json<Decision[]>('GET', `${base()}/decisions?actionId=${actionId}`, undefined, 200)).map((d) => d.id).sort()).toEqual(
+      [decision.id, second.id].sort(),
+    )
+    const { actionId: created } = await admin.client.json<{ actionId: string }>(
+      'POST',
+      `${base()}/decisions/${second.id}/actions`,
+      { title: 'Signer la convention d’occupation', accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' },
+      201,
+    )
     await waitFor(() => actionsOf(plan.doc).get(created), { message: 'the created action' })
     expect(readAction(actionsOf(plan.doc).get(created)!).decisionIds).toEqual([second.id])
     // Two actions linked to one decision at once: both stay listed on it.
     const both = await Promise.all(
       ['Réunir les riverains', 'Choisir le mobilier'].map((title) =>
-        admin.client.json<{ actionId: string }>('POST', `${base()}/decisions/${second.id}/actions`, { title, accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' }, 201),
+        admin.client.json<{ actionId: string }>(
+          'POST',
+          `${base()}/decisions/${second.id}/actions`,
+          { title, accountable: steering.userId, responsible: [a1.userId], deadline: '2027-01-31' },
+          201,
+        ),
       ),
     )
-    expect((await admin.client.json<Decision>('GET', `${base()}/decisions/${second.id}`, undefined, 200)).actionIds.sort()).toEqual([actionId, created, ...both.map((r) => r.actionId)].sort())
+    expect((await admin.client.json<Decision>('GET', `${base()}/decisions/${second.id}`, undefined, 200)).actionIds.sort()).toEqual(
+      [actionId, created, ...both.map((r) => r.actionId)].sort(),
+    )
     // The provider's later edits of these actions are still accepted by the live rules.
     actionsOf(plan.doc).get(actionId)!.set('title', 'Ouvrir le tiers-lieu (report)')
     await waitFor(() => plan.provider.synced, { message: 'edit sent' })
@@ -423,7 +556,9 @@ function meetingTests(server: { readonly url: string }): void {
     docs.push(plan)
     await plan.synced()
     const meeting = await schedule()
-    const suggestions = (await admin.client.json<AgendaSuggestion[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).filter((s) => s.reason !== 'signoff')
+    const suggestions = (await admin.client.json<AgendaSuggestion[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).filter(
+      (s) => s.reason !== 'signoff',
+    )
     const expected: { actionId: string; reason: string }[] = []
     const today = new Date().toISOString().slice(0, 10)
     actionsOf(plan.doc).forEach((map, id) => {
@@ -442,14 +577,21 @@ function meetingTests(server: { readonly url: string }): void {
     // An open sign-off round on the charter: proposed for adoption, not yet adopted.
     await admin.client.json('POST', `/api/workspaces/${workspaceId}/documents/charter/signoff/proposals`, { name: 'Charte, version du comité' }, 201)
     const suggestions = await admin.client.json<AgendaSuggestion[]>('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)
-    expect(suggestions.filter((s) => s.reason === 'signoff')).toEqual([{ reason: 'signoff', actionId: null, docName: 'charter', title: 'Charte, version du comité', deadline: null }])
+    expect(suggestions.filter((s) => s.reason === 'signoff')).toEqual([
+      { reason: 'signoff', actionId: null, docName: 'charter', title: 'Charte, version du comité', deadline: null },
+    ])
     const added = await admin.client.json<AgendaItem[]>('POST', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 201)
-    expect(added.filter((i) => i.docName)).toMatchObject([{ docName: 'charter', actionId: null, title: 'Charte, version du comité', notes: 'Document en attente de signature' }])
+    expect(added.filter((i) => i.docName)).toMatchObject([
+      { docName: 'charter', actionId: null, title: 'Charte, version du comité', notes: 'Document en attente de signature' },
+    ])
     expect((await detail(meeting.id)).agenda.filter((i) => i.docName === 'charter')).toHaveLength(1)
     // On the agenda now: not suggested again.
     expect(await admin.client.json('GET', `${base()}/${meeting.id}/agenda/suggestions`, undefined, 200)).toEqual([])
     // A document that is not one of the workspace's is refused on the agenda.
-    expect(await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/agenda`, { title: 'x', docName: 'nowhere' }))).toMatchObject({ status: 422, field: 'docName' })
+    expect(await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/agenda`, { title: 'x', docName: 'nowhere' }))).toMatchObject({
+      status: 422,
+      field: 'docName',
+    })
   })
 
   it('[GOV16] minutes go draft → amendments → approved by a later decision → locked; approved minutes refuse edits (document_locked)', async () => {
@@ -470,15 +612,28 @@ function meetingTests(server: { readonly url: string }): void {
     expect((await step({ status: 'amendments', amendmentsUntil: inDays(14) })).status).toBe(200)
     // Approval needs an adopted `minutes` decision of a later meeting of the same body.
     const next = await waitFor(async () => {
-      const res = await admin.client.request('POST', base(), { bodyId, title: 'Comité de janvier', startsAt: '2027-01-12T14:00:00+01:00', endsAt: '2027-01-12T16:00:00+01:00' })
+      const res = await admin.client.request('POST', base(), {
+        bodyId,
+        title: 'Comité de janvier',
+        startsAt: '2027-01-12T14:00:00+01:00',
+        endsAt: '2027-01-12T16:00:00+01:00',
+      })
       return res.status === 201 ? ((await res.json()) as Meeting) : null
     })
     for (const m of [a1, b1]) await attend(admin, next.id, m.userId, 'present')
     const ordinary = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Autre', outcome: 'adopted' }, 201)
     expect((await step({ status: 'approved', decisionId: ordinary.id })).status).toBe(409)
-    const approval = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Approuver le compte rendu de décembre', decisionType: 'minutes', outcome: 'adopted' }, 201)
+    const approval = await admin.client.json<Decision>(
+      'POST',
+      `${base()}/${next.id}/decisions`,
+      { title: 'Approuver le compte rendu de décembre', decisionType: 'minutes', outcome: 'adopted' },
+      201,
+    )
     // Approval locks the minutes (GOV21): nothing comes after it.
-    expect(await admin.client.json<Meeting>('POST', `${base()}/${meeting.id}/minutes`, { status: 'approved', decisionId: approval.id }, 200)).toMatchObject({ minutesStatus: 'locked', approvedBy: approval.id })
+    expect(await admin.client.json<Meeting>('POST', `${base()}/${meeting.id}/minutes`, { status: 'approved', decisionId: approval.id }, 200)).toMatchObject({
+      minutesStatus: 'locked',
+      approvedBy: approval.id,
+    })
 
     const before = minutes.doc.getXmlFragment('content').toString()
     write('Ajout après approbation')
@@ -498,7 +653,12 @@ function meetingTests(server: { readonly url: string }): void {
     p.insert(0, [new Y.XmlText('Le budget 2027 est adopté à l’unanimité.')])
     minutes.doc.getXmlFragment('content').insert(0, [p])
     await waitFor(() => minutes.provider.synced && minutes.errors.length === 0, { message: 'draft written' })
-    const text = () => minutes.doc.getXmlFragment('content').toArray().map((n) => ((n as Y.XmlElement).get(0) as Y.XmlText).toString()).join('\n')
+    const text = () =>
+      minutes.doc
+        .getXmlFragment('content')
+        .toArray()
+        .map((n) => ((n as Y.XmlElement).get(0) as Y.XmlText).toString())
+        .join('\n')
     const amendments = `${base()}/${meeting.id}/minutes/amendments`
     const propose = (who: TestMember, body: Record<string, unknown>) => who.client.request('POST', amendments, body)
     const settle = (who: TestMember, id: string, status: string) => who.client.request('POST', `${amendments}/${id}`, { status })
@@ -520,10 +680,17 @@ function meetingTests(server: { readonly url: string }): void {
       expect((await settle(a1, fix.id, 'accepted')).status).toBe(403)
 
       const mark = stream.events.length
-      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${fix.id}`, { status: 'accepted' }, 200)).toMatchObject({ status: 'accepted', decidedBy: admin.userId })
-      await waitFor(() => text() === 'Le budget 2027 est adopté à la majorité (deux abstentions).', { message: 'the amendment in the minutes of a connected provider' })
+      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${fix.id}`, { status: 'accepted' }, 200)).toMatchObject({
+        status: 'accepted',
+        decidedBy: admin.userId,
+      })
+      await waitFor(() => text() === 'Le budget 2027 est adopté à la majorité (deux abstentions).', {
+        message: 'the amendment in the minutes of a connected provider',
+      })
       await stream.next((e) => e.event === 'meeting.changed' && e.data.meetingId === meeting.id, 'amendment accepted', mark)
-      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${addition.id}`, { status: 'rejected' }, 200)).toMatchObject({ status: 'rejected' })
+      expect(await admin.client.json<MinutesAmendment>('POST', `${amendments}/${addition.id}`, { status: 'rejected' }, 200)).toMatchObject({
+        status: 'rejected',
+      })
       expect(await errorOf(await settle(admin, fix.id, 'rejected'))).toMatchObject({ status: 409, reason: 'amendment_settled' })
       // A quote no longer in the minutes is not applied and stays pending.
       const stale = await a1.client.json<MinutesAmendment>('POST', amendments, { quote: 'à l’unanimité', text: 'par consensus' }, 201)
@@ -532,11 +699,21 @@ function meetingTests(server: { readonly url: string }): void {
 
       // Approval: an adopted `minutes` decision of a later meeting, once nothing is pending.
       const next = await waitFor(async () => {
-        const res = await admin.client.request('POST', base(), { bodyId, title: 'Comité suivant', startsAt: '2027-02-09T14:00:00+01:00', endsAt: '2027-02-09T16:00:00+01:00' })
+        const res = await admin.client.request('POST', base(), {
+          bodyId,
+          title: 'Comité suivant',
+          startsAt: '2027-02-09T14:00:00+01:00',
+          endsAt: '2027-02-09T16:00:00+01:00',
+        })
         return res.status === 201 ? ((await res.json()) as Meeting) : null
       })
       for (const m of [a1, b1]) await attend(admin, next.id, m.userId, 'present')
-      const approval = await admin.client.json<Decision>('POST', `${base()}/${next.id}/decisions`, { title: 'Approuver le compte rendu', decisionType: 'minutes', outcome: 'adopted' }, 201)
+      const approval = await admin.client.json<Decision>(
+        'POST',
+        `${base()}/${next.id}/decisions`,
+        { title: 'Approuver le compte rendu', decisionType: 'minutes', outcome: 'adopted' },
+        201,
+      )
       const approve = () => admin.client.request('POST', `${base()}/${meeting.id}/minutes`, { status: 'approved', decisionId: approval.id })
       expect(await errorOf(await approve())).toMatchObject({ status: 409, reason: 'amendments_pending' })
       await admin.client.json('POST', `${amendments}/${stale.id}`, { status: 'rejected' }, 200)
@@ -567,11 +744,23 @@ function meetingTests(server: { readonly url: string }): void {
       const mark = stream.events.length
       await steering.client.json('PATCH', `${base()}/${meeting.id}/agenda/${second.id}`, { orderKey: keyBetween(null, first.orderKey) }, 200)
       await stream.next((e) => e.event === 'meeting.changed' && e.data.meetingId === meeting.id, 'the reorder', mark)
-      expect((await b1.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)).agenda.map((i) => i.title)).toEqual(['Tiers-lieu', 'Budget'])
-      expect(await errorOf(await steering.client.request('PATCH', `${base()}/${meeting.id}/agenda/${second.id}`, { orderKey: 'not a key!' }))).toMatchObject({ status: 422 })
+      expect((await b1.client.json<MeetingDetail>('GET', `${base()}/${meeting.id}`, undefined, 200)).agenda.map((i) => i.title)).toEqual([
+        'Tiers-lieu',
+        'Budget',
+      ])
+      expect(await errorOf(await steering.client.request('PATCH', `${base()}/${meeting.id}/agenda/${second.id}`, { orderKey: 'not a key!' }))).toMatchObject({
+        status: 422,
+      })
 
-      expect(await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/votes`, { question: 'Ailleurs ?', agendaItemId: elsewhere.id }))).toMatchObject({ status: 422, field: 'agendaItemId' })
-      const vote = await admin.client.json<VoteView>('POST', `${base()}/${meeting.id}/votes`, { question: 'Ouvrir le tiers-lieu ?', agendaItemId: second.id }, 201)
+      expect(
+        await errorOf(await admin.client.request('POST', `${base()}/${meeting.id}/votes`, { question: 'Ailleurs ?', agendaItemId: elsewhere.id })),
+      ).toMatchObject({ status: 422, field: 'agendaItemId' })
+      const vote = await admin.client.json<VoteView>(
+        'POST',
+        `${base()}/${meeting.id}/votes`,
+        { question: 'Ouvrir le tiers-lieu ?', agendaItemId: second.id },
+        201,
+      )
       expect(vote.agendaItemId).toBe(second.id)
       await a1.client.json('POST', `${base()}/${meeting.id}/votes/${vote.id}/ballots`, { choice: 'for' }, 201)
       const { decision } = await admin.client.json<{ decision: Decision }>('POST', `${base()}/${meeting.id}/votes/${vote.id}/close`, undefined, 200)

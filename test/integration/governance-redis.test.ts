@@ -29,12 +29,33 @@ describeCluster('meeting events across instances (PostgreSQL + Redis)', () => {
     const base = `/api/workspaces/${workspaceId}/meetings`
     const governance = await connectDoc(onInstance(admin.client, a.url), workspaceId, 'governance')
     await governance.synced()
-    bodiesOf(governance.doc).set('copil', buildBody({ name: 'Comité de pilotage', level: 'strategic', mandate: '', seats: { [partnerId]: 1 }, decisionRule: 'simple_majority', quorum: 1, cadence: 'monthly', chair: null, order: keyBetween(null, null) }))
+    bodiesOf(governance.doc).set(
+      'copil',
+      buildBody({
+        name: 'Comité de pilotage',
+        level: 'strategic',
+        mandate: '',
+        seats: { [partnerId]: 1 },
+        decisionRule: 'simple_majority',
+        quorum: 1,
+        cadence: 'monthly',
+        chair: null,
+        order: keyBetween(null, null),
+      }),
+    )
     const chairOnA = onInstance(admin.client, a.url)
-    const meeting = await waitFor(async () => {
-      const res = await chairOnA.request('POST', base, { bodyId: 'copil', title: 'Comité', startsAt: '2026-11-24T14:00:00+01:00', endsAt: '2026-11-24T16:00:00+01:00' })
-      return res.status === 201 ? ((await res.json()) as Meeting) : null
-    }, { message: 'meeting scheduled on A' })
+    const meeting = await waitFor(
+      async () => {
+        const res = await chairOnA.request('POST', base, {
+          bodyId: 'copil',
+          title: 'Comité',
+          startsAt: '2026-11-24T14:00:00+01:00',
+          endsAt: '2026-11-24T16:00:00+01:00',
+        })
+        return res.status === 201 ? ((await res.json()) as Meeting) : null
+      },
+      { message: 'meeting scheduled on A' },
+    )
     governance.destroy()
 
     const onB = await openEvents(onInstance(listener.client, b.url), workspaceId)

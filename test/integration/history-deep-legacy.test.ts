@@ -53,7 +53,9 @@ describe('a legacy document nested deeper than the limit', () => {
   const server = serverPerSuite()
   const connect = syncedDocs()
 
-  it('[LOOP1] [LOOP2] 2,500 nested blockquotes written straight into the store: history, versions, diff, proposal, adoption and the three exports answer 2xx with the deep part flattened behind a marker; deleting the block repairs the current state', { timeout: 120_000 }, async () => {
+  it('[LOOP1] [LOOP2] 2,500 nested blockquotes written straight into the store: history, versions, diff, proposal, adoption and the three exports answer 2xx with the deep part flattened behind a marker; deleting the block repairs the current state', {
+    timeout: 120_000,
+  }, async () => {
     const { workspaceId, admin, steering, editor, lina, hugo } = await twoPartnerAlliance(server.url)
     const docName = 'agreement'
     const api = docApi(workspaceId, docName)
@@ -87,7 +89,10 @@ describe('a legacy document nested deeper than the limit', () => {
     const pdf = await admin.client.request('GET', api.export('pdf'))
     expect(pdf.status).toBe(200)
     expect((await pdfParse(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, ' ')).toContain('Au fond du puits.')
-    for (const [format, part] of [['odt', 'content.xml'], ['docx', 'word/document.xml']] as const) {
+    for (const [format, part] of [
+      ['odt', 'content.xml'],
+      ['docx', 'word/document.xml'],
+    ] as const) {
       const res = await admin.client.request('GET', api.export(format))
       expect(res.status, format).toBe(200)
       expect(strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))[part]!), format).toContain(FLATTENED)
@@ -105,6 +110,10 @@ describe('a legacy document nested deeper than the limit', () => {
     expect(JSON.stringify(now.document)).not.toContain(FLATTENED)
     expect(now.document.content).toHaveLength(3)
     const reader = await connect(admin.client, workspaceId, docName)
-    expect(contentOf(reader.doc).toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['heading', 'paragraph', 'paragraph'])
+    expect(
+      contentOf(reader.doc)
+        .toArray()
+        .map((node) => (node as Y.XmlElement).nodeName),
+    ).toEqual(['heading', 'paragraph', 'paragraph'])
   })
 })

@@ -25,7 +25,10 @@ describe('live history and sign-off events (Server-Sent Events)', () => {
     try {
       const count = (type: string) => stream.events.filter((e) => e.event === type).length
       const expectCounts = async (history: number, signoff: number) => {
-        await stream.next(() => count('history.changed') >= history && count('signoff.changed') >= signoff, `${history} history.changed and ${signoff} signoff.changed`)
+        await stream.next(
+          () => count('history.changed') >= history && count('signoff.changed') >= signoff,
+          `${history} history.changed and ${signoff} signoff.changed`,
+        )
         expect([count('history.changed'), count('signoff.changed')]).toEqual([history, signoff])
       }
 

@@ -67,7 +67,9 @@ describe('history on document threads, paged and bounded', () => {
   const server = serverPerSuite({ HISTORY_THREADS: '1', HISTORY_QUEUE: '3', HISTORY_JOBS_PER_MEMBER: '2' })
   const connect = syncedDocs()
 
-  it('[LOOP3] sessions, field history, versions, diffs, sign-off proposals, adoption and exports are replayed on a document thread, never on the event loop', { timeout: 120_000 }, async () => {
+  it('[LOOP3] sessions, field history, versions, diffs, sign-off proposals, adoption and exports are replayed on a document thread, never on the event loop', {
+    timeout: 120_000,
+  }, async () => {
     const pool = server.server.threads.history
     const before = completed(pool.stats)
     const { workspaceId, admin, steering, lina, hugo } = await twoPartnerAlliance(server.url)
@@ -84,20 +86,31 @@ describe('history on document threads, paged and bounded', () => {
     expect((await vote(hugo, workspaceId, 'charter', round.id, { vote: 'approve' })).status).toBe('adopted')
     for (const format of ['pdf', 'odt', 'docx'] as const) expect((await admin.client.request('GET', api.export(format))).status).toBe(200)
     const plan = await connect(admin.client, workspaceId, 'plan')
-    startPlan(plan.doc, { title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: admin.userId, responsible: [steering.userId] })
+    startPlan(plan.doc, {
+      title: 'Classes de mer',
+      order: 'a0',
+      status: 'planned',
+      start: '2026-01-15',
+      deadline: '2026-03-01',
+      accountable: admin.userId,
+      responsible: [steering.userId],
+    })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     await admin.client.json('GET', docApi(workspaceId, 'plan').action('a1'), undefined, 200)
 
     const ran = completed(pool.stats)
     const runs = (op: string) => (ran[op] ?? 0) - (before[op] ?? 0)
-    for (const op of ['sessions', 'contentHash', 'document', 'diff', 'meta', 'proposal', 'sourceState', 'actionHistory']) expect(runs(op), op).toBeGreaterThanOrEqual(1)
+    for (const op of ['sessions', 'contentHash', 'document', 'diff', 'meta', 'proposal', 'sourceState', 'actionHistory'])
+      expect(runs(op), op).toBeGreaterThanOrEqual(1)
     expect(runs('exportAdopted')).toBe(3)
     expect(pool.stats.threadsStarted).toBeGreaterThanOrEqual(1)
     // The server's store is a file the thread opened on a connection of its own.
     expect(server.server.store.location?.()).toEqual({ kind: 'sqlite', file: expect.stringContaining(server.dataDir) })
   })
 
-  it('[LOOP4] sessions, versions and an action’s field history come in pages (newest first picked, listed oldest first, `Link: rel="next"` to the older ones); a bad limit or cursor is refused', { timeout: 120_000 }, async () => {
+  it('[LOOP4] sessions, versions and an action’s field history come in pages (newest first picked, listed oldest first, `Link: rel="next"` to the older ones); a bad limit or cursor is refused', {
+    timeout: 120_000,
+  }, async () => {
     const { workspaceId, admin, members } = await twoPartnerAlliance(server.url).then((a) => ({ ...a, members: [a.steering, a.editor] }))
     const api = docApi(workspaceId, 'vision')
     await alternatingRows(server.server, workspaceId, 'vision', [admin.userId, members[0]!.userId], 5)
@@ -118,14 +131,25 @@ describe('history on document threads, paged and bounded', () => {
 
     // An action's changes: its creation, then two of its progress (one row each).
     const plan = await connect(admin.client, workspaceId, 'plan')
-    startPlan(plan.doc, { title: 'Classes de mer', order: 'a0', status: 'in_progress', start: '2026-01-15', deadline: '2026-03-01', accountable: admin.userId, responsible: [admin.userId] })
+    startPlan(plan.doc, {
+      title: 'Classes de mer',
+      order: 'a0',
+      status: 'in_progress',
+      start: '2026-01-15',
+      deadline: '2026-03-01',
+      accountable: admin.userId,
+      responsible: [admin.userId],
+    })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     for (const [i, progress] of [20, 40].entries()) {
       actionsOf(plan.doc).get('a1')!.set('progress', progress)
       await waitForRows(admin.client, workspaceId, 'plan', i + 2)
     }
     const changes = await page<{ kind: string; field: string | null }>(admin.client, `${docApi(workspaceId, 'plan').action('a1')}?limit=2`)
-    expect(changes.items.map((c) => [c.kind, c.field])).toEqual([['changed', 'progress'], ['changed', 'progress']])
+    expect(changes.items.map((c) => [c.kind, c.field])).toEqual([
+      ['changed', 'progress'],
+      ['changed', 'progress'],
+    ])
     expect((await page<{ kind: string }>(admin.client, changes.next!)).items.map((c) => c.kind)).toEqual(['created'])
 
     for (const query of ['limit=0', 'limit=201', 'limit=deux', 'before=0', 'before=abc']) {
@@ -137,14 +161,18 @@ describe('history on document threads, paged and bounded', () => {
     await expectError(await admin.client.request('GET', `/api/workspaces/${workspaceId}/documents/%25/history`), 404, 'not_found')
   })
 
-  it('[LOOP4] a member with two history jobs waiting gets 429 with Retry-After for a third; past the server’s queue everyone does; once the jobs are answered both go through again', { timeout: 120_000 }, async () => {
+  it('[LOOP4] a member with two history jobs waiting gets 429 with Retry-After for a third; past the server’s queue everyone does; once the jobs are answered both go through again', {
+    timeout: 120_000,
+  }, async () => {
     const { workspaceId, admin, steering, editor } = await twoPartnerAlliance(server.url)
     const api = docApi(workspaceId, 'vision')
     await alternatingRows(server.server, workspaceId, 'vision', [admin.userId], 1)
     // The one history thread is held by a job reading a database that never answers.
     const silent = await silentDatabase()
     const pool = server.server.threads.history
-    const held = pool.run('meta', { location: { kind: 'postgres', connectionString: silent.url }, key: { workspaceId, docName: 'vision' } }).catch((err: unknown) => err)
+    const held = pool
+      .run('meta', { location: { kind: 'postgres', connectionString: silent.url }, key: { workspaceId, docName: 'vision' } })
+      .catch((err: unknown) => err)
     try {
       const waiting = [admin.client.request('GET', api.history), admin.client.request('GET', api.diff('current', 'current'))]
       await expect.poll(() => pool.stats.queued).toBe(2)

@@ -18,7 +18,15 @@ describe('history and named versions', () => {
     const [claire, malik] = members as [(typeof members)[0], (typeof members)[0]]
     const api = docApi(workspaceId, 'plan')
     const a = await connect(admin.client, workspaceId, 'plan')
-    startPlan(a.doc, { title: 'Classes de mer', order: 'a0', status: 'planned', start: '2026-01-15', deadline: '2026-03-01', accountable: claire.userId, responsible: [malik.userId] })
+    startPlan(a.doc, {
+      title: 'Classes de mer',
+      order: 'a0',
+      status: 'planned',
+      start: '2026-01-15',
+      deadline: '2026-03-01',
+      accountable: claire.userId,
+      responsible: [malik.userId],
+    })
     await waitForRows(admin.client, workspaceId, 'plan', 1)
     expect(a.errors).toEqual([])
 
@@ -35,7 +43,9 @@ describe('history and named versions', () => {
     expect(sessions[1]).toMatchObject({ author: { name: 'Membre 0 steering', partnerName: 'Association Littoral' }, edits: 1, touched: ['actions/a1'] })
     expect(sessions[0]!.touched).toEqual(expect.arrayContaining(['actions/a1', 'meta/title']))
 
-    const history = await admin.client.json<{ kind: string; field: string | null; before: unknown; after: unknown; author: { id: string }; text: { fr: string; en: string } }[]>('GET', api.action('a1'), undefined, 200)
+    const history = await admin.client.json<
+      { kind: string; field: string | null; before: unknown; after: unknown; author: { id: string }; text: { fr: string; en: string } }[]
+    >('GET', api.action('a1'), undefined, 200)
     expect(history.map((h) => [h.kind, h.field, h.author.id])).toEqual([
       ['created', null, admin.userId],
       ['changed', 'deadline', claire.userId],
@@ -61,7 +71,12 @@ describe('history and named versions', () => {
     setTitle(a.doc, 'Charte')
     appendBlocks(a.doc, [block('heading', 'Article 1 — Objet'), block('paragraph', 'Les partenaires coopèrent pour les classes de mer.')])
     await waitForRows(admin.client, workspaceId, 'charter', 2)
-    const v1 = await editor.client.json<{ id: string; rowId: number; contentHash: string }>('POST', api.versions, { name: 'Projet v1 — envoyé aux partenaires' }, 201)
+    const v1 = await editor.client.json<{ id: string; rowId: number; contentHash: string }>(
+      'POST',
+      api.versions,
+      { name: 'Projet v1 — envoyé aux partenaires' },
+      201,
+    )
     const v1Json = await admin.client.json<{ document: unknown }>('GET', api.version(v1.id), undefined, 200)
 
     // Later edits: a word changes, a clause is added.
@@ -77,7 +92,12 @@ describe('history and named versions', () => {
     const listed = await admin.client.json<{ id: string; name: string }[]>('GET', api.versions, undefined, 200)
     expect(listed.map((v) => v.name)).toEqual(['Projet v1 — envoyé aux partenaires', 'Projet v2'])
 
-    const diff = await admin.client.json<{ blocks: { status: string; type: string; parts: { text: string; op: string }[] }[]; entries: unknown[] }>('GET', api.diff(v1.id, v2.id), undefined, 200)
+    const diff = await admin.client.json<{ blocks: { status: string; type: string; parts: { text: string; op: string }[] }[]; entries: unknown[] }>(
+      'GET',
+      api.diff(v1.id, v2.id),
+      undefined,
+      200,
+    )
     expect(diff.blocks.map((b) => [b.type, b.status])).toEqual([
       ['heading', 'equal'],
       ['paragraph', 'changed'],

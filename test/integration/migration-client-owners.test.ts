@@ -40,7 +40,9 @@ async function backfill(database: DatabaseHandle): Promise<Map<string, string>> 
     ['charter', new Uint8Array([1, 2, 3]), 'mallory'],
   ]
   for (const [docName, data, author] of rows) {
-    await sql`INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES ('w1', ${docName}, ${data}, ${author}, 1)`.execute(database.db)
+    await sql`INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES ('w1', ${docName}, ${data}, ${author}, 1)`.execute(
+      database.db,
+    )
   }
   await migrateToLatest(database.db, database.dialect)
   const owners = await database.db.selectFrom('doc_client_owners').selectAll().execute()

@@ -1,7 +1,23 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Auth, createAuth, createIdentify, migrateAuth } from '@ensemble/server/auth'
 import { type DatabaseHandle, migrateToLatest, MIGRATION_NAMES, openDatabase } from '@ensemble/server/db'
-import { acceptInvitation, createInvitation, createPartner, createWorkspace, deleteInvitation, deletePartner, getWorkspace, listInvitations, listMembers, listPartners, listWorkspaces, removeMember, renameWorkspace, updateMember, updatePartner } from '@ensemble/server/domain'
+import {
+  acceptInvitation,
+  createInvitation,
+  createPartner,
+  createWorkspace,
+  deleteInvitation,
+  deletePartner,
+  getWorkspace,
+  listInvitations,
+  listMembers,
+  listPartners,
+  listWorkspaces,
+  removeMember,
+  renameWorkspace,
+  updateMember,
+  updatePartner,
+} from '@ensemble/server/domain'
 import { createLogger } from '@ensemble/server'
 import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 import { removeDir, tempDataDir } from '../helpers/server.ts'
@@ -21,7 +37,10 @@ function sqliteSchema(database: DatabaseHandle): Schema {
     tables.map(({ name }) => {
       const columns = sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; notnull: number; pk: number }[]
       // SQLite does not enforce NOT NULL on an INTEGER PRIMARY KEY column it does not declare so: read the key as not null.
-      return [name, columns.map((c) => ({ name: c.name, notNull: c.notnull === 1 || c.pk > 0, primaryKey: c.pk > 0 })).sort((a, b) => a.name.localeCompare(b.name))]
+      return [
+        name,
+        columns.map((c) => ({ name: c.name, notNull: c.notnull === 1 || c.pk > 0, primaryKey: c.pk > 0 })).sort((a, b) => a.name.localeCompare(b.name)),
+      ]
     }),
   )
 }
@@ -84,13 +103,24 @@ async function domainScenario(database: DatabaseHandle, auth: Auth) {
   const littoral = await createPartner(db, workspaceId, { name: 'Littoral', type: 'association' }, clock)
   const mairie = await createPartner(db, workspaceId, { name: 'Mairie', type: 'collectivite_territoriale' }, clock)
   const temporary = await createPartner(db, workspaceId, { name: 'Temporaire', type: 'entreprise' }, clock)
-  for (const [id, name] of [[littoral, 'Littoral'], [mairie, 'Mairie'], [temporary, 'Temporaire']] as const) names.set(id, `partner:${name}`)
+  for (const [id, name] of [
+    [littoral, 'Littoral'],
+    [mairie, 'Mairie'],
+    [temporary, 'Temporaire'],
+  ] as const)
+    names.set(id, `partner:${name}`)
 
   // Everyone is invited, registered or not, and joins by accepting the link (ACCT1–ACCT3).
   const keys = { secret: 'a-test-secret-of-at-least-32-characters!', ttlMs: 7 * 24 * 3600 * 1000, clock }
   const bobLink = await createInvitation(db, workspaceId, alice, { email: 'bob@example.org', role: 'editor', partnerId: littoral, representative: true }, keys)
   const danLink = await createInvitation(db, workspaceId, alice, { email: 'dan@example.org', role: 'observer', partnerId: temporary }, keys)
-  const carolLink = await createInvitation(db, workspaceId, alice, { email: 'carol@example.org', role: 'commenter', partnerId: mairie, representative: true }, keys)
+  const carolLink = await createInvitation(
+    db,
+    workspaceId,
+    alice,
+    { email: 'carol@example.org', role: 'commenter', partnerId: mairie, representative: true },
+    keys,
+  )
   const erinLink = await createInvitation(db, workspaceId, alice, { email: 'erin@example.org', role: 'editor' }, keys)
   const invitationsBefore = await listInvitations(db, workspaceId, clock)
   await acceptInvitation(db, bobLink.token, { id: bob, email: 'bob@example.org' }, keys)
@@ -162,7 +192,10 @@ describePostgres('one migration set on SQLite and PostgreSQL', () => {
   it('[SCALE1] migrating again is a no-op on both dialects', async () => {
     for (const database of [sqlite, postgres]) {
       await migrateAll(database)
-      const applied = await database.db.selectFrom('kysely_migration' as never).select('name' as never).execute()
+      const applied = await database.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute()
       expect(applied.map((r) => (r as { name: string }).name)).toEqual([...MIGRATION_NAMES])
     }
   })

@@ -12,7 +12,6 @@ import { removeDir, startTestServer, tempDataDir, type TestServer } from '../hel
 import { tokensIn, typeToken } from '../helpers/tokens.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
-
 /** A fresh client reading what the server holds now. */
 async function readBack(client: HttpClient, workspaceId: string, docName: string): Promise<Set<string>> {
   const c = await connectDoc(client, workspaceId, docName)
@@ -75,8 +74,18 @@ describePostgres('the server on PostgreSQL (DATABASE_URL)', () => {
     expect(second.url).toBe(first.url)
     const me = await editor.client.json<{ id: string }>('GET', '/api/me', undefined, 200)
     expect(me.id).toBe(editor.userId)
-    const detail = await admin.client.json<{ members: { userId: string; role: string }[]; partners: { id: string }[] }>('GET', `/api/workspaces/${alliance.workspaceId}`, undefined, 200)
-    expect(detail.members.map((m) => [m.userId, m.role]).sort()).toEqual([[admin.userId, 'admin'], [editor.userId, 'editor']].sort())
+    const detail = await admin.client.json<{ members: { userId: string; role: string }[]; partners: { id: string }[] }>(
+      'GET',
+      `/api/workspaces/${alliance.workspaceId}`,
+      undefined,
+      200,
+    )
+    expect(detail.members.map((m) => [m.userId, m.role]).sort()).toEqual(
+      [
+        [admin.userId, 'admin'],
+        [editor.userId, 'editor'],
+      ].sort(),
+    )
     expect(detail.partners.map((p) => p.id)).toEqual([alliance.partnerId])
     expect(await readBack(admin.client, alliance.workspaceId, 'charter')).toEqual(all)
 

@@ -104,7 +104,11 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
   const sqliteTableCount = (): number => {
     const db = new BetterSqlite3(sqliteFile, { readonly: true })
     try {
-      return db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_migration%'").get()!.n
+      return db
+        .prepare<[], { n: number }>(
+          "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_migration%'",
+        )
+        .get()!.n
     } finally {
       db.close()
     }
@@ -116,7 +120,22 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     expect(report.ok).toBe(true)
     const counts = Object.fromEntries(report.tables.map((t) => [t.table, t.target]))
     expect(report.tables.every((t) => t.ok && t.source === t.target)).toBe(true)
-    expect(counts).toMatchObject({ user: 7, account: 7, workspace: 1, partner: 5, member: 7, invitation: 1, doc_snapshots: 1, verification: 0, comment_thread: 0, comment_message: 0, comment_mention: 0, inbox_item: 0, comment_audit: 0, mail_outbox: 1 })
+    expect(counts).toMatchObject({
+      user: 7,
+      account: 7,
+      workspace: 1,
+      partner: 5,
+      member: 7,
+      invitation: 1,
+      doc_snapshots: 1,
+      verification: 0,
+      comment_thread: 0,
+      comment_message: 0,
+      comment_mention: 0,
+      inbox_item: 0,
+      comment_audit: 0,
+      mail_outbox: 1,
+    })
     expect(counts.session).toBeGreaterThanOrEqual(1)
     expect(counts.doc_updates).toBeGreaterThanOrEqual(8) // 6 seeded + the vision edit + the agreement row after its snapshot
     expect(report.tables.map((t) => t.table).slice(0, 2)).toEqual(['user', 'session']) // parents first
@@ -143,9 +162,11 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
       expect(documentMetaOf(docFrom(await new PostgresDocStore(copy.pgPool!).load({ workspaceId, docName: 'agreement' }))).get('status')).toBe('review')
       // Ids were kept, and the sequence continues after them.
       const ids = (db: typeof source) => db.db.selectFrom('doc_updates').select(['id', 'doc_name', 'author_id']).orderBy('id').execute()
-      expect((await ids(copy)).map((r) => [Number(r.id), r.doc_name, r.author_id])).toEqual((await ids(source)).map((r) => [Number(r.id), r.doc_name, r.author_id]))
+      expect((await ids(copy)).map((r) => [Number(r.id), r.doc_name, r.author_id])).toEqual(
+        (await ids(source)).map((r) => [Number(r.id), r.doc_name, r.author_id]),
+      )
       const { rows } = await copy.pgPool!.query<{ last: string; max: string }>(
-        "SELECT (SELECT last_value FROM doc_updates_id_seq) AS last, (SELECT MAX(id) FROM doc_updates) AS max",
+        'SELECT (SELECT last_value FROM doc_updates_id_seq) AS last, (SELECT MAX(id) FROM doc_updates) AS max',
       )
       expect(Number(rows[0]!.last)).toBeGreaterThan(Number(rows[0]!.max))
     } finally {

@@ -10,7 +10,10 @@ interface ReadOnlyDb {
   prepare(sql: string): { all(...params: unknown[]): Record<string, unknown>[] }
   close(): void
 }
-const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => ReadOnlyDb
+const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as new (
+  file: string,
+  options: { readonly: boolean; fileMustExist: boolean },
+) => ReadOnlyDb
 
 const PASSWORD = 'motdepasse-solide-1'
 const SESSION_COOKIE = /session_token/

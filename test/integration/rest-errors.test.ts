@@ -43,7 +43,11 @@ describe('errors and web hardening', () => {
     const { client } = await signUp(server.url, 'Marc')
     const cookie = client.cookieHeader
     const post = (headers: Record<string, string>) =>
-      fetch(new URL('/api/workspaces', server.url), { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ name: 'Piège' }) })
+      fetch(new URL('/api/workspaces', server.url), {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'Piège' }),
+      })
 
     expect(await expectErrorBody(await post({ origin: FOREIGN_ORIGIN }), 403)).toMatchObject({ code: 'forbidden' })
     // No Origin but the browser says the request is cross-site: refused too.
@@ -71,12 +75,30 @@ describe('errors and web hardening', () => {
     const doc = (await res.json()) as {
       openapi: string
       info: { title: string; version: string }
-      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: object }> } }>>
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<string, unknown>
+            parameters?: { name: string; in: string; required: boolean }[]
+            requestBody?: { content: Record<string, { schema: object }> }
+          }
+        >
+      >
     }
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/)
     expect(doc.info.title).toEqual(expect.any(String))
     expect(doc.info.version).toEqual(expect.any(String))
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/workspaces', '/api/workspaces/{workspaceId}/members', '/api/workspaces/{workspaceId}/partners', '/api/workspaces/{workspaceId}/tickets', '/api/me']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/workspaces',
+        '/api/workspaces/{workspaceId}/members',
+        '/api/workspaces/{workspaceId}/partners',
+        '/api/workspaces/{workspaceId}/tickets',
+        '/api/me',
+      ]),
+    )
     expect(Object.keys(doc.paths['/api/workspaces']!).sort()).toEqual(['get', 'post'])
     const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -86,7 +108,10 @@ describe('errors and web hardening', () => {
         expect(methods.has(method), `${method} ${path}`).toBe(true)
         expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0)
         // Every path template variable is declared as a required path parameter.
-        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort()
+        const declared = (op.parameters ?? [])
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort()
         expect(declared, `${method} ${path}`).toEqual(templated)
         for (const p of op.parameters ?? []) if (p.in === 'path') expect(p.required).toBe(true)
         if (op.requestBody) expect(op.requestBody.content['application/json']!.schema).toEqual(expect.any(Object))

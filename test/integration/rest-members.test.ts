@@ -43,7 +43,13 @@ describe('members, invitations and tickets over REST', () => {
     })
     expect(await roleIn(marc.client, workspaceId)).toBe('steering')
     // Adding them again is a conflict.
-    await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email: marc.email, role: 'editor' }), 409, 'conflict', 'email', 'already_member')
+    await expectError(
+      await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email: marc.email, role: 'editor' }),
+      409,
+      'conflict',
+      'email',
+      'already_member',
+    )
   })
 
   it('[MEM2] an unknown email gets the same answer, 201 {invitationId}; signing up later and opening the link makes them a member with the invited role', async () => {
@@ -55,9 +61,25 @@ describe('members, invitations and tickets over REST', () => {
     expect(invitationId).toEqual(expect.any(String))
     const invitations = await admin.client.json<Invitation[]>('GET', `/api/workspaces/${workspaceId}/invitations`, undefined, 200)
     expect(invitations).toEqual([
-      { id: invitationId, email, role: 'editor', partnerId, representative: true, invitedAt: expect.any(String), sentAt: expect.any(String), expiresAt: expect.any(String), expired: false },
+      {
+        id: invitationId,
+        email,
+        role: 'editor',
+        partnerId,
+        representative: true,
+        invitedAt: expect.any(String),
+        sentAt: expect.any(String),
+        expiresAt: expect.any(String),
+        expired: false,
+      },
     ])
-    await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'observer' }), 409, 'conflict', 'email', 'already_invited')
+    await expectError(
+      await admin.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email, role: 'observer' }),
+      409,
+      'conflict',
+      'email',
+      'already_invited',
+    )
 
     const julien = new HttpClient(server.url)
     await julien.json('POST', '/api/auth/sign-up/email', { name: 'Julien', email, password: 'motdepasse-solide-1' }, 200)
@@ -76,7 +98,12 @@ describe('members, invitations and tickets over REST', () => {
     const updated = await admin.client.json('PATCH', `/api/workspaces/${workspaceId}/members/${editor.userId}`, { role: 'commenter' }, 200)
     expect(updated).toMatchObject({ userId: editor.userId, role: 'commenter' })
     expect(await roleIn(editor.client, workspaceId)).toBe('commenter')
-    await expectError(await admin.client.request('PATCH', `/api/workspaces/${workspaceId}/members/${editor.userId}`, { role: 'owner' }), 422, 'validation_failed', 'role')
+    await expectError(
+      await admin.client.request('PATCH', `/api/workspaces/${workspaceId}/members/${editor.userId}`, { role: 'owner' }),
+      422,
+      'validation_failed',
+      'role',
+    )
     await expectError(await admin.client.request('PATCH', `/api/workspaces/${workspaceId}/members/${editor.userId}`, {}), 422, 'validation_failed')
     await expectError(await admin.client.request('PATCH', `/api/workspaces/${workspaceId}/members/NoSuchUser0000`, { role: 'editor' }), 404, 'not_found')
   })
@@ -97,7 +124,13 @@ describe('members, invitations and tickets over REST', () => {
     // A member without partner cannot represent one.
     const loner = await signUp(server.url, 'Sans partenaire')
     await addMember(admin.client, workspaceId, loner, { role: 'editor' })
-    await expectError(await admin.client.request('PATCH', path(loner.userId), { representative: true }), 422, 'validation_failed', 'representative', 'representative_needs_partner')
+    await expectError(
+      await admin.client.request('PATCH', path(loner.userId), { representative: true }),
+      422,
+      'validation_failed',
+      'representative',
+      'representative_needs_partner',
+    )
     // Leaving the partner ends the representation.
     await admin.client.json('PATCH', path(second.userId), { partnerId: null }, 200)
     expect((await partnersOf(admin.client, workspaceId))[0]!.representativeId).toBeNull()
@@ -108,7 +141,11 @@ describe('members, invitations and tickets over REST', () => {
     const theirs = await createAlliance(server.url)
     const newcomer = await signUp(server.url, 'Nouvelle')
     await expectError(
-      await mine.admin.client.request('POST', `/api/workspaces/${mine.workspaceId}/members`, { email: newcomer.email, role: 'editor', partnerId: theirs.partnerId }),
+      await mine.admin.client.request('POST', `/api/workspaces/${mine.workspaceId}/members`, {
+        email: newcomer.email,
+        role: 'editor',
+        partnerId: theirs.partnerId,
+      }),
       404,
       'not_found',
     )
@@ -147,7 +184,12 @@ describe('members, invitations and tickets over REST', () => {
 
   it('[MEM8] only the admin manages members and invitations: other roles get 403', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['steering', 'editor', 'commenter', 'observer'])
-    const invited = await admin.client.json<{ invitationId: string }>('POST', `/api/workspaces/${workspaceId}/members`, { email: uniqueEmail('invite'), role: 'editor' }, 201)
+    const invited = await admin.client.json<{ invitationId: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/members`,
+      { email: uniqueEmail('invite'), role: 'editor' },
+      201,
+    )
     for (const m of members) {
       await expectError(await m.client.request('POST', `/api/workspaces/${workspaceId}/members`, { email: uniqueEmail('x'), role: 'admin' }), 403, 'forbidden')
       await expectError(await m.client.request('PATCH', `/api/workspaces/${workspaceId}/members/${m.userId}`, { role: 'admin' }), 403, 'forbidden')

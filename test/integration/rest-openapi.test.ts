@@ -35,19 +35,29 @@ describe('APIDOC the API described once', () => {
     const res = await fetch(new URL('/api/openapi.json', server.url))
     expect(res.status).toBe(200)
     const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> }
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)))
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)),
+    )
 
     expect([...served].filter((route) => !documented.has(route)).sort(), 'served but not documented').toEqual([])
     expect([...documented].filter((route) => !served.has(route)).sort(), 'documented but not served').toEqual([])
     // The whole surface, the routes the old hand-written table missed included.
     expect(served.size).toBeGreaterThan(90)
-    for (const route of ['PATCH /api/workspaces/{workspaceId}/meetings/decisions/{decisionId}/actions/{actionId}', 'GET /api/workspaces/{workspaceId}/invitations', 'POST /api/auth/sign-up/email', 'GET /api/openapi.json'])
+    for (const route of [
+      'PATCH /api/workspaces/{workspaceId}/meetings/decisions/{decisionId}/actions/{actionId}',
+      'GET /api/workspaces/{workspaceId}/invitations',
+      'POST /api/auth/sign-up/email',
+      'GET /api/openapi.json',
+    ])
       expect(documented.has(route), route).toBe(true)
 
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses)
-        expect(statuses.some((status) => /^2\d\d$/.test(status)), `${method} ${path}: a success answer`).toBe(true)
+        expect(
+          statuses.some((status) => /^2\d\d$/.test(status)),
+          `${method} ${path}: a success answer`,
+        ).toBe(true)
         const error = operation.responses.default?.content?.['application/json']?.schema
         expect(Object.keys(error?.properties ?? {}), `${method} ${path}: the error shape`).toEqual(['error'])
       }

@@ -68,7 +68,10 @@ describe('workspaces and partners over REST', () => {
   it('[ALLY4] only the admin renames a workspace', async () => {
     const { workspaceId, admin, members } = await createAlliance(server.url, ['steering'])
     await expectError(await members[0]!.client.request('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Autre nom' }), 403, 'forbidden')
-    expect(await admin.client.json('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Alliance renommée' }, 200)).toEqual({ id: workspaceId, name: 'Alliance renommée' })
+    expect(await admin.client.json('PATCH', `/api/workspaces/${workspaceId}`, { name: 'Alliance renommée' }, 200)).toEqual({
+      id: workspaceId,
+      name: 'Alliance renommée',
+    })
     expect(await members[0]!.client.json('GET', `/api/workspaces/${workspaceId}`, undefined, 200)).toMatchObject({ name: 'Alliance renommée' })
   })
 
@@ -98,8 +101,18 @@ describe('workspaces and partners over REST', () => {
 
   it('[PART2] an unknown partner type is 422 naming the field `type`; nothing is created', async () => {
     const { workspaceId, admin } = await createAlliance(server.url)
-    await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'ONG', type: 'ong' }), 422, 'validation_failed', 'type')
-    await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'ONG', type: 'pairs' }), 422, 'validation_failed', 'type')
+    await expectError(
+      await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'ONG', type: 'ong' }),
+      422,
+      'validation_failed',
+      'type',
+    )
+    await expectError(
+      await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'ONG', type: 'pairs' }),
+      422,
+      'validation_failed',
+      'type',
+    )
     await expectError(await admin.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { type: 'association' }), 422, 'validation_failed', 'name')
     expect(await admin.client.json('GET', `/api/workspaces/${workspaceId}/partners`, undefined, 200)).toHaveLength(1)
   })
@@ -129,14 +142,22 @@ describe('workspaces and partners over REST', () => {
   it('[PART4] only the admin manages partners: other members get 403, outsiders 404', async () => {
     const { workspaceId, partnerId, members } = await createAlliance(server.url, ['steering', 'editor', 'observer'])
     for (const m of members) {
-      await expectError(await m.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: `Partenaire de ${m.userId}`, type: 'entreprise' }), 403, 'forbidden')
+      await expectError(
+        await m.client.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: `Partenaire de ${m.userId}`, type: 'entreprise' }),
+        403,
+        'forbidden',
+      )
       await expectError(await m.client.request('PATCH', `/api/workspaces/${workspaceId}/partners/${partnerId}`, { name: 'Renommé' }), 403, 'forbidden')
       await expectError(await m.client.request('DELETE', `/api/workspaces/${workspaceId}/partners/${partnerId}`), 403, 'forbidden')
       // Reading is allowed to every member.
       expect(await m.client.json('GET', `/api/workspaces/${workspaceId}/partners`, undefined, 200)).toHaveLength(1)
     }
     const { client: outsider } = await signUp(server.url, 'Intrus')
-    await expectError(await outsider.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Cheval de Troie', type: 'entreprise' }), 404, 'not_found')
+    await expectError(
+      await outsider.request('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Cheval de Troie', type: 'entreprise' }),
+      404,
+      'not_found',
+    )
   })
 
   it('[PART5] the admin renames, retypes and removes a partner; its members stay, without partner', async () => {

@@ -28,7 +28,10 @@ describe('roles change live (SQLite, one instance)', () => {
       await admin.client.json('PATCH', memberPath(workspaceId, editor.userId), { role: 'observer' }, 200)
       const demoted = await own.next((e) => e.event === 'member.changed', 'member.changed for the demoted member')
       expect(demoted.data).toEqual({ userId: editor.userId, role: 'observer' })
-      expect((await other.next((e) => e.event === 'member.changed', 'member.changed for a colleague')).data).toEqual({ userId: editor.userId, role: 'observer' })
+      expect((await other.next((e) => e.event === 'member.changed', 'member.changed for a colleague')).data).toEqual({
+        userId: editor.userId,
+        role: 'observer',
+      })
 
       await admin.client.json('PATCH', memberPath(workspaceId, editor.userId), { role: 'editor' }, 200)
       await own.next((e) => e.event === 'member.changed' && (e.data as { role: string }).role === 'editor', 'the promotion')

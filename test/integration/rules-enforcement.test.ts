@@ -145,8 +145,34 @@ const FORBIDDEN: Case[] = [
   ['PERM2', 'an observer sets a title', 'ob', 'plan', (d) => p1(d).set('title', 'Piratée')],
   ['PERM2', 'a commenter writes into the charter', 'co', 'charter', (d) => firstText(d).insert(0, 'x')],
   ['PERM2', 'an observer adds a body', 'ob', 'governance', (d) => bodiesOf(d).delete('b1')],
-  ['PERM3', 'an editor creates a planned action', 'eo', 'plan', (d) => actionsOf(d).set('n1', buildAction({ title: 'Planifiée', order: 'a2', status: 'planned', start: '2026-02-01', deadline: '2026-03-01', accountable: 'eo', responsible: ['eo'] })), { entity: 'actions/n1' }],
-  ['PERM3', 'an editor proposes with someone accountable', 'eo', 'plan', (d) => actionsOf(d).set('n1', buildAction({ title: 'Proposée', order: 'a2', accountable: 'eo' })), { entity: 'actions/n1' }],
+  [
+    'PERM3',
+    'an editor creates a planned action',
+    'eo',
+    'plan',
+    (d) =>
+      actionsOf(d).set(
+        'n1',
+        buildAction({
+          title: 'Planifiée',
+          order: 'a2',
+          status: 'planned',
+          start: '2026-02-01',
+          deadline: '2026-03-01',
+          accountable: 'eo',
+          responsible: ['eo'],
+        }),
+      ),
+    { entity: 'actions/n1' },
+  ],
+  [
+    'PERM3',
+    'an editor proposes with someone accountable',
+    'eo',
+    'plan',
+    (d) => actionsOf(d).set('n1', buildAction({ title: 'Proposée', order: 'a2', accountable: 'eo' })),
+    { entity: 'actions/n1' },
+  ],
   ['PERM3', 'an editor deletes a proposal', 'eo', 'plan', (d) => actionsOf(d).delete('p1'), { entity: 'actions/p1' }],
   ['PERM3', 'the accountable editor deletes their action', 'ea', 'plan', (d) => actionsOf(d).delete('a1'), { entity: 'actions/a1' }],
   ['PERM3', 'an editor reorders an action', 'ea', 'plan', (d) => a1(d).set('order', 'a3'), { entity: 'actions/a1', field: 'order' }],
@@ -157,8 +183,22 @@ const FORBIDDEN: Case[] = [
   ['PERM5', 'the accountable editor consults someone', 'ea', 'plan', (d) => list(a1(d), 'consulted').push(['eo']), { field: 'consulted' }],
   ['PERM5', 'the responsible editor changes a resource', 'er', 'plan', (d) => resources(a1(d)).get('r1')!.set('amount', 5000), { field: 'resources' }],
   ['PERM6', 'an editor updates the progress of an action that is not theirs', 'eo', 'plan', (d) => a1(d).set('progress', 50), { field: 'progress' }],
-  ['PERM6', 'an editor ticks a milestone of an action that is not theirs', 'eo', 'plan', (d) => milestones(a1(d)).get('m1')!.set('done', true), { field: 'milestones' }],
-  ['PERM6', 'an editor rewrites the description of an action that is not theirs', 'eo', 'plan', (d) => (a1(d).get('description') as Y.Text).insert(0, 'x'), { field: 'description' }],
+  [
+    'PERM6',
+    'an editor ticks a milestone of an action that is not theirs',
+    'eo',
+    'plan',
+    (d) => milestones(a1(d)).get('m1')!.set('done', true),
+    { field: 'milestones' },
+  ],
+  [
+    'PERM6',
+    'an editor rewrites the description of an action that is not theirs',
+    'eo',
+    'plan',
+    (d) => (a1(d).get('description') as Y.Text).insert(0, 'x'),
+    { field: 'description' },
+  ],
   ['PERM7', 'the responsible editor cancels the action', 'er', 'plan', (d) => a1(d).set('status', 'cancelled'), { field: 'status' }],
   ['PERM7', 'the accountable editor sends it back to proposal', 'ea', 'plan', (d) => a1(d).set('status', 'proposed'), { field: 'status' }],
   ['PERM8', 'an editor changes the plan’s period', 'ea', 'plan', (d) => planMetaOf(d).set('end', '2028-12-31'), { entity: 'meta', field: 'end' }],
@@ -166,46 +206,128 @@ const FORBIDDEN: Case[] = [
   ['PERM8', 'an editor changes a quorum', 'ea', 'governance', (d) => bodiesOf(d).get('b1')!.set('quorum', 1)],
   ['PERM8', 'an editor adds a meeting', 'ea', 'governance', (d) => d.getMap('meetings').set('r1', new Y.Map([['date', '2026-02-01']]))],
   ['PERM9', 'an editor edits a document submitted for adoption', 'eo', 'agreement', (d) => firstText(d).insert(0, 'x'), { entity: 'content' }],
-  ['PERM10', 'an editor submits a draft for adoption', 'eo', 'charter', (d) => documentMetaOf(d).set('status', 'proposed'), { entity: 'meta', field: 'status' }],
+  [
+    'PERM10',
+    'an editor submits a draft for adoption',
+    'eo',
+    'charter',
+    (d) => documentMetaOf(d).set('status', 'proposed'),
+    { entity: 'meta', field: 'status' },
+  ],
   ['PERM10', 'an editor changes the adopted version', 'eo', 'charter', (d) => documentMetaOf(d).set('adoptedVersionId', 'v9'), { field: 'adoptedVersionId' }],
   ['PERM10', 'an admin types into an adopted document', 'ad', 'convention', (d) => firstText(d).insert(0, 'x'), { entity: 'content' }],
-  ['PERM10', 'steering reopens an adopted document outside sign-off', 'st', 'convention', (d) => documentMetaOf(d).set('status', 'draft'), { entity: 'meta', field: 'status' }],
-  ['PERM10', 'an admin adopts a proposed document outside sign-off', 'ad', 'agreement', (d) => documentMetaOf(d).set('status', 'adopted'), { entity: 'meta', field: 'status' }],
-  ['PERM10', 'steering writes an unknown status (no status change outside sign-off, valid or not)', 'st', 'charter', (d) => documentMetaOf(d).set('status', 'frozen'), { entity: 'meta', field: 'status' }],
-  ['PERM10', 'steering submits a draft outside sign-off', 'st', 'charter', (d) => documentMetaOf(d).set('status', 'proposed'), { entity: 'meta', field: 'status' }],
-  ['PERM8', 'an editor sets the charter’s adoption rules', 'eo', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }), { entity: 'meta', field: 'adoptionRules' }],
+  [
+    'PERM10',
+    'steering reopens an adopted document outside sign-off',
+    'st',
+    'convention',
+    (d) => documentMetaOf(d).set('status', 'draft'),
+    { entity: 'meta', field: 'status' },
+  ],
+  [
+    'PERM10',
+    'an admin adopts a proposed document outside sign-off',
+    'ad',
+    'agreement',
+    (d) => documentMetaOf(d).set('status', 'adopted'),
+    { entity: 'meta', field: 'status' },
+  ],
+  [
+    'PERM10',
+    'steering writes an unknown status (no status change outside sign-off, valid or not)',
+    'st',
+    'charter',
+    (d) => documentMetaOf(d).set('status', 'frozen'),
+    { entity: 'meta', field: 'status' },
+  ],
+  [
+    'PERM10',
+    'steering submits a draft outside sign-off',
+    'st',
+    'charter',
+    (d) => documentMetaOf(d).set('status', 'proposed'),
+    { entity: 'meta', field: 'status' },
+  ],
+  [
+    'PERM8',
+    'an editor sets the charter’s adoption rules',
+    'eo',
+    'charter',
+    (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }),
+    { entity: 'meta', field: 'adoptionRules' },
+  ],
   ['PERM10', 'steering renames an adopted document', 'st', 'convention', (d) => documentMetaOf(d).set('title', 'Autre'), { entity: 'meta', field: 'title' }],
-  ['PERM10', 'an admin reopens and edits an adopted document in one go', 'ad', 'convention', (d) => {
-    documentMetaOf(d).set('status', 'draft')
-    firstText(d).insert(0, 'x')
-  }],
+  [
+    'PERM10',
+    'an admin reopens and edits an adopted document in one go',
+    'ad',
+    'convention',
+    (d) => {
+      documentMetaOf(d).set('status', 'draft')
+      firstText(d).insert(0, 'x')
+    },
+  ],
 ]
 
 const INVALID: Case[] = [
   ['VAL1', 'an unknown field on an action', 'st', 'plan', (d) => a1(d).set('hack', 1), { entity: 'actions/a1', field: 'hack' }],
   ['VAL1', 'a description replaced by plain text', 'st', 'plan', (d) => a1(d).set('description', 'plain'), { field: 'description' }],
-  ['VAL22', 'list content written into the actions map', 'st', 'plan', (d) => {
-    // Actions written as if they were an array: invisible to the map API, still stored if accepted.
-    const hostile = new Y.Doc()
-    hostile.getArray('actions').push([1])
-    Y.applyUpdate(d, Y.encodeStateAsUpdate(hostile))
-  }],
-  ['VAL1', 'a milestone field that is a shared type', 'st', 'plan', (d) => milestones(a1(d)).get('m1')!.set('done', new Y.Text('oui')), { entity: 'actions/a1/milestones/m1', field: 'done' }],
-  ['VAL2', 'a milestone title that is a shared type', 'st', 'plan', (d) => milestones(a1(d)).get('m1')!.set('title', new Y.Text('x')), { entity: 'actions/a1/milestones/m1', field: 'title' }],
+  [
+    'VAL22',
+    'list content written into the actions map',
+    'st',
+    'plan',
+    (d) => {
+      // Actions written as if they were an array: invisible to the map API, still stored if accepted.
+      const hostile = new Y.Doc()
+      hostile.getArray('actions').push([1])
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(hostile))
+    },
+  ],
+  [
+    'VAL1',
+    'a milestone field that is a shared type',
+    'st',
+    'plan',
+    (d) => milestones(a1(d)).get('m1')!.set('done', new Y.Text('oui')),
+    { entity: 'actions/a1/milestones/m1', field: 'done' },
+  ],
+  [
+    'VAL2',
+    'a milestone title that is a shared type',
+    'st',
+    'plan',
+    (d) => milestones(a1(d)).get('m1')!.set('title', new Y.Text('x')),
+    { entity: 'actions/a1/milestones/m1', field: 'title' },
+  ],
   ['VAL2', 'an empty action title', 'st', 'plan', (d) => a1(d).set('title', '  '), { field: 'title' }],
   ['VAL2', 'an editor co-editing a proposal empties its title', 'eo', 'plan', (d) => p1(d).set('title', ''), { entity: 'actions/p1', field: 'title' }],
   ['VAL3', 'no accountable on a planned action', 'st', 'plan', (d) => a1(d).set('accountable', null), { field: 'accountable' }],
-  ['VAL3', 'steering accepts a proposal without an accountable', 'st', 'plan', (d) => {
-    p1(d).set('status', 'planned')
-    p1(d).set('start', '2026-02-01')
-    p1(d).set('deadline', '2026-03-01')
-    list(p1(d), 'responsible').push(['er'])
-  }, { entity: 'actions/p1', field: 'accountable' }],
+  [
+    'VAL3',
+    'steering accepts a proposal without an accountable',
+    'st',
+    'plan',
+    (d) => {
+      p1(d).set('status', 'planned')
+      p1(d).set('start', '2026-02-01')
+      p1(d).set('deadline', '2026-03-01')
+      list(p1(d), 'responsible').push(['er'])
+    },
+    { entity: 'actions/p1', field: 'accountable' },
+  ],
   ['VAL4', 'the last responsible removed', 'st', 'plan', (d) => list(a1(d), 'responsible').delete(0, 1), { field: 'responsible' }],
-  ['VAL5', 'an observer made accountable', 'st', 'plan', (d) => {
-    a1(d).set('accountable', 'ob')
-    list(a1(d), 'informed').delete(0, 1)
-  }, { field: 'accountable' }],
+  [
+    'VAL5',
+    'an observer made accountable',
+    'st',
+    'plan',
+    (d) => {
+      a1(d).set('accountable', 'ob')
+      list(a1(d), 'informed').delete(0, 1)
+    },
+    { field: 'accountable' },
+  ],
   ['VAL5', 'someone outside the alliance responsible', 'ad', 'plan', (d) => list(a1(d), 'responsible').push(['stranger']), { field: 'responsible' }],
   ['VAL6', 'someone outside the alliance informed', 'st', 'plan', (d) => list(a1(d), 'informed').push(['stranger']), { field: 'informed' }],
   ['VAL7', 'the responsible also consulted', 'st', 'plan', (d) => list(a1(d), 'consulted').push(['er']), { field: 'consulted' }],
@@ -215,45 +337,143 @@ const INVALID: Case[] = [
   ['VAL9', 'a deadline after the plan', 'st', 'plan', (d) => a1(d).set('deadline', '2028-01-15'), { field: 'deadline' }],
   ['VAL9', 'a plan period that would leave an action out', 'st', 'plan', (d) => planMetaOf(d).set('end', '2026-06-30'), { entity: 'meta' }],
   ['VAL9', 'a plan ending before it starts', 'ad', 'plan', (d) => planMetaOf(d).set('end', '2025-12-31'), { entity: 'meta', field: 'end' }],
-  ['VAL10', 'a milestone after the deadline', 'er', 'plan', (d) => milestones(a1(d)).get('m1')!.set('date', '2026-10-15'), { entity: 'actions/a1/milestones/m1', field: 'date' }],
-  ['VAL10', 'a deadline moved before a milestone', 'st', 'plan', (d) => a1(d).set('deadline', '2026-05-01'), { entity: 'actions/a1/milestones/m1', field: 'date' }],
+  [
+    'VAL10',
+    'a milestone after the deadline',
+    'er',
+    'plan',
+    (d) => milestones(a1(d)).get('m1')!.set('date', '2026-10-15'),
+    { entity: 'actions/a1/milestones/m1', field: 'date' },
+  ],
+  [
+    'VAL10',
+    'a deadline moved before a milestone',
+    'st',
+    'plan',
+    (d) => a1(d).set('deadline', '2026-05-01'),
+    { entity: 'actions/a1/milestones/m1', field: 'date' },
+  ],
   ['VAL11', 'progress of 150', 'ea', 'plan', (d) => a1(d).set('progress', 150), { field: 'progress' }],
   ['VAL11', 'an unknown status', 'st', 'plan', (d) => a1(d).set('status', 'paused'), { field: 'status' }],
-  ['VAL12', 'done at 60 %', 'er', 'plan', (d) => {
-    a1(d).set('status', 'done')
-    milestones(a1(d)).get('m1')!.set('done', true)
-  }, { field: 'progress' }],
-  ['VAL12', 'done with a milestone open', 'ea', 'plan', (d) => {
-    a1(d).set('status', 'done')
-    a1(d).set('progress', 100)
-  }, { field: 'milestones' }],
-  ['VAL1', 'an unknown key inside a milestone', 'er', 'plan', (d) => milestones(a1(d)).get('m1')!.set('colour', 'red'), { entity: 'actions/a1/milestones/m1', field: 'colour' }],
+  [
+    'VAL12',
+    'done at 60 %',
+    'er',
+    'plan',
+    (d) => {
+      a1(d).set('status', 'done')
+      milestones(a1(d)).get('m1')!.set('done', true)
+    },
+    { field: 'progress' },
+  ],
+  [
+    'VAL12',
+    'done with a milestone open',
+    'ea',
+    'plan',
+    (d) => {
+      a1(d).set('status', 'done')
+      a1(d).set('progress', 100)
+    },
+    { field: 'milestones' },
+  ],
+  [
+    'VAL1',
+    'an unknown key inside a milestone',
+    'er',
+    'plan',
+    (d) => milestones(a1(d)).get('m1')!.set('colour', 'red'),
+    { entity: 'actions/a1/milestones/m1', field: 'colour' },
+  ],
   ['VAL13', 'blocked without a reason', 'er', 'plan', (d) => a1(d).set('status', 'blocked'), { field: 'blockedReason' }],
-  ['VAL14', 'a resource brought by an unknown partner', 'st', 'plan', (d) => resources(a1(d)).get('r1')!.set('partnerId', 'p-ghost'), { entity: 'actions/a1/resources/r1', field: 'partnerId' }],
-  ['VAL14', 'a negative resource', 'eo', 'plan', (d) => resources(p1(d)).set('r9', new Y.Map<unknown>([['label', 'Don'], ['amount', -1], ['unit', 'EUR'], ['partnerId', 'p1']])), { entity: 'actions/p1/resources/r9', field: 'amount' }],
+  [
+    'VAL14',
+    'a resource brought by an unknown partner',
+    'st',
+    'plan',
+    (d) => resources(a1(d)).get('r1')!.set('partnerId', 'p-ghost'),
+    { entity: 'actions/a1/resources/r1', field: 'partnerId' },
+  ],
+  [
+    'VAL14',
+    'a negative resource',
+    'eo',
+    'plan',
+    (d) =>
+      resources(p1(d)).set(
+        'r9',
+        new Y.Map<unknown>([
+          ['label', 'Don'],
+          ['amount', -1],
+          ['unit', 'EUR'],
+          ['partnerId', 'p1'],
+        ]),
+      ),
+    { entity: 'actions/p1/resources/r9', field: 'amount' },
+  ],
   ['VAL15', 'a quorum above the seats', 'st', 'governance', (d) => bodiesOf(d).get('b1')!.set('quorum', 4), { entity: 'bodies/b1', field: 'quorum' }],
-  ['VAL15', 'seats removed below the quorum', 'st', 'governance', (d) => (bodiesOf(d).get('b1')!.get('seats') as Y.Map<number>).delete('p1'), { field: 'quorum' }],
-  ['VAL16', 'a seat for an unknown partner', 'ad', 'governance', (d) => (bodiesOf(d).get('b1')!.get('seats') as Y.Map<number>).set('p-ghost', 1), { field: 'seats' }],
+  [
+    'VAL15',
+    'seats removed below the quorum',
+    'st',
+    'governance',
+    (d) => (bodiesOf(d).get('b1')!.get('seats') as Y.Map<number>).delete('p1'),
+    { field: 'quorum' },
+  ],
+  [
+    'VAL16',
+    'a seat for an unknown partner',
+    'ad',
+    'governance',
+    (d) => (bodiesOf(d).get('b1')!.get('seats') as Y.Map<number>).set('p-ghost', 1),
+    { field: 'seats' },
+  ],
   ['VAL17', 'an unknown decision rule', 'st', 'governance', (d) => bodiesOf(d).get('b1')!.set('decisionRule', 'dictatorship'), { field: 'decisionRule' }],
   ['VAL18', 'an image in the charter', 'eo', 'charter', (d) => contentOf(d).push([new Y.XmlElement('image')])],
-  ['VAL18', 'a heading of level 5 in minutes', 'eo', 'minutes:m1', (d) => {
-    const heading = new Y.XmlElement('heading')
-    heading.setAttribute('level', 5 as unknown as string)
-    contentOf(d).push([heading])
-  }],
+  [
+    'VAL18',
+    'a heading of level 5 in minutes',
+    'eo',
+    'minutes:m1',
+    (d) => {
+      const heading = new Y.XmlElement('heading')
+      heading.setAttribute('level', 5 as unknown as string)
+      contentOf(d).push([heading])
+    },
+  ],
   ['VAL19', 'a javascript: link', 'eo', 'charter', (d) => firstText(d).format(0, 3, { link: { href: 'javascript:alert(1)' } })],
-  ['VAL20', 'a table cell spanning 0 columns', 'st', 'charter', (d) => {
-    const table = new Y.XmlElement('table')
-    const row = new Y.XmlElement('tableRow')
-    const cell = new Y.XmlElement('tableCell')
-    cell.setAttribute('colspan', 0 as unknown as string)
-    cell.insert(0, [new Y.XmlElement('paragraph')])
-    row.insert(0, [cell])
-    table.insert(0, [row])
-    contentOf(d).push([table])
-  }],
-  ['VAL21', 'an unknown adoption rule', 'st', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'whoever_shouts' }), { entity: 'meta', field: 'adoptionRules' }],
-  ['VAL21', 'adoption rules outside the charter', 'ad', 'agreement', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }), { entity: 'meta', field: 'adoptionRules' }],
+  [
+    'VAL20',
+    'a table cell spanning 0 columns',
+    'st',
+    'charter',
+    (d) => {
+      const table = new Y.XmlElement('table')
+      const row = new Y.XmlElement('tableRow')
+      const cell = new Y.XmlElement('tableCell')
+      cell.setAttribute('colspan', 0 as unknown as string)
+      cell.insert(0, [new Y.XmlElement('paragraph')])
+      row.insert(0, [cell])
+      table.insert(0, [row])
+      contentOf(d).push([table])
+    },
+  ],
+  [
+    'VAL21',
+    'an unknown adoption rule',
+    'st',
+    'charter',
+    (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'whoever_shouts' }),
+    { entity: 'meta', field: 'adoptionRules' },
+  ],
+  [
+    'VAL21',
+    'adoption rules outside the charter',
+    'ad',
+    'agreement',
+    (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'majority' }),
+    { entity: 'meta', field: 'adoptionRules' },
+  ],
   ['VAL22', 'an invented root in the plan', 'st', 'plan', (d) => d.getMap('hack').set('x', 1), { entity: 'hack' }],
   ['VAL22', 'a meta in minutes', 'ad', 'minutes:m1', (d) => d.getMap('meta').set('title', 'x')],
   ['VAL23', 'a paragraph 25 elements deep in the charter', 'eo', 'charter', (d) => contentOf(d).push([nestedQuotes(MAX_NODE_DEPTH)])],
@@ -262,54 +482,130 @@ const INVALID: Case[] = [
 const ALLOWED: [rule: RuleId, label: string, who: Person, docName: string, edit: (doc: Y.Doc) => void][] = [
   ['VAL23', 'a paragraph 24 elements deep in the charter', 'eo', 'charter', (d) => contentOf(d).push([nestedQuotes(MAX_NODE_DEPTH - 1)])],
   ['PERM4', 'an editor proposes a bare action', 'eo', 'plan', (d) => actionsOf(d).set('n1', buildAction({ title: 'Idée', order: 'a2' }))],
-  ['PERM4', 'an editor co-edits a proposal: title, dates, consulted, milestone, resource', 'eo', 'plan', (d) => {
-    p1(d).set('title', 'Proposition révisée')
-    p1(d).set('start', '2026-04-01')
-    p1(d).set('deadline', '2026-05-01')
-    list(p1(d), 'consulted').push(['co'])
-    milestones(p1(d)).set('m9', new Y.Map<unknown>([['title', 'Étape'], ['date', '2026-04-15'], ['done', false], ['order', 'a0']]))
-    resources(p1(d)).set('r9', new Y.Map<unknown>([['label', 'Salle'], ['amount', 1], ['unit', 'unites'], ['partnerId', 'p2']]))
-  }],
-  ['PERM6', 'the responsible editor updates progress, ticks a milestone, writes the description', 'er', 'plan', (d) => {
-    a1(d).set('progress', 60)
-    milestones(a1(d)).get('m1')!.set('done', true)
-    ;(a1(d).get('description') as Y.Text).insert(0, 'Première classe accueillie.')
-  }],
-  ['PERM6', 'the accountable editor blocks the action with a reason', 'ea', 'plan', (d) => {
-    a1(d).set('status', 'blocked')
-    a1(d).set('blockedReason', 'Car indisponible')
-  }],
-  ['PERM6', 'the accountable editor closes the action', 'ea', 'plan', (d) => {
-    a1(d).set('status', 'done')
-    a1(d).set('progress', 100)
-    milestones(a1(d)).get('m1')!.set('done', true)
-  }],
-  ['PERM5', 'steering moves the deadline and assigns people', 'st', 'plan', (d) => {
-    a1(d).set('deadline', '2026-11-30')
-    a1(d).set('accountable', 'er')
-    list(a1(d), 'responsible').push(['eo'])
-  }],
-  ['PERM7', 'steering accepts a proposal into the plan', 'st', 'plan', (d) => {
-    p1(d).set('status', 'planned')
-    p1(d).set('start', '2026-02-01')
-    p1(d).set('deadline', '2026-03-01')
-    p1(d).set('accountable', 'ea')
-    list(p1(d), 'responsible').push(['ea'])
-  }],
-  ['PERM3', 'an admin deletes and reorders', 'ad', 'plan', (d) => {
-    actionsOf(d).delete('p1')
-    a1(d).set('order', 'a5')
-  }],
-  ['PERM8', 'steering edits a body and widens the plan', 'st', 'governance', (d) => {
-    bodiesOf(d).get('b1')!.set('quorum', 3)
-    ;(bodiesOf(d).get('b1')!.get('mandate') as Y.Text).insert(0, 'Piloter et ')
-  }],
-  ['PERM9', 'an editor types into a draft, with formatting and a safe link', 'eo', 'charter', (d) => {
-    firstText(d).insert(9, ' — objet', { bold: {} })
-    firstText(d).format(0, 7, { link: { href: 'https://ensemble.example', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } })
-  }],
+  [
+    'PERM4',
+    'an editor co-edits a proposal: title, dates, consulted, milestone, resource',
+    'eo',
+    'plan',
+    (d) => {
+      p1(d).set('title', 'Proposition révisée')
+      p1(d).set('start', '2026-04-01')
+      p1(d).set('deadline', '2026-05-01')
+      list(p1(d), 'consulted').push(['co'])
+      milestones(p1(d)).set(
+        'm9',
+        new Y.Map<unknown>([
+          ['title', 'Étape'],
+          ['date', '2026-04-15'],
+          ['done', false],
+          ['order', 'a0'],
+        ]),
+      )
+      resources(p1(d)).set(
+        'r9',
+        new Y.Map<unknown>([
+          ['label', 'Salle'],
+          ['amount', 1],
+          ['unit', 'unites'],
+          ['partnerId', 'p2'],
+        ]),
+      )
+    },
+  ],
+  [
+    'PERM6',
+    'the responsible editor updates progress, ticks a milestone, writes the description',
+    'er',
+    'plan',
+    (d) => {
+      a1(d).set('progress', 60)
+      milestones(a1(d)).get('m1')!.set('done', true)
+      ;(a1(d).get('description') as Y.Text).insert(0, 'Première classe accueillie.')
+    },
+  ],
+  [
+    'PERM6',
+    'the accountable editor blocks the action with a reason',
+    'ea',
+    'plan',
+    (d) => {
+      a1(d).set('status', 'blocked')
+      a1(d).set('blockedReason', 'Car indisponible')
+    },
+  ],
+  [
+    'PERM6',
+    'the accountable editor closes the action',
+    'ea',
+    'plan',
+    (d) => {
+      a1(d).set('status', 'done')
+      a1(d).set('progress', 100)
+      milestones(a1(d)).get('m1')!.set('done', true)
+    },
+  ],
+  [
+    'PERM5',
+    'steering moves the deadline and assigns people',
+    'st',
+    'plan',
+    (d) => {
+      a1(d).set('deadline', '2026-11-30')
+      a1(d).set('accountable', 'er')
+      list(a1(d), 'responsible').push(['eo'])
+    },
+  ],
+  [
+    'PERM7',
+    'steering accepts a proposal into the plan',
+    'st',
+    'plan',
+    (d) => {
+      p1(d).set('status', 'planned')
+      p1(d).set('start', '2026-02-01')
+      p1(d).set('deadline', '2026-03-01')
+      p1(d).set('accountable', 'ea')
+      list(p1(d), 'responsible').push(['ea'])
+    },
+  ],
+  [
+    'PERM3',
+    'an admin deletes and reorders',
+    'ad',
+    'plan',
+    (d) => {
+      actionsOf(d).delete('p1')
+      a1(d).set('order', 'a5')
+    },
+  ],
+  [
+    'PERM8',
+    'steering edits a body and widens the plan',
+    'st',
+    'governance',
+    (d) => {
+      bodiesOf(d).get('b1')!.set('quorum', 3)
+      ;(bodiesOf(d).get('b1')!.get('mandate') as Y.Text).insert(0, 'Piloter et ')
+    },
+  ],
+  [
+    'PERM9',
+    'an editor types into a draft, with formatting and a safe link',
+    'eo',
+    'charter',
+    (d) => {
+      firstText(d).insert(9, ' — objet', { bold: {} })
+      firstText(d).format(0, 7, { link: { href: 'https://ensemble.example', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } })
+    },
+  ],
   ['PERM9', 'steering amends a document under review', 'st', 'agreement', (d) => firstText(d).insert(0, 'Amendé : ')],
-  ['PERM8', 'steering sets the charter’s adoption rules', 'st', 'charter', (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'two_thirds', convention: 'consensus' })],
+  [
+    'PERM8',
+    'steering sets the charter’s adoption rules',
+    'st',
+    'charter',
+    (d) => documentMetaOf(d).set('adoptionRules', { agreement: 'two_thirds', convention: 'consensus' }),
+  ],
   ['PERM9', 'an editor writes minutes', 'er', 'minutes:m1', (d) => firstText(d).insert(0, 'Présents : ')],
 ]
 
@@ -370,7 +666,13 @@ describe('validation of live edits', () => {
 
   it('[VAL3] the refusal speaks the author’s language', async () => {
     const fr = await attempt('plan', 'st', (d) => a1(d).set('accountable', null), 'fr')
-    expect(fr.error).toEqual({ code: 'edit_invalid', rule: 'VAL3', entity: 'actions/a1', field: 'accountable', message: 'Une action doit avoir exactement un responsable final (A).' })
+    expect(fr.error).toEqual({
+      code: 'edit_invalid',
+      rule: 'VAL3',
+      entity: 'actions/a1',
+      field: 'accountable',
+      message: 'Une action doit avoir exactement un responsable final (A).',
+    })
     await rooms.closeAll()
     store = new MemoryDocStore()
     rooms = new RoomRegistry({ store, loadWorkspaceContext: async () => contextOf(members, partners) })

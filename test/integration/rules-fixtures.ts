@@ -71,7 +71,17 @@ export function seedPlan(doc: Y.Doc): void {
 export function seedGovernance(doc: Y.Doc): void {
   bodiesOf(doc).set(
     'b1',
-    buildBody({ name: 'Comité de pilotage', level: 'strategic', mandate: 'Suivre le plan', seats: { p1: 2, p2: 1 }, decisionRule: 'simple_majority', quorum: 2, cadence: 'monthly', chair: 'st', order: 'a0' }),
+    buildBody({
+      name: 'Comité de pilotage',
+      level: 'strategic',
+      mandate: 'Suivre le plan',
+      seats: { p1: 2, p2: 1 },
+      decisionRule: 'simple_majority',
+      quorum: 2,
+      cadence: 'monthly',
+      chair: 'st',
+      order: 'a0',
+    }),
   )
 }
 

@@ -74,7 +74,10 @@ function presenceRestamped(witness: DocClient, doc: Y.Doc): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer()
-  const alliance = await createAlliance(server.url, ROLES.map(([, role]) => role))
+  const alliance = await createAlliance(
+    server.url,
+    ROLES.map(([, role]) => role),
+  )
   workspaceId = alliance.workspaceId
   partnerId = alliance.partnerId
   admin = alliance.admin
@@ -101,7 +104,10 @@ beforeAll(async () => {
     )
     actionsOf(plan.doc).set('p1', buildAction({ title: 'Proposition', order: 'a1' }))
   })
-  for (const [docName, status] of [['charter', 'draft'], ['convention', 'adopted']] as const) {
+  for (const [docName, status] of [
+    ['charter', 'draft'],
+    ['convention', 'adopted'],
+  ] as const) {
     const doc = await connect(admin, docName)
     doc.doc.transact(() => {
       const paragraph = new Y.XmlElement('paragraph')
@@ -138,7 +144,14 @@ type Attempt = [who: keyof typeof people | 'admin', docName: string, rule: strin
 const FORBIDDEN: Attempt[] = [
   ['observer', 'plan', 'PERM2', 'edit_forbidden', 'renames a proposal', (d) => actionsOf(d).get('p1')!.set('title', 'Piratée')],
   ['commenter', 'charter', 'PERM2', 'edit_forbidden', 'types into the charter', (d) => firstText(d).insert(0, 'x')],
-  ['editor', 'plan', 'PERM3', 'edit_forbidden', 'creates a planned action', (d) => actionsOf(d).set('n1', buildAction({ title: 'Non', order: 'a2', status: 'planned' }))],
+  [
+    'editor',
+    'plan',
+    'PERM3',
+    'edit_forbidden',
+    'creates a planned action',
+    (d) => actionsOf(d).set('n1', buildAction({ title: 'Non', order: 'a2', status: 'planned' })),
+  ],
   ['editor', 'plan', 'PERM3', 'edit_forbidden', 'deletes a proposal', (d) => actionsOf(d).delete('p1')],
   ['editorA', 'plan', 'PERM5', 'edit_forbidden', 'moves the deadline of their own action', (d) => a1(d).set('deadline', '2026-10-31')],
   ['editorR', 'plan', 'PERM5', 'edit_forbidden', 'makes themself accountable', (d) => a1(d).set('accountable', people.editorR.userId)],
@@ -149,7 +162,14 @@ const FORBIDDEN: Attempt[] = [
   ['admin', 'charter', 'PERM10', 'edit_forbidden', 'adopts the charter outside sign-off', (d) => documentMetaOf(d).set('status', 'adopted')],
   ['steering', 'convention', 'PERM10', 'document_locked', 'types into the adopted convention', (d) => firstText(d).insert(0, 'x')],
   ['admin', 'convention', 'PERM10', 'document_locked', 'deletes the adopted convention’s text', (d) => contentOf(d).delete(0, 1)],
-  ['steering', 'plan', 'VAL5', 'edit_invalid', 'makes the observer responsible', (d) => (a1(d).get('responsible') as Y.Array<string>).push([people.observer.userId])],
+  [
+    'steering',
+    'plan',
+    'VAL5',
+    'edit_invalid',
+    'makes the observer responsible',
+    (d) => (a1(d).get('responsible') as Y.Array<string>).push([people.observer.userId]),
+  ],
   ['editorR', 'plan', 'VAL13', 'edit_invalid', 'blocks the action without a reason', (d) => a1(d).set('status', 'blocked')],
   ['steering', 'plan', 'VAL10', 'edit_invalid', 'moves the deadline before a milestone', (d) => a1(d).set('deadline', '2026-05-01')],
 ]
@@ -206,13 +226,16 @@ describe('rules on a real server with real providers', () => {
     syncProtocol.writeSyncStep2(encoder, forged, stateVector)
     ws.send(encoding.toUint8Array(encoder))
 
-    const error = await waitFor(() => {
-      for (const frame of frames) {
-        const decoder = decoding.createDecoder(frame)
-        if (decoding.readVarUint(decoder) === MESSAGE.serverError) return readServerError(decoder)
-      }
-      return null
-    }, { message: 'type-100 error' })
+    const error = await waitFor(
+      () => {
+        for (const frame of frames) {
+          const decoder = decoding.createDecoder(frame)
+          if (decoding.readVarUint(decoder) === MESSAGE.serverError) return readServerError(decoder)
+        }
+        return null
+      },
+      { message: 'type-100 error' },
+    )
     expect(error).toMatchObject<Partial<ServerErrorMessage>>({ code: 'edit_forbidden', rule: 'PERM5', entity: 'actions/a1', field: 'deadline' })
     // The witness receives the edit with its compensation as one update: nothing to display.
     await waitFor(() => Y.decodeStateVector(Y.encodeStateVector(witness.doc)).has(forged.clientID), { message: 'witness got the compensated edit' })
@@ -280,7 +303,15 @@ describe('rules on a real server with real providers', () => {
     const witness = await connect(admin, 'plan')
     const resources = (doc: Y.Doc) => a1(doc).get('resources') as Y.Map<Y.Map<unknown>>
     const unknown = steering.errors.length
-    resources(steering.doc).set('r0', new Y.Map<unknown>([['label', 'Mécénat'], ['amount', 5000], ['unit', 'EUR'], ['partnerId', 'not-yet-a-partner']]))
+    resources(steering.doc).set(
+      'r0',
+      new Y.Map<unknown>([
+        ['label', 'Mécénat'],
+        ['amount', 5000],
+        ['unit', 'EUR'],
+        ['partnerId', 'not-yet-a-partner'],
+      ]),
+    )
     await waitFor(() => steering.errors[unknown], { message: 'unknown partner refused' })
     expect(steering.errors[unknown]).toMatchObject({ rule: 'VAL14', field: 'partnerId' })
 
@@ -289,8 +320,18 @@ describe('rules on a real server with real providers', () => {
     // The refresh after the REST call is not awaited by it: try until the rooms know the partner.
     for (let attempt = 1; ; attempt++) {
       const errors = steering.errors.length
-      resources(steering.doc).set(`r${attempt}`, new Y.Map<unknown>([['label', 'Mécénat'], ['amount', 5000], ['unit', 'EUR'], ['partnerId', id]]))
-      const outcome = await waitFor(() => (steering.errors.length > errors ? 'refused' : resources(witness.doc).has(`r${attempt}`) ? 'accepted' : null), { message: 'outcome' })
+      resources(steering.doc).set(
+        `r${attempt}`,
+        new Y.Map<unknown>([
+          ['label', 'Mécénat'],
+          ['amount', 5000],
+          ['unit', 'EUR'],
+          ['partnerId', id],
+        ]),
+      )
+      const outcome = await waitFor(() => (steering.errors.length > errors ? 'refused' : resources(witness.doc).has(`r${attempt}`) ? 'accepted' : null), {
+        message: 'outcome',
+      })
       if (outcome === 'accepted') break
       expect(steering.errors[errors]).toMatchObject({ rule: 'VAL14' })
       expect(Date.now() - started).toBeLessThan(1000)
@@ -301,14 +342,22 @@ describe('rules on a real server with real providers', () => {
   })
 
   it('[VAL1] [PERM0] the stored log of every document replays through valid states only', async () => {
-    const { members, partners } = await admin.client.json<{ members: { userId: string; role: Role }[]; partners: { id: string }[] }>('GET', `/api/workspaces/${workspaceId}`, undefined, 200)
+    const { members, partners } = await admin.client.json<{ members: { userId: string; role: Role }[]; partners: { id: string }[] }>(
+      'GET',
+      `/api/workspaces/${workspaceId}`,
+      undefined,
+      200,
+    )
     for (const client of open) client.destroy()
     await server.close()
     closed = true
     const handle = openDatabase({ dataDir: server.dataDir, databaseUrl: null })
     const store = new SqliteDocStore(handle.sqlite!)
     try {
-      const context = contextOf(Object.fromEntries(members.map((m) => [m.userId, m.role])), partners.map((p) => p.id))
+      const context = contextOf(
+        Object.fromEntries(members.map((m) => [m.userId, m.role])),
+        partners.map((p) => p.id),
+      )
       for (const docName of ['plan', 'charter', 'convention']) {
         const { snapshot: snap, updates } = await store.load({ workspaceId, docName })
         const rows = snap ? [snap, ...updates] : updates

@@ -49,7 +49,9 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     // Agreement: everyone types into the same paragraph, at its start or its end, at the same time.
     const ROUNDS = 4
     typeToken(agreement[0]!.doc, 'tok-c0-0')
-    await waitFor(() => agreement.every((c) => contentOf(c.doc).length === 1 && tokenList(c.doc).includes('tok-c0-0')), { message: 'the first paragraph everywhere' })
+    await waitFor(() => agreement.every((c) => contentOf(c.doc).length === 1 && tokenList(c.doc).includes('tok-c0-0')), {
+      message: 'the first paragraph everywhere',
+    })
     const expectedTokens = new Set(['tok-c0-0'])
     for (let round = 1; round <= ROUNDS; round++) {
       agreement.forEach((c, i) => {
@@ -69,7 +71,10 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
       timeoutMs: 30_000,
     })
     const actionsJson = (d: Y.Doc) => canonicalJson(actionsOf(d).toJSON())
-    await waitFor(() => plan.every((c) => actionsOf(c.doc).size === 30 && actionsJson(c.doc) === actionsJson(plan[0]!.doc)), { message: 'plans converge on 30 actions', timeoutMs: 30_000 })
+    await waitFor(() => plan.every((c) => actionsOf(c.doc).size === 30 && actionsJson(c.doc) === actionsJson(plan[0]!.doc)), {
+      message: 'plans converge on 30 actions',
+      timeoutMs: 30_000,
+    })
 
     // Nothing refused, nothing lost, nothing duplicated.
     expect(open.flatMap((c) => c.errors)).toEqual([])
@@ -77,11 +82,14 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     expect(tokenList(agreement[0]!.doc)).toHaveLength(expectedTokens.size)
 
     // The store (written by whichever instance accepted each edit) equals every replica…
-    const stored = await waitFor(async () => {
-      const a = await storedDoc(databaseUrl(), alliance.workspaceId, 'agreement')
-      const p = await storedDoc(databaseUrl(), alliance.workspaceId, 'plan')
-      return sameStateVector(a, agreement[0]!.doc) && sameStateVector(p, plan[0]!.doc) ? { a, p } : null
-    }, { message: 'the store holds every edit' })
+    const stored = await waitFor(
+      async () => {
+        const a = await storedDoc(databaseUrl(), alliance.workspaceId, 'agreement')
+        const p = await storedDoc(databaseUrl(), alliance.workspaceId, 'plan')
+        return sameStateVector(a, agreement[0]!.doc) && sameStateVector(p, plan[0]!.doc) ? { a, p } : null
+      },
+      { message: 'the store holds every edit' },
+    )
     for (const c of agreement) {
       expect(xml(c.doc)).toBe(xml(stored.a))
       expect(sameStateVector(c.doc, stored.a)).toBe(true)
@@ -100,10 +108,13 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     const b = await connect(alliance.members[0]!, 2, 'vision')
     await Promise.all([a.synced(), b.synced()])
     a.provider.awareness.setLocalStateField('cursor', cursorAt(1))
-    const seen = await waitFor(() => {
-      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string } } | undefined
-      return state?.user ?? null
-    }, { message: "A's presence at B, through the other instance" })
+    const seen = await waitFor(
+      () => {
+        const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string } } | undefined
+        return state?.user ?? null
+      },
+      { message: "A's presence at B, through the other instance" },
+    )
     expect(seen.id).toBe(alliance.admin.userId)
   })
 
@@ -114,19 +125,28 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     // Instance 2 loads the room only now; A's client does not renew its presence for 15 s.
     const b = await connect(alliance.members[2]!, 2, 'governance')
     await b.synced()
-    const seen = await waitFor(() => {
-      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string } } | undefined
-      return state?.user ?? null
-    }, { message: "A's presence at B, asked from the other instances", timeoutMs: 3_000 })
+    const seen = await waitFor(
+      () => {
+        const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string } } | undefined
+        return state?.user ?? null
+      },
+      { message: "A's presence at B, asked from the other instances", timeoutMs: 3_000 },
+    )
     expect(seen.id).toBe(alliance.admin.userId)
   })
 
-  it('[SYNC11] a large plan\'s full state, kept by one instance as its room unloads, is served by another to its first fresh V2 joiner without a new conversion', async () => {
+  it("[SYNC11] a large plan's full state, kept by one instance as its room unloads, is served by another to its first fresh V2 joiner without a new conversion", async () => {
     const other = await createAlliance(servers[0]!.url, ['editor'])
     const key = { workspaceId: other.workspaceId, docName: 'plan' }
     const on = async (instance: number, syncV2: boolean) => {
       const params = { [FRESH_PARAM.name]: FRESH_PARAM.value, [PREVIEW_PARAM.name]: PREVIEW_PARAM.value }
-      const c = await connectDoc(onInstance(other.admin.client, servers[instance]!.url), other.workspaceId, 'plan', new Y.Doc(), syncV2 ? { syncV2, params } : {})
+      const c = await connectDoc(
+        onInstance(other.admin.client, servers[instance]!.url),
+        other.workspaceId,
+        'plan',
+        new Y.Doc(),
+        syncV2 ? { syncV2, params } : {},
+      )
       open.push(c)
       return c
     }
@@ -135,7 +155,8 @@ describeCluster('several instances on one PostgreSQL and one Redis', () => {
     const keys = keysAfter(null, 600)
     for (let batch = 0; batch < 12; batch++) {
       author.doc.transact(() => {
-        for (let i = batch * 50; i < (batch + 1) * 50; i++) actionsOf(author.doc).set(`big-${i}`, buildAction({ title: `Action ${i}`, objective: `Objectif ${i} : `.padEnd(400, 'x'), order: keys[i]! }))
+        for (let i = batch * 50; i < (batch + 1) * 50; i++)
+          actionsOf(author.doc).set(`big-${i}`, buildAction({ title: `Action ${i}`, objective: `Objectif ${i} : `.padEnd(400, 'x'), order: keys[i]! }))
       })
     }
     const expected = canonicalJson(actionsOf(author.doc).toJSON())

@@ -70,7 +70,10 @@ describeCluster('an instance killed behind a load balancer', () => {
     for (const c of onChild) c.provider.on('connection-close', () => noticed.add(c))
     await child.kill('SIGKILL')
     await waitFor(() => noticed.size === onChild.length, { message: 'the child’s clients notice' })
-    await waitFor(() => onChild.every((c) => c.provider.wsconnected && c.provider.synced), { message: 'the child’s clients reconnect elsewhere', timeoutMs: 20_000 })
+    await waitFor(() => onChild.every((c) => c.provider.wsconnected && c.provider.synced), {
+      message: 'the child’s clients reconnect elsewhere',
+      timeoutMs: 20_000,
+    })
 
     // Editing goes on, on every client.
     round(open, 'after')
@@ -82,10 +85,13 @@ describeCluster('an instance killed behind a load balancer', () => {
     expect(new Set(tokenList(open[0]!.doc))).toEqual(expected)
     for (const token of seenElsewhere) expect(tokenList(open[0]!.doc)).toContain(token)
 
-    const stored = await waitFor(async () => {
-      const doc = await storedDoc(databaseUrl(), alliance.workspaceId, 'charter')
-      return sameStateVector(doc, open[0]!.doc) ? doc : null
-    }, { message: 'the store holds every edit' })
+    const stored = await waitFor(
+      async () => {
+        const doc = await storedDoc(databaseUrl(), alliance.workspaceId, 'charter')
+        return sameStateVector(doc, open[0]!.doc) ? doc : null
+      },
+      { message: 'the store holds every edit' },
+    )
     expect(new Set(tokenList(stored))).toEqual(expected)
     expect(tokenList(stored)).toHaveLength(expected.size)
     // Edits the child had stored are not stored again when its clients resync elsewhere.

@@ -66,17 +66,23 @@ describeRedisServer('a Redis outage during edits', () => {
       await redis.start()
       typeRound()
       const expected = new Set(typed)
-      await waitFor(() => clients.every((c) => tokenList(c.doc).length === expected.size && contentOf(c.doc).toString() === contentOf(clients[0]!.doc).toString()), {
-        message: 'every replica holds every word once',
-        timeoutMs: 20_000,
-      })
+      await waitFor(
+        () => clients.every((c) => tokenList(c.doc).length === expected.size && contentOf(c.doc).toString() === contentOf(clients[0]!.doc).toString()),
+        {
+          message: 'every replica holds every word once',
+          timeoutMs: 20_000,
+        },
+      )
       expect(new Set(tokenList(clients[0]!.doc))).toEqual(expected)
       expect(clients.flatMap((c) => c.errors)).toEqual([])
 
-      const stored = await waitFor(async () => {
-        const doc = await storedDoc(databaseUrl(), alliance.workspaceId, 'convention')
-        return sameStateVector(doc, clients[0]!.doc) ? doc : null
-      }, { message: 'the store holds every edit' })
+      const stored = await waitFor(
+        async () => {
+          const doc = await storedDoc(databaseUrl(), alliance.workspaceId, 'convention')
+          return sameStateVector(doc, clients[0]!.doc) ? doc : null
+        },
+        { message: 'the store holds every edit' },
+      )
       expect(contentOf(stored).toString()).toBe(contentOf(clients[0]!.doc).toString())
       // Each edit stored once, by the instance that accepted it (resyncs store nothing).
       expect(await logRows(databaseUrl(), alliance.workspaceId, 'convention')).toBe(typed.length)

@@ -50,13 +50,15 @@ export async function storedDoc(databaseUrl: string, workspaceId: string, docNam
 export async function logRows(databaseUrl: string, workspaceId: string, docName: string): Promise<number> {
   const database = openDatabase({ dataDir: '/nonexistent', databaseUrl })
   try {
-    const { rows } = await database.pgPool!.query<{ n: string }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = $1 AND doc_name = $2', [workspaceId, docName])
+    const { rows } = await database.pgPool!.query<{ n: string }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = $1 AND doc_name = $2', [
+      workspaceId,
+      docName,
+    ])
     return Number(rows[0]!.n)
   } finally {
     await database.close()
   }
 }
-
 
 export { tokenList, typeToken } from '../helpers/tokens.ts'
 

@@ -50,8 +50,21 @@ async function inspect(dataDir: string) {
   const store = new SqliteDocStore(handle.sqlite!)
   try {
     const count = async (table: 'workspace' | 'partner' | 'member' | 'user' | 'doc_updates') =>
-      Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    const counts = { workspaces: await count('workspace'), partners: await count('partner'), members: await count('member'), users: await count('user'), updates: await count('doc_updates') }
+      Number(
+        (
+          await handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const counts = {
+      workspaces: await count('workspace'),
+      partners: await count('partner'),
+      members: await count('member'),
+      users: await count('user'),
+      updates: await count('doc_updates'),
+    }
     const workspaces = await handle.db.selectFrom('workspace').select('id').execute()
     const load = async (workspaceId: string, docName: string) => {
       const { snapshot, updates } = await store.load({ workspaceId, docName })
@@ -81,7 +94,17 @@ function walk(fragment: Y.XmlFragment) {
 }
 
 const plainText = (el: Y.XmlElement): string =>
-  el.toArray().map((n) => (n instanceof Y.XmlText ? n.toDelta().map((d: { insert: string }) => d.insert).join('') : '')).join('')
+  el
+    .toArray()
+    .map((n) =>
+      n instanceof Y.XmlText
+        ? n
+            .toDelta()
+            .map((d: { insert: string }) => d.insert)
+            .join('')
+        : '',
+    )
+    .join('')
 
 async function signIn(url: string, email: string, password: string): Promise<HttpClient> {
   const client = new HttpClient(url)
@@ -180,7 +203,9 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(indicators.every((i) => Object.keys(i.values).length >= 2)).toBe(true)
       expect(indicators.map((i) => trackStatus(i, meta.start))).toContain('off_track')
       expect(questionsOf(plan).size).toBeGreaterThanOrEqual(2)
-      expect(validateSteering(plan, { members: new Map([...members].map(([id, m]) => [id, { role: m.role, partnerId: m.partnerId }])), partners: partnerIds }, meta)).toEqual([])
+      expect(
+        validateSteering(plan, { members: new Map([...members].map(([id, m]) => [id, { role: m.role, partnerId: m.partnerId }])), partners: partnerIds }, meta),
+      ).toEqual([])
 
       const actions = [...actionsOf(plan).values()].map(readAction)
       expect(actions.length).toBeGreaterThanOrEqual(15)
@@ -282,7 +307,10 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) {
         const key = { workspaceId: workspace.id, docName }
         const rows = await store.log(key)
-        expect(rows.map((row) => row.authorId), docName).toEqual([adminId])
+        expect(
+          rows.map((row) => row.authorId),
+          docName,
+        ).toEqual([adminId])
         const clients = [...new Set(Y.decodeUpdate(rows[0]!.data).structs.map((struct) => struct.id.client))]
         expect(clients, docName).toHaveLength(1)
         expect([...(await store.claimClients(key, clients, null)).values()], docName).toEqual([SERVER_CLIENT_OWNER])

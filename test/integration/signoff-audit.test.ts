@@ -29,9 +29,19 @@ async function anchorScenario(server: TestServer, databaseUrl: string | null): P
   const database = openDatabase({ dataDir: server.dataDir, databaseUrl })
   try {
     const rewrite = async (change: { detail?: string; seal?: null }) => {
-      const row = await database.db.selectFrom('signoff_audit').selectAll().where('workspace_id', '=', workspaceId).where('seq', '=', last).executeTakeFirstOrThrow()
+      const row = await database.db
+        .selectFrom('signoff_audit')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('seq', '=', last)
+        .executeTakeFirstOrThrow()
       const forged = { ...row, ...change }
-      await database.db.updateTable('signoff_audit').set({ ...change, hash: entryHash(forged) }).where('workspace_id', '=', workspaceId).where('seq', '=', last).execute()
+      await database.db
+        .updateTable('signoff_audit')
+        .set({ ...change, hash: entryHash(forged) })
+        .where('workspace_id', '=', workspaceId)
+        .where('seq', '=', last)
+        .execute()
     }
     // The last entry rewritten with a consistent hash (the hash chain alone cannot tell): the seal does, the forger has no key.
     await rewrite({ detail: JSON.stringify({ contentHash: '0'.repeat(64), roundId: round.id, rule: 'majority' }) })

@@ -41,7 +41,12 @@ describe('export of the adopted version', () => {
   }
 
   it('[SIGN6] the adopted version exports to PDF and ODT with a signature page: partners, representatives, approval dates and the content hash', async () => {
-    const { admin, api, round, adopted, head } = await adoptedDocument('charter', 'Charte de l’alliance', 'Coopération, confiance et transparence entre partenaires.', 'pdf')
+    const { admin, api, round, adopted, head } = await adoptedDocument(
+      'charter',
+      'Charte de l’alliance',
+      'Coopération, confiance et transparence entre partenaires.',
+      'pdf',
+    )
     const today = adopted.closedAt!.slice(0, 10)
 
     const pdfRes = await admin.client.request('GET', api.export('pdf'))
@@ -52,7 +57,18 @@ describe('export of the adopted version', () => {
     const pdf = await pdfParse(pdfBytes)
     expect(pdf.numpages).toBeGreaterThanOrEqual(2)
     const pdfText = pdf.text.replace(/\s+/g, ' ')
-    for (const expected of ['Charte de l’alliance', 'Article 1 — Valeurs', 'Coopération, confiance', 'Association Littoral', 'Ville de Lille', 'Lina Association', 'Hugo Ville', today, round.contentHash, head]) {
+    for (const expected of [
+      'Charte de l’alliance',
+      'Article 1 — Valeurs',
+      'Coopération, confiance',
+      'Association Littoral',
+      'Ville de Lille',
+      'Lina Association',
+      'Hugo Ville',
+      today,
+      round.contentHash,
+      head,
+    ]) {
       expect(pdfText).toContain(expected)
     }
 
@@ -67,14 +83,29 @@ describe('export of the adopted version', () => {
     expect(strFromU8(files.mimetype!)).toBe('application/vnd.oasis.opendocument.text')
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['content.xml', 'META-INF/manifest.xml']))
     const content = strFromU8(files['content.xml']!)
-    for (const expected of ['Charte de l’alliance', 'Article 1 — Valeurs', 'Association Littoral', 'Ville de Lille', 'Lina Association', 'Hugo Ville', today, round.contentHash, head]) {
+    for (const expected of [
+      'Charte de l’alliance',
+      'Article 1 — Valeurs',
+      'Association Littoral',
+      'Ville de Lille',
+      'Lina Association',
+      'Hugo Ville',
+      today,
+      round.contentHash,
+      head,
+    ]) {
       expect(content).toContain(expected)
     }
     expectWellFormed(content)
   })
 
   it('[SIGN11] the adopted version exports to DOCX with the same signature page: each partner, its representative, its answer and date, the content hash and the audit head', async () => {
-    const { editor, api, round, adopted, head } = await adoptedDocument('agreement', 'Accord de consortium <Littoral & Ville>', 'Les partenaires mettent en commun leurs moyens « pour la mer ».', 'docx')
+    const { editor, api, round, adopted, head } = await adoptedDocument(
+      'agreement',
+      'Accord de consortium <Littoral & Ville>',
+      'Les partenaires mettent en commun leurs moyens « pour la mer ».',
+      'docx',
+    )
 
     const res = await editor.client.request('GET', api.export('docx'))
     expect(res.status).toBe(200)
@@ -83,18 +114,37 @@ describe('export of the adopted version', () => {
     const docx = new Uint8Array(await res.arrayBuffer())
     dump('agreement-adopted.docx', docx)
     const files = unzipSync(docx)
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml'])
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/core.xml',
+      'word/_rels/document.xml.rels',
+      'word/document.xml',
+      'word/styles.xml',
+    ])
     for (const part of Object.values(files)) expectWellFormed(strFromU8(part))
     // Every part the package names has its content type, and the main part is where the relationships say.
-    expect(strFromU8(files['[Content_Types].xml']!)).toContain('PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"')
+    expect(strFromU8(files['[Content_Types].xml']!)).toContain(
+      'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    )
     expect(strFromU8(files['_rels/.rels']!)).toContain('Target="word/document.xml"')
     const xml = strFromU8(files['word/document.xml']!)
     // The text, as Word reads it: the runs' text of each paragraph, XML entities decoded.
-    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((p) => [...p[1]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''))
-    expect(paragraphs).toEqual(expect.arrayContaining(['Accord de consortium <Littoral & Ville>', 'Article 1 — Valeurs', 'Les partenaires mettent en commun leurs moyens « pour la mer ».']))
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((p) =>
+      [...p[1]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''),
+    )
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        'Accord de consortium <Littoral & Ville>',
+        'Article 1 — Valeurs',
+        'Les partenaires mettent en commun leurs moyens « pour la mer ».',
+      ]),
+    )
     // The signature page starts on a new page, with one table row per partner.
     const signaturePage = xml.slice(xml.indexOf('<w:pageBreakBefore/>'))
-    const rows = [...signaturePage.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((r) => [...r[1]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)))
+    const rows = [...signaturePage.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)),
+    )
     const day = (at: string | null) => at!.slice(0, 10)
     expect(rows.slice(1)).toEqual([
       ['Association Littoral', 'Lina Association', 'Approuvé / Approved', day(adopted.votes[0]!.at)],

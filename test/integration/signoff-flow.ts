@@ -15,7 +15,12 @@ import { addMember } from '../helpers/invitations.ts'
 export async function twoPartnerAlliance(baseUrl: string) {
   const { workspaceId, partnerId, admin, members } = await createAlliance(baseUrl, ['steering', 'editor'])
   const [steering, editor] = members as [TestMember, TestMember]
-  const { id: cityId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Ville de Lille', type: 'collectivite_territoriale' }, 201)
+  const { id: cityId } = await admin.client.json<{ id: string }>(
+    'POST',
+    `/api/workspaces/${workspaceId}/partners`,
+    { name: 'Ville de Lille', type: 'collectivite_territoriale' },
+    201,
+  )
   const lina = await signUp(baseUrl, 'Lina Association')
   const hugo = await signUp(baseUrl, 'Hugo Ville')
   await addMember(admin.client, workspaceId, lina, { role: 'editor', partnerId, representative: true })
@@ -23,7 +28,13 @@ export async function twoPartnerAlliance(baseUrl: string) {
   return { workspaceId, admin, steering, editor, lina, hugo, associationId: partnerId, cityId }
 }
 
-export async function vote(member: TestMember, workspaceId: string, docName: string, roundId: string, body: Record<string, unknown>): Promise<SignoffRoundView> {
+export async function vote(
+  member: TestMember,
+  workspaceId: string,
+  docName: string,
+  roundId: string,
+  body: Record<string, unknown>,
+): Promise<SignoffRoundView> {
   return member.client.json<SignoffRoundView>('POST', docApi(workspaceId, docName).votes(roundId), body, 200)
 }
 

@@ -26,7 +26,12 @@ describePostgres('history and sign-off on PostgreSQL (DATABASE_URL)', () => {
     const a = await connectDoc(admin.client, workspaceId, 'convention')
     try {
       await a.synced()
-      appendBlocks(a.doc, [block('heading', 'Article 1'), block('paragraph', 'Texte initial.'), block('heading', 'Article 2'), block('paragraph', 'Durée : un an.')])
+      appendBlocks(a.doc, [
+        block('heading', 'Article 1'),
+        block('paragraph', 'Texte initial.'),
+        block('heading', 'Article 2'),
+        block('paragraph', 'Durée : un an.'),
+      ])
       await waitForRows(admin.client, workspaceId, 'convention', 1)
       const v1 = await admin.client.json<{ id: string; rowId: number }>('POST', api.versions, { name: 'v1' }, 201)
       const v1Doc = await admin.client.json<{ document: unknown }>('GET', api.version(v1.id), undefined, 200)

@@ -30,7 +30,13 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     await expectError(await editor.client.request('POST', api.proposals, { name: 'Projet' }), 403, 'forbidden')
     const { round, diff } = await propose(steering, workspaceId, 'agreement', { name: 'Projet v1 — envoyé aux partenaires' })
     expect(diff).toBeNull()
-    expect(round).toMatchObject({ kind: 'adoption', status: 'open', baseHash: null, clauses: ['Article 1 — Objet', 'Article 2 — Durée'], versionName: 'Projet v1 — envoyé aux partenaires' })
+    expect(round).toMatchObject({
+      kind: 'adoption',
+      status: 'open',
+      baseHash: null,
+      clauses: ['Article 1 — Objet', 'Article 2 — Durée'],
+      versionName: 'Projet v1 — envoyé aux partenaires',
+    })
     expect(round.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(round.votes.map((v) => [v.partnerId, v.userId, v.vote])).toEqual([
       [associationId, lina.userId, null],
@@ -47,13 +53,19 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     const requests = async (who: typeof lina, unreadOnly: boolean) =>
       (await inbox(who.client, workspaceId, unreadOnly)).filter((i) => i.kind === 'signoff.requested')
     for (const representative of [lina, hugo]) {
-      expect((await requests(representative, true)).map((i) => [i.docName, i.targetKind, i.targetId, i.actorId])).toEqual([['agreement', 'document', round.id, steering.userId]])
+      expect((await requests(representative, true)).map((i) => [i.docName, i.targetKind, i.targetId, i.actorId])).toEqual([
+        ['agreement', 'document', round.id, steering.userId],
+      ])
     }
     expect(await requests(steering, false)).toEqual([])
     await vote(lina, workspaceId, 'agreement', round.id, { vote: 'approve' })
     expect(await requests(lina, true)).toEqual([])
     expect(await requests(hugo, true)).toHaveLength(1)
-    const objected = await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'object', clause: 'Article 2 — Durée', comment: 'Trois ans, c’est trop court pour la Ville.' })
+    const objected = await vote(hugo, workspaceId, 'agreement', round.id, {
+      vote: 'object',
+      clause: 'Article 2 — Durée',
+      comment: 'Trois ans, c’est trop court pour la Ville.',
+    })
     expect(objected.status).toBe('open')
     const objection = objected.votes.find((v) => v.partnerId === cityId)!
     expect(objection).toMatchObject({ vote: 'object', clause: 'Article 2 — Durée', comment: 'Trois ans, c’est trop court pour la Ville.' })
@@ -105,11 +117,41 @@ describe('sign-off of the consortium agreement, partner by partner', () => {
     await waitFor(() => documentMetaOf(a.doc).get('adoptedVersionId') === amendment.round.versionId, { message: 'amendment adopted on the client' })
 
     // SIGN5: the audit trail records each step, chained by hash; the command verifies it and finds a tampered row.
-    const audit = await editor.client.json<{ seq: number; action: string; actorId: string | null; prevHash: string; hash: string }[]>('GET', api.audit, undefined, 200)
-    expect(audit.map((e) => e.action)).toEqual(['proposed', 'approved', 'objected', 'approved', 'adopted', 'unlocked', 'proposed', 'approved', 'approved', 'adopted'])
-    expect(audit.map((e) => e.actorId)).toEqual([steering.userId, lina.userId, hugo.userId, hugo.userId, null, steering.userId, steering.userId, hugo.userId, lina.userId, null])
+    const audit = await editor.client.json<{ seq: number; action: string; actorId: string | null; prevHash: string; hash: string }[]>(
+      'GET',
+      api.audit,
+      undefined,
+      200,
+    )
+    expect(audit.map((e) => e.action)).toEqual([
+      'proposed',
+      'approved',
+      'objected',
+      'approved',
+      'adopted',
+      'unlocked',
+      'proposed',
+      'approved',
+      'approved',
+      'adopted',
+    ])
+    expect(audit.map((e) => e.actorId)).toEqual([
+      steering.userId,
+      lina.userId,
+      hugo.userId,
+      hugo.userId,
+      null,
+      steering.userId,
+      steering.userId,
+      hugo.userId,
+      lina.userId,
+      null,
+    ])
     expect(audit.every((e, i) => i === 0 || e.prevHash === audit[i - 1]!.hash)).toBe(true)
-    expect(await auditVerify({ DATA_DIR: server.dataDir })).toMatchObject({ code: 0, result: { ok: true, entries: 10, rounds: 2, problems: [], missingHeads: [] } })
+    expect(await auditVerify({ DATA_DIR: server.dataDir })).toMatchObject({
+      code: 0,
+      result: { ok: true, entries: 10, rounds: 2, problems: [], missingHeads: [] },
+    })
     // Someone with database access rewrites who objected.
     const database = openDatabase({ dataDir: server.dataDir, databaseUrl: null })
     try {

@@ -30,8 +30,12 @@ describe('the charter’s adoption rules and a status only sign-off moves', () =
     const editorCharter = await connect(editor.client, workspaceId, 'charter')
     await waitFor(() => documentMetaOf(editorCharter.doc).get(ADOPTION_RULES_KEY) !== undefined, { message: 'the rule reached the editor' })
     documentMetaOf(editorCharter.doc).set(ADOPTION_RULES_KEY, { agreement: 'majority' })
-    await waitFor(() => editorCharter.errors.some((e) => e.code === 'edit_forbidden' && e.rule === 'PERM8' && e.field === ADOPTION_RULES_KEY), { message: 'PERM8 refusal' })
-    await waitFor(() => (documentMetaOf(editorCharter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string }).agreement === 'consensus', { message: 'the editor’s rule undone' })
+    await waitFor(() => editorCharter.errors.some((e) => e.code === 'edit_forbidden' && e.rule === 'PERM8' && e.field === ADOPTION_RULES_KEY), {
+      message: 'PERM8 refusal',
+    })
+    await waitFor(() => (documentMetaOf(editorCharter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string }).agreement === 'consensus', {
+      message: 'the editor’s rule undone',
+    })
     await waitForRows(admin.client, workspaceId, 'charter', 1)
 
     const agreement = (await propose(steering, workspaceId, 'agreement', { name: 'Accord v1' })).round
@@ -44,7 +48,12 @@ describe('the charter’s adoption rules and a status only sign-off moves', () =
     await waitForRows(admin.client, workspaceId, 'charter', 2)
 
     // An objection still needs a comment, whatever the rule.
-    await expectError(await hugo.client.request('POST', docApi(workspaceId, 'agreement').votes(agreement.id), { vote: 'object' }), 422, 'validation_failed', 'comment')
+    await expectError(
+      await hugo.client.request('POST', docApi(workspaceId, 'agreement').votes(agreement.id), { vote: 'object' }),
+      422,
+      'validation_failed',
+      'comment',
+    )
 
     // Same answers on both documents: Lina approves, Hugo abstains.
     await vote(lina, workspaceId, 'convention', convention.id, { vote: 'approve' })
@@ -78,12 +87,19 @@ describe('the charter’s adoption rules and a status only sign-off moves', () =
     await waitFor(() => documentMetaOf(charter.doc).get('status') === 'adopted', { message: 'charter adopted' })
     documentMetaOf(charter.doc).set(ADOPTION_RULES_KEY, { agreement: 'majority' })
     await waitFor(() => charter.errors.some((e) => e.code === 'document_locked'), { message: 'document_locked on the charter’s rules' })
-    await waitFor(() => (documentMetaOf(charter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string }).agreement === 'unanimity', { message: 'locked rule undone' })
+    await waitFor(() => (documentMetaOf(charter.doc).get(ADOPTION_RULES_KEY) as { agreement?: string }).agreement === 'unanimity', {
+      message: 'locked rule undone',
+    })
   })
 
   it('[SIGN9] [COMM28] a majority adopts while a partner is still silent: its representative’s request leaves the inbox with the round', async () => {
     const { workspaceId, admin, steering, lina, hugo } = await twoPartnerAlliance(server.url)
-    const { id: collegeId } = await admin.client.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/partners`, { name: 'Collège Jean Bart', type: 'acteur_academique' }, 201)
+    const { id: collegeId } = await admin.client.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/partners`,
+      { name: 'Collège Jean Bart', type: 'acteur_academique' },
+      201,
+    )
     const marc = await signUp(server.url, 'Marc Collège')
     await addMember(admin.client, workspaceId, marc, { role: 'commenter', partnerId: collegeId, representative: true })
     const charter = await connect(steering.client, workspaceId, 'charter')

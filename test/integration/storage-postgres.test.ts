@@ -9,7 +9,10 @@ import { describePostgres, usePostgresDatabase } from '../helpers/postgres.ts'
 const open = (url: string): DatabaseHandle => openDatabase({ dataDir: '/nonexistent', databaseUrl: url })
 
 const countRows = async (database: DatabaseHandle, workspaceId: string, docName: string): Promise<number> => {
-  const { rows } = await database.pgPool!.query<{ n: string }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = $1 AND doc_name = $2', [workspaceId, docName])
+  const { rows } = await database.pgPool!.query<{ n: string }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workspace_id = $1 AND doc_name = $2', [
+    workspaceId,
+    docName,
+  ])
   return Number(rows[0]!.n)
 }
 
@@ -69,7 +72,11 @@ describePostgres('PostgreSQL document store', () => {
 
     const second = open(databaseUrl())
     try {
-      expect(docFrom(await new PostgresDocStore(second.pgPool!).load(key)).getText('t').toString()).toBe('durable!')
+      expect(
+        docFrom(await new PostgresDocStore(second.pgPool!).load(key))
+          .getText('t')
+          .toString(),
+      ).toBe('durable!')
     } finally {
       await second.close()
     }
@@ -104,7 +111,13 @@ describePostgres('PostgreSQL document store', () => {
       expect(keys()).toBe(200)
       await store.compact(key)
       expect(await store.pendingUpdates(key)).toBe(0)
-      expect(Object.keys(docFrom(await store.load(key)).getMap('m').toJSON())).toHaveLength(200)
+      expect(
+        Object.keys(
+          docFrom(await store.load(key))
+            .getMap('m')
+            .toJSON(),
+        ),
+      ).toHaveLength(200)
     } finally {
       await database.close()
     }

@@ -50,7 +50,10 @@ describe('SqliteDocStore specifics', () => {
   /** A migrated temp database, closed and removed after the test. */
   const tempDatabase = async () => {
     const opened = await openTempDatabase()
-    cleanups.push(() => rmSync(opened.dataDir, { recursive: true, force: true }), () => opened.database.close())
+    cleanups.push(
+      () => rmSync(opened.dataDir, { recursive: true, force: true }),
+      () => opened.database.close(),
+    )
     return opened
   }
   /** A store committing on its writer thread (as the server's), closed after the test. */
@@ -85,7 +88,11 @@ describe('SqliteDocStore specifics', () => {
     await first.database.close()
 
     const second = await openTempDatabase(first.dataDir)
-    expect(docFrom(await new SqliteDocStore(second.sqlite).load(key)).getText('t').toString()).toBe('durable!')
+    expect(
+      docFrom(await new SqliteDocStore(second.sqlite).load(key))
+        .getText('t')
+        .toString(),
+    ).toBe('durable!')
     await second.database.close()
     rmSync(first.dataDir, { recursive: true, force: true })
   })
@@ -94,13 +101,21 @@ describe('SqliteDocStore specifics', () => {
     const first = await openTempDatabase()
     const key = { workspaceId: 'w1', docName: 'plan' }
     const store = new SqliteDocStore(first.sqlite, Date.now, { writerThread: true })
-    const kept = { stateVector: Uint8Array.of(1, 2), snapshot: Uint8Array.of(3, 4, 5), frameV2: new Uint8Array(500_000).fill(7), preview: Uint8Array.of(103, 1) }
+    const kept = {
+      stateVector: Uint8Array.of(1, 2),
+      snapshot: Uint8Array.of(3, 4, 5),
+      frameV2: new Uint8Array(500_000).fill(7),
+      preview: Uint8Array.of(103, 1),
+    }
     await store.keepState(key, kept)
     await store.close()
     await first.database.close()
 
     const second = await openTempDatabase(first.dataDir)
-    cleanups.push(() => rmSync(first.dataDir, { recursive: true, force: true }), () => second.database.close())
+    cleanups.push(
+      () => rmSync(first.dataDir, { recursive: true, force: true }),
+      () => second.database.close(),
+    )
     expect(await new SqliteDocStore(second.sqlite).keptState(key)).toEqual(kept)
     second.sqlite.prepare('UPDATE doc_kept_states SET format = ?').run(KEPT_STATE_FORMAT + 1)
     expect(await new SqliteDocStore(second.sqlite).keptState(key)).toBeNull()
@@ -119,7 +134,11 @@ describe('SqliteDocStore specifics', () => {
     doc.getText('t').insert(5, ' après')
     await store.append(key, updates[1]!, null)
     expect(countRows(database, key.workspaceId, key.docName)).toBe(2)
-    expect(docFrom(await store.load(key)).getText('t').toString()).toBe('avant après')
+    expect(
+      docFrom(await store.load(key))
+        .getText('t')
+        .toString(),
+    ).toBe('avant après')
   })
 
   it('[STORE11] a server transaction that reads then writes is not refused because the writer thread committed in between', async () => {
@@ -133,7 +152,9 @@ describe('SqliteDocStore specifics', () => {
     await database.db.transaction().execute(async (trx) => {
       await trx.selectFrom('doc_updates').select('id').execute()
       try {
-        writer.prepare('INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)').run('w1', 'agreement', Buffer.from('thread'), null, Date.now())
+        writer
+          .prepare('INSERT INTO doc_updates (workspace_id, doc_name, data, author_id, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run('w1', 'agreement', Buffer.from('thread'), null, Date.now())
       } catch (error) {
         // The transaction holds the write lock from its start: the other writer waits (here: is told busy).
         expect((error as { code?: string }).code).toBe('SQLITE_BUSY')

@@ -61,10 +61,13 @@ describe('live co-editing through real WebsocketProviders', () => {
       message: 'agreements converge',
       timeoutMs: 20_000,
     })
-    await waitFor(() => plans.every((c) => actionsOf(c.doc).size >= 10 && canonicalJson(actionsOf(c.doc).toJSON()) === canonicalJson(actionsOf(plans[0]!.doc).toJSON())), {
-      message: 'plans converge',
-      timeoutMs: 20_000,
-    })
+    await waitFor(
+      () => plans.every((c) => actionsOf(c.doc).size >= 10 && canonicalJson(actionsOf(c.doc).toJSON()) === canonicalJson(actionsOf(plans[0]!.doc).toJSON())),
+      {
+        message: 'plans converge',
+        timeoutMs: 20_000,
+      },
+    )
     expect(sortedActionIds(plans[3]!.doc).filter((id) => id.startsWith('action-'))).toEqual(keys.map((_, i) => `action-${i}`))
   })
 
@@ -76,21 +79,27 @@ describe('live co-editing through real WebsocketProviders', () => {
     // Disconnect-free concurrency: both write before either sees the other's change.
     actionsOf(a.doc).get('shared-row')!.set('deadline', '2027-03-31')
     actionsOf(b.doc).get('shared-row')!.set('progress', 40)
-    await waitFor(() => {
-      const ra = readAction(actionsOf(a.doc).get('shared-row')!)
-      const rb = readAction(actionsOf(b.doc).get('shared-row')!)
-      return ra.deadline === '2027-03-31' && ra.progress === 40 && rb.deadline === '2027-03-31' && rb.progress === 40
-    }, { message: 'both cells kept on both sides' })
+    await waitFor(
+      () => {
+        const ra = readAction(actionsOf(a.doc).get('shared-row')!)
+        const rb = readAction(actionsOf(b.doc).get('shared-row')!)
+        return ra.deadline === '2027-03-31' && ra.progress === 40 && rb.deadline === '2027-03-31' && rb.progress === 40
+      },
+      { message: 'both cells kept on both sides' },
+    )
   })
 
   it('[PRES1] presence carries the authenticated name and colour, whatever the client claims', async () => {
     const a = await connect(alliance.admin, 'vision')
     const b = await connect(alliance.members[0]!, 'vision')
     a.provider.awareness.setLocalStateField('user', { id: 'someone-else', name: 'Imposteur', color: '#000000', partner: null })
-    const seen = await waitFor(() => {
-      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string } } | undefined
-      return state?.user?.name ? state.user : null
-    }, { message: "A's presence at B" })
+    const seen = await waitFor(
+      () => {
+        const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string } } | undefined
+        return state?.user?.name ? state.user : null
+      },
+      { message: "A's presence at B" },
+    )
     expect(seen.id).toBe(alliance.admin.userId)
     expect(seen.name).toBe('Claire Admin')
   })

@@ -106,7 +106,13 @@ describe('AUTHZ1 writes by roles that may not write', () => {
           socket.ws.send(syncFrame(step, WRITES[docName]!(token)))
           await waitFor(() => serverErrors(socket).length > 0, { message: `${role} ${kind} refused` })
           expect(serverErrors(socket)[0]).toMatchObject({ code: 'edit_forbidden', rule: 'PERM2' })
-          expect({ role, kind, docName, live: holds(witness.doc, docName, token), stored: holds(await storedDoc(docName), docName, token) }).toEqual({ role, kind, docName, live: false, stored: false })
+          expect({ role, kind, docName, live: holds(witness.doc, docName, token), stored: holds(await storedDoc(docName), docName, token) }).toEqual({
+            role,
+            kind,
+            docName,
+            live: false,
+            stored: false,
+          })
           socket.ws.terminate()
           tried++
         }
@@ -129,7 +135,9 @@ describe('AUTHZ2 presence', () => {
     const alice = await provider(member(EDITOR), docName)
     const watcher = await provider(alliance.admin, docName)
     alice.provider.awareness.setLocalStateField('cursor', cursorAt(1))
-    await waitFor(() => (watcher.provider.awareness.getStates().get(alice.doc.clientID)?.user as { id?: string } | undefined)?.id === member(EDITOR).userId, { message: 'alice present' })
+    await waitFor(() => (watcher.provider.awareness.getStates().get(alice.doc.clientID)?.user as { id?: string } | undefined)?.id === member(EDITOR).userId, {
+      message: 'alice present',
+    })
     const aliceState = watcher.provider.awareness.getStates().get(alice.doc.clientID)!
     const aliceClock = watcher.provider.awareness.meta.get(alice.doc.clientID)!.clock
 
@@ -155,7 +163,9 @@ describe('AUTHZ2 presence', () => {
     mallory.ws.send(awarenessFrame(rawAwareness([[alice.doc.clientID, aliceClock + 20, JSON.stringify(aliceState)]])))
     forged.setLocalState({ user: aliceState.user, cursor: cursorAt(3) })
     mallory.ws.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID])))
-    await waitFor(() => JSON.stringify(watcher.provider.awareness.getStates().get(forged.clientID)?.cursor) === JSON.stringify(cursorAt(3)), { message: 'mallory moved' })
+    await waitFor(() => JSON.stringify(watcher.provider.awareness.getStates().get(forged.clientID)?.cursor) === JSON.stringify(cursorAt(3)), {
+      message: 'mallory moved',
+    })
     const revived = userOf(alice.doc.clientID)
     expect(revived === undefined || revived === member(MALLORY).userId).toBe(true)
     mallory.ws.terminate()
@@ -173,7 +183,14 @@ describe('LIM7 presence keeps only known fields', () => {
     const malloryUser = () => (stateOf()?.user as { id?: string } | undefined)?.id === member(MALLORY).userId
 
     // Well-formed cursor, forged identity beside it: the cursor stays, everything else is the server's or gone.
-    send(1, { cursor: cursorAt(5), name: 'Administratrice', user: { id: alliance.admin.userId, name: 'Claire Admin' }, role: 'admin', html: '<img src=x onerror=alert(1)>', padding: 'x'.repeat(8000) })
+    send(1, {
+      cursor: cursorAt(5),
+      name: 'Administratrice',
+      user: { id: alliance.admin.userId, name: 'Claire Admin' },
+      role: 'admin',
+      html: '<img src=x onerror=alert(1)>',
+      padding: 'x'.repeat(8000),
+    })
     await waitFor(() => malloryUser() && stateOf()?.cursor, { message: 'mallory’s presence' })
     expect(Object.keys(stateOf()!).sort()).toEqual(['cursor', 'user'])
     expect(stateOf()!.cursor).toEqual(cursorAt(5))
@@ -253,7 +270,9 @@ describe('AUTHZ3 losing the right', () => {
     // A ticket minted just before signing out opens nothing afterwards.
     const spare = await fetchTicket(phone, alliance.workspaceId)
     await phone.json('POST', '/api/auth/sign-out', {}, 200)
-    await expect(openRaw(`${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/plan?ticket=${spare}`, new URL(server.url).origin)).rejects.toThrow('upgrade refused: 401')
+    await expect(openRaw(`${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/plan?ticket=${spare}`, new URL(server.url).origin)).rejects.toThrow(
+      'upgrade refused: 401',
+    )
     phoneSocket.ws.terminate()
     report('AUTHZ3-close', { removalToCloseMs: +removalMs.toFixed(1), signOutToCloseMs: +signOutMs.toFixed(1) })
   })
@@ -321,12 +340,26 @@ describe('AUTHZ4 reaching another workspace or document', () => {
       ['GET', `/api/workspaces/${theirs}/comments/threads`, `/api/workspaces/${nobody}/comments/threads`],
       ['GET', `/api/workspaces/${theirs}/inbox`, `/api/workspaces/${nobody}/inbox`],
       // Their ids under my own workspace: exactly like ids nobody has.
-      ['PATCH', `/api/workspaces/${alliance.workspaceId}/partners/${other.partnerId}`, `/api/workspaces/${alliance.workspaceId}/partners/${nobody}`, { name: 'Renommé' }],
+      [
+        'PATCH',
+        `/api/workspaces/${alliance.workspaceId}/partners/${other.partnerId}`,
+        `/api/workspaces/${alliance.workspaceId}/partners/${nobody}`,
+        { name: 'Renommé' },
+      ],
       ['DELETE', `/api/workspaces/${alliance.workspaceId}/partners/${other.partnerId}`, `/api/workspaces/${alliance.workspaceId}/partners/${nobody}`],
-      ['PATCH', `/api/workspaces/${alliance.workspaceId}/members/${theirMember}`, `/api/workspaces/${alliance.workspaceId}/members/${nobody}`, { role: 'observer' }],
+      [
+        'PATCH',
+        `/api/workspaces/${alliance.workspaceId}/members/${theirMember}`,
+        `/api/workspaces/${alliance.workspaceId}/members/${nobody}`,
+        { role: 'observer' },
+      ],
       ['DELETE', `/api/workspaces/${alliance.workspaceId}/members/${theirMember}`, `/api/workspaces/${alliance.workspaceId}/members/${nobody}`],
       ['GET', `/api/workspaces/${alliance.workspaceId}/comments/threads/${threadId}`, `/api/workspaces/${alliance.workspaceId}/comments/threads/${nobody}`],
-      ['POST', `/api/workspaces/${alliance.workspaceId}/comments/threads/${threadId}/resolve`, `/api/workspaces/${alliance.workspaceId}/comments/threads/${nobody}/resolve`],
+      [
+        'POST',
+        `/api/workspaces/${alliance.workspaceId}/comments/threads/${threadId}/resolve`,
+        `/api/workspaces/${alliance.workspaceId}/comments/threads/${nobody}/resolve`,
+      ],
     ]
     for (const [method, exists, missing, body] of pairs) {
       const a = await answer(me, method, exists, body)
@@ -344,7 +377,12 @@ describe('AUTHZ4 reaching another workspace or document', () => {
       expect({ id: id.slice(0, 20), status, code }).toEqual({ id: id.slice(0, 20), ...expected })
     }
     // Nothing changed over there.
-    const theirView = await other.admin.client.json<{ name: string; partners: unknown[]; members: unknown[] }>('GET', `/api/workspaces/${theirs}`, undefined, 200)
+    const theirView = await other.admin.client.json<{ name: string; partners: unknown[]; members: unknown[] }>(
+      'GET',
+      `/api/workspaces/${theirs}`,
+      undefined,
+      200,
+    )
     expect(theirView.name).toBe('Alliance de test')
     report('AUTHZ4-rest', { pairsCompared: pairs.length, hostileIds: 6 })
   })
@@ -365,7 +403,18 @@ describe('AUTHZ4 reaching another workspace or document', () => {
     }
     expect(await upgrade(other.workspaceId, 'plan')).toBe(await upgrade(newId(), 'plan'))
     expect(await upgrade(other.workspaceId, 'plan')).not.toBe('101')
-    const hostile = ['..', '..%2Fplan', `..%2F..%2F${other.workspaceId}%2Fplan`, '%2e%2e', 'plan%00', 'plan%2F..', 'plan%5C..', 'minutes%3A..%2Fx', `minutes%3A${'x'.repeat(300)}`, '%252e%252e%252Fplan']
+    const hostile = [
+      '..',
+      '..%2Fplan',
+      `..%2F..%2F${other.workspaceId}%2Fplan`,
+      '%2e%2e',
+      'plan%00',
+      'plan%2F..',
+      'plan%5C..',
+      'minutes%3A..%2Fx',
+      `minutes%3A${'x'.repeat(300)}`,
+      '%252e%252e%252Fplan',
+    ]
     for (const name of hostile) expect({ name, result: await upgrade(alliance.workspaceId, name) }).not.toEqual({ name, result: '101' })
     // Nothing was created under those names.
     const names = sqlite().sqlite!.prepare('SELECT DISTINCT doc_name FROM doc_updates').all() as { doc_name: string }[]

@@ -124,7 +124,13 @@ describe('BAD2 malformed frames', () => {
       await control.check()
     })
     const sorted = [...latencies].sort((a, b) => a - b)
-    report('BAD2', { cases: cases.length, closeMsMedian: +sorted[sorted.length >> 1]!.toFixed(1), closeMsMax: +sorted.at(-1)!.toFixed(1), loopDelayMaxMs: +maxMs.toFixed(1), loopDelayP99Ms: +p99Ms.toFixed(1) })
+    report('BAD2', {
+      cases: cases.length,
+      closeMsMedian: +sorted[sorted.length >> 1]!.toFixed(1),
+      closeMsMax: +sorted.at(-1)!.toFixed(1),
+      loopDelayMaxMs: +maxMs.toFixed(1),
+      loopDelayP99Ms: +p99Ms.toFixed(1),
+    })
     // A generous bound: a decoder looping over a declared count would block for seconds.
     expect(maxMs).toBeLessThan(1000)
   })
@@ -224,7 +230,13 @@ describe('BAD3 hostile updates', () => {
     ['ContentAny with 2^31 values declared', rootItem(8, (e) => encoding.writeVarUint(e, 2 ** 31))],
     ['ContentString of 2^30 characters declared', rootItem(4, (e) => encoding.writeVarUint(e, 2 ** 30))],
     ['ContentJSON with 2^31 values declared', rootItem(2, (e) => encoding.writeVarUint(e, 2 ** 31))],
-    ['delete set of 2^40 clients declared', forgedUpdate((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, HUGE))],
+    [
+      'delete set of 2^40 clients declared',
+      forgedUpdate(
+        (e) => encoding.writeVarUint(e, 0),
+        (e) => encoding.writeVarUint(e, HUGE),
+      ),
+    ],
     ['GC struct 2^40 clocks long', oneStruct(0, (e) => encoding.writeVarUint(e, HUGE))],
     ['deleted content 2^40 long in a root type', rootItem(1, (e) => encoding.writeVarUint(e, HUGE))],
     ['skip struct 2^40 long', oneStruct(10, (e) => encoding.writeVarUint(e, HUGE))],
@@ -239,7 +251,9 @@ describe('BAD3 hostile updates', () => {
     socket.ws.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())))
     const outcome = await Promise.race([
       socket.closed.then(({ code }) => ({ closed: code })),
-      waitFor(() => socket.received.slice(before).some((f) => f[0] === MESSAGE.sync && f[1] === 1), { message: 'step 2 answer' }).then(() => ({ closed: null })),
+      waitFor(() => socket.received.slice(before).some((f) => f[0] === MESSAGE.sync && f[1] === 1), { message: 'step 2 answer' }).then(() => ({
+        closed: null,
+      })),
     ])
     socket.ws.terminate()
     return outcome
@@ -303,7 +317,8 @@ describe('BAD3 hostile updates', () => {
   })
 })
 
-const storedBytes = (b: BareCollab, key: { workspaceId: string; docName: string }): number => b.store.rows(key).reduce((sum, row) => sum + row.data.byteLength, 0)
+const storedBytes = (b: BareCollab, key: { workspaceId: string; docName: string }): number =>
+  b.store.rows(key).reduce((sum, row) => sum + row.data.byteLength, 0)
 
 describe('BAD5 floods', () => {
   it('[BAD5] an awareness flood is cut off with 4429 after its burst; the others see at most that burst', async () => {

@@ -125,7 +125,9 @@ describe('convergence through a hostile network', () => {
       try {
         await waitFor(converged, { timeoutMs: 60_000, intervalMs: 100, message: 'replicas converged with the server' })
       } finally {
-        console.log(`[CONV1] seed=${seed} clients=${CLIENTS} connections=${replicas.length} edits=${edits} proxied connections=${proxy.connections} cuts=${proxy.cuts} mid-frame cuts=${proxy.midFrameCuts}`)
+        console.log(
+          `[CONV1] seed=${seed} clients=${CLIENTS} connections=${replicas.length} edits=${edits} proxied connections=${proxy.connections} cuts=${proxy.cuts} mid-frame cuts=${proxy.midFrameCuts}`,
+        )
       }
 
       // And the store holds exactly that state.

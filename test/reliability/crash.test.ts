@@ -106,11 +106,16 @@ describe('crash and shutdown in the middle of an edit storm', () => {
 
     server = await spawnServer(dataDir, {}, port)
     // Nobody reconnects them: the providers do, and their sync step 2 carries what was not saved.
-    await waitFor(() => typists.every((t) => t.client.provider.synced && t.tracker.state === 'saved'), { timeoutMs: 30_000, message: 'every typist saved again' })
+    await waitFor(() => typists.every((t) => t.client.provider.synced && t.tracker.state === 'saved'), {
+      timeoutMs: 30_000,
+      message: 'every typist saved again',
+    })
     const written = typists.flatMap((t) => t.written.map((w) => w.token))
     destroyAll(typists)
     const { lost, duplicated } = audit(await readBack(people[0]!.client, workspaceId, 'vision'), written)
     expect({ lost, duplicated }).toEqual({ lost: [], duplicated: [] })
-    console.log(`[DUR2] clients=${typists.length} tokens typed=${written.length} checked=${written.length} lost=${lost.length} duplicated=${duplicated.length} close codes=${[...new Set(codes)].join(',')}`)
+    console.log(
+      `[DUR2] clients=${typists.length} tokens typed=${written.length} checked=${written.length} lost=${lost.length} duplicated=${duplicated.length} close codes=${[...new Set(codes)].join(',')}`,
+    )
   }, 240_000)
 })

@@ -167,72 +167,76 @@ async function idleWithin(ms: number): Promise<void> {
 }
 
 describe('BAD4 mutation fuzz of captured traffic', () => {
-  it(`[BAD4] ${FRAMES} mutated frames (seed ${SEED}): no crash, no hang, the control client keeps editing, the log still replays`, async () => {
-    const corpus = await captureTraffic()
-    const random = prng(SEED)
-    const closes = new Map<number, number>()
-    const byMutation = new Map<string, number>()
-    let delivered = 0
-    let hostile = 0
-    let connections = 0
-    const startedAt = performance.now()
-    while (delivered < FRAMES) {
-      const socket = fuzzSocket()
-      const connection = bare.collab.rooms.connect(socket, identity({ workspaceId: WORKSPACE, docName: DOC, userId: 'mallory', role: 'editor' }))
-      connections++
-      // The room is loaded: the connection attaches on the next turn.
-      await new Promise((resolve) => setImmediate(resolve))
-      for (let i = 0; i < PER_CONNECTION && connection.isOpen && delivered < FRAMES; i++) {
-        let data = corpus[at(random, corpus.length)]!
-        const crafted = at(random, 20) === 0
-        if (crafted) {
-          const victim = control.writerClientId
-          const next = Y.getState(bare.collab.rooms.get({ workspaceId: WORKSPACE, docName: DOC })!.doc.store, victim)
-          data = syncFrame(1 + at(random, 2), HOSTILE[at(random, HOSTILE.length)]!(victim, next, random))
-          hostile++
+  it(
+    `[BAD4] ${FRAMES} mutated frames (seed ${SEED}): no crash, no hang, the control client keeps editing, the log still replays`,
+    async () => {
+      const corpus = await captureTraffic()
+      const random = prng(SEED)
+      const closes = new Map<number, number>()
+      const byMutation = new Map<string, number>()
+      let delivered = 0
+      let hostile = 0
+      let connections = 0
+      const startedAt = performance.now()
+      while (delivered < FRAMES) {
+        const socket = fuzzSocket()
+        const connection = bare.collab.rooms.connect(socket, identity({ workspaceId: WORKSPACE, docName: DOC, userId: 'mallory', role: 'editor' }))
+        connections++
+        // The room is loaded: the connection attaches on the next turn.
+        await new Promise((resolve) => setImmediate(resolve))
+        for (let i = 0; i < PER_CONNECTION && connection.isOpen && delivered < FRAMES; i++) {
+          let data = corpus[at(random, corpus.length)]!
+          const crafted = at(random, 20) === 0
+          if (crafted) {
+            const victim = control.writerClientId
+            const next = Y.getState(bare.collab.rooms.get({ workspaceId: WORKSPACE, docName: DOC })!.doc.store, victim)
+            data = syncFrame(1 + at(random, 2), HOSTILE[at(random, HOSTILE.length)]!(victim, next, random))
+            hostile++
+          }
+          // Half of the hostile frames go as crafted; everything else is mutated.
+          for (let m = crafted && at(random, 2) === 0 ? 0 : 1 + at(random, 3); m > 0; m--) {
+            const name = MUTATION_NAMES[at(random, MUTATION_NAMES.length)]!
+            byMutation.set(name, (byMutation.get(name) ?? 0) + 1)
+            data = MUTATIONS[name]!(data, random, corpus)
+          }
+          connection.receive(data)
+          delivered++
         }
-        // Half of the hostile frames go as crafted; everything else is mutated.
-        for (let m = crafted && at(random, 2) === 0 ? 0 : 1 + at(random, 3); m > 0; m--) {
-          const name = MUTATION_NAMES[at(random, MUTATION_NAMES.length)]!
-          byMutation.set(name, (byMutation.get(name) ?? 0) + 1)
-          data = MUTATIONS[name]!(data, random, corpus)
-        }
-        connection.receive(data)
-        delivered++
+        await idleWithin(10_000)
+        closes.set(socket.closedWith ?? 0, (closes.get(socket.closedWith ?? 0) ?? 0) + 1)
+        if (connection.isOpen) connection.socketClosed()
+        if (connections % 100 === 0) await control.check()
       }
       await idleWithin(10_000)
-      closes.set(socket.closedWith ?? 0, (closes.get(socket.closedWith ?? 0) ?? 0) + 1)
-      if (connection.isOpen) connection.socketClosed()
-      if (connections % 100 === 0) await control.check()
-    }
-    await idleWithin(10_000)
-    await control.check()
-    expect(control.closeCodes).toEqual([])
+      await control.check()
+      expect(control.closeCodes).toEqual([])
 
-    // What was stored replays to exactly the room's state, with nothing pending.
-    const key = { workspaceId: WORKSPACE, docName: DOC }
-    const room = bare.collab.rooms.get(key)!
-    const replay = new Y.Doc()
-    for (const row of bare.store.rows(key)) Y.applyUpdate(replay, row.data)
-    expect(replay.store.pendingStructs).toBeNull()
-    expect(room.doc.store.pendingStructs).toBeNull()
-    expect(Y.encodeStateVector(replay)).toEqual(Y.encodeStateVector(room.doc))
-    expect(contentOf(replay).toString()).toBe(contentOf(room.doc).toString())
-    // Every bad frame was recognised as such: none surfaced as an unexpected error.
-    expect(Object.fromEntries(logged)).toEqual({})
+      // What was stored replays to exactly the room's state, with nothing pending.
+      const key = { workspaceId: WORKSPACE, docName: DOC }
+      const room = bare.collab.rooms.get(key)!
+      const replay = new Y.Doc()
+      for (const row of bare.store.rows(key)) Y.applyUpdate(replay, row.data)
+      expect(replay.store.pendingStructs).toBeNull()
+      expect(room.doc.store.pendingStructs).toBeNull()
+      expect(Y.encodeStateVector(replay)).toEqual(Y.encodeStateVector(room.doc))
+      expect(contentOf(replay).toString()).toBe(contentOf(room.doc).toString())
+      // Every bad frame was recognised as such: none surfaced as an unexpected error.
+      expect(Object.fromEntries(logged)).toEqual({})
 
-    report('BAD4', {
-      seed: SEED,
-      hostile,
-      framesFuzzed: delivered,
-      capturedFrames: corpus.length,
-      connections,
-      closes: Object.fromEntries([...closes].map(([code, n]) => [code === 0 ? 'still open' : code, n])),
-      mutations: Object.fromEntries(byMutation),
-      errorsLogged: Object.fromEntries(logged),
-      storedRows: bare.store.rows(key).length,
-      seconds: +((performance.now() - startedAt) / 1000).toFixed(1),
-    })
-    // Large runs (RELIABILITY_FRAMES) take about 1 ms per frame on a busy machine.
-  }, Math.max(60_000, FRAMES * 2))
+      report('BAD4', {
+        seed: SEED,
+        hostile,
+        framesFuzzed: delivered,
+        capturedFrames: corpus.length,
+        connections,
+        closes: Object.fromEntries([...closes].map(([code, n]) => [code === 0 ? 'still open' : code, n])),
+        mutations: Object.fromEntries(byMutation),
+        errorsLogged: Object.fromEntries(logged),
+        storedRows: bare.store.rows(key).length,
+        seconds: +((performance.now() - startedAt) / 1000).toFixed(1),
+      })
+      // Large runs (RELIABILITY_FRAMES) take about 1 ms per frame on a busy machine.
+    },
+    Math.max(60_000, FRAMES * 2),
+  )
 })

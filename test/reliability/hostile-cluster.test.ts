@@ -48,7 +48,10 @@ describeCluster('a hostile member on another instance than its victim', () => {
 
   const raw = async (who: TestMember, instance: number, docName: string): Promise<RawSocket> => {
     const ticket = await fetchTicket(onInstance(who.client, servers[instance]!.url), alliance.workspaceId)
-    return openRaw(`${servers[instance]!.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/${docName}?ticket=${ticket}`, new URL(servers[instance]!.url).origin)
+    return openRaw(
+      `${servers[instance]!.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/${docName}?ticket=${ticket}`,
+      new URL(servers[instance]!.url).origin,
+    )
   }
 
   it('[HOST1] on PostgreSQL + Redis: a GC struct at the victim’s next clock, sent to the other instance, is refused; nothing is stored; the victim’s next edits reach everyone', async () => {

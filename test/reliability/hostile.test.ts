@@ -47,7 +47,10 @@ async function raw(who: TestMember, docName: string): Promise<RawSocket> {
 
 async function provider(who: TestMember, docName: string, via?: string): Promise<DocClient & { tracker: SaveTracker }> {
   let tracker!: SaveTracker
-  const client = await connectDoc(who.client, alliance.workspaceId, docName, new Y.Doc(), { ...(via ? { via } : {}), beforeConnect: (p) => (tracker = new SaveTracker(p)) })
+  const client = await connectDoc(who.client, alliance.workspaceId, docName, new Y.Doc(), {
+    ...(via ? { via } : {}),
+    beforeConnect: (p) => (tracker = new SaveTracker(p)),
+  })
   open.push(client)
   await client.synced()
   return { ...client, tracker }
@@ -87,7 +90,9 @@ async function storedDoc(docName: string): Promise<Y.Doc> {
   return doc
 }
 const storedBytes = (docName: string): Promise<number> =>
-  new SqliteDocStore(sqlite().sqlite!).log({ workspaceId: alliance.workspaceId, docName }).then((rows) => rows.reduce((sum, row) => sum + row.data.byteLength, 0))
+  new SqliteDocStore(sqlite().sqlite!)
+    .log({ workspaceId: alliance.workspaceId, docName })
+    .then((rows) => rows.reduce((sum, row) => sum + row.data.byteLength, 0))
 
 /** A paragraph holding one token, as the editor writes it. */
 function typeParagraph(doc: Y.Doc, token: string): void {
@@ -123,13 +128,18 @@ describe('HOST1 — a Yjs client id belongs to the person who first used it', ()
       const closed = await closedWithin(socket)
       const { errors, saved } = answers(socket)
       expect(closed.code, label).toBe(CLOSE.internalError)
-      expect(errors.map((e) => e.code), label).toEqual(['client_id_taken'])
+      expect(
+        errors.map((e) => e.code),
+        label,
+      ).toEqual(['client_id_taken'])
       expect(saved, label).toBe(0)
       expect(await storedRows('vision'), label).toBe(rowsBefore)
 
       const token = `tok-apres-${attacks.findIndex(([l]) => l === label)}`
       typeParagraph(victim.doc, token)
-      await waitFor(async () => tokensIn(watcher.doc).has(token) && tokensIn(await storedDoc('vision')).has(token), { message: `${label}: the victim's next edit is relayed and stored` })
+      await waitFor(async () => tokensIn(watcher.doc).has(token) && tokensIn(await storedDoc('vision')).has(token), {
+        message: `${label}: the victim's next edit is relayed and stored`,
+      })
     }
     report('HOST1', { attacks: attacks.length, refused: attacks.length, victimTokensLost: 0 })
   })
@@ -149,10 +159,13 @@ describe('HOST1 — a Yjs client id belongs to the person who first used it', ()
     expect((await closedWithin(socket)).code).toBe(CLOSE.internalError)
 
     victim.provider.connect()
-    await waitFor(async () => {
-      const stored = tokensIn(await storedDoc('charter'))
-      return offline.every((token) => stored.has(token))
-    }, { message: 'every offline token stored after reconnecting' })
+    await waitFor(
+      async () => {
+        const stored = tokensIn(await storedDoc('charter'))
+        return offline.every((token) => stored.has(token))
+      },
+      { message: 'every offline token stored after reconnecting' },
+    )
   })
 
   it('[HOST1] through a 40 ms latency proxy, an attacker burning each next clock the moment it sees it makes none of the victim’s live edits vanish, and the victim’s status is true', async () => {
@@ -222,7 +235,10 @@ describe('HOST2 — depth and keys are bounded at decode, before anything applie
       const socket = await raw(attacker, docName)
       socket.ws.send(syncFrame(2, update()))
       expect((await closedWithin(socket)).code, label).toBe(CLOSE.malformedMessage)
-      expect(answers(socket).errors.map((e) => e.code), label).toEqual(['update_out_of_bounds'])
+      expect(
+        answers(socket).errors.map((e) => e.code),
+        label,
+      ).toEqual(['update_out_of_bounds'])
     }
     expect(await storedRows(docName)).toBe(rowsBefore)
     // Another member's edit still goes through, and is the only thing the watcher ever received.
@@ -279,7 +295,13 @@ describe('HOST3 — a refused edit is stored and broadcast as what it costs to u
     }
     const growth = (await storedBytes('agreement')) - before
     const largestFrame = Math.max(0, ...framesSeen)
-    report('HOST3', { refusedInserts: sent, bytesSent: sent * 1_900_000, storeGrowthBytes: growth, largestFrameToOthers: largestFrame, closedForRefusedBytes: rateLimited })
+    report('HOST3', {
+      refusedInserts: sent,
+      bytesSent: sent * 1_900_000,
+      storeGrowthBytes: growth,
+      largestFrameToOthers: largestFrame,
+      closedForRefusedBytes: rateLimited,
+    })
     expect(growth).toBeLessThan(sent * 256)
     expect(largestFrame).toBeLessThan(1024)
     expect(rateLimited).toBeGreaterThan(0)

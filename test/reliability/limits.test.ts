@@ -104,7 +104,10 @@ describe('LIM1 limits', () => {
       for (let batch = 0; batch < opens; batch += 100) {
         const connections = [...Array(Math.min(100, opens - batch)).keys()].map((j) => {
           const socket: CollabSocket = { send() {}, close() {}, bufferedAmount: 0 }
-          const connection = bare.collab.rooms.connect(socket, identity({ workspaceId: WORKSPACE, docName: `minutes:m${batch + j}`, userId: 'alice', role: 'editor' }))
+          const connection = bare.collab.rooms.connect(
+            socket,
+            identity({ workspaceId: WORKSPACE, docName: `minutes:m${batch + j}`, userId: 'alice', role: 'editor' }),
+          )
           connection.receive(syncFrame(0, Y.encodeStateVector(new Y.Doc())))
           connection.receive(syncFrame(2, paragraphUpdate(`Compte rendu ${batch + j}`)))
           return connection
@@ -117,8 +120,17 @@ describe('LIM1 limits', () => {
       await bare.collab.rooms.whenIdle()
       gc()
       const after = heapMb()
-      const stored = [...Array(opens).keys()].reduce((sum, i) => sum + bare.store.rows({ workspaceId: WORKSPACE, docName: `minutes:m${i}` }).reduce((s, r) => s + r.data.byteLength, 0), 0)
-      report('LIM1-idleUnload', { opens, baselineMb: +baseline.toFixed(1), peakMb: +peak.toFixed(1), afterMb: +after.toFixed(1), storedMb: +(stored / 2 ** 20).toFixed(2) })
+      const stored = [...Array(opens).keys()].reduce(
+        (sum, i) => sum + bare.store.rows({ workspaceId: WORKSPACE, docName: `minutes:m${i}` }).reduce((s, r) => s + r.data.byteLength, 0),
+        0,
+      )
+      report('LIM1-idleUnload', {
+        opens,
+        baselineMb: +baseline.toFixed(1),
+        peakMb: +peak.toFixed(1),
+        afterMb: +after.toFixed(1),
+        storedMb: +(stored / 2 ** 20).toFixed(2),
+      })
       // The memory store keeps what was written; everything else (5,000 Y.Docs) must be gone.
       expect(after - baseline).toBeLessThan(16 + (3 * stored) / 2 ** 20)
     } finally {

@@ -69,7 +69,8 @@ async function flood(count: number, send: () => Promise<Response>, okStatus: num
 }
 
 const ws = () => `/api/workspaces/${alliance.workspaceId}`
-const postThread = (client: HttpClient, body = 'Encore un fil') => client.request('POST', api(alliance.workspaceId).threads, { targetKind: 'document', docName: 'charter', body })
+const postThread = (client: HttpClient, body = 'Encore un fil') =>
+  client.request('POST', api(alliance.workspaceId).threads, { targetKind: 'document', docName: 'charter', body })
 
 describe('LIM2 every state-changing request', () => {
   it('[LIM2] 1,000 writes of one member at once: the burst of LIMITS.memberRate.writes is served, the rest get 429 + Retry-After; another member is served; after Retry-After the member is again', async () => {
@@ -116,13 +117,16 @@ describe('LIM3 event streams', () => {
 
     for (const controller of open) controller.abort()
     // The server gives the slots back as it sees the streams end; each attempt comes a minute later.
-    const again = await waitFor(async () => {
-      now += 60_000
-      const stream = await openEvents(flooder.client, alliance.workspaceId)
-      if (stream.status === 200) return stream
-      await stream.response.text()
-      return null
-    }, { message: 'a stream of the flooder once the others are closed' })
+    const again = await waitFor(
+      async () => {
+        now += 60_000
+        const stream = await openEvents(flooder.client, alliance.workspaceId)
+        if (stream.status === 200) return stream
+        await stream.response.text()
+        return null
+      },
+      { message: 'a stream of the flooder once the others are closed' },
+    )
     again.close()
     report('LIM3', { attempted: 2000, opened: result.ok, refused: result.refused, retryAfterS: result.retryAfter, ms: result.ms })
   })
@@ -159,7 +163,13 @@ describe('LIM4 websocket tickets', () => {
     // Once they expire, every place is back.
     now += LIMITS.ticketTtlMs
     expect((await mint(flooder.client)).status).toBe(200)
-    report('LIM4', { attempted: 20_000, minted: result.ok, refused: result.refused, retryAfterS: [Math.min(...result.retryAfter), Math.max(...result.retryAfter)], ms: result.ms })
+    report('LIM4', {
+      attempted: 20_000,
+      minted: result.ok,
+      refused: result.refused,
+      retryAfterS: [Math.min(...result.retryAfter), Math.max(...result.retryAfter)],
+      ms: result.ms,
+    })
   })
 })
 
@@ -183,7 +193,14 @@ describe('LIM5 comment threads and messages', () => {
     const { messages } = await alliance.admin.client.json<{ messages: unknown[] }>('GET', api(alliance.workspaceId).thread(threadId), undefined, 200)
     expect(messages).toHaveLength(1 + LIMITS.memberRate.messages.burst)
     expect((await reply(bystander.client)).status).toBe(201)
-    report('LIM5', { threadsSent: 1000, threadsCreated: threads.ok, repliesSent: 1000, repliesCreated: replies.ok, retryAfterS: [...new Set([...threads.retryAfter, ...replies.retryAfter])], ms: threads.ms + replies.ms })
+    report('LIM5', {
+      threadsSent: 1000,
+      threadsCreated: threads.ok,
+      repliesSent: 1000,
+      repliesCreated: replies.ok,
+      retryAfterS: [...new Set([...threads.retryAfter, ...replies.retryAfter])],
+      ms: threads.ms + replies.ms,
+    })
   })
 })
 

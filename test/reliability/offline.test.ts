@@ -167,6 +167,8 @@ describe('offline replicas, restarts, backups and slow loads', () => {
     const servedIncomplete = clients.filter((client) => storedTokens.some((t) => !atSync.get(client)?.has(t))).length
     expect(servedIncomplete).toBe(0)
     expectExactlyOnce([...clients.map((c) => c.doc), rooms.get(KEY)!.doc, await stored(file)], tokens)
-    console.log(`[DUR5] slow load: clients=20 loads=${slow.loadsStarted} incomplete documents served=${servedIncomplete} tokens checked=${tokens.length} lost=0 duplicated=0`)
+    console.log(
+      `[DUR5] slow load: clients=20 loads=${slow.loadsStarted} incomplete documents served=${servedIncomplete} tokens checked=${tokens.length} lost=0 duplicated=0`,
+    )
   })
 })

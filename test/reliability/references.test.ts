@@ -47,8 +47,18 @@ describe('REF1 references to another alliance', () => {
     const theirWs = `/api/workspaces/${theirs.workspaceId}`
     const theirMeeting = await schedule(theirs.admin.client, theirs.workspaceId, 'their-body', 'Leur comité')
     const theirItem = await theirs.admin.client.json<{ id: string }>('POST', `${theirWs}/meetings/${theirMeeting.id}/agenda`, { title: 'Leur point' }, 201)
-    const theirDecision = await theirs.admin.client.json<Decision>('POST', `${theirWs}/meetings/${theirMeeting.id}/decisions`, { title: 'Leur décision', outcome: 'adopted' }, 201)
-    const theirVersion = await theirs.admin.client.json<{ id: string; rowId: number }>('POST', `${theirWs}/documents/plan/versions`, { name: 'Leur version' }, 201)
+    const theirDecision = await theirs.admin.client.json<Decision>(
+      'POST',
+      `${theirWs}/meetings/${theirMeeting.id}/decisions`,
+      { title: 'Leur décision', outcome: 'adopted' },
+      201,
+    )
+    const theirVersion = await theirs.admin.client.json<{ id: string; rowId: number }>(
+      'POST',
+      `${theirWs}/documents/plan/versions`,
+      { name: 'Leur version' },
+      201,
+    )
     const theirEditor = theirs.members[0]!
     // Ours: a meeting with an open vote, an adopted decision, minutes open to amendments.
     const meeting = await schedule(me, ours.workspaceId, 'our-body', 'Notre comité')
@@ -63,12 +73,36 @@ describe('REF1 references to another alliance', () => {
     // [what, method, path, body naming the id, their id]; `path` may name the id too.
     const cases: [string, string, (id: string) => string, (id: string) => unknown, string][] = [
       ['thread on an action', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'action', targetId: id, body: 'Fil' }), 'their-action'],
-      ['thread on an action field', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'action_field', targetId: id, field: 'deadline', body: 'Fil' }), 'their-action'],
+      [
+        'thread on an action field',
+        'POST',
+        () => `${ws}/comments/threads`,
+        (id) => ({ targetKind: 'action_field', targetId: id, field: 'deadline', body: 'Fil' }),
+        'their-action',
+      ],
       ['thread on a body', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'body', targetId: id, body: 'Fil' }), 'their-body'],
       ['thread on a decision', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'decision', targetId: id, body: 'Fil' }), theirDecision.id],
-      ['thread on minutes', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'document', docName: `minutes:${id}`, body: 'Fil' }), theirMeeting.id],
-      ['mention of a member', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'document', docName: 'charter', body: mentionToken('user', id, 'Quelqu’un') }), theirEditor.userId],
-      ['mention of a partner', 'POST', () => `${ws}/comments/threads`, (id) => ({ targetKind: 'document', docName: 'charter', body: mentionToken('partner', id, 'Un partenaire') }), theirs.partnerId],
+      [
+        'thread on minutes',
+        'POST',
+        () => `${ws}/comments/threads`,
+        (id) => ({ targetKind: 'document', docName: `minutes:${id}`, body: 'Fil' }),
+        theirMeeting.id,
+      ],
+      [
+        'mention of a member',
+        'POST',
+        () => `${ws}/comments/threads`,
+        (id) => ({ targetKind: 'document', docName: 'charter', body: mentionToken('user', id, 'Quelqu’un') }),
+        theirEditor.userId,
+      ],
+      [
+        'mention of a partner',
+        'POST',
+        () => `${ws}/comments/threads`,
+        (id) => ({ targetKind: 'document', docName: 'charter', body: mentionToken('partner', id, 'Un partenaire') }),
+        theirs.partnerId,
+      ],
       ['meeting of a body', 'POST', () => `${ws}/meetings`, (id) => meetingInput(id, 'Réunion'), 'their-body'],
       ['agenda item on an action', 'POST', () => `${m}/agenda`, (id) => ({ title: 'Point', actionId: id }), 'their-action'],
       ['agenda item on minutes', 'POST', () => `${m}/agenda`, (id) => ({ title: 'Point', docName: `minutes:${id}` }), theirMeeting.id],
@@ -78,10 +112,28 @@ describe('REF1 references to another alliance', () => {
       ['proxy given to a member', 'PUT', () => `${m}/attendance`, (id) => ({ userId: ourEditor.userId, status: 'proxy', proxyTo: id }), theirEditor.userId],
       ['ballot for a member’s seat', 'POST', () => `${m}/votes/${vote.id}/ballots`, (id) => ({ choice: 'for', forId: id }), theirEditor.userId],
       ['minutes approved by a decision', 'POST', () => `${m}/minutes`, (id) => ({ status: 'approved', decisionId: id }), theirDecision.id],
-      ['action from a decision: accountable', 'POST', () => `${ws}/meetings/decisions/${decision.id}/actions`, (id) => ({ accountable: id, responsible: [ourEditor.userId], deadline: '2026-12-31' }), theirEditor.userId],
-      ['action from a decision: the action', 'PATCH', (id) => `${ws}/meetings/decisions/${decision.id}/actions/${id}`, () => ({ deadline: '2026-12-31' }), 'their-action'],
+      [
+        'action from a decision: accountable',
+        'POST',
+        () => `${ws}/meetings/decisions/${decision.id}/actions`,
+        (id) => ({ accountable: id, responsible: [ourEditor.userId], deadline: '2026-12-31' }),
+        theirEditor.userId,
+      ],
+      [
+        'action from a decision: the action',
+        'PATCH',
+        (id) => `${ws}/meetings/decisions/${decision.id}/actions/${id}`,
+        () => ({ deadline: '2026-12-31' }),
+        'their-action',
+      ],
       ['action from a decision: the decision', 'POST', (id) => `${ws}/meetings/decisions/${id}/actions`, () => ({ accountable: null }), theirDecision.id],
-      ['member added with a partner', 'POST', () => `${ws}/members`, (id) => ({ email: 'invite.ref1@example.org', role: 'editor', partnerId: id }), theirs.partnerId],
+      [
+        'member added with a partner',
+        'POST',
+        () => `${ws}/members`,
+        (id) => ({ email: 'invite.ref1@example.org', role: 'editor', partnerId: id }),
+        theirs.partnerId,
+      ],
       ['member moved to a partner', 'PATCH', () => `${ws}/members/${ourEditor.userId}`, (id) => ({ partnerId: id }), theirs.partnerId],
       ['version of a log row', 'POST', () => `${ws}/documents/plan/versions`, (id) => ({ name: 'Version', rowId: Number(id) }), String(theirVersion.rowId)],
       ['sign-off of a version', 'POST', () => `${ws}/documents/charter/signoff/proposals`, (id) => ({ versionId: id }), theirVersion.id],
@@ -103,7 +155,10 @@ describe('REF1 references to another alliance', () => {
       expect([404, 409, 422], `${what}: ${foreign.status} ${foreign.body}`).toContain(foreign.status)
       answers[foreign.status] = (answers[foreign.status] ?? 0) + 1
     }
-    expect({ ours: await snapshot(me, ours.workspaceId, meeting.id), theirs: await snapshot(theirs.admin.client, theirs.workspaceId, theirMeeting.id) }).toEqual(before)
+    expect({
+      ours: await snapshot(me, ours.workspaceId, meeting.id),
+      theirs: await snapshot(theirs.admin.client, theirs.workspaceId, theirMeeting.id),
+    }).toEqual(before)
     report('REF1', { routesAndFields: cases.length, requests: cases.length * 2, answersByStatus: answers })
   })
 })
@@ -145,12 +200,15 @@ const HOSTILE_SEGMENTS: [string, string][] = [
 function rawRequest(client: HttpClient, method: string, path: string): Promise<{ status: number; body: string }> {
   const url = new URL(client.baseUrl)
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { cookie: client.cookieHeader, origin: url.origin, 'content-type': 'application/json' } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method, path, headers: { cookie: client.cookieHeader, origin: url.origin, 'content-type': 'application/json' } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     req.end(method === 'GET' || method === 'DELETE' ? undefined : '{}')
   })
@@ -191,7 +249,8 @@ describe('REF2 hostile names in the path', () => {
             // in the same workspace): no name reaches a route, and the answer only has to be no 5xx.
             const resolvedElsewhere = new URL(path, 'http://x').pathname !== path
             const refused = [400, 404, 422].includes(status) && body.startsWith('{"error":')
-            if (status >= 500 || (!refused && !resolvedElsewhere)) failures.push(`${method} ${template} {${attacked}} = ${name}: ${status} ${body.slice(0, 80)}`)
+            if (status >= 500 || (!refused && !resolvedElsewhere))
+              failures.push(`${method} ${template} {${attacked}} = ${name}: ${status} ${body.slice(0, 80)}`)
           }
         }
       }

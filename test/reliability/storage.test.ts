@@ -39,7 +39,12 @@ describe('storage failure', () => {
     await waitFor(() => typists.every((t) => t.tracker.state === 'saved'), { message: 'first tokens saved' })
     // The store writes through the server's connection and its writer thread's: both get the setting.
     const store = current.server.store as SqliteDocStore
-    return { sqlite: current.server.database.sqlite!, pragma: (setting: string) => store.pragma(setting), alliance, key: { workspaceId: alliance.workspaceId, docName: DOC } }
+    return {
+      sqlite: current.server.database.sqlite!,
+      pragma: (setting: string) => store.pragma(setting),
+      alliance,
+      key: { workspaceId: alliance.workspaceId, docName: DOC },
+    }
   }
 
   it('[DUR3] a full disk: nothing is acknowledged or broadcast, the authors show "unsaved", the server retries and stores everything once space is back', async () => {

@@ -185,7 +185,10 @@ export class ControlClient {
   /** Types a token now and waits until the watcher (another connection) received it. */
   async check(): Promise<void> {
     const token = this.type()
-    await waitFor(() => tokensIn(this.watcher.doc).has(token), { message: `control token ${token} relayed (control closes: ${this.closeCodes.join(', ') || 'none'})`, timeoutMs: 5000 })
+    await waitFor(() => tokensIn(this.watcher.doc).has(token), {
+      message: `control token ${token} relayed (control closes: ${this.closeCodes.join(', ') || 'none'})`,
+      timeoutMs: 5000,
+    })
   }
 
   /** Stops typing, waits until the watcher has every token, and returns how many there were. */

@@ -51,7 +51,9 @@ describe('WEB1 cross-site websocket hijacking', () => {
     expect(await upgradeStatus(`${base}?ticket=${await fetchTicket(alliance.admin.client, alliance.workspaceId)}`, cookie, 'null')).toBe(403)
     expect(await upgradeStatus(base, cookie, new URL(server.url).origin)).toBe(401)
     // The control: the same request from the server's own origin upgrades.
-    expect(await upgradeStatus(`${base}?ticket=${await fetchTicket(alliance.admin.client, alliance.workspaceId)}`, cookie, new URL(server.url).origin)).toBe(101)
+    expect(await upgradeStatus(`${base}?ticket=${await fetchTicket(alliance.admin.client, alliance.workspaceId)}`, cookie, new URL(server.url).origin)).toBe(
+      101,
+    )
   })
 })
 
@@ -67,7 +69,8 @@ describe('WEB2 CSRF on every state-changing route', () => {
         .map((method) => ({ method: method.toUpperCase(), path: template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name) })),
     )
     // better-auth's other state-changing endpoints sit behind the same guard.
-    for (const path of ['/api/auth/update-user', '/api/auth/change-password', '/api/auth/revoke-sessions', '/api/auth/delete-user', '/api/auth/change-email']) routes.push({ method: 'POST', path })
+    for (const path of ['/api/auth/update-user', '/api/auth/change-password', '/api/auth/revoke-sessions', '/api/auth/delete-user', '/api/auth/change-email'])
+      routes.push({ method: 'POST', path })
     const before = await admin.json('GET', `/api/workspaces/${ws}`, undefined, 200)
 
     const bodies: [string, Record<string, string>, string | undefined][] = [
@@ -86,7 +89,14 @@ describe('WEB2 CSRF on every state-changing route', () => {
       for (const [kind, type, body] of bodies) {
         for (const [sender, headers] of senders) {
           const res = await fetch(new URL(path, server.url), { method, headers: { cookie: admin.cookieHeader, ...type, ...headers }, body, redirect: 'manual' })
-          const answer = { method, path, kind, sender, status: res.status, code: ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code }
+          const answer = {
+            method,
+            path,
+            kind,
+            sender,
+            status: res.status,
+            code: ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code,
+          }
           expect(answer).toEqual({ method, path, kind, sender, status: 403, code: 'forbidden' })
           tried++
         }
@@ -105,7 +115,10 @@ describe('WEB3 active content', () => {
     await witness.synced()
     const payloads = ACTIVE_CONTENT_PAYLOADS
     for (const [name, write] of payloads) {
-      const socket = await openRaw(`${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/charter?ticket=${await fetchTicket(editor.client, alliance.workspaceId)}`, new URL(server.url).origin)
+      const socket = await openRaw(
+        `${server.url.replace(/^http/, 'ws')}/ws/${alliance.workspaceId}/charter?ticket=${await fetchTicket(editor.client, alliance.workspaceId)}`,
+        new URL(server.url).origin,
+      )
       const doc = new Y.Doc()
       write(doc)
       socket.ws.send(syncFrame(2, Y.encodeStateAsUpdate(doc)))
@@ -143,7 +156,12 @@ describe('WEB4 sessions and cookies', () => {
     const first = client.cookieHeader
     // An attacker planted a cookie before sign-in: signing in replaces it.
     const planted = new HttpClient(server.url)
-    const signIn = await planted.request('POST', '/api/auth/sign-in/email', { email, password: PASSWORD }, { cookie: 'better-auth.session_token=planted-by-attacker.sig' })
+    const signIn = await planted.request(
+      'POST',
+      '/api/auth/sign-in/email',
+      { email, password: PASSWORD },
+      { cookie: 'better-auth.session_token=planted-by-attacker.sig' },
+    )
     expect(signIn.status).toBe(200)
     const cookie = sessionCookie(signIn)
     expect(cookie).not.toMatch(/planted-by-attacker/)
@@ -188,10 +206,20 @@ describe('WEB4 sessions and cookies', () => {
     it('[WEB4] with TRUST_PROXY and X-Forwarded-Proto: https the cookie is Secure; over plain HTTP it is not', async () => {
       const email = uniqueEmail('proxy')
       const client = new HttpClient(child!.url)
-      const viaProxy = await client.request('POST', '/api/auth/sign-up/email', { name: 'Proxy', email, password: PASSWORD }, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.1' })
+      const viaProxy = await client.request(
+        'POST',
+        '/api/auth/sign-up/email',
+        { name: 'Proxy', email, password: PASSWORD },
+        { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.1' },
+      )
       expect(viaProxy.status).toBe(200)
       expect(sessionCookie(viaProxy)).toMatch(/;\s*Secure/i)
-      const plain = await new HttpClient(child!.url).request('POST', '/api/auth/sign-in/email', { email, password: PASSWORD }, { 'x-forwarded-for': '198.51.100.2' })
+      const plain = await new HttpClient(child!.url).request(
+        'POST',
+        '/api/auth/sign-in/email',
+        { email, password: PASSWORD },
+        { 'x-forwarded-for': '198.51.100.2' },
+      )
       expect(sessionCookie(plain)).not.toMatch(/;\s*Secure/i)
     })
 
@@ -199,7 +227,12 @@ describe('WEB4 sessions and cookies', () => {
       const { email } = await signUp(child!.url, 'Cible')
       const unknown = uniqueEmail('inconnu')
       const attempt = async (ip: string, who: string) => {
-        const res = await new HttpClient(child!.url).request('POST', '/api/auth/sign-in/email', { email: who, password: 'devine-moi-123' }, { 'x-forwarded-for': ip })
+        const res = await new HttpClient(child!.url).request(
+          'POST',
+          '/api/auth/sign-in/email',
+          { email: who, password: 'devine-moi-123' },
+          { 'x-forwarded-for': ip },
+        )
         return { status: res.status, body: await res.text(), cookie: sessionCookie(res) }
       }
       // Below the limit: the same 401 for both.

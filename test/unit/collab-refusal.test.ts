@@ -18,17 +18,34 @@ describe('what the status says was refused (KEEP5)', () => {
     actionsOf(plan).set('a1', buildAction({ title: 'Former les bénévoles', order: 'a0' }))
     const error = { code: 'edit_invalid' as const, rule: 'VAL3', entity: 'actions/a1', field: 'deadline', message: 'L’échéance doit suivre le début.' }
 
-    expect(describeRefusal(error, plan, await t('fr'))).toBe('Votre modification de « Échéance » pour l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.')
-    expect(describeRefusal({ ...error, message: 'The deadline must follow the start.' }, plan, await t('en'))).toBe('Your change to “Deadline” of the action “Former les bénévoles” was undone: The deadline must follow the start.')
+    expect(describeRefusal(error, plan, await t('fr'))).toBe(
+      'Votre modification de « Échéance » pour l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.',
+    )
+    expect(describeRefusal({ ...error, message: 'The deadline must follow the start.' }, plan, await t('en'))).toBe(
+      'Your change to “Deadline” of the action “Former les bénévoles” was undone: The deadline must follow the start.',
+    )
     // A milestone of the action (no column of the table): the action is named all the same.
-    expect(describeRefusal({ ...error, entity: 'actions/a1/milestones/m1', field: 'date' }, plan, await t('fr'))).toBe('Votre modification de l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.')
-    expect(describeRefusal({ ...error, field: undefined }, plan, await t('fr'))).toBe('Votre modification de l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.')
+    expect(describeRefusal({ ...error, entity: 'actions/a1/milestones/m1', field: 'date' }, plan, await t('fr'))).toBe(
+      'Votre modification de l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.',
+    )
+    expect(describeRefusal({ ...error, field: undefined }, plan, await t('fr'))).toBe(
+      'Votre modification de l’action « Former les bénévoles » a été annulée : L’échéance doit suivre le début.',
+    )
     // An action the document no longer has, or a text document: the server's message says it.
     expect(describeRefusal({ ...error, entity: 'actions/gone' }, plan, await t('fr'))).toBe(error.message)
     const text = new Y.Doc()
     contentOf(text)
-    expect(describeRefusal({ code: 'edit_forbidden', rule: 'PERM2', entity: 'content', message: 'Votre rôle ne vous permet pas de modifier ce document : votre modification a été annulée.' }, text, await t('fr'))).toBe(
-      'Votre rôle ne vous permet pas de modifier ce document : votre modification a été annulée.',
-    )
+    expect(
+      describeRefusal(
+        {
+          code: 'edit_forbidden',
+          rule: 'PERM2',
+          entity: 'content',
+          message: 'Votre rôle ne vous permet pas de modifier ce document : votre modification a été annulée.',
+        },
+        text,
+        await t('fr'),
+      ),
+    ).toBe('Votre rôle ne vous permet pas de modifier ce document : votre modification a été annulée.')
   })
 })

@@ -41,7 +41,7 @@ function edit(room: Room, random: () => number): void {
     } else if (r < 0.73) {
       // Typing or deleting deep inside one, or removing it whole.
       const nested = map.get(`n${Math.floor(random() * 3)}`)
-      const notes = nested instanceof Y.Map ? (nested.get('inner') as Y.Map<unknown>).get('notes') as Y.Text : null
+      const notes = nested instanceof Y.Map ? ((nested.get('inner') as Y.Map<unknown>).get('notes') as Y.Text) : null
       const what = random()
       if (!notes) return
       if (what < 0.5) notes.insert(Math.floor(random() * (notes.length + 1)), 'xyz')

@@ -49,10 +49,20 @@ describe('HOST2: the shape of an update, checked before it is applied', () => {
     const parent = deepMap(client, 47)
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
     // 48 deep: allowed; one more level: refused, although the update itself holds only one map.
-    expect(check(updateOf(client, () => parent.set('ok', new Y.Map())), server)).toBeNull()
+    expect(
+      check(
+        updateOf(client, () => parent.set('ok', new Y.Map())),
+        server,
+      ),
+    ).toBeNull()
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
     const deepest = parent.get('ok') as Y.Map<unknown>
-    expect(check(updateOf(client, () => deepest.set('too', new Y.Map())), server)).toEqual({ kind: 'depth', depth: 49 })
+    expect(
+      check(
+        updateOf(client, () => deepest.set('too', new Y.Map())),
+        server,
+      ),
+    ).toEqual({ kind: 'depth', depth: 49 })
   })
 
   it('[HOST2] follows neighbours (origins) to the type an item lives in, in the update and in the document', () => {
@@ -64,7 +74,12 @@ describe('HOST2: the shape of an update, checked before it is applied', () => {
     client.transact(() => list.push([1]))
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
     // An array pushed after an existing element names that element as its origin, not its parent.
-    expect(check(updateOf(client, () => list.push([new Y.Array()])), server)).toEqual({ kind: 'depth', depth: 49 })
+    expect(
+      check(
+        updateOf(client, () => list.push([new Y.Array()])),
+        server,
+      ),
+    ).toEqual({ kind: 'depth', depth: 49 })
     // Typing a long run: a chain of origins thousands of items long, resolved without recursion.
     const text = new Y.Doc()
     const update = updateOf(text, (d) => {

@@ -20,15 +20,39 @@ function charter(): Y.XmlFragment {
   const fragment = doc.getXmlFragment('content')
   const list = new Y.XmlElement('bulletList')
   const item = new Y.XmlElement('listItem')
-  item.insert(0, [textblock('paragraph', [['le ', {}], ['comité technique', link(bodyLinkHref('ws1', 'tech'))]])])
+  item.insert(0, [
+    textblock('paragraph', [
+      ['le ', {}],
+      ['comité technique', link(bodyLinkHref('ws1', 'tech'))],
+    ]),
+  ])
   list.insert(0, [item])
   fragment.insert(0, [
-    textblock('paragraph', [['Avant tout titre : ', {}], ['l’assemblée', link(bodyLinkHref('ws1', 'ag'))]]),
-    textblock('heading', [['5. ', {}], ['Gouvernance', { bold: {} }]], 2),
-    textblock('paragraph', [['Le ', {}], ['COPIL', link(bodyLinkHref('ws1', 'copil'))], [' et un ', {}], ['site', link('https://example.org')]]),
+    textblock('paragraph', [
+      ['Avant tout titre : ', {}],
+      ['l’assemblée', link(bodyLinkHref('ws1', 'ag'))],
+    ]),
+    textblock(
+      'heading',
+      [
+        ['5. ', {}],
+        ['Gouvernance', { bold: {} }],
+      ],
+      2,
+    ),
+    textblock('paragraph', [
+      ['Le ', {}],
+      ['COPIL', link(bodyLinkHref('ws1', 'copil'))],
+      [' et un ', {}],
+      ['site', link('https://example.org')],
+    ]),
     list,
     textblock('heading', [['6. Adhésion', {}]], 2),
-    textblock('paragraph', [['Le ', {}], ['COPIL encore', link(bodyLinkHref('ws1', 'copil'))], [' ailleurs', link(bodyLinkHref('ws2', 'other'))]]),
+    textblock('paragraph', [
+      ['Le ', {}],
+      ['COPIL encore', link(bodyLinkHref('ws1', 'copil'))],
+      [' ailleurs', link(bodyLinkHref('ws2', 'other'))],
+    ]),
   ])
   return fragment
 }
@@ -54,7 +78,14 @@ describe('[GOV25] body links in the charter', () => {
 
   it('[GOV25] only the exact same-origin body address is a body link, and it is the one relative href the rich-text rules accept', () => {
     expect(parseBodyLink('/alliances/ws1/gouvernance#instance-b_1')).toEqual({ workspaceId: 'ws1', bodyId: 'b_1' })
-    for (const href of ['/alliances/ws1/gouvernance', '/alliances/ws1/plan#instance-b1', '//evil.example/alliances/ws1/gouvernance#instance-b1', '/alliances/ws1/gouvernance#instance-b1"onclick', ' /alliances/ws1/gouvernance#instance-b1', 'javascript:alert(1)//alliances/ws1/gouvernance#instance-b1']) {
+    for (const href of [
+      '/alliances/ws1/gouvernance',
+      '/alliances/ws1/plan#instance-b1',
+      '//evil.example/alliances/ws1/gouvernance#instance-b1',
+      '/alliances/ws1/gouvernance#instance-b1"onclick',
+      ' /alliances/ws1/gouvernance#instance-b1',
+      'javascript:alert(1)//alliances/ws1/gouvernance#instance-b1',
+    ]) {
       expect(parseBodyLink(href)).toBeNull()
       expect(isAllowedHref(href)).toBe(false)
     }

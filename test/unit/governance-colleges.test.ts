@@ -14,7 +14,20 @@ const check = (body: GovernanceBody) => (change: Partial<GovernanceBody>) => {
 
 function bodyDoc(): { doc: Y.Doc; body: () => GovernanceBody; transactions: () => number } {
   const doc = new Y.Doc()
-  bodiesOf(doc).set('b1', buildBody({ name: 'Assemblée', level: 'strategic', mandate: '', seats: { pA: 2, pB: 1 }, decisionRule: 'simple_majority', quorum: 3, cadence: 'annual', chair: null, order: keyBetween(null, null) }))
+  bodiesOf(doc).set(
+    'b1',
+    buildBody({
+      name: 'Assemblée',
+      level: 'strategic',
+      mandate: '',
+      seats: { pA: 2, pB: 1 },
+      decisionRule: 'simple_majority',
+      quorum: 3,
+      cadence: 'annual',
+      chair: null,
+      order: keyBetween(null, null),
+    }),
+  )
   let count = 0
   doc.on('afterTransaction', () => count++)
   return { doc, body: () => readBody(bodiesOf(doc).get('b1')!), transactions: () => count }

@@ -11,7 +11,13 @@ import { element, para, runs } from '../helpers/richTextBlocks.ts'
 function editorBlocks(): Y.XmlElement[] {
   return [
     element('heading', { level: 1 }, [runs(['Article 1 — Objet'])]),
-    para(['Coopérer '], ['pour le littoral', { bold: {}, italic: {} }], [', voir '], ['la charte', { link: { href: 'https://example.org/charte', target: '_blank', rel: 'noopener noreferrer nofollow', class: null } }], ['.']),
+    para(
+      ['Coopérer '],
+      ['pour le littoral', { bold: {}, italic: {} }],
+      [', voir '],
+      ['la charte', { link: { href: 'https://example.org/charte', target: '_blank', rel: 'noopener noreferrer nofollow', class: null } }],
+      ['.'],
+    ),
     element('heading', { level: 2 }, [runs(['Article 2 — Durée'])]),
     element('bulletList', {}, [element('listItem', {}, [para(['trois ans'])]), element('listItem', {}, [para(['renouvelable'])])]),
     element('blockquote', {}, [para(['Citation'])]),
@@ -33,7 +39,11 @@ describe('a version shown in the editor’s layout (pure part of the version vie
     const shown = versionDocument(stored, schema)
     expect(inEditor.textContent).toContain('Ville de Lille')
     expect(schema.nodeFromJSON(shown).toJSON()).toEqual(inEditor.toJSON())
-    expect(shown.content?.[0]).toEqual({ type: 'heading', attrs: expect.objectContaining({ level: 1 }), content: [{ type: 'text', text: 'Article 1 — Objet' }] })
+    expect(shown.content?.[0]).toEqual({
+      type: 'heading',
+      attrs: expect.objectContaining({ level: 1 }),
+      content: [{ type: 'text', text: 'Article 1 — Objet' }],
+    })
   })
 
   it('[HIST11] an empty version shows one empty paragraph; a node the schema does not know is refused, not half shown', () => {

@@ -7,7 +7,11 @@ describe('[GOV23] moving an agenda item', () => {
   for (let i = 1; i < 5; i++) keys.push(keyBetween(keys[i - 1]!, null))
   const move = (from: number, to: number) => {
     const key = keyForMove(keys, from, to)!
-    return keys.map((k, i) => (i === from ? key : k)).map((k, i) => [k, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, i]) => i)
+    return keys
+      .map((k, i) => (i === from ? key : k))
+      .map((k, i) => [k, i] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([, i]) => i)
   }
 
   it('[GOV23] lands exactly at the target position, up or down, to the ends too', () => {

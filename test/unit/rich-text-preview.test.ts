@@ -54,7 +54,9 @@ describe('[BENCH4] the first screen of a rich-text document', () => {
     const doc = new Y.Doc()
     contentOf(doc).insert(0, [para(['Préambule'])])
     const html = renderToStaticMarkup(createElement(RichTextPreview, { fragment: contentOf(doc), label: 'Texte du document « Accord »' }))
-    expect(html).toBe('<div class="prose prose--preview" aria-label="Texte du document « Accord »" aria-busy="true" role="document" data-testid="document-preview"><p>Préambule</p></div>')
+    expect(html).toBe(
+      '<div class="prose prose--preview" aria-label="Texte du document « Accord »" aria-busy="true" role="document" data-testid="document-preview"><p>Préambule</p></div>',
+    )
     // An empty document still shows its one empty line.
     expect(renderToStaticMarkup(createElement(RichTextPreview, { fragment: contentOf(new Y.Doc()), label: 'x' }))).toContain('<p><br/></p>')
   })

@@ -51,11 +51,14 @@ export interface Paged<T> {
 }
 
 /** Sends a call of a paged list (history, versions, an action's changes): its items, and where the server says the next page is. */
-export async function callPage<R extends ClientResponse<unknown[], number, 'json'>>(request: Promise<R>): Promise<Paged<Answer<R> extends (infer T)[] ? T : never>> {
+export async function callPage<R extends ClientResponse<unknown[], number, 'json'>>(
+  request: Promise<R>,
+): Promise<Paged<Answer<R> extends (infer T)[] ? T : never>> {
   const response = await send(request)
   const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null
   return { items: (await response.json()) as never, next }
 }
 
 /** The query of a next page's address, to ask for it with the same call. */
-export const pageQuery = (next: string | undefined): Record<string, string> => (next ? Object.fromEntries(new URL(next, window.location.origin).searchParams) : {})
+export const pageQuery = (next: string | undefined): Record<string, string> =>
+  next ? Object.fromEntries(new URL(next, window.location.origin).searchParams) : {}

@@ -48,7 +48,14 @@ export function fieldErrorsOf(error: { issues: readonly IssueLike[] }, t: TFunct
   return out
 }
 
-const BETTER_AUTH_CODES = new Set(['INVALID_EMAIL_OR_PASSWORD', 'INVALID_EMAIL', 'INVALID_PASSWORD', 'USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', 'PASSWORD_TOO_SHORT'])
+const BETTER_AUTH_CODES = new Set([
+  'INVALID_EMAIL_OR_PASSWORD',
+  'INVALID_EMAIL',
+  'INVALID_PASSWORD',
+  'USER_ALREADY_EXISTS',
+  'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL',
+  'PASSWORD_TOO_SHORT',
+])
 
 /** A REST error as a sentence in the interface language, from its reason or code (never the server’s English message, SPEC FR1). */
 export function apiErrorMessage(error: unknown, t: TFunction): string {

@@ -9,6 +9,12 @@ import { fr } from './fr.ts'
  */
 export function translatorFor(locale: Locale): TFunction {
   const instance = i18next.createInstance()
-  void instance.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: locale, fallbackLng: false, initAsync: false, interpolation: { escapeValue: false } })
+  void instance.init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng: locale,
+    fallbackLng: false,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  })
   return instance.t
 }

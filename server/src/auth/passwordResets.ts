@@ -27,7 +27,8 @@ export interface PasswordResetsOptions {
 }
 
 /** The one answer for a link that cannot be used, whatever the reason (ACCT18). */
-const resetInvalid = () => new AppError(404, 'not_found', 'This password reset link is not valid (expired, already used or replaced).', undefined, PASSWORD_RESET_INVALID)
+const resetInvalid = () =>
+  new AppError(404, 'not_found', 'This password reset link is not valid (expired, already used or replaced).', undefined, PASSWORD_RESET_INVALID)
 
 /**
  * Password reset by a mailed link (docs/SPEC.md ACCT16–ACCT20), the product's own rather than

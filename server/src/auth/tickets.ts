@@ -132,7 +132,17 @@ export class RedisTicketStore implements TicketStorage {
     const ticket = newTicket()
     const now = this.now()
     const json = JSON.stringify({ userId: claim.userId, workspaceId: claim.workspaceId, sessionId: claim.sessionId })
-    const [status, oldestExpiry] = (await this.redis.eval(ISSUE_SCRIPT, 2, this.prefix + ticket, this.userKey(claim.userId), ticket, json, this.ttlMs, now, maxOutstanding ?? 0)) as [number, string?]
+    const [status, oldestExpiry] = (await this.redis.eval(
+      ISSUE_SCRIPT,
+      2,
+      this.prefix + ticket,
+      this.userKey(claim.userId),
+      ticket,
+      json,
+      this.ttlMs,
+      now,
+      maxOutstanding ?? 0,
+    )) as [number, string?]
     if (status === 1) throw tooManyTickets(Number(oldestExpiry), now)
     if (status !== 0) throw new Error('ticket collision')
     return ticket

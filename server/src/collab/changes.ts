@@ -128,5 +128,4 @@ export function insertedItems(transaction: Y.Transaction): Y.Item[] {
   return items
 }
 
-const insertedBy = (transaction: Y.Transaction, item: Y.Item): boolean =>
-  item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+const insertedBy = (transaction: Y.Transaction, item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)

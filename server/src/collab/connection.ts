@@ -1,4 +1,16 @@
-import { CLOSE, CLOSE_REASON, encodeSaved, HEARTBEAT_FRAME, LIMITS, mayReceive, MESSAGE, type ExtensionRequest, STORAGE_STATE, type CloseCode, type StorageState } from '@ensemble/shared'
+import {
+  CLOSE,
+  CLOSE_REASON,
+  encodeSaved,
+  HEARTBEAT_FRAME,
+  LIMITS,
+  mayReceive,
+  MESSAGE,
+  type ExtensionRequest,
+  STORAGE_STATE,
+  type CloseCode,
+  type StorageState,
+} from '@ensemble/shared'
 import type * as decoding from 'lib0/decoding'
 import type { DocKey, KeptState } from '../storage/docStore.ts'
 import { ConnectionError, MalformedMessageError, RateLimitedError } from './errors.ts'

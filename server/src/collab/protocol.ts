@@ -24,10 +24,7 @@ export function readMessageType(frame: Uint8Array): { type: number; decoder: dec
 
 // ---- sync (type 0) ----------------------------------------------------------------------------
 
-export type SyncMessage =
-  | { kind: 'step1'; stateVector: Uint8Array }
-  | { kind: 'step2'; update: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+export type SyncMessage = { kind: 'step1'; stateVector: Uint8Array } | { kind: 'step2'; update: Uint8Array } | { kind: 'update'; update: Uint8Array }
 
 /** Reads the body of a sync message (after its message type). */
 export function readSyncMessage(decoder: decoding.Decoder): SyncMessage {

@@ -146,7 +146,14 @@ export class Room implements EditRoom, ConnectionRoom {
 
     this.clientOwners = new ClientOwners(options.store, key, (err) => options.logger.warn({ err, ...key }, 'claiming a client id announced in presence failed'))
     const peers = options.peers
-    this.presence = new RoomPresence(this.doc, key, this.clientOwners, options.logger, (frame) => this.sendToAll(frame), peers && ((update) => peers.publishAwareness(update)))
+    this.presence = new RoomPresence(
+      this.doc,
+      key,
+      this.clientOwners,
+      options.logger,
+      (frame) => this.sendToAll(frame),
+      peers && ((update) => peers.publishAwareness(update)),
+    )
 
     const pendingUpdates = isPreparedDoc(loaded) ? loaded.pendingUpdates : loaded.updates.length
     this.compactor = new Compactor(options.store, key, options.compactAfterUpdates, pendingUpdates, options.logger)

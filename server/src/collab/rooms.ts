@@ -82,7 +82,13 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
   let timer: ReturnType<typeof setTimeout> | undefined
   const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))
   try {
-    await Promise.race([work.then(() => undefined, () => undefined), elapsed])
+    await Promise.race([
+      work.then(
+        () => undefined,
+        () => undefined,
+      ),
+      elapsed,
+    ])
   } finally {
     clearTimeout(timer)
   }
@@ -188,7 +194,8 @@ export class RoomRegistry {
   connectedMembers(): { workspaceId: string; userId: string }[] {
     const seen = new Map<string, { workspaceId: string; userId: string }>()
     for (const slot of this.slots.values()) {
-      for (const { identity } of slot.connections) seen.set(`${identity.workspaceId}\n${identity.userId}`, { workspaceId: identity.workspaceId, userId: identity.userId })
+      for (const { identity } of slot.connections)
+        seen.set(`${identity.workspaceId}\n${identity.userId}`, { workspaceId: identity.workspaceId, userId: identity.userId })
     }
     return [...seen.values()]
   }
@@ -243,7 +250,14 @@ export class RoomRegistry {
     for (;;) {
       const slots = [...this.slots.values()]
       const unloading = [...this.unloading.values()]
-      await Promise.all(slots.map((slot) => slot.ready.then((room) => room.flush(), () => {})))
+      await Promise.all(
+        slots.map((slot) =>
+          slot.ready.then(
+            (room) => room.flush(),
+            () => {},
+          ),
+        ),
+      )
       await Promise.all(unloading)
       await this.kept.idle()
       const settled = slots.every((slot) => slot.room !== null) && this.slots.size === slots.length
@@ -274,7 +288,18 @@ export class RoomRegistry {
     const previous = this.unloading.get(id) ?? Promise.resolve()
     // Called once `slot` is set (`then` runs its callback later).
     const ready = previous.then(() => this.load(key, slot))
-    const slot: RoomSlot = { id, key, ready, room: null, connections: new Set(), pinned: 0, idleTimer: null, keptStateWrites: [], keptStateFromStore: null, freshV2: new Set() }
+    const slot: RoomSlot = {
+      id,
+      key,
+      ready,
+      room: null,
+      connections: new Set(),
+      pinned: 0,
+      idleTimer: null,
+      keptStateWrites: [],
+      keptStateFromStore: null,
+      freshV2: new Set(),
+    }
     ready.then(
       (room) => {
         slot.room = room

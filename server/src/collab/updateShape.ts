@@ -142,7 +142,11 @@ function depthInDoc(doc: Y.Doc, id: Y.ID, asParent: boolean, cap: number): numbe
   if (!structs || id.clock >= Y.getState(doc.store, id.client)) return 0
   const struct = structs[Y.findIndexSS(structs, id.clock)]
   if (!(struct instanceof Y.Item)) return 0
-  let type: Y.AbstractType<unknown> | null = asParent ? (struct.content instanceof Y.ContentType ? struct.content.type : null) : (struct.parent as Y.AbstractType<unknown> | null)
+  let type: Y.AbstractType<unknown> | null = asParent
+    ? struct.content instanceof Y.ContentType
+      ? struct.content.type
+      : null
+    : (struct.parent as Y.AbstractType<unknown> | null)
   if (!type) return 0
   let depth = 1
   while (type._item !== null && depth <= cap) {

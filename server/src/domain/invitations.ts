@@ -45,7 +45,8 @@ const tokenHash = (secret: string, token: string): string => createHmac('sha256'
 const newToken = (): string => randomBytes(32).toString('base64url')
 
 /** The one answer for a link that cannot be used, whatever the reason (ACCT6). */
-export const invitationInvalid = () => new AppError(404, 'not_found', 'This invitation link is not valid (expired, already used or withdrawn).', undefined, INVITATION_INVALID)
+export const invitationInvalid = () =>
+  new AppError(404, 'not_found', 'This invitation link is not valid (expired, already used or withdrawn).', undefined, INVITATION_INVALID)
 
 const present = (r: Selectable<InvitationTable>, now: string): Invitation => ({
   id: r.id,
@@ -70,7 +71,13 @@ export async function listInvitations(db: Kysely<Database>, workspaceId: string,
  * or not (ACCT2): one query for an existing membership by address, one for a pending invitation,
  * one insert. Nothing here reads whether the address is registered.
  */
-export async function createInvitation(db: Kysely<Database>, workspaceId: string, invitedBy: string, input: AddMemberInput, keys: InvitationKeys): Promise<IssuedLink> {
+export async function createInvitation(
+  db: Kysely<Database>,
+  workspaceId: string,
+  invitedBy: string,
+  input: AddMemberInput,
+  keys: InvitationKeys,
+): Promise<IssuedLink> {
   const partnerId = input.partnerId ?? null
   if (partnerId) await assertPartnerInWorkspace(db, workspaceId, partnerId)
   if (input.representative && !partnerId) throw validationFailed('A representative must belong to a partner.', 'representative', 'representative_needs_partner')
@@ -148,7 +155,14 @@ export async function previewInvitation(db: Kysely<Database>, token: string, key
   const workspace = await db.selectFrom('workspace').select('name').where('id', '=', row.workspace_id).executeTakeFirstOrThrow()
   const inviter = await db.selectFrom('user').select('name').where('id', '=', row.invited_by).executeTakeFirst()
   const partner = row.partner_id ? await db.selectFrom('partner').select('name').where('id', '=', row.partner_id).executeTakeFirst() : undefined
-  return { workspaceName: workspace.name, email: row.email, role: row.role as Role, partnerName: partner?.name ?? null, invitedBy: inviter?.name ?? '', expiresAt: row.expires_at! }
+  return {
+    workspaceName: workspace.name,
+    email: row.email,
+    role: row.role as Role,
+    partnerName: partner?.name ?? null,
+    invitedBy: inviter?.name ?? '',
+    expiresAt: row.expires_at!,
+  }
 }
 
 /**
@@ -165,13 +179,25 @@ export async function acceptInvitation(
   const row = await findUsable(db, token, keys)
   if (!row) throw invitationInvalid()
   if (row.email !== user.email.toLowerCase()) {
-    throw new AppError(403, 'forbidden', 'This invitation was sent to another address: sign in with that address to accept it.', undefined, INVITATION_OTHER_EMAIL)
+    throw new AppError(
+      403,
+      'forbidden',
+      'This invitation was sent to another address: sign in with that address to accept it.',
+      undefined,
+      INVITATION_OTHER_EMAIL,
+    )
   }
   await db.transaction().execute(async (trx) => {
     const spent = await trx.deleteFrom('invitation').where('id', '=', row.id).where('token_hash', '=', row.token_hash).executeTakeFirst()
     if (Number(spent.numDeletedRows) !== 1) throw invitationInvalid()
     if (!(await getMembership(trx, row.workspace_id, user.id))) {
-      await addMembership(trx, row.workspace_id, user.id, { role: row.role as Role, partnerId: row.partner_id, representative: row.representative === 1 }, keys.clock)
+      await addMembership(
+        trx,
+        row.workspace_id,
+        user.id,
+        { role: row.role as Role, partnerId: row.partner_id, representative: row.representative === 1 },
+        keys.clock,
+      )
     }
   })
   return { workspaceId: row.workspace_id }

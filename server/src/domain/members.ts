@@ -66,7 +66,10 @@ export async function addMembership(
   grant: { role: Role; partnerId: string | null; representative: boolean },
   clock: Clock = systemClock,
 ): Promise<void> {
-  await db.insertInto('member').values({ workspace_id: workspaceId, user_id: userId, role: grant.role, partner_id: grant.partnerId, created_at: clock().toISOString() }).execute()
+  await db
+    .insertInto('member')
+    .values({ workspace_id: workspaceId, user_id: userId, role: grant.role, partner_id: grant.partnerId, created_at: clock().toISOString() })
+    .execute()
   if (grant.representative && grant.partnerId) await setRepresentative(db, workspaceId, grant.partnerId, userId, true)
 }
 
@@ -85,7 +88,8 @@ export async function updateMember(db: Kysely<Database>, workspaceId: string, us
     const changes: { role?: string; partner_id?: string | null } = {}
     if (input.role) changes.role = input.role
     if (input.partnerId !== undefined) changes.partner_id = input.partnerId
-    if (Object.keys(changes).length) await trx.updateTable('member').set(changes).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
+    if (Object.keys(changes).length)
+      await trx.updateTable('member').set(changes).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
     // Changing partner ends a representation of the previous one.
     if (input.partnerId !== undefined && input.partnerId !== current.partnerId) await setRepresentative(trx, workspaceId, null, userId, false)
     if (input.representative !== undefined) await setRepresentative(trx, workspaceId, partnerId, userId, input.representative)

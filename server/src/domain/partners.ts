@@ -5,12 +5,7 @@ import { conflict, notFound } from '../errors.ts'
 import { systemClock, type Clock } from './clock.ts'
 
 export async function createPartner(db: Kysely<Database>, workspaceId: string, input: CreatePartnerInput, clock: Clock = systemClock): Promise<string> {
-  const existing = await db
-    .selectFrom('partner')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('name', '=', input.name)
-    .executeTakeFirst()
+  const existing = await db.selectFrom('partner').select('id').where('workspace_id', '=', workspaceId).where('name', '=', input.name).executeTakeFirst()
   if (existing) throw conflict('A partner with this name already exists in this alliance.', 'name', 'partner_name_taken')
   const id = newId()
   await db

@@ -9,12 +9,21 @@ import { RedisFanOut, redisRetryStrategy } from './redisFanOut.ts'
  * With REDIS_URL: fan-out between instances and tickets in Redis. Without: an in-process fan-out
  * nobody else listens to, and tickets in memory (one instance).
  */
-export async function connectInstances(redisUrl: string | null, logger: Logger, now: () => number = Date.now): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
+export async function connectInstances(
+  redisUrl: string | null,
+  logger: Logger,
+  now: () => number = Date.now,
+): Promise<{ fanOut: FanOut; tickets: TicketStorage }> {
   if (!redisUrl) return { fanOut: new InProcessFanOut(undefined, logger), tickets: new TicketStore(undefined, now) }
   const fanOut = await RedisFanOut.connect(redisUrl, { logger })
   // Its own connection, failing fast when Redis is away: an upgrade or a ticket request then errs
   // instead of waiting for Redis.
-  const redis = new Redis(redisUrl, { retryStrategy: redisRetryStrategy, maxRetriesPerRequest: 1, lazyConnect: true, connectionName: `ensemble-tickets-${fanOut.instanceId}` })
+  const redis = new Redis(redisUrl, {
+    retryStrategy: redisRetryStrategy,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    connectionName: `ensemble-tickets-${fanOut.instanceId}`,
+  })
   redis.on('error', () => {})
   try {
     await redis.connect()

@@ -54,7 +54,9 @@ export class ControlChannel {
 
   private publish(kind: string, body: Record<string, string>): void {
     const data = new TextEncoder().encode(JSON.stringify(body))
-    this.fanOut.publish(CONTROL_CHANNEL, { stream: this.stream, seq: ++this.seq, kind, data }).catch((err: unknown) => this.logger.warn({ err, kind }, 'control message not published'))
+    this.fanOut
+      .publish(CONTROL_CHANNEL, { stream: this.stream, seq: ++this.seq, kind, data })
+      .catch((err: unknown) => this.logger.warn({ err, kind }, 'control message not published'))
   }
 
   private readonly handler = (message: FanOutMessage): void => {

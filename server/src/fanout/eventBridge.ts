@@ -54,7 +54,9 @@ export class EventBridge {
     if (event.fromPeer || event.localOnly) return
     const { workspaceId, type, data, userId } = event
     const bytes = new TextEncoder().encode(JSON.stringify({ workspaceId, type, data, ...(userId !== undefined ? { userId } : {}) }))
-    this.fanOut.publish(EVENTS_CHANNEL, { stream: this.stream, seq: ++this.seq, kind: 'event', data: bytes }).catch((err: unknown) => this.logger.warn({ err, type }, 'workspace event not published'))
+    this.fanOut
+      .publish(EVENTS_CHANNEL, { stream: this.stream, seq: ++this.seq, kind: 'event', data: bytes })
+      .catch((err: unknown) => this.logger.warn({ err, type }, 'workspace event not published'))
   }
 
   private readonly receive = (message: FanOutMessage): void => {
@@ -67,6 +69,12 @@ export class EventBridge {
     }
     if (typeof event.workspaceId !== 'string' || typeof event.type !== 'string') return
     if (event.userId !== undefined && typeof event.userId !== 'string') return
-    this.bus.publish({ workspaceId: event.workspaceId, type: event.type, data: event.data, ...(event.userId !== undefined ? { userId: event.userId } : {}), fromPeer: true })
+    this.bus.publish({
+      workspaceId: event.workspaceId,
+      type: event.type,
+      data: event.data,
+      ...(event.userId !== undefined ? { userId: event.userId } : {}),
+      fromPeer: true,
+    })
   }
 }

@@ -44,7 +44,10 @@ export class RedisFanOut implements FanOut {
     const common: RedisOptions = { retryStrategy: redisRetryStrategy, maxRetriesPerRequest: null, lazyConnect: true }
     this.pub = new Redis(url, { ...common, connectionName: `ensemble-pub-${this.instanceId}` })
     this.sub = new Redis(url, { ...common, autoResubscribe: true, connectionName: `ensemble-sub-${this.instanceId}` })
-    for (const [name, client] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
+    for (const [name, client] of [
+      ['publisher', this.pub],
+      ['subscriber', this.sub],
+    ] as const) {
       client.on('error', (err: unknown) => this.logError(err, name))
     }
     this.sub.on('messageBuffer', (channel: Buffer, payload: Buffer) => this.receive(channel.toString(), payload))
@@ -157,7 +160,13 @@ export class RedisFanOut implements FanOut {
 async function quit(client: Redis): Promise<void> {
   if (client.status === 'ready') {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())
-    await Promise.race([client.quit().then(() => undefined, () => undefined), timeout])
+    await Promise.race([
+      client.quit().then(
+        () => undefined,
+        () => undefined,
+      ),
+      timeout,
+    ])
   }
   client.disconnect()
 }

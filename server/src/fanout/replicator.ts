@@ -151,7 +151,8 @@ export class ReplicaLink {
     // loaded after subscribing. A later stream (that instance opened the document again) was heard
     // from its start, so it must begin at 1.
     const expected = last === undefined ? message.seq : last.stream === message.stream ? last.seq + 1 : 1
-    if (last === undefined || last.stream !== message.stream || message.seq > last.seq) this.lastSeen.set(message.instanceId, { stream: message.stream, seq: message.seq })
+    if (last === undefined || last.stream !== message.stream || message.seq > last.seq)
+      this.lastSeen.set(message.instanceId, { stream: message.stream, seq: message.seq })
     const gap = message.seq > expected
     if (message.kind === 'update') target.applyPeerUpdate(message.data)
     else if (message.kind === 'awareness') target.applyPeerAwareness(message.data)

@@ -53,8 +53,12 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
         await sql`select 1`.execute(deps.db)
         return c.json({ status: 'ok' as const })
       })
-      .get('/openapi.json', describe('This document: the REST surface, generated from the routes', { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }), async (c) =>
-        c.json(await openApi()),
+      .get(
+        '/openapi.json',
+        describe('This document: the REST surface, generated from the routes', {
+          200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } },
+        }),
+        async (c) => c.json(await openApi()),
       )
       .use(loadSession(deps))
       // One budget of state-changing requests per member, whatever the route (LIM2); costly routes add their own.
@@ -75,7 +79,9 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
       .route('/dev/outbox', deps.devRoutes ? devOutboxRoutes(deps) : absent<ReturnType<typeof devOutboxRoutes>>())
       .route(
         '/workspaces/:workspaceId/meetings',
-        deps.governance ? meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance)) : absent<ReturnType<typeof meetingRoutes>>(),
+        deps.governance
+          ? meetingRoutes(deps, deps.governance, createMeetingServices(deps.db, workspaceEvents, deps.governance))
+          : absent<ReturnType<typeof meetingRoutes>>(),
       )
       .route('/workspaces/:workspaceId', memberRoutes(deps))
       .all('/*', () => {

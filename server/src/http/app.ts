@@ -44,8 +44,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       // The rest of the body stays unread, so the connection cannot be reused: say so.
-      onError: (c) =>
-        c.json({ error: { code: 'payload_too_large', message: 'Request body too large.' } }, 413, { Connection: 'close' }),
+      onError: (c) => c.json({ error: { code: 'payload_too_large', message: 'Request body too large.' } }, 413, { Connection: 'close' }),
     }),
   )
 
@@ -70,7 +69,10 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
     if (err instanceof AppError) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } }, err.status)
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.reason ? { reason: err.reason } : {}) } },
+        err.status,
+      )
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error')
     return c.json({ error: { code: 'internal_error', message: 'Internal error.' } }, 500)

@@ -57,7 +57,11 @@ async function toApiError(res: Response): Promise<Response> {
 function withoutTokens(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTokens)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'token').map(([key, v]) => [key, withoutTokens(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'token')
+        .map(([key, v]) => [key, withoutTokens(v)]),
+    )
   }
   return value
 }
@@ -80,7 +84,11 @@ async function stripTokens(res: Response): Promise<Response> {
  * The request body, checked: JSON (an empty body is `{}`), the endpoint's schema (none: nothing is
  * forwarded but `{}`), the password policy on the field holding a new password. What is forwarded.
  */
-function authBody<S extends z.ZodType>(deps: AppDeps, schema: S | null, newPassword?: 'password' | 'newPassword'): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+function authBody<S extends z.ZodType>(
+  deps: AppDeps,
+  schema: S | null,
+  newPassword?: 'password' | 'newPassword',
+): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const text = await c.req.raw.clone().text()
     let body: unknown = {}
@@ -148,7 +156,10 @@ function forward(deps: AppDeps) {
 }
 
 /** better-auth's answer, as it is, less any session token. */
-const authAnswer = { description: 'better-auth’s answer (the user, the session), without any session token', content: { 'application/json': { schema: { type: 'object' } } } }
+const authAnswer = {
+  description: 'better-auth’s answer (the user, the session), without any session token',
+  content: { 'application/json': { schema: { type: 'object' } } },
+}
 
 /** Mounted at /api/auth: the six endpoints that answer, before any session is loaded (their own rate limits are better-auth's). */
 export function authRoutes(deps: AppDeps) {
@@ -156,7 +167,10 @@ export function authRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post(
       '/sign-up/email',
-      describe('Create an account (sets the session cookie); password policy (ACCT13): 422 with reason password_too_short, password_blank, password_personal or password_common; joins no alliance', { 200: authAnswer }),
+      describe(
+        'Create an account (sets the session cookie); password policy (ACCT13): 422 with reason password_too_short, password_blank, password_personal or password_common; joins no alliance',
+        { 200: authAnswer },
+      ),
       authBody(deps, signUpSchema, 'password'),
       send,
     )
@@ -165,11 +179,19 @@ export function authRoutes(deps: AppDeps) {
     .get('/get-session', describe('The session and its user, without the session token', { 200: authAnswer }), send)
     .post(
       '/change-password',
-      describe('Change the password (same policy as sign-up, field newPassword); ends every other session of the user and their websockets; rate-limited like sign-in', { 200: authAnswer }),
+      describe(
+        'Change the password (same policy as sign-up, field newPassword); ends every other session of the user and their websockets; rate-limited like sign-in',
+        { 200: authAnswer },
+      ),
       authBody(deps, changePasswordSchema, 'newPassword'),
       send,
     )
-    .post('/update-user', describe('Change one’s name (bounded like at sign-up); no other field is written', { 200: authAnswer }), authBody(deps, updateUserSchema), send)
+    .post(
+      '/update-user',
+      describe('Change one’s name (bounded like at sign-up); no other field is written', { 200: authAnswer }),
+      authBody(deps, updateUserSchema),
+      send,
+    )
     .on(['GET', 'POST'], '/*', () => {
       throw notFound('Route')
     })

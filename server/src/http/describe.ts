@@ -23,7 +23,10 @@ export const fileAnswer = (mediaType: string, description: string): OtherAnswer 
  * JSON whose shape is a shared TypeScript type without a zod schema yet (the governance meetings'
  * views): the document names the type; the typed client reads it from the route itself.
  */
-export const jsonAnswer = (sharedType: string): OtherAnswer => ({ description: `JSON: ${sharedType}`, content: { 'application/json': { schema: { type: 'object' } } } })
+export const jsonAnswer = (sharedType: string): OtherAnswer => ({
+  description: `JSON: ${sharedType}`,
+  content: { 'application/json': { schema: { type: 'object' } } },
+})
 
 /** Every route may answer an error in the one shape of the API (errors.ts, app.ts's onError). */
 const errorAnswer = { description: 'Error: {error:{code,message,field?,reason?}}', content: { 'application/json': { schema: resolver(apiErrorSchema) } } }

@@ -35,7 +35,8 @@ export class MemberRates<Kind extends string = MemberRateKind> {
     const now = this.now()
     this.dropIdle(buckets, now, (spec.burst / spec.perSecond) * 1000)
     let held = buckets.get(userId)
-    if (held) buckets.delete(userId) // set again below: the map stays in order of last use
+    if (held)
+      buckets.delete(userId) // set again below: the map stays in order of last use
     else held = { bucket: new TokenBucket(spec, this.now), usedAt: now }
     held.usedAt = now
     buckets.set(userId, held)

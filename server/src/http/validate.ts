@@ -16,7 +16,11 @@ import type { AppEnv } from './context.ts'
  * hono-openapi's own `validator()` is not used: Hono's validator reads a body only when it is sent as
  * `application/json`, and answers a malformed one with its own 400; the API reads any body as JSON.
  */
-type Validated<Target extends 'json' | 'query' | 'param', In, Out> = MiddlewareHandler<AppEnv, string, { in: { [K in Target]: In }; out: { [K in Target]: Out } }>
+type Validated<Target extends 'json' | 'query' | 'param', In, Out> = MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { [K in Target]: In }; out: { [K in Target]: Out } }
+>
 
 /** Attaches `schema` to `middleware` the way hono-openapi's validators carry theirs, for the document. */
 export function documented<M extends MiddlewareHandler<AppEnv, string, object>>(middleware: M, target: 'json' | 'query' | 'param', schema: z.ZodType): M {
@@ -86,7 +90,9 @@ export function query<S extends z.ZodObject>(
  * Path parameters that hold ids, each with what it names (`{ threadId: 'Thread' }`): a malformed id
  * names nothing, so it is that thing's 404 (`Thread not found.`), checked in the order given.
  */
-export function pathIds<const Names extends Record<string, string>>(names: Names): Validated<'param', { [K in keyof Names]: string }, { [K in keyof Names]: string }> {
+export function pathIds<const Names extends Record<string, string>>(
+  names: Names,
+): Validated<'param', { [K in keyof Names]: string }, { [K in keyof Names]: string }> {
   const schema = z.object(Object.fromEntries(Object.keys(names).map((name) => [name, idSchema])))
   return documented<Validated<'param', { [K in keyof Names]: string }, { [K in keyof Names]: string }>>(
     async (c, next) => {
@@ -105,7 +111,11 @@ export function pathIds<const Names extends Record<string, string>>(names: Names
 }
 
 /** A path parameter checked by `check` (which throws the refusal), documented as `schema`. */
-export function pathParam<const Name extends string>(name: Name, schema: z.ZodType<string>, check: (value: string) => string): Validated<'param', { [K in Name]: string }, { [K in Name]: string }> {
+export function pathParam<const Name extends string>(
+  name: Name,
+  schema: z.ZodType<string>,
+  check: (value: string) => string,
+): Validated<'param', { [K in Name]: string }, { [K in Name]: string }> {
   return documented<Validated<'param', { [K in Name]: string }, { [K in Name]: string }>>(
     async (c, next) => {
       addValidated(c, 'param', { [name]: check(c.req.param(name) ?? '') })

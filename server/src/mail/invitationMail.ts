@@ -14,7 +14,13 @@ export interface InvitationMailData {
 }
 
 const ROLES: Record<Locale, Record<Role, string>> = {
-  fr: { admin: 'coordination (admin)', steering: 'comité de pilotage', editor: 'contributeur·rice', commenter: 'commentateur·rice', observer: 'observateur·rice' },
+  fr: {
+    admin: 'coordination (admin)',
+    steering: 'comité de pilotage',
+    editor: 'contributeur·rice',
+    commenter: 'commentateur·rice',
+    observer: 'observateur·rice',
+  },
   en: { admin: 'coordinator (admin)', steering: 'steering committee', editor: 'contributor', commenter: 'commenter', observer: 'observer' },
 }
 
@@ -52,7 +58,22 @@ export function composeInvitationMail(d: InvitationMailData): Mail {
     return { lines: [t.body(d), t.how, t.expires(DATE[lang].format(new Date(d.expiresAt))), t.ignore], open: t.open }
   }
   const [fr, en] = [part('fr'), part('en')]
-  const text = [...fr.lines.slice(0, 2), '', d.link, '', ...fr.lines.slice(2), '', '—', '', ...en.lines.slice(0, 2), '', d.link, '', ...en.lines.slice(2), ''].join('\n')
+  const text = [
+    ...fr.lines.slice(0, 2),
+    '',
+    d.link,
+    '',
+    ...fr.lines.slice(2),
+    '',
+    '—',
+    '',
+    ...en.lines.slice(0, 2),
+    '',
+    d.link,
+    '',
+    ...en.lines.slice(2),
+    '',
+  ].join('\n')
   const e = escapeHtml
   const section = (lang: Locale, p: typeof fr) =>
     `<div lang="${lang}"><p>${e(p.lines[0]!)}</p><p>${e(p.lines[1]!)}</p><p><a href="${e(d.link)}">${e(p.open)}</a></p><p>${e(p.lines[2]!)}</p><p>${e(p.lines[3]!)}</p></div>`

@@ -31,7 +31,15 @@ export class OutboxMailer implements Mailer {
   async send(mail: Mail): Promise<void> {
     await this.db
       .insertInto('mail_outbox')
-      .values({ id: newId(), to_address: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html, headers: JSON.stringify(mail.headers), created_at: this.clock().toISOString() })
+      .values({
+        id: newId(),
+        to_address: mail.to,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: mail.html,
+        headers: JSON.stringify(mail.headers),
+        created_at: this.clock().toISOString(),
+      })
       .execute()
   }
 

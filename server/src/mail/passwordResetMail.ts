@@ -7,9 +7,7 @@ import type { Mail } from './mailer.ts'
  * the same whether an account uses it or not; only the account's owner gets a link, and the
  * others are told that no account uses the address (and where to create one).
  */
-export type PasswordResetMailData =
-  | { to: string; account: true; link: string; expiresAt: string }
-  | { to: string; account: false; signUpLink: string }
+export type PasswordResetMailData = { to: string; account: true; link: string; expiresAt: string } | { to: string; account: false; signUpLink: string }
 
 const DATE: Record<Locale, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
@@ -24,7 +22,8 @@ const T = {
     open: 'Choisir un nouveau mot de passe',
     expires: (date: string) => `Ce lien expire le ${date} (UTC).`,
     ignore: 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.',
-    noAccount: (email: string) => `Quelqu’un a demandé à changer le mot de passe d’un compte Ensemble à l’adresse ${email}, mais aucun compte n’utilise cette adresse.`,
+    noAccount: (email: string) =>
+      `Quelqu’un a demandé à changer le mot de passe d’un compte Ensemble à l’adresse ${email}, mais aucun compte n’utilise cette adresse.`,
     signUp: 'Si c’était vous, votre compte utilise peut-être une autre adresse ; vous pouvez aussi en créer un :',
     signUpOpen: 'Créer un compte',
     ignoreNoAccount: 'Sinon, ignorez ce message.',
@@ -58,7 +57,8 @@ export function composePasswordResetMail(d: PasswordResetMailData): Mail {
   const text = [...textOf(fr), '', '—', '', ...textOf(en), ''].join('\n')
   const e = escapeHtml
   const paragraphs = (lines: string[]) => lines.map((line) => `<p>${e(line)}</p>`).join('')
-  const section = (lang: Locale, p: typeof fr) => `<div lang="${lang}">${paragraphs(p.before)}<p><a href="${e(p.link)}">${e(p.label)}</a></p>${paragraphs(p.after)}</div>`
+  const section = (lang: Locale, p: typeof fr) =>
+    `<div lang="${lang}">${paragraphs(p.before)}<p><a href="${e(p.link)}">${e(p.label)}</a></p>${paragraphs(p.after)}</div>`
   const html = bilingualHtml(subject, section('fr', fr), section('en', en))
   return { to: d.to, subject, text, html, headers: {} }
 }

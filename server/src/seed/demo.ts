@@ -139,14 +139,29 @@ function writeSteering(doc: Y.Doc, ids: DemoIds): void {
     ind.values.forEach((v, i) => {
       // Entered the morning after the measure, by a member of the responsible partner.
       const at = Date.parse(`${addDays(v.date, 1)}T09:00:00Z`) + i * 60_000
-      appendIndicatorValue(map, valueIds[i]!, { value: v.value, date: v.date, comment: v.comment, by: ids.users[v.by], at, ...(v.corrects === undefined ? {} : { corrects: valueIds[v.corrects]! }) })
+      appendIndicatorValue(map, valueIds[i]!, {
+        value: v.value,
+        date: v.date,
+        comment: v.comment,
+        by: ids.users[v.by],
+        at,
+        ...(v.corrects === undefined ? {} : { corrects: valueIds[v.corrects]! }),
+      })
     })
     return id
   })
   const questions = questionsOf(doc)
   const questionOrder = keysAfter(null, QUESTIONS.length)
   QUESTIONS.forEach((q, i) => {
-    questions.set(newId(), buildQuestion({ text: q.text, objectiveIds: q.objectives.map((k) => operationalIds[k]), indicatorIds: q.indicators.map((n) => indicatorIds[n]!), order: questionOrder[i]! }))
+    questions.set(
+      newId(),
+      buildQuestion({
+        text: q.text,
+        objectiveIds: q.objectives.map((k) => operationalIds[k]),
+        indicatorIds: q.indicators.map((n) => indicatorIds[n]!),
+        order: questionOrder[i]!,
+      }),
+    )
   })
 }
 
@@ -201,7 +216,15 @@ function writeGovernanceDoc(doc: Y.Doc, ids: DemoIds): void {
 
 /** The demo logins whose account exists (all of them once the demo has been seeded). */
 async function existingLogins(db: Kysely<Database>): Promise<DemoLogin[]> {
-  const rows = await db.selectFrom('user').select('email').where('email', 'in', DEMO_LOGINS.map((l) => l.email)).execute()
+  const rows = await db
+    .selectFrom('user')
+    .select('email')
+    .where(
+      'email',
+      'in',
+      DEMO_LOGINS.map((l) => l.email),
+    )
+    .execute()
   const known = new Set(rows.map((r) => r.email))
   return DEMO_LOGINS.filter((l) => known.has(l.email))
 }

@@ -96,16 +96,34 @@ function blockToXml(block: Block): El {
     case 'paragraph':
       return paragraph(block.text)
     case 'bulletList':
-      return element('bulletList', {}, block.items.map((item) => element('listItem', {}, [paragraph(item)])))
+      return element(
+        'bulletList',
+        {},
+        block.items.map((item) => element('listItem', {}, [paragraph(item)])),
+      )
     case 'orderedList':
-      return element('orderedList', { start: 1 }, block.items.map((item) => element('listItem', {}, [paragraph(item)])))
+      return element(
+        'orderedList',
+        { start: 1 },
+        block.items.map((item) => element('listItem', {}, [paragraph(item)])),
+      )
     case 'blockquote':
       return element('blockquote', {}, block.paragraphs.map(paragraph))
     case 'table': {
       const cell = (name: 'tableHeader' | 'tableCell', source: Inline) => element(name, { colspan: 1, rowspan: 1 }, [paragraph(source)])
       const rows = [
-        element('tableRow', {}, block.header.map((h) => cell('tableHeader', h))),
-        ...block.rows.map((row) => element('tableRow', {}, row.map((c) => cell('tableCell', c)))),
+        element(
+          'tableRow',
+          {},
+          block.header.map((h) => cell('tableHeader', h)),
+        ),
+        ...block.rows.map((row) =>
+          element(
+            'tableRow',
+            {},
+            row.map((c) => cell('tableCell', c)),
+          ),
+        ),
       ]
       return element('table', {}, rows)
     }

@@ -217,7 +217,12 @@ export class PostgresDocStore implements DocStore {
     ])
     const row = rows[0]
     if (!row) return null
-    return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
+    return {
+      stateVector: bytes(row.state_vector),
+      snapshot: bytes(row.snapshot),
+      frameV2: bytes(row.frame_v2),
+      preview: row.preview ? bytes(row.preview) : null,
+    }
   }
 
   async claimClients(key: DocKey, clientIds: readonly number[], claimant: string | null): Promise<Map<number, string>> {

@@ -108,9 +108,7 @@ export class SqliteDocStore implements DocStore {
     // On the thread, the batch in flight already gathers the next one: no spacing needed (see above).
     this.minCommitIntervalMs = options.minCommitIntervalMs ?? (this.writer ? 0 : DEFAULT_MIN_COMMIT_INTERVAL_MS)
     const insertUpdate = db.prepare<[string, string, Buffer, string | null, number]>(WRITE_SQL.insertUpdate)
-    const selectSnapshot = db.prepare<[string, string], SnapshotRow>(
-      'SELECT data, last_update_id FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?',
-    )
+    const selectSnapshot = db.prepare<[string, string], SnapshotRow>('SELECT data, last_update_id FROM doc_snapshots WHERE workspace_id = ? AND doc_name = ?')
     const selectUpdatesAfter = db.prepare<[string, string, number], UpdateRow>(
       'SELECT id, data FROM doc_updates WHERE workspace_id = ? AND doc_name = ? AND id > ? ORDER BY id',
     )
@@ -160,7 +158,20 @@ export class SqliteDocStore implements DocStore {
       for (const { key, update, authorId } of batch) insertUpdate.run(key.workspaceId, key.docName, blob(update), authorId, at)
     })
 
-    this.statements = { claimBatch, selectOwner, insertBatch, countUpdatesAfter, selectSnapshot, selectLog, logAfter, readDoc, upsertSnapshot, upsertKeptState, selectKeptState, sumStored }
+    this.statements = {
+      claimBatch,
+      selectOwner,
+      insertBatch,
+      countUpdatesAfter,
+      selectSnapshot,
+      selectLog,
+      logAfter,
+      readDoc,
+      upsertSnapshot,
+      upsertKeptState,
+      selectKeptState,
+      sumStored,
+    }
   }
 
   /** The file, which another thread opens read-only beside this connection (WAL readers never block the writer). */
@@ -241,14 +252,28 @@ export class SqliteDocStore implements DocStore {
     const at = this.now()
     if (this.writer) return this.writer.keepState({ workspaceId: key.workspaceId, docName: key.docName, format: KEPT_STATE_FORMAT, ...state }, at)
     const { stateVector, snapshot, frameV2, preview } = state
-    this.statements.upsertKeptState.run(key.workspaceId, key.docName, KEPT_STATE_FORMAT, blob(stateVector), blob(snapshot), blob(frameV2), preview ? blob(preview) : null, at)
+    this.statements.upsertKeptState.run(
+      key.workspaceId,
+      key.docName,
+      KEPT_STATE_FORMAT,
+      blob(stateVector),
+      blob(snapshot),
+      blob(frameV2),
+      preview ? blob(preview) : null,
+      at,
+    )
   }
 
   async keptState(key: DocKey): Promise<KeptState | null> {
     this.assertOpen()
     const row = this.statements.selectKeptState.get(key.workspaceId, key.docName, KEPT_STATE_FORMAT)
     if (!row) return null
-    return { stateVector: bytes(row.state_vector), snapshot: bytes(row.snapshot), frameV2: bytes(row.frame_v2), preview: row.preview ? bytes(row.preview) : null }
+    return {
+      stateVector: bytes(row.state_vector),
+      snapshot: bytes(row.snapshot),
+      frameV2: bytes(row.frame_v2),
+      preview: row.preview ? bytes(row.preview) : null,
+    }
   }
 
   /** Claims on the writer thread when there is one (a commit waits for an fsync), then reads on this connection. */

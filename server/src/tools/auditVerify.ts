@@ -34,14 +34,26 @@ function refuse(fr: string, en: string): never {
 }
 
 const key = process.env.AUDIT_KEY || (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : null)
-if (!key) refuse(`Pas de clé d’audit : définissez AUDIT_KEY ou DATA_DIR (cherchée dans ${keyFile}).`, `No audit key: set AUDIT_KEY or DATA_DIR (looked for ${keyFile}).`)
+if (!key)
+  refuse(
+    `Pas de clé d’audit : définissez AUDIT_KEY ou DATA_DIR (cherchée dans ${keyFile}).`,
+    `No audit key: set AUDIT_KEY or DATA_DIR (looked for ${keyFile}).`,
+  )
 const given = values.head ?? []
-const heads = given.map((text) => parseHead(text) ?? refuse(`--head « ${text} » n’est pas une tête : 16 à 64 chiffres hexadécimaux.`, `--head "${text}" is not a head: 16 to 64 hexadecimal digits.`))
+const heads = given.map(
+  (text) =>
+    parseHead(text) ??
+    refuse(`--head « ${text} » n’est pas une tête : 16 à 64 chiffres hexadécimaux.`, `--head "${text}" is not a head: 16 to 64 hexadecimal digits.`),
+)
 
 const databaseUrl = process.env.DATABASE_URL || null
 const sqliteFile = path.join(dataDir, 'ensemble.sqlite')
 // Opening a missing SQLite file would create an empty one: this command only reads.
-if (!databaseUrl && !existsSync(sqliteFile)) refuse(`Pas de base Ensemble : ${sqliteFile} n’existe pas (DATA_DIR ou DATABASE_URL).`, `No Ensemble database: ${sqliteFile} does not exist (DATA_DIR or DATABASE_URL).`)
+if (!databaseUrl && !existsSync(sqliteFile))
+  refuse(
+    `Pas de base Ensemble : ${sqliteFile} n’existe pas (DATA_DIR ou DATABASE_URL).`,
+    `No Ensemble database: ${sqliteFile} does not exist (DATA_DIR or DATABASE_URL).`,
+  )
 const database = openDatabase({ dataDir, databaseUrl, onPoolError: () => undefined })
 try {
   const store = database.pgPool ? new PostgresDocStore(database.pgPool) : new SqliteDocStore(database.sqlite!)

@@ -13,7 +13,9 @@ export function docHash(loaded: LoadedDoc): string {
   try {
     if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot)
     for (const update of loaded.updates) Y.applyUpdate(doc, update)
-    return createHash('sha256').update(JSON.stringify(canonicalDoc(doc))).digest('hex')
+    return createHash('sha256')
+      .update(JSON.stringify(canonicalDoc(doc)))
+      .digest('hex')
   } finally {
     doc.destroy()
   }

@@ -86,9 +86,12 @@ function assertSourceMigrations(sqlite: BetterSqlite3.Database): void {
   const applied = (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name)
   const missing = MIGRATION_NAMES.filter((name) => !applied.includes(name))
   const unknown = applied.filter((name) => !MIGRATION_NAMES.includes(name))
-  if (unknown.length) throw new CopyRefused(`the source has migrations this version does not know (${unknown.join(', ')}): use the Ensemble version that wrote it`)
+  if (unknown.length)
+    throw new CopyRefused(`the source has migrations this version does not know (${unknown.join(', ')}): use the Ensemble version that wrote it`)
   if (missing.length) {
-    throw new CopyRefused(`the source lacks migrations ${missing.join(', ')}: start this Ensemble version once on it (it migrates at start), stop it, then copy`)
+    throw new CopyRefused(
+      `the source lacks migrations ${missing.join(', ')}: start this Ensemble version once on it (it migrates at start), stop it, then copy`,
+    )
   }
 }
 
@@ -212,10 +215,10 @@ async function copyTable(sqlite: BetterSqlite3.Database, client: pg.PoolClient, 
 
   // Ids were copied as they were: move each serial sequence past them (bigserial doc_updates.id).
   for (const column of columns.filter((c) => c.serial)) {
-    await client.query(
-      `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT MAX(${quote(column.name)}) FROM ${quote(table)}), 0) + 1, false)`,
-      [quote(table), column.name],
-    )
+    await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT MAX(${quote(column.name)}) FROM ${quote(table)}), 0) + 1, false)`, [
+      quote(table),
+      column.name,
+    ])
   }
   log(`copied ${table}: ${copied} rows`)
   return copied
@@ -287,7 +290,10 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<Verify
 
 async function documentKeys(sqlite: BetterSqlite3.Database, pool: pg.Pool): Promise<DocKey[]> {
   const query = 'SELECT workspace_id, doc_name FROM doc_updates UNION SELECT workspace_id, doc_name FROM doc_snapshots'
-  const rows = [...(sqlite.prepare(query).all() as { workspace_id: string; doc_name: string }[]), ...(await pool.query<{ workspace_id: string; doc_name: string }>(query)).rows]
+  const rows = [
+    ...(sqlite.prepare(query).all() as { workspace_id: string; doc_name: string }[]),
+    ...(await pool.query<{ workspace_id: string; doc_name: string }>(query)).rows,
+  ]
   const keys = new Map(rows.map((r) => [JSON.stringify([r.workspace_id, r.doc_name]), { workspaceId: r.workspace_id, docName: r.doc_name }]))
   return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, key]) => key)
 }
@@ -329,11 +335,19 @@ export async function verifyCopy(options: Pick<CopyOptions, 'from' | 'to'>): Pro
 export function formatReport(report: VerifyReport): string {
   const pad = (rows: string[][]): string[] => {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-    return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd())
+    return rows.map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
   }
   const short = (hash: string | null) => (hash ? hash.slice(0, 16) : '(absent)')
   const lines = [
-    ...pad([['table', 'sqlite', 'postgres', ''], ...report.tables.map((t) => [t.table, String(t.source), t.target < 0 ? '(missing)' : String(t.target), t.ok ? 'ok' : 'MISMATCH'])]),
+    ...pad([
+      ['table', 'sqlite', 'postgres', ''],
+      ...report.tables.map((t) => [t.table, String(t.source), t.target < 0 ? '(missing)' : String(t.target), t.ok ? 'ok' : 'MISMATCH']),
+    ]),
     '',
     ...pad([
       ['workspace', 'document', 'sqlite sha256', 'postgres sha256', ''],

@@ -45,7 +45,8 @@ function contextAt(location: StoreLocation): JobContext {
 function transferables(result: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>()
   const consider = (value: unknown) => {
-    if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.buffer instanceof ArrayBuffer) out.add(value.buffer)
+    if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.buffer instanceof ArrayBuffer)
+      out.add(value.buffer)
   }
   consider(result)
   if (Array.isArray(result)) result.forEach(consider)

@@ -33,7 +33,12 @@ const OPENS_IDLE_MS = 1_000
 
 export function createDocumentThreads(options: DocumentThreadsOptions = {}): DocumentThreads {
   const idleMs = options.idleMs ?? IDLE_MS
-  const history = new ThreadPool({ name: 'history', size: options.historyThreads ?? DEFAULT_HISTORY_THREADS, maxQueued: options.historyQueue ?? DEFAULT_HISTORY_QUEUE, idleMs })
+  const history = new ThreadPool({
+    name: 'history',
+    size: options.historyThreads ?? DEFAULT_HISTORY_THREADS,
+    maxQueued: options.historyQueue ?? DEFAULT_HISTORY_QUEUE,
+    idleMs,
+  })
   const opens = new ThreadPool({ name: 'opens', size: 1, maxQueued: OPENS_QUEUE, idleMs: Math.min(idleMs, OPENS_IDLE_MS) })
   return { history, opens, close: async () => void (await Promise.all([history.close(), opens.close()])) }
 }

@@ -127,13 +127,17 @@ function explain(o: Omit<AdoptionOutcome, 'explanation'>): LocalizedText {
   if (o.adopted) return { fr: `Adopté selon la règle « ${label.fr} » : ${counts.fr}.`, en: `Adopted under the rule “${label.en}”: ${counts.en}.` }
   let why: LocalizedText
   if (o.rule === 'consensus') {
-    why = o.objections > 0
-      ? { fr: 'une objection empêche le consensus', en: 'an objection prevents consensus' }
-      : o.pending > 0
-        ? { fr: 'chaque partenaire doit répondre', en: 'every partner must answer' }
-        : { fr: 'il faut au moins une approbation', en: 'at least one approval is needed' }
+    why =
+      o.objections > 0
+        ? { fr: 'une objection empêche le consensus', en: 'an objection prevents consensus' }
+        : o.pending > 0
+          ? { fr: 'chaque partenaire doit répondre', en: 'every partner must answer' }
+          : { fr: 'il faut au moins une approbation', en: 'at least one approval is needed' }
   } else if (o.rule === 'unanimity' && o.abstentions + o.objections > 0) {
-    why = { fr: 'chaque partenaire doit approuver ; une abstention ou une objection bloque', en: 'every partner must approve; an abstention or an objection blocks' }
+    why = {
+      fr: 'chaque partenaire doit approuver ; une abstention ou une objection bloque',
+      en: 'every partner must approve; an abstention or an objection blocks',
+    }
   } else {
     why = { fr: `il faut ${o.needed} approbation(s)`, en: `${o.needed} approval(s) are needed` }
   }

@@ -232,7 +232,14 @@ export const unreadCountSchema = z.object({ unread: z.number().int() })
 export const markedReadSchema = z.object({ updated: z.number().int() })
 
 /** One moderation step of the comments (a message hidden), for admins. */
-export const commentAuditEntrySchema = z.object({ id: z.string(), actorId: z.string(), action: z.string(), messageId: z.string(), at: z.string(), detail: z.record(z.string(), z.unknown()) })
+export const commentAuditEntrySchema = z.object({
+  id: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  messageId: z.string(),
+  at: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+})
 
 /** Event names pushed on `GET /api/workspaces/:id/events` (Server-Sent Events). */
 export const WORKSPACE_EVENTS = [

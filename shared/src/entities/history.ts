@@ -17,7 +17,10 @@ export const HISTORY_PAGE = { default: 50, max: 200 } as const
 const limitSchema = z
   .string()
   .optional()
-  .refine((raw) => raw === undefined || (Number.isInteger(Number(raw)) && Number(raw) >= 1 && Number(raw) <= HISTORY_PAGE.max), `an integer from 1 to ${HISTORY_PAGE.max}.`)
+  .refine(
+    (raw) => raw === undefined || (Number.isInteger(Number(raw)) && Number(raw) >= 1 && Number(raw) <= HISTORY_PAGE.max),
+    `an integer from 1 to ${HISTORY_PAGE.max}.`,
+  )
   .transform((raw) => (raw === undefined ? HISTORY_PAGE.default : Number(raw)))
 
 /** A page of log rows (sessions, an action's changes): the newest `limit` before the row `before`. */

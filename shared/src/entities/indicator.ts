@@ -55,5 +55,18 @@ export const indicatorSchema = z.object({
 export type Indicator = z.infer<typeof indicatorSchema>
 
 /** The fields of an indicator's Y.Map; `values` is a Y.Map of plain value entries, the rest plain values. */
-export const INDICATOR_FIELDS = ['objectiveId', 'name', 'family', 'unit', 'baseline', 'target', 'targetDate', 'source', 'frequency', 'partnerId', 'purposes', 'values'] as const satisfies readonly (keyof Indicator)[]
+export const INDICATOR_FIELDS = [
+  'objectiveId',
+  'name',
+  'family',
+  'unit',
+  'baseline',
+  'target',
+  'targetDate',
+  'source',
+  'frequency',
+  'partnerId',
+  'purposes',
+  'values',
+] as const satisfies readonly (keyof Indicator)[]
 export type IndicatorField = (typeof INDICATOR_FIELDS)[number]

@@ -3,7 +3,10 @@ import { idSchema } from '../ids.ts'
 import { roleSchema } from '../roles.ts'
 
 export const addMemberSchema = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   role: roleSchema,
   partnerId: idSchema.nullable().optional(),
   representative: z.boolean().optional(),

@@ -49,7 +49,11 @@ export const amendmentsOpen = (meeting: { minutesStatus: MinutesStatus; amendmen
   meeting.minutesStatus === 'amendments' && meeting.amendmentsUntil !== null && today <= meeting.amendmentsUntil
 
 /** The plain text of a text node, an embed counting as one character (as Yjs indexes do). */
-const plainText = (text: Y.XmlText): string => text.toDelta().map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\uFFFC')).join('')
+const plainText = (text: Y.XmlText): string =>
+  text
+    .toDelta()
+    .map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\uFFFC'))
+    .join('')
 
 /**
  * Applies an accepted amendment to the minutes document: the first passage reading `quote`

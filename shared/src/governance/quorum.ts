@@ -37,7 +37,15 @@ export function computeQuorum(body: VotingBody, attendance: readonly AttendanceE
 }
 
 export function quorumOf(body: VotingBody, seating: Seating): QuorumResult {
-  const colleges: CollegeQuorum[] = seating.colleges.map((c) => ({ collegeId: c.id, name: c.name, seats: 0, present: 0, represented: 0, required: null, met: true }))
+  const colleges: CollegeQuorum[] = seating.colleges.map((c) => ({
+    collegeId: c.id,
+    name: c.name,
+    seats: 0,
+    present: 0,
+    represented: 0,
+    required: null,
+    met: true,
+  }))
   const index = new Map(colleges.map((c, i) => [c.collegeId, i]))
   for (const s of seating.seats) {
     const college = colleges[index.get(s.collegeId)!]!

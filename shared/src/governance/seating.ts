@@ -72,12 +72,28 @@ function acceptProxies(
     if (entry.status !== 'proxy' || !seatOf.has(entry.memberId)) continue
     const holder = entry.proxyTo ? byMember.get(entry.proxyTo) : undefined
     if (!holder || holder.memberId === entry.memberId || !isIn(holder.status) || !seatOf.has(holder.memberId)) {
-      problems.push(problem('proxy_invalid', 'GOV4', 'Une procuration se donne à un membre présent (ou à distance) qui siège, jamais à soi-même.', 'A proxy goes to a seated member who is present (or remote), never to oneself.', entry.memberId))
+      problems.push(
+        problem(
+          'proxy_invalid',
+          'GOV4',
+          'Une procuration se donne à un membre présent (ou à distance) qui siège, jamais à soi-même.',
+          'A proxy goes to a seated member who is present (or remote), never to oneself.',
+          entry.memberId,
+        ),
+      )
       continue
     }
     const count = held.get(holder.memberId) ?? 0
     if (count >= maxProxies) {
-      problems.push(problem('proxy_cap_exceeded', 'GOV4', `Un membre détient au plus ${maxProxies} procuration(s).`, `A member holds at most ${maxProxies} prox${maxProxies === 1 ? 'y' : 'ies'}.`, entry.memberId))
+      problems.push(
+        problem(
+          'proxy_cap_exceeded',
+          'GOV4',
+          `Un membre détient au plus ${maxProxies} procuration(s).`,
+          `A member holds at most ${maxProxies} prox${maxProxies === 1 ? 'y' : 'ies'}.`,
+          entry.memberId,
+        ),
+      )
       continue
     }
     held.set(holder.memberId, count + 1)

@@ -13,7 +13,15 @@ export function validateVoting(voting: unknown, body: { seats?: unknown; quorum?
   const v = new Violations(entity)
   const parsed = bodyVotingSchema.safeParse(voting)
   if (!parsed.success) {
-    v.add('GOV1', 'voting', text('Règles de vote invalides (collèges, pondération, procurations, quorum, règles).', 'Invalid voting rules (colleges, weighting, proxies, quorum, rules).'), INPUTS)
+    v.add(
+      'GOV1',
+      'voting',
+      text(
+        'Règles de vote invalides (collèges, pondération, procurations, quorum, règles).',
+        'Invalid voting rules (colleges, weighting, proxies, quorum, rules).',
+      ),
+      INPUTS,
+    )
     return v.list
   }
   const seats = body.seats !== null && typeof body.seats === 'object' ? (body.seats as Record<string, unknown>) : {}
@@ -36,11 +44,27 @@ function checkVoting(voting: BodyVoting, seats: Record<string, number>, bodyQuor
   for (const c of colleges) for (const [p, n] of Object.entries(c.seats)) byPartner.set(p, (byPartner.get(p) ?? 0) + n)
   const partners = new Set([...byPartner.keys(), ...Object.keys(seats)])
   if ([...partners].some((p) => (byPartner.get(p) ?? 0) !== (seats[p] ?? 0))) {
-    v.add('GOV3', 'voting', text('Les sièges des collèges, partenaire par partenaire, font les sièges de l’instance.', 'The colleges’ seats, partner by partner, add up to the body’s seats.'), INPUTS)
+    v.add(
+      'GOV3',
+      'voting',
+      text(
+        'Les sièges des collèges, partenaire par partenaire, font les sièges de l’instance.',
+        'The colleges’ seats, partner by partner, add up to the body’s seats.',
+      ),
+      INPUTS,
+    )
   }
   const total = Object.values(seats).reduce((a, b) => a + b, 0)
   if (voting.quorum && !reachable(voting.quorum, total)) {
-    v.add('VAL15', 'voting', text(`Quorum inatteignable : ${requiredSeats(voting.quorum, total)} sièges requis sur ${total}.`, `Unreachable quorum: ${requiredSeats(voting.quorum, total)} seats required out of ${total}.`), INPUTS)
+    v.add(
+      'VAL15',
+      'voting',
+      text(
+        `Quorum inatteignable : ${requiredSeats(voting.quorum, total)} sièges requis sur ${total}.`,
+        `Unreachable quorum: ${requiredSeats(voting.quorum, total)} seats required out of ${total}.`,
+      ),
+      INPUTS,
+    )
   }
   for (const c of colleges) {
     const collegeSeats = Object.values(c.seats).reduce((a, b) => a + b, 0)

@@ -53,9 +53,16 @@ export function checkBallot(seating: Seating, recusals: ReadonlySet<string>, cou
   if (!voter || !seating.seatOf.has(ballot.voterId)) {
     return problem('not_seated', 'GOV6', 'Ce membre ne siège pas dans cette instance.', 'This member holds no seat in this body.', ballot.voterId)
   }
-  if (!isIn(voter.status)) return problem('not_present', 'GOV6', 'Seul un membre présent ou à distance vote.', 'Only a member who is present or remote votes.', ballot.voterId)
+  if (!isIn(voter.status))
+    return problem('not_present', 'GOV6', 'Seul un membre présent ou à distance vote.', 'Only a member who is present or remote votes.', ballot.voterId)
   if (recusals.has(ballot.voterId) || recusals.has(ballot.forId)) {
-    return problem('recused', 'GOV8', 'Un membre en conflit d’intérêts (déport) ne vote pas et sa procuration non plus.', 'A recused member (conflict of interest) does not vote, nor is their proxy used.', recusals.has(ballot.voterId) ? ballot.voterId : ballot.forId)
+    return problem(
+      'recused',
+      'GOV8',
+      'Un membre en conflit d’intérêts (déport) ne vote pas et sa procuration non plus.',
+      'A recused member (conflict of interest) does not vote, nor is their proxy used.',
+      recusals.has(ballot.voterId) ? ballot.voterId : ballot.forId,
+    )
   }
   if (ballot.forId !== ballot.voterId && seating.proxies.get(ballot.forId) !== ballot.voterId) {
     return problem('no_proxy', 'GOV7', 'Voter au nom d’un autre membre demande sa procuration.', 'Voting for another member needs their proxy.', ballot.forId)
@@ -139,4 +146,3 @@ function adopts(rule: VoteRule, votes: Tally, weighted: Tally, membersWeight: nu
 
 const sum = (tallies: Tally[]): Tally =>
   tallies.reduce((t, x) => ({ for: t.for + x.for, against: t.against + x.against, abstain: t.abstain + x.abstain }), zero())
-

@@ -14,8 +14,7 @@ export const bodyAnchorId = (bodyId: string): string => `${BODY_ANCHOR_PREFIX}${
 const GOVERNANCE_SLUG = 'gouvernance'
 const BODY_LINK = /^\/alliances\/([A-Za-z0-9_-]{1,64})\/gouvernance#instance-([A-Za-z0-9_-]{1,64})$/
 
-export const bodyLinkHref = (workspaceId: string, bodyId: string): string =>
-  `/alliances/${workspaceId}/${GOVERNANCE_SLUG}#${bodyAnchorId(bodyId)}`
+export const bodyLinkHref = (workspaceId: string, bodyId: string): string => `/alliances/${workspaceId}/${GOVERNANCE_SLUG}#${bodyAnchorId(bodyId)}`
 
 /** The workspace and body a link points to, or null when the href is not a body link. */
 export function parseBodyLink(href: unknown): { workspaceId: string; bodyId: string } | null {
@@ -39,8 +38,7 @@ interface DeltaOp {
   attributes?: Record<string, unknown>
 }
 
-const plain = (text: Y.XmlText): string =>
-  (text.toDelta() as DeltaOp[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+const plain = (text: Y.XmlText): string => (text.toDelta() as DeltaOp[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
 
 /**
  * Every body link of a rich-text fragment, in document order, read without writing anything. A
@@ -60,7 +58,12 @@ export function findBodyLinks(fragment: Y.XmlFragment): BodyLinkSite[] {
     }
     if (!(node instanceof Y.XmlElement)) return
     if (node.nodeName === 'heading') {
-      heading = node.toArray().map((child) => (child instanceof Y.XmlText ? plain(child) : '')).join('').trim() || null
+      heading =
+        node
+          .toArray()
+          .map((child) => (child instanceof Y.XmlText ? plain(child) : ''))
+          .join('')
+          .trim() || null
     }
     for (const child of node.toArray()) visit(child)
   }

@@ -41,5 +41,4 @@ export function buildBody(input: GovernanceBody): BodyMap {
 }
 
 /** Total number of seats of a body. */
-export const totalSeats = (body: Pick<GovernanceBody, 'seats'>): number =>
-  Object.values(body.seats).reduce((sum, n) => sum + n, 0)
+export const totalSeats = (body: Pick<GovernanceBody, 'seats'>): number => Object.values(body.seats).reduce((sum, n) => sum + n, 0)

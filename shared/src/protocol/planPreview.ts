@@ -38,7 +38,11 @@ export function encodePlanPreview(preview: PlanPreview): Uint8Array {
 /** Reads the body of a type-103 message after its type; throws on anything but a preview's shape. */
 export function readPlanPreview(decoder: decoding.Decoder): PlanPreview {
   const value = JSON.parse(decoding.readVarString(decoder)) as Partial<PlanPreview>
-  if (typeof value?.count !== 'number' || !Array.isArray(value.rows) || !value.rows.every((r) => typeof r?.id === 'string' && typeof r.action === 'object' && r.action !== null)) {
+  if (
+    typeof value?.count !== 'number' ||
+    !Array.isArray(value.rows) ||
+    !value.rows.every((r) => typeof r?.id === 'string' && typeof r.action === 'object' && r.action !== null)
+  ) {
     throw new Error('malformed plan preview')
   }
   return value as PlanPreview

@@ -83,9 +83,7 @@ function refList(value: unknown, max: number): string[] | null {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Y.AbstractType)
-    ? (value as Record<string, unknown>)
-    : null
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Y.AbstractType) ? (value as Record<string, unknown>) : null
 }
 
 /** Field values read once per validation, converted lazily. */
@@ -201,7 +199,14 @@ const GROUPS: readonly RuleGroup[] = [
     inputs: ['title'],
     run: (r) => {
       if (!isTitle(r.raw('title'), LIMITS.actionTitleLength)) {
-        r.v.add('VAL2', 'title', text(`Le titre d’une action est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `An action needs a title of at most ${LIMITS.actionTitleLength} characters.`))
+        r.v.add(
+          'VAL2',
+          'title',
+          text(
+            `Le titre d’une action est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`,
+            `An action needs a title of at most ${LIMITS.actionTitleLength} characters.`,
+          ),
+        )
       }
     },
   },
@@ -211,7 +216,14 @@ const GROUPS: readonly RuleGroup[] = [
       run: (r) => {
         const length = textLength(r.raw(field))
         if (length === null || length > LIMITS.textFieldLength) {
-          r.v.add('VAL1', field, text(`Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `This field is a text of at most ${LIMITS.textFieldLength} characters.`))
+          r.v.add(
+            'VAL1',
+            field,
+            text(
+              `Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`,
+              `This field is a text of at most ${LIMITS.textFieldLength} characters.`,
+            ),
+          )
         }
       },
     }),
@@ -219,7 +231,15 @@ const GROUPS: readonly RuleGroup[] = [
   {
     inputs: ['status'],
     run: (r) => {
-      if (r.status() === null) r.v.add('VAL11', 'status', text('Statut inconnu : proposée, prévue, en cours, bloquée, terminée ou annulée.', 'Unknown status: proposed, planned, in progress, blocked, done or cancelled.'))
+      if (r.status() === null)
+        r.v.add(
+          'VAL11',
+          'status',
+          text(
+            'Statut inconnu : proposée, prévue, en cours, bloquée, terminée ou annulée.',
+            'Unknown status: proposed, planned, in progress, blocked, done or cancelled.',
+          ),
+        )
     },
   },
   {
@@ -241,7 +261,11 @@ const GROUPS: readonly RuleGroup[] = [
     run: (r) => {
       const value = r.raw('decisionIds')
       if (value !== undefined && refList(value, LIMITS.decisionLinks) === null) {
-        r.v.add('VAL1', 'decisionIds', text(`Liste de décisions invalide (au plus ${LIMITS.decisionLinks}).`, `Invalid list of decisions (at most ${LIMITS.decisionLinks}).`))
+        r.v.add(
+          'VAL1',
+          'decisionIds',
+          text(`Liste de décisions invalide (au plus ${LIMITS.decisionLinks}).`, `Invalid list of decisions (at most ${LIMITS.decisionLinks}).`),
+        )
       }
     },
   },
@@ -263,10 +287,21 @@ const GROUPS: readonly RuleGroup[] = [
         if (new Set(list).size !== list.length) r.v.add('VAL7', field, text('Un membre figure deux fois dans la liste.', 'A member appears twice in the list.'))
         if (field === 'responsible') {
           if (list.some((id) => !r.canEdit(id))) {
-            r.v.add('VAL5', field, text('Chaque réalisateur (R) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'Every responsible (R) must be an active member who can edit (not an observer or commenter).'))
+            r.v.add(
+              'VAL5',
+              field,
+              text(
+                'Chaque réalisateur (R) doit être un membre actif qui peut modifier (pas observateur ni commentateur).',
+                'Every responsible (R) must be an active member who can edit (not an observer or commenter).',
+              ),
+            )
           }
         } else if (list.some((id) => !r.ctx.workspace.members.has(id))) {
-          r.v.add('VAL6', field, text('Les consultés et informés doivent être membres de l’alliance.', 'Consulted and informed people must be members of the alliance.'))
+          r.v.add(
+            'VAL6',
+            field,
+            text('Les consultés et informés doivent être membres de l’alliance.', 'Consulted and informed people must be members of the alliance.'),
+          )
         }
       },
     }),
@@ -284,7 +319,12 @@ const GROUPS: readonly RuleGroup[] = [
     run: (r) => {
       const status = r.status()
       if (status !== null && status !== 'proposed' && r.accountable() === null) {
-        r.v.add('VAL3', 'accountable', text('Une action doit avoir exactement un responsable final (A).', 'An action must have exactly one accountable member (A).'), ['status', 'accountable'])
+        r.v.add(
+          'VAL3',
+          'accountable',
+          text('Une action doit avoir exactement un responsable final (A).', 'An action must have exactly one accountable member (A).'),
+          ['status', 'accountable'],
+        )
       }
     },
   },
@@ -293,7 +333,10 @@ const GROUPS: readonly RuleGroup[] = [
     run: (r) => {
       const status = r.status()
       if (status !== null && status !== 'proposed' && r.list('responsible')?.length === 0) {
-        r.v.add('VAL4', 'responsible', text('Une action doit avoir au moins un réalisateur (R).', 'An action must have at least one responsible member (R).'), ['status', 'responsible'])
+        r.v.add('VAL4', 'responsible', text('Une action doit avoir au moins un réalisateur (R).', 'An action must have at least one responsible member (R).'), [
+          'status',
+          'responsible',
+        ])
       }
     },
   },
@@ -302,7 +345,14 @@ const GROUPS: readonly RuleGroup[] = [
     run: (r) => {
       const accountable = r.accountable()
       if (typeof accountable === 'string' && !r.canEdit(accountable)) {
-        r.v.add('VAL5', 'accountable', text('Le responsable final (A) doit être un membre actif qui peut modifier (pas observateur ni commentateur).', 'The accountable (A) must be an active member who can edit (not an observer or commenter).'))
+        r.v.add(
+          'VAL5',
+          'accountable',
+          text(
+            'Le responsable final (A) doit être un membre actif qui peut modifier (pas observateur ni commentateur).',
+            'The accountable (A) must be an active member who can edit (not an observer or commenter).',
+          ),
+        )
       }
     },
   },
@@ -316,16 +366,32 @@ const GROUPS: readonly RuleGroup[] = [
         const doers = new Set(responsible)
         const accountable = r.accountable()
         if (typeof accountable === 'string') doers.add(accountable)
-        for (const [field, list] of [['consulted', consulted], ['informed', informed]] as const) {
+        for (const [field, list] of [
+          ['consulted', consulted],
+          ['informed', informed],
+        ] as const) {
           if (list?.some((id) => doers.has(id))) {
-            r.v.add('VAL7', field, text('Un membre consulté ou informé ne peut pas être aussi responsable final ou réalisateur.', 'A consulted or informed member cannot also be accountable or responsible.'), [field, 'responsible', 'accountable'])
+            r.v.add(
+              'VAL7',
+              field,
+              text(
+                'Un membre consulté ou informé ne peut pas être aussi responsable final ou réalisateur.',
+                'A consulted or informed member cannot also be accountable or responsible.',
+              ),
+              [field, 'responsible', 'accountable'],
+            )
           }
         }
       }
       if (consulted && informed) {
         const set = new Set(consulted)
         if (informed.some((id) => set.has(id))) {
-          r.v.add('VAL7', 'informed', text('Un membre consulté est déjà informé : ne l’inscrivez qu’une fois.', 'A consulted member is informed already: list them once.'), ['consulted', 'informed'])
+          r.v.add(
+            'VAL7',
+            'informed',
+            text('Un membre consulté est déjà informé : ne l’inscrivez qu’une fois.', 'A consulted member is informed already: list them once.'),
+            ['consulted', 'informed'],
+          )
         }
       }
     },
@@ -343,7 +409,9 @@ const GROUPS: readonly RuleGroup[] = [
         r.v.add(
           'VAL8',
           field,
-          field === 'start' ? text('Une action planifiée a une date de début.', 'A planned action has a start date.') : text('Une action planifiée a une échéance.', 'A planned action has a deadline.'),
+          field === 'start'
+            ? text('Une action planifiée a une date de début.', 'A planned action has a start date.')
+            : text('Une action planifiée a une échéance.', 'A planned action has a deadline.'),
           ['status', field],
         )
       },
@@ -367,7 +435,15 @@ const GROUPS: readonly RuleGroup[] = [
       for (const field of ['start', 'deadline'] as const) {
         const date = r.date(field)
         if (date && ((from && date < from) || (to && date > to))) {
-          r.v.add('VAL9', field, text(`Cette date sort de la période du plan (${from ?? '…'} – ${to ?? '…'}).`, `This date is outside the plan’s period (${from ?? '…'} – ${to ?? '…'}).`), [field, PERIOD_INPUT])
+          r.v.add(
+            'VAL9',
+            field,
+            text(
+              `Cette date sort de la période du plan (${from ?? '…'} – ${to ?? '…'}).`,
+              `This date is outside the plan’s period (${from ?? '…'} – ${to ?? '…'}).`,
+            ),
+            [field, PERIOD_INPUT],
+          )
         }
       }
     },
@@ -390,11 +466,21 @@ const GROUPS: readonly RuleGroup[] = [
           continue
         }
         if (!isTitle(m.title, LIMITS.actionTitleLength)) {
-          r.v.add('VAL2', 'title', text(`Le titre d’un jalon est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`, `A milestone needs a title of at most ${LIMITS.actionTitleLength} characters.`), ['milestones'], where)
+          r.v.add(
+            'VAL2',
+            'title',
+            text(
+              `Le titre d’un jalon est obligatoire et fait au plus ${LIMITS.actionTitleLength} caractères.`,
+              `A milestone needs a title of at most ${LIMITS.actionTitleLength} characters.`,
+            ),
+            ['milestones'],
+            where,
+          )
         }
         if (typeof m.done !== 'boolean') r.v.add('VAL1', 'done', text('« Atteint » vaut oui ou non.', '“Done” is yes or no.'), ['milestones'], where)
         if (!isOrder(m.order)) r.v.add('VAL1', 'order', text('Position de jalon invalide.', 'Invalid milestone position.'), ['milestones'], where)
-        if (!isIsoDate(m.date)) r.v.add('VAL1', 'date', text('Date de jalon invalide (AAAA-MM-JJ attendu).', 'Invalid milestone date (YYYY-MM-DD expected).'), ['milestones'], where)
+        if (!isIsoDate(m.date))
+          r.v.add('VAL1', 'date', text('Date de jalon invalide (AAAA-MM-JJ attendu).', 'Invalid milestone date (YYYY-MM-DD expected).'), ['milestones'], where)
         for (const key of Object.keys(m)) {
           if (!MILESTONE_KEYS.has(key)) r.v.add('VAL1', key, text('Champ de jalon inconnu.', 'Unknown milestone field.'), ['milestones'], where)
         }
@@ -412,7 +498,16 @@ const GROUPS: readonly RuleGroup[] = [
         : (r.entryField('milestones', 'date') ?? [])
       for (const [id, date] of dates) {
         if (isIsoDate(date) && ((start && date < start) || (deadline && date > deadline))) {
-          r.v.add('VAL10', 'date', text(`Le jalon doit être daté entre le début et l’échéance de l’action (${start ?? '…'} – ${deadline ?? '…'}).`, `The milestone must be dated between the action’s start and deadline (${start ?? '…'} – ${deadline ?? '…'}).`), ['milestones', 'start', 'deadline'], `${r.v.entity}/milestones/${id}`)
+          r.v.add(
+            'VAL10',
+            'date',
+            text(
+              `Le jalon doit être daté entre le début et l’échéance de l’action (${start ?? '…'} – ${deadline ?? '…'}).`,
+              `The milestone must be dated between the action’s start and deadline (${start ?? '…'} – ${deadline ?? '…'}).`,
+            ),
+            ['milestones', 'start', 'deadline'],
+            `${r.v.entity}/milestones/${id}`,
+          )
         }
       }
     },
@@ -436,7 +531,10 @@ const GROUPS: readonly RuleGroup[] = [
         ? (r.scope('milestones', []) ?? []).map(([id, entry]): [string, unknown] => [id, record(entry)?.done])
         : r.entryField('milestones', 'done')
       if (done?.some(([, value]) => value !== true)) {
-        r.v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), ['status', 'milestones'])
+        r.v.add('VAL12', 'milestones', text('Une action terminée a tous ses jalons atteints.', 'A done action has every milestone done.'), [
+          'status',
+          'milestones',
+        ])
       }
     },
   },
@@ -445,7 +543,12 @@ const GROUPS: readonly RuleGroup[] = [
     run: (r) => {
       const reason = r.raw('blockedReason')
       if (r.status() === 'blocked' && (typeof reason !== 'string' || reason.trim() === '')) {
-        r.v.add('VAL13', 'blockedReason', text('Une action bloquée doit indiquer le motif du blocage.', 'A blocked action must give the reason it is blocked.'), ['status', 'blockedReason'])
+        r.v.add(
+          'VAL13',
+          'blockedReason',
+          text('Une action bloquée doit indiquer le motif du blocage.', 'A blocked action must give the reason it is blocked.'),
+          ['status', 'blockedReason'],
+        )
       }
     },
   },
@@ -466,13 +569,27 @@ const GROUPS: readonly RuleGroup[] = [
           r.v.add('VAL14', 'resources', text('Ressource invalide.', 'Invalid resource.'), ['resources'], where)
           continue
         }
-        if (!isTitle(res.label, LIMITS.actionTitleLength)) r.v.add('VAL14', 'label', text('Une ressource a un libellé.', 'A resource has a label.'), ['resources'], where)
+        if (!isTitle(res.label, LIMITS.actionTitleLength))
+          r.v.add('VAL14', 'label', text('Une ressource a un libellé.', 'A resource has a label.'), ['resources'], where)
         if (typeof res.amount !== 'number' || !Number.isFinite(res.amount) || res.amount < 0) {
-          r.v.add('VAL14', 'amount', text('Le montant d’une ressource est un nombre positif ou nul.', 'A resource amount is a number of zero or more.'), ['resources'], where)
+          r.v.add(
+            'VAL14',
+            'amount',
+            text('Le montant d’une ressource est un nombre positif ou nul.', 'A resource amount is a number of zero or more.'),
+            ['resources'],
+            where,
+          )
         }
-        if (!(RESOURCE_UNITS as readonly unknown[]).includes(res.unit)) r.v.add('VAL14', 'unit', text('Unité de ressource inconnue.', 'Unknown resource unit.'), ['resources'], where)
+        if (!(RESOURCE_UNITS as readonly unknown[]).includes(res.unit))
+          r.v.add('VAL14', 'unit', text('Unité de ressource inconnue.', 'Unknown resource unit.'), ['resources'], where)
         if (!isRef(res.partnerId) || !r.ctx.workspace.partners.has(res.partnerId)) {
-          r.v.add('VAL14', 'partnerId', text('Une ressource est apportée par un partenaire de l’alliance.', 'A resource is brought by a partner of the alliance.'), ['resources'], where)
+          r.v.add(
+            'VAL14',
+            'partnerId',
+            text('Une ressource est apportée par un partenaire de l’alliance.', 'A resource is brought by a partner of the alliance.'),
+            ['resources'],
+            where,
+          )
         }
         for (const key of Object.keys(res)) {
           if (!RESOURCE_KEYS.has(key)) r.v.add('VAL14', key, text('Champ de ressource inconnu.', 'Unknown resource field.'), ['resources'], where)

@@ -13,7 +13,10 @@ export interface ActionObjectives {
   unattached: string[]
 }
 
-export function matchActionObjectives(actions: Iterable<{ id: string; objective: string }>, objectives: Iterable<{ id: string; title: string }>): ActionObjectives {
+export function matchActionObjectives(
+  actions: Iterable<{ id: string; objective: string }>,
+  objectives: Iterable<{ id: string; title: string }>,
+): ActionObjectives {
   const byTitle = new Map<string, string>()
   for (const o of objectives) {
     const key = normaliseTitle(o.title)

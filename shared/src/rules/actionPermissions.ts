@@ -82,8 +82,7 @@ export function canCreateAction(actor: Actor | null | undefined, action: ActionP
   return can(actor, isBareProposal(action) ? 'actions.propose' : 'actions.create')
 }
 
-export const isBareProposal = (action: ActionPeople): boolean =>
-  action.status === 'proposed' && action.accountable === null && action.responsible.length === 0
+export const isBareProposal = (action: ActionPeople): boolean => action.status === 'proposed' && action.accountable === null && action.responsible.length === 0
 
 export const canDeleteAction = (actor: Actor | null | undefined): boolean => can(actor, 'actions.delete')
 export const canReorderActions = (actor: Actor | null | undefined): boolean => can(actor, 'actions.reorder')

@@ -7,7 +7,18 @@ import { isBoundedString, isIntegerIn, isOrder, isRef, isTitle, text, Violations
 /** A governance body as read from a document: the fields of `GovernanceBody`, values untrusted. */
 export type BodyLike = { readonly [K in keyof GovernanceBody]?: unknown }
 
-export const BODY_FIELDS = ['name', 'level', 'mandate', 'seats', 'decisionRule', 'quorum', 'cadence', 'chair', 'order', 'voting'] as const satisfies readonly (keyof GovernanceBody)[]
+export const BODY_FIELDS = [
+  'name',
+  'level',
+  'mandate',
+  'seats',
+  'decisionRule',
+  'quorum',
+  'cadence',
+  'chair',
+  'order',
+  'voting',
+] as const satisfies readonly (keyof GovernanceBody)[]
 
 export const bodyEntity = (id: string): string => `bodies/${id}`
 
@@ -22,17 +33,36 @@ const MAX_SEATS_PER_PARTNER = 1000
 export function validateBody(body: BodyLike, ctx: WorkspaceContext, entity = 'body'): RuleViolation[] {
   const v = new Violations(entity)
   if (!isTitle(body.name, LIMITS.bodyNameLength)) {
-    v.add('VAL2', 'name', text(`Le nom d’une instance est obligatoire et fait au plus ${LIMITS.bodyNameLength} caractères.`, `A body needs a name of at most ${LIMITS.bodyNameLength} characters.`))
+    v.add(
+      'VAL2',
+      'name',
+      text(
+        `Le nom d’une instance est obligatoire et fait au plus ${LIMITS.bodyNameLength} caractères.`,
+        `A body needs a name of at most ${LIMITS.bodyNameLength} characters.`,
+      ),
+    )
   }
   if (!(BODY_LEVELS as readonly unknown[]).includes(body.level)) v.add('VAL1', 'level', text('Niveau d’instance inconnu.', 'Unknown body level.'))
-  if (!(MEETING_CADENCES as readonly unknown[]).includes(body.cadence)) v.add('VAL1', 'cadence', text('Fréquence de réunion inconnue.', 'Unknown meeting cadence.'))
+  if (!(MEETING_CADENCES as readonly unknown[]).includes(body.cadence))
+    v.add('VAL1', 'cadence', text('Fréquence de réunion inconnue.', 'Unknown meeting cadence.'))
   if (!isBoundedString(body.mandate, LIMITS.textFieldLength)) {
-    v.add('VAL1', 'mandate', text(`Le mandat est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `The mandate is a text of at most ${LIMITS.textFieldLength} characters.`))
+    v.add(
+      'VAL1',
+      'mandate',
+      text(`Le mandat est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `The mandate is a text of at most ${LIMITS.textFieldLength} characters.`),
+    )
   }
   if (!(body.chair === null || isRef(body.chair))) v.add('VAL1', 'chair', text('La présidence doit être un membre.', 'The chair must be a member.'))
   if (!isOrder(body.order)) v.add('VAL1', 'order', text('Position d’instance invalide.', 'Invalid body position.'))
   if (!(DECISION_RULES as readonly unknown[]).includes(body.decisionRule)) {
-    v.add('VAL17', 'decisionRule', text('Règle de décision inconnue : consensus, majorité simple, deux tiers ou unanimité.', 'Unknown decision rule: consensus, simple majority, two thirds or unanimity.'))
+    v.add(
+      'VAL17',
+      'decisionRule',
+      text(
+        'Règle de décision inconnue : consensus, majorité simple, deux tiers ou unanimité.',
+        'Unknown decision rule: consensus, simple majority, two thirds or unanimity.',
+      ),
+    )
   }
 
   let total: number | null = 0
@@ -43,18 +73,34 @@ export function validateBody(body: BodyLike, ctx: WorkspaceContext, entity = 'bo
   } else {
     for (const [partnerId, count] of Object.entries(seats)) {
       if (!isIntegerIn(count, 0, MAX_SEATS_PER_PARTNER)) {
-        v.add('VAL1', 'seats', text(`Un nombre de sièges est un entier de 0 à ${MAX_SEATS_PER_PARTNER}.`, `A number of seats is a whole number from 0 to ${MAX_SEATS_PER_PARTNER}.`))
+        v.add(
+          'VAL1',
+          'seats',
+          text(`Un nombre de sièges est un entier de 0 à ${MAX_SEATS_PER_PARTNER}.`, `A number of seats is a whole number from 0 to ${MAX_SEATS_PER_PARTNER}.`),
+        )
         total = null
       } else if (total !== null) total += count
       if (!ctx.partners.has(partnerId)) {
-        v.add('VAL16', 'seats', text('Chaque siège appartient à un partenaire existant de l’alliance.', 'Every seat belongs to an existing partner of the alliance.'))
+        v.add(
+          'VAL16',
+          'seats',
+          text('Chaque siège appartient à un partenaire existant de l’alliance.', 'Every seat belongs to an existing partner of the alliance.'),
+        )
       }
     }
   }
   if (!isIntegerIn(body.quorum, 0, 100000)) v.add('VAL1', 'quorum', text('Le quorum est un nombre entier de sièges.', 'The quorum is a whole number of seats.'))
   else if (total !== null) {
     if (body.quorum > total) {
-      v.add('VAL15', 'quorum', text(`Quorum inatteignable : ${body.quorum} sièges requis pour ${total} sièges au total.`, `Unreachable quorum: ${body.quorum} seats required out of ${total} in total.`), ['quorum', 'seats'])
+      v.add(
+        'VAL15',
+        'quorum',
+        text(
+          `Quorum inatteignable : ${body.quorum} sièges requis pour ${total} sièges au total.`,
+          `Unreachable quorum: ${body.quorum} seats required out of ${total} in total.`,
+        ),
+        ['quorum', 'seats'],
+      )
     } else if (total > 0 && body.quorum < 1) {
       v.add('VAL15', 'quorum', text('Le quorum est d’au moins un siège.', 'The quorum is at least one seat.'), ['quorum', 'seats'])
     }

@@ -45,13 +45,23 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
   try {
     typeLayoutRoots(doc, kind)
   } catch {
-    return [{ rule: 'VAL22', entity: '', message: text('Un type racine n’a pas le type de la structure du document.', 'A root type does not have the type of the document’s layout.') }]
+    return [
+      {
+        rule: 'VAL22',
+        entity: '',
+        message: text('Un type racine n’a pas le type de la structure du document.', 'A root type does not have the type of the document’s layout.'),
+      },
+    ]
   }
   const out: RuleViolation[] = []
   const layout = DOCUMENT_LAYOUT[kind]
   for (const [name, type] of doc.share) {
     if (!Object.hasOwn(layout, name) && (hasSequenceContent(type) || hasMapContent(type))) {
-      out.push({ rule: 'VAL22', entity: name, message: text(`Type racine « ${name} » hors de la structure du document.`, `Root type “${name}” is not part of the document’s layout.`) })
+      out.push({
+        rule: 'VAL22',
+        entity: name,
+        message: text(`Type racine « ${name} » hors de la structure du document.`, `Root type “${name}” is not part of the document’s layout.`),
+      })
     }
     if (layout[name] === 'map' && hasSequenceContent(type)) {
       out.push({ rule: 'VAL22', entity: name, message: text('Contenu de liste dans une table.', 'List content in a map.') })

@@ -19,7 +19,14 @@ export function validateDocumentMeta(meta: Readonly<Record<string, unknown>>, en
     if (!DOCUMENT_META_KEYS.has(key)) v.add('VAL21', key, text('Champ inconnu dans les informations du document.', 'Unknown field in the document’s details.'))
   }
   if (meta.title !== undefined && !isBoundedString(meta.title, LIMITS.actionTitleLength)) {
-    v.add('VAL21', 'title', text(`Le titre du document fait au plus ${LIMITS.actionTitleLength} caractères.`, `The document’s title is at most ${LIMITS.actionTitleLength} characters.`))
+    v.add(
+      'VAL21',
+      'title',
+      text(
+        `Le titre du document fait au plus ${LIMITS.actionTitleLength} caractères.`,
+        `The document’s title is at most ${LIMITS.actionTitleLength} characters.`,
+      ),
+    )
   }
   if (meta.status !== undefined && !(DOCUMENT_STATUSES as readonly unknown[]).includes(meta.status)) {
     v.add('VAL21', 'status', text('Statut de document inconnu : brouillon, soumis ou adopté.', 'Unknown document status: draft, proposed or adopted.'))
@@ -32,7 +39,14 @@ export function validateDocumentMeta(meta: Readonly<Record<string, unknown>>, en
     if (docName !== undefined && docName !== ADOPTION_RULES_DOC) {
       v.add('VAL21', ADOPTION_RULES_KEY, text('Seule la charte fixe les règles d’adoption.', 'Only the charter sets adoption rules.'))
     } else if (!adoptionRulesSchema.safeParse(rules).success) {
-      v.add('VAL21', ADOPTION_RULES_KEY, text('Règle d’adoption inconnue : unanimité, consensus, deux tiers ou majorité, par document.', 'Unknown adoption rule: unanimity, consensus, two thirds or majority, per document.'))
+      v.add(
+        'VAL21',
+        ADOPTION_RULES_KEY,
+        text(
+          'Règle d’adoption inconnue : unanimité, consensus, deux tiers ou majorité, par document.',
+          'Unknown adoption rule: unanimity, consensus, two thirds or majority, per document.',
+        ),
+      )
     }
   }
   return v.list

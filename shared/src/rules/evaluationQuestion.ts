@@ -13,15 +13,36 @@ export function validateQuestion(question: QuestionLike, ctx: SteeringRuleContex
   const v = new Violations(entity)
   for (const key of Object.keys(question)) if (!FIELD_SET.has(key)) v.add('EVQ1', key, text('Champ inconnu dans une question.', 'Unknown field in a question.'))
   if (!isTitle(question.text, LIMITS.valueCommentLength)) {
-    v.add('EVQ1', 'text', text(`Une question a un texte d’au plus ${LIMITS.valueCommentLength} caractères.`, `A question needs a text of at most ${LIMITS.valueCommentLength} characters.`))
+    v.add(
+      'EVQ1',
+      'text',
+      text(
+        `Une question a un texte d’au plus ${LIMITS.valueCommentLength} caractères.`,
+        `A question needs a text of at most ${LIMITS.valueCommentLength} characters.`,
+      ),
+    )
   }
   const objectives = refSet(question.objectiveIds, LIMITS.objectiveLinks)
   if (objectives === null || objectives.some((id) => ctx.objectiveKind(id) === null)) {
-    v.add('EVQ1', 'objectiveIds', text(`Une question renvoie à des objectifs du plan, chacun une fois (au plus ${LIMITS.objectiveLinks}).`, `A question links to objectives of the plan, each once (at most ${LIMITS.objectiveLinks}).`))
+    v.add(
+      'EVQ1',
+      'objectiveIds',
+      text(
+        `Une question renvoie à des objectifs du plan, chacun une fois (au plus ${LIMITS.objectiveLinks}).`,
+        `A question links to objectives of the plan, each once (at most ${LIMITS.objectiveLinks}).`,
+      ),
+    )
   }
   const indicators = refSet(question.indicatorIds, LIMITS.objectiveLinks)
   if (indicators === null || indicators.some((id) => !ctx.indicatorExists(id))) {
-    v.add('EVQ1', 'indicatorIds', text(`Une question renvoie à des indicateurs du plan, chacun une fois (au plus ${LIMITS.objectiveLinks}).`, `A question links to indicators of the plan, each once (at most ${LIMITS.objectiveLinks}).`))
+    v.add(
+      'EVQ1',
+      'indicatorIds',
+      text(
+        `Une question renvoie à des indicateurs du plan, chacun une fois (au plus ${LIMITS.objectiveLinks}).`,
+        `A question links to indicators of the plan, each once (at most ${LIMITS.objectiveLinks}).`,
+      ),
+    )
   }
   if (!isOrder(question.order)) v.add('EVQ1', 'order', text('Position de question invalide.', 'Invalid question position.'))
   return v.list

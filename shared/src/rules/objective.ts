@@ -32,21 +32,46 @@ export function validateObjective(objective: ObjectiveLike, ctx: SteeringRuleCon
     if (!fields.includes(key)) v.add('OBJ1', key, text('Champ inconnu pour ce type d’objectif.', 'Unknown field for this kind of objective.'), [key, 'kind'])
   }
   if (!isTitle(objective.title, LIMITS.actionTitleLength)) {
-    v.add('OBJ1', 'title', text(`Un objectif a un titre d’au plus ${LIMITS.actionTitleLength} caractères.`, `An objective needs a title of at most ${LIMITS.actionTitleLength} characters.`))
+    v.add(
+      'OBJ1',
+      'title',
+      text(
+        `Un objectif a un titre d’au plus ${LIMITS.actionTitleLength} caractères.`,
+        `An objective needs a title of at most ${LIMITS.actionTitleLength} characters.`,
+      ),
+    )
   }
   if (!isOrder(objective.order)) v.add('OBJ1', 'order', text('Position d’objectif invalide.', 'Invalid objective position.'))
   if (kind === 'strategic') {
     if (!isIntegerIn(objective.horizon, HORIZON_YEARS.min, HORIZON_YEARS.max)) {
-      v.add('OBJ2', 'horizon', text(`Un objectif stratégique porte à ${HORIZON_YEARS.min} à ${HORIZON_YEARS.max} ans.`, `A strategic objective looks ${HORIZON_YEARS.min} to ${HORIZON_YEARS.max} years ahead.`))
+      v.add(
+        'OBJ2',
+        'horizon',
+        text(
+          `Un objectif stratégique porte à ${HORIZON_YEARS.min} à ${HORIZON_YEARS.max} ans.`,
+          `A strategic objective looks ${HORIZON_YEARS.min} to ${HORIZON_YEARS.max} years ahead.`,
+        ),
+      )
     }
     if (!isBoundedString(objective.vision, LIMITS.textFieldLength)) {
-      v.add('OBJ1', 'vision', text(`Le lien à la vision est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `The link to the vision is a text of at most ${LIMITS.textFieldLength} characters.`))
+      v.add(
+        'OBJ1',
+        'vision',
+        text(
+          `Le lien à la vision est un texte d’au plus ${LIMITS.textFieldLength} caractères.`,
+          `The link to the vision is a text of at most ${LIMITS.textFieldLength} characters.`,
+        ),
+      )
     }
     return v.list
   }
   for (const field of ['statement', 'resources'] as const) {
     if (!isBoundedString(objective[field], LIMITS.textFieldLength)) {
-      v.add('OBJ1', field, text(`Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `This field is a text of at most ${LIMITS.textFieldLength} characters.`))
+      v.add(
+        'OBJ1',
+        field,
+        text(`Ce champ est un texte d’au plus ${LIMITS.textFieldLength} caractères.`, `This field is a text of at most ${LIMITS.textFieldLength} characters.`),
+      )
     }
   }
   if (!(OBJECTIVE_STATUSES as readonly unknown[]).includes(objective.status)) {
@@ -58,16 +83,30 @@ export function validateObjective(objective: ObjectiveLike, ctx: SteeringRuleCon
   }
   const partners = refSet(objective.partnerIds, LIMITS.objectiveLinks)
   if (partners === null || partners.some((id) => !ctx.workspace.partners.has(id))) {
-    v.add('OBJ3', 'partnerIds', text(`Les partenaires porteurs sont des partenaires de l’alliance, chacun une fois (au plus ${LIMITS.objectiveLinks}).`, `Carrying partners are partners of the alliance, each once (at most ${LIMITS.objectiveLinks}).`))
+    v.add(
+      'OBJ3',
+      'partnerIds',
+      text(
+        `Les partenaires porteurs sont des partenaires de l’alliance, chacun une fois (au plus ${LIMITS.objectiveLinks}).`,
+        `Carrying partners are partners of the alliance, each once (at most ${LIMITS.objectiveLinks}).`,
+      ),
+    )
   }
   const targetDate = objective.targetDate
   if (!(targetDate === null || isIsoDate(targetDate))) {
     v.add('OBJ4', 'targetDate', text('Date invalide (AAAA-MM-JJ attendu).', 'Invalid date (YYYY-MM-DD expected).'))
   } else if (targetDate !== null && !withinPeriod(targetDate, ctx.period)) {
-    v.add('OBJ4', 'targetDate', text('La date cible doit être dans la période du plan.', 'The target date must be within the plan’s period.'), ['targetDate', PERIOD_INPUT])
+    v.add('OBJ4', 'targetDate', text('La date cible doit être dans la période du plan.', 'The target date must be within the plan’s period.'), [
+      'targetDate',
+      PERIOD_INPUT,
+    ])
   }
   if (objective.status === 'validated') {
-    const missing = missingSmartLetters(objective, { period: ctx.period, isStrategic: (id) => ctx.objectiveKind(id) === 'strategic', indicators: ctx.indicatorsOf(entityId(entity)) })
+    const missing = missingSmartLetters(objective, {
+      period: ctx.period,
+      isStrategic: (id) => ctx.objectiveKind(id) === 'strategic',
+      indicators: ctx.indicatorsOf(entityId(entity)),
+    })
     if (missing.length > 0) {
       v.add(
         'OBJ5',

@@ -17,7 +17,11 @@ export function validatePlanMeta(meta: Readonly<Record<string, unknown>>, entity
     if (!PLAN_META_KEYS.has(key)) v.add('VAL21', key, text('Champ inconnu dans les informations du plan.', 'Unknown field in the plan’s details.'))
   }
   if (meta.title !== undefined && !isBoundedString(meta.title, LIMITS.actionTitleLength)) {
-    v.add('VAL21', 'title', text(`Le titre du plan fait au plus ${LIMITS.actionTitleLength} caractères.`, `The plan’s title is at most ${LIMITS.actionTitleLength} characters.`))
+    v.add(
+      'VAL21',
+      'title',
+      text(`Le titre du plan fait au plus ${LIMITS.actionTitleLength} caractères.`, `The plan’s title is at most ${LIMITS.actionTitleLength} characters.`),
+    )
   }
   for (const field of ['start', 'end'] as const) {
     if (meta[field] !== undefined && meta[field] !== null && !isIsoDate(meta[field])) {
@@ -51,7 +55,12 @@ export function actionsOutsidePeriod(
   for (const [id, dates] of actions) {
     for (const date of [dates.start, dates.deadline]) {
       if (typeof date === 'string' && ((start && date < start) || (end && date > end))) {
-        v.add('VAL9', start && date < start ? 'start' : 'end', text(`La période exclurait l’action ${id} (datée du ${date}).`, `The period would leave out action ${id} (dated ${date}).`), [PERIOD_INPUT])
+        v.add(
+          'VAL9',
+          start && date < start ? 'start' : 'end',
+          text(`La période exclurait l’action ${id} (datée du ${date}).`, `The period would leave out action ${id} (dated ${date}).`),
+          [PERIOD_INPUT],
+        )
         return v.list
       }
     }

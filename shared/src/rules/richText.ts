@@ -30,10 +30,18 @@ export interface EditorNodeSpec {
   marks: boolean
 }
 
-const nullOr = (check: AttributeCheck): AttributeCheck => (value) => value === null || check(value)
-const shortString = (max: number, pattern?: RegExp): AttributeCheck => (value) =>
-  typeof value === 'string' && value.length <= max && (pattern === undefined || pattern.test(value))
-const oneOf = (...values: unknown[]): AttributeCheck => (value) => values.includes(value)
+const nullOr =
+  (check: AttributeCheck): AttributeCheck =>
+  (value) =>
+    value === null || check(value)
+const shortString =
+  (max: number, pattern?: RegExp): AttributeCheck =>
+  (value) =>
+    typeof value === 'string' && value.length <= max && (pattern === undefined || pattern.test(value))
+const oneOf =
+  (...values: unknown[]): AttributeCheck =>
+  (value) =>
+    values.includes(value)
 const cellAttrs: Record<string, AttributeCheck> = {
   colspan: (v) => isIntegerIn(v, 1, 1000),
   rowspan: (v) => isIntegerIn(v, 1, 1000),
@@ -115,7 +123,8 @@ export function isAllowedChild(parent: string, child: string): boolean {
 /** VAL18/VAL20 for one attribute of a node. */
 export function checkNodeAttribute(nodeName: string, key: string, value: unknown, entity = 'content'): RuleViolation | null {
   const check = EDITOR_NODES[nodeName]?.attrs[key]
-  if (check === undefined) return violation('VAL18', entity, key, `Attribut « ${key} » non autorisé sur ${nodeName}.`, `Attribute “${key}” is not allowed on ${nodeName}.`)
+  if (check === undefined)
+    return violation('VAL18', entity, key, `Attribut « ${key} » non autorisé sur ${nodeName}.`, `Attribute “${key}” is not allowed on ${nodeName}.`)
   if (check(value)) return null
   // A heading level outside the configured levels is a node type the editor does not have.
   const rule = nodeName === 'heading' && key === 'level' ? 'VAL18' : 'VAL20'
@@ -127,15 +136,23 @@ export function checkMark(nodeName: string, mark: string, value: unknown, entity
   const spec = Object.hasOwn(EDITOR_MARKS, mark) ? EDITOR_MARKS[mark] : undefined
   if (spec === undefined) return violation('VAL19', entity, mark, `Mise en forme « ${mark} » non autorisée.`, `Formatting “${mark}” is not allowed.`)
   if (value === null) return null
-  if (EDITOR_NODES[nodeName]?.marks !== true) return violation('VAL19', entity, mark, `Pas de mise en forme dans ${nodeName}.`, `No formatting inside ${nodeName}.`)
+  if (EDITOR_NODES[nodeName]?.marks !== true)
+    return violation('VAL19', entity, mark, `Pas de mise en forme dans ${nodeName}.`, `No formatting inside ${nodeName}.`)
   if (typeof value !== 'object' || Array.isArray(value)) return violation('VAL20', entity, mark, 'Mise en forme invalide.', 'Invalid formatting.')
   const attrs = value as Record<string, unknown>
   for (const [key, attr] of Object.entries(attrs)) {
     const check = spec[key]
-    if (check === undefined) return violation('VAL20', entity, mark, `Attribut « ${key} » non autorisé sur ${mark}.`, `Attribute “${key}” is not allowed on ${mark}.`)
+    if (check === undefined)
+      return violation('VAL20', entity, mark, `Attribut « ${key} » non autorisé sur ${mark}.`, `Attribute “${key}” is not allowed on ${mark}.`)
     if (!check(attr)) {
       return mark === 'link' && key === 'href' && !(typeof attr === 'string' && attr.length > MAX_HREF_LENGTH)
-        ? violation('VAL19', entity, 'link', 'Un lien ne peut mener qu’à une adresse http(s) ou mailto.', 'A link may only point to an http(s) or mailto address.')
+        ? violation(
+            'VAL19',
+            entity,
+            'link',
+            'Un lien ne peut mener qu’à une adresse http(s) ou mailto.',
+            'A link may only point to an http(s) or mailto address.',
+          )
         : violation('VAL20', entity, mark, `Valeur non autorisée pour « ${key} » de ${mark}.`, `Value not allowed for “${key}” of ${mark}.`)
     }
   }
@@ -154,7 +171,8 @@ function nodeNameOf(type: Y.AbstractType<any>): string | null {
 /** Elements from the root down to `type` (0 for the root fragment); counted up to MAX_NODE_DEPTH + 1 at most. */
 function nodeDepth(type: Y.AbstractType<any>): number {
   let depth = 0
-  for (let current: Y.AbstractType<any> | null = type; current?._item && depth <= MAX_NODE_DEPTH; current = current._item.parent as Y.AbstractType<any> | null) depth++
+  for (let current: Y.AbstractType<any> | null = type; current?._item && depth <= MAX_NODE_DEPTH; current = current._item.parent as Y.AbstractType<any> | null)
+    depth++
   return depth
 }
 
@@ -192,7 +210,11 @@ export function checkRichTextItem(item: Y.Item, entity = 'content'): RuleViolati
     }
     if (!isAllowedChild(parentName, child)) {
       const where = parentName === ROOT_NODE ? 'la racine du document' : parentName
-      return notAllowed(entity, `« ${child} » n’est pas autorisé dans ${where}.`, `“${child}” is not allowed inside ${parentName === ROOT_NODE ? 'the document root' : parentName}.`)
+      return notAllowed(
+        entity,
+        `« ${child} » n’est pas autorisé dans ${where}.`,
+        `“${child}” is not allowed inside ${parentName === ROOT_NODE ? 'the document root' : parentName}.`,
+      )
     }
     if (child !== TEXT_NODE && nodeDepth(parent) >= MAX_NODE_DEPTH) {
       return violation(

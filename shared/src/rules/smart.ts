@@ -15,7 +15,10 @@ export type SmartLetter = (typeof SMART_LETTERS)[number]
 /** What each letter asks for, in both languages (shown beside the badge and read by screen readers). */
 export const SMART_REQUIREMENTS: Readonly<Record<SmartLetter, LocalizedText>> = {
   S: text('Spécifique : un énoncé précis', 'Specific: a precise statement'),
-  M: text('Mesurable : au moins un indicateur avec unité, valeur de départ et cible', 'Measurable: at least one indicator with a unit, a baseline and a target'),
+  M: text(
+    'Mesurable : au moins un indicateur avec unité, valeur de départ et cible',
+    'Measurable: at least one indicator with a unit, a baseline and a target',
+  ),
   A: text('Atteignable : les ressources mobilisées', 'Achievable: the resources it relies on'),
   R: text('Réaliste : rattaché à un objectif stratégique', 'Relevant: tied to a strategic objective'),
   T: text('Temporellement défini : une date cible dans la période du plan', 'Time-bound: a target date within the plan’s period'),

@@ -20,12 +20,23 @@ const NOBODY = ''
  */
 export function targetsOutsidePeriod(doc: Y.Doc, period: PlanPeriod, entity = 'meta'): RuleViolation[] {
   const v = new Violations(entity)
-  for (const [rule, root, what] of [['OBJ4', objectivesOf(doc), 'l’objectif'], ['IND3', indicatorsOf(doc), 'l’indicateur']] as const) {
+  for (const [rule, root, what] of [
+    ['OBJ4', objectivesOf(doc), 'l’objectif'],
+    ['IND3', indicatorsOf(doc), 'l’indicateur'],
+  ] as const) {
     for (const [id, map] of root) {
       const date = map instanceof Y.Map ? map.get('targetDate') : null
       if (typeof date === 'string' && !withinPeriod(date, period)) {
         const side = period.start && date < period.start ? 'start' : 'end'
-        v.add(rule, side, text(`La période exclurait ${what} ${id} (date cible ${date}).`, `The period would leave out ${rule === 'OBJ4' ? 'objective' : 'indicator'} ${id} (target date ${date}).`), [PERIOD_INPUT])
+        v.add(
+          rule,
+          side,
+          text(
+            `La période exclurait ${what} ${id} (date cible ${date}).`,
+            `The period would leave out ${rule === 'OBJ4' ? 'objective' : 'indicator'} ${id} (target date ${date}).`,
+          ),
+          [PERIOD_INPUT],
+        )
         return v.list
       }
     }
@@ -68,12 +79,17 @@ export function validateSteering(doc: Y.Doc, workspace: WorkspaceContext, period
       const by = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).by : undefined
       const at = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).at : undefined
       // Judged as if entered by its own author at its own time: the rest of the entry must hold.
-      const context = { author: typeof by === 'string' ? by : NOBODY, now: typeof at === 'number' ? at : 0, hasValue: (other: string) => other !== valueId && values.has(other) }
+      const context = {
+        author: typeof by === 'string' ? by : NOBODY,
+        now: typeof at === 'number' ? at : 0,
+        hasValue: (other: string) => other !== valueId && values.has(other),
+      }
       out.push(...validateIndicatorValue(entry, context, indicatorValueEntity(id, valueId)))
     })
   })
   const questions = questionsOf(doc)
-  if (questions.size > LIMITS.maxEvaluationQuestions) out.push({ rule: 'EVQ1', entity: 'questions', message: text('Trop de questions.', 'Too many questions.') })
+  if (questions.size > LIMITS.maxEvaluationQuestions)
+    out.push({ rule: 'EVQ1', entity: 'questions', message: text('Trop de questions.', 'Too many questions.') })
   questions.forEach((map, id) => {
     const entity = questionEntity(id)
     if (entityMap('EVQ1', entity, map)) out.push(...validateQuestion(readPlainFields(map), ctx, entity))

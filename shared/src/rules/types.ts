@@ -63,5 +63,4 @@ export function workspaceContextFrom(
 }
 
 /** The message of a violation in one language (French when the locale is unknown). */
-export const localizeViolation = (violation: Pick<RuleViolation, 'message'>, locale: Locale): string =>
-  violation.message[locale] ?? violation.message.fr
+export const localizeViolation = (violation: Pick<RuleViolation, 'message'>, locale: Locale): string => violation.message[locale] ?? violation.message.fr

@@ -38,8 +38,7 @@ export function isIsoDate(value: unknown): value is string {
 export const isBoundedString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max
 
 /** A non-blank string of at most `max` characters (once trimmed, like the zod schemas). */
-export const isTitle = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= max
+export const isTitle = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= max
 
 export const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max

@@ -111,7 +111,8 @@ export function unknownActionFields(map: Y.Map<unknown>, entity: string, keys?: 
   let v: Violations | null = null
   for (const key of keys ?? map.keys()) {
     // A junk key being removed is fine; pseudo-inputs such as PERIOD_INPUT are not keys.
-    if (!ACTION_FIELD_SET.has(key) && map.has(key)) wrongType((v ??= new Violations(entity)), key, 'Champ inconnu dans une action.', 'Unknown field in an action.')
+    if (!ACTION_FIELD_SET.has(key) && map.has(key))
+      wrongType((v ??= new Violations(entity)), key, 'Champ inconnu dans une action.', 'Unknown field in an action.')
   }
   return v?.list ?? []
 }

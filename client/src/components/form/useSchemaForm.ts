@@ -34,7 +34,10 @@ interface Options<In extends FieldValues> {
  * the next submit, as the forms always did. Fields keep their own `name` attributes (autocomplete),
  * so they are bound with `bind`/`bindCheckbox` rather than `register`.
  */
-export function useSchemaForm<In extends FieldValues, Out>(schema: SchemaOf<Out>, { defaultValues, prepare, fallbackField, describe, fieldMessages, serverFields = true }: Options<In>) {
+export function useSchemaForm<In extends FieldValues, Out>(
+  schema: SchemaOf<Out>,
+  { defaultValues, prepare, fallbackField, describe, fieldMessages, serverFields = true }: Options<In>,
+) {
   const { t } = useTranslation()
   const [formError, setFormError] = useState<string | null>(null)
   const resolver: Resolver<In, unknown, Out> = (values) => {

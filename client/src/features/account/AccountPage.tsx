@@ -36,7 +36,10 @@ function NameSection({ initialName, email }: { initialName: string; email: strin
   const { refresh } = useSession()
   const headingId = useId()
   const [saved, setSaved] = useState(false)
-  const { bind, set, errorOf, formError, busy, onSubmit } = useSchemaForm(updateUserSchema, { defaultValues: { name: initialName }, describe: useApiErrorHandler() })
+  const { bind, set, errorOf, formError, busy, onSubmit } = useSchemaForm(updateUserSchema, {
+    defaultValues: { name: initialName },
+    describe: useApiErrorHandler(),
+  })
   const submit = (event: FormEvent) => {
     setSaved(false)
     return onSubmit(async (data) => {

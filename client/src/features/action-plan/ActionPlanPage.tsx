@@ -91,10 +91,14 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     if (preview) collab.connection.previewShown()
   }, [preview, collab.connection])
   // Every action is read: once per change of the plan, not on every render of the page.
-  const overdue = useMemo(() => live.ids.filter((id) => {
-    const action = live.byId.get(id)
-    return action && isOverdue(action, today)
-  }).length, [live, today])
+  const overdue = useMemo(
+    () =>
+      live.ids.filter((id) => {
+        const action = live.byId.get(id)
+        return action && isOverdue(action, today)
+      }).length,
+    [live, today],
+  )
 
   const toggle = useCallback((id: string) => {
     setExpanded((current) => {
@@ -196,7 +200,11 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
           </tbody>
         </table>
         {collab.synced && live.ids.length === 0 && <p className="empty">{t('plan.empty')}</p>}
-        {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
+        {!collab.synced && (
+          <p className="muted" aria-busy="true">
+            {t('documents.syncing')}
+          </p>
+        )}
       </section>
     </TargetCommentsProvider>
   )

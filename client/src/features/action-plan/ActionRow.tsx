@@ -17,7 +17,20 @@ import type { ActionRules } from './useActionRules.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 
 /** Column order of the plan table; widths live in plan.css (`.col-<key>`). */
-export const PLAN_COLUMN_KEYS = ['order', 'title', 'objective', 'start', 'deadline', 'status', 'progress', 'accountable', 'responsible', 'consulted', 'informed', 'tools'] as const
+export const PLAN_COLUMN_KEYS = [
+  'order',
+  'title',
+  'objective',
+  'start',
+  'deadline',
+  'status',
+  'progress',
+  'accountable',
+  'responsible',
+  'consulted',
+  'informed',
+  'tools',
+] as const
 export const PLAN_COLUMNS = PLAN_COLUMN_KEYS.length
 
 interface ActionRowProps {
@@ -84,7 +97,12 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
 
   return (
     <>
-      <tr className={`action-row${overdue ? ' is-overdue' : ''} status-row--${action.status}`} aria-rowindex={index + 2} data-action-id={id} data-testid="action-row">
+      <tr
+        className={`action-row${overdue ? ' is-overdue' : ''} status-row--${action.status}`}
+        aria-rowindex={index + 2}
+        data-action-id={id}
+        data-testid="action-row"
+      >
         <td className="action-row__index">{index + 1}</td>
         <th scope="row" className="action-row__title">
           <TextCell
@@ -196,7 +214,15 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
           </td>
         ))}
         <td className="action-row__tools">
-          <button type="button" className="button button--small" aria-expanded={expanded} aria-controls={detailId} onClick={() => onToggleExpanded(id)} disabled={readOnly} data-tool="details">
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={expanded}
+            aria-controls={detailId}
+            onClick={() => onToggleExpanded(id)}
+            disabled={readOnly}
+            data-tool="details"
+          >
             {t('plan.details')}
             <span className="visually-hidden"> — {title}</span>
           </button>

@@ -15,7 +15,11 @@ export function PlanPeriod({ doc, plan, canEdit }: { doc: Y.Doc; plan: PlanSnaps
   const check = (field: 'start' | 'end', value: string): string | null => {
     const next = { ...meta, [field]: value }
     const dates = [...plan.byId].map(([id, a]) => [id, { start: a.start, deadline: a.deadline }] as const)
-    return blame([...validatePlanMeta(meta), ...actionsOutsidePeriod(periodOf(meta), dates)], [...validatePlanMeta(next), ...actionsOutsidePeriod(periodOf(next), dates)], [field, PERIOD_INPUT])
+    return blame(
+      [...validatePlanMeta(meta), ...actionsOutsidePeriod(periodOf(meta), dates)],
+      [...validatePlanMeta(next), ...actionsOutsidePeriod(periodOf(next), dates)],
+      [field, PERIOD_INPUT],
+    )
   }
   return (
     <fieldset className="plan-period">

@@ -99,7 +99,9 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
                     entity={entity}
                     field="unit"
                     disabled={!canEdit}
-                    onCommit={(v) => (v ? writeUnlessRefused(checkField(id, 'unit', v), () => setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null)}
+                    onCommit={(v) =>
+                      v ? writeUnlessRefused(checkField(id, 'unit', v), () => setNestedField(doc, actionId, 'resources', id, 'unit', v)) : null
+                    }
                   />
                 )
               },
@@ -117,7 +119,9 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
                     entity={entity}
                     field="partnerId"
                     disabled={!canEdit}
-                    onCommit={(v) => (v ? writeUnlessRefused(checkField(id, 'partnerId', v), () => setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null)}
+                    onCommit={(v) =>
+                      v ? writeUnlessRefused(checkField(id, 'partnerId', v), () => setNestedField(doc, actionId, 'resources', id, 'partnerId', v)) : null
+                    }
                   />
                 )
               },
@@ -143,7 +147,12 @@ export function ResourceList({ actionId, resources, title, doc, canEdit, check }
           ]}
         />
       )}
-      {canEdit && (partners.length ? <AddResourceForm actionId={actionId} doc={doc} units={units} partners={partners} /> : <p className="muted">{t('plan.needPartner')}</p>)}
+      {canEdit &&
+        (partners.length ? (
+          <AddResourceForm actionId={actionId} doc={doc} units={units} partners={partners} />
+        ) : (
+          <p className="muted">{t('plan.needPartner')}</p>
+        ))}
     </section>
   )
 }

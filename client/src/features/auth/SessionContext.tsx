@@ -8,10 +8,7 @@ import { applyLocale, currentLocale } from '../../i18n/index.ts'
 import { forgetLocalCopies } from '../collab/localCopy.ts'
 import { preloadKeys, takePreloaded } from '../../preload.ts'
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'signedOut'; expired: boolean }
-  | { status: 'signedIn'; me: Me }
+export type SessionState = { status: 'loading' } | { status: 'signedOut'; expired: boolean } | { status: 'signedIn'; me: Me }
 
 interface SessionApi {
   session: SessionState

@@ -33,21 +33,10 @@ export function SignInPage() {
           </p>
         )}
         <Field label={t('auth.email')} error={errorOf('email')}>
-          {(control) => (
-            <input {...control} name="email" type="email" autoComplete="email" required {...bind('email')} />
-          )}
+          {(control) => <input {...control} name="email" type="email" autoComplete="email" required {...bind('email')} />}
         </Field>
         <Field label={t('auth.password')} error={errorOf('password')}>
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              {...bind('password')}
-            />
-          )}
+          {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required {...bind('password')} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('auth.submitting') : t('auth.signIn')}

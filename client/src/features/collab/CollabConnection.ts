@@ -87,7 +87,17 @@ const isRefusal = (error: ServerErrorMessage): boolean => error.code !== 'docume
 /** Ensemble's own messages (errors, saved acknowledgements, heartbeats): a stock client does not ask (QUIET1). */
 const extensionsParams: Record<string, string> = { [EXTENSIONS_PARAM.name]: EXTENSIONS_PARAM.value }
 
-export const INITIAL_SNAPSHOT: CollabSnapshot = { status: 'connecting', synced: false, closed: null, rateLimited: false, lastError: null, fieldErrorsVersion: 0, save: 'saved', refusal: null, preview: null }
+export const INITIAL_SNAPSHOT: CollabSnapshot = {
+  status: 'connecting',
+  synced: false,
+  closed: null,
+  rateLimited: false,
+  lastError: null,
+  fieldErrorsVersion: 0,
+  save: 'saved',
+  refusal: null,
+  preview: null,
+}
 
 function defaultServerUrl(workspaceId: string): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -330,7 +340,14 @@ export class CollabConnection {
     if (this.destroyed) return
     // Holding nothing yet, it may be sent a large document's kept state before the server has loaded it.
     const fresh = this.doc.store.clients.size === 0
-    this.provider.params = { ticket, schema: String(SCHEMA_VERSION), ...extensionsParams, ...syncV2Params, ...(fresh ? freshParams : {}), ...(fresh && this.options.preview ? previewParams : {}) }
+    this.provider.params = {
+      ticket,
+      schema: String(SCHEMA_VERSION),
+      ...extensionsParams,
+      ...syncV2Params,
+      ...(fresh ? freshParams : {}),
+      ...(fresh && this.options.preview ? previewParams : {}),
+    }
     this.provider.connect()
   }
 

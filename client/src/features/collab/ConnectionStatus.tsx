@@ -27,7 +27,11 @@ export function ConnectionStatus({ snapshot }: { snapshot: (CollabSnapshot & { d
     const code = snapshot.closed.code
     const known = REASONS[code]
     const reason =
-      code === CLOSE.accessRevoked && snapshot.closed.reason === 'forbidden' ? t('collab.reasons.forbidden') : known ? t(`collab.reasons.${known}`) : t('collab.reasons.other', { code })
+      code === CLOSE.accessRevoked && snapshot.closed.reason === 'forbidden'
+        ? t('collab.reasons.forbidden')
+        : known
+          ? t(`collab.reasons.${known}`)
+          : t('collab.reasons.other', { code })
     return (
       <div className="connection connection--closed" role="alert" data-testid="connection-status" data-status="closed">
         <span className="connection__dot" aria-hidden="true" />
@@ -71,7 +75,13 @@ export function ConnectionStatus({ snapshot }: { snapshot: (CollabSnapshot & { d
 function SaveIndicator({ save }: { save: SaveState }) {
   const { t } = useTranslation()
   return (
-    <span className={`connection__save connection__save--${save}`} data-testid="save-status" data-save={save} aria-live="polite" title={save === 'unsaved' ? t('saving.unsavedHint') : undefined}>
+    <span
+      className={`connection__save connection__save--${save}`}
+      data-testid="save-status"
+      data-save={save}
+      aria-live="polite"
+      title={save === 'unsaved' ? t('saving.unsavedHint') : undefined}
+    >
       {' · '}
       {t(`saving.${save}`)}
     </span>

@@ -15,7 +15,12 @@ const keyOf = (workspaceId: string, docName: string) => `${workspaceId}\n${docNa
 export function preloadConnection(workspaceId: string, docName: string, options: { preview?: boolean } = {}): void {
   const key = keyOf(workspaceId, docName)
   if (preloaded.has(key)) return
-  const connection = new CollabConnection({ workspaceId, docName, preview: options.preview, fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId }) }))).ticket })
+  const connection = new CollabConnection({
+    workspaceId,
+    docName,
+    preview: options.preview,
+    fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId }) }))).ticket,
+  })
   connection.start()
   const timer = window.setTimeout(() => {
     preloaded.delete(key)

@@ -14,7 +14,5 @@ export function describeRefusal(error: ServerErrorMessage, doc: Y.Doc, t: TFunct
   const title = actionId && doc.share.has(ROOT.actions) ? actionsOf(doc).get(actionId)?.get('title') : undefined
   if (typeof title !== 'string' || title === '') return error.message
   const column = error.field && t(`plan.columns.${error.field}`, { defaultValue: '' })
-  return column
-    ? t('saving.refusedField', { field: column, title, message: error.message })
-    : t('saving.refusedAction', { title, message: error.message })
+  return column ? t('saving.refusedField', { field: column, title, message: error.message }) : t('saving.refusedAction', { title, message: error.message })
 }

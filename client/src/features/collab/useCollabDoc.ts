@@ -57,11 +57,18 @@ export function useCollabDoc(docName: string, options: { preview?: boolean } = {
     // Opened already when this page was the one loaded (preloadedConnections.ts); else opened now.
     const created =
       adoptPreloaded(workspace.id, docName) ??
-      new CollabConnection({ workspaceId: workspace.id, docName, user: identity.current, preview, fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId: workspace.id }) }))).ticket })
+      new CollabConnection({
+        workspaceId: workspace.id,
+        docName,
+        user: identity.current,
+        preview,
+        fetchTicket: async () => (await call(rest.workspaces[':workspaceId'].tickets.$post({ param: params({ workspaceId: workspace.id }) }))).ticket,
+      })
     created.setHandlers({
       onUnauthenticated: () => latest.current.expire(),
       // A document too large to open is not a refused edit: the connection status says why (LOOP6).
-      onUnclaimedError: (error) => error.code !== 'document_too_large' && latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
+      onUnclaimedError: (error) =>
+        error.code !== 'document_too_large' && latest.current.notify(latest.current.t('toasts.rejected', { message: error.message }), 'error'),
       // A refusal for lack of rights usually means the role changed meanwhile: re-read it so the
       // interface stops offering what the server refuses.
       onServerError: (error) => {

@@ -186,7 +186,8 @@ export class CommentAnchorController {
     for (const thread of this.threads) {
       if (!thread.anchor?.from || thread.orphaned) continue
       const state = resolveAnchor(thread.anchor, binding.type, binding.mapping)
-      if (state.kind === 'live' && state.to <= size) this.lastQuote.set(thread.id, view.state.doc.textBetween(state.from, state.to, ' ').slice(0, COMMENT_LIMITS.quoteLength))
+      if (state.kind === 'live' && state.to <= size)
+        this.lastQuote.set(thread.id, view.state.doc.textBetween(state.from, state.to, ' ').slice(0, COMMENT_LIMITS.quoteLength))
       if (state.kind === 'live' && state.to <= size && thread.status === 'open') {
         const active = thread.id === this.focusedId
         decorations.push(

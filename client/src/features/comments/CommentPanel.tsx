@@ -58,7 +58,12 @@ export function CommentPanel(props: CommentPanelProps) {
   const open = async (body: string): Promise<string | undefined> => {
     if (!draft) return
     try {
-      const created = await call(rest.workspaces[':workspaceId'].comments.threads.$post({ param: params({ workspaceId: workspace.id }), json: { ...draft.target, anchor: draft.anchor ?? null, body } }))
+      const created = await call(
+        rest.workspaces[':workspaceId'].comments.threads.$post({
+          param: params({ workspaceId: workspace.id }),
+          json: { ...draft.target, anchor: draft.anchor ?? null, body },
+        }),
+      )
       api.applyCreated(created)
       if (filter === 'resolved') setFilter('open')
       onFocus(created.thread.id)

@@ -15,7 +15,8 @@ import './comments.css'
 export function InboxPage() {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const markRead = (itemId: string) => call(rest.workspaces[':workspaceId'].inbox[':itemId'].read.$post({ param: params({ workspaceId: workspace.id, itemId }) }))
+  const markRead = (itemId: string) =>
+    call(rest.workspaces[':workspaceId'].inbox[':itemId'].read.$post({ param: params({ workspaceId: workspace.id, itemId }) }))
   const nameOf = useMemberName()
   const queryClient = useQueryClient()
   // Read again on `inbox.changed` and after a reconnection (api/liveQueries.ts).
@@ -39,10 +40,19 @@ export function InboxPage() {
       <header className="page__header">
         <div>
           <h1 tabIndex={-1}>{t('comments.inbox.title')}</h1>
-          {items && <p className="muted" data-testid="inbox-unread">{t('comments.inbox.unreadBadge', { count: unread })}</p>}
+          {items && (
+            <p className="muted" data-testid="inbox-unread">
+              {t('comments.inbox.unreadBadge', { count: unread })}
+            </p>
+          )}
         </div>
         {unread > 0 && (
-          <button type="button" className="button" onClick={() => act(() => call(rest.workspaces[':workspaceId'].inbox['read-all'].$post({ param: params({ workspaceId: workspace.id }) })))} data-testid="inbox-read-all">
+          <button
+            type="button"
+            className="button"
+            onClick={() => act(() => call(rest.workspaces[':workspaceId'].inbox['read-all'].$post({ param: params({ workspaceId: workspace.id }) })))}
+            data-testid="inbox-read-all"
+          >
             {t('comments.inbox.markAllRead')}
           </button>
         )}
@@ -61,16 +71,26 @@ export function InboxPage() {
             // Kinds added later (INBOX_KINDS grows) still show, generically.
             const kind: string = item.kind
             const headline =
-              kind === 'mention' ? t('comments.inbox.kinds.mention', { name })
-              : kind === 'reply' ? t('comments.inbox.kinds.reply', { name })
-              : kind === 'action.changed' ? t('comments.inbox.kinds.actionChanged', { name, fields: (item.fields ?? []).join(', ') })
-              : kind === 'signoff.requested' ? t('comments.inbox.kinds.signoffRequested', { name })
-              : t('comments.inbox.kinds.other', { name })
+              kind === 'mention'
+                ? t('comments.inbox.kinds.mention', { name })
+                : kind === 'reply'
+                  ? t('comments.inbox.kinds.reply', { name })
+                  : kind === 'action.changed'
+                    ? t('comments.inbox.kinds.actionChanged', { name, fields: (item.fields ?? []).join(', ') })
+                    : kind === 'signoff.requested'
+                      ? t('comments.inbox.kinds.signoffRequested', { name })
+                      : t('comments.inbox.kinds.other', { name })
             const open = () => {
               if (!item.readAt) void markRead(item.id).catch(() => undefined)
             }
             return (
-              <li key={item.id} className={`card inbox-item${item.readAt ? '' : ' inbox-item--unread'}`} data-testid="inbox-item" data-kind={item.kind} data-read={item.readAt ? 'true' : 'false'}>
+              <li
+                key={item.id}
+                className={`card inbox-item${item.readAt ? '' : ' inbox-item--unread'}`}
+                data-testid="inbox-item"
+                data-kind={item.kind}
+                data-read={item.readAt ? 'true' : 'false'}
+              >
                 <h2 className="inbox-item__title">
                   {!item.readAt && <span className="visually-hidden">{t('comments.inbox.unread')} — </span>}
                   {headline}

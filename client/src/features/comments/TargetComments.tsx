@@ -37,7 +37,15 @@ interface Opened {
  * governance bodies): counts for the buttons inside the page, and a side drawer with the thread
  * panel filtered on the chosen target. `labelOf` names a thread's target for the inbox links.
  */
-export function TargetCommentsProvider({ docName, labelOf, children }: { docName: 'plan' | 'governance'; labelOf(thread: CommentThread): string; children: ReactNode }) {
+export function TargetCommentsProvider({
+  docName,
+  labelOf,
+  children,
+}: {
+  docName: 'plan' | 'governance'
+  labelOf(thread: CommentThread): string
+  children: ReactNode
+}) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const [opened, setOpened] = useState<Opened | null>(null)
@@ -95,7 +103,11 @@ export function TargetCommentsProvider({ docName, labelOf, children }: { docName
             api={api}
             title={opened.label}
             include={onTarget(opened.target)}
-            draft={can({ role: workspace.role }, 'comments.write') ? { target: { docName, ...opened.target }, label: t('comments.newThreadOn', { target: opened.label }) } : null}
+            draft={
+              can({ role: workspace.role }, 'comments.write')
+                ? { target: { docName, ...opened.target }, label: t('comments.newThreadOn', { target: opened.label }) }
+                : null
+            }
             focusedId={focusedId}
             onFocus={setFocusedId}
             targetLabel={() => opened.label}

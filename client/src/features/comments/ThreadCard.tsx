@@ -1,11 +1,4 @@
-import {
-  can,
-  type CommentMessage,
-  type CommentThread,
-  DELETED_MESSAGE_PLACEHOLDER,
-  HIDDEN_MESSAGE_PLACEHOLDER,
-  renderMarkdownLight,
-} from '@ensemble/shared'
+import { can, type CommentMessage, type CommentThread, DELETED_MESSAGE_PLACEHOLDER, HIDDEN_MESSAGE_PLACEHOLDER, renderMarkdownLight } from '@ensemble/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
@@ -66,7 +59,11 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
     }
   }
   const toggleStatus = () =>
-    run(async () => api.applyThread(await call(threadApi[thread.status === 'open' ? 'resolve' : 'reopen'].$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }) }))))
+    run(async () =>
+      api.applyThread(
+        await call(threadApi[thread.status === 'open' ? 'resolve' : 'reopen'].$post({ param: params({ workspaceId: workspace.id, threadId: thread.id }) })),
+      ),
+    )
 
   const send = async (body: string): Promise<string | undefined> => {
     try {
@@ -136,7 +133,16 @@ export function ThreadCard({ thread, api, targetLabel, focused, onFocus, onShowI
           </button>
         )}
       </div>
-      {replying && <MentionComposer label={t('comments.replyLabel')} submitLabel={t('comments.send')} autoFocus onSubmit={send} onCancel={() => setReplying(false)} testId="reply-composer" />}
+      {replying && (
+        <MentionComposer
+          label={t('comments.replyLabel')}
+          submitLabel={t('comments.send')}
+          autoFocus
+          onSubmit={send}
+          onCancel={() => setReplying(false)}
+          testId="reply-composer"
+        />
+      )}
     </article>
   )
 }
@@ -198,10 +204,20 @@ function MessageItem({ message, api, onProblem }: { message: CommentMessage; api
               <button type="button" className="button--link" onClick={() => setEditing(true)}>
                 {t('comments.edit')}
               </button>
-              <ConfirmedAction label={t('comments.delete')} question={t('comments.confirmDelete')} run={() => act(() => call(messageApi.$delete({ param: params({ workspaceId: workspace.id, messageId: message.id }) })))} />
+              <ConfirmedAction
+                label={t('comments.delete')}
+                question={t('comments.confirmDelete')}
+                run={() => act(() => call(messageApi.$delete({ param: params({ workspaceId: workspace.id, messageId: message.id }) })))}
+              />
             </>
           )}
-          {canModerate && <ConfirmedAction label={t('comments.hide')} question={t('comments.confirmHide')} run={() => act(() => call(messageApi.hide.$post({ param: params({ workspaceId: workspace.id, messageId: message.id }), json: {} })))} />}
+          {canModerate && (
+            <ConfirmedAction
+              label={t('comments.hide')}
+              question={t('comments.confirmHide')}
+              run={() => act(() => call(messageApi.hide.$post({ param: params({ workspaceId: workspace.id, messageId: message.id }), json: {} })))}
+            />
+          )}
         </div>
       )}
     </li>

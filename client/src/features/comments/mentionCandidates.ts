@@ -22,8 +22,20 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
 export function mentionCandidates(members: readonly Member[], partners: readonly Partner[]): MentionCandidate[] {
   const partnerName = new Map(partners.map((p) => [p.id, p.name]))
   return [
-    ...members.map((m) => ({ kind: 'user' as const, id: m.userId, label: m.name, detail: m.partnerId ? (partnerName.get(m.partnerId) ?? null) : null, memberCount: 0 })),
-    ...partners.map((p) => ({ kind: 'partner' as const, id: p.id, label: p.name, detail: null, memberCount: members.filter((m) => m.partnerId === p.id).length })),
+    ...members.map((m) => ({
+      kind: 'user' as const,
+      id: m.userId,
+      label: m.name,
+      detail: m.partnerId ? (partnerName.get(m.partnerId) ?? null) : null,
+      memberCount: 0,
+    })),
+    ...partners.map((p) => ({
+      kind: 'partner' as const,
+      id: p.id,
+      label: p.name,
+      detail: null,
+      memberCount: members.filter((m) => m.partnerId === p.id).length,
+    })),
   ]
 }
 

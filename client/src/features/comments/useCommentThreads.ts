@@ -60,7 +60,11 @@ interface MessageEventData {
  * workspace's events (re-read in full after a reconnection, which may have missed some). `onRemote`
  * hears messages and threads that arrive by event, for the polite announcements.
  */
-export function useCommentThreads(workspaceId: string, query: CommentTargetQuery, onRemote?: (created: { thread: CommentThread; message: CommentMessage; newThread: boolean }) => void): CommentThreadsApi {
+export function useCommentThreads(
+  workspaceId: string,
+  query: CommentTargetQuery,
+  onRemote?: (created: { thread: CommentThread; message: CommentMessage; newThread: boolean }) => void,
+): CommentThreadsApi {
   const handleError = useApiErrorHandler()
   const [state, setState] = useState<State>({ threads: null, messages: new Map() })
   const [error, setError] = useState<string | null>(null)

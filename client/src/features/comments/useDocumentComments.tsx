@@ -46,7 +46,12 @@ export function useDocumentComments(
     onAnchorGone: (threadId: string, quote: string | undefined) => {
       // Observers cannot write; someone else with the document open will report it.
       if (!canWrite) return
-      call(rest.workspaces[':workspaceId'].comments.threads[':threadId'].orphan.$post({ param: params({ workspaceId: workspace.id, threadId }), json: quote === undefined ? {} : { quote } }))
+      call(
+        rest.workspaces[':workspaceId'].comments.threads[':threadId'].orphan.$post({
+          param: params({ workspaceId: workspace.id, threadId }),
+          json: quote === undefined ? {} : { quote },
+        }),
+      )
         .then(api.applyThread)
         .catch(() => undefined)
     },

@@ -71,11 +71,15 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink(): vo
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = enabled.findIndex((item) => item.key === tabStop)
     const target =
-      event.key === 'ArrowRight' ? enabled[(index + 1) % enabled.length]
-      : event.key === 'ArrowLeft' ? enabled[(index - 1 + enabled.length) % enabled.length]
-      : event.key === 'Home' ? enabled[0]
-      : event.key === 'End' ? enabled[enabled.length - 1]
-      : undefined
+      event.key === 'ArrowRight'
+        ? enabled[(index + 1) % enabled.length]
+        : event.key === 'ArrowLeft'
+          ? enabled[(index - 1 + enabled.length) % enabled.length]
+          : event.key === 'Home'
+            ? enabled[0]
+            : event.key === 'End'
+              ? enabled[enabled.length - 1]
+              : undefined
     if (!target) return
     event.preventDefault()
     setActiveKey(target.key)
@@ -83,7 +87,14 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink(): vo
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('documents.toolbar')} aria-controls="document-editor" onKeyDown={onKeyDown} data-testid="editor-toolbar">
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('documents.toolbar')}
+      aria-controls="document-editor"
+      onKeyDown={onKeyDown}
+      data-testid="editor-toolbar"
+    >
       {groups.map((group) => (
         <fieldset key={group.label} className="toolbar__group" aria-label={group.label}>
           {group.items.map((item) => (

@@ -41,7 +41,11 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose(): void 
     const { empty } = editor.state.selection
     if (empty && !editor.isActive('link')) {
       // Nothing selected: the address (or the body's name) becomes the link text.
-      editor.chain().focus().insertContent({ type: 'text', text, marks: [{ type: 'link', attrs }] }).run()
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text, marks: [{ type: 'link', attrs }] })
+        .run()
     } else {
       editor.chain().focus().extendMarkRange('link').setLink(attrs).run()
     }

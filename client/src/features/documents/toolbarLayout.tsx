@@ -10,7 +10,25 @@ export interface ToolLayout {
   shortcut?: string
 }
 
-export type ToolKey = 'p' | 'h1' | 'h2' | 'h3' | 'bold' | 'italic' | 'ul' | 'ol' | 'link' | 'unlink' | 'table' | 'row+' | 'row-' | 'col+' | 'col-' | 'table-' | 'undo' | 'redo'
+export type ToolKey =
+  | 'p'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'bold'
+  | 'italic'
+  | 'ul'
+  | 'ol'
+  | 'link'
+  | 'unlink'
+  | 'table'
+  | 'row+'
+  | 'row-'
+  | 'col+'
+  | 'col-'
+  | 'table-'
+  | 'undo'
+  | 'redo'
 
 /**
  * The toolbar's groups and buttons, free of the editor's code: the editor's toolbar gives them their
@@ -22,7 +40,14 @@ export function toolbarLayout(t: TFunction): { label: string; items: ToolLayout[
       label: t('documents.toolbar'),
       items: [
         { key: 'p', label: t('documents.paragraph'), content: '¶', shortcut: 'Control+Alt+0' },
-        ...([1, 2, 3] as const).map((level): ToolLayout => ({ key: `h${level}`, label: t('documents.heading', { level }), content: t('documents.headingShort', { level }), shortcut: `Control+Alt+${level}` })),
+        ...([1, 2, 3] as const).map(
+          (level): ToolLayout => ({
+            key: `h${level}`,
+            label: t('documents.heading', { level }),
+            content: t('documents.headingShort', { level }),
+            shortcut: `Control+Alt+${level}`,
+          }),
+        ),
         { key: 'bold', label: t('documents.bold'), content: <b>{t('documents.boldShort')}</b>, shortcut: 'Control+B' },
         { key: 'italic', label: t('documents.italic'), content: <i>{t('documents.italicShort')}</i>, shortcut: 'Control+I' },
         { key: 'ul', label: t('documents.bulletList'), content: t('documents.bulletListShort'), shortcut: 'Control+Shift+8' },

@@ -58,7 +58,14 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
 
   return (
     // The anchor id and tabIndex let a charter link open this card and move focus to it (GOV25).
-    <article id={bodyAnchorId(id)} tabIndex={-1} className={`card body-card level--${body.level}`} aria-labelledby={headingId} data-body-id={id} data-testid="body-card">
+    <article
+      id={bodyAnchorId(id)}
+      tabIndex={-1}
+      className={`card body-card level--${body.level}`}
+      aria-labelledby={headingId}
+      data-body-id={id}
+      data-testid="body-card"
+    >
       <header className="body-card__header">
         <h2 id={headingId}>{name}</h2>
         <span className={`badge level-badge level--${body.level}`}>{t(`governance.levels.${body.level}`)}</span>

@@ -14,7 +14,12 @@ interface BodySelectProps {
 export function BodySelect(props: BodySelectProps) {
   const { t } = useTranslation()
   const collab = useQuietDoc('governance')
-  if (!collab?.synced) return <p className="muted" aria-busy="true">{t('charterLinks.loadingBodies')}</p>
+  if (!collab?.synced)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('charterLinks.loadingBodies')}
+      </p>
+    )
   return <BodyOptions {...props} doc={collab.doc} />
 }
 
@@ -36,7 +41,14 @@ function BodyOptions({ value, error, onChange, doc }: BodySelectProps & { doc: P
   return (
     <Field label={t('charterLinks.body')} hint={t('charterLinks.bodyHint')} error={error}>
       {(control) => (
-        <select {...control} ref={select} name="link-body" value={value} onChange={(e) => onChange(e.target.value, nameOf(e.target.value))} data-testid="link-body">
+        <select
+          {...control}
+          ref={select}
+          name="link-body"
+          value={value}
+          onChange={(e) => onChange(e.target.value, nameOf(e.target.value))}
+          data-testid="link-body"
+        >
           <option value="">{t('charterLinks.chooseBody')}</option>
           {bodies.map(({ id, body }) => (
             <option key={id} value={id}>

@@ -12,7 +12,19 @@ type QuorumKind = 'none' | 'count' | 'share'
  * as a draft, then written with the body's seats in one transaction (each partner's seats are the
  * sum over the colleges, so GOV3 holds), after the shared rules accept the whole change.
  */
-export function CollegesEditor({ id, body, doc, canEdit, check }: { id: string; body: GovernanceBody; doc: Y.Doc; canEdit: boolean; check(change: Partial<GovernanceBody>): string | null }) {
+export function CollegesEditor({
+  id,
+  body,
+  doc,
+  canEdit,
+  check,
+}: {
+  id: string
+  body: GovernanceBody
+  doc: Y.Doc
+  canEdit: boolean
+  check(change: Partial<GovernanceBody>): string | null
+}) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const saved = body.voting?.colleges ?? []
@@ -95,7 +107,17 @@ export function CollegesEditor({ id, body, doc, canEdit, check }: { id: string; 
   )
 }
 
-function CollegeFields({ college: c, partners, onChange, onRemove }: { college: College; partners: readonly { id: string; name: string }[]; onChange(patch: Partial<College>): void; onRemove(): void }) {
+function CollegeFields({
+  college: c,
+  partners,
+  onChange,
+  onRemove,
+}: {
+  college: College
+  partners: readonly { id: string; name: string }[]
+  onChange(patch: Partial<College>): void
+  onRemove(): void
+}) {
   const { t } = useTranslation()
   const ids = useId()
   const kind: QuorumKind = c.quorum?.kind ?? 'none'
@@ -108,7 +130,15 @@ function CollegeFields({ college: c, partners, onChange, onRemove }: { college: 
         {t('meetings.colleges.name')} <input value={c.name} onChange={(e) => onChange({ name: e.target.value })} required maxLength={160} />
       </label>{' '}
       <label>
-        {t('meetings.colleges.weight')} <input type="number" min={0} step="any" value={c.weight} onChange={(e) => e.target.value !== '' && onChange({ weight: Number(e.target.value) })} required />
+        {t('meetings.colleges.weight')}{' '}
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={c.weight}
+          onChange={(e) => e.target.value !== '' && onChange({ weight: Number(e.target.value) })}
+          required
+        />
       </label>{' '}
       <label htmlFor={`${ids}-quorum`}>{t('meetings.colleges.quorum')}</label>{' '}
       <select id={`${ids}-quorum`} value={kind} onChange={(e) => setQuorum(e.target.value as QuorumKind)}>
@@ -120,12 +150,20 @@ function CollegeFields({ college: c, partners, onChange, onRemove }: { college: 
       </select>{' '}
       {c.quorum?.kind === 'count' && (
         <label>
-          {t('meetings.colleges.quorumSeats')} <input type="number" min={0} value={c.quorum.seats} onChange={(e) => e.target.value !== '' && setQuorum('count', Number(e.target.value))} />
+          {t('meetings.colleges.quorumSeats')}{' '}
+          <input type="number" min={0} value={c.quorum.seats} onChange={(e) => e.target.value !== '' && setQuorum('count', Number(e.target.value))} />
         </label>
       )}
       {c.quorum?.kind === 'share' && (
         <label>
-          {t('meetings.colleges.quorumShare')} <input type="number" min={1} max={100} value={Math.round(c.quorum.share * 100)} onChange={(e) => e.target.value !== '' && setQuorum('share', Number(e.target.value))} />
+          {t('meetings.colleges.quorumShare')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={Math.round(c.quorum.share * 100)}
+            onChange={(e) => e.target.value !== '' && setQuorum('share', Number(e.target.value))}
+          />
         </label>
       )}
       <div className="seats__grid">
@@ -148,7 +186,12 @@ function CollegeFields({ college: c, partners, onChange, onRemove }: { college: 
           </label>
         ))}
       </div>
-      <button type="button" className="button button--small button--danger" onClick={onRemove} aria-label={t('meetings.colleges.removeNamed', { name: c.name })}>
+      <button
+        type="button"
+        className="button button--small button--danger"
+        onClick={onRemove}
+        aria-label={t('meetings.colleges.removeNamed', { name: c.name })}
+      >
         {t('meetings.colleges.remove')}
       </button>
     </fieldset>

@@ -39,7 +39,10 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
   const bodies = useBodies(collab.doc)
   const canEdit = abilities.editGovernance && collab.synced
   const charterDefinitions = useCharterDefinitions()
-  const target = useLinkedBody(collab.synced, bodies.map((b) => b.id))
+  const target = useLinkedBody(
+    collab.synced,
+    bodies.map((b) => b.id),
+  )
 
   const add = () => {
     const id = addBody(collab.doc, {
@@ -86,7 +89,11 @@ function GovernanceBody({ collab }: { collab: CollabDoc }) {
         </p>
       )}
       {collab.synced && bodies.length === 0 && <p className="empty">{t('governance.empty')}</p>}
-      {!collab.synced && <p className="muted" aria-busy="true">{t('documents.syncing')}</p>}
+      {!collab.synced && (
+        <p className="muted" aria-busy="true">
+          {t('documents.syncing')}
+        </p>
+      )}
       <div role="status" className="linked-body-status">
         {target.missing && <p className="notice">{t('charterLinks.missingBody')}</p>}
       </div>

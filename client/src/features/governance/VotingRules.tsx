@@ -49,7 +49,14 @@ export function VotingRules({ id, body, doc, canEdit }: { id: string; body: Gove
       </label>{' '}
       <label>
         {t('meetings.voting.maxProxies')}{' '}
-        <input type="number" min={0} max={20} value={voting.maxProxies} disabled={!canEdit} onChange={(e) => e.target.value !== '' && write({ ...voting, maxProxies: Number(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          max={20}
+          value={voting.maxProxies}
+          disabled={!canEdit}
+          onChange={(e) => e.target.value !== '' && write({ ...voting, maxProxies: Number(e.target.value) })}
+        />
       </label>{' '}
       <label>
         {t('meetings.voting.quorumShare')}{' '}

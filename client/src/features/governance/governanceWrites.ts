@@ -50,7 +50,13 @@ export const collegeSeatsTotal = (college: College): number => Object.values(col
  * (without colleges the seats stay as they are), and the quorum follows them (VAL15). Nothing is
  * written when `check` refuses the change; its message is returned.
  */
-export function setColleges(doc: Y.Doc, id: string, body: GovernanceBody, colleges: College[], check: (change: Partial<GovernanceBody>) => string | null): string | null {
+export function setColleges(
+  doc: Y.Doc,
+  id: string,
+  body: GovernanceBody,
+  colleges: College[],
+  check: (change: Partial<GovernanceBody>) => string | null,
+): string | null {
   const seats: Record<string, number> = colleges.length ? {} : { ...body.seats }
   for (const college of colleges) for (const [partnerId, n] of Object.entries(college.seats)) seats[partnerId] = (seats[partnerId] ?? 0) + n
   // Partners that lose all their seats keep an explicit 0, as the seats grid writes it.

@@ -50,7 +50,12 @@ function Block({ block }: { block: DocumentDiff['blocks'][number] }): ReactNode 
   }
   if (LISTS[block.type]) return createElement(LISTS[block.type]!, props, each('li'))
   if (block.type === 'blockquote') return <blockquote {...props}>{each('p')}</blockquote>
-  if (block.type === 'codeBlock') return <pre {...props}><Parts parts={block.parts} /></pre>
+  if (block.type === 'codeBlock')
+    return (
+      <pre {...props}>
+        <Parts parts={block.parts} />
+      </pre>
+    )
   if (block.type === 'horizontalRule') return <hr {...props} />
   if (block.type === 'table') return <div {...props}>{each('p')}</div>
   return (
@@ -79,7 +84,9 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
   const deleted = parts.filter((p) => p.op === 'delete').length
   return (
     <div className="diff-view">
-      <p className="diff-view__summary" role="status">{inserted || deleted ? t('history.diff.summary', { inserted, deleted }) : t('history.diff.none')}</p>
+      <p className="diff-view__summary" role="status">
+        {inserted || deleted ? t('history.diff.summary', { inserted, deleted }) : t('history.diff.none')}
+      </p>
       <div className="prose diff-view__text">
         {withContentKeys(diff.blocks, (block) => `${block.type}:${block.status}:${rowContent(block.parts)}`).map(({ key, item: block }) => (
           <Block key={key} block={block} />

@@ -58,7 +58,10 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
     if (fresh.length) setLiveNotice(t('history.live.newVersion', { name: fresh.map((v) => v.name).join(', ') }))
   }, [versions.data, t])
 
-  const naming = useMutation({ mutationFn: ({ input, rowId }: { input: string; rowId?: number }) => createVersion(ws, docName, input, rowId), onSuccess: reload })
+  const naming = useMutation({
+    mutationFn: ({ input, rowId }: { input: string; rowId?: number }) => createVersion(ws, docName, input, rowId),
+    onSuccess: reload,
+  })
   const nameState = (input: string, rowId?: number, then?: (v: VersionView) => void) => naming.mutate({ input, rowId }, { onSuccess: then })
   const failure = naming.error ?? sessions.error ?? versions.error
   const onName = (e: FormEvent) => {
@@ -115,7 +118,9 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
             {t('history.versionName')}
             <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
           </label>
-          <button type="submit" className="button button--small">{t('history.nameVersion')}</button>
+          <button type="submit" className="button button--small">
+            {t('history.nameVersion')}
+          </button>
         </form>
       )}
       {versions.data?.length ? (
@@ -125,10 +130,20 @@ export function HistoryPanel({ docName, status }: { docName: string; status: Doc
               <span>
                 {v.name} — {when(v.createdAt, i18n.language)}
               </span>
-              <button type="button" className="button button--small" aria-label={`${t('history.view')} — ${v.name}`} onClick={() => setOpen({ id: v.id, compareTo: '' })}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`${t('history.view')} — ${v.name}`}
+                onClick={() => setOpen({ id: v.id, compareTo: '' })}
+              >
                 {t('history.view')}
               </button>
-              <button type="button" className="button button--small" aria-label={`${t('history.compare')} — ${v.name}`} onClick={() => setOpen({ id: v.id, compareTo: 'current' })}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`${t('history.compare')} — ${v.name}`}
+                onClick={() => setOpen({ id: v.id, compareTo: 'current' })}
+              >
                 {t('history.compare')}
               </button>
             </li>

@@ -23,7 +23,16 @@ export function VersionContent({ document, label }: { document: Record<string, u
       editable: false,
       extensions: richTextExtensions(),
       content: content.json ?? undefined,
-      editorProps: { attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': 'true', 'aria-label': label, 'data-testid': 'version-content' } },
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-readonly': 'true',
+          'aria-label': label,
+          'data-testid': 'version-content',
+        },
+      },
     },
     [content],
   )

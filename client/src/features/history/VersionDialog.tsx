@@ -38,7 +38,11 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
   useEffect(() => {
     if (confirming) confirmButton.current?.focus()
   }, [confirming])
-  const doc = useQuery({ queryKey: queryKeys.versionDocument(workspaceId, docName, version.id), queryFn: () => fetchVersionDocument(workspaceId, docName, version.id), staleTime: Infinity })
+  const doc = useQuery({
+    queryKey: queryKeys.versionDocument(workspaceId, docName, version.id),
+    queryFn: () => fetchVersionDocument(workspaceId, docName, version.id),
+    staleTime: Infinity,
+  })
   // Each comparison is read when chosen; `current` moves with the document: read again each time, never kept.
   const current = compareTo === 'current'
   const diff = useQuery({
@@ -76,7 +80,14 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
           </select>
         </label>
         {canRestore && (
-          <button type="button" ref={restoreButton} className="button button--small" aria-expanded={confirming} aria-controls={confirming ? `${titleId}-confirm-box` : undefined} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            ref={restoreButton}
+            className="button button--small"
+            aria-expanded={confirming}
+            aria-controls={confirming ? `${titleId}-confirm-box` : undefined}
+            onClick={() => setConfirming(true)}
+          >
             {t('history.viewer.restoreThis')}
           </button>
         )}
@@ -105,7 +116,11 @@ export function VersionDialog({ workspaceId, docName, version, versions, compare
       {failure && <p role="alert">{apiErrorMessage(failure, t)}</p>}
       <div className="version-dialog__body" aria-busy={compareTo ? !diff.data : !doc.data}>
         {compareTo ? (
-          diff.data ? <DiffView diff={diff.data} /> : <p>{t('history.diff.loading')}</p>
+          diff.data ? (
+            <DiffView diff={diff.data} />
+          ) : (
+            <p>{t('history.diff.loading')}</p>
+          )
         ) : doc.data ? (
           <VersionContent document={doc.data.document} label={t('history.readOnly', { name: version.name })} />
         ) : (

@@ -5,7 +5,10 @@ import { richTextMarkName, type RichTextNode } from '@ensemble/shared'
 function convert(node: RichTextNode): JSONContent | null {
   if (node.type === 'text' && 'text' in node) {
     if (!node.text) return null
-    const marks = Object.entries(node.marks ?? {}).map(([key, attrs]) => ({ type: richTextMarkName(key), ...(attrs && typeof attrs === 'object' && Object.keys(attrs).length ? { attrs: attrs as Record<string, unknown> } : {}) }))
+    const marks = Object.entries(node.marks ?? {}).map(([key, attrs]) => ({
+      type: richTextMarkName(key),
+      ...(attrs && typeof attrs === 'object' && Object.keys(attrs).length ? { attrs: attrs as Record<string, unknown> } : {}),
+    }))
     return { type: 'text', text: node.text, ...(marks.length ? { marks } : {}) }
   }
   const element = node as { type: string; attrs?: Record<string, unknown>; content?: RichTextNode[] }

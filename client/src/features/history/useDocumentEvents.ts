@@ -8,7 +8,12 @@ import type { SaveState } from '../collab/saveTracker.ts'
  * (`history.changed` / `signoff.changed`, published by the routes), and after each (re)connection of
  * the event stream, since events sent while it was down are lost.
  */
-export function useDocumentEvents(workspaceId: string, docName: string, type: 'history.changed' | 'signoff.changed', onChange: (reason: 'event' | 'ready') => void): void {
+export function useDocumentEvents(
+  workspaceId: string,
+  docName: string,
+  type: 'history.changed' | 'signoff.changed',
+  onChange: (reason: 'event' | 'ready') => void,
+): void {
   useWorkspaceEvents(workspaceId, (event, data) => {
     if (event === 'ready') onChange('ready')
     else if (event === type && (data as { docName?: unknown } | null)?.docName === docName) onChange('event')

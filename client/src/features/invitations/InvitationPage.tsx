@@ -25,12 +25,19 @@ export function InvitationPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { session, signOut } = useSession()
   // The link is read once (a language switch must not read it again).
-  const read = useQuery({ queryKey: queryKeys.invitation(token), queryFn: () => call(rest.invitations[':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  const read = useQuery({
+    queryKey: queryKeys.invitation(token),
+    queryFn: () => call(rest.invitations[':token'].$get({ param: params({ token }) })),
+    staleTime: Infinity,
+  })
   const loaded: Loaded =
-    read.status === 'pending' ? { status: 'loading' }
-    : read.status === 'success' ? { status: 'ready', preview: read.data }
-    : read.error instanceof ApiError && read.error.reason === INVITATION_INVALID ? { status: 'invalid' }
-    : { status: 'error', message: apiErrorMessage(read.error, t) }
+    read.status === 'pending'
+      ? { status: 'loading' }
+      : read.status === 'success'
+        ? { status: 'ready', preview: read.data }
+        : read.error instanceof ApiError && read.error.reason === INVITATION_INVALID
+          ? { status: 'invalid' }
+          : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [joining, setJoining] = useState(false)
   const [joinError, setJoinError] = useState<string | null>(null)
 

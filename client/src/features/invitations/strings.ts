@@ -7,8 +7,10 @@ export const fr = {
     summary: '{{inviter}} vous invite à rejoindre l’alliance « {{workspace}} » sur Ensemble, rôle : {{role}}.',
     summaryPartner: '{{inviter}} vous invite à rejoindre l’alliance « {{workspace}} » sur Ensemble, rôle : {{role}}, pour {{partner}}.',
     validUntil: 'Lien valable jusqu’au {{date}}, une seule fois.',
-    invalid: 'Ce lien d’invitation n’est pas valable : il a expiré, a déjà servi ou a été retiré. Demandez à la coordination de l’alliance de vous en envoyer un nouveau.',
-    otherEmail: 'Cette invitation est adressée à {{invited}}, et vous êtes connecté·e avec {{current}}. Déconnectez-vous, puis connectez-vous ou créez votre compte avec l’adresse invitée.',
+    invalid:
+      'Ce lien d’invitation n’est pas valable : il a expiré, a déjà servi ou a été retiré. Demandez à la coordination de l’alliance de vous en envoyer un nouveau.',
+    otherEmail:
+      'Cette invitation est adressée à {{invited}}, et vous êtes connecté·e avec {{current}}. Déconnectez-vous, puis connectez-vous ou créez votre compte avec l’adresse invitée.',
     signOut: 'Me déconnecter',
     accept: 'Rejoindre l’alliance',
     accepting: 'Entrée dans l’alliance…',
@@ -40,7 +42,8 @@ export const en: typeof fr = {
     summaryPartner: '{{inviter}} invites you to join the alliance “{{workspace}}” on Ensemble, as {{role}}, for {{partner}}.',
     validUntil: 'This link works until {{date}}, once.',
     invalid: 'This invitation link is not valid: it expired, was already used or was withdrawn. Ask the alliance’s coordinator to send you a new one.',
-    otherEmail: 'This invitation was sent to {{invited}}, and you are signed in as {{current}}. Sign out, then sign in or create your account with the invited address.',
+    otherEmail:
+      'This invitation was sent to {{invited}}, and you are signed in as {{current}}. Sign out, then sign in or create your account with the invited address.',
     signOut: 'Sign out',
     accept: 'Join the alliance',
     accepting: 'Joining the alliance…',

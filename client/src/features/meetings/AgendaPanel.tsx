@@ -80,13 +80,30 @@ export function AgendaPanel({ detail, api, canChair, onError }: { detail: Meetin
             {item.notes && <span className="muted"> — {item.notes}</span>}
             {canChair && (
               <span className="agenda__tools">
-                <button type="button" className="button button--small" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t('meetings.moveUp', { title: item.title })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => move(i, i - 1)}
+                  disabled={i === 0}
+                  aria-label={t('meetings.moveUp', { title: item.title })}
+                >
                   ↑
                 </button>
-                <button type="button" className="button button--small" onClick={() => move(i, i + 1)} disabled={i === items.length - 1} aria-label={t('meetings.moveDown', { title: item.title })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => move(i, i + 1)}
+                  disabled={i === items.length - 1}
+                  aria-label={t('meetings.moveDown', { title: item.title })}
+                >
                   ↓
                 </button>
-                <button type="button" className="button button--small" onClick={() => api.removeItem(id, item.id).catch(onError)} aria-label={t('meetings.removeItem', { title: item.title })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => api.removeItem(id, item.id).catch(onError)}
+                  aria-label={t('meetings.removeItem', { title: item.title })}
+                >
                   ×
                 </button>
               </span>

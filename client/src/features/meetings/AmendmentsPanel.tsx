@@ -33,11 +33,20 @@ export function AmendmentsPanel({ detail, api, me, onError }: Props) {
     <section aria-labelledby="amendments-title" className="amendments" data-testid="amendments">
       <h3 id="amendments-title">{t('meetings.amendments.title')}</h3>
       <p role="status" aria-live="polite" className="muted">
-        {open ? t('meetings.amendments.openUntil', { date: meeting.amendmentsUntil ? formatDate(meeting.amendmentsUntil, currentLocale()) : '' }) : t('meetings.amendments.closed')} · {t('meetings.amendments.pending', { count: pending })}
+        {open
+          ? t('meetings.amendments.openUntil', { date: meeting.amendmentsUntil ? formatDate(meeting.amendmentsUntil, currentLocale()) : '' })
+          : t('meetings.amendments.closed')}{' '}
+        · {t('meetings.amendments.pending', { count: pending })}
       </p>
       <ol className="amendments__list">
         {amendments.map((a) => (
-          <Amendment key={a.id} amendment={a} canSettle={canChair && meeting.minutesStatus === 'amendments'} settle={(status) => api.settleAmendment(meeting.id, a.id, status)} onError={onError} />
+          <Amendment
+            key={a.id}
+            amendment={a}
+            canSettle={canChair && meeting.minutesStatus === 'amendments'}
+            settle={(status) => api.settleAmendment(meeting.id, a.id, status)}
+            onError={onError}
+          />
         ))}
       </ol>
       {open && (attended || canChair) && <ProposeForm propose={(input) => api.proposeAmendment(meeting.id, input)} onError={onError} />}
@@ -45,7 +54,17 @@ export function AmendmentsPanel({ detail, api, me, onError }: Props) {
   )
 }
 
-function Amendment({ amendment: a, canSettle, settle, onError }: { amendment: MinutesAmendment; canSettle: boolean; settle(status: 'accepted' | 'rejected'): Promise<unknown>; onError(error: unknown): void }) {
+function Amendment({
+  amendment: a,
+  canSettle,
+  settle,
+  onError,
+}: {
+  amendment: MinutesAmendment
+  canSettle: boolean
+  settle(status: 'accepted' | 'rejected'): Promise<unknown>
+  onError(error: unknown): void
+}) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -60,7 +79,8 @@ function Amendment({ amendment: a, canSettle, settle, onError }: { amendment: Mi
   return (
     <li className={`amendment amendment--${a.status}`} data-testid="amendment" data-status={a.status}>
       <p className="muted">
-        {nameOf(a.authorId)} · <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time> · <span className="badge">{t(`meetings.amendments.statuses.${a.status}`)}</span>
+        {nameOf(a.authorId)} · <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time> ·{' '}
+        <span className="badge">{t(`meetings.amendments.statuses.${a.status}`)}</span>
       </p>
       {a.quote ? (
         <p>

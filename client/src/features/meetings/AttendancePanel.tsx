@@ -21,7 +21,14 @@ export function AttendancePanel({ detail, api, canTake, me, onError }: Props) {
   const partnerOf = (partnerId: string | null) => workspace.partners.find((p) => p.id === partnerId)?.name ?? t('meetings.noPartner')
   const save = (row: AttendanceView, patch: Partial<AttendanceView>) => {
     const next = { ...row, ...patch }
-    api.attend(detail.meeting.id, { userId: row.userId, status: next.status, proxyTo: next.status === 'proxy' ? (next.proxyTo ?? null) : null, recused: next.recused }).catch(onError)
+    api
+      .attend(detail.meeting.id, {
+        userId: row.userId,
+        status: next.status,
+        proxyTo: next.status === 'proxy' ? (next.proxyTo ?? null) : null,
+        recused: next.recused,
+      })
+      .catch(onError)
   }
   const holders = detail.attendance.filter((a) => a.status === 'present' || a.status === 'remote')
   return (
@@ -37,7 +44,13 @@ export function AttendancePanel({ detail, api, canTake, me, onError }: Props) {
               <span className="attendance__name">
                 {name} <span className="muted">({partnerOf(row.partnerId)})</span>
               </span>
-              <select aria-label={t('meetings.attendanceOf', { name })} value={row.status} disabled={!editable} onChange={(e) => save(row, { status: e.target.value as AttendanceView['status'] })} data-testid="attendance-status">
+              <select
+                aria-label={t('meetings.attendanceOf', { name })}
+                value={row.status}
+                disabled={!editable}
+                onChange={(e) => save(row, { status: e.target.value as AttendanceView['status'] })}
+                data-testid="attendance-status"
+              >
                 {ATTENDANCE_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`meetings.attendanceStatuses.${s}`)}
@@ -45,17 +58,30 @@ export function AttendancePanel({ detail, api, canTake, me, onError }: Props) {
                 ))}
               </select>
               {row.status === 'proxy' && (
-                <select aria-label={t('meetings.proxyTo', { name })} value={row.proxyTo ?? ''} disabled={!editable} onChange={(e) => save(row, { proxyTo: e.target.value || null })}>
+                <select
+                  aria-label={t('meetings.proxyTo', { name })}
+                  value={row.proxyTo ?? ''}
+                  disabled={!editable}
+                  onChange={(e) => save(row, { proxyTo: e.target.value || null })}
+                >
                   <option value="">—</option>
-                  {holders.filter((h) => h.userId !== row.userId).map((h) => (
-                    <option key={h.userId} value={h.userId}>
-                      {nameOf(h.userId)}
-                    </option>
-                  ))}
+                  {holders
+                    .filter((h) => h.userId !== row.userId)
+                    .map((h) => (
+                      <option key={h.userId} value={h.userId}>
+                        {nameOf(h.userId)}
+                      </option>
+                    ))}
                 </select>
               )}
               <label className="attendance__recused">
-                <input type="checkbox" checked={row.recused} disabled={!editable} onChange={(e) => save(row, { recused: e.target.checked })} aria-label={t('meetings.recusedOf', { name })} />
+                <input
+                  type="checkbox"
+                  checked={row.recused}
+                  disabled={!editable}
+                  onChange={(e) => save(row, { recused: e.target.checked })}
+                  aria-label={t('meetings.recusedOf', { name })}
+                />
                 {t('meetings.recused')}
               </label>
             </li>

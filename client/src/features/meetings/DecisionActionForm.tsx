@@ -46,11 +46,15 @@ export function DecisionActionForm({ decision, plan, onDone }: { decision: Decis
     e.preventDefault()
     const api = meetingsApi(workspace.id)
     const fields = { accountable: accountable || null, responsible, deadline: deadline || null }
-    const done = mode === 'create' ? api.createAction(decision.id, { title: title.trim() || decision.title, ...fields }) : api.updateAction(decision.id, actionId, fields)
-    done.then(() => {
-      notify(t(mode === 'create' ? 'meetings.actionCreated' : 'meetings.actionUpdated'), 'success')
-      onDone()
-    }, (err: unknown) => notify(handleError(err), 'error'))
+    const done =
+      mode === 'create' ? api.createAction(decision.id, { title: title.trim() || decision.title, ...fields }) : api.updateAction(decision.id, actionId, fields)
+    done.then(
+      () => {
+        notify(t(mode === 'create' ? 'meetings.actionCreated' : 'meetings.actionUpdated'), 'success')
+        onDone()
+      },
+      (err: unknown) => notify(handleError(err), 'error'),
+    )
   }
   const toggle = (userId: string, on: boolean) => setResponsible((list) => (on ? [...list, userId] : list.filter((id) => id !== userId)))
   const canUpdate = plan !== null && plan.ids.length > 0
@@ -71,9 +75,23 @@ export function DecisionActionForm({ decision, plan, onDone }: { decision: Decis
           {t('meetings.actionTitle')} <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
         </label>
       ) : (
-        <LabelledSelect label={t('meetings.actionToUpdate')} value={actionId} onChange={choose} empty="—" required options={plan!.ids.map((id) => ({ value: id, label: plan!.byId.get(id)!.title }))} />
+        <LabelledSelect
+          label={t('meetings.actionToUpdate')}
+          value={actionId}
+          onChange={choose}
+          empty="—"
+          required
+          options={plan!.ids.map((id) => ({ value: id, label: plan!.byId.get(id)!.title }))}
+        />
       )}{' '}
-      <LabelledSelect label={t('meetings.accountable')} value={accountable} onChange={setAccountable} empty="—" options={people.map((m) => ({ value: m.userId, label: m.name }))} required />
+      <LabelledSelect
+        label={t('meetings.accountable')}
+        value={accountable}
+        onChange={setAccountable}
+        empty="—"
+        options={people.map((m) => ({ value: m.userId, label: m.name }))}
+        required
+      />
       <fieldset className="decision-action__people">
         <legend>{t('meetings.responsible')}</legend>
         {people.map((m) => (

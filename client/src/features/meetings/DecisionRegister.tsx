@@ -38,8 +38,20 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
     <section aria-labelledby="register-title" className="meeting-panel">
       <h2 id="register-title">{t('meetings.register')}</h2>
       <div className="filters">
-        <LabelledSelect label={t('meetings.filterOutcome')} value={outcome} onChange={setOutcome} empty={t('meetings.all')} options={OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))} />{' '}
-        <LabelledSelect label={t('meetings.filterType')} value={decisionType} onChange={setDecisionType} empty={t('meetings.all')} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
+        <LabelledSelect
+          label={t('meetings.filterOutcome')}
+          value={outcome}
+          onChange={setOutcome}
+          empty={t('meetings.all')}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))}
+        />{' '}
+        <LabelledSelect
+          label={t('meetings.filterType')}
+          value={decisionType}
+          onChange={setDecisionType}
+          empty={t('meetings.all')}
+          options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))}
+        />
       </div>
       {decisions.length === 0 ? (
         <p className="empty">{t('meetings.registerEmpty')}</p>
@@ -48,7 +60,8 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
           <ul className="register" data-testid="decision-register">
             {decisions.map((d) => (
               <li key={d.id} className={`register__item register__item--${d.outcome}`} data-decision-id={d.id}>
-                <strong>{d.title}</strong> <CommentTargetButton target={{ targetKind: 'decision', targetId: d.id }} label={labelOf(d)} /> — {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
+                <strong>{d.title}</strong> <CommentTargetButton target={{ targetKind: 'decision', targetId: d.id }} label={labelOf(d)} /> —{' '}
+                {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
                 {t('meetings.decidedOn', { date: formatDateTime(d.decidedAt) })}
                 {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
                 {d.outcome === 'adopted' && <DecisionActionForm decision={d} plan={null} onDone={load} />}

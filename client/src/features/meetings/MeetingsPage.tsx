@@ -42,7 +42,11 @@ function useOpenMeeting(): [string | null, (id: string | null) => void] {
 /** Réunions des instances: pick a body, see and schedule its meetings, open one in meeting mode. */
 export function MeetingsPage() {
   const [openId, open] = useOpenMeeting()
-  return <div className="page page--wide page--meetings">{openId ? <MeetingRoom meetingId={openId} onBack={() => open(null)} /> : <MeetingList onOpen={open} />}</div>
+  return (
+    <div className="page page--wide page--meetings">
+      {openId ? <MeetingRoom meetingId={openId} onBack={() => open(null)} /> : <MeetingList onOpen={open} />}
+    </div>
+  )
 }
 
 function MeetingList({ onOpen }: { onOpen(id: string): void }) {
@@ -75,7 +79,13 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
       {governance?.synced && bodies.length === 0 && <p className="empty">{t('meetings.noBody')}</p>}
       {bodies.length > 0 && (
         <div className="body-picker">
-          <LabelledSelect label={t('meetings.body')} value={current ?? ''} onChange={setBodyId} options={bodies.map(({ id, body }) => ({ value: id, label: body.name }))} testId="body-picker" />
+          <LabelledSelect
+            label={t('meetings.body')}
+            value={current ?? ''}
+            onChange={setBodyId}
+            options={bodies.map(({ id, body }) => ({ value: id, label: body.name }))}
+            testId="body-picker"
+          />
         </div>
       )}
       {current && (
@@ -95,7 +105,12 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
                   </a>{' '}
                   <label>
                     {t('meetings.rsvp')}{' '}
-                    <select defaultValue="" onChange={(e) => e.target.value && api.rsvp(m.id, e.target.value as RsvpAnswer).catch((err: unknown) => notify(handleError(err), 'error'))}>
+                    <select
+                      defaultValue=""
+                      onChange={(e) =>
+                        e.target.value && api.rsvp(m.id, e.target.value as RsvpAnswer).catch((err: unknown) => notify(handleError(err), 'error'))
+                      }
+                    >
                       <option value="">—</option>
                       {RSVP_ANSWERS.map((a) => (
                         <option key={a} value={a}>
@@ -128,7 +143,14 @@ function ScheduleForm({ bodyId, bodyName, onScheduled }: { bodyId: string; bodyN
     const instant = (name: string) => new Date(text(name)).toISOString()
     setError(null)
     meetingsApi(workspace.id)
-      .create({ bodyId, title: text('title') || t('meetings.defaultTitle', { body: bodyName }), startsAt: instant('startsAt'), endsAt: instant('endsAt'), place: text('place') || null, videoUrl: text('videoUrl') || null })
+      .create({
+        bodyId,
+        title: text('title') || t('meetings.defaultTitle', { body: bodyName }),
+        startsAt: instant('startsAt'),
+        endsAt: instant('endsAt'),
+        place: text('place') || null,
+        videoUrl: text('videoUrl') || null,
+      })
       .then(onScheduled, (err: unknown) => setError(handleError(err)))
   }
   return (

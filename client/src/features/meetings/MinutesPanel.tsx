@@ -13,7 +13,19 @@ import { MinutesSteps } from './MinutesSteps.tsx'
  * The live minutes of a meeting (`minutes:<id>`), in the documents' editor, with their amendments
  * and the chair's steps (GOV16, GOV21); read-only once approved, which locks them.
  */
-export function MinutesPanel({ detail, api, me, canChair, onError }: { detail: MeetingDetail; api: MeetingsApi; me: string; canChair: boolean; onError(error: unknown): void }) {
+export function MinutesPanel({
+  detail,
+  api,
+  me,
+  canChair,
+  onError,
+}: {
+  detail: MeetingDetail
+  api: MeetingsApi
+  me: string
+  canChair: boolean
+  onError(error: unknown): void
+}) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
   const { meeting } = detail

@@ -13,7 +13,17 @@ const inTwoWeeks = () => todayIso(new Date(Date.now() + 14 * 86_400_000))
  * The chair's steps on the minutes (GOV16, GOV21): open the amendments period until a date, then
  * approve them with an adopted "minutes" decision of a later meeting of the same body, which locks them.
  */
-export function MinutesSteps({ meeting, api, workspaceId, onError }: { meeting: Meeting; api: MeetingsApi; workspaceId: string; onError(error: unknown): void }) {
+export function MinutesSteps({
+  meeting,
+  api,
+  workspaceId,
+  onError,
+}: {
+  meeting: Meeting
+  api: MeetingsApi
+  workspaceId: string
+  onError(error: unknown): void
+}) {
   const { t } = useTranslation()
   const [until, setUntil] = useState(inTwoWeeks)
   const [decisionId, setDecisionId] = useState('')
@@ -58,7 +68,14 @@ export function MinutesSteps({ meeting, api, workspaceId, onError }: { meeting: 
     <p className="muted">{t('meetings.amendments.howToApprove')}</p>
   ) : (
     <form onSubmit={approve} className="inline-form" data-testid="approve-minutes">
-      <LabelledSelect label={t('meetings.approveWith')} value={decisionId} onChange={setDecisionId} empty="—" required options={approvals.map((d) => ({ value: d.id, label: `${d.title} (${d.decidedAt.slice(0, 10)})` }))} />{' '}
+      <LabelledSelect
+        label={t('meetings.approveWith')}
+        value={decisionId}
+        onChange={setDecisionId}
+        empty="—"
+        required
+        options={approvals.map((d) => ({ value: d.id, label: `${d.title} (${d.decidedAt.slice(0, 10)})` }))}
+      />{' '}
       <button type="submit" className="button button--primary">
         {t('meetings.amendments.approveAndLock')}
       </button>

@@ -22,10 +22,26 @@ export function RecordDecisionForm({ detail, api, onError }: { detail: MeetingDe
         {t('meetings.decisionTitle')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
       </label>
-      <LabelledSelect label={t('meetings.decisionType')} value={decisionType} onChange={(v) => setDecisionType(v as DecisionType)} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
-      <LabelledSelect label={t('meetings.filterOutcome')} value={outcome} onChange={(v) => setOutcome(v as 'adopted' | 'rejected')} options={(['adopted', 'rejected'] as const).map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))} />
+      <LabelledSelect
+        label={t('meetings.decisionType')}
+        value={decisionType}
+        onChange={(v) => setDecisionType(v as DecisionType)}
+        options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))}
+      />
+      <LabelledSelect
+        label={t('meetings.filterOutcome')}
+        value={outcome}
+        onChange={(v) => setOutcome(v as 'adopted' | 'rejected')}
+        options={(['adopted', 'rejected'] as const).map((o) => ({ value: o, label: t(`meetings.outcomes.${o}`) }))}
+      />
       {detail.agenda.length > 0 && (
-        <LabelledSelect label={t('meetings.agendaItem')} value={agendaItemId} onChange={setAgendaItemId} empty={t('meetings.noAgendaItem')} options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))} />
+        <LabelledSelect
+          label={t('meetings.agendaItem')}
+          value={agendaItemId}
+          onChange={setAgendaItemId}
+          empty={t('meetings.noAgendaItem')}
+          options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))}
+        />
       )}
       <button type="submit" className="button">
         {t('meetings.recordDecision')}

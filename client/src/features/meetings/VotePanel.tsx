@@ -26,7 +26,9 @@ export function VotePanel({ detail, api, canChair, me, onError }: Props) {
   const open = (e: FormEvent) => {
     e.preventDefault()
     if (!question.trim()) return
-    api.openVote(detail.meeting.id, { question: question.trim(), decisionType, secret, agendaItemId: agendaItemId || null }).then(() => setQuestion(''), onError)
+    api
+      .openVote(detail.meeting.id, { question: question.trim(), decisionType, secret, agendaItemId: agendaItemId || null })
+      .then(() => setQuestion(''), onError)
   }
   return (
     <section aria-labelledby="votes-title" className="meeting-panel">
@@ -40,9 +42,20 @@ export function VotePanel({ detail, api, canChair, me, onError }: Props) {
             {t('meetings.question')}
             <input value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={200} data-testid="vote-question" />
           </label>
-          <LabelledSelect label={t('meetings.decisionType')} value={decisionType} onChange={(v) => setDecisionType(v as DecisionType)} options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))} />
+          <LabelledSelect
+            label={t('meetings.decisionType')}
+            value={decisionType}
+            onChange={(v) => setDecisionType(v as DecisionType)}
+            options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))}
+          />
           {detail.agenda.length > 0 && (
-            <LabelledSelect label={t('meetings.agendaItem')} value={agendaItemId} onChange={setAgendaItemId} empty={t('meetings.noAgendaItem')} options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))} />
+            <LabelledSelect
+              label={t('meetings.agendaItem')}
+              value={agendaItemId}
+              onChange={setAgendaItemId}
+              empty={t('meetings.noAgendaItem')}
+              options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))}
+            />
           )}
           <label>
             <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> {t('meetings.secret')}
@@ -85,9 +98,20 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
         {vote.tally ? t('meetings.tally', { ...vote.tally, voted: vote.voted.length }) : t('meetings.secretTally', { voted: vote.voted.length })}
       </p>
       {result && (
-        <p role="status" aria-live="assertive" className={`vote__result vote__result--${result.outcome}`} data-testid="vote-result" data-outcome={result.outcome}>
+        <p
+          role="status"
+          aria-live="assertive"
+          className={`vote__result vote__result--${result.outcome}`}
+          data-testid="vote-result"
+          data-outcome={result.outcome}
+        >
           {result.weighted
-            ? t('meetings.result', { outcome: t(`meetings.outcomes.${result.outcome}`), for: round(result.weighted.for), against: round(result.weighted.against), abstain: round(result.weighted.abstain) })
+            ? t('meetings.result', {
+                outcome: t(`meetings.outcomes.${result.outcome}`),
+                for: round(result.weighted.for),
+                against: round(result.weighted.against),
+                abstain: round(result.weighted.abstain),
+              })
             : t('meetings.secretResult', { outcome: t(`meetings.outcomes.${result.outcome}`), ...result.votes })}
         </p>
       )}
@@ -122,7 +146,12 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
         </p>
       )}
       {vote.status === 'open' && canChair && (
-        <button type="button" className="button button--primary" onClick={() => api.closeVote(detail.meeting.id, vote.id).catch(onError)} data-testid="close-vote">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => api.closeVote(detail.meeting.id, vote.id).catch(onError)}
+          data-testid="close-vote"
+        >
           {t('meetings.closeVote')}
         </button>
       )}

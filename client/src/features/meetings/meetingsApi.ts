@@ -19,7 +19,8 @@ export const meetingsApi = (workspaceId: string) => {
     icsUrl: (id: string) => meeting['invitation.ics'].$url({ param: of(id) }).pathname,
     rsvp: (id: string, answer: RsvpAnswer) => call(meeting.rsvp.$put({ param: of(id), json: { answer } })),
     addItem: (id: string, title: string) => call(meeting.agenda.$post({ param: of(id), json: { title } })),
-    moveItem: (id: string, itemId: string, orderKey: string) => call(meeting.agenda[':itemId'].$patch({ param: params({ workspaceId, meetingId: id, itemId }), json: { orderKey } })),
+    moveItem: (id: string, itemId: string, orderKey: string) =>
+      call(meeting.agenda[':itemId'].$patch({ param: params({ workspaceId, meetingId: id, itemId }), json: { orderKey } })),
     removeItem: (id: string, itemId: string) => call(meeting.agenda[':itemId'].$delete({ param: params({ workspaceId, meetingId: id, itemId }) })),
     addSuggestions: (id: string) => call(meeting.agenda.suggestions.$post({ param: of(id) })),
     suggestions: (id: string) => call(meeting.agenda.suggestions.$get({ param: of(id) })),
@@ -29,7 +30,8 @@ export const meetingsApi = (workspaceId: string) => {
       call(meeting.votes[':voteId'].ballots.$post({ param: params({ workspaceId, meetingId: id, voteId }), json: { choice, ...(forId ? { forId } : {}) } })),
     closeVote: (id: string, voteId: string) => call(meeting.votes[':voteId'].close.$post({ param: params({ workspaceId, meetingId: id, voteId }) })),
     record: (id: string, input: BodyOf<typeof meeting.decisions.$post>) => call(meeting.decisions.$post({ param: of(id), json: input })),
-    proposeAmendment: (id: string, input: BodyOf<typeof meeting.minutes.amendments.$post>) => call(meeting.minutes.amendments.$post({ param: of(id), json: input })),
+    proposeAmendment: (id: string, input: BodyOf<typeof meeting.minutes.amendments.$post>) =>
+      call(meeting.minutes.amendments.$post({ param: of(id), json: input })),
     settleAmendment: (id: string, amendmentId: string, status: 'accepted' | 'rejected') =>
       call(meeting.minutes.amendments[':amendmentId'].$post({ param: params({ workspaceId, meetingId: id, amendmentId }), json: { status } })),
     minutes: (id: string, input: BodyOf<typeof meeting.minutes.$post>) => call(meeting.minutes.$post({ param: of(id), json: input })),

@@ -56,7 +56,13 @@ export const fr = {
     myself: 'moi-même',
     onBehalf: '{{name}} (procuration)',
     tally: 'Pour {{for}} · Contre {{against}} · Abstention {{abstain}} — {{voted}} siège(s) ont voté',
-    rules: { consensus: 'consensus', simple_majority: 'majorité simple des suffrages exprimés', majority_of_members: 'majorité des membres', two_thirds: 'deux tiers des suffrages exprimés', unanimity: 'unanimité' },
+    rules: {
+      consensus: 'consensus',
+      simple_majority: 'majorité simple des suffrages exprimés',
+      majority_of_members: 'majorité des membres',
+      two_thirds: 'deux tiers des suffrages exprimés',
+      unanimity: 'unanimité',
+    },
     ruleOf: 'Règle : {{rule}}',
     outcomes: { adopted: 'Adoptée', rejected: 'Rejetée', no_quorum: 'Sans quorum' },
     result: 'Résultat : {{outcome}} — pour {{for}}, contre {{against}}, abstention {{abstain}} (pondéré).',
@@ -163,7 +169,8 @@ export const fr = {
     actionDecisions: 'Décisions à l’origine de cette action',
     decisionOf: '{{title}} — {{outcome}}, réunion du {{date}}',
     secretTally: 'Vote secret : {{voted}} siège(s) ont voté ; le décompte est publié à la clôture.',
-    secretResult: 'Résultat : {{outcome}} — pour {{for}}, contre {{against}}, abstention {{abstain}} (bulletins comptés ; vote secret, sans détail par collège).',
+    secretResult:
+      'Résultat : {{outcome}} — pour {{for}}, contre {{against}}, abstention {{abstain}} (bulletins comptés ; vote secret, sans détail par collège).',
   },
 }
 
@@ -218,7 +225,13 @@ export const en: typeof fr = {
     myself: 'myself',
     onBehalf: '{{name}} (proxy)',
     tally: 'For {{for}} · Against {{against}} · Abstain {{abstain}} — {{voted}} seat(s) voted',
-    rules: { consensus: 'consensus', simple_majority: 'simple majority of votes cast', majority_of_members: 'majority of members', two_thirds: 'two thirds of votes cast', unanimity: 'unanimity' },
+    rules: {
+      consensus: 'consensus',
+      simple_majority: 'simple majority of votes cast',
+      majority_of_members: 'majority of members',
+      two_thirds: 'two thirds of votes cast',
+      unanimity: 'unanimity',
+    },
     ruleOf: 'Rule: {{rule}}',
     outcomes: { adopted: 'Adopted', rejected: 'Rejected', no_quorum: 'No quorum' },
     result: 'Result: {{outcome}} — for {{for}}, against {{against}}, abstain {{abstain}} (weighted).',

@@ -34,10 +34,26 @@ export function InvitationList() {
     }
   }
   const resend = (invitation: Invitation) =>
-    run(invitation, () => call(rest.workspaces[':workspaceId'].invitations[':invitationId'].resend.$post({ param: params({ workspaceId: workspace.id, invitationId: invitation.id }) })), t('invitation.resent', { email: invitation.email }))
+    run(
+      invitation,
+      () =>
+        call(
+          rest.workspaces[':workspaceId'].invitations[':invitationId'].resend.$post({
+            param: params({ workspaceId: workspace.id, invitationId: invitation.id }),
+          }),
+        ),
+      t('invitation.resent', { email: invitation.email }),
+    )
   const revoke = (invitation: Invitation) => {
     if (!window.confirm(t('invitation.confirmRevoke', { email: invitation.email }))) return
-    void run(invitation, () => call(rest.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: params({ workspaceId: workspace.id, invitationId: invitation.id }) })), t('invitation.revoked', { email: invitation.email }))
+    void run(
+      invitation,
+      () =>
+        call(
+          rest.workspaces[':workspaceId'].invitations[':invitationId'].$delete({ param: params({ workspaceId: workspace.id, invitationId: invitation.id }) }),
+        ),
+      t('invitation.revoked', { email: invitation.email }),
+    )
   }
 
   return (
@@ -48,7 +64,9 @@ export function InvitationList() {
           {invitation.representative && <> · {t('members.representative')}</>}
           {' · '}
           <span className={invitation.expired ? 'badge badge--overdue' : 'muted'}>
-            {invitation.expired || !invitation.expiresAt ? t('invitation.expired') : t('invitation.pendingUntil', { date: formatInstant(invitation.expiresAt, currentLocale()) })}
+            {invitation.expired || !invitation.expiresAt
+              ? t('invitation.expired')
+              : t('invitation.pendingUntil', { date: formatInstant(invitation.expiresAt, currentLocale()) })}
           </span>
           {abilities.manageMembers && (
             <span className="invitation-list__actions">

@@ -84,7 +84,12 @@ export function MemberTable() {
           header: t('members.role'),
           cell: (member) =>
             editable ? (
-              <select aria-label={t('members.roleOf', { name: member.name })} value={member.role} disabled={busy === member.userId} onChange={(e) => void update(member, { role: e.target.value as Role })}>
+              <select
+                aria-label={t('members.roleOf', { name: member.name })}
+                value={member.role}
+                disabled={busy === member.userId}
+                onChange={(e) => void update(member, { role: e.target.value as Role })}
+              >
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {t(`roles.${role}`)}
@@ -135,7 +140,13 @@ export function MemberTable() {
           header: t('members.remove'),
           headerHidden: true,
           cell: (member) => (
-            <button type="button" className="button button--danger button--small" aria-label={t('members.removeMember', { name: member.name })} disabled={busy === member.userId} onClick={() => remove(member)}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              aria-label={t('members.removeMember', { name: member.name })}
+              disabled={busy === member.userId}
+              onClick={() => remove(member)}
+            >
               {t('members.remove')}
             </button>
           ),

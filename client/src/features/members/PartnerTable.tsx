@@ -12,8 +12,7 @@ export function PartnerTable() {
   const { notify } = useToasts()
   const handleError = useApiErrorHandler()
   const representativeName = (partnerId: string, representativeId: string | null) => {
-    const member =
-      workspace.members.find((m) => m.userId === representativeId) ?? workspace.members.find((m) => m.partnerId === partnerId && m.representative)
+    const member = workspace.members.find((m) => m.userId === representativeId) ?? workspace.members.find((m) => m.partnerId === partnerId && m.representative)
     return member?.name
   }
 
@@ -54,7 +53,12 @@ export function PartnerTable() {
           header: t('common.delete'),
           headerHidden: true,
           cell: (partner) => (
-            <button type="button" className="button button--danger button--small" aria-label={t('members.deletePartner', { name: partner.name })} onClick={() => void remove(partner.id, partner.name)}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              aria-label={t('members.deletePartner', { name: partner.name })}
+              onClick={() => void remove(partner.id, partner.name)}
+            >
               {t('common.delete')}
             </button>
           ),

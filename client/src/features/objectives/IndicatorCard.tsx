@@ -32,7 +32,15 @@ export function IndicatorCard({ page, indicator }: { page: SteeringPageContext; 
         </span>
       </div>
       <div className="objective__fields">
-        <LiveField kind="text" label={t('objectives.indicatorFields.name')} value={indicator.name} readOnly={!canDefine} validate={check('name')} onCommit={(v) => set('name', v)} testId="indicator-name" />
+        <LiveField
+          kind="text"
+          label={t('objectives.indicatorFields.name')}
+          value={indicator.name}
+          readOnly={!canDefine}
+          validate={check('name')}
+          onCommit={(v) => set('name', v)}
+          testId="indicator-name"
+        />
         <LiveField
           kind="select"
           label={t('objectives.indicatorFields.family')}
@@ -41,11 +49,47 @@ export function IndicatorCard({ page, indicator }: { page: SteeringPageContext; 
           readOnly={!canDefine}
           onCommit={(v) => set('family', v)}
         />
-        <LiveField kind="text" label={t('objectives.indicatorFields.unit')} value={indicator.unit} readOnly={!canDefine} validate={check('unit')} onCommit={(v) => set('unit', v)} testId="indicator-unit" />
-        <LiveField kind="number" label={t('objectives.indicatorFields.baseline')} value={indicator.baseline === null ? '' : String(indicator.baseline)} readOnly={!canDefine} {...numberField('baseline')} testId="indicator-baseline" />
-        <LiveField kind="number" label={t('objectives.indicatorFields.target')} value={indicator.target === null ? '' : String(indicator.target)} readOnly={!canDefine} {...numberField('target')} testId="indicator-target" />
-        <LiveField kind="date" label={t('objectives.indicatorFields.targetDate')} value={indicator.targetDate ?? ''} readOnly={!canDefine} validate={(v) => check('targetDate')(v || null)} onCommit={(v) => set('targetDate', v || null)} />
-        <LiveField kind="text" label={t('objectives.indicatorFields.source')} value={indicator.source} readOnly={!canDefine} validate={check('source')} onCommit={(v) => set('source', v)} />
+        <LiveField
+          kind="text"
+          label={t('objectives.indicatorFields.unit')}
+          value={indicator.unit}
+          readOnly={!canDefine}
+          validate={check('unit')}
+          onCommit={(v) => set('unit', v)}
+          testId="indicator-unit"
+        />
+        <LiveField
+          kind="number"
+          label={t('objectives.indicatorFields.baseline')}
+          value={indicator.baseline === null ? '' : String(indicator.baseline)}
+          readOnly={!canDefine}
+          {...numberField('baseline')}
+          testId="indicator-baseline"
+        />
+        <LiveField
+          kind="number"
+          label={t('objectives.indicatorFields.target')}
+          value={indicator.target === null ? '' : String(indicator.target)}
+          readOnly={!canDefine}
+          {...numberField('target')}
+          testId="indicator-target"
+        />
+        <LiveField
+          kind="date"
+          label={t('objectives.indicatorFields.targetDate')}
+          value={indicator.targetDate ?? ''}
+          readOnly={!canDefine}
+          validate={(v) => check('targetDate')(v || null)}
+          onCommit={(v) => set('targetDate', v || null)}
+        />
+        <LiveField
+          kind="text"
+          label={t('objectives.indicatorFields.source')}
+          value={indicator.source}
+          readOnly={!canDefine}
+          validate={check('source')}
+          onCommit={(v) => set('source', v)}
+        />
         <LiveField
           kind="select"
           label={t('objectives.indicatorFields.frequency')}
@@ -74,7 +118,12 @@ export function IndicatorCard({ page, indicator }: { page: SteeringPageContext; 
         />
       </div>
       {canDefine && (
-        <button type="button" className="button button--small button--danger" onClick={() => deleteSteeringEntry(doc, ROOT.indicators, indicator.id)} aria-label={t('objectives.deleteNamed', { name: indicator.name })}>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => deleteSteeringEntry(doc, ROOT.indicators, indicator.id)}
+          aria-label={t('objectives.deleteNamed', { name: indicator.name })}
+        >
           {t('objectives.delete')}
         </button>
       )}

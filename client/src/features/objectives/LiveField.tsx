@@ -14,10 +14,7 @@ type LiveFieldProps = {
   validate?: (value: string) => string | null
   onCommit: (value: string) => void
   testId?: string
-} & (
-  | { kind: 'text' | 'textarea' | 'date' | 'number'; value: string }
-  | { kind: 'select'; value: string; options: Option[] }
-)
+} & ({ kind: 'text' | 'textarea' | 'date' | 'number'; value: string } | { kind: 'select'; value: string; options: Option[] })
 
 /**
  * One field of an objective, indicator or question, bound to the plan's Y.Doc: it shows the live

@@ -45,11 +45,25 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
   const plan = usePlan(doc)
   // Actions still name their objective in free text: matched by title, the rest to attach (OBJ7).
   const links = useMemo(
-    () => matchActionObjectives(plan.ids.map((id) => ({ id, objective: plan.byId.get(id)?.objective ?? '' })), steering.operational),
+    () =>
+      matchActionObjectives(
+        plan.ids.map((id) => ({ id, objective: plan.byId.get(id)?.objective ?? '' })),
+        steering.operational,
+      ),
     [plan, steering.operational],
   )
   const canDefine = can({ role: workspace.role }, 'plan.objectives')
-  const page: SteeringPageContext = { doc, steering, rules, canDefine, userId: me.id, partnerId: workspace.partnerId, role: workspace.role, actions: plan.byId, links }
+  const page: SteeringPageContext = {
+    doc,
+    steering,
+    rules,
+    canDefine,
+    userId: me.id,
+    partnerId: workspace.partnerId,
+    role: workspace.role,
+    actions: plan.byId,
+    links,
+  }
   const strategicIds = new Set(steering.strategic.map((s) => s.id))
   const unattached = steering.operational.filter((o) => o.parentId === null || !strategicIds.has(o.parentId))
 
@@ -77,7 +91,12 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
                     <OperationalObjectiveCard key={o.id} page={page} objective={o} />
                   ))}
                 {canDefine && (
-                  <button type="button" className="button button--small" data-testid={`add-operational-${objective.id}`} onClick={() => addOperationalObjective(doc, t('objectives.newOperational'), objective.id)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid={`add-operational-${objective.id}`}
+                    onClick={() => addOperationalObjective(doc, t('objectives.newOperational'), objective.id)}
+                  >
                     {t('objectives.addOperational')}
                   </button>
                 )}
@@ -104,4 +123,3 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
     </>
   )
 }
-

@@ -35,8 +35,24 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
         <SmartBadges missing={missing} testId="smart-badges" />
       </div>
       <div className="objective__fields">
-        <LiveField kind="text" label={t('objectives.fields.title')} value={objective.title} readOnly={!canDefine} validate={check('title')} onCommit={(v) => set('title', v)} testId="objective-title" />
-        <LiveField kind="textarea" label={t('objectives.fields.statement')} value={objective.statement} readOnly={!canDefine} validate={check('statement')} onCommit={(v) => set('statement', v)} testId="objective-statement" />
+        <LiveField
+          kind="text"
+          label={t('objectives.fields.title')}
+          value={objective.title}
+          readOnly={!canDefine}
+          validate={check('title')}
+          onCommit={(v) => set('title', v)}
+          testId="objective-title"
+        />
+        <LiveField
+          kind="textarea"
+          label={t('objectives.fields.statement')}
+          value={objective.statement}
+          readOnly={!canDefine}
+          validate={check('statement')}
+          onCommit={(v) => set('statement', v)}
+          testId="objective-statement"
+        />
         <LiveField
           kind="select"
           label={t('objectives.fields.parent')}
@@ -47,8 +63,24 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
           onCommit={(v) => set('parentId', v || null)}
           testId="objective-parent"
         />
-        <LiveField kind="date" label={t('objectives.fields.targetDate')} value={objective.targetDate ?? ''} readOnly={!canDefine} validate={(v) => check('targetDate')(v || null)} onCommit={(v) => set('targetDate', v || null)} testId="objective-target-date" />
-        <LiveField kind="textarea" label={t('objectives.fields.resources')} value={objective.resources} readOnly={!canDefine} validate={check('resources')} onCommit={(v) => set('resources', v)} testId="objective-resources" />
+        <LiveField
+          kind="date"
+          label={t('objectives.fields.targetDate')}
+          value={objective.targetDate ?? ''}
+          readOnly={!canDefine}
+          validate={(v) => check('targetDate')(v || null)}
+          onCommit={(v) => set('targetDate', v || null)}
+          testId="objective-target-date"
+        />
+        <LiveField
+          kind="textarea"
+          label={t('objectives.fields.resources')}
+          value={objective.resources}
+          readOnly={!canDefine}
+          validate={check('resources')}
+          onCommit={(v) => set('resources', v)}
+          testId="objective-resources"
+        />
         <LiveChecklist
           legend={t('objectives.fields.partners')}
           options={workspace.partners.map((p) => ({ value: p.id, label: p.name }))}
@@ -67,7 +99,14 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
             </button>
           ) : (
             // Not disabled: a disabled button cannot be focused, and its reason must be heard.
-            <button type="button" className="button button--small button--primary" aria-disabled={statusError ? true : undefined} aria-describedby={statusError ? `${headingId}-status` : undefined} onClick={() => !statusError && set('status', 'validated')} data-testid="validate-objective">
+            <button
+              type="button"
+              className="button button--small button--primary"
+              aria-disabled={statusError ? true : undefined}
+              aria-describedby={statusError ? `${headingId}-status` : undefined}
+              onClick={() => !statusError && set('status', 'validated')}
+              data-testid="validate-objective"
+            >
               {t('objectives.validate')}
             </button>
           )}
@@ -76,7 +115,12 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
               {statusError}
             </p>
           )}
-          <button type="button" className="button button--small button--danger" onClick={() => deleteSteeringEntry(doc, ROOT.objectives, objective.id)} aria-label={t('objectives.deleteNamed', { name: objective.title })}>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => deleteSteeringEntry(doc, ROOT.objectives, objective.id)}
+            aria-label={t('objectives.deleteNamed', { name: objective.title })}
+          >
             {t('objectives.delete')}
           </button>
         </div>

@@ -25,13 +25,39 @@ export function QuestionsSection({ page }: { page: SteeringPageContext }) {
             <h3 id={`question-${question.id}`}>
               {n + 1}. {question.text}
             </h3>
-            <LiveField kind="textarea" label={t('objectives.questionFields.text')} value={question.text} readOnly={!canDefine} validate={check('text')} onCommit={(v) => set('text', v)} />
+            <LiveField
+              kind="textarea"
+              label={t('objectives.questionFields.text')}
+              value={question.text}
+              readOnly={!canDefine}
+              validate={check('text')}
+              onCommit={(v) => set('text', v)}
+            />
             <div className="objective__fields">
-              <LiveChecklist legend={t('objectives.questionFields.objectives')} options={objectives} value={linked(question.objectiveIds, objectives)} readOnly={!canDefine} validate={check('objectiveIds')} onCommit={(v) => set('objectiveIds', v)} />
-              <LiveChecklist legend={t('objectives.questionFields.indicators')} options={indicators} value={linked(question.indicatorIds, indicators)} readOnly={!canDefine} validate={check('indicatorIds')} onCommit={(v) => set('indicatorIds', v)} />
+              <LiveChecklist
+                legend={t('objectives.questionFields.objectives')}
+                options={objectives}
+                value={linked(question.objectiveIds, objectives)}
+                readOnly={!canDefine}
+                validate={check('objectiveIds')}
+                onCommit={(v) => set('objectiveIds', v)}
+              />
+              <LiveChecklist
+                legend={t('objectives.questionFields.indicators')}
+                options={indicators}
+                value={linked(question.indicatorIds, indicators)}
+                readOnly={!canDefine}
+                validate={check('indicatorIds')}
+                onCommit={(v) => set('indicatorIds', v)}
+              />
             </div>
             {canDefine && (
-              <button type="button" className="button button--small button--danger" onClick={() => deleteSteeringEntry(doc, ROOT.questions, question.id)} aria-label={t('objectives.deleteNamed', { name: question.text })}>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                onClick={() => deleteSteeringEntry(doc, ROOT.questions, question.id)}
+                aria-label={t('objectives.deleteNamed', { name: question.text })}
+              >
                 {t('objectives.delete')}
               </button>
             )}

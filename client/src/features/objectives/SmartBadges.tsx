@@ -16,7 +16,13 @@ export function SmartBadges({ missing, testId }: { missing: readonly SmartLetter
           const absent = missing.includes(letter)
           const requirement = SMART_REQUIREMENTS[letter][locale]
           return (
-            <li key={letter} className={`smart__letter${absent ? ' smart__letter--missing' : ''}`} data-letter={letter} data-missing={absent || undefined} title={requirement}>
+            <li
+              key={letter}
+              className={`smart__letter${absent ? ' smart__letter--missing' : ''}`}
+              data-letter={letter}
+              data-missing={absent || undefined}
+              title={requirement}
+            >
               <span aria-hidden="true">{letter}</span>
               <span className="visually-hidden">{t(absent ? 'objectives.smartLetterMissing' : 'objectives.smartLetterPresent', { letter, requirement })}</span>
             </li>

@@ -19,7 +19,15 @@ export function StrategicObjectiveCard({ page, objective, children }: { page: St
     <article className="card objective objective--strategic" aria-labelledby={headingId} data-testid={`strategic-${objective.id}`}>
       <h3 id={headingId}>{objective.title}</h3>
       <div className="objective__fields">
-        <LiveField kind="text" label={t('objectives.fields.title')} value={objective.title} readOnly={!canDefine} validate={check('title')} onCommit={(v) => set('title', v)} testId="strategic-title" />
+        <LiveField
+          kind="text"
+          label={t('objectives.fields.title')}
+          value={objective.title}
+          readOnly={!canDefine}
+          validate={check('title')}
+          onCommit={(v) => set('title', v)}
+          testId="strategic-title"
+        />
         <LiveField
           kind="select"
           label={t('objectives.fields.horizon')}
@@ -28,10 +36,22 @@ export function StrategicObjectiveCard({ page, objective, children }: { page: St
           readOnly={!canDefine}
           onCommit={(v) => set('horizon', Number(v))}
         />
-        <LiveField kind="textarea" label={t('objectives.fields.vision')} value={objective.vision} readOnly={!canDefine} validate={check('vision')} onCommit={(v) => set('vision', v)} />
+        <LiveField
+          kind="textarea"
+          label={t('objectives.fields.vision')}
+          value={objective.vision}
+          readOnly={!canDefine}
+          validate={check('vision')}
+          onCommit={(v) => set('vision', v)}
+        />
       </div>
       {canDefine && (
-        <button type="button" className="button button--small button--danger" onClick={() => deleteSteeringEntry(doc, ROOT.objectives, objective.id)} aria-label={t('objectives.deleteNamed', { name: objective.title })}>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => deleteSteeringEntry(doc, ROOT.objectives, objective.id)}
+          aria-label={t('objectives.deleteNamed', { name: objective.title })}
+        >
           {t('objectives.delete')}
         </button>
       )}

@@ -42,9 +42,19 @@ export function ValueForm({ page, indicator }: { page: SteeringPageContext; indi
         <Field label={t('objectives.valueFields.value', { unit: indicator.unit })} error={error ?? undefined}>
           {(control) => <input {...control} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} data-testid="value-input" required />}
         </Field>
-        <Field label={t('objectives.valueFields.date')}>{(control) => <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="value-date" required />}</Field>
+        <Field label={t('objectives.valueFields.date')}>
+          {(control) => <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="value-date" required />}
+        </Field>
         <Field label={t('objectives.valueFields.comment')}>
-          {(control) => <input {...control} maxLength={LIMITS.valueCommentLength} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="value-comment" />}
+          {(control) => (
+            <input
+              {...control}
+              maxLength={LIMITS.valueCommentLength}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="value-comment"
+            />
+          )}
         </Field>
         {earlier.length > 0 && (
           <Field label={t('objectives.valueFields.corrects')}>

@@ -39,7 +39,20 @@ export function addOperationalObjective(doc: Y.Doc, title: string, parentId: str
   const id = newId()
   const objectives = objectivesOf(doc)
   doc.transact(() =>
-    objectives.set(id, buildObjective({ kind: 'operational', title, statement: '', parentId, partnerIds: [], targetDate: null, resources: '', status: 'draft', order: lastOrder(objectives) })),
+    objectives.set(
+      id,
+      buildObjective({
+        kind: 'operational',
+        title,
+        statement: '',
+        parentId,
+        partnerIds: [],
+        targetDate: null,
+        resources: '',
+        status: 'draft',
+        order: lastOrder(objectives),
+      }),
+    ),
   )
   return id
 }

@@ -2,8 +2,10 @@
 export const fr = {
   objectives: {
     title: 'Objectifs et indicateurs',
-    intro: 'L’évaluation se construit dès la définition des objectifs : des objectifs stratégiques tirés de la vision partagée, des objectifs opérationnels SMART, des indicateurs suivis dans le temps et les questions auxquelles l’évaluation doit répondre.',
-    readOnly: 'Seul le comité de pilotage définit les objectifs et les indicateurs ; les membres du partenaire responsable d’un indicateur en saisissent les valeurs.',
+    intro:
+      'L’évaluation se construit dès la définition des objectifs : des objectifs stratégiques tirés de la vision partagée, des objectifs opérationnels SMART, des indicateurs suivis dans le temps et les questions auxquelles l’évaluation doit répondre.',
+    readOnly:
+      'Seul le comité de pilotage définit les objectifs et les indicateurs ; les membres du partenaire responsable d’un indicateur en saisissent les valeurs.',
     strategic: 'Objectifs stratégiques',
     strategicEmpty: 'Aucun objectif stratégique pour l’instant.',
     addStrategic: 'Ajouter un objectif stratégique',
@@ -87,7 +89,8 @@ export const fr = {
     actions: 'Actions qui servent cet objectif',
     actionsEmpty: 'Aucune action du plan ne nomme cet objectif.',
     toAttach: 'Actions dont l’objectif est à rattacher',
-    toAttachIntro: 'Leur objectif, écrit librement dans le plan d’action, ne correspond au titre d’aucun objectif opérationnel : il est conservé tel quel en attendant d’être rattaché.',
+    toAttachIntro:
+      'Leur objectif, écrit librement dans le plan d’action, ne correspond au titre d’aucun objectif opérationnel : il est conservé tel quel en attendant d’être rattaché.',
     toAttachBadge: 'objectif à rattacher',
   },
 }
@@ -95,7 +98,8 @@ export const fr = {
 export const en: typeof fr = {
   objectives: {
     title: 'Objectives and indicators',
-    intro: 'Evaluation is built from the moment objectives are defined: strategic objectives drawn from the shared vision, SMART operational objectives, indicators followed over time and the questions the evaluation must answer.',
+    intro:
+      'Evaluation is built from the moment objectives are defined: strategic objectives drawn from the shared vision, SMART operational objectives, indicators followed over time and the questions the evaluation must answer.',
     readOnly: 'Only the steering committee defines objectives and indicators; members of an indicator’s responsible partner enter its values.',
     strategic: 'Strategic objectives',
     strategicEmpty: 'No strategic objective yet.',
@@ -180,7 +184,8 @@ export const en: typeof fr = {
     actions: 'Actions serving this objective',
     actionsEmpty: 'No action of the plan names this objective.',
     toAttach: 'Actions whose objective is to attach',
-    toAttachIntro: 'Their objective, written freely in the action plan, matches the title of no operational objective: it is kept as written until it is attached.',
+    toAttachIntro:
+      'Their objective, written freely in the action plan, matches the title of no operational objective: it is kept as written until it is attached.',
     toAttachBadge: 'objective to attach',
   },
 }

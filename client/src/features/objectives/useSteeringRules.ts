@@ -1,4 +1,13 @@
-import { steeringContextOf, validateIndicator, validateObjective, validateQuestion, workspaceContextFrom, indicatorEntity, objectiveEntity, questionEntity } from '@ensemble/shared'
+import {
+  steeringContextOf,
+  validateIndicator,
+  validateObjective,
+  validateQuestion,
+  workspaceContextFrom,
+  indicatorEntity,
+  objectiveEntity,
+  questionEntity,
+} from '@ensemble/shared'
 import { useCallback, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { blame } from '../collab/blame.ts'

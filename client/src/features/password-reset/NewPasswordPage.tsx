@@ -24,15 +24,22 @@ export function NewPasswordPage({ token }: { token: string }) {
   const { t } = useTranslation()
   const { signIn } = useSession()
   // The link is read once (a language switch must not read it again).
-  const read = useQuery({ queryKey: queryKeys.passwordReset(token), queryFn: () => call(rest['password-reset'][':token'].$get({ param: params({ token }) })), staleTime: Infinity })
+  const read = useQuery({
+    queryKey: queryKeys.passwordReset(token),
+    queryFn: () => call(rest['password-reset'][':token'].$get({ param: params({ token }) })),
+    staleTime: Infinity,
+  })
   // A link found spent on submitting (used in another tab meanwhile) shows as invalid.
   const [spent, setSpent] = useState(false)
-  const loaded: Loaded =
-    spent ? { status: 'invalid' }
-    : read.status === 'pending' ? { status: 'loading' }
-    : read.status === 'success' ? { status: 'ready', preview: read.data }
-    : read.error instanceof ApiError && read.error.reason === PASSWORD_RESET_INVALID ? { status: 'invalid' }
-    : { status: 'error', message: apiErrorMessage(read.error, t) }
+  const loaded: Loaded = spent
+    ? { status: 'invalid' }
+    : read.status === 'pending'
+      ? { status: 'loading' }
+      : read.status === 'success'
+        ? { status: 'ready', preview: read.data }
+        : read.error instanceof ApiError && read.error.reason === PASSWORD_RESET_INVALID
+          ? { status: 'invalid' }
+          : { status: 'error', message: apiErrorMessage(read.error, t) }
   const [done, setDone] = useState(false)
   const { values, bind, fieldError, errorOf, formError, busy, onSubmit } = useSchemaForm(passwordResetSchema, {
     defaultValues: { newPassword: '', confirm: '' },

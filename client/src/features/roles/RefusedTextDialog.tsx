@@ -40,7 +40,14 @@ export function RefusedTextDialog({ refused, onComment, onClose }: RefusedTextDi
         {refused.reason}
       </p>
       <label htmlFor={textId}>{t('liveRoles.refusedText')}</label>
-      <textarea id={textId} className="refused-dialog__text" readOnly value={refused.text} rows={Math.min(8, Math.max(3, refused.text.split('\n').length + 1))} data-testid="refused-text" />
+      <textarea
+        id={textId}
+        className="refused-dialog__text"
+        readOnly
+        value={refused.text}
+        rows={Math.min(8, Math.max(3, refused.text.split('\n').length + 1))}
+        data-testid="refused-text"
+      />
       <p className="muted">{onComment ? t('liveRoles.refusedKeep') : t('liveRoles.refusedKeepObserver')}</p>
       <p className="refused-dialog__actions">
         <button type="button" className="button" onClick={() => void copy()} data-testid="refused-copy">

@@ -43,7 +43,11 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   const lastAdopted = rounds.data?.filter((r) => r.status === 'adopted').at(-1) ?? null
   const onPropose = (e: FormEvent) => {
     e.preventDefault()
-    if (name.trim()) run(() => proposeVersion(ws, docName, name.trim()), () => setName(''))
+    if (name.trim())
+      run(
+        () => proposeVersion(ws, docName, name.trim()),
+        () => setName(''),
+      )
   }
   return (
     <section className="signoff-panel" aria-labelledby={`signoff-${docName}`}>
@@ -75,25 +79,39 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
         <p>
           <a href={exportPath(ws, docName, 'pdf')}>{t('history.signoff.exportPdf')}</a> ·{' '}
           <a href={exportPath(ws, docName, 'odt')}>{t('history.signoff.exportOdt')}</a>
-          {' · '}<a href={exportPath(ws, docName, 'docx')}>{t('signoffExports.docx')}</a>
+          {' · '}
+          <a href={exportPath(ws, docName, 'docx')}>{t('signoffExports.docx')}</a>
         </p>
       )}
     </section>
   )
 }
 
-function Round(props: { round: SignoffRoundView; myId: string; workspaceId: string; manage: boolean; run: (action: () => Promise<unknown>, then?: () => void) => void }) {
+function Round(props: {
+  round: SignoffRoundView
+  myId: string
+  workspaceId: string
+  manage: boolean
+  run: (action: () => Promise<unknown>, then?: () => void) => void
+}) {
   const { round, myId, workspaceId, manage, run } = props
   const { t, i18n } = useTranslation()
   const [comment, setComment] = useState('')
   const [clause, setClause] = useState(round.clauses[0] ?? '')
   const mine = round.status === 'open' && round.votes.some((v) => v.userId === myId)
   const vote = (v: 'approve' | 'abstain' | 'object') =>
-    run(() => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }), () => setComment(''))
+    run(
+      () => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }),
+      () => setComment(''),
+    )
   return (
     <article className={`signoff-round signoff-round--${round.status}`}>
       <h3>
-        {t('history.signoff.round', { kind: t(`history.signoff.kinds.${round.kind}`), name: round.versionName, status: t(`history.signoff.statuses.${round.status}`) })}
+        {t('history.signoff.round', {
+          kind: t(`history.signoff.kinds.${round.kind}`),
+          name: round.versionName,
+          status: t(`history.signoff.statuses.${round.status}`),
+        })}
       </h3>
       <p>
         {t('history.signoff.hash')} : <code>{round.contentHash}</code>
@@ -134,13 +152,19 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
       </ul>
       {mine && (
         <fieldset className="signoff-vote" aria-label={t('history.signoff.title')}>
-          <button type="button" onClick={() => vote('approve')}>{t('history.signoff.approve')}</button>
-          <button type="button" onClick={() => vote('abstain')}>{t('history.signoff.abstain')}</button>
+          <button type="button" onClick={() => vote('approve')}>
+            {t('history.signoff.approve')}
+          </button>
+          <button type="button" onClick={() => vote('abstain')}>
+            {t('history.signoff.abstain')}
+          </button>
           <label>
             {t('history.signoff.clause')}
             <select value={clause} onChange={(e) => setClause(e.target.value)}>
               {round.clauses.map((c) => (
-                <option key={c} value={c}>{c || '—'}</option>
+                <option key={c} value={c}>
+                  {c || '—'}
+                </option>
               ))}
             </select>
           </label>
@@ -148,7 +172,9 @@ function Round(props: { round: SignoffRoundView; myId: string; workspaceId: stri
             {t('history.signoff.objection')}
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <button type="button" disabled={!comment.trim()} onClick={() => vote('object')}>{t('history.signoff.object')}</button>
+          <button type="button" disabled={!comment.trim()} onClick={() => vote('object')}>
+            {t('history.signoff.object')}
+          </button>
         </fieldset>
       )}
       {manage && round.status === 'open' && (

@@ -6,7 +6,8 @@ export const fr = {
   },
   signoffAudit: {
     warning: 'Attention : les données enregistrées de ce tour ne correspondent pas au journal d’audit scellé.',
-    explanation: 'Le tour est affiché tel que le journal scellé l’atteste. Les différences ci-dessous ont été introduites hors d’Ensemble ; signalez-les à l’hébergeur.',
+    explanation:
+      'Le tour est affiché tel que le journal scellé l’atteste. Les différences ci-dessous ont été introduites hors d’Ensemble ; signalez-les à l’hébergeur.',
   },
   adoptionRules: {
     legend: 'Règles d’adoption fixées par la charte',

@@ -26,13 +26,22 @@ export function useWorkspace(): WorkspaceApi {
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; workspace: WorkspaceDetail }
 
 /** Loads one alliance (partners, members, invitations, the user's role) for every page inside it. */
-export function WorkspaceProvider({ workspaceId, children, fallback }: { workspaceId: string; children: ReactNode; fallback: (state: { error?: string; retry(): void }) => ReactNode }) {
+export function WorkspaceProvider({
+  workspaceId,
+  children,
+  fallback,
+}: {
+  workspaceId: string
+  children: ReactNode
+  fallback: (state: { error?: string; retry(): void }) => ReactNode
+}) {
   const handleError = useApiErrorHandler()
   const [state, setState] = useState<LoadState>({ status: 'loading' })
 
   const reload = useCallback(async () => {
     try {
-      const workspace = await (takePreloaded<WorkspaceDetail>(preloadKeys.workspace(workspaceId)) ?? call(rest.workspaces[':workspaceId'].$get({ param: params({ workspaceId }) })))
+      const workspace = await (takePreloaded<WorkspaceDetail>(preloadKeys.workspace(workspaceId)) ??
+        call(rest.workspaces[':workspaceId'].$get({ param: params({ workspaceId }) })))
       setState({ status: 'ready', workspace })
     } catch (error) {
       setState((current) => (current.status === 'ready' ? current : { status: 'error', message: handleError(error) }))
@@ -46,7 +55,9 @@ export function WorkspaceProvider({ workspaceId, children, fallback }: { workspa
 
   const { t } = useTranslation()
   const { session } = useSession()
-  useLiveMembership(workspaceId, session.status === 'signedIn' ? session.me.id : null, reload, () => setState({ status: 'error', message: t('liveRoles.removed') }))
+  useLiveMembership(workspaceId, session.status === 'signedIn' ? session.me.id : null, reload, () =>
+    setState({ status: 'error', message: t('liveRoles.removed') }),
+  )
 
   const api = useMemo(
     () => (state.status === 'ready' ? { workspace: state.workspace, abilities: abilitiesOf(state.workspace.role), reload } : null),

@@ -24,9 +24,16 @@ export const decodeUpdate: EditStep = {
     const violation = checkUpdateShape(context.decoded, context.room.doc, { maxDepth: LIMITS.maxNestingDepth, maxKeyLength: LIMITS.maxKeyLength })
     if (violation) {
       const { connection } = context
-      sendRefusal(connection, { code: 'update_out_of_bounds', entity: '', message: violation.kind === 'depth' ? MESSAGES.updateTooDeep : MESSAGES.updateKeyTooLong })
+      sendRefusal(connection, {
+        code: 'update_out_of_bounds',
+        entity: '',
+        message: violation.kind === 'depth' ? MESSAGES.updateTooDeep : MESSAGES.updateKeyTooLong,
+      })
       chargeRefused(connection, context.incoming.byteLength)
-      throw new ConnectionError(CLOSE.malformedMessage, violation.kind === 'depth' ? `types nested ${violation.depth} deep` : `key of ${violation.length} characters`)
+      throw new ConnectionError(
+        CLOSE.malformedMessage,
+        violation.kind === 'depth' ? `types nested ${violation.depth} deep` : `key of ${violation.length} characters`,
+      )
     }
   },
 }

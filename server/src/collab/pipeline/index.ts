@@ -28,7 +28,18 @@ export function createEditPipeline(
   onAccepted?: OnEditAccepted,
   onObserverError: (err: unknown) => void = () => {},
 ): readonly EditStep[] {
-  const steps = [decodeUpdate, claimClientIds, applyUpdate, checkEdit(check, onCheckError), limitDocumentSize, compensateRefusedEdit, appendToStore, broadcast, publishToPeers, reportOutcome]
+  const steps = [
+    decodeUpdate,
+    claimClientIds,
+    applyUpdate,
+    checkEdit(check, onCheckError),
+    limitDocumentSize,
+    compensateRefusedEdit,
+    appendToStore,
+    broadcast,
+    publishToPeers,
+    reportOutcome,
+  ]
   return onAccepted ? [...steps, notifyAccepted(onAccepted, onObserverError)] : steps
 }
 

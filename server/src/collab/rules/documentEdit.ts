@@ -76,7 +76,9 @@ export function checkDocumentEdit({ identity, doc, docName, docKind, changes, in
   if (meta !== null && metaKeys.length > 0) {
     const changed = new Set(metaKeys.map((k) => k.key))
     const shape = readMetaShape(meta)
-    const blamed = [...shape.violations, ...validateDocumentMeta(shape.meta, ROOT.meta, docName)].find((v) => violationInputs(v).some((input) => changed.has(input)))
+    const blamed = [...shape.violations, ...validateDocumentMeta(shape.meta, ROOT.meta, docName)].find((v) =>
+      violationInputs(v).some((input) => changed.has(input)),
+    )
     if (blamed) return invalid(blamed)
   }
   for (const item of inserted) {

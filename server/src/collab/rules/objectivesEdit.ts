@@ -46,7 +46,10 @@ function editOf(edits: Edits, id: string): EntityEdit {
 /** Indicator fields whose change can take the M of SMART from the objective it measures. */
 const MEASURE_FIELDS = ['objectiveId', 'unit', 'baseline', 'target'] as const
 
-const ENTITY_OF = { [ROOT.objectives]: objectiveEntity, [ROOT.indicators]: indicatorEntity, [ROOT.questions]: questionEntity } as Record<string, (id: string) => string>
+const ENTITY_OF = { [ROOT.objectives]: objectiveEntity, [ROOT.indicators]: indicatorEntity, [ROOT.questions]: questionEntity } as Record<
+  string,
+  (id: string) => string
+>
 
 /** A refusal from a violation: a PERM rule refuses as forbidden, any other as invalid. */
 function refusal(violation: RuleViolation): EditRefusal {
@@ -127,8 +130,10 @@ export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeC
 
   // ---- bounds -------------------------------------------------------------------------------------
   const grew = (edits: Edits) => [...edits.values()].some((e) => e.created)
-  if (grew(objectiveEdits) && objectives.size > LIMITS.maxObjectives) return tooMany('OBJ1', ROOT.objectives, `${LIMITS.maxObjectives} objectifs`, `${LIMITS.maxObjectives} objectives`)
-  if (grew(indicatorEdits) && indicators.size > LIMITS.maxIndicators) return tooMany('IND1', ROOT.indicators, `${LIMITS.maxIndicators} indicateurs`, `${LIMITS.maxIndicators} indicators`)
+  if (grew(objectiveEdits) && objectives.size > LIMITS.maxObjectives)
+    return tooMany('OBJ1', ROOT.objectives, `${LIMITS.maxObjectives} objectifs`, `${LIMITS.maxObjectives} objectives`)
+  if (grew(indicatorEdits) && indicators.size > LIMITS.maxIndicators)
+    return tooMany('IND1', ROOT.indicators, `${LIMITS.maxIndicators} indicateurs`, `${LIMITS.maxIndicators} indicators`)
   if (grew(questionEdits) && questions.size > LIMITS.maxEvaluationQuestions) {
     return tooMany('EVQ1', ROOT.questions, `${LIMITS.maxEvaluationQuestions} questions`, `${LIMITS.maxEvaluationQuestions} questions`)
   }
@@ -165,9 +170,23 @@ export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeC
     }
     if (!(map instanceof Y.Map)) return invalid({ rule: 'IND1', entity, message: { fr: 'Un indicateur est une table Yjs.', en: 'An indicator is a Yjs map.' } })
     const { indicator, values } = readIndicatorShape(map)
-    if (values === null) return invalid({ rule: 'IND1', entity, field: 'values', message: { fr: 'Les valeurs d’un indicateur sont une table Yjs.', en: 'An indicator’s values are a Yjs map.' } })
+    if (values === null)
+      return invalid({
+        rule: 'IND1',
+        entity,
+        field: 'values',
+        message: { fr: 'Les valeurs d’un indicateur sont une table Yjs.', en: 'An indicator’s values are a Yjs map.' },
+      })
     if (edit.created && values.size > 0) {
-      return invalid({ rule: 'IND4', entity, field: 'values', message: { fr: 'Un nouvel indicateur n’a pas encore de valeur : elles se saisissent une à une.', en: 'A new indicator has no value yet: values are entered one by one.' } })
+      return invalid({
+        rule: 'IND4',
+        entity,
+        field: 'values',
+        message: {
+          fr: 'Un nouvel indicateur n’a pas encore de valeur : elles se saisissent une à une.',
+          en: 'A new indicator has no value yet: values are entered one by one.',
+        },
+      })
     }
     const violation = blamed(validateIndicator(indicator, ctx, entity), edit)
     if (violation) return refusal(violation)
@@ -184,10 +203,19 @@ export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeC
     const values = map instanceof Y.Map ? map.get('values') : null
     if (!(values instanceof Y.Map)) continue // the value went with its indicator in the same edit
     if (values.size > LIMITS.maxIndicatorValues) {
-      return tooMany('IND4', indicatorEntity(indicatorId), `${LIMITS.maxIndicatorValues} valeurs par indicateur`, `${LIMITS.maxIndicatorValues} values per indicator`)
+      return tooMany(
+        'IND4',
+        indicatorEntity(indicatorId),
+        `${LIMITS.maxIndicatorValues} valeurs par indicateur`,
+        `${LIMITS.maxIndicatorValues} values per indicator`,
+      )
     }
     const entity = indicatorValueEntity(indicatorId, valueId)
-    const [violation] = validateIndicatorValue(values.get(valueId), { author: identity.userId, now, hasValue: (other) => other !== valueId && values.has(other) }, entity)
+    const [violation] = validateIndicatorValue(
+      values.get(valueId),
+      { author: identity.userId, now, hasValue: (other) => other !== valueId && values.has(other) },
+      entity,
+    )
     if (violation) return refusal(violation)
   }
 
@@ -239,7 +267,10 @@ function heldValues(before: unknown, deletedByEdit: (item: Y.Item) => boolean): 
 function childOf(objectives: Y.Map<Y.Map<unknown>>, id: string): { fr: string; en: string } | null {
   for (const map of objectives.values()) {
     if (map instanceof Y.Map && map.get('parentId') === id) {
-      return { fr: 'Cet objectif stratégique a des objectifs opérationnels : rattachez-les ailleurs d’abord.', en: 'This strategic objective has operational objectives: move them elsewhere first.' }
+      return {
+        fr: 'Cet objectif stratégique a des objectifs opérationnels : rattachez-les ailleurs d’abord.',
+        en: 'This strategic objective has operational objectives: move them elsewhere first.',
+      }
     }
   }
   return null
@@ -249,9 +280,11 @@ function childOf(objectives: Y.Map<Y.Map<unknown>>, id: string): { fr: string; e
 function measureOf(indicators: Y.Map<Y.Map<unknown>>, id: string): { fr: string; en: string } | null {
   for (const map of indicators.values()) {
     if (map instanceof Y.Map && map.get('objectiveId') === id) {
-      return { fr: 'Cet objectif a des indicateurs : supprimez-les ou rattachez-les ailleurs d’abord.', en: 'This objective has indicators: delete them or move them elsewhere first.' }
+      return {
+        fr: 'Cet objectif a des indicateurs : supprimez-les ou rattachez-les ailleurs d’abord.',
+        en: 'This objective has indicators: delete them or move them elsewhere first.',
+      }
     }
   }
   return null
 }
-

@@ -1,7 +1,19 @@
 import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CLOSE, CLOSE_REASON, docKind, idSchema, SCHEMA_VERSION, SYNC_V2_PARAM, FRESH_PARAM, PREVIEW_PARAM, EXTENSIONS_PARAM, type ApiErrorBody, type ErrorCode } from '@ensemble/shared'
+import {
+  CLOSE,
+  CLOSE_REASON,
+  docKind,
+  idSchema,
+  SCHEMA_VERSION,
+  SYNC_V2_PARAM,
+  FRESH_PARAM,
+  PREVIEW_PARAM,
+  EXTENSIONS_PARAM,
+  type ApiErrorBody,
+  type ErrorCode,
+} from '@ensemble/shared'
 import type { WebSocketServer } from 'ws'
 import type { TicketStorage } from '../../auth/tickets.ts'
 import type { ConnectionCaps } from './connectionCaps.ts'
@@ -152,12 +164,7 @@ function parsePath(rawPath: string): { workspaceId: string; docName: string } {
   } catch {
     throw new Refusal(400, 'bad_request', 'bad document name')
   }
-  if (
-    docName.length === 0 ||
-    docName.length > MAX_DOC_NAME_LENGTH ||
-    docName.includes('..') ||
-    /[/\\\u0000]/.test(docName)
-  ) {
+  if (docName.length === 0 || docName.length > MAX_DOC_NAME_LENGTH || docName.includes('..') || /[/\\\u0000]/.test(docName)) {
     throw new Refusal(400, 'bad_request', 'bad document name')
   }
   return { workspaceId, docName }

@@ -52,9 +52,7 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void
 
   await db.schema
     .createTable('doc_updates')
-    .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
+    .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('workspace_id', 'text', (c) => c.notNull())
     .addColumn('doc_name', 'text', (c) => c.notNull())
     .addColumn('data', bytes, (c) => c.notNull())

@@ -7,6 +7,9 @@ import type { SqlDialect } from '../database.ts'
  * a key kept outside the database (SIGN12; null on entries written before seals existed).
  */
 export async function up(db: Kysely<unknown>, _dialect: SqlDialect): Promise<void> {
-  await db.schema.alterTable('signoff_round').addColumn('adoption_rule', 'text', (c) => c.notNull().defaultTo('unanimity')).execute()
+  await db.schema
+    .alterTable('signoff_round')
+    .addColumn('adoption_rule', 'text', (c) => c.notNull().defaultTo('unanimity'))
+    .execute()
   await db.schema.alterTable('signoff_audit').addColumn('seal', 'text').execute()
 }

@@ -18,7 +18,8 @@ export async function resolveMentions(db: Db, workspaceId: string, body: string)
   if (!tokens.length) return []
   const userIds = [...new Set(tokens.filter((t) => t.kind === 'user').map((t) => t.id))]
   const partnerIds = [...new Set(tokens.filter((t) => t.kind === 'partner').map((t) => t.id))]
-  if (userIds.length + partnerIds.length > MAX_MENTION_TOKENS) throw validationFailed(`At most ${MAX_MENTION_TOKENS} mentions per message.`, 'body', 'too_many_mentions')
+  if (userIds.length + partnerIds.length > MAX_MENTION_TOKENS)
+    throw validationFailed(`At most ${MAX_MENTION_TOKENS} mentions per message.`, 'body', 'too_many_mentions')
 
   const members = await db.selectFrom('member').select(['user_id', 'partner_id']).where('workspace_id', '=', workspaceId).execute()
   const memberIds = new Set(members.map((m) => m.user_id))

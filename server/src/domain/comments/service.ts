@@ -75,7 +75,13 @@ export class CommentService {
 
   async getThread(workspaceId: string, threadId: string): Promise<CommentThreadWithMessages> {
     const row = await this.threadRow(this.db, workspaceId, threadId)
-    const messages = await this.db.selectFrom('comment_message').selectAll().where('thread_id', '=', threadId).orderBy('created_at', 'asc').orderBy('id', 'asc').execute()
+    const messages = await this.db
+      .selectFrom('comment_message')
+      .selectAll()
+      .where('thread_id', '=', threadId)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute()
     const mentions = await this.mentionsOf(messages.map((m) => m.id))
     return { thread: presentThread(row, messages.length), messages: messages.map((m) => presentMessage(m, mentions.get(m.id) ?? [])) }
   }
@@ -131,7 +137,9 @@ export class CommentService {
       const participants = [...new Set([thread.created_by, ...authors.map((a) => a.author_id)])]
       // Only people still in the alliance hear about it.
       const stillMembers = participants.length
-        ? (await trx.selectFrom('member').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', participants).execute()).map((m) => m.user_id)
+        ? (await trx.selectFrom('member').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', participants).execute()).map(
+            (m) => m.user_id,
+          )
         : []
       const sent = await this.insertMessage(trx, workspaceId, threadId, messageId, userId, body, mentioned, stillMembers, now)
       await trx.updateTable('comment_thread').set({ last_message_at: now }).where('id', '=', threadId).execute()
@@ -155,9 +163,20 @@ export class CommentService {
       const before = new Set((await trx.selectFrom('comment_mention').select('user_id').where('message_id', '=', messageId).execute()).map((m) => m.user_id))
       await trx.updateTable('comment_message').set({ body, edited_at: now }).where('id', '=', messageId).execute()
       await trx.deleteFrom('comment_mention').where('message_id', '=', messageId).execute()
-      if (mentioned.length) await trx.insertInto('comment_mention').values(mentioned.map((u) => ({ message_id: messageId, user_id: u }))).execute()
+      if (mentioned.length)
+        await trx
+          .insertInto('comment_mention')
+          .values(mentioned.map((u) => ({ message_id: messageId, user_id: u })))
+          .execute()
       const fresh = mentioned.filter((u) => !before.has(u) && u !== userId)
-      await this.inbox.addMessageItems(trx, workspaceId, row.thread_id, messageId, fresh.map((u) => [u, 'mention']), now)
+      await this.inbox.addMessageItems(
+        trx,
+        workspaceId,
+        row.thread_id,
+        messageId,
+        fresh.map((u) => [u, 'mention']),
+        now,
+      )
       return fresh
     })
     const message = await this.messageById(messageId)
@@ -216,7 +235,8 @@ export class CommentService {
   async setStatus(actor: Membership, threadId: string, status: CommentThreadStatus): Promise<CommentThread> {
     const { workspaceId, userId } = actor
     const row = await this.threadRow(this.db, workspaceId, threadId)
-    if (row.status === status) throw conflict(status === 'resolved' ? 'This thread is already resolved.' : 'This thread is already open.', 'status', 'thread_already_in_state')
+    if (row.status === status)
+      throw conflict(status === 'resolved' ? 'This thread is already resolved.' : 'This thread is already open.', 'status', 'thread_already_in_state')
     const now = this.stamp()
     await this.db
       .updateTable('comment_thread')
@@ -244,8 +264,21 @@ export class CommentService {
   }
 
   async listAudit(workspaceId: string): Promise<AuditEntry[]> {
-    const rows = await this.db.selectFrom('comment_audit').selectAll().where('workspace_id', '=', workspaceId).orderBy('at', 'asc').orderBy('id', 'asc').execute()
-    return rows.map((r) => ({ id: r.id, actorId: r.actor_id, action: r.action, messageId: r.message_id, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }))
+    const rows = await this.db
+      .selectFrom('comment_audit')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('at', 'asc')
+      .orderBy('id', 'asc')
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      actorId: r.actor_id,
+      action: r.action,
+      messageId: r.message_id,
+      at: r.at,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }))
   }
 
   // ---- inbox (the routes of http/routes/inbox.ts reach it through the comment service) ----
@@ -286,9 +319,23 @@ export class CommentService {
   ): Promise<string[]> {
     await trx
       .insertInto('comment_message')
-      .values({ id: messageId, thread_id: threadId, author_id: authorId, body, created_at: now, edited_at: null, deleted_at: null, hidden_by: null, hidden_at: null })
+      .values({
+        id: messageId,
+        thread_id: threadId,
+        author_id: authorId,
+        body,
+        created_at: now,
+        edited_at: null,
+        deleted_at: null,
+        hidden_by: null,
+        hidden_at: null,
+      })
       .execute()
-    if (mentioned.length) await trx.insertInto('comment_mention').values(mentioned.map((u) => ({ message_id: messageId, user_id: u }))).execute()
+    if (mentioned.length)
+      await trx
+        .insertInto('comment_mention')
+        .values(mentioned.map((u) => ({ message_id: messageId, user_id: u })))
+        .execute()
     const items = new Map<string, InboxKind>()
     for (const u of mentioned) items.set(u, 'mention')
     for (const u of participants) if (!items.has(u)) items.set(u, 'reply')
@@ -340,7 +387,12 @@ export class CommentService {
   private async mentionsOf(messageIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>()
     if (!messageIds.length) return map
-    const rows = await this.db.selectFrom('comment_mention').select(['message_id', 'user_id']).where('message_id', 'in', messageIds).orderBy('user_id').execute()
+    const rows = await this.db
+      .selectFrom('comment_mention')
+      .select(['message_id', 'user_id'])
+      .where('message_id', 'in', messageIds)
+      .orderBy('user_id')
+      .execute()
     for (const r of rows) (map.get(r.message_id) ?? map.set(r.message_id, []).get(r.message_id)!).push(r.user_id)
     return map
   }

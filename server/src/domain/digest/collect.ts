@@ -86,7 +86,17 @@ export async function collectDigest(
   const items = await inboxItemsBetween(db, workspaceId, userId, from, to)
 
   const people = new Set<string>([...edits.map((e) => e.author_id!), ...items.map((i) => i.author_id ?? i.actor_id ?? '')].filter(Boolean))
-  const names = new Map(people.size ? (await db.selectFrom('user').select(['id', 'name']).where('id', 'in', [...people]).execute()).map((u) => [u.id, u.name]) : [])
+  const names = new Map(
+    people.size
+      ? (
+          await db
+            .selectFrom('user')
+            .select(['id', 'name'])
+            .where('id', 'in', [...people])
+            .execute()
+        ).map((u) => [u.id, u.name])
+      : [],
+  )
   const nameOf = (id: string | null) => (id && names.get(id)) || '?'
 
   const documents = new Map<string, DigestData['documents'][number]>()

@@ -31,20 +31,56 @@ export interface ComposedMail {
 export const isEmptyDigest = (d: DigestData): boolean => !d.dueActions.length && !d.documents.length && !d.actions.length && !d.messages.length
 
 const DOC_NAMES: Record<Locale, Record<string, string>> = {
-  fr: { vision: 'Vision partagée', charter: 'Charte partenariale', agreement: 'Accord de consortium', convention: 'Convention de partenariat', plan: 'Plan d’action', governance: 'Instances de gouvernance' },
-  en: { vision: 'Shared vision', charter: 'Partnership charter', agreement: 'Consortium agreement', convention: 'Partnership agreement', plan: 'Action plan', governance: 'Governance bodies' },
+  fr: {
+    vision: 'Vision partagée',
+    charter: 'Charte partenariale',
+    agreement: 'Accord de consortium',
+    convention: 'Convention de partenariat',
+    plan: 'Plan d’action',
+    governance: 'Instances de gouvernance',
+  },
+  en: {
+    vision: 'Shared vision',
+    charter: 'Partnership charter',
+    agreement: 'Consortium agreement',
+    convention: 'Partnership agreement',
+    plan: 'Action plan',
+    governance: 'Governance bodies',
+  },
 }
 
 const FIELD_NAMES: Record<Locale, Record<string, string>> = {
   fr: {
-    title: 'intitulé', objective: 'objectif', description: 'description', start: 'début', deadline: 'échéance', status: 'statut', progress: 'avancement',
-    blockedReason: 'motif de blocage', accountable: 'responsable (A)', responsible: 'réalisateurs (R)', consulted: 'consultés (C)', informed: 'informés (I)',
-    milestones: 'jalons', resources: 'ressources',
+    title: 'intitulé',
+    objective: 'objectif',
+    description: 'description',
+    start: 'début',
+    deadline: 'échéance',
+    status: 'statut',
+    progress: 'avancement',
+    blockedReason: 'motif de blocage',
+    accountable: 'responsable (A)',
+    responsible: 'réalisateurs (R)',
+    consulted: 'consultés (C)',
+    informed: 'informés (I)',
+    milestones: 'jalons',
+    resources: 'ressources',
   },
   en: {
-    title: 'title', objective: 'objective', description: 'description', start: 'start', deadline: 'deadline', status: 'status', progress: 'progress',
-    blockedReason: 'blocked reason', accountable: 'accountable (A)', responsible: 'responsible (R)', consulted: 'consulted (C)', informed: 'informed (I)',
-    milestones: 'milestones', resources: 'resources',
+    title: 'title',
+    objective: 'objective',
+    description: 'description',
+    start: 'start',
+    deadline: 'deadline',
+    status: 'status',
+    progress: 'progress',
+    blockedReason: 'blocked reason',
+    accountable: 'accountable (A)',
+    responsible: 'responsible (R)',
+    consulted: 'consulted (C)',
+    informed: 'informed (I)',
+    milestones: 'milestones',
+    resources: 'resources',
   },
 }
 

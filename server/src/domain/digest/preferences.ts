@@ -1,4 +1,12 @@
-import { DEFAULT_DIGEST_FREQUENCY, localeSchema, nextDigestAt, type DigestFrequency, type DigestPreference, type Locale, type UpdateDigestPreference } from '@ensemble/shared'
+import {
+  DEFAULT_DIGEST_FREQUENCY,
+  localeSchema,
+  nextDigestAt,
+  type DigestFrequency,
+  type DigestPreference,
+  type Locale,
+  type UpdateDigestPreference,
+} from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { notFound } from '../../errors.ts'
@@ -23,7 +31,9 @@ export async function readPreference(db: Kysely<Database>, clock: Clock, workspa
   const row = await db
     .selectFrom('member')
     .innerJoin('user', 'user.id', 'member.user_id')
-    .leftJoin('digest_preference', (j) => j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'))
+    .leftJoin('digest_preference', (j) =>
+      j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'),
+    )
     .select(['user.locale', 'digest_preference.frequency', 'digest_preference.language', 'digest_preference.since', 'digest_preference.last_sent_at'])
     .where('member.workspace_id', '=', workspaceId)
     .where('member.user_id', '=', userId)
@@ -32,7 +42,10 @@ export async function readPreference(db: Kysely<Database>, clock: Clock, workspa
   return toPreference(row, clock())
 }
 
-export function toPreference(row: { locale: string | null; frequency: string | null; language: string | null; since: string | null; last_sent_at: string | null }, now: Date): StoredPreference {
+export function toPreference(
+  row: { locale: string | null; frequency: string | null; language: string | null; since: string | null; last_sent_at: string | null },
+  now: Date,
+): StoredPreference {
   return {
     frequency: (row.frequency as DigestFrequency | null) ?? DEFAULT_DIGEST_FREQUENCY,
     language: (row.language as Locale | null) ?? defaultLanguage(row.locale),
@@ -43,14 +56,25 @@ export function toPreference(row: { locale: string | null; frequency: string | n
 }
 
 export function presentPreference(p: StoredPreference): DigestPreference {
-  return { frequency: p.frequency, language: p.language, lastSentAt: p.lastSentAt, nextDigestAt: p.frequency === 'off' ? null : nextDigestAt(new Date(p.since), p.frequency).toISOString() }
+  return {
+    frequency: p.frequency,
+    language: p.language,
+    lastSentAt: p.lastSentAt,
+    nextDigestAt: p.frequency === 'off' ? null : nextDigestAt(new Date(p.since), p.frequency).toISOString(),
+  }
 }
 
 /**
  * Changes frequency and/or language. Turning digests back on starts the next period now: what
  * happened while they were off is not mailed.
  */
-export async function updatePreference(db: Kysely<Database>, clock: Clock, workspaceId: string, userId: string, input: UpdateDigestPreference): Promise<StoredPreference> {
+export async function updatePreference(
+  db: Kysely<Database>,
+  clock: Clock,
+  workspaceId: string,
+  userId: string,
+  input: UpdateDigestPreference,
+): Promise<StoredPreference> {
   const current = await readPreference(db, clock, workspaceId, userId)
   const now = clock().toISOString()
   const frequency = input.frequency ?? current.frequency
@@ -63,8 +87,18 @@ export async function updatePreference(db: Kysely<Database>, clock: Clock, works
   }
   await db
     .insertInto('digest_preference')
-    .values({ workspace_id: workspaceId, user_id: userId, frequency: next.frequency, language: next.language, since: next.since, last_sent_at: next.lastSentAt, updated_at: now })
-    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ frequency: next.frequency, language: next.language, since: next.since, updated_at: now }))
+    .values({
+      workspace_id: workspaceId,
+      user_id: userId,
+      frequency: next.frequency,
+      language: next.language,
+      since: next.since,
+      last_sent_at: next.lastSentAt,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'user_id']).doUpdateSet({ frequency: next.frequency, language: next.language, since: next.since, updated_at: now }),
+    )
     .execute()
   return next
 }

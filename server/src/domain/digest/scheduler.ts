@@ -68,7 +68,11 @@ export class DigestScheduler {
     try {
       return await this.sendDue(rows, now, planOf)
     } finally {
-      for (const plan of plans.values()) void plan.then((doc) => doc.destroy(), () => undefined)
+      for (const plan of plans.values())
+        void plan.then(
+          (doc) => doc.destroy(),
+          () => undefined,
+        )
     }
   }
 
@@ -81,7 +85,13 @@ export class DigestScheduler {
         continue
       }
       if (preference.frequency === 'off' || nextDigestAt(new Date(preference.since), preference.frequency) > now) continue
-      const recipient: DigestRecipient = { workspaceId: row.workspace_id, workspaceName: row.workspace_name, userId: row.user_id, name: row.name, email: row.email }
+      const recipient: DigestRecipient = {
+        workspaceId: row.workspace_id,
+        workspaceName: row.workspace_name,
+        userId: row.user_id,
+        name: row.name,
+        email: row.email,
+      }
       try {
         if (await this.sendOne(recipient, { ...preference, frequency: preference.frequency }, now, planOf)) sent++
       } catch (err) {
@@ -100,10 +110,17 @@ export class DigestScheduler {
     if (!(await this.claim(recipient, preference, now))) return false
     const token = unsubscribeToken(this.o.secret, recipient.workspaceId, recipient.userId)
     const unsubscribeUrl = `${this.o.baseUrl}/api/unsubscribe?token=${encodeURIComponent(token)}`
-    const data = await collectDigest(this.o.db, await planOf(recipient.workspaceId), recipient, preference, { from: new Date(preference.since), to: now }, {
-      appUrl: `${this.o.baseUrl}/alliances/${encodeURIComponent(recipient.workspaceId)}`,
-      unsubscribeUrl,
-    })
+    const data = await collectDigest(
+      this.o.db,
+      await planOf(recipient.workspaceId),
+      recipient,
+      preference,
+      { from: new Date(preference.since), to: now },
+      {
+        appUrl: `${this.o.baseUrl}/alliances/${encodeURIComponent(recipient.workspaceId)}`,
+        unsubscribeUrl,
+      },
+    )
     if (isEmptyDigest(data)) return false
     const mail = composeDigest(data)
     try {
@@ -127,7 +144,15 @@ export class DigestScheduler {
     const at = now.toISOString()
     await this.o.db
       .insertInto('digest_preference')
-      .values({ workspace_id: workspaceId, user_id: userId, frequency: preference.frequency, language: preference.language, since: at, last_sent_at: null, updated_at: at })
+      .values({
+        workspace_id: workspaceId,
+        user_id: userId,
+        frequency: preference.frequency,
+        language: preference.language,
+        since: at,
+        last_sent_at: null,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
       .execute()
   }
@@ -154,7 +179,9 @@ function candidates(db: Kysely<Database>) {
     .selectFrom('member')
     .innerJoin('user', 'user.id', 'member.user_id')
     .innerJoin('workspace', 'workspace.id', 'member.workspace_id')
-    .leftJoin('digest_preference', (j) => j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'))
+    .leftJoin('digest_preference', (j) =>
+      j.onRef('digest_preference.workspace_id', '=', 'member.workspace_id').onRef('digest_preference.user_id', '=', 'member.user_id'),
+    )
     .select([
       'member.workspace_id',
       'member.user_id',

@@ -22,7 +22,8 @@ export function readUnsubscribeToken(secret: string, token: string): { workspace
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { workspaceId: value[0], userId: value[1] }
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string')
+      return { workspaceId: value[0], userId: value[1] }
   } catch {
     // signed but unreadable: treated as invalid
   }

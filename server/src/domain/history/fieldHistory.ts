@@ -28,22 +28,26 @@ const FIELDS = (a: Action) => Object.keys(a) as ActionField[]
 export function actionFieldHistory(rows: readonly LogRow[], actionId: string): FieldChange[] {
   const changes: FieldChange[] = []
   let previous: Action | null = null
-  replay(rows, (row, doc, transaction) => {
-    if (transaction && !touches(transaction, doc, actionId)) return
-    const map = actionsOf(doc).get(actionId)
-    const current = map instanceof Y.Map ? readAction(map) : null
-    const base = { rowId: row.id, at: row.createdAt, authorId: row.authorId }
-    if (!previous && current) changes.push({ ...base, kind: 'created', field: null, before: null, after: current })
-    else if (previous && !current) changes.push({ ...base, kind: 'deleted', field: null, before: previous, after: null })
-    else if (previous && current) {
-      for (const field of FIELDS(current)) {
-        if (canonicalJson(previous[field]) !== canonicalJson(current[field])) {
-          changes.push({ ...base, kind: 'changed', field, before: previous[field], after: current[field] })
+  replay(
+    rows,
+    (row, doc, transaction) => {
+      if (transaction && !touches(transaction, doc, actionId)) return
+      const map = actionsOf(doc).get(actionId)
+      const current = map instanceof Y.Map ? readAction(map) : null
+      const base = { rowId: row.id, at: row.createdAt, authorId: row.authorId }
+      if (!previous && current) changes.push({ ...base, kind: 'created', field: null, before: null, after: current })
+      else if (previous && !current) changes.push({ ...base, kind: 'deleted', field: null, before: previous, after: null })
+      else if (previous && current) {
+        for (const field of FIELDS(current)) {
+          if (canonicalJson(previous[field]) !== canonicalJson(current[field])) {
+            changes.push({ ...base, kind: 'changed', field, before: previous[field], after: current[field] })
+          }
         }
       }
-    }
-    previous = current
-  }, 'plan').destroy()
+      previous = current
+    },
+    'plan',
+  ).destroy()
   return changes
 }
 

@@ -86,7 +86,10 @@ async function stateAt(store: DocStore, key: DocKey, rowId: RowRef): Promise<{ d
  */
 export const HISTORY_JOBS = {
   /** Sessions of the document, newest `limit` of those that start before row `before` (all when omitted), oldest first. */
-  async sessions(ctx: JobContext, input: { key: DocKey; gapMs: number; before?: number; limit: number }): Promise<{ sessions: HistorySession[]; more: boolean }> {
+  async sessions(
+    ctx: JobContext,
+    input: { key: DocKey; gapMs: number; before?: number; limit: number },
+  ): Promise<{ sessions: HistorySession[]; more: boolean }> {
     const all = groupSessions(await ctx.sessions.touches(input.key), input.gapMs)
     let end = all.length
     if (input.before !== undefined) while (end > 0 && all[end - 1]!.firstRowId >= input.before) end--
@@ -139,7 +142,10 @@ export const HISTORY_JOBS = {
   },
 
   /** An adopted version exported to `format`, with its signature page (signoff/export). */
-  async exportAdopted(ctx: JobContext, input: { key: DocKey; rowId: number; format: ExportFormat; record: Omit<AdoptedRecord, 'document' | 'title'> }): Promise<Uint8Array> {
+  async exportAdopted(
+    ctx: JobContext,
+    input: { key: DocKey; rowId: number; format: ExportFormat; record: Omit<AdoptedRecord, 'document' | 'title'> },
+  ): Promise<Uint8Array> {
     const [document] = await jsonsAt(ctx.store, input.key, [input.rowId])
     return (await exportAdopted({ ...input.record, document: document!, title: titleOf(document![ROOT.meta], input.key.docName) }, input.format)).bytes
   },

@@ -40,11 +40,7 @@ export function replayInto(doc: Y.Doc, rows: readonly LogRow[], onRow?: (row: Lo
  * Rebuilds a document from its log rows alone (rows are never deleted; compaction only adds a
  * snapshot), calling `onRow` after each row (see replayInto).
  */
-export function replay(
-  rows: readonly LogRow[],
-  onRow?: (row: LogRow, doc: Y.Doc, transaction: Y.Transaction | null) => void,
-  docName?: string,
-): Y.Doc {
+export function replay(rows: readonly LogRow[], onRow?: (row: LogRow, doc: Y.Doc, transaction: Y.Transaction | null) => void, docName?: string): Y.Doc {
   return replayInto(replayDoc(docName), rows, onRow)
 }
 

@@ -78,7 +78,10 @@ export class HistoryService {
   async sessions(actor: JobMember, docName: string, page: PageRequest, gapMs = SESSION_GAP_MS) {
     const { workspaceId } = actor
     const { sessions, more } = await this.jobs.run(actor, 'sessions', { key: { workspaceId, docName }, gapMs, before: page.before, limit: page.limit })
-    const author = await this.authorViews(workspaceId, sessions.map((s) => s.authorId))
+    const author = await this.authorViews(
+      workspaceId,
+      sessions.map((s) => s.authorId),
+    )
     const items = sessions.map((s) => ({
       author: author(s.authorId),
       from: new Date(s.from).toISOString(),
@@ -106,7 +109,10 @@ export class HistoryService {
       ...changes.map((c) => c.authorId),
       ...changes.flatMap((c) => (c.field === 'accountable' ? [c.before, c.after].filter((v): v is string => typeof v === 'string') : [])),
     ])
-    const author = await this.authorViews(workspaceId, changes.map((c) => c.authorId))
+    const author = await this.authorViews(
+      workspaceId,
+      changes.map((c) => c.authorId),
+    )
     const items = changes.map((c) => ({
       kind: c.kind,
       field: c.field,
@@ -161,7 +167,11 @@ export class HistoryService {
       const cursor = await this.version(workspaceId, docName, page.before)
       query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]))
     }
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute()
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute()
     const items = rows.slice(0, page.limit).reverse().map(versionView)
     return { items, next: rows.length > page.limit ? items[0]!.id : null }
   }

@@ -43,9 +43,7 @@ export class SessionCache {
   touches(key: DocKey): Promise<readonly RowTouch[]> {
     const id = `${key.workspaceId}\n${key.docName}`
     // One reader at a time per document: two would apply the same rows twice.
-    const run = (this.queues.get(id) ?? Promise.resolve([]))
-      .catch(() => [])
-      .then(() => this.extend(key, id))
+    const run = (this.queues.get(id) ?? Promise.resolve([])).catch(() => []).then(() => this.extend(key, id))
     this.queues.set(id, run)
     const settle = () => {
       if (this.queues.get(id) === run) this.queues.delete(id)

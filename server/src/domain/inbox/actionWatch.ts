@@ -91,7 +91,9 @@ export class ActionWatch {
     if (everyone.length === 0) return
     // Only current members hear about it (an action may still name someone who left).
     const members = new Set(
-      (await this.db.selectFrom('member').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', everyone).execute()).map((m) => m.user_id),
+      (await this.db.selectFrom('member').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', everyone).execute()).map(
+        (m) => m.user_id,
+      ),
     )
     const notified = new Set<string>()
     for (const change of changes) {

@@ -86,7 +86,13 @@ export class InboxService {
 
   /** Marks one item read (idempotent); someone else's item is 404. */
   async markRead(workspaceId: string, userId: string, itemId: string): Promise<void> {
-    const item = await this.db.selectFrom('inbox_item').select(['id', 'read_at']).where('id', '=', itemId).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst()
+    const item = await this.db
+      .selectFrom('inbox_item')
+      .select(['id', 'read_at'])
+      .where('id', '=', itemId)
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
     if (!item) throw notFound('Inbox item')
     if (item.read_at) return
     await this.db.updateTable('inbox_item').set({ read_at: this.stamp() }).where('id', '=', itemId).execute()
@@ -109,11 +115,29 @@ export class InboxService {
   // ---- comments ----
 
   /** A message's items (`mention` or `reply` per member), written in the comment's transaction. */
-  async addMessageItems(trx: Transaction<Database>, workspaceId: string, threadId: string, messageId: string, items: [string, InboxKind][], now: string): Promise<void> {
+  async addMessageItems(
+    trx: Transaction<Database>,
+    workspaceId: string,
+    threadId: string,
+    messageId: string,
+    items: [string, InboxKind][],
+    now: string,
+  ): Promise<void> {
     if (!items.length) return
     await trx
       .insertInto('inbox_item')
-      .values(items.map(([user, kind]) => ({ id: newId(), workspace_id: workspaceId, user_id: user, kind, thread_id: threadId, message_id: messageId, created_at: now, read_at: null })))
+      .values(
+        items.map(([user, kind]) => ({
+          id: newId(),
+          workspace_id: workspaceId,
+          user_id: user,
+          kind,
+          thread_id: threadId,
+          message_id: messageId,
+          created_at: now,
+          read_at: null,
+        })),
+      )
       .execute()
   }
 
@@ -184,7 +208,11 @@ export class InboxService {
       .executeTakeFirst()
     if (existing) {
       const merged = [...new Set([...(JSON.parse(existing.fields ?? '[]') as string[]), ...fields])].sort()
-      await this.db.updateTable('inbox_item').set({ fields: JSON.stringify(merged), actor_id: authorId, created_at: at }).where('id', '=', existing.id).execute()
+      await this.db
+        .updateTable('inbox_item')
+        .set({ fields: JSON.stringify(merged), actor_id: authorId, created_at: at })
+        .where('id', '=', existing.id)
+        .execute()
       return
     }
     try {
@@ -228,7 +256,16 @@ export function inboxItemsBetween(db: Db, workspaceId: string, userId: string, f
     .selectFrom('inbox_item')
     .leftJoin('comment_message', 'comment_message.id', 'inbox_item.message_id')
     .leftJoin('comment_thread', 'comment_thread.id', 'inbox_item.thread_id')
-    .select(['inbox_item.kind', 'inbox_item.target_id', 'inbox_item.fields', 'inbox_item.actor_id', 'comment_message.author_id', 'comment_message.body', 'comment_thread.doc_name', 'inbox_item.created_at'])
+    .select([
+      'inbox_item.kind',
+      'inbox_item.target_id',
+      'inbox_item.fields',
+      'inbox_item.actor_id',
+      'comment_message.author_id',
+      'comment_message.body',
+      'comment_thread.doc_name',
+      'inbox_item.created_at',
+    ])
     .where('inbox_item.workspace_id', '=', workspaceId)
     .where('inbox_item.user_id', '=', userId)
     .where('inbox_item.created_at', '>=', from)

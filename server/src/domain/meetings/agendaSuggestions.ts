@@ -41,7 +41,13 @@ export class AgendaSuggester {
     for (const round of rounds) {
       if (onAgenda.has(round.doc_name) || out.some((s) => s.docName === round.doc_name)) continue
       const title = await this.docs.read(workspaceId, round.doc_name, (doc) => readDocumentMeta(doc).title)
-      out.push({ reason: 'signoff', actionId: null, docName: round.doc_name, title: typeof title === 'string' && title.trim() ? title : round.name, deadline: null })
+      out.push({
+        reason: 'signoff',
+        actionId: null,
+        docName: round.doc_name,
+        title: typeof title === 'string' && title.trim() ? title : round.name,
+        deadline: null,
+      })
     }
     return out
   }
@@ -50,7 +56,8 @@ export class AgendaSuggester {
   async addSuggestions(actor: Membership, meetingId: string): Promise<AgendaItem[]> {
     const added: AgendaItem[] = []
     for (const s of await this.suggestions(actor.workspaceId, meetingId)) {
-      const notes = s.reason === 'blocked' ? 'Action bloquée' : s.reason === 'overdue' ? `Action en retard (échéance ${s.deadline})` : 'Document en attente de signature'
+      const notes =
+        s.reason === 'blocked' ? 'Action bloquée' : s.reason === 'overdue' ? `Action en retard (échéance ${s.deadline})` : 'Document en attente de signature'
       added.push(await this.meetings.addAgendaItem(actor, meetingId, { title: s.title, notes, actionId: s.actionId, docName: s.docName }))
     }
     return added

@@ -64,7 +64,11 @@ export class DecisionActions {
     const actionId = newId()
     await this.writePlan(actor.workspaceId, actionId, (doc, check) => {
       const ids = sortedActionIds(doc)
-      const last = ids.length ? (actionsOf(doc).get(ids[ids.length - 1]!)!.get('order') as string) : null
+      const last = ids.length
+        ? (actionsOf(doc)
+            .get(ids[ids.length - 1]!)!
+            .get('order') as string)
+        : null
       const action = { ...fields, order: keyBetween(last, null) }
       if (check({ objective: '', blockedReason: '', progress: 0, consulted: [], informed: [], milestones: {}, resources: {}, ...action } as Action)) {
         actionsOf(doc).set(actionId, buildAction(action))

@@ -2,7 +2,11 @@ import type { Meeting } from '@ensemble/shared'
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
 export const escapeText = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 
 /** Folds a content line at 75 octets (never inside a UTF-8 sequence), continuation lines start with a space. */
 export function foldLine(line: string): string {
@@ -24,7 +28,11 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ')
 }
 
-const utc = (iso: string): string => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (iso: string): string =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** A meeting as an iCalendar invitation (one VEVENT, times in UTC), lines CRLF-terminated. */
 export function meetingIcs(meeting: Meeting, bodyName: string, host: string, now: Date): string {

@@ -24,7 +24,8 @@ import type { MeetingService } from './service.ts'
 /** Where minutes may go from each state: approval locks them; `approved` (before GOV21) may still be marked locked. */
 const NEXT: Record<MinutesStatus, readonly MinutesStatus[]> = { draft: ['amendments'], amendments: ['approved'], approved: ['locked'], locked: [] }
 
-const refused = (status: 403 | 409, reason: ErrorReason, message: string, field?: string) => new AppError(status, status === 403 ? 'forbidden' : 'conflict', message, field, reason)
+const refused = (status: 403 | 409, reason: ErrorReason, message: string, field?: string) =>
+  new AppError(status, status === 403 ? 'forbidden' : 'conflict', message, field, reason)
 
 /**
  * The life of a meeting's minutes (GOV16, GOV21): draft → amendments (until a date: attendees
@@ -43,18 +44,29 @@ export class MinutesBook {
 
   private now = (): string => this.clock().toISOString()
 
-  async advance(actor: Membership, meetingId: string, input: { status: 'amendments' | 'approved' | 'locked'; amendmentsUntil?: string; decisionId?: string }): Promise<Meeting> {
+  async advance(
+    actor: Membership,
+    meetingId: string,
+    input: { status: 'amendments' | 'approved' | 'locked'; amendmentsUntil?: string; decisionId?: string },
+  ): Promise<Meeting> {
     const row = await meetingRow(this.db, actor.workspaceId, meetingId)
     const from = row.minutes_status as MinutesStatus
-    if (!NEXT[from].includes(input.status)) throw refused(409, 'minutes_transition', `Minutes go from ${from} to ${NEXT[from].join(' or ') || 'nothing'}, not ${input.status}.`, 'status')
+    if (!NEXT[from].includes(input.status))
+      throw refused(409, 'minutes_transition', `Minutes go from ${from} to ${NEXT[from].join(' or ') || 'nothing'}, not ${input.status}.`, 'status')
     if (input.status === 'amendments') {
       if (!input.amendmentsUntil) throw validationFailed('amendmentsUntil: the amendments period needs an end date.', 'amendmentsUntil')
-      if (input.amendmentsUntil < todayIso(this.clock())) throw validationFailed('amendmentsUntil: the amendments period ends today or later.', 'amendmentsUntil')
+      if (input.amendmentsUntil < todayIso(this.clock()))
+        throw validationFailed('amendmentsUntil: the amendments period ends today or later.', 'amendmentsUntil')
     }
     let approvedBy: string | null = row.approved_by
     if (input.status === 'approved') {
       approvedBy = await this.approvingDecision(actor.workspaceId, row, input.decisionId)
-      const pending = await this.db.selectFrom('minutes_amendment').select('id').where('meeting_id', '=', meetingId).where('status', '=', 'pending').executeTakeFirst()
+      const pending = await this.db
+        .selectFrom('minutes_amendment')
+        .select('id')
+        .where('meeting_id', '=', meetingId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst()
       if (pending) throw refused(409, 'amendments_pending', 'Accept or reject every pending amendment before the minutes are approved.')
     }
     // Approval locks at once (GOV21); `approved` rows from before only move on to `locked`.
@@ -71,7 +83,11 @@ export class MinutesBook {
   }
 
   /** The adopted `minutes` decision of a later meeting of the same body, or a refusal. */
-  private async approvingDecision(workspaceId: string, row: { id: string; body_id: string; starts_at: string }, decisionId: string | undefined): Promise<string> {
+  private async approvingDecision(
+    workspaceId: string,
+    row: { id: string; body_id: string; starts_at: string },
+    decisionId: string | undefined,
+  ): Promise<string> {
     if (!decisionId) throw validationFailed('decisionId: minutes are approved by a decision.', 'decisionId')
     const decision = await this.db
       .selectFrom('decision')
@@ -81,7 +97,13 @@ export class MinutesBook {
       .where('decision.id', '=', decisionId)
       .executeTakeFirst()
     if (!decision) throw validationFailed('decisionId: no such decision.', 'decisionId')
-    if (decision.outcome !== 'adopted' || decision.decision_type !== 'minutes' || decision.body_id !== row.body_id || decision.id === row.id || decision.starts_at <= row.starts_at) {
+    if (
+      decision.outcome !== 'adopted' ||
+      decision.decision_type !== 'minutes' ||
+      decision.body_id !== row.body_id ||
+      decision.id === row.id ||
+      decision.starts_at <= row.starts_at
+    ) {
       throw refused(409, 'not_an_approval', 'Minutes are approved by an adopted “minutes” decision of a later meeting of the same body.', 'decisionId')
     }
     return decisionId
@@ -98,7 +120,17 @@ export class MinutesBook {
     const id = newId()
     await this.db
       .insertInto('minutes_amendment')
-      .values({ id, meeting_id: meetingId, author_id: actor.userId, text: input.text, quote: input.quote, status: 'pending', created_at: this.now(), decided_by: null, decided_at: null })
+      .values({
+        id,
+        meeting_id: meetingId,
+        author_id: actor.userId,
+        text: input.text,
+        quote: input.quote,
+        status: 'pending',
+        created_at: this.now(),
+        decided_by: null,
+        decided_at: null,
+      })
       .execute()
     await this.publish(actor.workspaceId, meetingId)
     return (await amendmentsOf(this.db, meetingId)).find((a) => a.id === id)!

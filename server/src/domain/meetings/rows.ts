@@ -129,10 +129,17 @@ export async function attendanceOf(db: Db, workspaceId: string, meetingId: strin
   for (const r of rows) {
     if (!partnerOf.has(r.user_id)) continue
     recorded.add(r.user_id)
-    const view: AttendanceView = { userId: r.user_id, partnerId: partnerOf.get(r.user_id) ?? null, status: r.status as AttendanceView['status'], proxyTo: r.proxy_to, recused: r.recused === 1 }
+    const view: AttendanceView = {
+      userId: r.user_id,
+      partnerId: partnerOf.get(r.user_id) ?? null,
+      status: r.status as AttendanceView['status'],
+      proxyTo: r.proxy_to,
+      recused: r.recused === 1,
+    }
     ;(view.status === 'absent' ? others : came).push(view)
   }
-  for (const m of members) if (!recorded.has(m.user_id)) others.push({ userId: m.user_id, partnerId: m.partner_id, status: 'absent', proxyTo: null, recused: false })
+  for (const m of members)
+    if (!recorded.has(m.user_id)) others.push({ userId: m.user_id, partnerId: m.partner_id, status: 'absent', proxyTo: null, recused: false })
   return [...came, ...others]
 }
 

@@ -135,21 +135,48 @@ export class MeetingService {
   async addAgendaItem(actor: Membership, meetingId: string, input: z.infer<typeof agendaItemInputSchema>): Promise<AgendaItem> {
     await meetingRow(this.db, actor.workspaceId, meetingId)
     // What an item names is this alliance's: another alliance's action or minutes answer like none (REF1).
-    if (input.actionId && !(await hasAction(this.docs, actor.workspaceId, input.actionId))) throw validationFailed('actionId: no such action in this alliance’s plan.', 'actionId')
-    if (input.docName && !(await isWorkspaceDocument(this.db, actor.workspaceId, input.docName))) throw validationFailed('docName: no such document in this alliance.', 'docName')
+    if (input.actionId && !(await hasAction(this.docs, actor.workspaceId, input.actionId)))
+      throw validationFailed('actionId: no such action in this alliance’s plan.', 'actionId')
+    if (input.docName && !(await isWorkspaceDocument(this.db, actor.workspaceId, input.docName)))
+      throw validationFailed('docName: no such document in this alliance.', 'docName')
     const last = await this.db.selectFrom('agenda_item').select('order_key').where('meeting_id', '=', meetingId).orderBy('order_key', 'desc').executeTakeFirst()
-    const item: AgendaItem = { id: newId(), title: input.title, notes: input.notes, orderKey: input.orderKey ?? keyBetween(last?.order_key ?? null, null), actionId: input.actionId, docName: input.docName }
+    const item: AgendaItem = {
+      id: newId(),
+      title: input.title,
+      notes: input.notes,
+      orderKey: input.orderKey ?? keyBetween(last?.order_key ?? null, null),
+      actionId: input.actionId,
+      docName: input.docName,
+    }
     await this.db
       .insertInto('agenda_item')
-      .values({ id: item.id, meeting_id: meetingId, title: item.title, notes: item.notes, order_key: item.orderKey, action_id: item.actionId, doc_name: item.docName, created_at: this.now() })
+      .values({
+        id: item.id,
+        meeting_id: meetingId,
+        title: item.title,
+        notes: item.notes,
+        order_key: item.orderKey,
+        action_id: item.actionId,
+        doc_name: item.docName,
+        created_at: this.now(),
+      })
       .execute()
     this.publish(actor.workspaceId, 'meeting.changed', { meetingId })
     return item
   }
 
-  async updateAgendaItem(actor: Membership, meetingId: string, itemId: string, patch: { title?: string; notes?: string; orderKey?: string }): Promise<AgendaItem> {
+  async updateAgendaItem(
+    actor: Membership,
+    meetingId: string,
+    itemId: string,
+    patch: { title?: string; notes?: string; orderKey?: string },
+  ): Promise<AgendaItem> {
     await meetingRow(this.db, actor.workspaceId, meetingId)
-    const set = { ...(patch.title !== undefined ? { title: patch.title } : {}), ...(patch.notes !== undefined ? { notes: patch.notes } : {}), ...(patch.orderKey !== undefined ? { order_key: patch.orderKey } : {}) }
+    const set = {
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+      ...(patch.orderKey !== undefined ? { order_key: patch.orderKey } : {}),
+    }
     if (Object.keys(set).length) {
       const res = await this.db.updateTable('agenda_item').set(set).where('meeting_id', '=', meetingId).where('id', '=', itemId).executeTakeFirst()
       if (Number(res.numUpdatedRows) === 0) throw notFound('Agenda item')
@@ -186,11 +213,25 @@ export class MeetingService {
     const body = await requireBody(this.docs, actor.workspaceId, row.body_id)
     const proxyTo = input.status === 'proxy' ? input.proxyTo : null
     const result = await this.db.transaction().execute(async (trx) => {
-      const member = await trx.selectFrom('member').select('user_id').where('workspace_id', '=', actor.workspaceId).where('user_id', 'in', [input.userId, ...(proxyTo ? [proxyTo] : [])]).execute()
+      const member = await trx
+        .selectFrom('member')
+        .select('user_id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('user_id', 'in', [input.userId, ...(proxyTo ? [proxyTo] : [])])
+        .execute()
       if (!member.some((m) => m.user_id === input.userId)) throw validationFailed('userId: not a member of this alliance.', 'userId')
       if (proxyTo && !member.some((m) => m.user_id === proxyTo)) throw validationFailed('proxyTo: not a member of this alliance.', 'proxyTo')
-      const previous = await trx.selectFrom('meeting_attendance').select(['seq', 'status']).where('meeting_id', '=', meetingId).where('user_id', '=', input.userId).executeTakeFirst()
-      const max = await trx.selectFrom('meeting_attendance').select((eb) => eb.fn.max('seq').as('seq')).where('meeting_id', '=', meetingId).executeTakeFirst()
+      const previous = await trx
+        .selectFrom('meeting_attendance')
+        .select(['seq', 'status'])
+        .where('meeting_id', '=', meetingId)
+        .where('user_id', '=', input.userId)
+        .executeTakeFirst()
+      const max = await trx
+        .selectFrom('meeting_attendance')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('meeting_id', '=', meetingId)
+        .executeTakeFirst()
       // Arriving or giving a proxy takes the next place: seats and proxies go first come, first served.
       const seq = previous && (previous.status === input.status || input.status === 'absent') ? previous.seq : Number(max?.seq ?? 0) + 1
       const before = computeQuorum(body, entriesOf(await attendanceOf(trx, actor.workspaceId, meetingId)))

@@ -62,7 +62,13 @@ export class VoteBook {
   }
 
   private async view(db: Db, row: VoteRow): Promise<VoteView> {
-    const ballots = await db.selectFrom('meeting_ballot').select(['for_id', 'voter_id', 'choice']).where('vote_id', '=', row.id).orderBy('at').orderBy('for_id').execute()
+    const ballots = await db
+      .selectFrom('meeting_ballot')
+      .select(['for_id', 'voter_id', 'choice'])
+      .where('vote_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('for_id')
+      .execute()
     const tally = { for: 0, against: 0, abstain: 0 }
     for (const b of ballots) tally[b.choice as VoteChoice]++
     const secret = row.secret === 1
@@ -167,7 +173,12 @@ export class VoteBook {
     const now = this.now()
     const decisionId = newId()
     await this.db.transaction().execute(async (trx) => {
-      const closed = await trx.updateTable('meeting_vote').set({ status: 'closed', closed_at: now }).where('id', '=', voteId).where('status', '=', 'open').executeTakeFirst()
+      const closed = await trx
+        .updateTable('meeting_vote')
+        .set({ status: 'closed', closed_at: now })
+        .where('id', '=', voteId)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
       if (Number(closed.numUpdatedRows) === 0) throw new AppError(409, 'conflict', 'This vote is already closed.', undefined, 'vote_closed')
       const attendance = await attendanceOf(trx, actor.workspaceId, meetingId)
       const ballots = await trx.selectFrom('meeting_ballot').select(['for_id', 'voter_id', 'choice']).where('vote_id', '=', voteId).orderBy('at').execute()
@@ -203,7 +214,11 @@ export class VoteBook {
   }
 
   /** A decision taken without a vote (e.g. by consensus): without quorum it is recorded as `no_quorum`. */
-  async record(actor: Membership, meetingId: string, input: { title: string; agendaItemId: string | null; decisionType: DecisionType; outcome: 'adopted' | 'rejected' }): Promise<Decision> {
+  async record(
+    actor: Membership,
+    meetingId: string,
+    input: { title: string; agendaItemId: string | null; decisionType: DecisionType; outcome: 'adopted' | 'rejected' },
+  ): Promise<Decision> {
     const meeting = await meetingRow(this.db, actor.workspaceId, meetingId)
     await this.requireAgendaItem(meetingId, input.agendaItemId)
     const body = await requireBody(this.docs, actor.workspaceId, meeting.body_id)

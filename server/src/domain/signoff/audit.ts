@@ -29,9 +29,7 @@ type StoredFields = Omit<SignoffAuditTable, 'hash' | 'seal'>
 
 /** An entry's hash covers every stored field, the previous entry's hash included. */
 export function entryHash(row: StoredFields): string {
-  return sha256(
-    canonicalJson([row.prev_hash, row.workspace_id, Number(row.seq), row.at, row.actor_id, row.action, row.doc_name, row.detail]),
-  )
+  return sha256(canonicalJson([row.prev_hash, row.workspace_id, Number(row.seq), row.at, row.actor_id, row.action, row.doc_name, row.detail]))
 }
 
 /**
@@ -73,7 +71,10 @@ export async function appendAudit(trx: Db, input: AuditInput, key: string): Prom
     prev_hash: last?.hash ?? GENESIS_HASH,
   }
   const hash = entryHash(fields)
-  await trx.insertInto('signoff_audit').values({ ...fields, hash, seal: sealOf(key, hash) }).execute()
+  await trx
+    .insertInto('signoff_audit')
+    .values({ ...fields, hash, seal: sealOf(key, hash) })
+    .execute()
   return { ...input, seq: Number(fields.seq), prevHash: fields.prev_hash, hash }
 }
 
@@ -106,7 +107,17 @@ export function toEntry(r: Selectable<SignoffAuditTable>): AuditEntry {
   } catch {
     // Not JSON: only a forged row can hold that, and its seal does not hold.
   }
-  return { workspaceId: r.workspace_id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, action: r.action, docName: r.doc_name, detail, prevHash: r.prev_hash, hash: r.hash }
+  return {
+    workspaceId: r.workspace_id,
+    seq: Number(r.seq),
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    docName: r.doc_name,
+    detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }
 }
 
 /** The workspace's last audit entry (printed on exports and in confirmation emails, checked by `audit:verify --head`). */

@@ -99,7 +99,12 @@ export function composeConfirmation(d: ConfirmationData): { subject: string; tex
   const html = [
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
     '<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1d2430;max-width:44rem">',
-    ...([['fr', fr], ['en', en]] as const).map(
+    ...(
+      [
+        ['fr', fr],
+        ['en', en],
+      ] as const
+    ).map(
       ([lang, ps], i) =>
         `${i ? '<hr>' : ''}<div lang="${lang}">${ps.map((lines) => `<p style="white-space:pre-wrap">${lines.map(e).join('<br>')}</p>`).join('')}</div>`,
     ),

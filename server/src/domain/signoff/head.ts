@@ -17,7 +17,11 @@ export interface AuditHead {
 /** Hex digits of the short form: 64 bits, far beyond guessing, and short enough to read out. */
 const SHORT_DIGITS = 16
 
-export const shortHash = (hash: string): string => hash.slice(0, SHORT_DIGITS).match(/.{1,4}/g)!.join('-')
+export const shortHash = (hash: string): string =>
+  hash
+    .slice(0, SHORT_DIGITS)
+    .match(/.{1,4}/g)!
+    .join('-')
 
 export const auditHeadOf = (entry: { workspaceId: string; seq: number; hash: string; at: string }): AuditHead => ({
   workspaceId: entry.workspaceId,

@@ -153,7 +153,8 @@ export class SignoffService {
     if (!can(actor, 'signoff.manage')) throw forbidden()
     const { workspaceId } = actor
     const chain = await this.chain(workspaceId)
-    if (this.recordedRounds(chain, docName).some((r) => r.status === 'open')) throw conflict('A proposal of this document is already open.', undefined, 'proposal_open')
+    if (this.recordedRounds(chain, docName).some((r) => r.status === 'open'))
+      throw conflict('A proposal of this document is already open.', undefined, 'proposal_open')
     // Checked again when the status changes; checked here so a refused proposal names no version.
     const meta = await this.history.meta(actor, { workspaceId, docName })
     if (meta.status === 'adopted') throw documentLocked()
@@ -260,7 +261,16 @@ export class SignoffService {
       await trx.deleteFrom('signoff_vote').where('round_id', '=', roundId).where('partner_id', '=', partner.id).execute()
       await trx
         .insertInto('signoff_vote')
-        .values({ round_id: roundId, partner_id: partner.id, user_id: actor.userId, vote: input.vote, comment: input.comment ?? null, clause: input.clause ?? null, thread_id: threadId, at })
+        .values({
+          round_id: roundId,
+          partner_id: partner.id,
+          user_id: actor.userId,
+          vote: input.vote,
+          comment: input.comment ?? null,
+          clause: input.clause ?? null,
+          thread_id: threadId,
+          at,
+        })
         .execute()
       await audit({
         workspaceId,
@@ -288,7 +298,12 @@ export class SignoffService {
       return audit({ workspaceId, actorId: actor.userId, action: 'withdrawn', docName, at, detail: { roundId } })
     })
     await this.settleRequests(workspaceId, roundId, at)
-    await this.setStatus(workspaceId, docName, () => {}, (live) => documentMetaOf(live).set('status', 'draft'))
+    await this.setStatus(
+      workspaceId,
+      docName,
+      () => {},
+      (live) => documentMetaOf(live).set('status', 'draft'),
+    )
     const round = await this.round(workspaceId, docName, roundId)
     if (this.confirmations) {
       const meta = await this.history.meta(actor, { workspaceId, docName }, (await this.history.version(workspaceId, docName, round.versionId)).rowId)
@@ -406,12 +421,17 @@ export class SignoffService {
       if (!closed) return
       // Under a rule other than unanimity, partners may still be silent: their requests are settled too.
       await this.settleRequests(workspaceId, roundId, at)
-      await this.setStatus(workspaceId, docName, () => {}, (live) => {
-        restoreInto(live, source, docName)
-        const meta = documentMetaOf(live)
-        meta.set('status', 'adopted')
-        meta.set('adoptedVersionId', recorded.versionId)
-      })
+      await this.setStatus(
+        workspaceId,
+        docName,
+        () => {},
+        (live) => {
+          restoreInto(live, source, docName)
+          const meta = documentMetaOf(live)
+          meta.set('status', 'adopted')
+          meta.set('adoptedVersionId', recorded.versionId)
+        },
+      )
       if (this.confirmations) {
         const round = await this.round(workspaceId, docName, roundId)
         this.confirmations.roundClosed({ workspaceId, docName, title: titleOf(readDocumentMeta(source), docName), round, head: auditHeadOf(closed) })
@@ -438,14 +458,19 @@ export class SignoffService {
     const row = await this.roundsOf(this.db, workspaceId, docName).selectAll().where('id', '=', roundId).executeTakeFirst()
     if (!row && recorded?.docName !== docName) throw notFound('Proposal')
     const votes = row ? await this.db.selectFrom('signoff_vote').selectAll().where('round_id', '=', roundId).execute() : []
-    const base = row?.base_round_id ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst() : undefined
+    const base = row?.base_round_id
+      ? await this.db.selectFrom('signoff_round').select('content_hash').where('id', '=', row.base_round_id).executeTakeFirst()
+      : undefined
     const partners = knownPartners ?? (await listPartners(this.db, workspaceId))
     const partnerName = new Map(partners.map((p) => [p.id, p.name]))
     const problems: SignoffAuditProblem[] = [
       ...chainProblems(chain.check),
-      ...compareRound(workspaceId, record, row ? { row, votes, baseHash: row.base_round_id ? (base?.content_hash ?? '') : null } : undefined, (id) => partnerName.get(id) ?? id).map(
-        ({ partnerId, seq, message }) => ({ partnerId, seq, message }),
-      ),
+      ...compareRound(
+        workspaceId,
+        record,
+        row ? { row, votes, baseHash: row.base_round_id ? (base?.content_hash ?? '') : null } : undefined,
+        (id) => partnerName.get(id) ?? id,
+      ).map(({ partnerId, seq, message }) => ({ partnerId, seq, message })),
     ]
     const shown: RecordedRound = recorded ?? {
       id: row!.id,
@@ -464,11 +489,26 @@ export class SignoffService {
     }
     const answers = recorded
       ? recordedAnswers(record!)
-      : votes.map((v) => ({ partnerId: v.partner_id, userId: v.user_id, vote: v.vote as SignoffVote, comment: v.comment, clause: v.clause, threadId: v.thread_id, at: v.at }))
+      : votes.map((v) => ({
+          partnerId: v.partner_id,
+          userId: v.user_id,
+          vote: v.vote as SignoffVote,
+          comment: v.comment,
+          clause: v.clause,
+          threadId: v.thread_id,
+          at: v.at,
+        }))
     const versionName =
-      (await documentRows(this.db, 'document_version', workspaceId, docName).select('name').where('id', '=', shown.versionId).executeTakeFirst())?.name ?? shown.versionId
-    const userIds = [...new Set([...answers.flatMap((a) => (a.userId ? [a.userId] : [])), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))])]
-    const outcome = adoptionOutcome(shown.rule, answers, partners.map((p) => p.id))
+      (await documentRows(this.db, 'document_version', workspaceId, docName).select('name').where('id', '=', shown.versionId).executeTakeFirst())?.name ??
+      shown.versionId
+    const userIds = [
+      ...new Set([...answers.flatMap((a) => (a.userId ? [a.userId] : [])), ...partners.flatMap((p) => (p.representativeId ? [p.representativeId] : []))]),
+    ]
+    const outcome = adoptionOutcome(
+      shown.rule,
+      answers,
+      partners.map((p) => p.id),
+    )
     const users = userIds.length ? await this.db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : []
     const nameOf = new Map(users.map((u) => [u.id, u.name]))
     return {

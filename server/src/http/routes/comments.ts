@@ -35,12 +35,18 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
   const messageId = pathIds({ messageId: 'Message' })
   const targets = new ThreadTargets(deps.db, roomDocAccess(deps.rooms))
   return new Hono<AppEnv>()
-    .get('/threads', describe('Comment threads; query filters docName, targetKind, targetId, status (members)', { 200: z.array(commentThreadSchema) }), read, query(listCommentThreadsQuerySchema), async (c) =>
-      c.json(await comments.listThreads(c.get('membership').workspaceId, c.req.valid('query'))),
+    .get(
+      '/threads',
+      describe('Comment threads; query filters docName, targetKind, targetId, status (members)', { 200: z.array(commentThreadSchema) }),
+      read,
+      query(listCommentThreadsQuerySchema),
+      async (c) => c.json(await comments.listThreads(c.get('membership').workspaceId, c.req.valid('query'))),
     )
     .post(
       '/threads',
-      describe('Open a thread on a text range, an action, an action field, a body or a decision, with its first message (commenter and above)', { 201: commentThreadWithMessagesSchema }),
+      describe('Open a thread on a text range, an action, an action field, a body or a decision, with its first message (commenter and above)', {
+        201: commentThreadWithMessagesSchema,
+      }),
       write,
       threadRate,
       jsonBody(createCommentThreadSchema),
@@ -76,14 +82,27 @@ export function commentRoutes(deps: AppDeps, comments: CommentService) {
       jsonBody(orphanCommentThreadSchema),
       async (c) => c.json(await comments.markOrphaned(c.get('membership'), c.req.valid('param').threadId, c.req.valid('json').quote)),
     )
-    .patch('/messages/:messageId', describe('Edit one’s own message', { 200: commentMessageSchema }), write, messageRate, messageId, jsonBody(commentMessageInputSchema), async (c) =>
-      c.json(await comments.editMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').body)),
+    .patch(
+      '/messages/:messageId',
+      describe('Edit one’s own message', { 200: commentMessageSchema }),
+      write,
+      messageRate,
+      messageId,
+      jsonBody(commentMessageInputSchema),
+      async (c) => c.json(await comments.editMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').body)),
     )
     .delete('/messages/:messageId', describe('Delete one’s own message (a placeholder stays)', { 200: commentMessageSchema }), write, messageId, async (c) =>
       c.json(await comments.deleteMessage(c.get('membership'), c.req.valid('param').messageId)),
     )
-    .post('/messages/:messageId/hide', describe('Hide a message (admin; audited)', { 200: commentMessageSchema }), moderate, messageId, jsonBody(hideCommentMessageSchema), async (c) =>
-      c.json(await comments.hideMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').reason)),
+    .post(
+      '/messages/:messageId/hide',
+      describe('Hide a message (admin; audited)', { 200: commentMessageSchema }),
+      moderate,
+      messageId,
+      jsonBody(hideCommentMessageSchema),
+      async (c) => c.json(await comments.hideMessage(c.get('membership'), c.req.valid('param').messageId, c.req.valid('json').reason)),
     )
-    .get('/audit', describe('Moderation audit trail (admin)', { 200: z.array(commentAuditEntrySchema) }), moderate, async (c) => c.json(await comments.listAudit(c.get('membership').workspaceId)))
+    .get('/audit', describe('Moderation audit trail (admin)', { 200: z.array(commentAuditEntrySchema) }), moderate, async (c) =>
+      c.json(await comments.listAudit(c.get('membership').workspaceId)),
+    )
 }

@@ -1,4 +1,11 @@
-import { digestPreferenceSchema, outboxMailSchema, unsubscribedSchema, unsubscribeQuerySchema, updateDigestPreferenceSchema, type OutboxMail } from '@ensemble/shared'
+import {
+  digestPreferenceSchema,
+  outboxMailSchema,
+  unsubscribedSchema,
+  unsubscribeQuerySchema,
+  updateDigestPreferenceSchema,
+  type OutboxMail,
+} from '@ensemble/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { presentPreference, readPreference, updatePreference } from '../../domain/digest/preferences.ts'
@@ -16,14 +23,25 @@ export function digestRoutes(deps: AppDeps) {
   const member = requireMember(deps)
   const clock = deps.clock ?? systemClock
   return new Hono<AppEnv>()
-    .get('/', describe('The caller’s digest settings in this alliance (default weekly, in their language)', { 200: digestPreferenceSchema }), member, async (c) => {
-      const { workspaceId, userId } = c.get('membership')
-      return c.json(presentPreference(await readPreference(deps.db, clock, workspaceId, userId)))
-    })
-    .put('/', describe('Set digest frequency (off, daily, weekly) and/or language (fr, en)', { 200: digestPreferenceSchema }), member, jsonBody(updateDigestPreferenceSchema), async (c) => {
-      const { workspaceId, userId } = c.get('membership')
-      return c.json(presentPreference(await updatePreference(deps.db, clock, workspaceId, userId, c.req.valid('json'))))
-    })
+    .get(
+      '/',
+      describe('The caller’s digest settings in this alliance (default weekly, in their language)', { 200: digestPreferenceSchema }),
+      member,
+      async (c) => {
+        const { workspaceId, userId } = c.get('membership')
+        return c.json(presentPreference(await readPreference(deps.db, clock, workspaceId, userId)))
+      },
+    )
+    .put(
+      '/',
+      describe('Set digest frequency (off, daily, weekly) and/or language (fr, en)', { 200: digestPreferenceSchema }),
+      member,
+      jsonBody(updateDigestPreferenceSchema),
+      async (c) => {
+        const { workspaceId, userId } = c.get('membership')
+        return c.json(presentPreference(await updatePreference(deps.db, clock, workspaceId, userId, c.req.valid('json'))))
+      },
+    )
 }
 
 const UNSUBSCRIBED_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Ensemble</title></head><body>
@@ -40,9 +58,12 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
   return new Hono<AppEnv>().get(
     '/',
-    describe('Turn digests off with the signed token of a digest’s link (?token=…); no session needed; bad token → 400; a page to browsers (Accept: text/html)', {
-      200: unsubscribedSchema,
-    }),
+    describe(
+      'Turn digests off with the signed token of a digest’s link (?token=…); no session needed; bad token → 400; a page to browsers (Accept: text/html)',
+      {
+        200: unsubscribedSchema,
+      },
+    ),
     query(unsubscribeQuerySchema, { refusal: invalidLink }),
     async (c) => {
       const who = readUnsubscribeToken(deps.authSecret, c.req.valid('query').token)
@@ -57,11 +78,24 @@ export function unsubscribeRoutes(deps: AppDeps) {
 
 /** Mounted at /api/dev/outbox outside production: the mail the server kept locally, newest first. */
 export function devOutboxRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/', describe('Mail kept locally when no SMTP server is configured (outside production only)', { 200: z.array(outboxMailSchema) }), requireUser, async (c) => {
-    const rows = await deps.db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute()
-    const mails: OutboxMail[] = rows.map((r) =>
-      outboxMailSchema.parse({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, html: r.html_body, headers: JSON.parse(r.headers) as Record<string, string>, createdAt: r.created_at }),
-    )
-    return c.json(mails)
-  })
+  return new Hono<AppEnv>().get(
+    '/',
+    describe('Mail kept locally when no SMTP server is configured (outside production only)', { 200: z.array(outboxMailSchema) }),
+    requireUser,
+    async (c) => {
+      const rows = await deps.db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute()
+      const mails: OutboxMail[] = rows.map((r) =>
+        outboxMailSchema.parse({
+          id: r.id,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.text_body,
+          html: r.html_body,
+          headers: JSON.parse(r.headers) as Record<string, string>,
+          createdAt: r.created_at,
+        }),
+      )
+      return c.json(mails)
+    },
+  )
 }

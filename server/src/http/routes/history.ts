@@ -71,9 +71,12 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
   return new Hono<AppEnv>()
     .get(
       '/:docName/history',
-      describe(`Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)${paged} (a row id); 429 past the history jobs allowed (LOOP4)`, {
-        200: z.array(historySessionSchema),
-      }),
+      describe(
+        `Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)${paged} (a row id); 429 past the history jobs allowed (LOOP4)`,
+        {
+          200: z.array(historySessionSchema),
+        },
+      ),
       read,
       query(rowPageQuerySchema),
       docNameParam,
@@ -81,7 +84,11 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
       async (c) => {
         const { limit, before, gapMinutes } = c.req.valid('query')
         const page = { limit, ...(before === undefined ? {} : { before }) }
-        return sendPage(c, await history.sessions(c.get('membership'), c.req.valid('param').docName, page, gapMinutes === undefined ? undefined : gapMinutes * 60_000), limit)
+        return sendPage(
+          c,
+          await history.sessions(c.get('membership'), c.req.valid('param').docName, page, gapMinutes === undefined ? undefined : gapMinutes * 60_000),
+          limit,
+        )
       },
     )
     .get(
@@ -94,28 +101,61 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
       pathIds({ actionId: 'Action' }),
       async (c) => {
         const { limit, before } = c.req.valid('query')
-        return sendPage(c, await history.actionHistory(c.get('membership'), c.req.valid('param').actionId, { limit, ...(before === undefined ? {} : { before }) }), limit)
+        return sendPage(
+          c,
+          await history.actionHistory(c.get('membership'), c.req.valid('param').actionId, { limit, ...(before === undefined ? {} : { before }) }),
+          limit,
+        )
       },
     )
-    .get('/:docName/versions', describe(`Named versions of the document${paged} (a version id)`, { 200: z.array(versionViewSchema) }), read, query(versionPageQuerySchema, { ids: { before: 'Version' } }), docNameParam, async (c) => {
-      const { limit, before } = c.req.valid('query')
-      return sendPage(c, await history.listVersions(c.get('membership').workspaceId, c.req.valid('param').docName, { limit, ...(before === undefined ? {} : { before }) }), limit)
-    })
-    .post('/:docName/versions', describe('Name the current state, or a past log row, as a version (editor and above)', { 201: versionViewSchema }), create, costly, docNameParam, jsonBody(createVersionSchema), async (c) => {
-      const { docName } = c.req.valid('param')
-      const version = await history.createVersion(c.get('membership'), docName, c.req.valid('json'))
-      publish(c, 'history.changed', docName)
-      return c.json(version, 201)
-    })
-    .get('/:docName/versions/:versionId', describe('A version read-only: its record and the document JSON as it was', { 200: versionDocumentSchema }), read, docNameParam, versionId, async (c) => {
-      const { docName, versionId } = c.req.valid('param')
-      return sendJson(c, await history.versionDocument(c.get('membership'), docName, versionId), versionDocumentSchema)
-    })
+    .get(
+      '/:docName/versions',
+      describe(`Named versions of the document${paged} (a version id)`, { 200: z.array(versionViewSchema) }),
+      read,
+      query(versionPageQuerySchema, { ids: { before: 'Version' } }),
+      docNameParam,
+      async (c) => {
+        const { limit, before } = c.req.valid('query')
+        return sendPage(
+          c,
+          await history.listVersions(c.get('membership').workspaceId, c.req.valid('param').docName, { limit, ...(before === undefined ? {} : { before }) }),
+          limit,
+        )
+      },
+    )
+    .post(
+      '/:docName/versions',
+      describe('Name the current state, or a past log row, as a version (editor and above)', { 201: versionViewSchema }),
+      create,
+      costly,
+      docNameParam,
+      jsonBody(createVersionSchema),
+      async (c) => {
+        const { docName } = c.req.valid('param')
+        const version = await history.createVersion(c.get('membership'), docName, c.req.valid('json'))
+        publish(c, 'history.changed', docName)
+        return c.json(version, 201)
+      },
+    )
+    .get(
+      '/:docName/versions/:versionId',
+      describe('A version read-only: its record and the document JSON as it was', { 200: versionDocumentSchema }),
+      read,
+      docNameParam,
+      versionId,
+      async (c) => {
+        const { docName, versionId } = c.req.valid('param')
+        return sendJson(c, await history.versionDocument(c.get('membership'), docName, versionId), versionDocumentSchema)
+      },
+    )
     .get(
       '/:docName/diff',
-      describe('Word diff between two versions (?from=&to=, version ids or current), in the document’s layout; bounded, `omitted` counts what is left out; 413 for a document over its size limit', {
-        200: documentDiffSchema,
-      }),
+      describe(
+        'Word diff between two versions (?from=&to=, version ids or current), in the document’s layout; bounded, `omitted` counts what is left out; 413 for a document over its size limit',
+        {
+          200: documentDiffSchema,
+        },
+      ),
       read,
       docNameParam,
       query(diffQuerySchema, { ids: { from: 'Version', to: 'Version' } }),

@@ -13,7 +13,10 @@ export function inboxRoutes(deps: AppDeps, comments: CommentService) {
   return new Hono<AppEnv>()
     .get(
       '/',
-      describe('The caller’s mentions, replies and changes to actions they are accountable or responsible for (action.changed), newest first; ?unread=1 for unread only', { 200: z.array(inboxItemSchema) }),
+      describe(
+        'The caller’s mentions, replies and changes to actions they are accountable or responsible for (action.changed), newest first; ?unread=1 for unread only',
+        { 200: z.array(inboxItemSchema) },
+      ),
       member,
       query(inboxQuerySchema),
       async (c) => {

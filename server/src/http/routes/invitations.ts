@@ -16,12 +16,18 @@ export function invitationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get(
       '/:token',
-      describe('What an invitation link invites to; no session needed; an unusable link (expired, used, withdrawn, forged) is 404 with reason invitation_invalid, whatever the reason (ACCT6)', { 200: invitationPreviewSchema }),
+      describe(
+        'What an invitation link invites to; no session needed; an unusable link (expired, used, withdrawn, forged) is 404 with reason invitation_invalid, whatever the reason (ACCT6)',
+        { 200: invitationPreviewSchema },
+      ),
       async (c) => c.json(await previewInvitation(deps.db, c.req.param('token'), keys)),
     )
     .post(
       '/:token/accept',
-      describe('Accept for the signed-in person, who must hold the invited address (403 invitation_other_email otherwise); marks the address verified (ACCT3, ACCT5)', { 200: invitationAcceptedSchema }),
+      describe(
+        'Accept for the signed-in person, who must hold the invited address (403 invitation_other_email otherwise); marks the address verified (ACCT3, ACCT5)',
+        { 200: invitationAcceptedSchema },
+      ),
       requireUser,
       async (c) => {
         const user = c.get('user')!

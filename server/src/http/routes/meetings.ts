@@ -49,10 +49,16 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
   const itemId = pathIds({ itemId: 'Agenda item' })
   const voteId = pathIds({ voteId: 'Vote' })
   return new Hono<AppEnv>()
-    .get('/', describe('Meetings, newest first; ?bodyId= filters by body (members)', { 200: jsonAnswer('Meeting[]') }), read, query(listMeetingsQuerySchema), async (c) =>
-      c.json(await meetings.list(c.get('membership').workspaceId, c.req.valid('query').bodyId)),
+    .get(
+      '/',
+      describe('Meetings, newest first; ?bodyId= filters by body (members)', { 200: jsonAnswer('Meeting[]') }),
+      read,
+      query(listMeetingsQuerySchema),
+      async (c) => c.json(await meetings.list(c.get('membership').workspaceId, c.req.valid('query').bodyId)),
     )
-    .post('/', describe('Schedule a meeting of a body (admin, steering)', { 201: meeting }), chair, jsonBody(createMeetingSchema), async (c) => c.json(await meetings.create(c.get('membership'), c.req.valid('json')), 201))
+    .post('/', describe('Schedule a meeting of a body (admin, steering)', { 201: meeting }), chair, jsonBody(createMeetingSchema), async (c) =>
+      c.json(await meetings.create(c.get('membership'), c.req.valid('json')), 201),
+    )
     .get(
       '/decisions',
       describe('The decision register; filters bodyId, meetingId, outcome, decisionType, actionId, from, to (members)', { 200: jsonAnswer('Decision[]') }),
@@ -73,7 +79,10 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
     )
     .patch(
       '/decisions/:decisionId/actions/:actionId',
-      describe('Change the accountable, responsible members or deadline of an action a decision created; the action and the decision stay linked both ways (GOV19)', { 200: decisionAction }),
+      describe(
+        'Change the accountable, responsible members or deadline of an action a decision created; the action and the decision stay linked both ways (GOV19)',
+        { 200: decisionAction },
+      ),
       read,
       decisionId,
       pathIds({ actionId: 'Action' }),
@@ -83,36 +92,79 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
         return c.json(await actions.updateAction(c.get('membership'), decisionId, actionId, c.req.valid('json')))
       },
     )
-    .get('/:meetingId', describe('A meeting with its agenda, attendance, RSVPs, quorum and votes (members)', { 200: jsonAnswer('MeetingDetail') }), read, meetingId, async (c) =>
-      c.json(await meetings.detail(c.get('membership').workspaceId, c.req.valid('param').meetingId)),
+    .get(
+      '/:meetingId',
+      describe('A meeting with its agenda, attendance, RSVPs, quorum and votes (members)', { 200: jsonAnswer('MeetingDetail') }),
+      read,
+      meetingId,
+      async (c) => c.json(await meetings.detail(c.get('membership').workspaceId, c.req.valid('param').meetingId)),
     )
-    .patch('/:meetingId', describe('Change a meeting or its status (admin, steering)', { 200: meeting }), chair, meetingId, jsonBody(updateMeetingSchema), async (c) =>
-      c.json(await meetings.update(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json'))),
+    .patch(
+      '/:meetingId',
+      describe('Change a meeting or its status (admin, steering)', { 200: meeting }),
+      chair,
+      meetingId,
+      jsonBody(updateMeetingSchema),
+      async (c) => c.json(await meetings.update(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json'))),
     )
-    .get('/:meetingId/invitation.ics', describe('The meeting as an iCalendar invitation (text/calendar)', { 200: fileAnswer('text/calendar', 'iCalendar invitation') }), read, meetingId, async (c) => {
-      const { workspaceId } = c.get('membership')
-      const detail = (await meetings.detail(workspaceId, c.req.valid('param').meetingId)).meeting
-      const body = await requireBody(governance.docs, workspaceId, detail.bodyId)
-      const ics = meetingIcs(detail, body.name, new URL(c.req.url).hostname, new Date())
-      return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="meeting-${detail.id}.ics"` })
-    })
-    .put('/:meetingId/rsvp', describe('Answer the invitation (members, for themselves)', { 200: okSchema }), read, meetingId, jsonBody(rsvpInputSchema), async (c) => {
-      await meetings.rsvp(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json').answer)
-      return c.json({ ok: true as const })
-    })
-    .post('/:meetingId/agenda', describe('Add an agenda item (admin, steering)', { 201: agendaItem }), chair, meetingId, jsonBody(agendaItemInputSchema), async (c) =>
-      c.json(await meetings.addAgendaItem(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
+    .get(
+      '/:meetingId/invitation.ics',
+      describe('The meeting as an iCalendar invitation (text/calendar)', { 200: fileAnswer('text/calendar', 'iCalendar invitation') }),
+      read,
+      meetingId,
+      async (c) => {
+        const { workspaceId } = c.get('membership')
+        const detail = (await meetings.detail(workspaceId, c.req.valid('param').meetingId)).meeting
+        const body = await requireBody(governance.docs, workspaceId, detail.bodyId)
+        const ics = meetingIcs(detail, body.name, new URL(c.req.url).hostname, new Date())
+        return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="meeting-${detail.id}.ics"` })
+      },
     )
-    .get('/:meetingId/agenda/suggestions', describe('Blocked and overdue plan actions not yet on the agenda', { 200: jsonAnswer('AgendaSuggestion[]') }), read, meetingId, async (c) =>
-      c.json(await agenda.suggestions(c.get('membership').workspaceId, c.req.valid('param').meetingId)),
+    .put(
+      '/:meetingId/rsvp',
+      describe('Answer the invitation (members, for themselves)', { 200: okSchema }),
+      read,
+      meetingId,
+      jsonBody(rsvpInputSchema),
+      async (c) => {
+        await meetings.rsvp(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json').answer)
+        return c.json({ ok: true as const })
+      },
     )
-    .post('/:meetingId/agenda/suggestions', describe('Add every suggestion to the agenda (admin, steering)', { 201: jsonAnswer('AgendaItem[]') }), chair, meetingId, async (c) =>
-      c.json(await agenda.addSuggestions(c.get('membership'), c.req.valid('param').meetingId), 201),
+    .post(
+      '/:meetingId/agenda',
+      describe('Add an agenda item (admin, steering)', { 201: agendaItem }),
+      chair,
+      meetingId,
+      jsonBody(agendaItemInputSchema),
+      async (c) => c.json(await meetings.addAgendaItem(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
     )
-    .patch('/:meetingId/agenda/:itemId', describe('Rename, annotate or reorder an agenda item (admin, steering)', { 200: agendaItem }), chair, meetingId, itemId, jsonBody(updateAgendaItemSchema), async (c) => {
-      const { meetingId, itemId } = c.req.valid('param')
-      return c.json(await meetings.updateAgendaItem(c.get('membership'), meetingId, itemId, c.req.valid('json')))
-    })
+    .get(
+      '/:meetingId/agenda/suggestions',
+      describe('Blocked and overdue plan actions not yet on the agenda', { 200: jsonAnswer('AgendaSuggestion[]') }),
+      read,
+      meetingId,
+      async (c) => c.json(await agenda.suggestions(c.get('membership').workspaceId, c.req.valid('param').meetingId)),
+    )
+    .post(
+      '/:meetingId/agenda/suggestions',
+      describe('Add every suggestion to the agenda (admin, steering)', { 201: jsonAnswer('AgendaItem[]') }),
+      chair,
+      meetingId,
+      async (c) => c.json(await agenda.addSuggestions(c.get('membership'), c.req.valid('param').meetingId), 201),
+    )
+    .patch(
+      '/:meetingId/agenda/:itemId',
+      describe('Rename, annotate or reorder an agenda item (admin, steering)', { 200: agendaItem }),
+      chair,
+      meetingId,
+      itemId,
+      jsonBody(updateAgendaItemSchema),
+      async (c) => {
+        const { meetingId, itemId } = c.req.valid('param')
+        return c.json(await meetings.updateAgendaItem(c.get('membership'), meetingId, itemId, c.req.valid('json')))
+      },
+    )
     .delete('/:meetingId/agenda/:itemId', describe('Remove an agenda item (admin, steering)', { 200: okSchema }), chair, meetingId, itemId, async (c) => {
       const { meetingId, itemId } = c.req.valid('param')
       await meetings.deleteAgendaItem(c.get('membership'), meetingId, itemId)
@@ -120,7 +172,9 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
     })
     .put(
       '/:meetingId/attendance',
-      describe('Record one member’s attendance; answers the attendance and the quorum', { 200: jsonAnswer('{ attendance: AttendanceView[], quorum: QuorumResult }') }),
+      describe('Record one member’s attendance; answers the attendance and the quorum', {
+        200: jsonAnswer('{ attendance: AttendanceView[], quorum: QuorumResult }'),
+      }),
       read,
       meetingId,
       jsonBody(attendanceInputSchema),
@@ -142,18 +196,40 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
         return c.json(await votes.cast(c.get('membership'), meetingId, voteId, choice, forId), 201)
       },
     )
-    .post('/:meetingId/votes/:voteId/close', describe('Close a vote and record its decision (admin, steering)', { 200: jsonAnswer('{ vote: VoteView, decision: Decision }') }), chair, meetingId, voteId, async (c) => {
-      const { meetingId, voteId } = c.req.valid('param')
-      return c.json(await votes.close(c.get('membership'), meetingId, voteId))
-    })
-    .post('/:meetingId/decisions', describe('Note a decision taken without a vote (admin, steering)', { 201: decision }), chair, meetingId, jsonBody(recordDecisionSchema), async (c) =>
-      c.json(await votes.record(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
+    .post(
+      '/:meetingId/votes/:voteId/close',
+      describe('Close a vote and record its decision (admin, steering)', { 200: jsonAnswer('{ vote: VoteView, decision: Decision }') }),
+      chair,
+      meetingId,
+      voteId,
+      async (c) => {
+        const { meetingId, voteId } = c.req.valid('param')
+        return c.json(await votes.close(c.get('membership'), meetingId, voteId))
+      },
     )
-    .post('/:meetingId/minutes', describe('Move the minutes to amendments, approved or locked (admin, steering)', { 200: meeting }), chair, meetingId, jsonBody(minutesTransitionSchema), async (c) =>
-      c.json(await minutes.advance(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json'))),
+    .post(
+      '/:meetingId/decisions',
+      describe('Note a decision taken without a vote (admin, steering)', { 201: decision }),
+      chair,
+      meetingId,
+      jsonBody(recordDecisionSchema),
+      async (c) => c.json(await votes.record(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
     )
-    .post('/:meetingId/minutes/amendments', describe('Propose an amendment to the minutes while they are open to amendments (members)', { 201: amendment }), read, meetingId, jsonBody(proposeAmendmentSchema), async (c) =>
-      c.json(await minutes.propose(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
+    .post(
+      '/:meetingId/minutes',
+      describe('Move the minutes to amendments, approved or locked (admin, steering)', { 200: meeting }),
+      chair,
+      meetingId,
+      jsonBody(minutesTransitionSchema),
+      async (c) => c.json(await minutes.advance(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json'))),
+    )
+    .post(
+      '/:meetingId/minutes/amendments',
+      describe('Propose an amendment to the minutes while they are open to amendments (members)', { 201: amendment }),
+      read,
+      meetingId,
+      jsonBody(proposeAmendmentSchema),
+      async (c) => c.json(await minutes.propose(c.get('membership'), c.req.valid('param').meetingId, c.req.valid('json')), 201),
     )
     .post(
       '/:meetingId/minutes/amendments/:amendmentId',

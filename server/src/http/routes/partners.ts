@@ -11,19 +11,28 @@ import { jsonBody, pathIds } from '../validate.ts'
 export function partnerRoutes(deps: AppDeps) {
   const partnerId = pathIds({ partnerId: 'Partner' })
   return new Hono<AppEnv>()
-    .get('/', describe('Partners of an alliance', { 200: z.array(partnerSchema) }), requireMember(deps), async (c) => c.json(await listPartners(deps.db, c.get('membership').workspaceId)))
+    .get('/', describe('Partners of an alliance', { 200: z.array(partnerSchema) }), requireMember(deps), async (c) =>
+      c.json(await listPartners(deps.db, c.get('membership').workspaceId)),
+    )
     .post('/', describe('Add a partner (admin)', { 201: createdSchema }), requireMember(deps, 'partners.manage'), jsonBody(createPartnerSchema), async (c) => {
       const { workspaceId } = c.get('membership')
       const id = await createPartner(deps.db, workspaceId, c.req.valid('json'))
       deps.onPartnersChanged(workspaceId)
       return c.json({ id }, 201)
     })
-    .patch('/:partnerId', describe('Rename or retype a partner (admin)', { 204: noContent }), requireMember(deps, 'partners.manage'), jsonBody(updatePartnerSchema), partnerId, async (c) => {
-      const { workspaceId } = c.get('membership')
-      await updatePartner(deps.db, workspaceId, c.req.valid('param').partnerId, c.req.valid('json'))
-      deps.onPartnersChanged(workspaceId)
-      return c.body(null, 204)
-    })
+    .patch(
+      '/:partnerId',
+      describe('Rename or retype a partner (admin)', { 204: noContent }),
+      requireMember(deps, 'partners.manage'),
+      jsonBody(updatePartnerSchema),
+      partnerId,
+      async (c) => {
+        const { workspaceId } = c.get('membership')
+        await updatePartner(deps.db, workspaceId, c.req.valid('param').partnerId, c.req.valid('json'))
+        deps.onPartnersChanged(workspaceId)
+        return c.body(null, 204)
+      },
+    )
     .delete('/:partnerId', describe('Remove a partner (admin)', { 204: noContent }), requireMember(deps, 'partners.manage'), partnerId, async (c) => {
       const { workspaceId } = c.get('membership')
       await deletePartner(deps.db, workspaceId, c.req.valid('param').partnerId)

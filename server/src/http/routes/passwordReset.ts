@@ -1,4 +1,10 @@
-import { passwordResetDoneSchema, passwordResetPreviewSchema, passwordResetRequestedSchema, passwordResetRequestSchema, passwordResetSchema } from '@ensemble/shared'
+import {
+  passwordResetDoneSchema,
+  passwordResetPreviewSchema,
+  passwordResetRequestedSchema,
+  passwordResetRequestSchema,
+  passwordResetSchema,
+} from '@ensemble/shared'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { PasswordResets } from '../../auth/passwordResets.ts'
 import type { AppEnv } from '../context.ts'
@@ -36,7 +42,10 @@ export function passwordResetRoutes(resets: PasswordResets) {
     )
     .get(
       '/:token',
-      describe('The address a reset link is for and its expiry; an unusable link (expired, used, superseded, forged) is 404 with reason password_reset_invalid, whatever the reason (ACCT18)', { 200: passwordResetPreviewSchema }),
+      describe(
+        'The address a reset link is for and its expiry; an unusable link (expired, used, superseded, forged) is 404 with reason password_reset_invalid, whatever the reason (ACCT18)',
+        { 200: passwordResetPreviewSchema },
+      ),
       admitLinkUse,
       async (c) => c.json(await resets.preview(c.req.param('token'))),
     )

@@ -30,77 +30,118 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
     const docName = c.req.param('docName')!
     // Laid out on a document thread (LOOP3): a PDF of a long agreement takes seconds to render.
     const bytes = await signoff.exportAdopted(c.get('membership'), docName, format)
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': EXPORT_FORMATS[format].contentType, 'content-disposition': fileName(docName, format) })
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': EXPORT_FORMATS[format].contentType,
+      'content-disposition': fileName(docName, format),
+    })
   }
-  return new Hono<AppEnv>()
-    .get(
-      '/:docName/signoff',
-      describe('Sign-off rounds of a text, with one vote line per partner, as their sealed audit entries record them; `audit.problems` lists what the stored rows say otherwise (AUDIT5)', { 200: z.array(signoffRoundViewSchema) }),
-      read,
-      docNameParam,
-      async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, c.req.valid('param').docName)),
-    )
-    // A proposal names a version of the current state: a replay of the log (LIM5).
-    .post(
-      '/:docName/signoff/proposals',
-      describe('Propose a version for adoption or amendment (steering and admin): hash frozen, status proposed', { 201: proposedRoundSchema }),
-      manage,
-      limitRate(deps.memberLimits, 'costly'),
-      docNameParam,
-      jsonBody(proposeSchema),
-      async (c) => {
-        const { docName } = c.req.valid('param')
-        const proposed = await signoff.propose(c.get('membership'), docName, c.req.valid('json'))
-        // A proposal names a version too.
-        publish(c, 'history.changed', docName)
-        publish(c, 'signoff.changed', docName)
-        return c.json(proposed, 201)
-      },
-    )
-    .get('/:docName/signoff/rounds/:roundId', describe('One sign-off round', { 200: signoffRoundViewSchema }), read, docNameParam, roundId, async (c) => {
-      const { docName, roundId } = c.req.valid('param')
-      return c.json(await signoff.round(c.get('membership').workspaceId, docName, roundId))
-    })
-    .post(
-      '/:docName/signoff/rounds/:roundId/votes',
-      describe('A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', { 200: signoffRoundViewSchema }),
-      vote,
-      docNameParam,
-      roundId,
-      jsonBody(voteSchema),
-      async (c) => {
+  return (
+    new Hono<AppEnv>()
+      .get(
+        '/:docName/signoff',
+        describe(
+          'Sign-off rounds of a text, with one vote line per partner, as their sealed audit entries record them; `audit.problems` lists what the stored rows say otherwise (AUDIT5)',
+          { 200: z.array(signoffRoundViewSchema) },
+        ),
+        read,
+        docNameParam,
+        async (c) => c.json(await signoff.rounds(c.get('membership').workspaceId, c.req.valid('param').docName)),
+      )
+      // A proposal names a version of the current state: a replay of the log (LIM5).
+      .post(
+        '/:docName/signoff/proposals',
+        describe('Propose a version for adoption or amendment (steering and admin): hash frozen, status proposed', { 201: proposedRoundSchema }),
+        manage,
+        limitRate(deps.memberLimits, 'costly'),
+        docNameParam,
+        jsonBody(proposeSchema),
+        async (c) => {
+          const { docName } = c.req.valid('param')
+          const proposed = await signoff.propose(c.get('membership'), docName, c.req.valid('json'))
+          // A proposal names a version too.
+          publish(c, 'history.changed', docName)
+          publish(c, 'signoff.changed', docName)
+          return c.json(proposed, 201)
+        },
+      )
+      .get('/:docName/signoff/rounds/:roundId', describe('One sign-off round', { 200: signoffRoundViewSchema }), read, docNameParam, roundId, async (c) => {
         const { docName, roundId } = c.req.valid('param')
-        const answered = await signoff.vote(c.get('membership'), docName, roundId, c.req.valid('json'))
-        publish(c, 'signoff.changed', docName)
-        return c.json(answered)
-      },
-    )
-    .post('/:docName/signoff/rounds/:roundId/withdraw', describe('Withdraw an open proposal (steering and admin)', { 200: signoffRoundViewSchema }), manage, docNameParam, roundId, async (c) => {
-      const { docName, roundId } = c.req.valid('param')
-      const withdrawn = await signoff.withdraw(c.get('membership'), docName, roundId)
-      publish(c, 'signoff.changed', docName)
-      return c.json(withdrawn)
-    })
-    .post('/:docName/signoff/unlock', describe('Unlock an adopted text for an amendment (steering and admin)', { 200: unlockedSchema }), manage, docNameParam, async (c) => {
-      const { docName } = c.req.valid('param')
-      await signoff.unlock(c.get('membership'), docName)
-      publish(c, 'signoff.changed', docName)
-      return c.json({ status: 'draft' as const })
-    })
-    .get('/:docName/signoff/audit', describe('The hash-chained sign-off audit trail of the document', { 200: z.array(signoffAuditEntrySchema) }), read, docNameParam, async (c) =>
-      c.json(await signoff.audit(c.get('membership').workspaceId, c.req.valid('param').docName)),
-    )
-    .get('/:docName/export.pdf', describe(`The adopted version as PDF with its signature page, content hash and audit chain head${mismatch}`, { 200: fileAnswer(EXPORT_FORMATS.pdf.contentType, 'PDF') }), read, docNameParam, (c) =>
-      sendExport(c, 'pdf'),
-    )
-    .get(
-      '/:docName/export.odt',
-      describe(`The adopted version as OpenDocument text with its signature page, content hash and audit chain head${mismatch}`, { 200: fileAnswer(EXPORT_FORMATS.odt.contentType, 'OpenDocument text') }),
-      read,
-      docNameParam,
-      (c) => sendExport(c, 'odt'),
-    )
-    .get('/:docName/export.docx', describe(`The adopted version as Word (DOCX) with the same signature page${mismatch}`, { 200: fileAnswer(EXPORT_FORMATS.docx.contentType, 'Word document') }), read, docNameParam, (c) =>
-      sendExport(c, 'docx'),
-    )
+        return c.json(await signoff.round(c.get('membership').workspaceId, docName, roundId))
+      })
+      .post(
+        '/:docName/signoff/rounds/:roundId/votes',
+        describe('A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', {
+          200: signoffRoundViewSchema,
+        }),
+        vote,
+        docNameParam,
+        roundId,
+        jsonBody(voteSchema),
+        async (c) => {
+          const { docName, roundId } = c.req.valid('param')
+          const answered = await signoff.vote(c.get('membership'), docName, roundId, c.req.valid('json'))
+          publish(c, 'signoff.changed', docName)
+          return c.json(answered)
+        },
+      )
+      .post(
+        '/:docName/signoff/rounds/:roundId/withdraw',
+        describe('Withdraw an open proposal (steering and admin)', { 200: signoffRoundViewSchema }),
+        manage,
+        docNameParam,
+        roundId,
+        async (c) => {
+          const { docName, roundId } = c.req.valid('param')
+          const withdrawn = await signoff.withdraw(c.get('membership'), docName, roundId)
+          publish(c, 'signoff.changed', docName)
+          return c.json(withdrawn)
+        },
+      )
+      .post(
+        '/:docName/signoff/unlock',
+        describe('Unlock an adopted text for an amendment (steering and admin)', { 200: unlockedSchema }),
+        manage,
+        docNameParam,
+        async (c) => {
+          const { docName } = c.req.valid('param')
+          await signoff.unlock(c.get('membership'), docName)
+          publish(c, 'signoff.changed', docName)
+          return c.json({ status: 'draft' as const })
+        },
+      )
+      .get(
+        '/:docName/signoff/audit',
+        describe('The hash-chained sign-off audit trail of the document', { 200: z.array(signoffAuditEntrySchema) }),
+        read,
+        docNameParam,
+        async (c) => c.json(await signoff.audit(c.get('membership').workspaceId, c.req.valid('param').docName)),
+      )
+      .get(
+        '/:docName/export.pdf',
+        describe(`The adopted version as PDF with its signature page, content hash and audit chain head${mismatch}`, {
+          200: fileAnswer(EXPORT_FORMATS.pdf.contentType, 'PDF'),
+        }),
+        read,
+        docNameParam,
+        (c) => sendExport(c, 'pdf'),
+      )
+      .get(
+        '/:docName/export.odt',
+        describe(`The adopted version as OpenDocument text with its signature page, content hash and audit chain head${mismatch}`, {
+          200: fileAnswer(EXPORT_FORMATS.odt.contentType, 'OpenDocument text'),
+        }),
+        read,
+        docNameParam,
+        (c) => sendExport(c, 'odt'),
+      )
+      .get(
+        '/:docName/export.docx',
+        describe(`The adopted version as Word (DOCX) with the same signature page${mismatch}`, {
+          200: fileAnswer(EXPORT_FORMATS.docx.contentType, 'Word document'),
+        }),
+        read,
+        docNameParam,
+        (c) => sendExport(c, 'docx'),
+      )
+  )
 }

@@ -16,7 +16,8 @@ export const BODIES: SeedBody[] = [
     key: 'assembly',
     name: 'Assemblée générale',
     level: 'strategic',
-    mandate: 'Adopte la vision partagée, la charte partenariale, l’accord de consortium et leurs avenants ; vote le budget annuel et le bilan ; décide de l’entrée et de la sortie des membres.',
+    mandate:
+      'Adopte la vision partagée, la charte partenariale, l’accord de consortium et leurs avenants ; vote le budget annuel et le bilan ; décide de l’entrée et de la sortie des membres.',
     seats: { estran: 2, agglo: 2, maree: 2, fondation: 2, liles: 2 },
     decisionRule: 'two_thirds',
     quorum: 6,
@@ -38,7 +39,8 @@ export const BODIES: SeedBody[] = [
     key: 'technical',
     name: 'Comité technique',
     level: 'operational',
-    mandate: 'Réunit les chefs de projet des actions : coordonne le calendrier opérationnel, partage les difficultés, prépare les décisions du comité de pilotage.',
+    mandate:
+      'Réunit les chefs de projet des actions : coordonne le calendrier opérationnel, partage les difficultés, prépare les décisions du comité de pilotage.',
     seats: { estran: 2, agglo: 1, maree: 1, liles: 2 },
     decisionRule: 'consensus',
     quorum: 3,

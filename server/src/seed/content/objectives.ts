@@ -143,6 +143,14 @@ export const INDICATORS: readonly SeedIndicator[] = [
 ]
 
 export const QUESTIONS: readonly { text: string; objectives: ObjectiveKey[]; indicators: number[] }[] = [
-  { text: 'Les sorties sur l’estran changent-elles durablement le regard des enfants et de leurs familles sur le littoral ?', objectives: ['education'], indicators: [0] },
-  { text: 'La consigne des contenants tient-elle sans surcoût pour les mareyeurs, et pourquoi certains hésitent-ils ?', objectives: ['filiere'], indicators: [1] },
+  {
+    text: 'Les sorties sur l’estran changent-elles durablement le regard des enfants et de leurs familles sur le littoral ?',
+    objectives: ['education'],
+    indicators: [0],
+  },
+  {
+    text: 'La consigne des contenants tient-elle sans surcoût pour les mareyeurs, et pourquoi certains hésitent-ils ?',
+    objectives: ['filiere'],
+    indicators: [1],
+  },
 ]

@@ -10,7 +10,10 @@ export const PLAN_META = { title: 'Plan d’action 2026–2028', start: '2026-01
 
 export const OBJECTIVES = [
   { key: 'education', title: 'Sensibiliser 4 000 élèves et 1 500 habitants du Boulonnais aux écosystèmes littoraux d’ici décembre 2028' },
-  { key: 'filiere', title: 'Réduire de 30 % les emballages plastiques à usage unique de la filière produits de la mer à Capécure d’ici décembre 2028 (référence : audit 2026)' },
+  {
+    key: 'filiere',
+    title: 'Réduire de 30 % les emballages plastiques à usage unique de la filière produits de la mer à Capécure d’ici décembre 2028 (référence : audit 2026)',
+  },
   { key: 'observatoire', title: 'Suivre 12 sites littoraux selon un protocole commun et publier leurs données chaque semestre à partir de juin 2027' },
   { key: 'formation', title: 'Former 120 professionnels de la mer et agents territoriaux à la gestion durable du littoral d’ici juin 2028' },
 ] as const
@@ -54,7 +57,8 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Diagnostic partagé des besoins éducatifs sur le littoral',
     objective: 'education',
-    description: 'Enquête auprès des écoles, centres sociaux et accueils de loisirs du Boulonnais sur leurs sorties nature, leurs freins (transport, encadrement) et leurs attentes.',
+    description:
+      'Enquête auprès des écoles, centres sociaux et accueils de loisirs du Boulonnais sur leurs sorties nature, leurs freins (transport, encadrement) et leurs attentes.',
     start: '2026-01-12',
     deadline: '2026-04-30',
     status: 'done',
@@ -75,7 +79,8 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Cartographie des acteurs du littoral boulonnais',
     objective: 'transversal',
-    description: 'Recenser associations, clubs nautiques, professionnels et services publics agissant sur le littoral ; qualifier leurs attentes, leur influence et les synergies possibles avec l’alliance.',
+    description:
+      'Recenser associations, clubs nautiques, professionnels et services publics agissant sur le littoral ; qualifier leurs attentes, leur influence et les synergies possibles avec l’alliance.',
     start: '2026-01-15',
     deadline: '2026-05-29',
     status: 'done',
@@ -140,12 +145,14 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Audit des emballages plastiques de la filière à Capécure',
     objective: 'filiere',
-    description: 'Mesurer les volumes et les types d’emballages à usage unique utilisés par les ateliers de mareyage et de transformation, pour fixer la référence de l’objectif de réduction.',
+    description:
+      'Mesurer les volumes et les types d’emballages à usage unique utilisés par les ateliers de mareyage et de transformation, pour fixer la référence de l’objectif de réduction.',
     start: '2026-04-01',
     deadline: '2026-09-30',
     status: 'blocked',
     progress: 40,
-    blockedReason: 'Les tonnages de déchets de la zone portuaire ne nous ont pas été transmis : la convention d’échange de données avec le gestionnaire du port attend toujours sa signature.',
+    blockedReason:
+      'Les tonnages de déchets de la zone portuaire ne nous ont pas été transmis : la convention d’échange de données avec le gestionnaire du port attend toujours sa signature.',
     accountable: 'julien',
     responsible: ['julien', 'amina'],
     consulted: ['marc'],
@@ -162,7 +169,8 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Pilote de caisses réutilisables avec trois mareyeurs',
     objective: 'filiere',
-    description: 'Remplacer les caisses en polystyrène par des caisses consignées lavables sur les flux entre la criée et trois ateliers volontaires, et mesurer les coûts et les tonnages évités.',
+    description:
+      'Remplacer les caisses en polystyrène par des caisses consignées lavables sur les flux entre la criée et trois ateliers volontaires, et mesurer les coûts et les tonnages évités.',
     start: '2027-01-04',
     deadline: '2027-12-17',
     status: 'planned',
@@ -263,7 +271,8 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Module de formation « Pêche et biodiversité »',
     objective: 'formation',
-    description: 'Deux jours de formation pour les marins-pêcheurs et les salariés du mareyage : écosystèmes côtiers, espèces sensibles, bonnes pratiques à bord et à terre.',
+    description:
+      'Deux jours de formation pour les marins-pêcheurs et les salariés du mareyage : écosystèmes côtiers, espèces sensibles, bonnes pratiques à bord et à terre.',
     start: '2026-06-01',
     deadline: '2027-03-31',
     status: 'in_progress',
@@ -339,7 +348,8 @@ export const ACTIONS: SeedAction[] = [
   {
     title: 'Évaluation à mi-parcours et mesure d’impact',
     objective: 'transversal',
-    description: 'Répondre aux questions évaluatives de la convention, à partir des indicateurs de moyens, d’activités, de résultats et d’impact, avec un regard extérieur.',
+    description:
+      'Répondre aux questions évaluatives de la convention, à partir des indicateurs de moyens, d’activités, de résultats et d’impact, avec un regard extérieur.',
     start: '2027-09-01',
     deadline: '2028-02-29',
     status: 'planned',

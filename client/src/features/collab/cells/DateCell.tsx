@@ -8,7 +8,18 @@ import { useDraft } from './useDraft.ts'
 const INCOMPLETE = '\u0000incomplete'
 
 /** A calendar date (`YYYY-MM-DD`, or null when empty), committed on blur or Enter like the others. */
-export function DateCell({ label, value, entity, field, readOnly, validate, onCommit, className, testId, nullable = true }: CellProps<string | null> & { nullable?: boolean }) {
+export function DateCell({
+  label,
+  value,
+  entity,
+  field,
+  readOnly,
+  validate,
+  onCommit,
+  className,
+  testId,
+  nullable = true,
+}: CellProps<string | null> & { nullable?: boolean }) {
   const { t } = useTranslation()
   const errorId = useId()
   const server = useFieldServerError(entity, field)

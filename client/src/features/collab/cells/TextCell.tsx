@@ -21,7 +21,19 @@ export interface CellProps<T> {
  * Free text. `multiline` keeps Enter for new lines (Ctrl+Enter commits); `wrap` shows a long
  * single-line value on several lines (titles in a table) while Enter still commits.
  */
-export function TextCell({ label, value, entity, field, readOnly, validate, onCommit, className, testId, multiline, wrap }: CellProps<string> & { multiline?: boolean; wrap?: boolean }) {
+export function TextCell({
+  label,
+  value,
+  entity,
+  field,
+  readOnly,
+  validate,
+  onCommit,
+  className,
+  testId,
+  multiline,
+  wrap,
+}: CellProps<string> & { multiline?: boolean; wrap?: boolean }) {
   const errorId = useId()
   const server = useFieldServerError(entity, field)
   const draft = useDraft({

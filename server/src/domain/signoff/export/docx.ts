@@ -16,7 +16,8 @@ const paragraph = (text: string, style?: string, pageBreakBefore = false): strin
   return `<w:p>${props}${runs(text)}</w:p>`
 }
 
-const BORDER = '<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+const BORDER =
+  '<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
 
 /** The signature table: one header row, one row per partner, borders drawn without a table style. */
 function table(columns: readonly string[], rows: string[][]): string {
@@ -43,8 +44,18 @@ const STYLES =
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="120"/><w:jc w:val="both"/></w:pPr></w:style>' +
   style('Title', 'Title', '<w:spacing w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>', '<w:b/><w:sz w:val="36"/>') +
   style('Subtitle', 'Subtitle', '<w:jc w:val="left"/>', '<w:color w:val="555555"/><w:sz w:val="18"/>') +
-  style('Heading1', 'heading 1', '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>', '<w:b/><w:sz w:val="32"/>') +
-  style('Heading2', 'heading 2', '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>', '<w:b/><w:sz w:val="26"/>') +
+  style(
+    'Heading1',
+    'heading 1',
+    '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>',
+    '<w:b/><w:sz w:val="32"/>',
+  ) +
+  style(
+    'Heading2',
+    'heading 2',
+    '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>',
+    '<w:b/><w:sz w:val="26"/>',
+  ) +
   style('TableHeader', 'Table Header', '<w:jc w:val="left"/>', '<w:b/>') +
   style('Hash', 'Hash', '<w:jc w:val="left"/>', '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="18"/>') +
   '</w:styles>'
@@ -70,7 +81,8 @@ const DOCUMENT_RELS =
   '</Relationships>'
 
 /** A4 with 2 cm margins (twentieths of a point). */
-const SECTION = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
+const SECTION =
+  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
 
 /**
  * Word (.docx, Office Open XML) of the adopted version with its signature page: the same model as the
@@ -83,7 +95,10 @@ export function exportDocx(model: ExportModel): Uint8Array {
     paragraph(model.subtitle, 'Subtitle'),
     ...model.blocks.map((b) => paragraph(b.text, b.heading ? 'Heading2' : undefined)),
     paragraph(signatures.heading, 'Heading1', true),
-    table(signatures.columns, signatures.rows.map((s) => [s.partner, s.representative, s.answer, s.answeredAt])),
+    table(
+      signatures.columns,
+      signatures.rows.map((s) => [s.partner, s.representative, s.answer, s.answeredAt]),
+    ),
     ...model.fingerprints.flatMap(({ label, value }) => [paragraph(label, 'TableHeader'), paragraph(value, 'Hash')]),
   ].join('')
   const document = `${XML_HEAD}<w:document xmlns:w="${W}"><w:body>${body}${SECTION}</w:body></w:document>`

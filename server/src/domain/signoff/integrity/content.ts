@@ -49,7 +49,9 @@ export async function checkContents(db: Kysely<Database>, store: DocStore, works
     try {
       log = await store.log(key)
     } catch (err) {
-      problems.push(problem({ workspaceId, row: logRow }, `le journal des modifications ne se lit pas : ${String(err)}`, `the update log cannot be read: ${String(err)}`))
+      problems.push(
+        problem({ workspaceId, row: logRow }, `le journal des modifications ne se lit pas : ${String(err)}`, `the update log cannot be read: ${String(err)}`),
+      )
       continue
     }
     for (const round of rounds.filter((r) => r.docName === docName)) {
@@ -58,7 +60,13 @@ export async function checkContents(db: Kysely<Database>, store: DocStore, works
       const version = await db.selectFrom('document_version').selectAll().where('id', '=', round.versionId).executeTakeFirst()
       const versionRow = `document_version id=${round.versionId}`
       if (!version || version.workspace_id !== workspaceId || version.doc_name !== docName) {
-        problems.push(problem({ ...at, row: versionRow }, `la version nommée par l’entrée n° ${seq} manque dans la base`, `the version named by entry ${seq} is missing from the database`))
+        problems.push(
+          problem(
+            { ...at, row: versionRow },
+            `la version nommée par l’entrée n° ${seq} manque dans la base`,
+            `the version named by entry ${seq} is missing from the database`,
+          ),
+        )
         continue
       }
       if (version.content_hash !== round.contentHash) {

@@ -20,7 +20,14 @@ export const problem = (
   at: { workspaceId: string; seq?: number | null; roundId?: string | null; partnerId?: string | null; row?: string | null },
   fr: string,
   en: string,
-): AuditProblem => ({ workspaceId: at.workspaceId, seq: at.seq ?? null, roundId: at.roundId ?? null, partnerId: at.partnerId ?? null, row: at.row ?? null, message: { fr, en } })
+): AuditProblem => ({
+  workspaceId: at.workspaceId,
+  seq: at.seq ?? null,
+  roundId: at.roundId ?? null,
+  partnerId: at.partnerId ?? null,
+  row: at.row ?? null,
+  message: { fr, en },
+})
 
 /** A stored or recorded value in a message: attacker-written text stays short and on one line. */
 export function shown(value: unknown): string {

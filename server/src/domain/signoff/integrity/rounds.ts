@@ -185,7 +185,13 @@ export function compareRound(
     const who = partnerLabel(partnerId)
     const at = { workspaceId, roundId, partnerId, seq: answer?.seq ?? null, row: `signoff_vote round_id=${roundId} partner_id=${partnerId}` }
     if (!vote) {
-      problems.push(problem(at, `la réponse de ${who} scellée à l’entrée n° ${answer!.seq} manque dans la base : ligne supprimée`, `the answer of ${who} sealed in entry ${answer!.seq} is missing from the database: row deleted`))
+      problems.push(
+        problem(
+          at,
+          `la réponse de ${who} scellée à l’entrée n° ${answer!.seq} manque dans la base : ligne supprimée`,
+          `the answer of ${who} sealed in entry ${answer!.seq} is missing from the database: row deleted`,
+        ),
+      )
       continue
     }
     if (!answer) {

@@ -63,7 +63,17 @@ export async function verifyAudit(db: Kysely<Database>, store: DocStore, { key, 
   const votesByRound = groupBy<VoteRow>(voteRows, (v) => v.round_id)
   const contentHashOf = new Map(roundRows.map((r) => [r.id, r.content_hash]))
 
-  const result: AuditVerification = { ok: false, entries: auditRows.length, rounds: 0, versions: 0, adoptedTexts: 0, heads: [], headsGiven: heads.length, missingHeads: [], problems: [] }
+  const result: AuditVerification = {
+    ok: false,
+    entries: auditRows.length,
+    rounds: 0,
+    versions: 0,
+    adoptedTexts: 0,
+    heads: [],
+    headsGiven: heads.length,
+    missingHeads: [],
+    problems: [],
+  }
   const sealedHashes: string[] = []
   for (const workspaceId of new Set([...chains.keys(), ...roundsByWorkspace.keys()])) {
     const chain = checkChain(workspaceId, chains.get(workspaceId) ?? [], key)
