@@ -1,16 +1,11 @@
 import { actionsOf, buildAction, contentOf } from '@ensemble/shared'
-import { createInstance } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { describeRefusal } from '../../client/src/features/collab/refusal.ts'
-import { en } from '../../client/src/i18n/en.ts'
-import { fr } from '../../client/src/i18n/fr.ts'
+import { translatorFor } from '../../client/src/i18n/translator.ts'
 
-const t = async (lng: 'fr' | 'en') => {
-  const i18n = createInstance()
-  await i18n.init({ lng, resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } })
-  return i18n.t
-}
+// The interface's own translator outside React (the one FR1's test uses), awaited where the test awaited its own.
+const t = async (lng: 'fr' | 'en') => translatorFor(lng)
 
 describe('what the status says was refused (KEEP5)', () => {
   it('[KEEP5] names the column and the action of a refused plan edit, in the member’s language; otherwise the server’s own message', async () => {
