@@ -55,3 +55,16 @@ export function trackStatus(indicator: TrackedIndicator, start: string | null): 
   const expected = expectedValue(baseline, target, start, targetDate, latest.date)
   return (rising ? latest.value >= expected : latest.value <= expected) ? 'on_track' : 'off_track'
 }
+
+/**
+ * An objective's standing from its indicators': off track as soon as one is; achieved when every
+ * indicator with a target is; on track when at least one measured indicator is on its path; else
+ * waiting for data, or without any target to judge by.
+ */
+export function objectiveTrackStatus(indicators: readonly TrackStatus[]): TrackStatus {
+  const judged = indicators.filter((s) => s !== 'no_target')
+  if (judged.includes('off_track')) return 'off_track'
+  if (judged.length > 0 && judged.every((s) => s === 'achieved')) return 'achieved'
+  if (judged.some((s) => s === 'on_track' || s === 'achieved')) return 'on_track'
+  return judged.length > 0 ? 'no_data' : 'no_target'
+}
