@@ -52,6 +52,8 @@ export const signoffVoteViewSchema = z.object({
   clause: z.string().nullable(),
   threadId: z.string().nullable(),
   at: z.string().nullable(),
+  /** The articles this partner approved one by one in this round (SIGN14); its approval counts once they cover the round's clauses. */
+  approvedClauses: z.array(z.string()),
 })
 export type SignoffVoteView = z.infer<typeof signoffVoteViewSchema>
 
@@ -114,3 +116,30 @@ export const signoffAuditEntrySchema = z.object({
   prevHash: z.string(),
   hash: z.string(),
 })
+
+export const SIGNOFF_ARTICLE_STATUSES = ['unchanged', 'changed', 'added', 'removed'] as const
+
+/**
+ * One article of a proposed version against the last adopted text (SIGN14): its word diff, whether
+ * this round asks for its approval, and the partners whose approval it has (kept from the adopted
+ * round for an unchanged article, given in this round otherwise).
+ */
+export const signoffArticleSchema = z.object({
+  key: z.string(),
+  status: z.enum(SIGNOFF_ARTICLE_STATUSES),
+  needsApproval: z.boolean(),
+  blocks: documentDiffSchema.shape.blocks,
+  omitted: z.number().int(),
+  approvedBy: z.array(z.string()),
+  /** Whether `approvedBy` was kept from the adopted round (an unchanged article). */
+  keptFromRoundId: z.string().nullable(),
+})
+export type SignoffArticle = z.infer<typeof signoffArticleSchema>
+
+/** `GET …/signoff/rounds/:roundId/articles`: the proposed text article by article. */
+export const signoffArticlesSchema = z.object({
+  roundId: z.string(),
+  baseRoundId: z.string().nullable(),
+  articles: z.array(signoffArticleSchema),
+})
+export type SignoffArticles = z.infer<typeof signoffArticlesSchema>

@@ -49,6 +49,7 @@ export const ERROR_REASONS = [
   'proposal_closed',
   'no_change',
   'not_adopted',
+  'adopted_not_draft',
   'not_representative',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]

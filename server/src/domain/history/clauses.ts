@@ -3,9 +3,9 @@ import { canonicalJson, sha256 } from './canonical.ts'
 import { SIGNOFF_META_KEYS } from './restore.ts'
 import { nodeText, type DocumentJson } from './documentJson.ts'
 
-/** A top-level section of a rich text: a heading and the blocks up to the next heading of its level. */
+/** A section of a rich text: a heading of the clause level and the blocks up to the next heading of that level or above. */
 export interface Clause {
-  /** The heading's text (suffixed " (2)"… when repeated); '' for what precedes the first heading. */
+  /** The heading's text (suffixed " (2)"… when repeated); '' for what precedes the first heading, or a text without headings. */
   key: string
   blocks: RichTextNode[]
 }
@@ -13,15 +13,41 @@ export interface Clause {
 const headingLevel = (node: RichTextNode): number | null =>
   node.type === 'heading' ? Number((node as { attrs?: { level?: unknown } }).attrs?.level ?? 1) : null
 
-/** Splits a rich text into clauses at its highest-level headings. */
+/** « Article 3 », « ARTICLE 12 — Durée », « Article premier »: a heading that names an article. */
+const ARTICLE = /^article\s+\S/i
+
+/**
+ * The heading level a text's clauses start at (SIGN13): the shallowest level of its « Article … »
+ * headings; without any, the shallowest level used more than once; else the shallowest level; null
+ * without headings (the whole text is one clause). A single title above the articles stays a clause
+ * of its own instead of swallowing them.
+ */
+export function clauseLevel(blocks: readonly RichTextNode[]): number | null {
+  const headings = blocks.flatMap((b) => {
+    const level = headingLevel(b)
+    return level === null ? [] : [{ level, article: ARTICLE.test(nodeText(b).trim()) }]
+  })
+  if (headings.length === 0) return null
+  const articles = headings.filter((h) => h.article).map((h) => h.level)
+  if (articles.length) return Math.min(...articles)
+  const counts = new Map<number, number>()
+  for (const { level } of headings) counts.set(level, (counts.get(level) ?? 0) + 1)
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([level]) => level)
+  return Math.min(...(repeated.length ? repeated : [...counts.keys()]))
+}
+
+/**
+ * Splits a rich text into clauses at the headings of its clause level (or shallower). A clause's id
+ * is its heading's text, so it stays the same whatever is edited around or inside it.
+ */
 export function clausesOf(json: DocumentJson): Clause[] {
   const blocks = (Array.isArray(json[ROOT.content]) ? json[ROOT.content] : []) as RichTextNode[]
-  const levels = blocks.map(headingLevel).filter((l): l is number => l !== null)
-  const top = levels.length ? Math.min(...levels) : null
+  const top = clauseLevel(blocks)
   const clauses: Clause[] = []
   const seen = new Map<string, number>()
   for (const block of blocks) {
-    if (top !== null && headingLevel(block) === top) {
+    const level = headingLevel(block)
+    if (top !== null && level !== null && level <= top) {
       const title = nodeText(block).trim()
       const n = (seen.get(title) ?? 0) + 1
       seen.set(title, n)

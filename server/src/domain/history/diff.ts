@@ -48,7 +48,7 @@ const blockOf = (node: RichTextNode, status: BlockDiff['status'], parts: TextPar
 }
 
 /** Blocks aligned as a whole, then a removed block followed by an added one is shown as a word diff. */
-function diffBlocks(before: RichTextNode[], after: RichTextNode[]): BlockDiff[] {
+export function diffBlocks(before: RichTextNode[], after: RichTextNode[]): BlockDiff[] {
   const out: BlockDiff[] = []
   const [from, to] = [before.map((b) => canonicalJson(b)), after.map((b) => canonicalJson(b))]
   const changes = diffArrays(from, to, { maxEditLength: DIFF_MAX_EDITS }) ?? [

@@ -1,10 +1,12 @@
 import { docKind, LIMITS, ROOT } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { DocumentTooLargeError, PIECE_BYTES } from '../../collab/preparedDoc.ts'
-import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
+import { draftModel } from '../signoff/export/draft.ts'
+import { exportAdopted, renderExport, type ExportFormat } from '../signoff/export/index.ts'
 import { titleOf, type AdoptedRecord } from '../signoff/adoptedRecord.ts'
 import type { DocKey, DocStore, LogRow } from '../../storage/docStore.ts'
 import { splitState } from '../../workers/splitState.ts'
+import { clauseDiffs, type ClauseDiff } from './clauseDiff.ts'
 import { changedClauses, clausesOf, contentHash } from './clauses.ts'
 import { diffDocuments, type DocumentDiff } from './diff.ts'
 import { documentJson, type DocumentJson } from './documentJson.ts'
@@ -139,6 +141,23 @@ export const HISTORY_JOBS = {
     }
     const [base, document] = await jsonsAt(ctx.store, input.key, [input.baseRowId, input.rowId])
     return { clauses: changedClauses(base!, document!), diff: diffDocuments(base!, document!) }
+  },
+
+  /** Each clause of a proposed version against the adopted text it amends (all added without one), with its word diff (SIGN14). */
+  async clauseDiffs(ctx: JobContext, input: { key: DocKey; rowId: number; baseRowId: number | null }): Promise<ClauseDiff[]> {
+    if (input.baseRowId === null) {
+      const [document] = await jsonsAt(ctx.store, input.key, [input.rowId])
+      return clauseDiffs(null, document!)
+    }
+    const [base, document] = await jsonsAt(ctx.store, input.key, [input.baseRowId, input.rowId])
+    return clauseDiffs(base!, document!)
+  },
+
+  /** The current text exported to `format` as a draft, marked « Projet — version non adoptée » on every page (SIGN15). */
+  async exportDraft(ctx: JobContext, input: { key: DocKey; format: ExportFormat; at: string }): Promise<Uint8Array> {
+    const [document] = await jsonsAt(ctx.store, input.key, [null])
+    const model = draftModel({ document: document!, title: titleOf(document![ROOT.meta], input.key.docName), at: input.at, contentHash: contentHash(document!) })
+    return renderExport(model, input.format)
   },
 
   /** An adopted version exported to `format`, with its signature page (signoff/export). */

@@ -11,6 +11,7 @@ import {
   readDocumentMeta,
   type Partner,
   type ProposeInput,
+  type SignoffArticles,
   type SignoffAuditProblem,
   type SignoffRoundView,
   type SignoffVote,
@@ -36,7 +37,17 @@ import { appendAudit, auditHead, listAudit, withAuditRetry, type AuditEntry, typ
 import type { SignoffConfirmations } from './confirmation.ts'
 import { auditHeadOf } from './head.ts'
 import { checkChain, type ChainCheck } from './integrity/chain.ts'
-import { compareRound, recordedAnswers, recordedRound, roundRecords, type RecordedRound, type RoundRecord, type RoundRow } from './integrity/rounds.ts'
+import {
+  clauseApprovers,
+  compareRound,
+  countedAnswers,
+  recordedAnswers,
+  recordedRound,
+  roundRecords,
+  type RecordedRound,
+  type RoundRecord,
+  type RoundRow,
+} from './integrity/rounds.ts'
 
 /** The workspace's audit chain, checked with the key: the rounds its sealed entries record. */
 interface CheckedChain {
@@ -134,6 +145,60 @@ export class SignoffService {
   async exportAdopted(actor: Membership, docName: string, format: ExportFormat): Promise<Uint8Array> {
     const record = await this.adopted(actor, docName)
     return this.history.jobs.run(actor, 'exportAdopted', { key: { workspaceId: actor.workspaceId, docName }, rowId: record.version.rowId, format, record })
+  }
+
+  /**
+   * The current text exported as a draft (SIGN15): every page marked « Projet — version non adoptée »,
+   * no signature page, laid out on a document thread. An adopted text exports as adopted only (409).
+   */
+  async exportDraft(actor: Membership, docName: string, format: ExportFormat): Promise<Uint8Array> {
+    this.checkDoc(docName)
+    const key = { workspaceId: actor.workspaceId, docName }
+    if ((await this.history.meta(actor, key)).status === 'adopted')
+      throw conflict('This text is adopted: export the adopted version.', undefined, 'adopted_not_draft')
+    return this.history.jobs.run(actor, 'exportDraft', { key, format, at: this.now() })
+  }
+
+  /**
+   * A round's text article by article (SIGN14): each clause's word diff against the adopted text the
+   * round amends (every clause added for a first adoption), whether the round asks for its approval,
+   * and who approved it: in this round for an asked article, kept from the adopted round otherwise.
+   */
+  async articles(actor: JobMember, docName: string, roundId: string): Promise<SignoffArticles> {
+    this.checkDoc(docName)
+    const { workspaceId } = actor
+    const chain = await this.chain(workspaceId)
+    const record = chain.records.get(roundId)
+    const recorded = record ? recordedRound(record) : null
+    if (!record || !recorded || recorded.docName !== docName) throw notFound('Proposal')
+    // The adopted round it amends: the last one adopted, before this proposal, on the hash it records.
+    const base =
+      recorded.baseHash === null
+        ? undefined
+        : this.recordedRounds(chain, docName)
+            .filter((r) => r.status === 'adopted' && r.contentHash === recorded.baseHash && r.closedAt! <= recorded.proposedAt)
+            .sort((a, b) => (a.closedAt! < b.closedAt! ? -1 : a.closedAt! > b.closedAt! ? 1 : 0))
+            .at(-1)
+    const version = await this.history.version(workspaceId, docName, recorded.versionId)
+    const baseRowId = base ? (await this.history.version(workspaceId, docName, base.versionId)).rowId : null
+    const diffs = await this.history.jobs.run(actor, 'clauseDiffs', { key: { workspaceId, docName }, rowId: version.rowId, baseRowId })
+    const baseRecord = base ? chain.records.get(base.id) : undefined
+    // An unchanged article keeps the approvals the adopted round counted.
+    const kept = baseRecord ? countedAnswers(baseRecord, base!.clauses).flatMap((a) => (a.vote === 'approve' ? [a.partnerId] : [])) : []
+    const asked = new Set(recorded.clauses)
+    return {
+      roundId,
+      baseRoundId: base?.id ?? null,
+      articles: diffs.map((d) => {
+        const needsApproval = asked.has(d.key)
+        return {
+          ...d,
+          needsApproval,
+          approvedBy: needsApproval ? clauseApprovers(record, d.key) : kept,
+          keptFromRoundId: needsApproval ? null : (base?.id ?? null),
+        }
+      }),
+    }
   }
 
   async audit(workspaceId: string, docName: string): Promise<AuditEntry[]> {
@@ -381,7 +446,8 @@ export class SignoffService {
     const recorded = record ? recordedRound(record) : null
     if (!record || !recorded || recorded.status !== 'open') return
     const partners = (await listPartners(this.db, workspaceId)).map((p) => p.id)
-    const outcome = adoptionOutcome(recorded.rule, recordedAnswers(record), partners)
+    // An approval given article by article counts once it covers the round's clauses (SIGN14).
+    const outcome = adoptionOutcome(recorded.rule, countedAnswers(record, recorded.clauses), partners)
     if (!outcome.adopted) return
     const version = await this.history.version(workspaceId, docName, recorded.versionId)
     // Rebuilt on a document thread, with its hash; the server's own job (null): never refused for being busy.
@@ -506,7 +572,7 @@ export class SignoffService {
     ]
     const outcome = adoptionOutcome(
       shown.rule,
-      answers,
+      recorded ? countedAnswers(record!, shown.clauses) : answers,
       partners.map((p) => p.id),
     )
     const users = userIds.length ? await this.db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : []
@@ -540,6 +606,7 @@ export class SignoffService {
           clause: answer?.clause ?? null,
           threadId: answer?.threadId ?? null,
           at: answer?.at ?? null,
+          approvedClauses: record ? shown.clauses.filter((c) => clauseApprovers(record, c).includes(p.id)) : [],
         }
       }),
       audit: { ok: problems.length === 0, problems },

@@ -1,4 +1,4 @@
-import { proposedRoundSchema, proposeSchema, signoffAuditEntrySchema, signoffRoundViewSchema, unlockedSchema, voteSchema } from '@ensemble/shared'
+import { proposedRoundSchema, proposeSchema, signoffArticlesSchema, signoffAuditEntrySchema, signoffRoundViewSchema, unlockedSchema, voteSchema } from '@ensemble/shared'
 import { z } from 'zod'
 import { Hono, type Context } from 'hono'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
@@ -12,7 +12,7 @@ import { jsonBody, pathIds } from '../validate.ts'
 import { documentEvents } from './documentEvents.ts'
 import { docNameParam } from './history.ts'
 
-const fileName = (docName: string, ext: string) => `attachment; filename="${docName}-adopted.${ext}"`
+const fileName = (docName: string, ext: string, kind: 'adopted' | 'draft' = 'adopted') => `attachment; filename="${docName}-${kind}.${ext}"`
 
 const mismatch = '; 409 audit_mismatch when its stored sign-off or text does not match the sealed audit entries'
 
@@ -35,6 +35,16 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
       'content-disposition': fileName(docName, format),
     })
   }
+  const sendDraft = async (c: Context<AppEnv>, format: ExportFormat) => {
+    const docName = c.req.param('docName')!
+    // Laid out on a document thread, as the adopted export (LOOP3).
+    const bytes = await signoff.exportDraft(c.get('membership'), docName, format)
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': EXPORT_FORMATS[format].contentType,
+      'content-disposition': fileName(docName, format, 'draft'),
+    })
+  }
+  const draft = '; marked « Projet — version non adoptée » on every page, no signature page (SIGN15); 409 adopted_not_draft once adopted'
   return (
     new Hono<AppEnv>()
       .get(
@@ -68,9 +78,23 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
         const { docName, roundId } = c.req.valid('param')
         return c.json(await signoff.round(c.get('membership').workspaceId, docName, roundId))
       })
+      .get(
+        '/:docName/signoff/rounds/:roundId/articles',
+        describe(
+          'The proposed text article by article: each clause’s word diff against the adopted text, whether this round asks for its approval, and who approved it (kept from the adopted round when unchanged) (SIGN14)',
+          { 200: signoffArticlesSchema },
+        ),
+        read,
+        docNameParam,
+        roundId,
+        async (c) => {
+          const { docName, roundId } = c.req.valid('param')
+          return c.json(await signoff.articles(c.get('membership'), docName, roundId))
+        },
+      )
       .post(
         '/:docName/signoff/rounds/:roundId/votes',
-        describe('A partner’s representative approves, abstains or objects (an objection opens a comment thread on the clause)', {
+        describe('A partner’s representative approves (the whole round, or one article named by `clause`: SIGN14), abstains or objects (an objection opens a comment thread on the clause)', {
           200: signoffRoundViewSchema,
         }),
         vote,
@@ -142,6 +166,27 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
         read,
         docNameParam,
         (c) => sendExport(c, 'docx'),
+      )
+      .get(
+        '/:docName/export-draft.pdf',
+        describe(`The current text as a PDF draft${draft}`, { 200: fileAnswer(EXPORT_FORMATS.pdf.contentType, 'PDF') }),
+        read,
+        docNameParam,
+        (c) => sendDraft(c, 'pdf'),
+      )
+      .get(
+        '/:docName/export-draft.odt',
+        describe(`The current text as an OpenDocument draft${draft}`, { 200: fileAnswer(EXPORT_FORMATS.odt.contentType, 'OpenDocument text') }),
+        read,
+        docNameParam,
+        (c) => sendDraft(c, 'odt'),
+      )
+      .get(
+        '/:docName/export-draft.docx',
+        describe(`The current text as a Word (DOCX) draft${draft}`, { 200: fileAnswer(EXPORT_FORMATS.docx.contentType, 'Word document') }),
+        read,
+        docNameParam,
+        (c) => sendDraft(c, 'docx'),
       )
   )
 }

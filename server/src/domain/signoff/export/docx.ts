@@ -66,6 +66,7 @@ const CONTENT_TYPES =
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+  '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '</Types>'
 
@@ -78,14 +79,24 @@ const RELS =
 const DOCUMENT_RELS =
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
   '</Relationships>'
 
-/** A4 with 2 cm margins (twentieths of a point). */
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+
+/** The page header: a draft's mark (SIGN15), empty for an adopted version. */
+const header = (mark: string | null): string =>
+  `${XML_HEAD}<w:hdr xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${
+    mark ? `<w:r><w:rPr><w:b/><w:color w:val="B00020"/></w:rPr><w:t xml:space="preserve">${escapeXml(mark)}</w:t></w:r>` : ''
+  }</w:p></w:hdr>`
+
+/** A4 with 2 cm margins (twentieths of a point), the header on every page. */
 const SECTION =
-  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
+  '<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
 
 /**
- * Word (.docx, Office Open XML) of the adopted version with its signature page: the same model as the
+ * Word (.docx, Office Open XML) of the adopted version with its signature page, or of a draft marked in
+ * the header of every page: the same model as the
  * PDF and the ODT, written as WordprocessingML parts in a zip (no template, no dependency but fflate).
  */
 export function exportDocx(model: ExportModel): Uint8Array {
@@ -94,14 +105,18 @@ export function exportDocx(model: ExportModel): Uint8Array {
     paragraph(model.title, 'Title'),
     paragraph(model.subtitle, 'Subtitle'),
     ...model.blocks.map((b) => paragraph(b.text, b.heading ? 'Heading2' : undefined)),
-    paragraph(signatures.heading, 'Heading1', true),
-    table(
-      signatures.columns,
-      signatures.rows.map((s) => [s.partner, s.representative, s.answer, s.answeredAt]),
-    ),
+    ...(signatures
+      ? [
+          paragraph(signatures.heading, 'Heading1', true),
+          table(
+            signatures.columns,
+            signatures.rows.map((s) => [s.partner, s.representative, s.answer, s.answeredAt]),
+          ),
+        ]
+      : []),
     ...model.fingerprints.flatMap(({ label, value }) => [paragraph(label, 'TableHeader'), paragraph(value, 'Hash')]),
   ].join('')
-  const document = `${XML_HEAD}<w:document xmlns:w="${W}"><w:body>${body}${SECTION}</w:body></w:document>`
+  const document = `${XML_HEAD}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}${SECTION}</w:body></w:document>`
   const core =
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
     `<dc:title>${escapeXml(model.title)}</dc:title><dc:description>${escapeXml(model.fingerprints[0]?.value ?? '')}</dc:description></cp:coreProperties>`
@@ -111,6 +126,7 @@ export function exportDocx(model: ExportModel): Uint8Array {
     'word/document.xml': strToU8(document),
     'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
     'word/styles.xml': strToU8(STYLES),
+    'word/header1.xml': strToU8(header(model.mark)),
     'docProps/core.xml': strToU8(core),
   })
 }

@@ -13,6 +13,9 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 
+/** A model (adopted or draft) laid out in `format`. */
+export const renderExport = (model: ExportModel, format: ExportFormat): Uint8Array | Promise<Uint8Array> => EXPORT_FORMATS[format].render(model)
+
 /** The adopted version in `format`, with its file's content type. */
 export async function exportAdopted(record: AdoptedRecord, format: ExportFormat): Promise<{ bytes: Uint8Array; contentType: string }> {
   const { contentType, render } = EXPORT_FORMATS[format]

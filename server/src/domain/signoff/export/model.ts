@@ -12,15 +12,18 @@ import type { AdoptedRecord } from '../adoptedRecord.ts'
  */
 export interface ExportModel {
   title: string
+  /** Printed at the top of every page (a draft's « Projet — version non adoptée », SIGN15); null for an adopted version. */
+  mark: string | null
   /** "Version adoptée : <name> — <date>". */
   subtitle: string
   /** The adopted text as paragraphs: headings marked, list items and table cells flattened to lines. */
   blocks: { heading: boolean; text: string }[]
+  /** The signature page; null for a draft, which nobody signed. */
   signatures: {
     heading: string
     columns: readonly [partner: string, representative: string, answer: string, date: string]
     rows: Signature[]
-  }
+  } | null
   /** Labelled hashes under the signatures, printed in a fixed-width font. */
   fingerprints: { label: string; value: string }[]
 }
@@ -55,8 +58,9 @@ export function exportModel(record: AdoptedRecord): ExportModel {
   const { round, auditHead: head } = record
   return {
     title: record.title,
+    mark: null,
     subtitle: `${LABELS.adopted} : ${record.version.name} — ${round.closedAt?.slice(0, 10) ?? ''} — ${LABELS.rule} : ${ADOPTION_RULE_LABELS[round.rule].fr} / ${ADOPTION_RULE_LABELS[round.rule].en}`,
-    blocks: content.map((node) => ({ heading: node.type === 'heading', text: nodeText(node) })),
+    blocks: blocksOf(content),
     signatures: {
       heading: LABELS.signatures,
       columns: [LABELS.partner, LABELS.representative, LABELS.answer, LABELS.date],
@@ -81,6 +85,10 @@ export function exportModel(record: AdoptedRecord): ExportModel {
     ],
   }
 }
+
+/** The text as paragraphs, headings marked. */
+export const blocksOf = (content: readonly RichTextNode[]): ExportModel['blocks'] =>
+  content.map((node) => ({ heading: node.type === 'heading', text: nodeText(node) }))
 
 /** Text for an XML part (ODT, DOCX): the five markup characters escaped. */
 export const escapeXml = (text: string): string =>

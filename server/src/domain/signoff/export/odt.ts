@@ -6,18 +6,25 @@ const paragraph = (text: string, style = 'Standard'): string => `<text:p text:st
 const row = (cells: readonly string[]): string =>
   `<table:table-row>${cells.map((v) => `<table:table-cell office:value-type="string">${paragraph(v)}</table:table-cell>`).join('')}</table:table-row>`
 
-/** OpenDocument text (.odt) of the adopted version with its signature page: a zip of XML parts. */
+/**
+ * OpenDocument text (.odt) of the adopted version with its signature page, or of a draft marked in the
+ * header of every page (its default master page, styles.xml): a zip of XML parts.
+ */
 export function exportOdt(model: ExportModel): Uint8Array {
   const { signatures } = model
   const body = [
     `<text:h text:style-name="Title" text:outline-level="1">${xml(model.title)}</text:h>`,
     paragraph(model.subtitle),
     ...model.blocks.map((b) => (b.heading ? `<text:h text:outline-level="2">${xml(b.text)}</text:h>` : paragraph(b.text))),
-    `<text:h text:style-name="Signatures" text:outline-level="1">${xml(signatures.heading)}</text:h>`,
-    `<table:table table:name="signatures"><table:table-column table:number-columns-repeated="${signatures.columns.length}"/>`,
-    row(signatures.columns),
-    ...signatures.rows.map((s) => row([s.partner, s.representative, s.answer, s.answeredAt])),
-    `</table:table>`,
+    ...(signatures
+      ? [
+          `<text:h text:style-name="Signatures" text:outline-level="1">${xml(signatures.heading)}</text:h>`,
+          `<table:table table:name="signatures"><table:table-column table:number-columns-repeated="${signatures.columns.length}"/>`,
+          row(signatures.columns),
+          ...signatures.rows.map((s) => row([s.partner, s.representative, s.answer, s.answeredAt])),
+          `</table:table>`,
+        ]
+      : []),
     ...model.fingerprints.flatMap(({ label, value }) => [paragraph(label), paragraph(value, 'Hash')]),
   ].join('')
   const ns =
@@ -34,7 +41,9 @@ export function exportOdt(model: ExportModel): Uint8Array {
     '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
     '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>' +
     '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
-    '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>' +
+    (model.mark ? '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' : '') +
+    '</manifest:manifest>'
   const meta = `<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>${xml(model.title)}</dc:title><dc:description>${xml(model.fingerprints[0]?.value ?? '')}</dc:description></office:meta></office:document-meta>`
   // The mimetype entry comes first and uncompressed, as ODF requires.
   return zipSync({
@@ -42,5 +51,16 @@ export function exportOdt(model: ExportModel): Uint8Array {
     'content.xml': strToU8(content),
     'meta.xml': strToU8(meta),
     'META-INF/manifest.xml': strToU8(manifest),
+    ...(model.mark ? { 'styles.xml': strToU8(pageStyles(ns, model.mark)) } : {}),
   })
 }
+
+/** A4 pages whose header carries `mark` on every page (the default master page). */
+const pageStyles = (ns: string, mark: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns} office:version="1.3">` +
+  '<office:automatic-styles><style:page-layout style:name="pm1">' +
+  '<style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>' +
+  '<style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>' +
+  '</style:page-layout></office:automatic-styles>' +
+  `<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p>${xml(mark)}</text:p></style:header></style:master-page></office:master-styles>` +
+  '</office:document-styles>'

@@ -1,9 +1,13 @@
 import PDFDocument from 'pdfkit'
 import type { ExportModel } from './model.ts'
 
-/** PDF of the adopted version with its signature page (pdfkit, standard fonts, pure JavaScript). */
+/**
+ * PDF of the adopted version with its signature page, or of a draft with its mark at the top of
+ * every page (pdfkit, standard fonts, pure JavaScript).
+ */
 export function exportPdf(model: ExportModel): Promise<Uint8Array> {
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: model.title, Subject: model.fingerprints[0]?.value ?? '' } })
+  // Pages are kept until the end so the mark goes on each, once the text has found its pages.
+  const pdf = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: model.title, Subject: model.fingerprints[0]?.value ?? '' } })
   const chunks: Buffer[] = []
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -18,18 +22,27 @@ export function exportPdf(model: ExportModel): Promise<Uint8Array> {
     else pdf.font('Helvetica').fontSize(11).text(block.text, { align: 'justify' })
     pdf.moveDown(0.3)
   }
-  pdf.addPage()
-  pdf.font('Helvetica-Bold').fontSize(16).text(model.signatures.heading).moveDown()
-  const [, representative, answer, date] = model.signatures.columns
-  for (const s of model.signatures.rows) {
-    pdf.font('Helvetica-Bold').fontSize(11).text(s.partner)
-    pdf.font('Helvetica').fontSize(10).text(`${representative} : ${s.representative}`)
-    pdf.text(`${answer} : ${s.answer}`)
-    pdf.text(`${date} : ${s.answeredAt}`).moveDown(0.7)
+  if (model.signatures) {
+    pdf.addPage()
+    pdf.font('Helvetica-Bold').fontSize(16).text(model.signatures.heading).moveDown()
+    const [, representative, answer, date] = model.signatures.columns
+    for (const s of model.signatures.rows) {
+      pdf.font('Helvetica-Bold').fontSize(11).text(s.partner)
+      pdf.font('Helvetica').fontSize(10).text(`${representative} : ${s.representative}`)
+      pdf.text(`${answer} : ${s.answer}`)
+      pdf.text(`${date} : ${s.answeredAt}`).moveDown(0.7)
+    }
   }
   for (const { label, value } of model.fingerprints) {
     pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(10).text(label)
     pdf.font('Courier').fontSize(9).text(value)
+  }
+  if (model.mark) {
+    const { start, count } = pdf.bufferedPageRange()
+    for (let i = start; i < start + count; i++) {
+      pdf.switchToPage(i)
+      pdf.font('Helvetica-Bold').fontSize(9).fillColor('#b00020').text(model.mark, 56, 24, { lineBreak: false })
+    }
   }
   pdf.end()
   return done

@@ -14,6 +14,10 @@ export interface RoundRecord {
   proposed: AuditEntry | null
   /** Each partner's latest answer, by partner id. */
   answers: Map<string, AuditEntry>
+  /** The articles each partner approved one by one since its last abstention or objection (SIGN14). */
+  clauseApprovals: Map<string, Set<string>>
+  /** Partners who approved the whole round since their last abstention or objection. */
+  wholeApprovals: Set<string>
   /** The `adopted` or `withdrawn` entry. */
   closing: AuditEntry | null
 }
@@ -58,10 +62,19 @@ export function roundRecords(entries: readonly AuditEntry[]): Map<string, RoundR
     const roundId = text(entry.detail.roundId)
     if (!roundId) continue
     let record = records.get(roundId)
-    if (!record) records.set(roundId, (record = { roundId, proposed: null, answers: new Map(), closing: null }))
+    if (!record) records.set(roundId, (record = { roundId, proposed: null, answers: new Map(), clauseApprovals: new Map(), wholeApprovals: new Set(), closing: null }))
     const partnerId = text(entry.detail.partnerId)
     if (entry.action === 'proposed') record.proposed ??= entry
-    else if (entry.action in ANSWERS && partnerId) record.answers.set(partnerId, entry)
+    else if (entry.action in ANSWERS && partnerId) {
+      record.answers.set(partnerId, entry)
+      const clause = text(entry.detail.clause)
+      // Abstaining or objecting takes back the articles approved before; approving one adds it.
+      if (entry.action !== 'approved') {
+        record.clauseApprovals.delete(partnerId)
+        record.wholeApprovals.delete(partnerId)
+      } else if (clause === null) record.wholeApprovals.add(partnerId)
+      else record.clauseApprovals.set(partnerId, (record.clauseApprovals.get(partnerId) ?? new Set()).add(clause))
+    }
     else if (entry.action === 'adopted' || entry.action === 'withdrawn') record.closing ??= entry
   }
   return records
@@ -102,6 +115,22 @@ export function recordedAnswers(record: RoundRecord): RecordedAnswer[] {
     seq: e.seq,
   }))
 }
+
+/**
+ * The answers a round's rule counts (SIGN14): an approval given article by article counts once the
+ * partner has approved every clause the round asks about; until then the partner has not answered.
+ */
+export function countedAnswers(record: RoundRecord, clauses: readonly string[]): RecordedAnswer[] {
+  return recordedAnswers(record).filter((a) => {
+    if (a.vote !== 'approve' || a.clause === null || record.wholeApprovals.has(a.partnerId)) return true
+    const approved = record.clauseApprovals.get(a.partnerId)
+    return clauses.every((c) => approved?.has(c))
+  })
+}
+
+/** The partners whose approval an article of the round has: the whole round's, or that article's. */
+export const clauseApprovers = (record: RoundRecord, clause: string): string[] =>
+  [...record.answers.keys()].filter((p) => record.wholeApprovals.has(p) || record.clauseApprovals.get(p)?.has(clause))
 
 /** A round's rows as stored: the round, its answers, and the content hash of the round it amends. */
 export interface StoredRound {
