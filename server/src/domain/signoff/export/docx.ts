@@ -60,13 +60,16 @@ const STYLES =
   style('Hash', 'Hash', '<w:jc w:val="left"/>', '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="18"/>') +
   '</w:styles>'
 
+/** The header part's content type and relationship: only a draft has a header (its mark). */
+const HEADER_TYPE = '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+const HEADER_REL = '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+
 const CONTENT_TYPES =
   `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-  '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '</Types>'
 
@@ -79,20 +82,17 @@ const RELS =
 const DOCUMENT_RELS =
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
-  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
   '</Relationships>'
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
-/** The page header: a draft's mark (SIGN15), empty for an adopted version. */
-const header = (mark: string | null): string =>
-  `${XML_HEAD}<w:hdr xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${
-    mark ? `<w:r><w:rPr><w:b/><w:color w:val="B00020"/></w:rPr><w:t xml:space="preserve">${escapeXml(mark)}</w:t></w:r>` : ''
-  }</w:p></w:hdr>`
+/** The page header of a draft: its mark, on every page (SIGN15). */
+const header = (mark: string): string =>
+  `${XML_HEAD}<w:hdr xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="B00020"/></w:rPr><w:t xml:space="preserve">${escapeXml(mark)}</w:t></w:r></w:p></w:hdr>`
 
-/** A4 with 2 cm margins (twentieths of a point), the header on every page. */
-const SECTION =
-  '<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
+/** A4 with 2 cm margins (twentieths of a point), a draft's header on every page. */
+const section = (marked: boolean): string =>
+  `<w:sectPr>${marked ? '<w:headerReference w:type="default" r:id="rId2"/>' : ''}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>`
 
 /**
  * Word (.docx, Office Open XML) of the adopted version with its signature page, or of a draft marked in
@@ -116,17 +116,17 @@ export function exportDocx(model: ExportModel): Uint8Array {
       : []),
     ...model.fingerprints.flatMap(({ label, value }) => [paragraph(label, 'TableHeader'), paragraph(value, 'Hash')]),
   ].join('')
-  const document = `${XML_HEAD}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}${SECTION}</w:body></w:document>`
+  const document = `${XML_HEAD}<w:document xmlns:w="${W}"${model.mark ? ` xmlns:r="${R}"` : ''}><w:body>${body}${section(model.mark !== null)}</w:body></w:document>`
   const core =
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
     `<dc:title>${escapeXml(model.title)}</dc:title><dc:description>${escapeXml(model.fingerprints[0]?.value ?? '')}</dc:description></cp:coreProperties>`
   return zipSync({
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    '[Content_Types].xml': strToU8(model.mark ? CONTENT_TYPES.replace('</Types>', `${HEADER_TYPE}</Types>`) : CONTENT_TYPES),
     '_rels/.rels': strToU8(RELS),
     'word/document.xml': strToU8(document),
-    'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
+    'word/_rels/document.xml.rels': strToU8(model.mark ? DOCUMENT_RELS.replace('</Relationships>', `${HEADER_REL}</Relationships>`) : DOCUMENT_RELS),
+    ...(model.mark ? { 'word/header1.xml': strToU8(header(model.mark)) } : {}),
     'word/styles.xml': strToU8(STYLES),
-    'word/header1.xml': strToU8(header(model.mark)),
     'docProps/core.xml': strToU8(core),
   })
 }
