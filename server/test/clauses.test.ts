@@ -8,13 +8,62 @@ const doc = (...content: object[]) => ({ meta: { title: 'T' }, content })
 
 describe('clauses follow the document’s own structure', () => {
   it.each([
-    ['[SIGN13] « Article N » at level 2 under a level-1 title', doc(h(1, 'Accord'), p('intro'), h(2, 'Préambule'), p('a'), h(2, 'Article 1 — Objet'), p('b'), h(3, 'Détail'), p('c'), h(2, 'Article 2 — Durée'), p('d')), [['Accord', 2], ['Préambule', 2], ['Article 1 — Objet', 4], ['Article 2 — Durée', 2]]],
-    ['[SIGN13] « Article N » at level 3 under level-2 titles', doc(h(2, 'Titre I'), h(3, 'Article 1'), p('a'), h(3, 'ARTICLE 2 — Durée'), p('b'), h(2, 'Titre II'), h(3, 'Article 3'), p('c')), [['Titre I', 1], ['Article 1', 2], ['ARTICLE 2 — Durée', 2], ['Titre II', 1], ['Article 3', 2]]],
-    ['[SIGN13] without « Article »: the shallowest level used more than once', doc(h(1, 'Titre'), h(2, 'Un'), p('a'), h(2, 'Deux'), p('b')), [['Titre', 1], ['Un', 2], ['Deux', 2]]],
-    ['[SIGN13] a single heading level used once: that level', doc(p('avant'), h(2, 'Seul'), p('a')), [['', 1], ['Seul', 2]]],
+    [
+      '[SIGN13] « Article N » at level 2 under a level-1 title',
+      doc(h(1, 'Accord'), p('intro'), h(2, 'Préambule'), p('a'), h(2, 'Article 1 — Objet'), p('b'), h(3, 'Détail'), p('c'), h(2, 'Article 2 — Durée'), p('d')),
+      [
+        ['Accord', 2],
+        ['Préambule', 2],
+        ['Article 1 — Objet', 4],
+        ['Article 2 — Durée', 2],
+      ],
+    ],
+    [
+      '[SIGN13] « Article N » at level 3 under level-2 titles',
+      doc(h(2, 'Titre I'), h(3, 'Article 1'), p('a'), h(3, 'ARTICLE 2 — Durée'), p('b'), h(2, 'Titre II'), h(3, 'Article 3'), p('c')),
+      [
+        ['Titre I', 1],
+        ['Article 1', 2],
+        ['ARTICLE 2 — Durée', 2],
+        ['Titre II', 1],
+        ['Article 3', 2],
+      ],
+    ],
+    [
+      '[SIGN13] without « Article »: the shallowest level used more than once',
+      doc(h(1, 'Titre'), h(2, 'Un'), p('a'), h(2, 'Deux'), p('b')),
+      [
+        ['Titre', 1],
+        ['Un', 2],
+        ['Deux', 2],
+      ],
+    ],
+    [
+      '[SIGN13] a single heading level used once: that level',
+      doc(p('avant'), h(2, 'Seul'), p('a')),
+      [
+        ['', 1],
+        ['Seul', 2],
+      ],
+    ],
     ['[SIGN13] a text without headings is one clause', doc(p('a'), p('b')), [['', 2]]],
-    ['[SIGN13] a repeated heading gets a rank', doc(h(2, 'Article 1'), p('a'), h(2, 'Article 1'), p('b')), [['Article 1', 2], ['Article 1 (2)', 2]]],
-    ['[SIGN13] « Articles » in a sentence is no article heading', doc(h(1, 'Articles et annexes'), p('a'), h(2, 'Un'), h(2, 'Deux')), [['Articles et annexes', 2], ['Un', 1], ['Deux', 1]]],
+    [
+      '[SIGN13] a repeated heading gets a rank',
+      doc(h(2, 'Article 1'), p('a'), h(2, 'Article 1'), p('b')),
+      [
+        ['Article 1', 2],
+        ['Article 1 (2)', 2],
+      ],
+    ],
+    [
+      '[SIGN13] « Articles » in a sentence is no article heading',
+      doc(h(1, 'Articles et annexes'), p('a'), h(2, 'Un'), h(2, 'Deux')),
+      [
+        ['Articles et annexes', 2],
+        ['Un', 1],
+        ['Deux', 1],
+      ],
+    ],
   ])('%s', (_name, json, expected) => {
     expect(clausesOf(json).map((c) => [c.key, c.blocks.length])).toEqual(expected)
   })

@@ -6,6 +6,10 @@ import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { appendBlocks, block, waitForRows } from '../integration/history-flow.ts'
 import { twoPartnerAlliance, vote } from '../integration/signoff-flow.ts'
 import type { SignoffRoundView } from '@ensemble/shared'
+import * as Y from 'yjs'
+import { axeViolations } from '../helpers/axe.ts'
+import { contentOf } from '@ensemble/shared'
+import { propose } from '../integration/signoff-flow.ts'
 
 const WAIT = { timeout: 20_000 }
 
@@ -56,7 +60,7 @@ describe.skipIf(!browserTestsEnabled())('[SIGN8] the history and sign-off panels
     const repPage = await open()
     await signInThroughUi(repPage, base, lina.email)
     await repPage.goto(agreement)
-    await repPage.getByRole('button', { name: 'Approuver' }).click()
+    await repPage.getByRole('button', { name: 'Approuver', exact: true }).click()
     await repPage.locator('.signoff-round li', { hasText: 'Association Littoral (Lina Association) : Approuve' }).waitFor(WAIT)
 
     const [round] = await admin.client.json<SignoffRoundView[]>('GET', `/api/workspaces/${workspaceId}/documents/agreement/signoff`, undefined, 200)
@@ -66,5 +70,72 @@ describe.skipIf(!browserTestsEnabled())('[SIGN8] the history and sign-off panels
     const pdfHref = await repPage.getByRole('link', { name: 'Télécharger en PDF' }).getAttribute('href')
     expect(pdfHref).toBe(`/api/workspaces/${workspaceId}/documents/agreement/export.pdf`)
     await repPage.getByText(round!.contentHash).first().waitFor(WAIT)
+  })
+
+  it('[SIGN14] [SIGN16] on a phone (390 px) the representative reads each changed article’s word diff and approves it; the hash never widens the page; axe finds nothing serious', async () => {
+    const base = server.url
+    const { workspaceId, admin, steering, lina, hugo, cityId } = await twoPartnerAlliance(base)
+    const api = `/api/workspaces/${workspaceId}/documents/agreement`
+    const writer = await connectDoc(admin.client, workspaceId, 'agreement')
+    await writer.synced()
+    const heading = (text: string) => {
+      const element = new Y.XmlElement('heading')
+      element.setAttribute('level', 2 as unknown as string)
+      element.insert(0, [new Y.XmlText(text)])
+      return element
+    }
+    appendBlocks(writer.doc, [
+      heading('Article 1 — Objet'),
+      block('paragraph', 'Coopérer pour le littoral.'),
+      heading('Article 2 — Durée'),
+      block('paragraph', 'Conclu pour trois ans.'),
+    ])
+    await waitForRows(admin.client, workspaceId, 'agreement', 1)
+    const { round } = await propose(steering, workspaceId, 'agreement', { name: 'v1' })
+    await vote(lina, workspaceId, 'agreement', round.id, { vote: 'approve' })
+    expect((await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'approve' })).status).toBe('adopted')
+    await steering.client.json('POST', `${api}/signoff/unlock`, undefined, 200)
+    const duration = (contentOf(writer.doc).get(3) as Y.XmlElement).get(0) as Y.XmlText
+    writer.doc.transact(() => {
+      const at = duration.toString().indexOf('trois')
+      duration.delete(at, 'trois'.length)
+      duration.insert(at, 'cinq')
+    })
+    await waitForRows(admin.client, workspaceId, 'agreement', 2)
+    writer.destroy()
+    const amendment = await propose(steering, workspaceId, 'agreement', { name: 'Avenant n°1' })
+
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    await signInThroughUi(page, base, hugo.email)
+    await page.goto(`${base}/alliances/${workspaceId}/accord`)
+    const articles = page.getByRole('region', { name: 'Article par article' })
+    await articles.waitFor(WAIT)
+    const changed = articles.getByRole('listitem', { name: 'Article 2 — Durée' })
+    await changed.getByText('modifié · à approuver').waitFor(WAIT)
+    // Rendered, not only in the DOM: the words removed and added in the article.
+    await changed.locator('del', { hasText: 'trois' }).waitFor({ state: 'visible', ...WAIT })
+    await changed.locator('ins', { hasText: 'cinq' }).waitFor({ state: 'visible', ...WAIT })
+    const unchanged = articles.getByRole('listitem', { name: 'Article 1 — Objet' })
+    await unchanged.getByText('inchangé · approbations conservées de la version adoptée').waitFor(WAIT)
+    await unchanged.getByText('Approuvé par : Association Littoral, Ville de Lille').waitFor(WAIT)
+    expect(await unchanged.getByRole('button').count()).toBe(0)
+
+    // The hashes wrap: nothing is wider than the window.
+    await page.getByRole('button', { name: 'Copier l’empreinte' }).first().waitFor(WAIT)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    expect(await axeViolations(page)).toEqual([])
+
+    await changed.getByRole('button', { name: 'Approuver l’article « Article 2 — Durée »' }).click()
+    await changed.getByText('Approuvé par : Ville de Lille').waitFor(WAIT)
+    const after = await admin.client.json<SignoffRoundView>('GET', `${api}/signoff/rounds/${amendment.round.id}`, undefined, 200)
+    expect(after.votes.find((v) => v.partnerId === cityId)).toMatchObject({
+      vote: 'approve',
+      clause: 'Article 2 — Durée',
+      approvedClauses: ['Article 2 — Durée'],
+    })
+    // The only asked article approved: the city's answer counts; the association's is still awaited.
+    expect(after.outcome).toMatchObject({ adopted: false, approvals: 1 })
   })
 })

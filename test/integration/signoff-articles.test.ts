@@ -160,7 +160,9 @@ describe('sign-off article by article', () => {
     const c = await connect(admin.client, workspaceId, 'charter')
     documentMetaOf(c.doc).set('title', 'Charte de l’alliance')
     // Long enough for several PDF pages.
-    const paragraphs = Array.from({ length: 40 }, (_, i) => block('paragraph', `Paragraphe ${i + 1} : les partenaires coopèrent avec confiance et transparence, chacun selon ses moyens et ses missions.`))
+    const paragraphs = Array.from({ length: 40 }, (_, i) =>
+      block('paragraph', `Paragraphe ${i + 1} : les partenaires coopèrent avec confiance et transparence, chacun selon ses moyens et ses missions.`),
+    )
     appendBlocks(c.doc, [heading(2, 'Article 1 — Valeurs'), ...paragraphs])
     await waitForRows(admin.client, workspaceId, 'charter', 2)
 
@@ -188,7 +190,9 @@ describe('sign-off article by article', () => {
     expect(header).toContain(MARK)
     const documentXml = strFromU8(docx['word/document.xml']!)
     expect(documentXml).toContain('<w:headerReference w:type="default" r:id="rId2"/>')
-    expect(strFromU8(docx['word/_rels/document.xml.rels']!)).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"')
+    expect(strFromU8(docx['word/_rels/document.xml.rels']!)).toContain(
+      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"',
+    )
     expect(strFromU8(docx['[Content_Types].xml']!)).toContain('PartName="/word/header1.xml"')
     expect(documentXml).toContain('Paragraphe 40 : les partenaires')
     expect(documentXml).not.toContain('Page de signature')

@@ -21,6 +21,8 @@ export const queryKeys = {
   versions: (ws: string, docName: string) => [...queryKeys.history(ws, docName), 'versions'] as const,
   actionHistory: (ws: string, actionId: string) => [...queryKeys.history(ws, 'plan'), 'action', actionId] as const,
   signoff: (ws: string, docName: string) => ['workspace', ws, 'signoff', docName] as const,
+  /** Under `signoff`: reloaded with the rounds when anyone answers. */
+  signoffArticles: (ws: string, docName: string, roundId: string) => [...queryKeys.signoff(ws, docName), 'articles', roundId] as const,
 
   /**
    * What a version dialog reads: a named version does not change, and a comparison is read once per

@@ -39,11 +39,22 @@ function Parts({ parts }: { parts: readonly TextPart[] }) {
 
 const LISTS: Record<string, 'ul' | 'ol'> = { bulletList: 'ul', orderedList: 'ol', taskList: 'ul' }
 
-/** One block of the diff as the editor lays it out: a heading stays a heading, a list a list. */
-function Block({ block }: { block: DocumentDiff['blocks'][number] }): ReactNode {
+/**
+ * One block of the diff as the editor lays it out: a heading stays a heading (or, `flat`, a bold
+ * paragraph under a heading of the page's own outline), a list a list.
+ */
+export function Block({ block, flat = false }: { block: DocumentDiff['blocks'][number]; flat?: boolean }): ReactNode {
   const props = { className: `diff-block diff-block--${block.status}`, 'data-type': block.type }
   const rows = withContentKeys(lines(block.parts), rowContent)
   const each = (tag: string) => rows.map(({ key, item: row }) => createElement(tag, { key }, <Parts parts={row} />))
+  if (block.type === 'heading' && flat)
+    return (
+      <p {...props}>
+        <strong>
+          <Parts parts={block.parts} />
+        </strong>
+      </p>
+    )
   if (block.type === 'heading') {
     const level = Math.min(3, Math.max(1, Number(block.attrs?.level) || 1))
     return createElement(`h${level}`, props, <Parts parts={block.parts} />)

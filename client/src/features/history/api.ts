@@ -13,6 +13,10 @@ const doc = (workspaceId: string, docName: string) => params({ workspaceId, docN
 export const exportPath = (ws: string, docName: string, format: 'pdf' | 'odt' | 'docx') =>
   documents[`export.${format}`].$url({ param: doc(ws, docName) }).pathname
 
+/** The address of a draft export of the current text, marked « Projet — version non adoptée » (SIGN15). */
+export const draftExportPath = (ws: string, docName: string, format: 'pdf' | 'odt' | 'docx') =>
+  documents[`export-draft.${format}`].$url({ param: doc(ws, docName) }).pathname
+
 /** The newest sessions (a page, oldest first); `next` is the server's address of the older ones. */
 export const fetchSessions = (ws: string, docName: string, next?: string) =>
   callPage(documents.history.$get({ param: doc(ws, docName), query: pageQuery(next) }))
@@ -32,6 +36,8 @@ export const restoreVersion = (ws: string, docName: string, versionId: string) =
 export const fetchRounds = (ws: string, docName: string) => call(documents.signoff.$get({ param: doc(ws, docName) }))
 export const proposeVersion = (ws: string, docName: string, name: string) =>
   call(documents.signoff.proposals.$post({ param: doc(ws, docName), json: { name } }))
+export const fetchArticles = (ws: string, docName: string, roundId: string) =>
+  call(documents.signoff.rounds[':roundId'].articles.$get({ param: params({ workspaceId: ws, docName, roundId }) }))
 export const castVote = (ws: string, docName: string, roundId: string, input: VoteInput) =>
   call(documents.signoff.rounds[':roundId'].votes.$post({ param: params({ workspaceId: ws, docName, roundId }), json: input }))
 export const withdrawRound = (ws: string, docName: string, roundId: string) =>

@@ -6,14 +6,17 @@ import { queryKeys } from '../../api/queryKeys.ts'
 import { withContentKeys } from '../../components/contentKeys.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
 import { useMe } from '../auth/SessionContext.tsx'
-import { castVote, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
+import { castVote, draftExportPath, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
 import { useDocumentEvents } from '../history/useDocumentEvents.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { ArticleList } from './ArticleList.tsx'
+import { HashValue } from './HashValue.tsx'
 import './signoffPanel.css'
 
 /**
  * Adoption of a text partner by partner: steering proposes (or unlocks for an amendment), each
- * partner's representative approves, abstains or objects; the adopted version exports with its hash.
+ * partner's representative approves (the whole text, or article by article on each article's diff:
+ * SIGN14), abstains or objects; the adopted version exports with its hash, a draft with its mark (SIGN15).
  * A round is shown as its sealed audit entries record it; what its stored rows say otherwise is
  * listed in a visible warning (AUDIT5), and a tampered adoption offers no export.
  */
@@ -74,6 +77,12 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
           {t('history.signoff.unlock')}
         </button>
       )}
+      {status !== 'adopted' && (
+        <p>
+          {t('signoffExports.draft')} <a href={draftExportPath(ws, docName, 'pdf')}>PDF</a> · <a href={draftExportPath(ws, docName, 'odt')}>ODT</a> ·{' '}
+          <a href={draftExportPath(ws, docName, 'docx')}>DOCX</a>
+        </p>
+      )}
       {lastAdopted && !lastAdopted.audit.ok && <p className="notice notice--warning">{t('signoffExports.unavailable')}</p>}
       {lastAdopted?.audit.ok && (
         <p>
@@ -99,6 +108,7 @@ function Round(props: {
   const [comment, setComment] = useState('')
   const [clause, setClause] = useState(round.clauses[0] ?? '')
   const mine = round.status === 'open' && round.votes.some((v) => v.userId === myId)
+  const myPartnerId = mine ? (round.votes.find((v) => v.userId === myId)?.partnerId ?? null) : null
   const vote = (v: 'approve' | 'abstain' | 'object') =>
     run(
       () => castVote(workspaceId, round.docName, round.id, v === 'object' ? { vote: v, comment, clause } : { vote: v }),
@@ -114,11 +124,11 @@ function Round(props: {
         })}
       </h3>
       <p>
-        {t('history.signoff.hash')} : <code>{round.contentHash}</code>
+        {t('history.signoff.hash')} : <HashValue value={round.contentHash} />
       </p>
       {round.baseHash && (
         <p>
-          {t('history.signoff.baseHash')} : <code>{round.baseHash}</code>
+          {t('history.signoff.baseHash')} : <HashValue value={round.baseHash} />
         </p>
       )}
       <p className="signoff-round__rule">
@@ -146,10 +156,21 @@ function Round(props: {
         {round.votes.map((v) => (
           <li key={v.partnerId}>
             {v.partnerName} ({v.userName ?? '—'}) : {t(`history.signoff.votes.${v.vote ?? 'none'}`)}
+            {v.vote === 'approve' && v.clause !== null && v.approvedClauses.length < round.clauses.length
+              ? ` (${t('signoffArticles.partial', { approved: v.approvedClauses.length, count: round.clauses.length })})`
+              : ''}
             {v.comment ? ` — ${v.comment}` : ''}
           </li>
         ))}
       </ul>
+      {round.status === 'open' && (
+        <ArticleList
+          round={round}
+          workspaceId={workspaceId}
+          myPartnerId={myPartnerId}
+          approve={(clause) => run(() => castVote(workspaceId, round.docName, round.id, { vote: 'approve', clause }))}
+        />
+      )}
       {mine && (
         <fieldset className="signoff-vote" aria-label={t('history.signoff.title')}>
           <button type="button" onClick={() => vote('approve')}>

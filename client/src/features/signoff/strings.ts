@@ -1,7 +1,23 @@
-/** Strings of the charter's adoption rules, the DOCX export and the audit warning (spread into fr.ts and en.ts). */
+/** Strings of the charter's adoption rules, the exports, the articles of a round and the audit warning (spread into fr.ts and en.ts). */
 export const fr = {
+  signoffArticles: {
+    title: 'Article par article',
+    summary: '{{asked}} article(s) sur {{count}} à approuver dans ce tour.',
+    loading: 'Chargement des articles…',
+    untitled: 'Début du texte',
+    statuses: { unchanged: 'inchangé', changed: 'modifié', added: 'nouveau', removed: 'supprimé' },
+    needsApproval: 'à approuver',
+    kept: 'approbations conservées de la version adoptée',
+    approvedBy: 'Approuvé par : {{names}}',
+    noApproval: 'Aucune approbation pour l’instant.',
+    approve: 'Approuver l’article',
+    partial: '{{approved}} article(s) sur {{count}} pour l’instant',
+    copyHash: 'Copier l’empreinte',
+    hashCopied: 'Empreinte copiée.',
+  },
   signoffExports: {
     docx: 'Télécharger en DOCX (Word)',
+    draft: 'Exporter le projet (non adopté) :',
     unavailable: 'Exports indisponibles : le texte adopté ou ses signatures ne correspondent plus au journal d’audit scellé.',
   },
   signoffAudit: {
@@ -26,8 +42,24 @@ export const fr = {
 }
 
 export const en: typeof fr = {
+  signoffArticles: {
+    title: 'Article by article',
+    summary: '{{asked}} of {{count}} article(s) to approve in this round.',
+    loading: 'Loading the articles…',
+    untitled: 'Start of the text',
+    statuses: { unchanged: 'unchanged', changed: 'changed', added: 'new', removed: 'removed' },
+    needsApproval: 'to approve',
+    kept: 'approvals kept from the adopted version',
+    approvedBy: 'Approved by: {{names}}',
+    noApproval: 'No approval yet.',
+    approve: 'Approve the article',
+    partial: '{{approved}} of {{count}} article(s) so far',
+    copyHash: 'Copy the hash',
+    hashCopied: 'Hash copied.',
+  },
   signoffExports: {
     docx: 'Download as DOCX (Word)',
+    draft: 'Export the draft (not adopted):',
     unavailable: 'Exports unavailable: the adopted text or its signatures no longer match the sealed audit trail.',
   },
   signoffAudit: {

@@ -156,7 +156,12 @@ export const HISTORY_JOBS = {
   /** The current text exported to `format` as a draft, marked « Projet — version non adoptée » on every page (SIGN15). */
   async exportDraft(ctx: JobContext, input: { key: DocKey; format: ExportFormat; at: string }): Promise<Uint8Array> {
     const [document] = await jsonsAt(ctx.store, input.key, [null])
-    const model = draftModel({ document: document!, title: titleOf(document![ROOT.meta], input.key.docName), at: input.at, contentHash: contentHash(document!) })
+    const model = draftModel({
+      document: document!,
+      title: titleOf(document![ROOT.meta], input.key.docName),
+      at: input.at,
+      contentHash: contentHash(document!),
+    })
     return renderExport(model, input.format)
   },
 

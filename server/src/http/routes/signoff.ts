@@ -1,4 +1,12 @@
-import { proposedRoundSchema, proposeSchema, signoffArticlesSchema, signoffAuditEntrySchema, signoffRoundViewSchema, unlockedSchema, voteSchema } from '@ensemble/shared'
+import {
+  proposedRoundSchema,
+  proposeSchema,
+  signoffArticlesSchema,
+  signoffAuditEntrySchema,
+  signoffRoundViewSchema,
+  unlockedSchema,
+  voteSchema,
+} from '@ensemble/shared'
 import { z } from 'zod'
 import { Hono, type Context } from 'hono'
 import type { WorkspaceEventBus } from '../../domain/comments/events.ts'
@@ -94,9 +102,12 @@ export function signoffRoutes(deps: AppDeps, signoff: SignoffService, events: Wo
       )
       .post(
         '/:docName/signoff/rounds/:roundId/votes',
-        describe('A partner’s representative approves (the whole round, or one article named by `clause`: SIGN14), abstains or objects (an objection opens a comment thread on the clause)', {
-          200: signoffRoundViewSchema,
-        }),
+        describe(
+          'A partner’s representative approves (the whole round, or one article named by `clause`: SIGN14), abstains or objects (an objection opens a comment thread on the clause)',
+          {
+            200: signoffRoundViewSchema,
+          },
+        ),
         vote,
         docNameParam,
         roundId,

@@ -62,7 +62,8 @@ export function roundRecords(entries: readonly AuditEntry[]): Map<string, RoundR
     const roundId = text(entry.detail.roundId)
     if (!roundId) continue
     let record = records.get(roundId)
-    if (!record) records.set(roundId, (record = { roundId, proposed: null, answers: new Map(), clauseApprovals: new Map(), wholeApprovals: new Set(), closing: null }))
+    if (!record)
+      records.set(roundId, (record = { roundId, proposed: null, answers: new Map(), clauseApprovals: new Map(), wholeApprovals: new Set(), closing: null }))
     const partnerId = text(entry.detail.partnerId)
     if (entry.action === 'proposed') record.proposed ??= entry
     else if (entry.action in ANSWERS && partnerId) {
@@ -74,8 +75,7 @@ export function roundRecords(entries: readonly AuditEntry[]): Map<string, RoundR
         record.wholeApprovals.delete(partnerId)
       } else if (clause === null) record.wholeApprovals.add(partnerId)
       else record.clauseApprovals.set(partnerId, (record.clauseApprovals.get(partnerId) ?? new Set()).add(clause))
-    }
-    else if (entry.action === 'adopted' || entry.action === 'withdrawn') record.closing ??= entry
+    } else if (entry.action === 'adopted' || entry.action === 'withdrawn') record.closing ??= entry
   }
   return records
 }
