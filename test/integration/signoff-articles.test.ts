@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { signUp } from '../helpers/http.ts'
 import { syncedDocs } from '../helpers/syncedDocs.ts'
 import { serverPerSuite } from '../helpers/server.ts'
-import { expectError } from './comments-flow.ts'
+import { expectError, inbox } from './comments-flow.ts'
 import { appendBlocks, block, docApi, waitForRows } from './history-flow.ts'
 import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
@@ -78,10 +78,15 @@ describe('sign-off article by article', () => {
       ['Article 2 — Durée', [associationId]],
       ['Article 3 — Litiges', [associationId]],
     ])
+    // Articles still wait for the city: its representative's request stays unread until the last one.
+    const requests = async () => (await inbox(hugo.client, workspaceId, true)).filter((i) => i.kind === 'signoff.requested')
+    expect(await requests()).toHaveLength(1)
     await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'approve', clause: 'Accord de consortium' })
     await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'approve', clause: 'Article 2 — Durée' })
+    expect(await requests()).toHaveLength(1)
     const adopted = await vote(hugo, workspaceId, 'agreement', round.id, { vote: 'approve', clause: 'Article 3 — Litiges' })
     expect(adopted.status).toBe('adopted')
+    expect(await requests()).toEqual([])
 
     // An amendment changes articles 2 and 3: only they need a new approval, with their word diff.
     await steering.client.json('POST', api.unlock, undefined, 200)

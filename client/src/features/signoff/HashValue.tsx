@@ -23,7 +23,8 @@ export function HashValue({ value }: { value: string }) {
       <button type="button" className="signoff-hash__copy" onClick={() => void copy()}>
         {t('signoffArticles.copyHash')}
       </button>
-      <span role="status" className="visually-hidden">
+      {/* A live region without the status role: the panel keeps one status, its own notices. */}
+      <span aria-live="polite" className="visually-hidden">
         {copied ? t('signoffArticles.hashCopied') : ''}
       </span>
     </span>

@@ -346,7 +346,8 @@ export class SignoffService {
         detail: { roundId, partnerId: partner.id, contentHash: round.contentHash, clause: input.clause ?? null, comment: input.comment ?? null, threadId },
       })
     })
-    await this.settleRequests(workspaceId, roundId, at, [actor.userId])
+    // An article approved while others wait for this partner leaves its request unread (SIGN14).
+    if (await this.answerCounts(workspaceId, roundId, partner.id)) await this.settleRequests(workspaceId, roundId, at, [actor.userId])
     await this.adoptIfMet(workspaceId, docName, roundId)
     return this.round(workspaceId, docName, roundId)
   }
@@ -409,6 +410,13 @@ export class SignoffService {
     const rows = await this.db.selectFrom('signoff_audit').selectAll().where('workspace_id', '=', workspaceId).orderBy('seq', 'asc').execute()
     const check = checkChain(workspaceId, rows, this.auditKey)
     return { check, records: roundRecords(check.sealed) }
+  }
+
+  /** Whether a partner's last answer counts for the round's rule: not while it approved only some of the asked articles. */
+  private async answerCounts(workspaceId: string, roundId: string, partnerId: string): Promise<boolean> {
+    const record = (await this.chain(workspaceId)).records.get(roundId)
+    const recorded = record ? recordedRound(record) : null
+    return !record || !recorded || countedAnswers(record, recorded.clauses).some((a) => a.partnerId === partnerId)
   }
 
   /** The document's rounds as their sealed entries record them, in the order they were proposed. */
