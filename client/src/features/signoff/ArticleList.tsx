@@ -1,5 +1,6 @@
 import type { SignoffArticle, SignoffRoundView } from '@ensemble/shared'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryKeys } from '../../api/queryKeys.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
@@ -40,6 +41,7 @@ export function ArticleList(props: {
             names={article.approvedBy.map((id) => partnerName.get(id) ?? id)}
             canApprove={round.status === 'open' && myPartnerId !== null && article.needsApproval && !article.approvedBy.includes(myPartnerId)}
             approve={() => approve(article.key)}
+            amendment={articles.data.baseRoundId !== null}
           />
         ))}
       </ol>
@@ -47,10 +49,13 @@ export function ArticleList(props: {
   )
 }
 
-function Article(props: { article: SignoffArticle; names: string[]; canApprove: boolean; approve: () => void }) {
-  const { article, names, canApprove, approve } = props
+function Article(props: { article: SignoffArticle; names: string[]; canApprove: boolean; approve: () => void; amendment: boolean }) {
+  const { article, names, canApprove, approve, amendment } = props
   const { t } = useTranslation()
   const title = article.key || t('signoffArticles.untitled')
+  // An amendment's changes are read at once; a first adoption's whole text (all new) opens article by
+  // article, and is laid out only then: the side panel stays light on a long agreement.
+  const [open, setOpen] = useState(amendment)
   return (
     <li className={`signoff-article signoff-article--${article.status}`} aria-label={title}>
       <p className="signoff-article__head">
@@ -59,13 +64,18 @@ function Article(props: { article: SignoffArticle; names: string[]; canApprove: 
         {article.needsApproval ? t('signoffArticles.needsApproval') : t('signoffArticles.kept')}
       </p>
       {article.blocks.length > 0 && (
-        <div className="diff-view signoff-article__diff">
-          {article.blocks.map((block, i) => (
-            // Blocks of one article in order; a block's place is its identity here.
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole on each read
-            <Block key={i} block={block} flat />
-          ))}
-        </div>
+        <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t('signoffArticles.showText')}</summary>
+          {open && (
+            <div className="diff-view signoff-article__diff">
+              {article.blocks.map((block, i) => (
+                // Blocks of one article in order; a block's place is its identity here.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole on each read
+                <Block key={i} block={block} flat />
+              ))}
+            </div>
+          )}
+        </details>
       )}
       {article.omitted > 0 && <p>{t('history.diff.omitted', { count: article.omitted })}</p>}
       <p className="signoff-article__approvals">
