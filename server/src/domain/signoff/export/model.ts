@@ -81,7 +81,3 @@ export function exportModel(record: AdoptedRecord): ExportModel {
     ],
   }
 }
-
-/** Text for an XML part (ODT, DOCX): the five markup characters escaped. */
-export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
