@@ -1,7 +1,9 @@
-import { docKind, LIMITS, ROOT } from '@ensemble/shared'
+import { docKind, type ExportFile, LIMITS, ROOT } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { DocumentTooLargeError, PIECE_BYTES } from '../../collab/preparedDoc.ts'
 import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
+import type { ReportContext } from '../reports/data.ts'
+import { renderExport } from '../reports/render.ts'
 import { titleOf, type AdoptedRecord } from '../signoff/adoptedRecord.ts'
 import type { DocKey, DocStore, LogRow } from '../../storage/docStore.ts'
 import { splitState } from '../../workers/splitState.ts'
@@ -148,6 +150,12 @@ export const HISTORY_JOBS = {
   ): Promise<Uint8Array> {
     const [document] = await jsonsAt(ctx.store, input.key, [input.rowId])
     return (await exportAdopted({ ...input.record, document: document!, title: titleOf(document![ROOT.meta], input.key.docName) }, input.format)).bytes
+  },
+
+  /** A report of the plan as it stands (reports/render.ts: CSV, XLSX, the annual review as DOCX or PDF), EXP6. */
+  async report(ctx: JobContext, input: { key: DocKey; file: ExportFile; context: ReportContext }): Promise<Uint8Array> {
+    const [plan] = await jsonsAt(ctx.store, input.key, [null])
+    return renderExport(plan!, input.context, input.file)
   },
 
   /**
