@@ -70,15 +70,17 @@ export function ReportsPage() {
               <tr key={report}>
                 <th scope="row">{t(`reports.tables.${report}`)}</th>
                 <td>{t(`reports.tableContents.${report}`)}</td>
-                <td className="reports__buttons">
-                  {TABLE_FORMATS.map((format) => (
-                    <span key={format}>
-                      {button(
-                        { kind: 'table', report, format },
-                        t('reports.fileLabel', { report: t(`reports.tables.${report}`), format: format.toUpperCase() }),
-                      )}
-                    </span>
-                  ))}
+                <td>
+                  <div className="reports__buttons">
+                    {TABLE_FORMATS.map((format) => (
+                      <span key={format}>
+                        {button(
+                          { kind: 'table', report, format },
+                          t('reports.fileLabel', { report: t(`reports.tables.${report}`), format: format.toUpperCase() }),
+                        )}
+                      </span>
+                    ))}
+                  </div>
                 </td>
               </tr>
             ))}
