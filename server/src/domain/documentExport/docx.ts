@@ -7,8 +7,8 @@ import { escapeXml } from './xml.ts'
  * the annual review (reports/review/docx.ts). Styles: Title, Subtitle, Heading1, Heading2,
  * TableHeader, Hash.
  */
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 
 /** One run per line of `text`, joined by line breaks. */
 const runs = (text: string): string =>
@@ -44,7 +44,7 @@ export function table(columns: readonly string[], rows: readonly (readonly strin
 const style = (id: string, name: string, paragraphProps: string, runProps: string) =>
   `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>${paragraphProps}</w:pPr><w:rPr>${runProps}</w:rPr></w:style>`
 
-const STYLES =
+export const STYLES =
   `${XML_HEAD}<w:styles xmlns:w="${W}">` +
   '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:cs="Liberation Sans"/><w:sz w:val="22"/><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault></w:docDefaults>' +
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="120"/><w:jc w:val="both"/></w:pPr></w:style>' +
@@ -66,7 +66,7 @@ const STYLES =
   style('Hash', 'Hash', '<w:jc w:val="left"/>', '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="18"/>') +
   '</w:styles>'
 
-const CONTENT_TYPES =
+export const CONTENT_TYPES =
   `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -75,19 +75,19 @@ const CONTENT_TYPES =
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '</Types>'
 
-const RELS =
+export const RELS =
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>'
 
-const DOCUMENT_RELS =
+export const DOCUMENT_RELS =
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
   '</Relationships>'
 
 /** A4 with 2 cm margins (twentieths of a point). */
-const SECTION =
+export const SECTION =
   '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

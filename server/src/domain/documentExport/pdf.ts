@@ -1,8 +1,10 @@
 import PDFDocument from 'pdfkit'
 
 /**
- * A PDF written by pdfkit (standard fonts, pure JavaScript), A4: `draw` lays the pages out, the
- * bytes come back once pdfkit ends. Shared by the sign-off exports and the annual review.
+ * A PDF written by pdfkit (standard fonts, pure JavaScript), A4 with 2 cm margins as the sign-off
+ * exports have it: `draw` lays the pages out, the bytes come back once pdfkit ends. The annual
+ * review's; signoff/export/pdf.ts still opens its own document with the same settings (it is being
+ * reworked for drafts) and can take this one over.
  */
 export function pdfFile(info: { Title: string; Subject: string }, draw: (pdf: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
   const pdf = new PDFDocument({ size: 'A4', margin: 56, info })

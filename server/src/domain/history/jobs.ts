@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { DocumentTooLargeError, PIECE_BYTES } from '../../collab/preparedDoc.ts'
 import { exportAdopted, type ExportFormat } from '../signoff/export/index.ts'
 import type { ReportContext } from '../reports/data.ts'
-import { renderExport } from '../reports/render.ts'
+import { renderReport } from '../reports/render.ts'
 import { titleOf, type AdoptedRecord } from '../signoff/adoptedRecord.ts'
 import type { DocKey, DocStore, LogRow } from '../../storage/docStore.ts'
 import { splitState } from '../../workers/splitState.ts'
@@ -155,7 +155,7 @@ export const HISTORY_JOBS = {
   /** A report of the plan as it stands (reports/render.ts: CSV, XLSX, the annual review as DOCX or PDF), EXP6. */
   async report(ctx: JobContext, input: { key: DocKey; file: ExportFile; context: ReportContext }): Promise<Uint8Array> {
     const [plan] = await jsonsAt(ctx.store, input.key, [null])
-    return renderExport(plan!, input.context, input.file)
+    return renderReport(plan!, input.context, input.file)
   },
 
   /**

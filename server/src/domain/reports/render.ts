@@ -18,7 +18,7 @@ export const EXPORT_CONTENT_TYPES = {
 } as const satisfies Record<ExportFile['format'], string>
 
 /** The file's bytes, from the plan document's JSON and what the event loop gathered (runs on a document thread). */
-export async function renderExport(plan: Record<string, unknown>, context: ReportContext, file: ExportFile): Promise<Uint8Array> {
+export async function renderReport(plan: Record<string, unknown>, context: ReportContext, file: ExportFile): Promise<Uint8Array> {
   const data = reportData(plan, context)
   if (file.kind === 'review') {
     const review = reviewDocument(data, file.year)

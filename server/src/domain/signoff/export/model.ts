@@ -81,3 +81,6 @@ export function exportModel(record: AdoptedRecord): ExportModel {
     ],
   }
 }
+
+/** Text for an XML part (ODT, DOCX), shared with the reports' documents. */
+export { escapeXml } from '../../documentExport/xml.ts'

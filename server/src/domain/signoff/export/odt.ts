@@ -1,6 +1,5 @@
 import { strToU8, zipSync } from 'fflate'
-import { escapeXml } from '../../documentExport/xml.ts'
-import type { ExportModel } from './model.ts'
+import { escapeXml, type ExportModel } from './model.ts'
 
 const xml = (text: string): string => escapeXml(text).replace(/\n/g, '<text:line-break/>')
 const paragraph = (text: string, style = 'Standard'): string => `<text:p text:style-name="${style}">${xml(text)}</text:p>`
