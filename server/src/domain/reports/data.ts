@@ -29,6 +29,8 @@ type WithId<T> = T & { id: string }
 
 export interface ReportData {
   context: ReportContext
+  /** The plan document's JSON, every root: a new table or section (the partners' balance) reads its own root from here. */
+  plan: Record<string, unknown>
   planTitle: string
   period: { start: string | null; end: string | null }
   /** In the plan's order. */
@@ -141,6 +143,7 @@ export function reportData(plan: Record<string, unknown>, context: ReportContext
   const people = new Map(context.people.map((p) => [p.id, p.name]))
   return {
     context,
+    plan,
     planTitle: str(meta.title),
     period: { start: strOrNull(meta.start), end: strOrNull(meta.end) },
     actions,
