@@ -8,6 +8,7 @@ import { ActionPlanPage } from './features/action-plan/ActionPlanPage.tsx'
 import { GovernancePage } from './features/governance/GovernancePage.tsx'
 import { MembersPage } from './features/members/MembersPage.tsx'
 import { OutboxPage } from './features/outbox/OutboxPage.tsx'
+import { ReportsPage } from './features/reports/ReportsPage.tsx'
 import { INBOX_SLUG } from './features/comments/InboxNavLink.tsx'
 import { InboxPage } from './features/comments/InboxPage.tsx'
 import { InvitationPage } from './features/invitations/InvitationPage.tsx'
@@ -139,6 +140,7 @@ function SectionPage({ section }: { section: Section | null }) {
   if (section.doc) return <DocumentPage key={section.doc} docName={section.doc} sectionKey={section.key} />
   if (section.key === 'plan') return <ActionPlanPage />
   if (section.key === 'governance') return <GovernancePage />
+  if (section.key === 'reports') return <ReportsPage />
   if (section.key === 'objectives') {
     return (
       <Suspense fallback={<Loading />}>

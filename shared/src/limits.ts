@@ -76,6 +76,8 @@ export const LIMITS = {
     eventStreams: { burst: 20, perSecond: 0.5 },
     /** Creations that replay a document's log or make an alliance: versions, restores, sign-off proposals, alliances. */
     costly: { burst: 20, perSecond: 0.1 },
+    /** Reports made (EXP6): every file of the « Rapports » page at once, then one every ten seconds. */
+    exports: { burst: 10, perSecond: 0.1 },
   },
   /**
    * Password reset links (docs/SPEC.md ACCT17), asked for signed out: token buckets per instance,

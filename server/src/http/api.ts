@@ -6,6 +6,7 @@ import { CommentService } from '../domain/comments/service.ts'
 import { createMeetingServices } from '../domain/meetings/services.ts'
 import { notFound } from '../errors.ts'
 import { HistoryService } from '../domain/history/service.ts'
+import { ReportService } from '../domain/reports/service.ts'
 import { SignoffService } from '../domain/signoff/service.ts'
 import { authRoutes } from './authGateway.ts'
 import type { AppDeps, AppEnv } from './context.ts'
@@ -23,6 +24,7 @@ import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
 import { partnerRoutes } from './routes/partners.ts'
 import { passwordResetRoutes } from './routes/passwordReset.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { signoffRoutes } from './routes/signoff.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { workspaceRoutes } from './routes/workspaces.ts'
@@ -72,6 +74,7 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
       .route('/workspaces/:workspaceId/events', eventRoutes(deps, workspaceEvents))
       .route('/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
       .route('/workspaces/:workspaceId/documents', signoffRoutes(deps, signoff, workspaceEvents))
+      .route('/workspaces/:workspaceId/exports', reportRoutes(deps, new ReportService(deps.db, history.jobs, deps.clock)))
       .route('/workspaces/:workspaceId/me/digest', digestRoutes(deps))
       .route('/unsubscribe', unsubscribeRoutes(deps))
       .route('/invitations', invitationRoutes(deps))

@@ -1,8 +1,10 @@
-import { docKind, LIMITS, ROOT } from '@ensemble/shared'
+import { docKind, type ExportFile, LIMITS, ROOT } from '@ensemble/shared'
 import * as Y from 'yjs'
 import { DocumentTooLargeError, PIECE_BYTES } from '../../collab/preparedDoc.ts'
 import { draftModel } from '../signoff/export/draft.ts'
 import { exportAdopted, renderExport, type ExportFormat } from '../signoff/export/index.ts'
+import type { ReportContext } from '../reports/data.ts'
+import { renderReport } from '../reports/render.ts'
 import { titleOf, type AdoptedRecord } from '../signoff/adoptedRecord.ts'
 import type { DocKey, DocStore, LogRow } from '../../storage/docStore.ts'
 import { splitState } from '../../workers/splitState.ts'
@@ -172,6 +174,12 @@ export const HISTORY_JOBS = {
   ): Promise<Uint8Array> {
     const [document] = await jsonsAt(ctx.store, input.key, [input.rowId])
     return (await exportAdopted({ ...input.record, document: document!, title: titleOf(document![ROOT.meta], input.key.docName) }, input.format)).bytes
+  },
+
+  /** A report of the plan as it stands (reports/render.ts: CSV, XLSX, the annual review as DOCX or PDF), EXP6. */
+  async report(ctx: JobContext, input: { key: DocKey; file: ExportFile; context: ReportContext }): Promise<Uint8Array> {
+    const [plan] = await jsonsAt(ctx.store, input.key, [null])
+    return renderReport(plan!, input.context, input.file)
   },
 
   /**

@@ -90,6 +90,5 @@ export function exportModel(record: AdoptedRecord): ExportModel {
 export const blocksOf = (content: readonly RichTextNode[]): ExportModel['blocks'] =>
   content.map((node) => ({ heading: node.type === 'heading', text: nodeText(node) }))
 
-/** Text for an XML part (ODT, DOCX): the five markup characters escaped. */
-export const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+/** Text for an XML part (ODT, DOCX), shared with the reports' documents. */
+export { escapeXml } from '../../documentExport/xml.ts'

@@ -1,0 +1,3 @@
+export * from './csv.ts'
+export * from './exportFiles.ts'
+export * from './sheet.ts'
