@@ -14,7 +14,17 @@ import { checkActionMap, readBodyShape, readMetaShape } from './yShape.ts'
 export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, 'map' | 'xml'>>>> = {
   richText: { [ROOT.content]: 'xml', [ROOT.meta]: 'map' },
   minutes: { [ROOT.content]: 'xml' },
-  plan: { [ROOT.actions]: 'map', [ROOT.objectives]: 'map', [ROOT.indicators]: 'map', [ROOT.questions]: 'map', [ROOT.meta]: 'map' },
+  plan: {
+    [ROOT.actions]: 'map',
+    [ROOT.objectives]: 'map',
+    [ROOT.indicators]: 'map',
+    [ROOT.questions]: 'map',
+    [ROOT.meta]: 'map',
+    [ROOT.balance]: 'map',
+    [ROOT.actuals]: 'map',
+    [ROOT.actualValidations]: 'map',
+    [ROOT.frozenPeriods]: 'map',
+  },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
 }
 
