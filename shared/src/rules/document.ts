@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
+import { validateBalanceDocument } from './balanceDocument.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDocumentMeta } from './documentMeta.ts'
 import { periodOf, validatePlanMeta } from './plan.ts'
@@ -89,7 +90,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
       }
       out.push(...checkActionMap(value, { workspace: ctx, period }, entity))
     })
-    out.push(...validateSteering(doc, ctx, period))
+    out.push(...validateSteering(doc, ctx, period), ...validateBalanceDocument(doc, ctx, period))
   } else if (kind === 'governance') {
     doc.getMap<unknown>(ROOT.bodies).forEach((value, id) => {
       const entity = bodyEntity(id)
