@@ -88,6 +88,9 @@ export function standingActuals(actuals: Readonly<Record<string, ActualEntry>>):
   return Object.entries(actuals).filter(([id]) => !amended.has(id))
 }
 
+/** The earlier of two ISO dates (strings: Math.min does not apply). */
+const earlier = (a: string, b: string): string => (a < b ? a : b)
+
 const cents = (value: number): number => Math.round(value * 100) / 100
 
 function figures(committed: number, committedToDate: number, declared: number, validated: number, threshold: number): Omit<PartnerPeriodBalance, 'period'> {
@@ -131,7 +134,7 @@ export function computeBalance(input: BalanceInput): BalanceSheet {
         const share = overlapDays(start, deadline, p.start, p.end) / days
         if (share === 0) return
         r.committed[i]! += worth * share
-        if (asOf >= p.start) r.due[i]! += (worth * overlapDays(start, deadline, p.start, asOf < p.end ? asOf : p.end)) / days
+        if (asOf >= p.start) r.due[i]! += (worth * overlapDays(start, deadline, p.start, earlier(asOf, p.end))) / days
       })
     }
   }
