@@ -1,5 +1,6 @@
 import type { PartnerParticipation } from '@ensemble/shared'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, params, rest } from '../../api/client.ts'
 import { queryKeys } from '../../api/queryKeys.ts'
@@ -7,7 +8,7 @@ import { DataTable } from '../../components/DataTable.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import type { BalancePageContext } from './pageContext.ts'
 
-/** Participation per partner (BAL10), read from the server; read again whenever a meeting changes. */
+/** Participation per partner (BAL10), read from the server; read again when attendance, a ballot or an action's A or R changes. */
 export function ParticipationTable({ page }: { page: BalancePageContext }) {
   const { t } = useTranslation()
   const workspaceId = useWorkspace().workspace.id
@@ -15,6 +16,14 @@ export function ParticipationTable({ page }: { page: BalancePageContext }) {
     queryKey: queryKeys.participation(workspaceId),
     queryFn: () => call(rest.workspaces[':workspaceId'].balance.participation.$get({ param: params({ workspaceId }) })),
   })
+  // A and R live in the plan: when someone reassigns an action, the server's count is read again.
+  const queryClient = useQueryClient()
+  const carriers = useRef(page.balance.carriers)
+  useEffect(() => {
+    if (carriers.current === page.balance.carriers) return
+    carriers.current = page.balance.carriers
+    void queryClient.invalidateQueries({ queryKey: queryKeys.participation(workspaceId) })
+  }, [page.balance.carriers, queryClient, workspaceId])
   const data = answer.data
   return (
     <section aria-labelledby="participation-heading">

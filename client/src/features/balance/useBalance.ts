@@ -35,6 +35,8 @@ export interface BalanceSnapshot {
   sheet: BalanceSheet
   /** Actions to which each partner brings resources: partner id → [action id, title]. */
   actionsByPartner: ReadonlyMap<string, [string, string][]>
+  /** Who carries which action (status, A, R), as one string: participation is read again when it changes. */
+  carriers: string
 }
 
 function read(doc: Y.Doc, partnerIds: readonly string[]): BalanceSnapshot {
@@ -70,6 +72,7 @@ function read(doc: Y.Doc, partnerIds: readonly string[]): BalanceSnapshot {
       asOf: todayIso(),
     }),
     actionsByPartner,
+    carriers: actions.map(([id, a]) => `${id}:${a.status}:${a.accountable ?? ''}:${a.responsible.join(',')}`).join(';'),
   }
 }
 
