@@ -223,8 +223,8 @@ export const RULES = {
     fr: 'Seuls l’administration et le pilotage valident une réalisation (existante, une fois) et gèlent une période (du plan, une fois), en leur propre nom et à l’heure du serveur.',
   },
   BAL7: {
-    en: 'A frozen period accepts only amendments of its existing actuals, which then wait for validation; an actual of a frozen period that is not an amendment is no longer validated.',
-    fr: 'Une période gelée n’accepte que des rectifications de ses réalisations existantes, qui attendent alors d’être validées ; une réalisation d’une période gelée qui n’est pas une rectification n’est plus validée.',
+    en: 'A frozen period accepts only amendments of its existing actuals, which then wait for validation; an actual of a frozen period that is not an amendment can no longer be validated.',
+    fr: 'Une période gelée n’accepte que des rectifications de ses réalisations existantes, qui attendent alors d’être validées ; une réalisation d’une période gelée qui n’est pas une rectification ne peut plus être validée.',
   },
 } as const satisfies Record<RuleId, LocalizedText>
 

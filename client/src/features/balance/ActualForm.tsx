@@ -71,6 +71,8 @@ export function ActualForm({ page }: { page: BalancePageContext }) {
     }),
     fieldMessages: { amount: t('errors.invalidNumber') },
   })
+  // Observers and commenters never write; a writer without a partner declares nothing (BAL4).
+  if (!amendsAny && !can(actor, 'balance.declare', { ownPartner: true })) return null
   if (!page.partnerId && !amendsAny) return <p className="notice">{t('balance.noPartner')}</p>
   if (partners.length === 0 || balance.periods.length === 0) return null
 
@@ -80,7 +82,7 @@ export function ActualForm({ page }: { page: BalancePageContext }) {
     const amendment = entry.amends !== undefined
     const own = page.partnerId !== null && entry.partnerId === page.partnerId
     if (!can(actor, amendment ? 'balance.amend' : 'balance.declare', { ownPartner: own })) {
-      fieldError('partnerId', t('balance.noPartner'))
+      fieldError('partnerId', t(page.partnerId ? 'balance.ownPartnerOnly' : 'balance.noPartner'))
       return
     }
     const doc = page.doc

@@ -45,7 +45,8 @@ export function BalanceSettingsSection({ page }: { page: BalancePageContext }) {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('balance.settingsTitle')}</h2>
       {page.canSettings ? (
-        <SettingsForm page={page} />
+        // Remounted when the settings change (another member saved): the form shows what holds.
+        <SettingsForm key={JSON.stringify(settings)} page={page} />
       ) : (
         <p data-testid="settings-summary">
           {t('balance.settingsReadOnly', {

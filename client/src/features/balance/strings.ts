@@ -44,6 +44,7 @@ export const fr = {
     declareTitle: 'Déclarer une réalisation',
     declareHint: 'Ce que votre partenaire a réellement apporté sur une période, dans l’unité de votre choix.',
     noPartner: 'Votre adhésion n’est rattachée à aucun partenaire : vous ne déclarez pas de réalisation.',
+    ownPartnerOnly: 'Vous déclarez pour votre propre partenaire ; pour un autre, seule une rectification est possible.',
     fields: {
       partner: 'Partenaire',
       period: 'Période',
@@ -137,6 +138,7 @@ export const en: typeof fr = {
     declareTitle: 'Declare an actual',
     declareHint: 'What your partner actually brought in a period, in the unit of your choice.',
     noPartner: 'Your membership belongs to no partner: you do not declare actuals.',
+    ownPartnerOnly: 'You declare for your own partner; for another one, only an amendment is possible.',
     fields: {
       partner: 'Partner',
       period: 'Period',
