@@ -21,11 +21,12 @@ import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
 import { DocumentPage } from './features/documents/DocumentPage.tsx'
-import { meetingsPage, objectivesPage } from './pages.ts'
+import { balancePage, meetingsPage, objectivesPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
 const MeetingsPage = meetingsPage.Page
 const ObjectivesPage = objectivesPage.Page
+const BalancePage = balancePage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -145,6 +146,13 @@ function SectionPage({ section }: { section: Section | null }) {
     return (
       <Suspense fallback={<Loading />}>
         <ObjectivesPage />
+      </Suspense>
+    )
+  }
+  if (section.key === 'balance') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <BalancePage />
       </Suspense>
     )
   }

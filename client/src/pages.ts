@@ -7,3 +7,5 @@ export const documentWorkArea = lazyPage(() => import('./features/documents/Docu
 export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsPage.tsx').then((m) => m.MeetingsPage))
 // Objectives and indicators (issue 18): a page of its own, loaded when opened.
 export const objectivesPage = lazyPage(() => import('./features/objectives/ObjectivesPage.tsx').then((m) => m.ObjectivesPage))
+// The partners' balance (issue 18, item 5): a page of its own, loaded when opened.
+export const balancePage = lazyPage(() => import('./features/balance/BalancePage.tsx').then((m) => m.BalancePage))

@@ -23,6 +23,10 @@ export const LIMITS = {
   objectiveLinks: 50,
   shortTextLength: 200,
   valueCommentLength: 1000,
+  /** The partners' balance (BAL): the highest rate of a unit in euros, the highest declared amount, the entries one plan keeps. */
+  maxBalanceRate: 1_000_000,
+  maxActualAmount: 1_000_000_000,
+  maxActuals: 5000,
   /** How far the time an indicator value says it was entered may be from the server's clock (IND4). */
   valueClockSkewMs: 5 * 60_000,
   /** Tickets are single use and expire after this many milliseconds. */

@@ -9,9 +9,10 @@ import type { Role } from './roles.ts'
  * - `ifProposal`: the action is still a proposal (status `proposed`);
  * - `ifDraft`: the document is a draft (no status counts as draft);
  * - `ifNotAdopted`: the document is not adopted (an adopted document is locked);
- * - `ifResponsiblePartner`: the actor belongs to the partner responsible for the indicator.
+ * - `ifResponsiblePartner`: the actor belongs to the partner responsible for the indicator;
+ * - `ifOwnPartner`: the actor belongs to the partner an actual of the balance is declared for.
  */
-export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted' | 'ifResponsiblePartner'
+export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted' | 'ifResponsiblePartner' | 'ifOwnPartner'
 export type Grant = readonly Condition[]
 
 const ALWAYS: Grant = ['always']
@@ -20,6 +21,7 @@ const ADMIN = { admin: ALWAYS } as const
 const STEERING = { admin: ALWAYS, steering: ALWAYS } as const
 const UNLOCKED: Grant = ['ifNotAdopted']
 const PARTNER: Grant = ['ifResponsiblePartner']
+const OWN_PARTNER: Grant = ['ifOwnPartner']
 
 /**
  * The permission matrix, kept as data: verb → role → grant. `can()` is the one question both the
@@ -50,6 +52,15 @@ export const PERMISSIONS = {
    * (observers and commenters never write). Nobody edits or removes a value (PERM13).
    */
   'indicators.record': { admin: PARTNER, steering: PARTNER, editor: PARTNER },
+  // ---- the partners' balance (BAL) ----
+  /** Valuation rates, period length and imbalance threshold. */
+  'balance.settings': STEERING,
+  /** Declare an actual for a partner: its own members whose role writes (BAL4). */
+  'balance.declare': { admin: OWN_PARTNER, steering: OWN_PARTNER, editor: OWN_PARTNER },
+  /** Amend an actual (a new entry that replaces it): its partner's writing members, and admin and steering for any partner. */
+  'balance.amend': { admin: ALWAYS, steering: ALWAYS, editor: OWN_PARTNER },
+  /** Validate an actual, freeze a period (BAL6). */
+  'balance.validate': STEERING,
   /** Create an action in any status, with anyone accountable or responsible. */
   'actions.create': STEERING,
   /** Create an action with status `proposed`, nobody accountable and nobody responsible. */
@@ -117,6 +128,8 @@ export interface PermissionTarget {
   docStatus?: DocumentStatus
   /** The actor belongs to the partner responsible for the indicator at hand. */
   responsiblePartner?: boolean
+  /** The actor belongs to the partner the actual at hand is declared for. */
+  ownPartner?: boolean
 }
 
 function holds(condition: Condition, target: PermissionTarget): boolean {
@@ -133,6 +146,8 @@ function holds(condition: Condition, target: PermissionTarget): boolean {
       return target.docStatus !== 'adopted'
     case 'ifResponsiblePartner':
       return target.responsiblePartner === true
+    case 'ifOwnPartner':
+      return target.ownPartner === true
   }
 }
 

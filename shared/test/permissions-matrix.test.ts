@@ -20,6 +20,7 @@ import {
  *   A/R       when accountable or responsible  prop      when the action is a proposal
  *   A/R|prop  either of the two                draft     on a draft document (no status = draft)
  *   ¬adopted  unless the document is adopted  partner   when a member of the indicator's responsible partner
+ *   own       when a member of the partner an actual is declared for
  */
 const MATRIX = `
                       admin     steering   editor     commenter  observer
@@ -33,6 +34,10 @@ comments.write          ✓          ✓         ✓          ✓          ·
 plan.meta               ✓          ✓         ·          ·          ·
 plan.objectives         ✓          ✓         ·          ·          ·
 indicators.record    partner    partner    partner      ·          ·
+balance.settings        ✓          ✓         ·          ·          ·
+balance.declare        own        own       own         ·          ·
+balance.amend           ✓          ✓        own         ·          ·
+balance.validate        ✓          ✓         ·          ·          ·
 actions.create          ✓          ✓         ·          ·          ·
 actions.propose         ✓          ✓         ✓          ·          ·
 actions.delete          ✓          ✓         ·          ·          ·
@@ -62,6 +67,7 @@ interface Case {
   actionStatus: ActionStatus
   docStatus: DocumentStatus
   responsiblePartner: boolean
+  ownPartner: boolean
 }
 
 /** What each symbol of the table means, for one combination of relation and statuses. */
@@ -74,12 +80,15 @@ const LEGEND: Record<string, (c: Case) => boolean> = {
   draft: (c) => c.docStatus === 'draft',
   '¬adopted': (c) => c.docStatus !== 'adopted',
   partner: (c) => c.responsiblePartner,
+  own: (c) => c.ownPartner,
 }
 
 const RELATIONS: Relation[] = ['accountable', 'responsible', 'none']
 const CASES: Case[] = RELATIONS.flatMap((relation) =>
   ACTION_STATUSES.flatMap((actionStatus) =>
-    DOCUMENT_STATUSES.flatMap((docStatus) => [false, true].map((responsiblePartner) => ({ relation, actionStatus, docStatus, responsiblePartner }))),
+    DOCUMENT_STATUSES.flatMap((docStatus) =>
+      [false, true].flatMap((responsiblePartner) => [false, true].map((ownPartner) => ({ relation, actionStatus, docStatus, responsiblePartner, ownPartner }))),
+    ),
   ),
 )
 
@@ -103,7 +112,7 @@ describe('[PERM0] the permission matrix, cell by cell', () => {
     for (const [, , mark] of cells) expect(Object.keys(LEGEND)).toContain(mark)
   })
 
-  it.each(cells)('[PERM0] %s by %s: %s, for every relation × action status × document status × partner', (verb, role, mark) => {
+  it.each(cells)('[PERM0] %s by %s: %s, for every relation × action status × document status × partner × own partner', (verb, role, mark) => {
     for (const c of CASES) {
       expect(can({ role }, verb, c), `${verb} by ${role} ${JSON.stringify(c)}`).toBe(LEGEND[mark]!(c))
     }

@@ -1,4 +1,9 @@
 import {
+  computeBalance,
+  readActuals,
+  readActualValidations,
+  readBalanceSettings,
+  validateDocument,
   indicatorSchema,
   indicatorsOf,
   objectiveSchema,
@@ -178,7 +183,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     }
   })
 
-  it('[SEED2] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts', async () => {
+  it('[SEED2] [SEED5] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner', async () => {
     await server!.close()
     server = null
     const store = await inspect(dataDir)
@@ -209,6 +214,29 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
 
       const actions = [...actionsOf(plan).values()].map(readAction)
       expect(actions.length).toBeGreaterThanOrEqual(15)
+      // [SEED5] The balance (BAL): rates set, a year of declared and validated actuals, one partner behind.
+      const context = { members: new Map([...members].map(([id, m]) => [id, { role: m.role, partnerId: m.partnerId }])), partners: partnerIds }
+      expect(validateDocument(plan, 'plan', context).filter((v) => v.rule.startsWith('BAL'))).toEqual([])
+      const settings = readBalanceSettings(plan)
+      expect(settings.rates.jours_homme).toBe(300)
+      const actuals = readActuals(plan)
+      const validations = readActualValidations(plan)
+      expect(Object.keys(actuals).length).toBeGreaterThanOrEqual(10)
+      expect(Object.values(actuals).some((a) => a.amends !== undefined)).toBe(true)
+      expect(Object.keys(validations).length).toBeGreaterThanOrEqual(5)
+      expect(Object.keys(validations).length).toBeLessThan(Object.keys(actuals).length)
+      const sheet = computeBalance({
+        plan: meta,
+        settings,
+        actions,
+        actuals,
+        validated: new Set(Object.keys(validations)),
+        partnerIds: workspace.partners.map((p) => p.id),
+        asOf: '2026-12-31',
+      })
+      const flagged = sheet.partners.filter((p) => p.periods.find((row) => row.period === '2026')!.flagged).map((p) => p.partnerId)
+      expect(flagged.map((id) => workspace.partners.find((p) => p.id === id)!.name)).toEqual(['Marée d’Opale'])
+      for (const p of sheet.partners) expect(p.periods.find((row) => row.period === '2026')!.declared, p.partnerId).toBeGreaterThan(0)
       const statuses = new Set<string>()
       let overdue = 0
       for (const raw of actions) {

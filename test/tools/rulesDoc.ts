@@ -18,6 +18,7 @@ const GROUPS: [title: string, prefix: string][] = [
   ['Objectives', 'OBJ'],
   ['Indicators', 'IND'],
   ['Evaluation questions', 'EVQ'],
+  ['The partners’ balance', 'BAL'],
 ]
 
 /** The rules as markdown, grouped by kind, in id order. */

@@ -70,6 +70,18 @@ describe('[UI3] workspace events mapped onto the client cache', () => {
     expect(invalidated(queryKeys.meeting(ws, 'm1'))).toBe(true)
   })
 
+  it('[UI3] [BAL10] attendance and ballots make the participation beside the balance stale, with or without the meeting’s state', () => {
+    for (const [type, data] of [
+      ['meeting.attendance', { meetingId: 'm1', attendance: [], quorum: { met: true } }],
+      ['meeting.vote', { meetingId: 'm1', vote: { id: 'v1' } }],
+      ['meeting.vote', { meetingId: 'm1' }],
+    ] as const) {
+      queryClient.setQueryData(queryKeys.participation(ws), { meetings: 0, partners: [] })
+      applyWorkspaceEvent(ws, type, data)
+      expect(invalidated(queryKeys.participation(ws)), type).toBe(true)
+    }
+  })
+
   it('[UI3] meeting.decision makes the decisions and that meeting stale; meeting.changed every meeting', () => {
     queryClient.setQueryData(queryKeys.decisionRegister(ws, { meetingId: 'm1' }), [])
     queryClient.setQueryData(queryKeys.meeting(ws, 'm1'), {})

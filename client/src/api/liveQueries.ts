@@ -41,7 +41,9 @@ export function invalidationsFor(workspaceId: string, type: WorkspaceEventName |
     case 'meeting.vote': {
       // Set from the event when it carries the new state (applyWorkspaceEvent), read again otherwise.
       const meetingId = stringOf(data, 'meetingId')
-      return meetingId && !carriesMeetingState(type, data) ? [queryKeys.meeting(workspaceId, meetingId)] : []
+      // Participation beside the balance counts attendance and ballots (BAL10): read again either way.
+      const participation = queryKeys.participation(workspaceId)
+      return meetingId && !carriesMeetingState(type, data) ? [queryKeys.meeting(workspaceId, meetingId), participation] : [participation]
     }
     default:
       return []

@@ -32,6 +32,8 @@ export const queryKeys = {
   diff: (ws: string, docName: string, from: string, to: string) => ['version', ws, docName, from, 'diff', to] as const,
 
   meetings: (ws: string) => ['workspace', ws, 'meetings'] as const,
+  /** Participation per partner beside the balance (BAL10): meetings change it, so it sits under them. */
+  participation: (ws: string) => [...queryKeys.meetings(ws), 'participation'] as const,
   meetingList: (ws: string, bodyId: string) => [...queryKeys.meetings(ws), 'list', bodyId] as const,
   meeting: (ws: string, meetingId: string) => [...queryKeys.meetings(ws), 'one', meetingId] as const,
   decisions: (ws: string) => ['workspace', ws, 'decisions'] as const,

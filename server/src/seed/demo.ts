@@ -1,6 +1,7 @@
 import {
   actionsOf,
   addDays,
+  appendActual,
   appendIndicatorValue,
   buildIndicator,
   buildObjective,
@@ -17,6 +18,8 @@ import {
   newId,
   planMetaOf,
   bodyLinkHref,
+  validateActualEntry,
+  writeBalanceSettings,
   type Role,
 } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
@@ -29,6 +32,7 @@ import { createWorkspace } from '../domain/workspaces.ts'
 import type { Logger } from '../logger.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import { agreement } from './content/agreement.ts'
+import { ACTUALS, BALANCE_SETTINGS } from './content/balance.ts'
 import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type PersonKey } from './content/alliance.ts'
 import { charter } from './content/charter.ts'
 import { convention } from './content/convention.ts'
@@ -177,10 +181,11 @@ function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
 
   const actions = actionsOf(doc)
   const actionOrder = keysAfter(null, ACTIONS.length)
+  const actionIds = ACTIONS.map(() => newId())
   ACTIONS.forEach((a, i) => {
     const milestoneOrder = keysAfter(null, a.milestones.length)
     actions.set(
-      newId(),
+      actionIds[i]!,
       buildAction({
         title: a.title,
         objective: a.objective === 'transversal' ? TRANSVERSAL : OBJECTIVES.find((o) => o.key === a.objective)!.title,
@@ -202,6 +207,28 @@ function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
       }),
     )
   })
+  writeBalance(doc, ids, actionIds)
+}
+
+/** Writes the demo's balance: the settings, a year of declared actuals, Marc's validations (BAL, SEED5). */
+function writeBalance(doc: Y.Doc, ids: DemoIds, actionIds: readonly string[]): void {
+  writeBalanceSettings(doc, BALANCE_SETTINGS)
+  const entryIds = Object.fromEntries(ACTUALS.map((a) => [a.key, newId()]))
+  for (const a of ACTUALS) {
+    const id = entryIds[a.key]!
+    appendActual(doc, id, {
+      partnerId: ids.partners[a.partner],
+      period: a.period,
+      unit: a.unit,
+      amount: a.amount,
+      comment: a.comment,
+      by: ids.users[a.by],
+      at: Date.parse(a.at),
+      ...(a.action === undefined ? {} : { actionId: actionIds[a.action]! }),
+      ...(a.amends === undefined ? {} : { amends: entryIds[a.amends]! }),
+    })
+    if (a.validatedAt) validateActualEntry(doc, id, { by: ids.users.marc, at: Date.parse(a.validatedAt) })
+  }
 }
 
 /** Writes the demo governance bodies into an empty document. */

@@ -32,6 +32,11 @@ export const ROOT = {
   indicators: 'indicators',
   /** The plan's evaluation questions (EVQ). */
   questions: 'questions',
+  /** The partners' balance (BAL): settings, declared actuals, validations, frozen periods. */
+  balance: 'balance',
+  actuals: 'actuals',
+  actualValidations: 'actualValidations',
+  frozenPeriods: 'frozenPeriods',
   bodies: 'bodies',
   meetings: 'meetings',
   decisions: 'decisions',

@@ -198,6 +198,34 @@ export const RULES = {
     en: 'An evaluation question has a text of 1 to 1,000 characters and links, each once, to at most 50 objectives and 50 indicators of the plan; a plan holds at most 200 questions.',
     fr: 'Une question évaluative a un texte de 1 à 1 000 caractères et renvoie, chacun une fois, à au plus 50 objectifs et 50 indicateurs du plan ; un plan compte au plus 200 questions.',
   },
+  BAL1: {
+    en: 'The balance settings: a rate in euros (0 to 1,000,000) for each of person-days, hours, FTE and units (EUR is worth one euro), a period length (year, half-year, quarter) that no longer changes once an actual is declared, and a threshold (a whole percentage, 0 to 100).',
+    fr: 'Les réglages de l’équilibre : un taux en euros (0 à 1 000 000) pour les jours-homme, heures, ETP et unités (l’euro vaut un euro), une durée de période (année, semestre, trimestre) qui ne change plus dès qu’une réalisation est déclarée, et un seuil (pourcentage entier, 0 à 100).',
+  },
+  BAL2: {
+    en: 'Only admin and steering change the balance settings.',
+    fr: 'Seuls l’administration et le comité de pilotage modifient les réglages de l’équilibre.',
+  },
+  BAL3: {
+    en: 'An actual names a partner of the alliance, a period of the plan, a unit, a non-negative amount (at most 1,000,000,000) and a comment of at most 1,000 characters, optionally an action of the plan to which that partner brings resources; an amendment names an actual of the same partner and period; a plan keeps at most 5,000 actuals.',
+    fr: 'Une réalisation désigne un partenaire de l’alliance, une période du plan, une unité, un montant positif ou nul (au plus 1 000 000 000) et un commentaire d’au plus 1 000 caractères, et éventuellement une action du plan à laquelle ce partenaire apporte des ressources ; une rectification désigne une réalisation du même partenaire et de la même période ; un plan garde au plus 5 000 réalisations.',
+  },
+  BAL4: {
+    en: 'A partner’s actuals are declared only by its own members whose role writes (admin, steering, editor); admin and steering may also amend any partner’s; each in their own name (`by`), stamped within five minutes of the server’s clock (`at`).',
+    fr: 'Les réalisations d’un partenaire ne sont déclarées que par ses propres membres dont le rôle écrit (administration, pilotage, éditeur) ; l’administration et le pilotage peuvent aussi rectifier celles de tout partenaire ; chacun en son propre nom (`by`), horodaté à cinq minutes près de l’horloge du serveur (`at`).',
+  },
+  BAL5: {
+    en: 'Actuals, validations and frozen periods are append-only: nobody, whatever their role, changes, replaces or removes one; a wrong actual is corrected by an amendment that names it (`amends`).',
+    fr: 'Réalisations, validations et périodes gelées ne font que s’ajouter : personne, quel que soit son rôle, n’en modifie, ne remplace ni ne supprime ; une réalisation erronée se corrige par une rectification qui la désigne (`amends`).',
+  },
+  BAL6: {
+    en: 'Only admin and steering validate an actual (an existing one, once) and freeze a period (a period of the plan, once), in their own name and at the server’s time.',
+    fr: 'Seuls l’administration et le pilotage valident une réalisation (existante, une fois) et gèlent une période (du plan, une fois), en leur propre nom et à l’heure du serveur.',
+  },
+  BAL7: {
+    en: 'A frozen period accepts only amendments of its existing actuals, which then wait for validation; an actual of a frozen period that is not an amendment can no longer be validated.',
+    fr: 'Une période gelée n’accepte que des rectifications de ses réalisations existantes, qui attendent alors d’être validées ; une réalisation d’une période gelée qui n’est pas une rectification ne peut plus être validée.',
+  },
 } as const satisfies Record<RuleId, LocalizedText>
 
 export type KnownRuleId = keyof typeof RULES

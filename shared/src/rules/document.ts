@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
+import { validateBalanceDocument } from './balanceDocument.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDocumentMeta } from './documentMeta.ts'
 import { periodOf, validatePlanMeta } from './plan.ts'
@@ -14,7 +15,17 @@ import { checkActionMap, readBodyShape, readMetaShape } from './yShape.ts'
 export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, 'map' | 'xml'>>>> = {
   richText: { [ROOT.content]: 'xml', [ROOT.meta]: 'map' },
   minutes: { [ROOT.content]: 'xml' },
-  plan: { [ROOT.actions]: 'map', [ROOT.objectives]: 'map', [ROOT.indicators]: 'map', [ROOT.questions]: 'map', [ROOT.meta]: 'map' },
+  plan: {
+    [ROOT.actions]: 'map',
+    [ROOT.objectives]: 'map',
+    [ROOT.indicators]: 'map',
+    [ROOT.questions]: 'map',
+    [ROOT.meta]: 'map',
+    [ROOT.balance]: 'map',
+    [ROOT.actuals]: 'map',
+    [ROOT.actualValidations]: 'map',
+    [ROOT.frozenPeriods]: 'map',
+  },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
 }
 
@@ -79,7 +90,7 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
       }
       out.push(...checkActionMap(value, { workspace: ctx, period }, entity))
     })
-    out.push(...validateSteering(doc, ctx, period))
+    out.push(...validateSteering(doc, ctx, period), ...validateBalanceDocument(doc, ctx, period))
   } else if (kind === 'governance') {
     doc.getMap<unknown>(ROOT.bodies).forEach((value, id) => {
       const entity = bodyEntity(id)

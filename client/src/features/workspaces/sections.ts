@@ -4,7 +4,7 @@ import type { RichTextDocName } from '@ensemble/shared'
  * The pages of an alliance, with their French URL slugs. Rich-text sections name the Yjs document
  * they edit.
  */
-export type SectionKey = 'vision' | 'charter' | 'agreement' | 'convention' | 'plan' | 'objectives' | 'reports' | 'governance' | 'meetings' | 'members'
+export type SectionKey = 'vision' | 'charter' | 'agreement' | 'convention' | 'plan' | 'objectives' | 'balance' | 'reports' | 'governance' | 'meetings' | 'members'
 
 export interface Section {
   key: SectionKey
@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'convention', slug: 'convention', group: 'documents', doc: 'convention' },
   { key: 'plan', slug: 'plan', group: 'steering' },
   { key: 'objectives', slug: 'objectifs', group: 'steering' },
+  { key: 'balance', slug: 'equilibre', group: 'steering' },
   { key: 'reports', slug: 'rapports', group: 'steering' },
   { key: 'governance', slug: 'gouvernance', group: 'steering' },
   { key: 'meetings', slug: 'reunions', group: 'steering' },

@@ -27,6 +27,7 @@ import * as Y from 'yjs'
 import type { KeyChange, TypeChange } from '../changes.ts'
 import type { MESSAGES } from '../messages.ts'
 import type { EditCheckInput, EditRefusal } from '../pipeline/checks.ts'
+import { BALANCE_ROOTS, checkBalanceEdit } from './balanceEdit.ts'
 import { checkObjectivesEdit } from './objectivesEdit.ts'
 import { forbidden, invalid, malformed } from './refusals.ts'
 
@@ -195,6 +196,8 @@ function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
   const metaKeys: KeyChange[] = []
   /** Changes to objectives, indicators and questions, judged by objectivesEdit.ts. */
   const steering: TypeChange[] = []
+  /** Changes to the partners' balance, judged by balanceEdit.ts. */
+  const balance: TypeChange[] = []
 
   // ---- what changed -----------------------------------------------------------------------------
   for (const type of changes.types) {
@@ -242,6 +245,8 @@ function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
       metaKeys.push(...type.keys)
     } else if (root === ROOT.objectives || root === ROOT.indicators || root === ROOT.questions) {
       steering.push(type)
+    } else if (BALANCE_ROOTS.has(root)) {
+      balance.push(type)
     } else {
       return malformed('VAL22', root)
     }
@@ -309,5 +314,6 @@ function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
     const [violation] = checkActionMap(edit.map!, { workspace: context, period }, actionEntity(id), edit.created ? undefined : edit.inputs, edit.entries)
     if (violation) return invalid(violation)
   }
-  return steering.length > 0 ? checkObjectivesEdit(input, steering, period) : null
+  const refused = steering.length > 0 ? checkObjectivesEdit(input, steering, period) : null
+  return refused ?? (balance.length > 0 ? checkBalanceEdit(input, balance, period) : null)
 }
