@@ -4,7 +4,18 @@ import type { RichTextDocName } from '@ensemble/shared'
  * The pages of an alliance, with their French URL slugs. Rich-text sections name the Yjs document
  * they edit.
  */
-export type SectionKey = 'vision' | 'charter' | 'agreement' | 'convention' | 'plan' | 'objectives' | 'balance' | 'reports' | 'governance' | 'meetings' | 'members'
+export type SectionKey =
+  | 'vision'
+  | 'charter'
+  | 'agreement'
+  | 'convention'
+  | 'plan'
+  | 'objectives'
+  | 'balance'
+  | 'reports'
+  | 'governance'
+  | 'meetings'
+  | 'members'
 
 export interface Section {
   key: SectionKey
