@@ -110,8 +110,8 @@ export function planView<A extends PlanViewAction>(input: PlanViewInput<A>, quer
 export const PLAN_VIEW_PARAMS = { objective: 'objectif', partner: 'partenaire', group: 'grouper' } as const
 const GROUP_WORDS: Record<PlanGrouping, string> = { objective: 'objectif', partner: 'partenaire' }
 
-export function planViewFromSearch(search: string): PlanViewQuery {
-  const params = new URLSearchParams(search)
+/** The query read from the address's parameters (anything unknown ignored). */
+export function planViewFromParams(params: { get(name: string): string | null }): PlanViewQuery {
   const group = params.get(PLAN_VIEW_PARAMS.group)
   return {
     objective: params.get(PLAN_VIEW_PARAMS.objective) || null,
@@ -120,13 +120,11 @@ export function planViewFromSearch(search: string): PlanViewQuery {
   }
 }
 
-/** `search` with the query's parameters set (others kept), as `?…` or '' when none is left. */
-export function planViewToSearch(search: string, query: PlanViewQuery): string {
-  const params = new URLSearchParams(search)
-  const set = (name: string, value: string | null | undefined) => (value ? params.set(name, value) : params.delete(name))
-  set(PLAN_VIEW_PARAMS.objective, query.objective)
-  set(PLAN_VIEW_PARAMS.partner, query.partner)
-  set(PLAN_VIEW_PARAMS.group, query.group ? GROUP_WORDS[query.group] : null)
-  const out = params.toString()
-  return out ? `?${out}` : ''
+/** The address's parameters for a query: name → value, null for a parameter to remove. */
+export function planViewParams(query: PlanViewQuery): Record<string, string | null> {
+  return {
+    [PLAN_VIEW_PARAMS.objective]: query.objective || null,
+    [PLAN_VIEW_PARAMS.partner]: query.partner || null,
+    [PLAN_VIEW_PARAMS.group]: query.group ? GROUP_WORDS[query.group] : null,
+  }
 }
