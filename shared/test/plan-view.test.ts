@@ -87,7 +87,13 @@ describe('[OBJ11] the plan filtered and grouped by objective and by partner', ()
     ['?grouper=nimporte', { objective: null, partner: null, group: null }],
   ]
   it.each(URLS)('[OBJ11] the address %j keeps the query', (search, query) => {
-    const params = new Map(search.replace(/^\?/, '').split('&').filter(Boolean).map((pair) => pair.split('=') as [string, string]))
+    const params = new Map(
+      search
+        .replace(/^\?/, '')
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => pair.split('=') as [string, string]),
+    )
     expect(planViewFromParams({ get: (name) => params.get(name) ?? null })).toEqual(query)
   })
 

@@ -11,7 +11,8 @@ import { matchActionObjectives } from './actionObjectives.ts'
 export function objectiveLinksToMigrate(doc: Y.Doc): Map<string, string> {
   const operational: { id: string; title: string }[] = []
   objectivesOf(doc).forEach((map, id) => {
-    if (map instanceof Y.Map && map.get('kind') === 'operational' && typeof map.get('title') === 'string') operational.push({ id, title: map.get('title') as string })
+    if (map instanceof Y.Map && map.get('kind') === 'operational' && typeof map.get('title') === 'string')
+      operational.push({ id, title: map.get('title') as string })
   })
   const links = new Map<string, string>()
   if (operational.length === 0) return links

@@ -151,8 +151,7 @@ export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeC
     if (edit.deleted || edit.fields.has('kind')) {
       const kind = ctx.objectiveKind(id)
       const dependant =
-        (kind !== 'strategic' ? childOf(objectives, id) : null) ??
-        (kind !== 'operational' ? (measureOf(indicators, id) ?? servedBy(actionsOf(doc), id)) : null)
+        (kind !== 'strategic' ? childOf(objectives, id) : null) ?? (kind !== 'operational' ? (measureOf(indicators, id) ?? servedBy(actionsOf(doc), id)) : null)
       if (dependant) return invalid({ rule: 'OBJ6', entity, message: dependant })
     }
     if (map === undefined && edit.deleted) continue

@@ -314,7 +314,13 @@ function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
     // Only the rules that read what the edit changed (all of them for a new action): an action left
     // invalid by a change in SQL (a member gone) does not block edits of its other fields.
     if (periodChanged) edit.inputs.add(PERIOD_INPUT)
-    const [violation] = checkActionMap(edit.map!, { workspace: context, period, objectiveKind }, actionEntity(id), edit.created ? undefined : edit.inputs, edit.entries)
+    const [violation] = checkActionMap(
+      edit.map!,
+      { workspace: context, period, objectiveKind },
+      actionEntity(id),
+      edit.created ? undefined : edit.inputs,
+      edit.entries,
+    )
     if (violation) return invalid(violation)
   }
   return steering.length > 0 ? checkObjectivesEdit(input, steering, period) : null
