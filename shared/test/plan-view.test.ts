@@ -61,6 +61,8 @@ const CASES: [label: string, query: PlanViewQuery, groups: [key: string, ids: st
     ],
   ],
   ['grouped by objective, filtered to one partner: empty groups left out', { group: 'objective', partner: 'P3' }, [['o1', ['a4']]]],
+  ['grouped by partner, filtered to one: only its group', { group: 'partner', partner: 'P2' }, [['P2', ['a1', 'a2']]]],
+  ['grouped by partner, filtered to "no partner"', { group: 'partner', partner: NONE }, [[NONE, ['a3']]]],
   ['a filter nothing passes gives no group', { group: 'objective', objective: 'unknown' }, []],
 ]
 

@@ -89,7 +89,8 @@ export function planView<A extends PlanViewAction>(input: PlanViewInput<A>, quer
     else {
       const partners = partnersOf.get(id)!
       if (partners.length === 0) add(PLAN_VIEW_NONE, id)
-      for (const partner of partners) add(partner, id)
+      // Filtered to one partner: its group only, not those of the partners it shares the action with.
+      for (const partner of partners) if (wantPartner === null || partner === wantPartner) add(partner, id)
     }
   }
   // Listed groups in their order, then any other (a partner gone from the alliance), "none" last.

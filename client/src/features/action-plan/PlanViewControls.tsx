@@ -1,4 +1,5 @@
 import { PLAN_VIEW_NONE, type PlanGrouping, type PlanViewQuery } from '@ensemble/shared'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ObjectiveChoices } from './objectiveChoices.ts'
 
@@ -16,12 +17,19 @@ interface PlanViewControlsProps {
 export function PlanViewControls({ query, onChange, objectives, partners, shown, total }: PlanViewControlsProps) {
   const { t } = useTranslation()
   const active = Boolean(query.objective || query.partner || query.group)
+  // Labels by `for`: a select inside its label would add its chosen option to its name.
+  const ids = { objective: useId(), partner: useId(), group: useId() }
   return (
     <fieldset className="plan-view" data-testid="plan-view">
       <legend>{t('plan.view.legend')}</legend>
-      <label className="plan-view__field">
-        <span>{t('plan.view.objective')}</span>
-        <select value={query.objective ?? ''} onChange={(e) => onChange({ ...query, objective: e.target.value || null })} data-testid="plan-filter-objective">
+      <div className="plan-view__field">
+        <label htmlFor={ids.objective}>{t('plan.view.objective')}</label>
+        <select
+          id={ids.objective}
+          value={query.objective ?? ''}
+          onChange={(e) => onChange({ ...query, objective: e.target.value || null })}
+          data-testid="plan-filter-objective"
+        >
           <option value="">{t('plan.view.allObjectives')}</option>
           <option value={PLAN_VIEW_NONE}>{t('plan.view.noObjective')}</option>
           {objectives.groups.map((group) => (
@@ -34,10 +42,15 @@ export function PlanViewControls({ query, onChange, objectives, partners, shown,
             </optgroup>
           ))}
         </select>
-      </label>
-      <label className="plan-view__field">
-        <span>{t('plan.view.partner')}</span>
-        <select value={query.partner ?? ''} onChange={(e) => onChange({ ...query, partner: e.target.value || null })} data-testid="plan-filter-partner">
+      </div>
+      <div className="plan-view__field">
+        <label htmlFor={ids.partner}>{t('plan.view.partner')}</label>
+        <select
+          id={ids.partner}
+          value={query.partner ?? ''}
+          onChange={(e) => onChange({ ...query, partner: e.target.value || null })}
+          data-testid="plan-filter-partner"
+        >
           <option value="">{t('plan.view.allPartners')}</option>
           <option value={PLAN_VIEW_NONE}>{t('plan.view.noPartner')}</option>
           {partners.map((p) => (
@@ -46,10 +59,11 @@ export function PlanViewControls({ query, onChange, objectives, partners, shown,
             </option>
           ))}
         </select>
-      </label>
-      <label className="plan-view__field">
-        <span>{t('plan.view.group')}</span>
+      </div>
+      <div className="plan-view__field">
+        <label htmlFor={ids.group}>{t('plan.view.group')}</label>
         <select
+          id={ids.group}
           value={query.group ?? ''}
           onChange={(e) => onChange({ ...query, group: (e.target.value || null) as PlanGrouping | null })}
           data-testid="plan-group-by"
@@ -58,7 +72,7 @@ export function PlanViewControls({ query, onChange, objectives, partners, shown,
           <option value="objective">{t('plan.view.groupObjective')}</option>
           <option value="partner">{t('plan.view.groupPartner')}</option>
         </select>
-      </label>
+      </div>
       {active && (
         <button type="button" className="button button--small" onClick={() => onChange({})}>
           {t('plan.view.reset')}
