@@ -25,8 +25,10 @@ interface ObjectivePickerProps {
  * by strategic objective (<optgroup>), so the keyboard and screen readers work as everywhere else.
  * Text an action named its objective with before is shown beside it, « objectif à rattacher ».
  */
-export function ObjectivePicker({ label, showLabel = false, value, legacyText, choices, entity, disabled, onCommit, testId }: ObjectivePickerProps) {
+export function ObjectivePicker({ label, showLabel = false, value: given, legacyText, choices, entity, disabled, onCommit, testId }: ObjectivePickerProps) {
   const { t } = useTranslation()
+  // Absent in a row read before the field existed (a preview from an older plan): no objective.
+  const value = given ?? null
   const id = useId()
   const errorId = useId()
   const noteId = useId()
@@ -35,7 +37,7 @@ export function ObjectivePicker({ label, showLabel = false, value, legacyText, c
   const invalid = Boolean(local || server.error)
   // A link to an objective deleted since: shown as such, never silently swapped for another.
   const gone = value !== null && !choices.titles.has(value)
-  const pending = legacyText.trim()
+  const pending = (legacyText ?? '').trim()
   const describedBy = [invalid ? errorId : null, pending ? noteId : null].filter(Boolean).join(' ') || undefined
   return (
     <div className="cell objective-picker">
