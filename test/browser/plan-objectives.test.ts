@@ -115,13 +115,16 @@ describe.skipIf(!browserTestsEnabled())('[OBJ10] [OBJ11] actions serve objective
     await expect(page.getByTestId('actions-to-attach').count()).resolves.toBe(0)
     expect(await axeViolations(page)).toEqual([])
 
-    // Filtered by objective: only its actions, the count said, the view in the address.
-    await page.goto(planUrl)
-    await row('a1').waitFor(WAIT)
-    await page.getByRole('combobox', { name: 'Objectif', exact: true }).selectOption({ label: 'Classes de mer' })
+    // An action listed there opens the plan filtered by its objective: only its actions, the count said, the view in the address.
+    await card.getByRole('link', { name: 'Sorties scolaires' }).click()
     await page.getByTestId('plan-view-count').getByText('2 actions affichées sur 3').waitFor(WAIT)
+    const objectiveFilter = page.getByRole('combobox', { name: 'Objectif', exact: true })
+    await expect(objectiveFilter.inputValue()).resolves.toBe('o1')
     await eventually(() => page.getByTestId('action-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id'))), ['a1', 'a3'])
     expect(new URL(page.url()).searchParams.get('objectif')).toBe('o1')
+    await objectiveFilter.selectOption({ label: 'Sentiers balisés' })
+    await eventually(() => page.getByTestId('action-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id'))), ['a2'])
+    expect(new URL(page.url()).searchParams.get('objectif')).toBe('o2')
 
     // A shared link opens the same view; grouped by partner, an action carried by two partners shows under each.
     await page.goto(`${planUrl}?grouper=partenaire`)

@@ -209,6 +209,10 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
 
       const actions = [...actionsOf(plan).values()].map(readAction)
       expect(actions.length).toBeGreaterThanOrEqual(15)
+      // OBJ8, OBJ9: actions point to operational objectives by id; only the transversal ones keep a text, serving none.
+      const operationalIds = new Set([...objectivesOf(plan).entries()].filter(([, o]) => o.get('kind') === 'operational').map(([id]) => id))
+      for (const a of actions) expect(a.objectiveId === null ? a.objective !== '' : operationalIds.has(a.objectiveId) && a.objective === '').toBe(true)
+      expect(new Set(actions.flatMap((a) => (a.objectiveId ? [a.objectiveId] : []))).size).toBe(operationalIds.size)
       const statuses = new Set<string>()
       let overdue = 0
       for (const raw of actions) {
