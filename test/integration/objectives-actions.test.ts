@@ -218,6 +218,14 @@ const REFUSED: Attempt[] = [
       entity: 'objectives/o1',
     },
   ],
+  [
+    'OBJ6',
+    'edit_invalid',
+    'steering turns an operational objective an action serves into a strategic one',
+    'steering',
+    (d) => objectivesOf(d).get('o1')!.set('kind', 'strategic'),
+    { entity: 'objectives/o1' },
+  ],
 ]
 
 describe('actions serve objectives on a real server with real providers', () => {
