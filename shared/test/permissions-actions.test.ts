@@ -42,7 +42,18 @@ describe('action permissions', () => {
     expect(canCreateAction({ role: 'editor' }, bare)).toBe(true)
     expect(canCreateAction({ role: 'commenter' }, bare)).toBe(false)
     const editable = ACTION_FIELDS.filter((f) => canEditActionField(as('editor'), action('proposed'), f))
-    expect(editable.sort()).toEqual(['consulted', 'deadline', 'description', 'informed', 'milestones', 'objective', 'resources', 'start', 'title'])
+    expect(editable.sort()).toEqual([
+      'consulted',
+      'deadline',
+      'description',
+      'informed',
+      'milestones',
+      'objective',
+      'objectiveId',
+      'resources',
+      'start',
+      'title',
+    ])
   })
 
   it.each(['planned', 'in_progress', 'blocked', 'done'] as const)(

@@ -79,23 +79,24 @@ describe.skipIf(!browserTestsEnabled())('[E2E1] two partners co-edit in real bro
     const actionId = await pageA.locator(row).first().getAttribute('data-action-id')
     expect(actionId).toBeTruthy()
     const title = `[data-action-id="${actionId}"] [data-testid="action-title"]`
-    const objective = `[data-action-id="${actionId}"] [data-testid="action-objective"]`
+    // The objective is a picker now (OBJ10): the deadline is the other cell of the row both may draft.
+    const deadline = `[data-action-id="${actionId}"] [data-testid="action-deadline"]`
 
-    // Claire drafts the title (not yet committed) while Bruno commits the objective.
+    // Claire drafts the title (not yet committed) while Bruno commits the deadline.
     await pageA.locator(title).fill('Atelier commun de diagnostic')
-    await pageB.locator(objective).fill('Objectif de Bruno : 40 classes de mer')
-    await pageB.locator(objective).press('Enter')
+    await pageB.locator(deadline).fill('2026-06-30')
+    await pageB.locator(deadline).press('Enter')
 
-    // Bruno's objective reaches Claire without touching her draft…
-    await waitForValue(pageA, objective, 'Objectif de Bruno : 40 classes de mer')
+    // Bruno's deadline reaches Claire without touching her draft…
+    await waitForValue(pageA, deadline, '2026-06-30')
     expect(await pageA.locator(title).inputValue()).toBe('Atelier commun de diagnostic')
 
     // …then her title reaches Bruno, and both cells hold on both screens.
     await pageA.locator(title).press('Enter')
     await waitForValue(pageB, title, 'Atelier commun de diagnostic')
-    await waitForValue(pageB, objective, 'Objectif de Bruno : 40 classes de mer')
+    await waitForValue(pageB, deadline, '2026-06-30')
     await waitForValue(pageA, title, 'Atelier commun de diagnostic')
-    await waitForValue(pageA, objective, 'Objectif de Bruno : 40 classes de mer')
+    await waitForValue(pageA, deadline, '2026-06-30')
 
     // A people cell: Claire ticks Bruno among those informed; Escape closes the list and gives the
     // focus back to the cell's button; focus leaving the list closes it too. Bruno sees the cell.

@@ -13,7 +13,7 @@ const WAIT = { timeout: 20_000 }
  * writes a SMART operational objective with an indicator and validates it; the partner's editor
  * sees it live and enters a value; steering's page shows the value without reload; axe finds nothing.
  */
-describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ7] objectives and indicators in the browser', () => {
+describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ10] objectives and indicators in the browser', () => {
   const suite = browserSuite()
 
   it('[OBJ5] [IND4] [PERM12] steering creates a SMART objective with an indicator; a partner member enters a value; the other page sees it live; axe clean', async () => {
@@ -26,7 +26,7 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ7] objectives and i
     seeder.doc.transact(() => {
       planMetaOf(seeder.doc).set('start', '2026-01-01')
       planMetaOf(seeder.doc).set('end', '2028-12-31')
-      // Two actions naming their objective in free text: one will match the objective's title (OBJ7).
+      // Two actions naming their objective in free text, as written before objectives could be picked (OBJ10).
       actionsOf(seeder.doc).set('a1', buildAction({ title: 'Sorties scolaires', order: 'a0', objective: 'classes de MER' }))
       actionsOf(seeder.doc).set('a2', buildAction({ title: 'Comité de pilotage', order: 'a1', objective: 'Pilotage de l’alliance' }))
     })
@@ -37,7 +37,7 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ7] objectives and i
     await pilot.goto(`${base}/alliances/${workspaceId}`)
     await pilot.getByRole('navigation').getByRole('link', { name: 'Objectifs et indicateurs' }).click()
     await pilot.getByRole('heading', { level: 1, name: 'Objectifs et indicateurs' }).waitFor(WAIT)
-    // [OBJ7] With no objective yet, both actions' objectives are kept visible, to attach.
+    // [OBJ10] Pointing to no objective, both actions' texts are kept visible, to attach.
     await pilot.getByTestId('actions-to-attach').getByText('Sorties scolaires').waitFor(WAIT)
 
     const member = await suite.newPage()
@@ -61,10 +61,11 @@ describe.skipIf(!browserTestsEnabled())('[OBJ5] [PERM12] [OBJ7] objectives and i
 
     await objective.getByTestId('objective-title').fill('Classes de mer')
     await objective.getByTestId('objective-title').press('Enter')
-    // [OBJ7] Its title now matches an action's free text: the action is listed under it, the other stays to attach.
-    await objective.getByRole('link', { name: 'Sorties scolaires' }).waitFor(WAIT)
-    await expect(pilot.getByTestId('actions-to-attach').textContent()).resolves.toContain('Comité de pilotage')
-    await expect(pilot.getByTestId('actions-to-attach').textContent()).resolves.not.toContain('Sorties scolaires')
+    // [OBJ10] Actions are listed by the objective they point to: a title matching their text attaches
+    // nothing (that match is the one-off migration's, OBJ9), both stay to attach until one is picked.
+    await objective.getByRole('heading', { level: 4, name: 'Classes de mer' }).waitFor(WAIT)
+    await expect(objective.getByText('Aucune action du plan ne sert cet objectif.').count()).resolves.toBe(1)
+    await expect(pilot.getByTestId('actions-to-attach').textContent()).resolves.toContain('Sorties scolaires')
     await objective.getByTestId('objective-statement').fill('Accueillir 40 classes de mer par an')
     await objective.getByTestId('objective-statement').blur()
     await objective.getByTestId('objective-resources').fill('Deux animateurs et un car')

@@ -237,6 +237,10 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const flagged = sheet.partners.filter((p) => p.periods.find((row) => row.period === '2026')!.flagged).map((p) => p.partnerId)
       expect(flagged.map((id) => workspace.partners.find((p) => p.id === id)!.name)).toEqual(['Marée d’Opale'])
       for (const p of sheet.partners) expect(p.periods.find((row) => row.period === '2026')!.declared, p.partnerId).toBeGreaterThan(0)
+      // OBJ8, OBJ9: actions point to operational objectives by id; only the transversal ones keep a text, serving none.
+      const operationalIds = new Set([...objectivesOf(plan).entries()].filter(([, o]) => o.get('kind') === 'operational').map(([id]) => id))
+      for (const a of actions) expect(a.objectiveId === null ? a.objective !== '' : operationalIds.has(a.objectiveId) && a.objective === '').toBe(true)
+      expect(new Set(actions.flatMap((a) => (a.objectiveId ? [a.objectiveId] : []))).size).toBe(operationalIds.size)
       const statuses = new Set<string>()
       let overdue = 0
       for (const raw of actions) {

@@ -11,6 +11,7 @@ import { silentLogger, type CollabLogger } from './logger.ts'
 import { createEditPipeline, type EditCheck, type EditStep, type OnEditAccepted } from './pipeline/index.ts'
 import { KeptStates } from './keptStates.ts'
 import { Room } from './room.ts'
+import { documentUpgrade, type DocumentUpgrade } from './documentUpgrades.ts'
 import { enforceRules } from './rules/enforceRules.ts'
 import type { CollabSocket, ConnectionIdentity } from './socket.ts'
 import { WorkspaceContexts, type LoadWorkspaceContext } from './workspaceContexts.ts'
@@ -51,6 +52,8 @@ export interface RoomRegistryOptions {
    * room opens (LOOP5); without it, or with a store only this thread can read, on the event loop.
    */
   openThreads?: ThreadPool
+  /** What the server brings up to date in a document as its room opens (default: documentUpgrade). */
+  upgradeOnLoad?: DocumentUpgrade
 }
 
 /** One document's place in the registry: its room (loading or loaded) and who is waiting for it. */
@@ -352,6 +355,9 @@ export class RoomRegistry {
       this.kept.forget(key)
       room.adoptKeptState(kept)
     }
+    // Before anyone is served: a member never sees the document as it was before its upgrade.
+    const upgrade = (this.options.upgradeOnLoad ?? documentUpgrade)(key.docName, room.doc)
+    if (upgrade) await room.applyServerChange(upgrade)
     return room
   }
 

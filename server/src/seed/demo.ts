@@ -92,8 +92,8 @@ function writeRichTextDoc(doc: Y.Doc, content: RichTextContent): void {
   meta.set('adoptedVersionId', null)
 }
 
-/** Writes the demo's objectives, indicators with their values, and evaluation questions. */
-function writeSteering(doc: Y.Doc, ids: DemoIds): void {
+/** Writes the demo's objectives, indicators with their values, and evaluation questions; returns the operational objectives' ids. */
+function writeSteering(doc: Y.Doc, ids: DemoIds): Record<ObjectiveKey, string> {
   const objectives = objectivesOf(doc)
   const strategicIds = {} as Record<StrategicKey, string>
   const operationalIds = {} as Record<ObjectiveKey, string>
@@ -167,6 +167,7 @@ function writeSteering(doc: Y.Doc, ids: DemoIds): void {
       }),
     )
   })
+  return operationalIds
 }
 
 /** Writes the demo plan into an empty document. */
@@ -177,7 +178,7 @@ function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
   meta.set('start', PLAN_META.start)
   meta.set('end', PLAN_META.end)
 
-  writeSteering(doc, ids)
+  const operationalIds = writeSteering(doc, ids)
 
   const actions = actionsOf(doc)
   const actionOrder = keysAfter(null, ACTIONS.length)
@@ -188,7 +189,9 @@ function writePlanDoc(doc: Y.Doc, ids: DemoIds): void {
       actionIds[i]!,
       buildAction({
         title: a.title,
-        objective: a.objective === 'transversal' ? TRANSVERSAL : OBJECTIVES.find((o) => o.key === a.objective)!.title,
+        // Attached by id (OBJ8); the transversal actions serve no operational objective, and say so.
+        objective: a.objective === 'transversal' ? TRANSVERSAL : '',
+        objectiveId: a.objective === 'transversal' ? null : operationalIds[a.objective],
         description: a.description,
         start: a.start,
         deadline: a.deadline,

@@ -17,7 +17,13 @@ const memberRef = z.string().min(1).max(64)
  */
 export const actionSchema = z.object({
   title: z.string().trim().min(1).max(LIMITS.actionTitleLength),
+  /**
+   * Free text an action named its objective with before it could point to one (issue 18, item 2):
+   * kept, shown as « objectif à rattacher », until an objective is picked.
+   */
   objective: z.string().max(LIMITS.textFieldLength),
+  /** The operational objective of the plan this action serves (OBJ8); absent (null) in older actions. */
+  objectiveId: memberRef.nullable().default(null),
   description: z.string().max(LIMITS.textFieldLength),
   start: isoDateSchema.nullable(),
   deadline: isoDateSchema.nullable(),
@@ -38,7 +44,7 @@ export const actionSchema = z.object({
   decisionIds: z.array(memberRef).max(LIMITS.decisionLinks).default([]),
 })
 export type Action = z.infer<typeof actionSchema>
-export type ActionScalarField = 'title' | 'objective' | 'start' | 'deadline' | 'status' | 'progress' | 'blockedReason' | 'accountable' | 'order'
+export type ActionScalarField = 'title' | 'objective' | 'objectiveId' | 'start' | 'deadline' | 'status' | 'progress' | 'blockedReason' | 'accountable' | 'order'
 export type ActionListField = 'responsible' | 'consulted' | 'informed'
 
 export const planMetaSchema = z.object({

@@ -256,7 +256,13 @@ export interface Decision {
   recordedBy: string
 }
 
-/** A suggestion for the agenda: an overdue or blocked action of the plan, or a document awaiting sign-off (GOV20). */
+/**
+ * A suggestion for the agenda: an overdue or blocked action of the plan, a document awaiting sign-off
+ * (GOV20), an operational objective off its track or an indicator whose value is late (GOV27), with
+ * the ids the page links to (the objective's card, the indicator's).
+ */
 export type AgendaSuggestion =
   | { reason: 'overdue' | 'blocked'; actionId: string; docName: null; title: string; deadline: string | null }
   | { reason: 'signoff'; actionId: null; docName: string; title: string; deadline: null }
+  | { reason: 'off_track'; actionId: null; docName: null; objectiveId: string; title: string; deadline: null }
+  | { reason: 'value_late'; actionId: null; docName: null; objectiveId: string; indicatorId: string; title: string; deadline: null; since: string }

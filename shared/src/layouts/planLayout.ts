@@ -42,6 +42,7 @@ export function readAction(action: ActionMap): Action {
   return {
     title: str(action.get('title')),
     objective: str(action.get('objective')),
+    objectiveId: strOrNull(action.get('objectiveId')),
     description: description instanceof Y.Text ? description.toString() : '',
     start: strOrNull(action.get('start')),
     deadline: strOrNull(action.get('deadline')),
@@ -78,6 +79,7 @@ export function buildAction(input: NewAction): ActionMap {
   const action = new Y.Map<unknown>()
   action.set('title', input.title)
   action.set('objective', input.objective ?? '')
+  action.set('objectiveId', input.objectiveId ?? null)
   action.set('description', new Y.Text(input.description ?? ''))
   action.set('start', input.start ?? null)
   action.set('deadline', input.deadline ?? null)

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../entities/action.ts'
+import type { ObjectiveKind } from '../entities/objective.ts'
 import { RESOURCE_UNITS } from '../entities/resource.ts'
 import { LIMITS } from '../limits.ts'
 import { WRITING_ROLES } from '../roles.ts'
@@ -16,6 +17,11 @@ export interface PlanPeriod {
 export interface ActionRuleContext {
   workspace: WorkspaceContext
   period?: PlanPeriod
+  /**
+   * The kind of the plan's objective `id`, or null when the plan has none (OBJ8). Without it the
+   * objective an action points to is checked for its shape only.
+   */
+  objectiveKind?: (id: string) => ObjectiveKind | null
 }
 
 /** An action as read from a document: the fields of `Action`, whose values the rules do not trust. */
@@ -310,6 +316,29 @@ const GROUPS: readonly RuleGroup[] = [
     inputs: ['order'],
     run: (r) => {
       if (!isOrder(r.raw('order'))) r.v.add('VAL1', 'order', text('Position invalide dans le plan.', 'Invalid position in the plan.'))
+    },
+  },
+
+  // ---- the objective served (OBJ8) ---------------------------------------------------------------------
+  {
+    inputs: ['objectiveId'],
+    run: (r) => {
+      const id = r.raw('objectiveId')
+      // Absent in actions written before objectives could be pointed to: no objective yet.
+      if (id === undefined || id === null) return
+      if (!isRef(id)) {
+        r.v.add('VAL1', 'objectiveId', text('Objectif invalide.', 'Invalid objective.'))
+        return
+      }
+      const kind = r.ctx.objectiveKind?.(id)
+      if (kind === undefined || kind === 'operational') return
+      r.v.add(
+        'OBJ8',
+        'objectiveId',
+        kind === 'strategic'
+          ? text('Une action sert un objectif opérationnel, pas un objectif stratégique.', 'An action serves an operational objective, not a strategic one.')
+          : text('Cet objectif n’existe pas dans le plan.', 'This objective is not in the plan.'),
+      )
     },
   },
 

@@ -33,3 +33,26 @@ export function matchActionObjectives(
   }
   return { byObjective, unattached }
 }
+
+/**
+ * Which operational objective each action serves, by the id it points to (OBJ8, OBJ10): under each
+ * objective its actions in the order given; « à rattacher », the actions that point to no objective
+ * of the plan (none, or one deleted since) and still carry free text, so nothing written is lost.
+ */
+export function linkActionObjectives(
+  actions: Iterable<{ id: string; objective: string; objectiveId?: string | null }>,
+  operationalIds: Iterable<string>,
+): ActionObjectives {
+  const known = new Set(operationalIds)
+  const byObjective = new Map<string, string[]>()
+  const unattached: string[] = []
+  for (const action of actions) {
+    const id = action.objectiveId
+    if (id && known.has(id)) {
+      const list = byObjective.get(id)
+      if (list) list.push(action.id)
+      else byObjective.set(id, [action.id])
+    } else if (action.objective.trim() !== '') unattached.push(action.id)
+  }
+  return { byObjective, unattached }
+}

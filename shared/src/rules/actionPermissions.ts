@@ -6,6 +6,7 @@ import { can, relationTo, type Actor, type Verb } from '../permissions.ts'
 export const ACTION_FIELDS = [
   'title',
   'objective',
+  'objectiveId',
   'description',
   'start',
   'deadline',
@@ -27,6 +28,8 @@ export type ActionField = (typeof ACTION_FIELDS)[number]
 export const ACTION_FIELD_VERBS: Readonly<Record<ActionField, Verb>> = {
   title: 'actions.define',
   objective: 'actions.define',
+  // Which objective the action serves: the same right as the free text it replaces (OBJ8).
+  objectiveId: 'actions.define',
   description: 'actions.describe',
   start: 'actions.schedule',
   deadline: 'actions.schedule',

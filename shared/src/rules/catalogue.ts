@@ -175,8 +175,12 @@ export const RULES = {
     fr: 'Un objectif opérationnel n’est « validé » que s’il est SMART : Spécifique (un énoncé), Mesurable (un indicateur avec unité, valeur de départ et cible), Atteignable (ses ressources), Réaliste (son objectif stratégique), Temporellement défini (une date cible dans la période du plan) ; aucune modification ne peut retirer une lettre à un objectif validé.',
   },
   OBJ6: {
-    en: 'An objective that others rely on is not deleted: a strategic objective with operational objectives under it, an operational objective with indicators.',
-    fr: 'Un objectif dont d’autres dépendent n’est pas supprimé : un objectif stratégique qui a des objectifs opérationnels, un objectif opérationnel qui a des indicateurs.',
+    en: 'An objective that others rely on is not deleted (nor changes kind): a strategic objective with operational objectives under it, an operational objective with indicators or actions that serve it.',
+    fr: 'Un objectif dont d’autres dépendent n’est pas supprimé (ni changé de type) : un objectif stratégique qui a des objectifs opérationnels, un objectif opérationnel qui a des indicateurs ou des actions qui le servent.',
+  },
+  OBJ8: {
+    en: 'An action serves at most one objective, an operational objective of the same plan (a strategic objective or an unknown id is refused); who may choose it is who may change the action’s title (PERM4, PERM5).',
+    fr: 'Une action sert au plus un objectif, un objectif opérationnel du même plan (un objectif stratégique ou un identifiant inconnu est refusé) ; le choisit qui peut changer le titre de l’action (PERM4, PERM5).',
   },
   IND1: {
     en: 'An indicator has the shape of its schema: a name, a family (means, activities, results, impacts), a unit, numbers or nothing for its baseline and target, a source, a collection frequency, a subset of the purposes (monitor, understand, prove, value), within bounds; a plan holds at most 1,000 indicators.',

@@ -7,6 +7,8 @@ import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import { ActionHistory } from '../history/ActionHistory.tsx'
 import { actionFieldName, DISCUSSED_FIELDS } from './commentTargets.ts'
 import { MilestoneList } from './MilestoneList.tsx'
+import type { ObjectiveChoices } from './objectiveChoices.ts'
+import { ObjectivePicker } from './ObjectivePicker.tsx'
 import type { PlanField } from './planAbilities.ts'
 import { setActionDescription, setActionField } from './planWrites.ts'
 import { ResourceList } from './ResourceList.tsx'
@@ -20,12 +22,28 @@ interface ActionDetailProps {
   canEdit(field: PlanField): boolean
   /** The shared rules on a change of this action (null when it may be written). */
   check(change: Partial<Action>): string | null
+  objectives: ObjectiveChoices
+  /** Picks the objective the action serves (the row's own writer). */
+  onPickObjective(value: string | null): string | null
 }
 
-export function ActionDetail({ id, action, title, doc, canEdit, check }: ActionDetailProps) {
+export function ActionDetail({ id, action, title, doc, canEdit, check, objectives, onPickObjective }: ActionDetailProps) {
   const { t } = useTranslation()
   return (
     <section className="action-detail" aria-label={t('plan.detailsOf', { title })}>
+      <div className="action-detail__objective">
+        <ObjectivePicker
+          label={`${t('plan.objectiveServed')} — ${title}`}
+          showLabel
+          value={action.objectiveId}
+          legacyText={action.objective}
+          choices={objectives}
+          entity={`actions/${id}`}
+          disabled={!canEdit('objectiveId')}
+          onCommit={onPickObjective}
+          testId="action-detail-objective"
+        />
+      </div>
       <div className="action-detail__description">
         <p className="action-detail__label">{t('plan.description')}</p>
         <TextCell

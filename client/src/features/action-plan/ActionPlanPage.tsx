@@ -1,4 +1,4 @@
-import { type CommentThread, todayIso } from '@ensemble/shared'
+import { type CommentThread, PLAN_VIEW_NONE, planView, todayIso } from '@ensemble/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToasts } from '../../components/Toasts.tsx'
@@ -19,6 +19,13 @@ import { useActionRules } from './useActionRules.ts'
 import type { PlanSnapshot } from './planStore.ts'
 import { usePlan } from './usePlan.ts'
 import { useVisibleRows } from './useVisibleRows.ts'
+import { useSteering } from '../objectives/useSteering.ts'
+import { objectiveChoices } from './objectiveChoices.ts'
+import { PlanViewControls } from './PlanViewControls.tsx'
+import { usePlanViewQuery } from './usePlanViewQuery.ts'
+
+/** One row of a filtered or grouped plan: a group's heading, or an action under it. */
+type ViewRow = { kind: 'group'; key: string; count: number } | { kind: 'action'; id: string; instance: string }
 
 /** Plan d'action: the live table of actions, edited cell by cell by everyone at once. */
 export function ActionPlanPage() {
@@ -79,7 +86,48 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
       window.clearTimeout(timer)
     }
   }, [preview, overscan])
-  const visible = useVisibleRows(body, count, { overscan })
+  // The objectives an action may serve; rebuilt only when they change (not on every indicator value).
+  const steering = useSteering(collab.doc)
+  const orphanTitle = t('plan.noParent')
+  const objectivesKey = JSON.stringify([steering.strategic.map((o) => [o.id, o.title]), steering.operational.map((o) => [o.id, o.title, o.parentId])])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on what the choices read, so rows keep their memo.
+  const objectives = useMemo(() => objectiveChoices(steering.strategic, steering.operational, orphanTitle), [objectivesKey, orphanTitle])
+  // Filtered or grouped by objective and partner (OBJ11), the query in the address; nothing computed when the whole plan shows.
+  const [query, setQuery] = usePlanViewQuery()
+  const viewActive = Boolean(query.objective || query.partner || query.group)
+  const view = useMemo(() => {
+    if (!viewActive || preview) return null
+    const partnerOfMember = new Map(workspace.members.map((m) => [m.userId, m.partnerId]))
+    const groups = planView(
+      {
+        ids: live.ids,
+        byId: live.byId,
+        partnerOf: (userId) => partnerOfMember.get(userId) ?? null,
+        objectives: [...objectives.titles.keys()],
+        partners: workspace.partners.map((p) => p.id),
+      },
+      query,
+    )
+    const rows: ViewRow[] = query.group
+      ? groups.flatMap((g): ViewRow[] => [
+          { kind: 'group', key: g.key, count: g.ids.length },
+          ...g.ids.map((id): ViewRow => ({ kind: 'action', id, instance: g.key })),
+        ])
+      : (groups[0]?.ids ?? []).map((id): ViewRow => ({ kind: 'action', id, instance: '' }))
+    const planIndex = new Map(live.ids.map((id, i) => [id, i]))
+    return { rows, planIndex, shown: new Set(groups.flatMap((g) => g.ids)).size }
+  }, [viewActive, preview, query, live, objectives, workspace.members, workspace.partners])
+  const rowCount = view ? view.rows.length : count
+  const visible = useVisibleRows(body, rowCount, { overscan })
+  const partnerName = (id: string) => workspace.partners.find((p) => p.id === id)?.name ?? t('plan.view.unknownPartner')
+  const groupTitle = (key: string) =>
+    query.group === 'objective'
+      ? key === PLAN_VIEW_NONE
+        ? t('plan.view.noObjective')
+        : (objectives.titles.get(key) ?? key)
+      : key === PLAN_VIEW_NONE
+        ? t('plan.view.noPartner')
+        : partnerName(key)
   const today = todayIso()
   const columns = columnNames(t)
   const hasRows = plan.ids.length > 0
@@ -135,6 +183,14 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
       {!abilities.proposeActions && !abilities.createActions && <p className="notice">{t('plan.readOnly')}</p>}
       <div className="plan-toolbar">
         <PlanPeriod doc={collab.doc} plan={plan} canEdit={abilities.editPlanMeta && collab.synced} />
+        <PlanViewControls
+          query={query}
+          onChange={setQuery}
+          objectives={objectives}
+          partners={workspace.partners}
+          shown={view?.shown ?? live.ids.length}
+          total={live.ids.length}
+        />
         {(abilities.createActions || abilities.proposeActions) && (
           <button type="button" className="button button--primary" onClick={add} disabled={!collab.synced} data-testid="add-action">
             + {t('plan.addAction')}
@@ -147,7 +203,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways inside this region; a keyboard user reaches it to scroll it (axe scrollable-region-focusable). */}
       <section className="table-scroll" aria-labelledby="plan-caption" tabIndex={0}>
         {/* Rows are counted from the header row (1); a long plan renders only the rows near the viewport. */}
-        <table className="plan-table" data-testid="plan-table" aria-rowcount={count + 1} aria-busy={preview ? true : undefined}>
+        <table className="plan-table" data-testid="plan-table" aria-rowcount={rowCount + 1} aria-busy={preview ? true : undefined}>
           <caption id="plan-caption">{t('plan.tableCaption')}</caption>
           <colgroup>
             {PLAN_COLUMN_KEYS.map((key) => (
@@ -172,16 +228,17 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
           </thead>
           <tbody ref={body}>
             {visible.before > 0 && <SpacerRow height={visible.before} />}
-            {plan.ids.slice(visible.start, visible.end).map((id, offset) => {
-              const action = plan.byId.get(id)
+            {view?.rows.slice(visible.start, visible.end).map((row, offset) => {
+              const rowIndex = visible.start + offset + 2
+              if (row.kind === 'group') return <GroupRow key={`group:${row.key}`} title={groupTitle(row.key)} count={row.count} rowIndex={rowIndex} />
+              const action = plan.byId.get(row.id)
               if (!action) return null
-              const index = visible.start + offset
               return (
                 <ActionRow
-                  key={id}
-                  id={id}
+                  key={`${row.instance}:${row.id}`}
+                  id={row.id}
                   action={action}
-                  index={index}
+                  index={view.planIndex.get(row.id) ?? 0}
                   count={count}
                   doc={collab.doc}
                   members={workspace.members}
@@ -189,17 +246,47 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
                   abilities={abilities}
                   rules={rules}
                   today={today}
-                  expanded={expanded.has(id)}
+                  expanded={expanded.has(row.id)}
                   onToggleExpanded={toggle}
                   onMoved={onMoved}
-                  readOnly={preview !== null}
+                  objectives={objectives}
+                  rowIndex={rowIndex}
+                  reorderable={false}
+                  instance={row.instance}
                 />
               )
             })}
+            {!view &&
+              plan.ids.slice(visible.start, visible.end).map((id, offset) => {
+                const action = plan.byId.get(id)
+                if (!action) return null
+                const index = visible.start + offset
+                return (
+                  <ActionRow
+                    key={id}
+                    id={id}
+                    action={action}
+                    index={index}
+                    count={count}
+                    doc={collab.doc}
+                    members={workspace.members}
+                    userId={me.id}
+                    abilities={abilities}
+                    rules={rules}
+                    today={today}
+                    expanded={expanded.has(id)}
+                    onToggleExpanded={toggle}
+                    onMoved={onMoved}
+                    readOnly={preview !== null}
+                    objectives={objectives}
+                  />
+                )
+              })}
             {visible.after > 0 && <SpacerRow height={visible.after} />}
           </tbody>
         </table>
         {collab.synced && live.ids.length === 0 && <p className="empty">{t('plan.empty')}</p>}
+        {view && view.rows.length === 0 && live.ids.length > 0 && <p className="empty">{t('plan.view.empty')}</p>}
         {!collab.synced && (
           <p className="muted" aria-busy="true">
             {t('documents.syncing')}
@@ -216,6 +303,20 @@ function usePreviewRows(collab: CollabDoc): (PlanSnapshot & { count: number }) |
   return useMemo(
     () => (preview ? { ids: preview.rows.map((row) => row.id), byId: new Map(preview.rows.map((row) => [row.id, row.action])), count: preview.count } : null),
     [preview],
+  )
+}
+
+/** The heading of a group of the plan (by objective or partner, OBJ11), with how many actions it holds. */
+function GroupRow({ title, count, rowIndex }: { title: string; count: number; rowIndex: number }) {
+  const { t } = useTranslation()
+  return (
+    <tr className="plan-group" aria-rowindex={rowIndex} data-testid="plan-group">
+      <td colSpan={PLAN_COLUMNS}>
+        <h2 className="plan-group__title">
+          {title} <span className="plan-group__count">{t('plan.view.groupCount', { count })}</span>
+        </h2>
+      </td>
+    </tr>
   )
 }
 

@@ -7,6 +7,8 @@ import { NumberCell } from '../collab/cells/NumberCell.tsx'
 import { SelectCell } from '../collab/cells/SelectCell.tsx'
 import { writeUnlessRefused } from '../collab/cells/writeUnlessRefused.ts'
 import { TextCell } from '../collab/cells/TextCell.tsx'
+import type { ObjectiveChoices } from './objectiveChoices.ts'
+import { ObjectivePicker } from './ObjectivePicker.tsx'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import type { Abilities } from '../workspaces/abilities.ts'
 import { ActionDetail } from './ActionDetail.tsx'
@@ -50,11 +52,20 @@ interface ActionRowProps {
   onMoved(id: string, direction: -1 | 1): void
   /** A row of the preview shown before the document is synced: nothing can be changed yet. */
   readOnly?: boolean
+  /** The operational objectives the action may serve (OBJ8). */
+  objectives: ObjectiveChoices
+  /** Its row's position among the table's rows (aria-rowindex) when the plan is filtered or grouped; default index + 2. */
+  rowIndex?: number
+  /** Moving up and down in the whole plan makes sense only when the whole plan is shown in its order. */
+  reorderable?: boolean
+  /** Tells apart the rows of one action shown twice (grouped by partner: under each of its partners). */
+  instance?: string
 }
 
 /** One action: every cell edits one field of the action's Y.Map, nothing rewrites the row. */
 export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
-  const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved, readOnly = false } = props
+  const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved, readOnly = false, objectives } = props
+  const { rowIndex = index + 2, reorderable = true, instance = '' } = props
   const { t } = useTranslation()
   const entity = `actions/${id}`
   const title = action.title.trim() || t('plan.untitled')
@@ -64,7 +75,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   const can = (field: PlanField) => !readOnly && canEditActionField(abilities.role, userId, action, field)
   const statuses = readOnly ? [action.status] : allowedStatuses(abilities.role, userId, action)
   const overdue = isOverdue(action, today)
-  const detailId = `action-detail-${id}`
+  const detailId = `action-detail-${id}${instance ? `-${instance}` : ''}`
   // Only members who may write can be accountable or responsible (VAL5).
   const doers = members.filter((m) => WRITING_ROLES.includes(m.role))
   const memberOptions = doers.map((m) => ({ value: m.userId, label: m.name }))
@@ -86,6 +97,16 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
     return null
   }
 
+  /** Picks the objective served; the free text it replaces goes in the same edit (OBJ10). */
+  const pickObjective = (next: string | null): string | null => {
+    const change: Partial<Action> = { objectiveId: next }
+    if (next !== null && action.objective !== '') change.objective = ''
+    const problem = check(change)
+    if (problem) return problem
+    setActionFields(doc, id, change as Record<string, string | null>)
+    return null
+  }
+
   /** Adds or removes one person of R, C or I, unless the rules refuse the resulting list. */
   const togglePerson = (field: 'responsible' | 'consulted' | 'informed', memberId: string, on: boolean): string | null => {
     const next = on ? [...action[field].filter((m) => m !== memberId), memberId] : action[field].filter((m) => m !== memberId)
@@ -99,7 +120,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
     <>
       <tr
         className={`action-row${overdue ? ' is-overdue' : ''} status-row--${action.status}`}
-        aria-rowindex={index + 2}
+        aria-rowindex={rowIndex}
         data-action-id={id}
         data-testid="action-row"
       >
@@ -118,16 +139,15 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
           />
         </th>
         <td>
-          <TextCell
+          <ObjectivePicker
             label={label('objective')}
-            value={action.objective}
+            value={action.objectiveId}
+            legacyText={action.objective}
+            choices={objectives}
             entity={entity}
-            field="objective"
-            readOnly={!can('objective')}
-            validate={(v) => check({ objective: v })}
-            onCommit={(v) => setActionField(doc, id, 'objective', v)}
+            disabled={!can('objectiveId')}
+            onCommit={pickObjective}
             testId="action-objective"
-            wrap
           />
         </td>
         <td>
@@ -227,7 +247,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             <span className="visually-hidden"> — {title}</span>
           </button>
           <CommentTargetButton target={{ targetKind: 'action', targetId: id }} label={t('comments.targets.action', { title })} />
-          {abilities.reorderActions && !readOnly && (
+          {abilities.reorderActions && reorderable && !readOnly && (
             <>
               <button
                 type="button"
@@ -278,7 +298,16 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
       {expanded && (
         <tr className="action-detail-row" id={detailId}>
           <td colSpan={PLAN_COLUMNS}>
-            <ActionDetail id={id} action={action} title={title} doc={doc} canEdit={(field) => can(field)} check={check} />
+            <ActionDetail
+              id={id}
+              action={action}
+              title={title}
+              doc={doc}
+              canEdit={(field) => can(field)}
+              check={check}
+              objectives={objectives}
+              onPickObjective={pickObjective}
+            />
           </td>
         </tr>
       )}

@@ -4,6 +4,7 @@ import { type Action, ACTION_STATUSES, type ActionStatus, can, relationTo, type 
 export type PlanField =
   | 'title'
   | 'objective'
+  | 'objectiveId'
   | 'description'
   | 'start'
   | 'deadline'
@@ -21,6 +22,7 @@ export type PlanField =
 const VERB: Record<PlanField, Verb> = {
   title: 'actions.define',
   objective: 'actions.define',
+  objectiveId: 'actions.define',
   description: 'actions.describe',
   start: 'actions.schedule',
   deadline: 'actions.schedule',

@@ -1,4 +1,4 @@
-import { type Action, actionEntity, periodOf, type PlanMeta, planMetaOf, validateAction, workspaceContextFrom } from '@ensemble/shared'
+import { type Action, actionEntity, objectivesOf, periodOf, type PlanMeta, planMetaOf, validateAction, workspaceContextFrom } from '@ensemble/shared'
 import { useCallback, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { blame } from '../collab/blame.ts'
@@ -18,8 +18,16 @@ export function useActionRules(doc: Y.Doc): ActionRules {
   const { workspace } = useWorkspace()
   const meta = useYMapJson<PlanMeta>(planMetaOf(doc))
   const context = useMemo(
-    () => ({ workspace: workspaceContextFrom(workspace.members, workspace.partners), period: periodOf(meta) }),
-    [workspace.members, workspace.partners, meta],
+    () => ({
+      workspace: workspaceContextFrom(workspace.members, workspace.partners),
+      period: periodOf(meta),
+      // OBJ8 as the server judges it: read from the live document when a check asks.
+      objectiveKind: (id: string) => {
+        const kind = objectivesOf(doc).get(id)?.get('kind')
+        return kind === 'strategic' || kind === 'operational' ? kind : null
+      },
+    }),
+    [workspace.members, workspace.partners, meta, doc],
   )
   return useCallback(
     (id, action, change) => {

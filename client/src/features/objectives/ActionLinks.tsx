@@ -1,14 +1,24 @@
-import type { Action } from '@ensemble/shared'
+import { type Action, PLAN_VIEW_PARAMS } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../router.tsx'
 import { sectionBySlug, workspaceUrl } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 
-/** The actions of the plan that serve an objective (matched by the title their objective gives). */
-export function ObjectiveActions({ headingId, actionIds, actions }: { headingId: string; actionIds: readonly string[]; actions: ReadonlyMap<string, Action> }) {
+/** The actions of the plan that serve an objective (pointing to it, OBJ10), each a link to the plan filtered by it (OBJ11). */
+export function ObjectiveActions({
+  headingId,
+  objectiveId,
+  actionIds,
+  actions,
+}: {
+  headingId: string
+  objectiveId: string
+  actionIds: readonly string[]
+  actions: ReadonlyMap<string, Action>
+}) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const plan = workspaceUrl(workspace.id, sectionBySlug('plan'))
+  const plan = `${workspaceUrl(workspace.id, sectionBySlug('plan'))}?${PLAN_VIEW_PARAMS.objective}=${encodeURIComponent(objectiveId)}`
   return (
     <section className="objective__actions-list" aria-labelledby={headingId}>
       <h5 id={headingId}>{t('objectives.actions')}</h5>

@@ -1,4 +1,4 @@
-import { can, matchActionObjectives } from '@ensemble/shared'
+import { can, linkActionObjectives } from '@ensemble/shared'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../auth/SessionContext.tsx'
@@ -43,12 +43,15 @@ function ObjectivesBody({ collab }: { collab: CollabDoc }) {
   const steering = useSteering(doc)
   const rules = useSteeringRules(doc, steering)
   const plan = usePlan(doc)
-  // Actions still name their objective in free text: matched by title, the rest to attach (OBJ7).
+  // Actions by the objective they point to; those with only free text left, to attach (OBJ10).
   const links = useMemo(
     () =>
-      matchActionObjectives(
-        plan.ids.map((id) => ({ id, objective: plan.byId.get(id)?.objective ?? '' })),
-        steering.operational,
+      linkActionObjectives(
+        plan.ids.flatMap((id) => {
+          const action = plan.byId.get(id)
+          return action ? [{ id, objective: action.objective, objectiveId: action.objectiveId }] : []
+        }),
+        steering.operational.map((o) => o.id),
       ),
     [plan, steering.operational],
   )

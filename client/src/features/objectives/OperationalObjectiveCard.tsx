@@ -125,7 +125,12 @@ export function OperationalObjectiveCard({ page, objective }: { page: SteeringPa
           </button>
         </div>
       )}
-      <ObjectiveActions headingId={`${headingId}-actions`} actionIds={page.links.byObjective.get(objective.id) ?? []} actions={page.actions} />
+      <ObjectiveActions
+        headingId={`${headingId}-actions`}
+        objectiveId={objective.id}
+        actionIds={page.links.byObjective.get(objective.id) ?? []}
+        actions={page.actions}
+      />
       <section className="objective__indicators" aria-labelledby={`${headingId}-indicators`}>
         <h5 id={`${headingId}-indicators`}>{t('objectives.indicators')}</h5>
         {indicators.length === 0 && <p>{t('objectives.indicatorsEmpty')}</p>}

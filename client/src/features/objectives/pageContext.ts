@@ -13,7 +13,7 @@ export interface SteeringPageContext {
   userId: string
   partnerId: string | null
   role: Role
-  /** The plan's actions, and which objective each one names (OBJ7). */
+  /** The plan's actions, and which objective each one serves (OBJ10). */
   actions: ReadonlyMap<string, Action>
   links: ActionObjectives
 }

@@ -59,6 +59,8 @@ export function createSteeringStore(doc: Y.Doc) {
         onChange()
       }
       for (const root of roots) root.observeDeep(handler)
+      // What changed between the first read (render) and now (effect) was not observed: read again.
+      snapshot = null
       return () => {
         for (const root of roots) root.unobserveDeep(handler)
       }

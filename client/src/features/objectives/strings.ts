@@ -87,10 +87,10 @@ export const fr = {
     questionFields: { text: 'Question', objectives: 'Objectifs liés', indicators: 'Indicateurs liés' },
     unknownPerson: 'Membre inconnu',
     actions: 'Actions qui servent cet objectif',
-    actionsEmpty: 'Aucune action du plan ne nomme cet objectif.',
+    actionsEmpty: 'Aucune action du plan ne sert cet objectif.',
     toAttach: 'Actions dont l’objectif est à rattacher',
     toAttachIntro:
-      'Leur objectif, écrit librement dans le plan d’action, ne correspond au titre d’aucun objectif opérationnel : il est conservé tel quel en attendant d’être rattaché.',
+      'Leur objectif, écrit librement dans le plan d’action avant qu’on puisse le choisir, ne correspond au titre d’aucun objectif opérationnel : il est conservé tel quel jusqu’à ce qu’un objectif soit choisi dans le plan.',
     toAttachBadge: 'objectif à rattacher',
   },
 }
@@ -182,10 +182,10 @@ export const en: typeof fr = {
     questionFields: { text: 'Question', objectives: 'Linked objectives', indicators: 'Linked indicators' },
     unknownPerson: 'Unknown member',
     actions: 'Actions serving this objective',
-    actionsEmpty: 'No action of the plan names this objective.',
+    actionsEmpty: 'No action of the plan serves this objective.',
     toAttach: 'Actions whose objective is to attach',
     toAttachIntro:
-      'Their objective, written freely in the action plan, matches the title of no operational objective: it is kept as written until it is attached.',
+      'Their objective, written freely in the action plan before it could be picked, matches the title of no operational objective: it is kept as written until an objective is picked in the plan.',
     toAttachBadge: 'objective to attach',
   },
 }

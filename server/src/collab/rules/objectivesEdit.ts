@@ -1,4 +1,5 @@
 import {
+  actionsOf,
   can,
   indicatorEntity,
   indicatorsOf,
@@ -149,7 +150,8 @@ export function checkObjectivesEdit(input: EditCheckInput, types: readonly TypeC
     const map = objectives.get(id)
     if (edit.deleted || edit.fields.has('kind')) {
       const kind = ctx.objectiveKind(id)
-      const dependant = (kind !== 'strategic' ? childOf(objectives, id) : null) ?? (kind !== 'operational' ? measureOf(indicators, id) : null)
+      const dependant =
+        (kind !== 'strategic' ? childOf(objectives, id) : null) ?? (kind !== 'operational' ? (measureOf(indicators, id) ?? servedBy(actionsOf(doc), id)) : null)
       if (dependant) return invalid({ rule: 'OBJ6', entity, message: dependant })
     }
     if (map === undefined && edit.deleted) continue
@@ -270,6 +272,19 @@ function childOf(objectives: Y.Map<Y.Map<unknown>>, id: string): { fr: string; e
       return {
         fr: 'Cet objectif stratégique a des objectifs opérationnels : rattachez-les ailleurs d’abord.',
         en: 'This strategic objective has operational objectives: move them elsewhere first.',
+      }
+    }
+  }
+  return null
+}
+
+/** OBJ6: the message when an action still serves `id` (OBJ8); read only when an objective goes or changes kind. */
+function servedBy(actions: Y.Map<Y.Map<unknown>>, id: string): { fr: string; en: string } | null {
+  for (const map of actions.values()) {
+    if (map instanceof Y.Map && map.get('objectiveId') === id) {
+      return {
+        fr: 'Des actions servent cet objectif : rattachez-les à un autre objectif d’abord.',
+        en: 'Actions serve this objective: attach them to another objective first.',
       }
     }
   }

@@ -20,6 +20,7 @@ import {
   validatePlanMeta,
   violationInputs,
   type ActionStatus,
+  type ObjectiveKind,
   type PermissionTarget,
   type Verb,
 } from '@ensemble/shared'
@@ -306,12 +307,25 @@ function checkPlanEditInFull(input: EditCheckInput): EditRefusal | null {
     }
   }
   const period = new LazyPeriod(meta)
+  const objectives = rootMap(doc, ROOT.objectives)
+  // OBJ8: an action points to an operational objective of this very plan (one lookup, when asked).
+  const objectiveKind = (id: string): ObjectiveKind | null => {
+    const map = objectives.get(id)
+    const kind = map instanceof Y.Map ? map.get('kind') : null
+    return kind === 'strategic' || kind === 'operational' ? kind : null
+  }
   for (const [id, edit] of edits) {
     if (edit.deleted && !edit.created) continue
     // Only the rules that read what the edit changed (all of them for a new action): an action left
     // invalid by a change in SQL (a member gone) does not block edits of its other fields.
     if (periodChanged) edit.inputs.add(PERIOD_INPUT)
-    const [violation] = checkActionMap(edit.map!, { workspace: context, period }, actionEntity(id), edit.created ? undefined : edit.inputs, edit.entries)
+    const [violation] = checkActionMap(
+      edit.map!,
+      { workspace: context, period, objectiveKind },
+      actionEntity(id),
+      edit.created ? undefined : edit.inputs,
+      edit.entries,
+    )
     if (violation) return invalid(violation)
   }
   const refused = steering.length > 0 ? checkObjectivesEdit(input, steering, period) : null

@@ -6,7 +6,8 @@ type Locale = 'fr' | 'en'
 
 const FIELD_LABELS: Record<ActionField, { fr: string; en: string }> = {
   title: { fr: 'titre', en: 'title' },
-  objective: { fr: 'objectif', en: 'objective' },
+  objective: { fr: 'objectif (texte libre)', en: 'objective (free text)' },
+  objectiveId: { fr: 'objectif servi', en: 'objective served' },
   description: { fr: 'description', en: 'description' },
   start: { fr: 'début', en: 'start' },
   deadline: { fr: 'échéance', en: 'deadline' },

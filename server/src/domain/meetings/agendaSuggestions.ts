@@ -1,4 +1,4 @@
-import { agendaSuggestions, readDocumentMeta, todayIso, type AgendaItem, type AgendaSuggestion } from '@ensemble/shared'
+import { agendaSuggestionNote, agendaSuggestions, readDocumentMeta, todayIso, type AgendaItem, type AgendaSuggestion } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { systemClock, type Clock } from '../clock.ts'
@@ -7,8 +7,10 @@ import type { DocAccess } from './docAccess.ts'
 import type { MeetingService } from './service.ts'
 
 /**
- * "Suggest agenda" (GOV17, GOV20): the plan's blocked and overdue actions, read from the plan
- * document, then the documents awaiting sign-off (an open sign-off round, read from the sign-off
+ * "Suggest agenda" (GOV17, GOV20, GOV27): the plan's blocked and overdue actions, its operational
+ * objectives off track and its late indicator values, read from the plan document — for every body:
+ * the bodies have a steering level, not a kind that says "steering committee" — then the documents
+ * awaiting sign-off (an open sign-off round, read from the sign-off
  * tables), minus what the agenda already names.
  */
 export class AgendaSuggester {
@@ -21,7 +23,8 @@ export class AgendaSuggester {
 
   async suggestions(workspaceId: string, meetingId: string): Promise<AgendaSuggestion[]> {
     const agenda = await this.meetings.agenda(meetingId)
-    const actionsOnAgenda = new Set(agenda.flatMap((i) => (i.actionId ? [i.actionId] : [])))
+    // Actions by id; objectives and indicators (which an item does not link) by their title and notes.
+    const actionsOnAgenda = new Set(agenda.flatMap((i) => (i.actionId ? [i.actionId] : [`${i.title}\n${i.notes}`])))
     const docsOnAgenda = new Set(agenda.flatMap((i) => (i.docName ? [i.docName] : [])))
     const actions = await this.docs.read(workspaceId, 'plan', (doc) => agendaSuggestions(doc, todayIso(this.clock()), actionsOnAgenda))
     return [...actions, ...(await this.awaitingSignoff(workspaceId, docsOnAgenda))]
@@ -56,8 +59,7 @@ export class AgendaSuggester {
   async addSuggestions(actor: Membership, meetingId: string): Promise<AgendaItem[]> {
     const added: AgendaItem[] = []
     for (const s of await this.suggestions(actor.workspaceId, meetingId)) {
-      const notes =
-        s.reason === 'blocked' ? 'Action bloquée' : s.reason === 'overdue' ? `Action en retard (échéance ${s.deadline})` : 'Document en attente de signature'
+      const notes = agendaSuggestionNote(s)
       added.push(await this.meetings.addAgendaItem(actor, meetingId, { title: s.title, notes, actionId: s.actionId, docName: s.docName }))
     }
     return added

@@ -141,7 +141,9 @@ export function meetingRoutes(deps: AppDeps, governance: GovernanceDeps, { meeti
     )
     .get(
       '/:meetingId/agenda/suggestions',
-      describe('Blocked and overdue plan actions not yet on the agenda', { 200: jsonAnswer('AgendaSuggestion[]') }),
+      describe('Blocked and overdue plan actions, off-track objectives, late indicator values and documents awaiting sign-off not yet on the agenda', {
+        200: jsonAnswer('AgendaSuggestion[]'),
+      }),
       read,
       meetingId,
       async (c) => c.json(await agenda.suggestions(c.get('membership').workspaceId, c.req.valid('param').meetingId)),
