@@ -38,7 +38,7 @@ export interface ReportData {
   /** Strategic ones first, each in its order. */
   objectives: WithId<Objective>[]
   indicators: WithId<Indicator>[]
-  /** Action id → the objective its text names (matched by title), if any (actionObjectives.ts). */
+  /** Action id → the operational objective it serves: its `objectiveId`, else the one its text names (actionObjectives.ts). */
   objectiveOfAction: Map<string, string>
   partnerName(id: string | null | undefined): string
   personName(id: string | null | undefined): string
@@ -60,6 +60,7 @@ function readAction(id: string, a: Record<string, unknown>): WithId<Action> {
     id,
     title: str(a.title),
     objective: str(a.objective),
+    objectiveId: strOrNull(a.objectiveId),
     description: str(a.description),
     start: strOrNull(a.start),
     deadline: strOrNull(a.deadline),
@@ -136,8 +137,14 @@ export function reportData(plan: Record<string, unknown>, context: ReportContext
     .map(([id, i]) => readIndicator(id, i))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
   const operational = objectives.filter((o) => o.kind === 'operational')
-  const { byObjective } = matchActionObjectives(actions, operational)
+  const operationalIds = new Set(operational.map((o) => o.id))
+  // The objective an action points to (OBJ8); a plan not yet upgraded (OBJ9) still names it in text.
   const objectiveOfAction = new Map<string, string>()
+  for (const a of actions) if (a.objectiveId !== null && operationalIds.has(a.objectiveId)) objectiveOfAction.set(a.id, a.objectiveId)
+  const { byObjective } = matchActionObjectives(
+    actions.filter((a) => !objectiveOfAction.has(a.id)),
+    operational,
+  )
   for (const [objectiveId, ids] of byObjective) for (const id of ids) objectiveOfAction.set(id, objectiveId)
   const partners = new Map(context.partners.map((p) => [p.id, p.name]))
   const people = new Map(context.people.map((p) => [p.id, p.name]))
