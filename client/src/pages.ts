@@ -7,3 +7,5 @@ export const documentWorkArea = lazyPage(() => import('./features/documents/Docu
 export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsPage.tsx').then((m) => m.MeetingsPage))
 // Objectives and indicators (issue 18): a page of its own, loaded when opened.
 export const objectivesPage = lazyPage(() => import('./features/objectives/ObjectivesPage.tsx').then((m) => m.ObjectivesPage))
+// The dashboard's indicator charts (visx, DASH9): drawn once the page's text is on screen.
+export const indicatorChart = lazyPage(() => import('./features/dashboard/IndicatorChart.tsx').then((m) => m.IndicatorChart))

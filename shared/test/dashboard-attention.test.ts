@@ -32,7 +32,7 @@ const indicator = (id: string, extra: Partial<SnapshotIndicator> = {}): Snapshot
 })
 const value = (v: number, date: string) => ({ value: v, date, comment: '', by: 'u', at: Date.parse(`${date}T12:00:00Z`) })
 const plan = (p: Partial<PlanSnapshot>): PlanSnapshot => ({ start: '2026-01-01', actions: [], objectives: [], indicators: [], ...p })
-const ME = { userId: 'me', partnerId: 'pA' }
+const ME: { userId: string; partnerId: string | null } = { userId: 'me', partnerId: 'pA' }
 
 type Ids = Partial<Record<AttentionSection['kind'], [total: number, ids: string[]]>>
 const idsOf = (sections: AttentionSection[]): Ids =>
@@ -150,8 +150,8 @@ describe('DASH5–DASH6 alliance view', () => {
           unit: 'personnes',
           track: 'on_track',
           values: [
-            { date: '2026-02-01', value: 10 },
-            { date: '2026-03-01', value: 30 },
+            { id: 'v1', date: '2026-02-01', value: 10 },
+            { id: 'v2', date: '2026-03-01', value: 30 },
           ],
           path: [
             { date: '2026-01-01', value: 0 },

@@ -16,6 +16,7 @@ import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
+import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
 import type { MessagesShape } from './fr.ts'
@@ -40,6 +41,7 @@ export const en: MessagesShape = {
   ...collab.en,
   ...documents.en,
   ...objectives.en,
+  ...dashboard.en,
   ...roles.en,
   ...serverErrors.en,
 }

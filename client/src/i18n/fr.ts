@@ -16,6 +16,7 @@ import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
+import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
 
@@ -43,6 +44,7 @@ export const fr = {
   ...collab.fr,
   ...documents.fr,
   ...objectives.fr,
+  ...dashboard.fr,
   ...roles.fr,
   ...serverErrors.fr,
 }

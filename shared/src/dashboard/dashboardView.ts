@@ -84,8 +84,8 @@ export const indicatorSeriesSchema = z.object({
   name: z.string(),
   unit: z.string(),
   track: trackStatusSchema,
-  /** The standing values, oldest first (the latest `DASHBOARD_LIMITS.points`). */
-  values: z.array(point),
+  /** The standing values, oldest first (the latest `DASHBOARD_LIMITS.points`), each with its entry's id. */
+  values: z.array(point.extend({ id: z.string() })),
   /** The straight path from the baseline at the plan's start to the target at its date (empty without one). */
   path: z.array(point),
 })

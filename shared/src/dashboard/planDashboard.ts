@@ -63,7 +63,7 @@ function series(indicator: SnapshotIndicator, track: TrackStatus, start: string 
     track,
     values: standingValues(indicator.values)
       .slice(-DASHBOARD_LIMITS.points)
-      .map(([, v]) => ({ date: v.date, value: v.value })),
+      .map(([id, v]) => ({ id, date: v.date, value: v.value })),
     path,
   }
 }
