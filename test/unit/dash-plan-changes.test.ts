@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { WorkspaceEventBus } from '../../server/src/domain/comments/events.ts'
-import { PlanChanges } from '../../server/src/domain/dashboard/planChanges.ts'
+import { PlanChanges, WorkspaceEventBus } from '@ensemble/server/domain'
 
 /** DASH8: live plan edits become plan.changed events, at most one a second per workspace, the last edit always told. */
 describe('DASH8 plan.changed throttle', () => {
