@@ -86,7 +86,7 @@ beforeAll(async () => {
         order: 'a2',
       }),
     )
-    const indicator = { family: 'results', unit: 'classes', source: 'Registre', purposes: [] } as const
+    const indicator = { family: 'results' as const, unit: 'classes', source: 'Registre', purposes: [] }
     // i1: behind its path (0 → 100 over the plan, 5 at mid-way): o1 is off track. Monthly, last value long ago: due.
     indicatorsOf(plan.doc).set(
       'i1',
