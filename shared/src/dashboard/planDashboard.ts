@@ -78,7 +78,9 @@ export function analysePlan(snapshot: PlanSnapshot, today: string): PlanAnalysis
   for (const indicator of snapshot.indicators) {
     const track = trackStatus(indicator, snapshot.start)
     tracks.set(indicator.id, track)
-    byObjective.set(indicator.objectiveId, [...(byObjective.get(indicator.objectiveId) ?? []), track])
+    const tracked = byObjective.get(indicator.objectiveId)
+    if (tracked) tracked.push(track)
+    else byObjective.set(indicator.objectiveId, [track])
     const due = valueDue(indicator, snapshot.start, today)
     if (due) valuesDue.push({ indicator, due })
   }
