@@ -28,7 +28,7 @@ const finite = (n: number) => Number.isFinite(n)
 // (docs/BENCHMARKS.md), and no timing is asserted here.
 describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
   it('[BENCH1] [LOOP7] [DASH10] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement, the event loop under history and a cold open, and the dashboard', {
-    timeout: 300_000,
+    timeout: 420_000,
   }, async () => {
     const outDir = tempDataDir('ensemble-bench-smoke-')
     try {
