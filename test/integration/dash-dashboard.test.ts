@@ -1,5 +1,7 @@
 import {
   actionsOf,
+  bodiesOf,
+  buildBody,
   addDays,
   appendIndicatorValue,
   buildAction,
@@ -9,6 +11,7 @@ import {
   type Dashboard,
   DASHBOARD_LIMITS,
   indicatorsOf,
+  keyBetween,
   keysAfter,
   objectivesOf,
   planMetaOf,
@@ -220,6 +223,55 @@ describe('DASH dashboard route', () => {
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('not_found')
     expect((await new HttpClient(server.url).request('GET', `/api/workspaces/${workspaceId}/dashboard`)).status).toBe(401)
+  })
+
+  it('DASH3 the next meeting not over yet, for every member; a cancelled or past one is not', async () => {
+    const governance = await connectDoc(admin.client, workspaceId, 'governance')
+    try {
+      await governance.synced()
+      bodiesOf(governance.doc).set(
+        'copil',
+        buildBody({
+          name: 'Comité de pilotage',
+          level: 'strategic',
+          mandate: 'Pilote le plan d’action.',
+          seats: { [partnerId]: 2 },
+          decisionRule: 'simple_majority',
+          quorum: 1,
+          cadence: 'monthly',
+          chair: null,
+          order: keyBetween(null, null),
+          voting: { colleges: [], weighting: 'per_seat', maxProxies: 1, quorum: null, rules: { charter: 'two_thirds' } },
+        }),
+      )
+      const at = (days: number, hour: number) => new Date(Date.now() + days * 86_400_000 + hour * 3_600_000).toISOString()
+      const schedule = (title: string, days: number) =>
+        waitFor(
+          async () => {
+            const res = await admin.client.request('POST', `/api/workspaces/${workspaceId}/meetings`, {
+              bodyId: 'copil',
+              title,
+              startsAt: at(days, 0),
+              endsAt: at(days, 2),
+              place: 'Salle 2',
+            })
+            return res.status === 201 ? ((await res.json()) as { id: string }) : null
+          },
+          { message: `${title} scheduled` },
+        )
+      await schedule('Comité passé', -3)
+      const later = await schedule('Comité de mars', 20)
+      const next = await schedule('Comité de février', 6)
+      for (const who of [steering, observer]) {
+        const meeting = section(await dashboardOf(who), 'meeting')
+        expect(meeting.total).toBe(2)
+        expect(meeting.items).toEqual([expect.objectContaining({ id: next.id, title: 'Comité de février', place: 'Salle 2' })])
+      }
+      await admin.client.json('PATCH', `/api/workspaces/${workspaceId}/meetings/${next.id}`, { status: 'cancelled' }, 200)
+      expect(section(await dashboardOf(steering), 'meeting').items).toEqual([expect.objectContaining({ id: later.id })])
+    } finally {
+      governance.destroy()
+    }
   })
 
   it('DASH8 a live edit of the plan is announced as plan.changed; the dashboard read then shows it', async () => {
