@@ -24,6 +24,8 @@ import { HttpClient } from '../helpers/http.ts'
 import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { openEvents } from './comments-flow.ts'
+import { appendBlocks, block, waitForRows } from './history-flow.ts'
+import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 
 /**
  * GET /api/workspaces/:id/dashboard on a real server (SQLite, REST, websocket providers): what needs
@@ -271,6 +273,28 @@ describe('DASH dashboard route', () => {
       expect(section(await dashboardOf(steering), 'meeting').items).toEqual([expect.objectContaining({ id: later.id })])
     } finally {
       governance.destroy()
+    }
+  })
+
+  it('DASH3 a document awaiting sign-off is on the list of each representative whose partner has not answered', async () => {
+    const other = await twoPartnerAlliance(server.url)
+    const agreement = await connectDoc(other.admin.client, other.workspaceId, 'agreement')
+    try {
+      await agreement.synced()
+      appendBlocks(agreement.doc, [block('heading', 'Article 1 — Objet'), block('paragraph', 'Les partenaires coopèrent.')])
+      await waitForRows(other.admin.client, other.workspaceId, 'agreement', 1)
+      const { round } = await propose(other.steering, other.workspaceId, 'agreement', { name: 'Projet v1' })
+      const signoffOf = async (who: TestMember) =>
+        section(dashboardSchema.parse(await who.client.json('GET', `/api/workspaces/${other.workspaceId}/dashboard`, undefined, 200)), 'signoff')
+      for (const who of [other.lina, other.hugo])
+        expect(await signoffOf(who)).toEqual({ kind: 'signoff', total: 1, items: [{ roundId: round.id, docName: 'agreement', proposedAt: round.proposedAt }] })
+      // The steering member represents no partner: nothing to sign.
+      expect((await signoffOf(other.steering)).total).toBe(0)
+      await vote(other.lina, other.workspaceId, 'agreement', round.id, { vote: 'approve' })
+      expect((await signoffOf(other.lina)).total).toBe(0)
+      expect((await signoffOf(other.hugo)).total).toBe(1)
+    } finally {
+      agreement.destroy()
     }
   })
 
