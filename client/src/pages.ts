@@ -9,3 +9,5 @@ export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsP
 export const objectivesPage = lazyPage(() => import('./features/objectives/ObjectivesPage.tsx').then((m) => m.ObjectivesPage))
 // The partners' balance (issue 18, item 5): a page of its own, loaded when opened.
 export const balancePage = lazyPage(() => import('./features/balance/BalancePage.tsx').then((m) => m.BalancePage))
+// The dashboard's indicator charts (visx, DASH9): drawn once the page's text is on screen.
+export const indicatorChart = lazyPage(() => import('./features/dashboard/IndicatorChart.tsx').then((m) => m.IndicatorChart))

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './domain/clock.ts'
 import { WorkspaceEventBus } from './domain/comments/events.ts'
 import { CommentService } from './domain/comments/service.ts'
 import { DigestScheduler } from './domain/digest/scheduler.ts'
+import { PlanChanges } from './domain/dashboard/planChanges.ts'
 import { ActionWatch } from './domain/inbox/actionWatch.ts'
 import { getMembership } from './domain/members.ts'
 import { EventBridge } from './fanout/eventBridge.ts'
@@ -130,6 +131,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const comments = new CommentService(database.db, workspaceEvents, clock)
   const eventBridge = await EventBridge.open(fanOut, workspaceEvents, logger)
   const actionWatch = new ActionWatch(database.db, clock, comments.inbox, logger)
+  // Live plan edits also tell the dashboards, throttled (DASH8).
+  const planChanges = new PlanChanges(workspaceEvents)
   const collab = createCollab({
     store,
     tickets,
@@ -140,7 +143,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     roomIdleMs: config.roomIdleMs,
     storageRetryMs: config.storageRetryMs,
     replicator,
-    onEditAccepted: actionWatch.onEditAccepted,
+    onEditAccepted: (edit) => {
+      actionWatch.onEditAccepted(edit)
+      planChanges.onEditAccepted(edit)
+    },
     connectionCaps: config.connectionCaps,
     isSessionActive: async (sessionId, userId) => {
       const sessions = await (await auth.$context).internalAdapter.listSessions(userId)
@@ -253,6 +259,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       mailer.close()
       await collab.close()
       await actionWatch.idle()
+      planChanges.close()
       await eventBridge.close().catch(() => undefined)
       http.closeAllConnections()
       await control.close().catch(() => undefined)

@@ -29,6 +29,13 @@ const CASES: [label: string, indicator: ScheduledIndicator, start: string | null
   ['a value in the quarter covers it', quarterly({ v1: value('2026-03-15') }), START, '2026-05-10', null],
   ['a value dated on the collection date covers it', quarterly({ v1: value('2026-04-01') }), START, '2026-05-10', null],
   ['only the latest quarter counts: the previous one is history', quarterly({ v1: value('2026-06-20') }), START, '2026-07-20', null],
+  [
+    'a value measured after the collection date answers it (a fresher measure replaces the missing one)',
+    quarterly({ v1: value('2026-05-05') }),
+    START,
+    '2026-05-10',
+    null,
+  ],
   ['the latest quarter without value is late', quarterly({ v1: value('2026-03-15') }), START, '2026-07-20', { status: 'late', date: '2026-07-01' }],
   ['covered, and the next date within a week', quarterly({ v1: value('2026-06-20') }), START, '2026-09-26', { status: 'due_soon', date: '2026-10-01' }],
   [

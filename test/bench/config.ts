@@ -1,3 +1,4 @@
+import type { DashboardSpec } from './dashboard.ts'
 import type { LoadSpec } from './loadGenerator.ts'
 import type { LoopSpec } from './loopStalls.ts'
 import type { SavedAckSpec } from './savedAck.ts'
@@ -19,6 +20,8 @@ export interface SuiteConfig {
   rulesArgs: string[]
   /** Other documents' edits while a large plan's history is read and while it opens cold (issue 26, items 5 and 6). */
   loop: LoopSpec
+  /** The dashboard of the large alliance, computed, served and painted (issue 18, DASH10). */
+  dashboard: DashboardSpec
 }
 
 const load = (
@@ -62,6 +65,7 @@ export const FULL: SuiteConfig = {
   rulesArgs: ['5000', '2000', '3'],
   // BENCH_LOOP_ACTIONS: another plan size for the event-loop part (the issue's is 50,000).
   loop: { actions: Number(process.env.BENCH_LOOP_ACTIONS ?? 50_000), perRow: 1_000, load: load('5 docs × 4, other documents', 5, 4, 100, 0, 1_000, 3_000) },
+  dashboard: { actions: 5_000, objectives: 200, indicators: 500, valuesPerIndicator: 36, requests: 200, computeRounds: 10 },
 }
 
 export const SMOKE: SuiteConfig = {
@@ -80,4 +84,5 @@ export const SMOKE: SuiteConfig = {
   savedAck: { docs: 5, clientsPerDoc: 2, updatesPerSecond: 100, warmupMs: 200, measureMs: 500 },
   rulesArgs: ['100', '100', '1'],
   loop: { actions: 2_000, perRow: 500, load: load('2 docs × 2, other documents (smoke)', 2, 2, 50, 0, 200, 500) },
+  dashboard: { actions: 200, objectives: 20, indicators: 20, valuesPerIndicator: 12, requests: 10, computeRounds: 2 },
 }

@@ -4,6 +4,7 @@ import type { PageTimes } from './browserTimes.ts'
 import type { SuiteConfig } from './config.ts'
 import type { JoinResult } from './joins.ts'
 import type { LoadResult } from './loadGenerator.ts'
+import type { DashboardResult } from './dashboard.ts'
 import type { LoopResult } from './loopStalls.ts'
 import type { IdleResult, OpenCloseResult } from './memory.ts'
 import type { SavedAckResult } from './savedAck.ts'
@@ -52,6 +53,8 @@ export interface SuiteResults {
   }
   /** Other documents' edits while a large plan's history is read and while it opens cold; null when not run. */
   loop: LoopResult | null
+  /** The dashboard of the large alliance (issue 18); null when not run. */
+  dashboard: DashboardResult | null
   /** Measures that failed (a timeout on a stalled server…): their rows are missing. */
   errors: string[]
 }
@@ -93,6 +96,16 @@ export function checkTargets(r: SuiteResults): TargetCheck[] {
     checks.push({ target: `browser: ${name} first meaningful paint ≤ 1 s`, measured: `${f(paint, 0)} ms`, pass: paint <= 1000 })
     checks.push({ target: `browser: ${name} interactive ≤ 2 s`, measured: `${f(interactive, 0)} ms`, pass: interactive <= 2000 })
   }
+  const d = r.dashboard
+  const large = d
+    ? `${d.spec.actions.toLocaleString('en')} actions, ${d.spec.objectives} objectives, ${d.spec.indicators} indicators × ${d.spec.valuesPerIndicator} values`
+    : 'the large alliance'
+  checks.push({
+    target: `dashboard served p99 ≤ 100 ms (${large})`,
+    measured: d ? `${f(d.served.p99)} ms over ${d.served.count} (computed in ${f(d.computeMs.p50)} ms)` : 'not run',
+    pass: d ? d.served.p99 <= 100 : null,
+  })
+  checks.push({ target: 'browser: dashboard first paint ≤ 1 s', measured: d ? `${f(d.paintMs, 0)} ms` : 'not run', pass: d ? d.paintMs <= 1000 : null })
   const stall = r.stalls.find((s) => s.target === 'ensemble')
   if (stall)
     checks.push({
@@ -219,6 +232,19 @@ export function markdown(r: SuiteResults): string {
   lines.push('', '## Browser (Ensemble, large alliance, Chromium)', '')
   lines.push('| page | first meaningful paint ms | interactive ms |', '|---|---:|---:|')
   for (const t of r.browser) lines.push(`| ${t.page} | ${f(t.paintMs, 0)} | ${f(t.interactiveMs, 0)} |`)
+  if (r.dashboard) {
+    const { spec, computeMs, firstRequestMs, served, answerBytes, paintMs, chartMs, storedBytes } = r.dashboard
+    lines.push(`| dashboard (attention list / first chart) | ${f(paintMs, 0)} | ${f(chartMs, 0)} |`)
+    lines.push(
+      '',
+      `## Dashboard (Ensemble, ${spec.actions.toLocaleString('en')} actions, ${spec.objectives} objectives, ${spec.indicators} indicators × ${spec.valuesPerIndicator} values, ${f(storedBytes / 1e6)} MB stored)`,
+      '',
+    )
+    lines.push('| computed p50 / p99 ms | first GET (cold open) ms | served p50 / p95 / p99 / max ms | requests | answer KB |', '|---:|---:|---:|---:|---:|')
+    lines.push(
+      `| ${f(computeMs.p50)} / ${f(computeMs.p99)} | ${f(firstRequestMs, 0)} | ${f(served.p50)} / ${f(served.p95)} / ${f(served.p99)} / ${f(served.max)} | ${served.count} | ${f(answerBytes / 1024)} |`,
+    )
+  }
   lines.push('', '## Targets of issue 8 (Ensemble)', '', '| target | measured | result |', '|---|---|---|')
   for (const c of checkTargets(r)) lines.push(`| ${c.target} | ${c.measured} | ${c.pass === null ? 'not measured' : c.pass ? 'pass' : 'FAIL'} |`)
   if (r.errors.length > 0) lines.push('', '## Measures that failed', '', ...r.errors.map((e) => `- ${e}`))

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { ensureClientBuilt } from '../helpers/browser.ts'
 import { browserTimes } from './browserTimes.ts'
 import { FULL, SMOKE } from './config.ts'
+import { dashboardTimes } from './dashboard.ts'
 import { loadAndJoin } from './joins.ts'
 import { largeSeed } from './largeDoc.ts'
 import { runLoad } from './loadGenerator.ts'
@@ -30,7 +31,7 @@ const here = path.dirname(new URL(import.meta.url).pathname)
 const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
 /**
  * Filters for running one measure while working on it (the full suite takes 20–40 minutes):
- * BENCH_ONLY=fanout,large,memory,browser,rules,saved,loop (parts), BENCH_TARGETS=relay,ensemble (servers),
+ * BENCH_ONLY=fanout,large,memory,browser,rules,saved,dashboard,loop (parts), BENCH_TARGETS=relay,ensemble (servers),
  * BENCH_LOADS=<text in the load's id>, e.g. `BENCH_ONLY=fanout BENCH_TARGETS=relay,ensemble BENCH_LOADS='50 docs'`.
  * Unset, everything runs. BENCH_ENSEMBLE_NODE_ARGS go to Ensemble's node (e.g. `--cpu-prof`).
  */
@@ -58,7 +59,7 @@ const relay = await launchRelay()
 const reference = wanted('reference') ? await launchReference() : null
 const hocuspocus = wanted('hocuspocus') ? await launchHocuspocus() : null
 // Ensemble serves client/dist only if it exists when it starts: build it first (a fresh clone has none).
-if (runs('browser')) ensureClientBuilt()
+if (runs('browser') || runs('dashboard')) ensureClientBuilt()
 const ensemble = await launchEnsemble()
 const targets: Target[] = [relay, reference, hocuspocus, ensemble].filter((t): t is Target => t !== null && wanted(t.name))
 log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
@@ -155,6 +156,13 @@ try {
     largeActions: Number(config.rulesArgs[0]),
   }
 
+  // ---- the dashboard of the large alliance (issue 18): restarts Ensemble after writing its plan into the store
+  const dashboard = !runs('dashboard') ? undefined : await measure('dashboard', () => dashboardTimes(ensemble, config.dashboard))
+  if (dashboard)
+    log(
+      `dashboard: computed in ${dashboard.computeMs.p50.toFixed(1)} ms (p50), served p99 ${dashboard.served.p99.toFixed(1)} ms over ${dashboard.served.count} (first, cold ${(dashboard.firstRequestMs / 1000).toFixed(1)} s), painted ${dashboard.paintMs.toFixed(0)} ms, first chart ${dashboard.chartMs.toFixed(0)} ms`,
+    )
+
   // ---- the event loop belongs to everyone (issue 26): last, as it restarts Ensemble and leaves a large plan in memory
   const loop = !runs('loop') ? undefined : await measure('event loop', () => loopStalls(ensemble, config.loop, 'loop'))
   if (loop) {
@@ -184,6 +192,7 @@ try {
     savedAck: savedAck ?? null,
     rules,
     loop: loop ?? null,
+    dashboard: dashboard ?? null,
     errors,
   }
   const files = writeReport(outDir, results)

@@ -27,8 +27,8 @@ const finite = (n: number) => Number.isFinite(n)
 // Only checks that the suite runs and fills every row: the figures come from the full run
 // (docs/BENCHMARKS.md), and no timing is asserted here.
 describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () => {
-  it('[BENCH1] [LOOP7] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement and the event loop under history and a cold open', {
-    timeout: 300_000,
+  it('[BENCH1] [LOOP7] [DASH10] the smoke run measures every load on every server, the large document, memory, the browser, the rules, the saved acknowledgement, the event loop under history and a cold open, and the dashboard', {
+    timeout: 420_000,
   }, async () => {
     const outDir = tempDataDir('ensemble-bench-smoke-')
     try {
@@ -77,10 +77,16 @@ describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () 
       for (const row of [loop!.baseline, loop!.history, loop!.coldOpen]) expect(row.latency.count).toBeGreaterThan(0)
       expect(loop!.history.statuses).toEqual([200, 200, 200, 200])
       expect([loop!.coldOpen.joinMs, loop!.coldOpen.rssBeforeKb, loop!.coldOpen.rssPeakKb, loop!.coldOpen.rssAfterKb].every(finite)).toBe(true)
+      // The dashboard part (DASH10): computed, served and painted; figures only.
+      const dashboard = results.dashboard
+      expect(dashboard, failures).not.toBeNull()
+      expect(dashboard!.served.count).toBe(SMOKE.dashboard.requests)
+      expect([dashboard!.computeMs.p50, dashboard!.firstRequestMs, dashboard!.served.p99, dashboard!.paintMs, dashboard!.chartMs].every(finite)).toBe(true)
       const markdown = readFileSync(path.join(outDir, 'bench-smoke.md'), 'utf8')
       for (const spec of SMOKE.loads) expect(markdown).toContain(`| ${spec.id} | ensemble |`)
       expect(markdown).toContain('## Targets of issue 8')
       expect(markdown).toContain('## The event loop belongs to everyone')
+      expect(markdown).toContain('## Dashboard (Ensemble')
     } finally {
       removeDir(outDir)
     }

@@ -95,4 +95,25 @@ describe('[UI3] workspace events mapped onto the client cache', () => {
     expect(invalidated(queryKeys.meeting(ws, 'm2'))).toBe(true)
     expect(invalidated(queryKeys.meetingList(ws, 'b'))).toBe(true)
   })
+
+  it.each([
+    ['plan.changed', { docName: 'plan' }],
+    ['inbox.changed', { unread: 2 }],
+    ['signoff.changed', { docName: 'agreement' }],
+    ['meeting.changed', { meetingId: 'm1' }],
+    ['meeting.decision', { meetingId: 'm1' }],
+  ] as const)('[DASH8] %s makes the dashboard stale, and only that alliance’s', (type, data) => {
+    queryClient.setQueryData(queryKeys.dashboard(ws), {})
+    queryClient.setQueryData(queryKeys.dashboard('other'), {})
+    applyWorkspaceEvent(ws, type, data)
+    expect(invalidated(queryKeys.dashboard(ws))).toBe(true)
+    expect(invalidated(queryKeys.dashboard('other'))).toBe(false)
+  })
+
+  it('[DASH8] a comment or a history event leaves the dashboard as it is', () => {
+    queryClient.setQueryData(queryKeys.dashboard(ws), {})
+    applyWorkspaceEvent(ws, 'comment.message.created', {})
+    applyWorkspaceEvent(ws, 'history.changed', { docName: 'plan' })
+    expect(invalidated(queryKeys.dashboard(ws))).toBe(false)
+  })
 })

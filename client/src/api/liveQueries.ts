@@ -22,20 +22,25 @@ export function invalidationsFor(workspaceId: string, type: WorkspaceEventName |
     case 'ready':
       return [queryKeys.workspace(workspaceId)]
     case 'inbox.changed':
-      return [queryKeys.inboxItems(workspaceId)]
+      return [queryKeys.inboxItems(workspaceId), queryKeys.dashboard(workspaceId)]
+    // The plan changed (throttled on the server, DASH8): what the dashboard adds up from it.
+    case 'plan.changed':
+      return [queryKeys.dashboard(workspaceId)]
     case 'history.changed': {
       const docName = docNameOf(data)
       return docName ? [queryKeys.history(workspaceId, docName)] : []
     }
     case 'signoff.changed': {
       const docName = docNameOf(data)
-      return docName ? [queryKeys.signoff(workspaceId, docName)] : []
+      return docName ? [queryKeys.signoff(workspaceId, docName), queryKeys.dashboard(workspaceId)] : []
     }
     case 'meeting.changed':
-      return [queryKeys.meetings(workspaceId)]
+      return [queryKeys.meetings(workspaceId), queryKeys.dashboard(workspaceId)]
     case 'meeting.decision': {
       const meetingId = stringOf(data, 'meetingId')
-      return meetingId ? [queryKeys.decisions(workspaceId), queryKeys.meeting(workspaceId, meetingId)] : [queryKeys.decisions(workspaceId)]
+      return meetingId
+        ? [queryKeys.decisions(workspaceId), queryKeys.meeting(workspaceId, meetingId), queryKeys.dashboard(workspaceId)]
+        : [queryKeys.decisions(workspaceId), queryKeys.dashboard(workspaceId)]
     }
     case 'meeting.attendance':
     case 'meeting.vote': {

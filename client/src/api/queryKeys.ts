@@ -12,6 +12,8 @@ export const queryKeys = {
   outbox: () => ['dev-outbox'] as const,
 
   workspace: (ws: string) => ['workspace', ws] as const,
+  /** The member's dashboard (DASH): read again on plan.changed, inbox.changed, signoff.changed and meeting events. */
+  dashboard: (ws: string) => ['workspace', ws, 'dashboard'] as const,
   inbox: (ws: string) => ['workspace', ws, 'inbox'] as const,
   inboxItems: (ws: string) => [...queryKeys.inbox(ws), 'items'] as const,
   unreadCount: (ws: string) => [...queryKeys.inbox(ws), 'unread'] as const,

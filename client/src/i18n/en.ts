@@ -18,6 +18,7 @@ import * as documents from '../features/documents/strings.ts'
 import * as balance from '../features/balance/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as reports from '../features/reports/strings.ts'
+import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
 import type { MessagesShape } from './fr.ts'
@@ -44,6 +45,7 @@ export const en: MessagesShape = {
   ...objectives.en,
   ...balance.en,
   ...reports.en,
+  ...dashboard.en,
   ...roles.en,
   ...serverErrors.en,
 }

@@ -18,6 +18,7 @@ import * as documents from '../features/documents/strings.ts'
 import * as balance from '../features/balance/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as reports from '../features/reports/strings.ts'
+import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
 
@@ -47,6 +48,7 @@ export const fr = {
   ...objectives.fr,
   ...balance.fr,
   ...reports.fr,
+  ...dashboard.fr,
   ...roles.fr,
   ...serverErrors.fr,
 }

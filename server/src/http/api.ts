@@ -3,6 +3,8 @@ import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { WorkspaceEventBus } from '../domain/comments/events.ts'
 import { CommentService } from '../domain/comments/service.ts'
+import { DashboardService } from '../domain/dashboard/service.ts'
+import { roomDocAccess } from '../domain/meetings/docAccess.ts'
 import { createMeetingServices } from '../domain/meetings/services.ts'
 import { notFound } from '../errors.ts'
 import { HistoryService } from '../domain/history/service.ts'
@@ -16,6 +18,7 @@ import { limitWrites } from './memberLimits.ts'
 import { loadSession } from './middleware.ts'
 import { balanceRoutes } from './routes/balance.ts'
 import { commentRoutes } from './routes/comments.ts'
+import { dashboardRoutes } from './routes/dashboard.ts'
 import { devOutboxRoutes, digestRoutes, unsubscribeRoutes } from './routes/digest.ts'
 import { historyRoutes } from './routes/history.ts'
 import { inboxRoutes } from './routes/inbox.ts'
@@ -48,6 +51,7 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
   const comments = deps.comments ?? new CommentService(deps.db, workspaceEvents, deps.clock)
   const history = new HistoryService(deps.db, deps.store, deps.rooms, deps.clock, deps.threads?.history ?? null, deps.historyJobsPerMember)
   const signoff = new SignoffService(deps.db, history, deps.rooms, comments, deps.auditKey, undefined, deps.signoffConfirmations)
+  const dashboards = new DashboardService(deps.db, roomDocAccess(deps.rooms), comments, deps.clock)
   return (
     new Hono<AppEnv>()
       // Only the endpoints the product uses, with their schemas and the password policy (authGateway.ts).
@@ -78,6 +82,7 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
       .route('/workspaces/:workspaceId/balance', balanceRoutes(deps))
       .route('/workspaces/:workspaceId/exports', reportRoutes(deps, new ReportService(deps.db, history.jobs, deps.clock)))
       .route('/workspaces/:workspaceId/me/digest', digestRoutes(deps))
+      .route('/workspaces/:workspaceId/dashboard', dashboardRoutes(deps, dashboards))
       .route('/unsubscribe', unsubscribeRoutes(deps))
       .route('/invitations', invitationRoutes(deps))
       .route('/password-reset', passwordResetRoutes(deps.passwordResets))

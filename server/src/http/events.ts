@@ -25,7 +25,7 @@ export function eventRoutes(deps: AppDeps, bus: WorkspaceEventBus, heartbeatMs =
   return new Hono<AppEnv>().get(
     '/',
     describe(
-      'Live workspace events as Server-Sent Events: ready, comment.*, inbox.changed, meeting.*, history.changed, signoff.changed, member.changed; opening is rated and capped per member (LIM3): 429 with Retry-After',
+      'Live workspace events as Server-Sent Events: ready, comment.*, inbox.changed, meeting.*, history.changed, signoff.changed, member.changed, plan.changed; opening is rated and capped per member (LIM3): 429 with Retry-After',
       {
         200: fileAnswer('text/event-stream', 'Server-Sent Events'),
       },

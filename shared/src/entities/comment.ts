@@ -264,5 +264,8 @@ export const WORKSPACE_EVENTS = [
   // Roles (ROLE1): a member's role changed or they left; data { userId, role } (role null when
   // removed). Every page of the alliance re-reads it; the member's own pages switch what they offer.
   'member.changed',
+  // The plan document changed (DASH8): data { docName: 'plan' }, at most one a second per workspace.
+  // The dashboard reads itself again.
+  'plan.changed',
 ] as const
 export type WorkspaceEventName = (typeof WORKSPACE_EVENTS)[number]

@@ -7,8 +7,9 @@ import { isIsoDate } from './values.ts'
  * When an indicator's next value is expected (the dashboard's « valeurs attendues » and the
  * steering committee's agenda, issue 18 items 6–7). Collection dates run from the plan's start every
  * period of the indicator's frequency (once: its target date). A value is due on a collection date
- * when no standing value is dated within the period that ends there; it is late once that date has
- * passed, and due soon when the date falls within the next `soonDays` days.
+ * when no standing value is dated within the period that ends there — or later: a fresher measure
+ * replaces a missing one —; it is late once that date has passed, and due soon when the date falls
+ * within the next `soonDays` days.
  */
 export type ValueDueStatus = 'late' | 'due_soon'
 export interface ValueDue {
@@ -59,7 +60,7 @@ export function valueDue(indicator: ScheduledIndicator, planStart: string | null
   for (let k = 1; ; k++) {
     const date = addMonths(planStart, k * step)
     if (date > today || (end !== null && previous >= end)) {
-      if (last !== null && !covered(last.from, last.to)) return { status: 'late', date: last.to }
+      if (last !== null && !covered(last.from, today)) return { status: 'late', date: last.to }
       if (date <= soon && (end === null || previous < end) && !covered(previous, date)) return { status: 'due_soon', date }
       return null
     }

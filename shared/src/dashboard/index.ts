@@ -1,0 +1,4 @@
+export * from './dashboardView.ts'
+export * from './planDashboard.ts'
+export * from './planSnapshot.ts'
+export * from './rollUp.ts'
