@@ -55,7 +55,15 @@ const sharedPoint = (extra: Partial<Record<keyof SharedDiagnosticItem, unknown>>
     sourcePartnerId: null,
     ...extra,
   } as SharedDiagnosticItem)
-const figure = (extra: Record<string, unknown> = {}) => ({ id: 'f1', value: 1200, unit: 'jeunes', label: 'Jeunes sans solution', source: 'INSEE', year: 2024, ...extra })
+const figure = (extra: Record<string, unknown> = {}) => ({
+  id: 'f1',
+  value: 1200,
+  unit: 'jeunes',
+  label: 'Jeunes sans solution',
+  source: 'INSEE',
+  year: 2024,
+  ...extra,
+})
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -100,7 +108,14 @@ afterAll(async () => {
 })
 
 type Who = keyof typeof people | 'admin'
-type Attempt = [rule: string, code: 'edit_forbidden' | 'edit_invalid', label: string, who: Who, edit: (doc: Y.Doc) => void, where?: { entity?: string; field?: string }]
+type Attempt = [
+  rule: string,
+  code: 'edit_forbidden' | 'edit_invalid',
+  label: string,
+  who: Who,
+  edit: (doc: Y.Doc) => void,
+  where?: { entity?: string; field?: string },
+]
 const member = (who: Who) => (who === 'admin' ? admin : people[who])
 const itemOf = (d: Y.Doc, id: string) => diagItemsOf(d).get(id)!
 
@@ -115,8 +130,22 @@ const REFUSED: Attempt[] = [
     (d) => diagItemsOf(d).set(newId(), item()),
     { field: 'partnerId' },
   ],
-  ['DIAG2', 'edit_forbidden', 'an editor of another partner rewords this partner’s point', 'outsider', (d) => itemOf(d, 'i1').set('text', 'Faible'), { entity: 'diagItems/i1' }],
-  ['DIAG2', 'edit_forbidden', 'an editor of another partner removes this partner’s point', 'outsider', (d) => diagItemsOf(d).delete('i1'), { entity: 'diagItems/i1' }],
+  [
+    'DIAG2',
+    'edit_forbidden',
+    'an editor of another partner rewords this partner’s point',
+    'outsider',
+    (d) => itemOf(d, 'i1').set('text', 'Faible'),
+    { entity: 'diagItems/i1' },
+  ],
+  [
+    'DIAG2',
+    'edit_forbidden',
+    'an editor of another partner removes this partner’s point',
+    'outsider',
+    (d) => diagItemsOf(d).delete('i1'),
+    { entity: 'diagItems/i1' },
+  ],
   [
     'DIAG2',
     'edit_forbidden',
@@ -149,17 +178,50 @@ const REFUSED: Attempt[] = [
     (d) => diagItemsOf(d).set(newId(), item()),
     { field: 'partnerId' },
   ],
-  ['DIAG2', 'edit_forbidden', 'a point for a partner the alliance does not have (foreign id)', 'editor', (d) => diagItemsOf(d).set(newId(), item({ partnerId: 'foreign-partner' }))],
-  ['DIAG2', 'edit_forbidden', 'needs under a foreign partner id', 'editor', (d) => diagNeedsOf(d).set('foreign-partner', buildPartnerNeeds({ needs: '', expectations: '' }))],
+  [
+    'DIAG2',
+    'edit_forbidden',
+    'a point for a partner the alliance does not have (foreign id)',
+    'editor',
+    (d) => diagItemsOf(d).set(newId(), item({ partnerId: 'foreign-partner' })),
+  ],
+  [
+    'DIAG2',
+    'edit_forbidden',
+    'needs under a foreign partner id',
+    'editor',
+    (d) => diagNeedsOf(d).set('foreign-partner', buildPartnerNeeds({ needs: '', expectations: '' })),
+  ],
   ['DIAG1', 'edit_invalid', 'a point of 501 characters', 'editor', (d) => diagItemsOf(d).set(newId(), item({ text: 'x'.repeat(501) })), { field: 'text' }],
   ['DIAG1', 'edit_invalid', 'a blank point', 'editor', (d) => itemOf(d, 'i1').set('text', '   '), { entity: 'diagItems/i1', field: 'text' }],
-  ['DIAG1', 'edit_invalid', 'a quadrant MOFF does not have', 'editor', (d) => diagItemsOf(d).set(newId(), item({ quadrant: 'bonheur' })), { field: 'quadrant' }],
+  [
+    'DIAG1',
+    'edit_invalid',
+    'a quadrant MOFF does not have',
+    'editor',
+    (d) => diagItemsOf(d).set(newId(), item({ quadrant: 'bonheur' })),
+    { field: 'quadrant' },
+  ],
   ['DIAG1', 'edit_invalid', 'a detail of 2,001 characters', 'editor', (d) => itemOf(d, 'i1').set('detail', 'x'.repeat(2001)), { field: 'detail' }],
   ['DIAG1', 'edit_invalid', 'an unknown field on a point', 'editor', (d) => itemOf(d, 'i1').set('score', 3), { field: 'score' }],
   ['DIAG3', 'edit_invalid', 'needs of 5,001 characters', 'editor', (d) => diagNeedsOf(d).get(partnerId)!.set('needs', 'x'.repeat(5001)), { field: 'needs' }],
-  ['DIAG1', 'edit_invalid', 'a point’s detail as a nested map', 'editor', (d) => itemOf(d, 'i1').set('detail', new Y.Map()), { entity: 'diagItems/i1', field: 'detail' }],
+  [
+    'DIAG1',
+    'edit_invalid',
+    'a point’s detail as a nested map',
+    'editor',
+    (d) => itemOf(d, 'i1').set('detail', new Y.Map()),
+    { entity: 'diagItems/i1', field: 'detail' },
+  ],
   ['DIAG4', 'edit_forbidden', 'an editor adds a point to the shared matrix', 'editor', (d) => diagSharedOf(d).set(newId(), sharedPoint())],
-  ['DIAG4', 'edit_forbidden', 'an editor rewords a point of the shared matrix', 'editor', (d) => diagSharedOf(d).get('s1')!.set('text', 'Autre'), { entity: 'diagShared/s1' }],
+  [
+    'DIAG4',
+    'edit_forbidden',
+    'an editor rewords a point of the shared matrix',
+    'editor',
+    (d) => diagSharedOf(d).get('s1')!.set('text', 'Autre'),
+    { entity: 'diagShared/s1' },
+  ],
   ['DIAG4', 'edit_forbidden', 'an editor removes a point of the shared matrix', 'editor', (d) => diagSharedOf(d).delete('s1'), { entity: 'diagShared/s1' }],
   [
     'DIAG4',
@@ -177,22 +239,54 @@ const REFUSED: Attempt[] = [
     (d) => diagSharedOf(d).set(newId(), sharedPoint({ sourceItemId: 'i1', sourcePartnerId: otherPartnerId })),
     { field: 'sourceItemId' },
   ],
-  ['DIAG1', 'edit_invalid', 'a shared point of 501 characters', 'steering', (d) => diagSharedOf(d).set(newId(), sharedPoint({ text: 'x'.repeat(501) })), { field: 'text' }],
-  ['PROJ2', 'edit_forbidden', 'an editor writes the social need', 'editor', (d) => projectOf(d).set('socialNeed', 'Autre chose'), { entity: 'project', field: 'socialNeed' }],
+  [
+    'DIAG1',
+    'edit_invalid',
+    'a shared point of 501 characters',
+    'steering',
+    (d) => diagSharedOf(d).set(newId(), sharedPoint({ text: 'x'.repeat(501) })),
+    { field: 'text' },
+  ],
+  [
+    'PROJ2',
+    'edit_forbidden',
+    'an editor writes the social need',
+    'editor',
+    (d) => projectOf(d).set('socialNeed', 'Autre chose'),
+    { entity: 'project', field: 'socialNeed' },
+  ],
   ['PERM2', 'edit_forbidden', 'an observer writes the project', 'observer', (d) => projectOf(d).set('whyCollective', 'Parce que')],
   ['PROJ1', 'edit_invalid', 'a social need of 5,001 characters', 'steering', (d) => projectOf(d).set('socialNeed', 'x'.repeat(5001)), { field: 'socialNeed' }],
   ['PROJ1', 'edit_invalid', 'a figure dated 3000', 'steering', (d) => projectOf(d).set('figures', [figure({ year: 3000 })]), { field: 'figures' }],
-  ['PROJ1', 'edit_invalid', 'a figure that is not a number', 'steering', (d) => projectOf(d).set('figures', [figure({ value: 'beaucoup' })]), { field: 'figures' }],
+  [
+    'PROJ1',
+    'edit_invalid',
+    'a figure that is not a number',
+    'steering',
+    (d) => projectOf(d).set('figures', [figure({ value: 'beaucoup' })]),
+    { field: 'figures' },
+  ],
   [
     'PROJ1',
     'edit_invalid',
     '51 beneficiaries',
     'steering',
-    (d) => projectOf(d).set('beneficiaries', Array.from({ length: 51 }, (_, i) => `Public ${i}`)),
+    (d) =>
+      projectOf(d).set(
+        'beneficiaries',
+        Array.from({ length: 51 }, (_, i) => `Public ${i}`),
+      ),
     { field: 'beneficiaries' },
   ],
   ['PROJ1', 'edit_invalid', 'an unknown project field', 'steering', (d) => projectOf(d).set('budget', 10), { field: 'budget' }],
-  ['PROJ1', 'edit_invalid', 'a project field as a nested map', 'steering', (d) => projectOf(d).set('socialNeed', new Y.Map()), { entity: 'project', field: 'socialNeed' }],
+  [
+    'PROJ1',
+    'edit_invalid',
+    'a project field as a nested map',
+    'steering',
+    (d) => projectOf(d).set('socialNeed', new Y.Map()),
+    { entity: 'project', field: 'socialNeed' },
+  ],
 ]
 
 describe('« Diagnostic et projet » on a real server with real providers', () => {
