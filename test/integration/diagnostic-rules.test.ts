@@ -336,4 +336,28 @@ describe('« Diagnostic et projet » on a real server with real providers', () =
     expect(diagSharedOf(steering.doc).get('s2')?.get('sourceItemId')).toBe('i2')
     for (const client of [editor, outsider, steering]) expect(client.errors).toEqual([])
   })
+
+  it('[DIAG1] oversize: a matrix grown past the diagnostic document’s size limit (4 MiB) is refused with document_too_large and compensated', async () => {
+    const editor = await connect(people.editor)
+    const witness = await connect(people.steering)
+    // Two-byte characters: 300 points of ≈ 5 KB make a frame of ≈ 1.5 MB, under the frame limit.
+    const detail = 'é'.repeat(2000)
+    let refused = false
+    for (let batch = 0; batch < 6 && !refused; batch++) {
+      const errors = editor.errors.length
+      const ids = Array.from({ length: 300 }, (_, i) => `big-${batch}-${i}`)
+      editor.doc.transact(() => {
+        for (const [i, id] of ids.entries()) diagItemsOf(editor.doc).set(id, item({ text: `Point ${batch}-${i} ${'é'.repeat(450)}`, detail, order: 'a0' }))
+      })
+      await waitFor(() => editor.errors.length > errors || ids.every((id) => diagItemsOf(witness.doc).has(id)), { message: `batch ${batch} judged` })
+      if (editor.errors.length > errors) {
+        expect(editor.errors[errors]).toMatchObject({ code: 'document_too_large' })
+        await waitFor(() => !ids.some((id) => diagItemsOf(editor.doc).has(id)), { message: 'the refused batch snaps back' })
+        expect(ids.some((id) => diagItemsOf(witness.doc).has(id))).toBe(false)
+        refused = true
+      }
+    }
+    expect(refused).toBe(true)
+    expect(witness.errors).toEqual([])
+  })
 })

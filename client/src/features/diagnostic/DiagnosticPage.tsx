@@ -1,5 +1,6 @@
-import { can, type DiagnosticItem } from '@ensemble/shared'
+import { can, diagNeedsEntity, validatePartnerNeeds, type DiagnosticItem } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
+import { blame } from '../collab/blame.ts'
 import { CollabContext } from '../collab/CollabContext.tsx'
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx'
 import { type CollabDoc, useCollabDoc } from '../collab/useCollabDoc.ts'
@@ -48,6 +49,9 @@ function DiagnosticBody({ collab }: { collab: CollabDoc }) {
   }
   const itemsOf = (owner: string) => Object.fromEntries(Object.entries(snapshot.items).filter(([, item]) => item.partnerId === owner))
   const others = workspace.partners.filter((p) => p.id !== partnerId && Object.values(snapshot.items).some((i) => i.partnerId === p.id))
+  // DIAG3 before writing, like the server: the message shows beside the field.
+  const checkNeeds = (owner: string, field: 'needs' | 'expectations', value: string) =>
+    blame([], validatePartnerNeeds(owner, { [field]: value }, page.partners, diagNeedsEntity(owner)), [field])
   const pick = page.canShared ? (id: string, item: DiagnosticItem) => pickIntoShared(collab.doc, id, item) : undefined
   return (
     <>
@@ -87,6 +91,7 @@ function DiagnosticBody({ collab }: { collab: CollabDoc }) {
                   label={t('diagnostic.needs')}
                   value={snapshot.needs[partnerId]?.needs ?? ''}
                   readOnly={!page.canOwnMatrix}
+                  validate={(v) => checkNeeds(partnerId, 'needs', v)}
                   onCommit={(v) => setNeeds(collab.doc, partnerId, 'needs', v)}
                 />
                 <LiveField
@@ -94,6 +99,7 @@ function DiagnosticBody({ collab }: { collab: CollabDoc }) {
                   label={t('diagnostic.expectations')}
                   value={snapshot.needs[partnerId]?.expectations ?? ''}
                   readOnly={!page.canOwnMatrix}
+                  validate={(v) => checkNeeds(partnerId, 'expectations', v)}
                   onCommit={(v) => setNeeds(collab.doc, partnerId, 'expectations', v)}
                 />
               </>
