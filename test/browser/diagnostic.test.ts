@@ -20,7 +20,7 @@ const WAIT = { timeout: 20_000 }
 describe.skipIf(!browserTestsEnabled())('[DIAG5] the internal diagnostic in the browser', () => {
   const suite = browserSuite()
 
-  it('[DIAG5] [DIAG2] [DIAG4] a partner adds a force, steering of another partner sees it live and takes it into the shared matrix; no control on another partner’s matrix; axe clean', async () => {
+  it('[DIAG5] [DIAG2] [DIAG4] [PROJ2] a partner adds a force, steering of another partner sees it live and takes it into the shared matrix; no control on another partner’s matrix; steering formalises the project, read live; axe clean', async () => {
     const base = suite.server.url
     const { workspaceId, admin, members } = await createAlliance(base, ['editor'])
     const [editor] = members as [(typeof members)[0]]
@@ -72,6 +72,27 @@ describe.skipIf(!browserTestsEnabled())('[DIAG5] the internal diagnostic in the 
     await expect(partnerA.getByTestId('shared-matrix').getByRole('textbox').count()).resolves.toBe(0)
     await expect(partnerA.getByLabel('Le besoin social').isDisabled()).resolves.toBe(true)
     await expect(partnerA.getByRole('alert').count()).resolves.toBe(0)
+
+    // [PROJ2] Steering formalises the project: the need and a sourced figure; partner A reads both live.
+    const need = pilot.getByLabel('Le besoin social')
+    await need.fill('Des enfants du littoral qui n’ont jamais vu la mer de près')
+    await need.blur()
+    const figure = pilot.locator('form.diagnostic__figure-form')
+    await figure.getByLabel('Ce que compte le chiffre', { exact: true }).fill('Élèves de 6e ne sachant pas nager')
+    await figure.getByLabel('Valeur', { exact: true }).fill('38')
+    await figure.getByLabel('Unité', { exact: true }).fill('%')
+    await figure.getByLabel('Source', { exact: true }).fill('Académie de Lille')
+    await figure.getByLabel('Année', { exact: true }).fill('2023')
+    await pilot.getByRole('button', { name: 'Ajouter le chiffre' }).click()
+    await partnerA
+      .getByTestId('project-figures')
+      .getByRole('row', { name: /Élèves de 6e ne sachant pas nager.*38 %.*Académie de Lille.*2023/ })
+      .waitFor(WAIT)
+    await waitFor(async () => (await partnerA.getByLabel('Le besoin social').inputValue()) === 'Des enfants du littoral qui n’ont jamais vu la mer de près', {
+      message: 'the need arrives',
+      ...WAIT,
+    })
+    await expect(partnerA.getByRole('link', { name: 'Lire la vision partagée' }).getAttribute('href')).resolves.toBe(`/alliances/${workspaceId}/vision`)
 
     expect(await axeViolations(partnerA)).toEqual([])
     expect(await axeViolations(pilot)).toEqual([])
