@@ -1,5 +1,6 @@
-import { buildDiagnosticItem, diagItemsOf } from '@ensemble/shared'
+import { buildDiagnosticItem, diagItemsOf, ROOT } from '@ensemble/shared'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { createAlliance } from '../helpers/alliance.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
@@ -37,6 +38,16 @@ describe.skipIf(!browserTestsEnabled())('[DIAG5] the internal diagnostic in the 
     await seeder.synced()
     diagItemsOf(seeder.doc).set('b1', buildDiagnosticItem({ partnerId: otherId, quadrant: 'menaces', text: 'Recul du trait de côte', detail: '', order: 'a0' }))
     await waitFor(() => seeder.provider.synced && seeder.errors.length === 0, { message: 'matrix stored' })
+    // The vision opens with a heading, then the paragraph steering will quote.
+    const vision = await connectDoc(admin.client, workspaceId, 'vision')
+    await vision.synced()
+    const heading = new Y.XmlElement('heading')
+    heading.setAttribute('level', 1 as unknown as string)
+    heading.insert(0, [new Y.XmlText('Notre vision')])
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('D’ici 2030, chaque enfant du littoral a découvert la mer.')])
+    vision.doc.getXmlFragment(ROOT.content).insert(0, [heading, paragraph])
+    await waitFor(() => vision.provider.synced && vision.errors.length === 0, { message: 'vision stored' })
 
     const partnerA = await suite.newPage()
     await signInThroughUi(partnerA, base, editor.email)
@@ -93,9 +104,13 @@ describe.skipIf(!browserTestsEnabled())('[DIAG5] the internal diagnostic in the 
       ...WAIT,
     })
     await expect(partnerA.getByRole('link', { name: 'Lire la vision partagée' }).getAttribute('href')).resolves.toBe(`/alliances/${workspaceId}/vision`)
+    // Steering quotes the vision's first paragraph; partner A reads the quote live.
+    await pilot.getByRole('button', { name: 'Citer le premier paragraphe de la vision' }).click()
+    await partnerA.locator('blockquote').getByText('D’ici 2030, chaque enfant du littoral a découvert la mer.').waitFor(WAIT)
 
     expect(await axeViolations(partnerA)).toEqual([])
     expect(await axeViolations(pilot)).toEqual([])
     seeder.destroy()
+    vision.destroy()
   })
 })

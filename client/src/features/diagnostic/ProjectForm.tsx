@@ -1,5 +1,5 @@
-import { newId, validateProject, type ProjectFigure } from '@ensemble/shared'
-import { useId, useState } from 'react'
+import { LIMITS, newId, validateProject, type ProjectFigure } from '@ensemble/shared'
+import { useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../router.tsx'
 import { blame } from '../collab/blame.ts'
@@ -7,6 +7,7 @@ import { LiveField } from '../objectives/LiveField.tsx'
 import { sectionBySlug, workspaceUrl } from '../workspaces/sections.ts'
 import { setProjectField } from './diagnosticWrites.ts'
 import type { DiagnosticPageContext } from './pageContext.ts'
+import { VisionQuoter } from './VisionQuoter.tsx'
 
 /** PROJ1 before writing one project field: the message to show, or null. */
 const checkProject = (field: string, value: unknown): string | null => blame([], validateProject({ [field]: value }), [field])
@@ -50,14 +51,17 @@ export function ProjectForm({ page, workspaceId }: { page: DiagnosticPageContext
       {readOnly ? (
         project.visionQuote && <blockquote className="diagnostic__quote">{project.visionQuote}</blockquote>
       ) : (
-        <LiveField
-          kind="textarea"
-          label={t('diagnostic.visionQuote')}
-          value={project.visionQuote}
-          readOnly={readOnly}
-          validate={(v) => checkProject('visionQuote', v)}
-          onCommit={(v) => setProjectField(page.doc, 'visionQuote', v)}
-        />
+        <>
+          <QuoteVision page={page} />
+          <LiveField
+            kind="textarea"
+            label={t('diagnostic.visionQuote')}
+            value={project.visionQuote}
+            readOnly={readOnly}
+            validate={(v) => checkProject('visionQuote', v)}
+            onCommit={(v) => setProjectField(page.doc, 'visionQuote', v)}
+          />
+        </>
       )}
     </section>
   )
@@ -228,5 +232,29 @@ function Beneficiaries({ page, readOnly }: { page: DiagnosticPageContext; readOn
         </form>
       )}
     </>
+  )
+}
+
+/** « Citer le premier paragraphe de la vision »: steering quotes the vision as it stands now. */
+function QuoteVision({ page }: { page: DiagnosticPageContext }) {
+  const { t } = useTranslation()
+  const [quoting, setQuoting] = useState(false)
+  const [empty, setEmpty] = useState(false)
+  const onQuote = useCallback(
+    (text: string) => {
+      setQuoting(false)
+      setEmpty(text === '')
+      if (text) setProjectField(page.doc, 'visionQuote', text.slice(0, LIMITS.textFieldLength))
+    },
+    [page.doc],
+  )
+  return (
+    <div aria-live="polite">
+      <button type="button" className="button--secondary" disabled={quoting} onClick={() => setQuoting(true)}>
+        {t('diagnostic.quoteVision')}
+      </button>
+      {quoting && <VisionQuoter onQuote={onQuote} />}
+      {empty && <p>{t('diagnostic.visionEmpty')}</p>}
+    </div>
   )
 }

@@ -66,6 +66,9 @@ export const fr = {
     visionTitle: 'Lien avec la vision partagée',
     visionLink: 'Lire la vision partagée',
     visionQuote: 'Citation de la vision',
+    quoteVision: 'Citer le premier paragraphe de la vision',
+    quoting: 'Lecture de la vision…',
+    visionEmpty: 'La vision n’a pas encore de paragraphe à citer.',
   },
 }
 
@@ -136,5 +139,8 @@ export const en: typeof fr = {
     visionTitle: 'Link to the shared vision',
     visionLink: 'Read the shared vision',
     visionQuote: 'Quote from the vision',
+    quoteVision: 'Quote the vision’s first paragraph',
+    quoting: 'Reading the vision…',
+    visionEmpty: 'The vision has no paragraph to quote yet.',
   },
 }
