@@ -21,12 +21,13 @@ import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
 import { DocumentPage } from './features/documents/DocumentPage.tsx'
-import { balancePage, meetingsPage, objectivesPage } from './pages.ts'
+import { balancePage, diagnosticPage, meetingsPage, objectivesPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
 const MeetingsPage = meetingsPage.Page
 const ObjectivesPage = objectivesPage.Page
 const BalancePage = balancePage.Page
+const DiagnosticPage = diagnosticPage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -146,6 +147,13 @@ function SectionPage({ section }: { section: Section | null }) {
     return (
       <Suspense fallback={<Loading />}>
         <ObjectivesPage />
+      </Suspense>
+    )
+  }
+  if (section.key === 'diagnostic') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DiagnosticPage />
       </Suspense>
     )
   }

@@ -11,3 +11,5 @@ export const objectivesPage = lazyPage(() => import('./features/objectives/Objec
 export const balancePage = lazyPage(() => import('./features/balance/BalancePage.tsx').then((m) => m.BalancePage))
 // The dashboard's indicator charts (visx, DASH9): drawn once the page's text is on screen.
 export const indicatorChart = lazyPage(() => import('./features/dashboard/IndicatorChart.tsx').then((m) => m.IndicatorChart))
+// « Diagnostic et projet » (issue 20, items 2 and 3): a page of its own, loaded when opened.
+export const diagnosticPage = lazyPage(() => import('./features/diagnostic/DiagnosticPage.tsx').then((m) => m.DiagnosticPage))

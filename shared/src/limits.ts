@@ -27,6 +27,11 @@ export const LIMITS = {
   maxBalanceRate: 1_000_000,
   maxActualAmount: 1_000_000_000,
   maxActuals: 5000,
+  /** The internal diagnostic (DIAG, PROJ): items of all matrices one alliance keeps, an item's text and detail, a project list's entries. */
+  maxDiagnosticItems: 2000,
+  diagnosticItemLength: 500,
+  diagnosticDetailLength: 2000,
+  maxProjectEntries: 50,
   /** How far the time an indicator value says it was entered may be from the server's clock (IND4). */
   valueClockSkewMs: 5 * 60_000,
   /** Tickets are single use and expire after this many milliseconds. */
@@ -124,5 +129,5 @@ export const LIMITS = {
    * document beyond it is refused (`document_too_large`); deletions stay possible. The largest plan
    * the benchmarks open and a long agreement with its whole history fit (docs/BENCHMARKS.md).
    */
-  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024 },
+  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024, diagnostic: 4 * 1024 * 1024 },
 } as const

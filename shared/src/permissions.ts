@@ -10,7 +10,8 @@ import type { Role } from './roles.ts'
  * - `ifDraft`: the document is a draft (no status counts as draft);
  * - `ifNotAdopted`: the document is not adopted (an adopted document is locked);
  * - `ifResponsiblePartner`: the actor belongs to the partner responsible for the indicator;
- * - `ifOwnPartner`: the actor belongs to the partner an actual of the balance is declared for.
+ * - `ifOwnPartner`: the actor belongs to the partner an actual of the balance is declared for, or
+ *   whose diagnostic matrix is at hand.
  */
 export type Condition = 'always' | 'ifAccountableOrResponsible' | 'ifProposal' | 'ifDraft' | 'ifNotAdopted' | 'ifResponsiblePartner' | 'ifOwnPartner'
 export type Grant = readonly Condition[]
@@ -61,6 +62,13 @@ export const PERMISSIONS = {
   'balance.amend': { admin: ALWAYS, steering: ALWAYS, editor: OWN_PARTNER },
   /** Validate an actual, freeze a period (BAL6). */
   'balance.validate': STEERING,
+  // ---- « Diagnostic et projet » (DIAG, PROJ) ----
+  /** A partner's own MOFF matrix and needs: its members whose role writes (DIAG2). */
+  'diagnostic.ownMatrix': { admin: OWN_PARTNER, steering: OWN_PARTNER, editor: OWN_PARTNER },
+  /** The alliance's shared matrix (DIAG4). */
+  'diagnostic.shared': STEERING,
+  /** The formalised project (PROJ2). */
+  'diagnostic.project': STEERING,
   /** Create an action in any status, with anyone accountable or responsible. */
   'actions.create': STEERING,
   /** Create an action with status `proposed`, nobody accountable and nobody responsible. */
@@ -128,7 +136,7 @@ export interface PermissionTarget {
   docStatus?: DocumentStatus
   /** The actor belongs to the partner responsible for the indicator at hand. */
   responsiblePartner?: boolean
-  /** The actor belongs to the partner the actual at hand is declared for. */
+  /** The actor belongs to the partner the actual (or the diagnostic matrix) at hand is declared for. */
   ownPartner?: boolean
 }
 

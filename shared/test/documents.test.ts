@@ -9,6 +9,7 @@ describe('[DOC1] docKind names the documents of a workspace and nothing else', (
     ['convention', 'richText'],
     ['plan', 'plan'],
     ['governance', 'governance'],
+    ['diagnostic', 'diagnostic'],
     ['minutes:abc', 'minutes'],
     ['minutes:Meeting_2026-01', 'minutes'],
     [`minutes:${'m'.repeat(64)}`, 'minutes'],

@@ -20,7 +20,7 @@ import {
  *   A/R       when accountable or responsible  prop      when the action is a proposal
  *   A/R|prop  either of the two                draft     on a draft document (no status = draft)
  *   ¬adopted  unless the document is adopted  partner   when a member of the indicator's responsible partner
- *   own       when a member of the partner an actual is declared for
+ *   own       when a member of the partner an actual is declared for, or whose diagnostic matrix it is
  */
 const MATRIX = `
                       admin     steering   editor     commenter  observer
@@ -38,6 +38,9 @@ balance.settings        ✓          ✓         ·          ·          ·
 balance.declare        own        own       own         ·          ·
 balance.amend           ✓          ✓        own         ·          ·
 balance.validate        ✓          ✓         ·          ·          ·
+diagnostic.ownMatrix   own        own       own         ·          ·
+diagnostic.shared       ✓          ✓         ·          ·          ·
+diagnostic.project      ✓          ✓         ·          ·          ·
 actions.create          ✓          ✓         ·          ·          ·
 actions.propose         ✓          ✓         ✓          ·          ·
 actions.delete          ✓          ✓         ·          ·          ·

@@ -22,7 +22,7 @@ async function settled(page: Page): Promise<void> {
 describe.skipIf(!browserTestsEnabled())('[A11Y1] axe on every page', () => {
   const suite = browserSuite()
 
-  it('[A11Y1] sign-in, sign-up, the alliances list, the dashboard, each document, the plan, objectives, the balance, governance, meetings, the meeting room, members, the inbox and the account page have no WCAG A/AA violation', async () => {
+  it('[A11Y1] sign-in, sign-up, the alliances list, the dashboard, each document, the diagnostic, the plan, objectives, the balance, governance, meetings, the meeting room, members, the inbox and the account page have no WCAG A/AA violation', async () => {
     const base = suite.server.url
     const setup = await chairedMeeting(base)
     // A body of the two other levels too, so that each level's badge is on the governance page.
@@ -61,7 +61,7 @@ describe.skipIf(!browserTestsEnabled())('[A11Y1] axe on every page', () => {
     const alliance = `/alliances/${setup.workspaceId}`
     await check('mes alliances', '/')
     await check('tableau de bord', alliance)
-    for (const slug of ['vision', 'charte', 'accord', 'convention', 'plan', 'objectifs', 'equilibre', 'reunions', 'membres', 'inbox']) {
+    for (const slug of ['vision', 'charte', 'accord', 'convention', 'diagnostic', 'plan', 'objectifs', 'equilibre', 'reunions', 'membres', 'inbox']) {
       await check(slug, `${alliance}/${slug}`)
     }
     // Governance once the three bodies are shown, each with its level's badge.

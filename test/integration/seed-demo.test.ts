@@ -1,4 +1,8 @@
 import {
+  DIAGNOSTIC_QUADRANTS,
+  readDiagnosticItems,
+  readProject,
+  readSharedItems,
   computeBalance,
   readActuals,
   readActualValidations,
@@ -183,7 +187,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     }
   })
 
-  it('[SEED2] [SEED5] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner', async () => {
+  it('[SEED2] [SEED5] [SEED6] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner; two partners’ MOFF matrices, a shared matrix and the project', async () => {
     await server!.close()
     server = null
     const store = await inspect(dataDir)
@@ -193,7 +197,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const writer = (id: string | null) => id !== null && WRITING_ROLES.includes(members.get(id)!.role)
 
       // One append per document, authored by the admin.
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
 
       // The plan.
       const { doc: plan } = await store.load(workspace.id, 'plan')
@@ -322,6 +326,34 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(articles.length).toBeGreaterThanOrEqual(8)
       const links = walk(contentOf((await store.load(workspace.id, 'vision')).doc)).runs.filter((r) => r.attributes?.link)
       expect(links[0]!.attributes!.link).toMatchObject({ href: expect.stringMatching(/^https:\/\//) })
+
+      // [SEED6] « Diagnostic et projet » (DIAG, PROJ): two partners' matrices, a shared matrix keeping its sources, the project.
+      const { doc: diagnostic } = await store.load(workspace.id, 'diagnostic')
+      expect(validateDocument(diagnostic, 'diagnostic', context)).toEqual([])
+      const items = readDiagnosticItems(diagnostic)
+      const byPartner = new Set(Object.values(items).map((i) => i.partnerId))
+      expect(byPartner.size).toBe(2)
+      for (const partnerId of byPartner) {
+        expect(
+          new Set(
+            Object.values(items)
+              .filter((i) => i.partnerId === partnerId)
+              .map((i) => i.quadrant),
+          ),
+        ).toEqual(new Set(DIAGNOSTIC_QUADRANTS))
+      }
+      const shared = Object.values(readSharedItems(diagnostic))
+      const picked = shared.filter((s) => s.sourceItemId !== null)
+      expect(picked.length).toBeGreaterThanOrEqual(4)
+      for (const s of picked) expect(items[s.sourceItemId!]!.partnerId).toBe(s.sourcePartnerId)
+      expect(new Set(picked.map((s) => s.sourcePartnerId))).toEqual(byPartner)
+      const project = readProject(diagnostic)
+      expect(project.figures.length).toBeGreaterThanOrEqual(3)
+      expect(project.figures.every((f) => f.source !== '' && f.year !== null)).toBe(true)
+      expect(project.beneficiaries.length).toBeGreaterThanOrEqual(2)
+      expect(project.socialNeed).not.toBe('')
+      expect(project.whyCollective).not.toBe('')
+      expect(plainText(contentOf((await store.load(workspace.id, 'vision')).doc).get(1) as Y.XmlElement)).toBe(project.visionQuote)
     } finally {
       await store.close()
     }
@@ -336,7 +368,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     const store = new SqliteDocStore(handle.sqlite!)
     try {
       const adminId = workspace.members.find((m) => m.role === 'admin')!.userId
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) {
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic']) {
         const key = { workspaceId: workspace.id, docName }
         const rows = await store.log(key)
         expect(

@@ -19,6 +19,8 @@ const GROUPS: [title: string, prefix: string][] = [
   ['Indicators', 'IND'],
   ['Evaluation questions', 'EVQ'],
   ['The partners’ balance', 'BAL'],
+  ['The internal diagnostic', 'DIAG'],
+  ['The formalised project', 'PROJ'],
 ]
 
 /** The rules as markdown, grouped by kind, in id order. */

@@ -16,6 +16,7 @@ import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
 import * as balance from '../features/balance/strings.ts'
+import * as diagnostic from '../features/diagnostic/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as reports from '../features/reports/strings.ts'
 import * as dashboard from '../features/dashboard/strings.ts'
@@ -44,6 +45,7 @@ export const en: MessagesShape = {
   ...documents.en,
   ...objectives.en,
   ...balance.en,
+  ...diagnostic.en,
   ...reports.en,
   ...dashboard.en,
   ...roles.en,

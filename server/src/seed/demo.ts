@@ -40,6 +40,7 @@ import { BODIES, type BodyKey } from './content/governance.ts'
 import { INDICATORS, OPERATIONAL, QUESTIONS, STRATEGIC, type StrategicKey } from './content/objectives.ts'
 import { ACTIONS, OBJECTIVES, PLAN_META, TRANSVERSAL, type ObjectiveKey } from './content/plan.ts'
 import { vision } from './content/vision.ts'
+import { writeDiagnosticDoc } from './content/diagnostic.ts'
 import { writeBlocks, type RichTextContent } from './richText.ts'
 
 export interface DemoLogin {
@@ -300,6 +301,7 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
     ...Object.entries(richTexts(ids)).map(([name, content]): [string, (doc: Y.Doc) => void] => [name, (doc) => writeRichTextDoc(doc, content)]),
     ['plan', (doc) => writePlanDoc(doc, ids)],
     ['governance', (doc) => writeGovernanceDoc(doc, ids)],
+    ['diagnostic', (doc) => writeDiagnosticDoc(doc, partners)],
   ]
   // Each document is one change of the server, authored by the admin, through the room like any
   // other (its client id claimed for the server, HOST1): one append per document.

@@ -5,7 +5,7 @@
 export const RICH_TEXT_DOCS = ['vision', 'charter', 'agreement', 'convention'] as const
 export type RichTextDocName = (typeof RICH_TEXT_DOCS)[number]
 
-export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes'
+export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes' | 'diagnostic'
 
 const MINUTES_PREFIX = 'minutes:'
 const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -15,6 +15,7 @@ export function docKind(docName: string): DocKind | null {
   if ((RICH_TEXT_DOCS as readonly string[]).includes(docName)) return 'richText'
   if (docName === 'plan') return 'plan'
   if (docName === 'governance') return 'governance'
+  if (docName === 'diagnostic') return 'diagnostic'
   if (docName.startsWith(MINUTES_PREFIX) && MEETING_ID.test(docName.slice(MINUTES_PREFIX.length))) return 'minutes'
   return null
 }
@@ -40,4 +41,9 @@ export const ROOT = {
   bodies: 'bodies',
   meetings: 'meetings',
   decisions: 'decisions',
+  /** « Diagnostic et projet » (DIAG, PROJ): partners' MOFF items, their needs, the shared matrix, the formalised project. */
+  diagItems: 'diagItems',
+  diagNeeds: 'diagNeeds',
+  diagShared: 'diagShared',
+  project: 'project',
 } as const

@@ -230,6 +230,30 @@ export const RULES = {
     en: 'A frozen period accepts only amendments of its existing actuals, which then wait for validation; an actual of a frozen period that is not an amendment can no longer be validated.',
     fr: 'Une période gelée n’accepte que des rectifications de ses réalisations existantes, qui attendent alors d’être validées ; une réalisation d’une période gelée qui n’est pas une rectification ne peut plus être validée.',
   },
+  DIAG1: {
+    en: 'A point of a MOFF matrix (a partner’s or the shared one) sits in one quadrant (forces, faiblesses, opportunités, menaces), has a text of 1 to 500 characters, a detail of at most 2,000 and a position; a partner’s point names a partner of the alliance; an alliance keeps at most 2,000 points.',
+    fr: 'Un point d’une matrice MOFF (d’un partenaire ou commune) se range dans un quadrant (forces, faiblesses, opportunités, menaces), a un texte de 1 à 500 caractères, un détail d’au plus 2 000 et une position ; le point d’un partenaire désigne un partenaire de l’alliance ; une alliance garde au plus 2 000 points.',
+  },
+  DIAG2: {
+    en: 'A partner’s matrix and its needs are written (added, changed, removed) only by that partner’s own members whose role writes (admin, steering, editor); a point belongs to the writer’s partner and its partner never changes.',
+    fr: 'La matrice d’un partenaire et ses besoins ne sont écrits (ajout, modification, suppression) que par ses propres membres dont le rôle écrit (administration, pilotage, éditeur) ; un point appartient au partenaire de qui l’écrit et son partenaire ne change jamais.',
+  },
+  DIAG3: {
+    en: 'A partner’s needs and expectations are two texts of at most 5,000 characters, kept under the id of a partner of the alliance.',
+    fr: 'Les besoins et attentes d’un partenaire sont deux textes d’au plus 5 000 caractères, rangés sous l’identifiant d’un partenaire de l’alliance.',
+  },
+  DIAG4: {
+    en: 'Only admin and steering write the shared matrix; a point taken from a partner’s matrix names that point and its partner (both or neither).',
+    fr: 'Seuls l’administration et le pilotage écrivent la matrice commune ; un point repris de la matrice d’un partenaire désigne ce point et son partenaire (les deux ou aucun).',
+  },
+  PROJ1: {
+    en: 'The project: the social need, why a collective answer and the vision’s quote are texts of at most 5,000 characters; at most 50 figures (a value, a label of 1 to 200 characters, a unit and a source of at most 200, a year from 1900 to 2100 or none) and 50 beneficiaries (1 to 200 characters each).',
+    fr: 'Le projet : le besoin social, le pourquoi d’une réponse collective et la citation de la vision sont des textes d’au plus 5 000 caractères ; au plus 50 chiffres (une valeur, un libellé de 1 à 200 caractères, une unité et une source d’au plus 200, une année de 1900 à 2100 ou aucune) et 50 bénéficiaires (de 1 à 200 caractères chacun).',
+  },
+  PROJ2: {
+    en: 'Only admin and steering write the project; every member reads it.',
+    fr: 'Seuls l’administration et le pilotage écrivent le projet ; chaque membre le lit.',
+  },
 } as const satisfies Record<RuleId, LocalizedText>
 
 export type KnownRuleId = keyof typeof RULES

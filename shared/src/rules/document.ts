@@ -3,6 +3,7 @@ import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
 import { validateBalanceDocument } from './balanceDocument.ts'
 import { bodyEntity, validateBody } from './body.ts'
+import { validateDiagnosticDocument } from './diagnosticDocument.ts'
 import { validateDocumentMeta } from './documentMeta.ts'
 import { periodOf, validatePlanMeta } from './plan.ts'
 import { checkRichTextItem } from './richText.ts'
@@ -27,6 +28,7 @@ export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, '
     [ROOT.frozenPeriods]: 'map',
   },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
+  diagnostic: { [ROOT.diagItems]: 'map', [ROOT.diagNeeds]: 'map', [ROOT.diagShared]: 'map', [ROOT.project]: 'map' },
 }
 
 /**
@@ -101,6 +103,8 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
       const shape = readBodyShape(value, entity)
       out.push(...shape.violations, ...validateBody(shape.body, ctx, entity))
     })
+  } else if (kind === 'diagnostic') {
+    out.push(...validateDiagnosticDocument(doc, ctx))
   } else {
     if (kind === 'richText') {
       const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))

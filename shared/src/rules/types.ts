@@ -7,9 +7,18 @@ export type LocalizedText = Readonly<Record<Locale, string>>
 /**
  * A rule id as named in docs/RULES.md: `PERMn` for permissions, `VALn` for validation, `GOVn` for
  * governance, `OBJn`, `INDn`, `EVQn` for objectives, indicators and evaluation questions, `BALn` for the
- * partners' balance (docs/SPEC.md).
+ * partners' balance, `DIAGn`, `PROJn` for the diagnostic and the project (docs/SPEC.md).
  */
-export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}` | `OBJ${number}` | `IND${number}` | `EVQ${number}` | `BAL${number}`
+export type RuleId =
+  | `PERM${number}`
+  | `VAL${number}`
+  | `GOV${number}`
+  | `OBJ${number}`
+  | `IND${number}`
+  | `EVQ${number}`
+  | `BAL${number}`
+  | `DIAG${number}`
+  | `PROJ${number}`
 
 /**
  * One broken rule, as both the client (before writing) and the server (after applying an edit) report

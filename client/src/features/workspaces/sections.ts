@@ -9,6 +9,7 @@ export type SectionKey =
   | 'charter'
   | 'agreement'
   | 'convention'
+  | 'diagnostic'
   | 'plan'
   | 'objectives'
   | 'balance'
@@ -29,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'charter', slug: 'charte', group: 'documents', doc: 'charter' },
   { key: 'agreement', slug: 'accord', group: 'documents', doc: 'agreement' },
   { key: 'convention', slug: 'convention', group: 'documents', doc: 'convention' },
+  { key: 'diagnostic', slug: 'diagnostic', group: 'steering' },
   { key: 'plan', slug: 'plan', group: 'steering' },
   { key: 'objectives', slug: 'objectifs', group: 'steering' },
   { key: 'balance', slug: 'equilibre', group: 'steering' },
