@@ -18,6 +18,7 @@ import * as documents from '../features/documents/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
+import * as decisionRules from '../features/decision-rules/strings.ts'
 import type { MessagesShape } from './fr.ts'
 
 /** English, the second language: the same features' `en`, typed against fr.ts so a missing key fails the build. */
@@ -42,4 +43,5 @@ export const en: MessagesShape = {
   ...objectives.en,
   ...roles.en,
   ...serverErrors.en,
+  ...decisionRules.en,
 }

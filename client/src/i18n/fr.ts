@@ -18,6 +18,7 @@ import * as documents from '../features/documents/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
+import * as decisionRules from '../features/decision-rules/strings.ts'
 
 /**
  * French, the product's first language. Each feature keeps its strings in its own `strings.ts`
@@ -45,6 +46,7 @@ export const fr = {
   ...objectives.fr,
   ...roles.fr,
   ...serverErrors.fr,
+  ...decisionRules.fr,
 }
 
 /** The shape every language must fill: same keys, any strings. */

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { CollegeExplanation } from './CollegeExplanation.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import type { MeetingsApi } from './meetingsApi.ts'
 
@@ -90,7 +91,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
     <article className="vote" data-testid="vote" data-vote-status={vote.status} aria-labelledby={`vote-${vote.id}`}>
       <h3 id={`vote-${vote.id}`}>{vote.question}</h3>
       <p className="muted">
-        {t('meetings.ruleOf', { rule: t(`meetings.rules.${vote.rule}`) })}
+        {t('meetings.ruleOf', { rule: t(`decisionRules.${vote.rule}`) })}
         {vote.secret && ` · ${t('meetings.secret')}`}
         {item && ` · ${t('meetings.aboutItem', { title: item.title })}`}
       </p>
@@ -115,6 +116,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
             : t('meetings.secretResult', { outcome: t(`meetings.outcomes.${result.outcome}`), ...result.votes })}
         </p>
       )}
+      {result && <CollegeExplanation colleges={result.colleges} testId="vote-explanation" />}
       {vote.status === 'open' && seats.length > 0 && (
         <fieldset className="vote__ballot" aria-label={vote.question}>
           {seats.length > 1 && (

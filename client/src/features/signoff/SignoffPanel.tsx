@@ -132,7 +132,7 @@ function Round(props: {
         </p>
       )}
       <p className="signoff-round__rule">
-        {t('adoptionRules.roundRule', { rule: t(`adoptionRules.rules.${round.rule}`) })}
+        {t('adoptionRules.roundRule', { rule: t(`decisionRules.${round.rule}`) })}
         <br />
         {/* The server explains the outcome in both languages (approvals counted against the rule). */}
         {round.outcome.explanation[i18n.language === 'en' ? 'en' : 'fr']}
