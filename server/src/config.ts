@@ -127,7 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, 'auth-secret'),
     auditKey: e.AUDIT_KEY ?? loadOrCreateSecret(dataDir, 'audit-key'),
-    authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signInAddressMax: e.AUTH_SIGNIN_ADDRESS_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
+    authRateLimit: {
+      windowSeconds: e.AUTH_RATE_WINDOW_SECONDS,
+      signInMax: e.AUTH_SIGNIN_MAX,
+      signInAddressMax: e.AUTH_SIGNIN_ADDRESS_MAX,
+      signUpMax: e.AUTH_SIGNUP_MAX,
+    },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,
     connectionCaps: { perUser: e.WS_MAX_PER_USER, total: e.WS_MAX_CONNECTIONS },

@@ -121,7 +121,14 @@ describe('sign-in rate limit', () => {
   const dataDir = tempDataDir()
   let server: ChildServer | null = null
   beforeAll(async () => {
-    server = await spawnServer(dataDir, { AUTH_SIGNIN_MAX: '3', AUTH_SIGNIN_ADDRESS_MAX: '6', AUTH_RATE_WINDOW_SECONDS: '3600', TRUST_PROXY: '1', NODE_ENV: 'production', TEST: 'false' })
+    server = await spawnServer(dataDir, {
+      AUTH_SIGNIN_MAX: '3',
+      AUTH_SIGNIN_ADDRESS_MAX: '6',
+      AUTH_RATE_WINDOW_SECONDS: '3600',
+      TRUST_PROXY: '1',
+      NODE_ENV: 'production',
+      TEST: 'false',
+    })
   })
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.kill('SIGTERM')
@@ -135,7 +142,9 @@ describe('sign-in rate limit', () => {
     const { email } = await signUp(server!.url, 'Hélène')
     const unknown = uniqueEmail('inconnu')
     // Guesses spread over addresses still spend the one account's budget.
-    expect([await signInFrom('203.0.113.10', email, 'mauvais-mot-de-passe'), await signInFrom('203.0.113.11', email, 'mauvais-mot-de-passe')]).toEqual([401, 401])
+    expect([await signInFrom('203.0.113.10', email, 'mauvais-mot-de-passe'), await signInFrom('203.0.113.11', email, 'mauvais-mot-de-passe')]).toEqual([
+      401, 401,
+    ])
     expect(await signInFrom('203.0.113.12', email, PASSWORD)).toBe(200)
     for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12']) expect(await signInFrom(ip, unknown, 'mauvais-mot-de-passe')).toBe(401)
     // Limit reached: even the right password is refused, from a fresh address too, and an unknown email gets the same answer.

@@ -89,12 +89,22 @@ describe('EDGE3 history sessions are sittings', () => {
   })
 
   it('[EDGE3] a session spans from its first to its last edit and lists what it touched', () => {
-    const [claire] = groupSessions(rows([['claire', 0], ['hugo', 1], ['claire', 12]]))
+    const [claire] = groupSessions(
+      rows([
+        ['claire', 0],
+        ['hugo', 1],
+        ['claire', 12],
+      ]),
+    )
     expect(claire).toMatchObject({ from: 0, to: 12 * MIN, touched: ['content/0', 'content/2'] })
   })
 
   it('[EDGE3] another gap can be asked for', () => {
-    const list = rows([['claire', 0], ['claire', 5], ['claire', 11]])
+    const list = rows([
+      ['claire', 0],
+      ['claire', 5],
+      ['claire', 11],
+    ])
     expect(groupSessions(list, 6 * MIN).map((s) => s.edits)).toEqual([2, 1])
     expect(groupSessions(list, 5 * MIN).map((s) => s.edits)).toEqual([1, 1, 1])
   })
