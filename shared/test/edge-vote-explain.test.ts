@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { type AttendanceEntry, type Ballot, type BodyVoting, computeVoteResult, explainColleges, publicResult, type VoteRule, type VotingBody } from '../src/index.ts'
+import {
+  type AttendanceEntry,
+  type Ballot,
+  type BodyVoting,
+  computeVoteResult,
+  explainColleges,
+  publicResult,
+  type VoteRule,
+  type VotingBody,
+} from '../src/index.ts'
 
 /** EDGE1: a weighted vote result explains itself per college (« Collège des financeurs : 2 pour × 2 = 4 »). */
 
