@@ -146,6 +146,33 @@ describe.skipIf(!browserTestsEnabled())('[EDGE] the rough edges of governance, c
     await expect(item.textContent()).resolves.not.toContain('@[')
   })
 
+  it('[EDGE7] the meeting forms are the shared ones: convening and opening a vote check the shared schema, the refusal beside its field', async () => {
+    const base = suite.server.url
+    const { chair, workspaceId, meeting } = setup
+    await chairPage.goto(`${base}/alliances/${workspaceId}/reunions`)
+    const form = chairPage.getByTestId('schedule-form')
+    await form.getByLabel('Intitulé').fill('Comité de décembre')
+    await form.getByRole('button', { name: 'Convoquer une réunion' }).click()
+    // No start: refused beside « Début », nothing sent.
+    await expect.poll(() => form.getByLabel('Début').getAttribute('aria-invalid'), WAIT).toBe('true')
+    const titles = async () =>
+      (await chair.client.json<{ title: string }[]>('GET', `/api/workspaces/${workspaceId}/meetings?bodyId=copil`, undefined, 200)).map((m) => m.title)
+    expect(await titles()).not.toContain('Comité de décembre')
+    await form.getByLabel('Début').fill('2026-12-15T14:00')
+    await form.getByLabel('Fin').fill('2026-12-15T16:00')
+    await form.getByRole('button', { name: 'Convoquer une réunion' }).click()
+    await expect.poll(titles, WAIT).toContain('Comité de décembre')
+    await expect.poll(() => form.getByLabel('Intitulé').inputValue(), WAIT).toBe('')
+    expect(await axeViolations(chairPage)).toEqual([])
+
+    // Opening a vote without a question: refused beside the question.
+    await chairPage.goto(`${base}/alliances/${workspaceId}/reunions?reunion=${meeting.id}`)
+    const open = chairPage.getByRole('form', { name: 'Ouvrir le vote' })
+    await open.waitFor(WAIT)
+    await open.getByRole('button', { name: 'Ouvrir le vote' }).click()
+    await expect.poll(() => open.getByLabel('Question soumise au vote').getAttribute('aria-invalid'), WAIT).toBe('true')
+  })
+
   it('[EDGE5] « Mon compte » sets the digest of each alliance: frequency and language saved, read back after a reload', async () => {
     const base = suite.server.url
     const { chair, workspaceId } = setup

@@ -52,7 +52,7 @@ describe.skipIf(!browserTestsEnabled())('[SIGN9] [SIGN10] the charter’s adopti
     const editorPage = await open(editor.email, true)
     const readOnly = editorPage.getByRole('region', { name: 'Adoption rules set by the charter' })
     await readOnly.waitFor(WAIT)
-    await readOnly.getByTestId('adoption-rule-agreement').filter({ hasText: 'Two thirds of partners' }).waitFor(WAIT)
+    await readOnly.getByTestId('adoption-rule-agreement').filter({ hasText: 'Two-thirds majority' }).waitFor(WAIT)
     expect(await readOnly.getByRole('combobox').count()).toBe(0)
   })
 })
