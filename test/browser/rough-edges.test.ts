@@ -146,7 +146,7 @@ describe.skipIf(!browserTestsEnabled())('[EDGE] the rough edges of governance, c
     await expect(item.textContent()).resolves.not.toContain('@[')
   })
 
-  it('[EDGE7] the meeting forms are the shared ones: convening and opening a vote check the shared schema, the refusal beside its field', async () => {
+  it('[EDGE7] the meeting and sign-off forms are the shared ones: convening, opening a vote, noting a decision and proposing a version check the shared schema, the refusal beside its field', async () => {
     const base = suite.server.url
     const { chair, workspaceId, meeting } = setup
     await chairPage.goto(`${base}/alliances/${workspaceId}/reunions`)
@@ -171,6 +171,17 @@ describe.skipIf(!browserTestsEnabled())('[EDGE] the rough edges of governance, c
     await open.waitFor(WAIT)
     await open.getByRole('button', { name: 'Ouvrir le vote' }).click()
     await expect.poll(() => open.getByLabel('Question soumise au vote').getAttribute('aria-invalid'), WAIT).toBe('true')
+    // Noting a decision without a title: the same.
+    const record = chairPage.getByTestId('record-decision')
+    await record.getByRole('button', { name: 'Noter une décision sans vote' }).click()
+    await expect.poll(() => record.getByLabel('Décision notée').getAttribute('aria-invalid'), WAIT).toBe('true')
+
+    // Sign-off: proposing without a name is refused beside the name, nothing proposed.
+    await chairPage.goto(`${base}/alliances/${workspaceId}/accord`)
+    const propose = chairPage.getByTestId('propose-form')
+    await propose.getByRole('button', { name: 'Proposer à l’adoption' }).click()
+    await expect.poll(() => propose.getByLabel('Nom de la version proposée').getAttribute('aria-invalid'), WAIT).toBe('true')
+    await expect(propose.getByRole('button', { name: 'Proposer à l’adoption' }).count()).resolves.toBe(1)
   })
 
   it('[EDGE5] « Mon compte » sets the digest of each alliance: frequency and language saved, read back after a reload', async () => {
