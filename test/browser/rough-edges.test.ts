@@ -146,7 +146,7 @@ describe.skipIf(!browserTestsEnabled())('[EDGE] the rough edges of governance, c
     await expect(item.textContent()).resolves.not.toContain('@[')
   })
 
-  it('[EDGE7] the meeting and sign-off forms are the shared ones: convening, opening a vote, noting a decision and proposing a version check the shared schema, the refusal beside its field', async () => {
+  it('[EDGE7] the meeting and sign-off forms are the shared ones: convening, adding an agenda item, opening a vote, noting a decision and proposing a version check the shared schema, the refusal beside its field', async () => {
     const base = suite.server.url
     const { chair, workspaceId, meeting } = setup
     await chairPage.goto(`${base}/alliances/${workspaceId}/reunions`)
@@ -171,6 +171,15 @@ describe.skipIf(!browserTestsEnabled())('[EDGE] the rough edges of governance, c
     await open.waitFor(WAIT)
     await open.getByRole('button', { name: 'Ouvrir le vote' }).click()
     await expect.poll(() => open.getByLabel('Question soumise au vote').getAttribute('aria-invalid'), WAIT).toBe('true')
+    // Adding an agenda item without a title: the same; with one, it is added.
+    const addItem = chairPage.getByTestId('add-agenda-item')
+    await addItem.getByRole('button', { name: 'Ajouter un point' }).click()
+    await expect.poll(() => addItem.getByLabel('Nouveau point').getAttribute('aria-invalid'), WAIT).toBe('true')
+    await addItem.getByLabel('Nouveau point').fill('Budget 2027')
+    await addItem.getByRole('button', { name: 'Ajouter un point' }).click()
+    await expect.poll(() => addItem.getByLabel('Nouveau point').inputValue(), WAIT).toBe('')
+    const agenda = await chair.client.json<{ agenda: { title: string }[] }>('GET', `/api/workspaces/${workspaceId}/meetings/${meeting.id}`, undefined, 200)
+    expect(agenda.agenda.map((i) => i.title)).toContain('Budget 2027')
     // Noting a decision without a title: the same.
     const record = chairPage.getByTestId('record-decision')
     await record.getByRole('button', { name: 'Noter une décision sans vote' }).click()
