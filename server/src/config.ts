@@ -22,7 +22,7 @@ export interface Config {
   authSecret: string
   /** Seals the sign-off audit entries (SIGN12): AUDIT_KEY, or `audit-key` in the data directory; never in the database. */
   auditKey: string
-  authRateLimit: { windowSeconds: number; signInMax: number; signUpMax: number }
+  authRateLimit: { windowSeconds: number; signInMax: number; signInAddressMax: number; signUpMax: number }
   roomIdleMs: number
   /** How long a failing append is retried before its room gives up (STORAGE_RETRY_MS). */
   storageRetryMs: number
@@ -65,6 +65,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   AUDIT_KEY: z.string().min(32).optional(),
   AUTH_SIGNIN_MAX: z.coerce.number().int().min(1).default(5),
+  AUTH_SIGNIN_ADDRESS_MAX: z.coerce.number().int().min(1).default(30),
   AUTH_SIGNUP_MAX: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).optional(),
@@ -126,7 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, 'auth-secret'),
     auditKey: e.AUDIT_KEY ?? loadOrCreateSecret(dataDir, 'audit-key'),
-    authRateLimit: { windowSeconds: e.AUTH_RATE_WINDOW_SECONDS, signInMax: e.AUTH_SIGNIN_MAX, signUpMax: e.AUTH_SIGNUP_MAX },
+    authRateLimit: {
+      windowSeconds: e.AUTH_RATE_WINDOW_SECONDS,
+      signInMax: e.AUTH_SIGNIN_MAX,
+      signInAddressMax: e.AUTH_SIGNIN_ADDRESS_MAX,
+      signUpMax: e.AUTH_SIGNUP_MAX,
+    },
     roomIdleMs: e.ROOM_IDLE_MS ?? 30_000,
     storageRetryMs: e.STORAGE_RETRY_MS ?? LIMITS.storageRetryMs,
     connectionCaps: { perUser: e.WS_MAX_PER_USER, total: e.WS_MAX_CONNECTIONS },

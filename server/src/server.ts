@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { getRequestListener, RequestError } from '@hono/node-server'
 import { createAuth, migrateAuth } from './auth/auth.ts'
 import { PasswordResets } from './auth/passwordResets.ts'
+import { SignInRates } from './auth/signInRates.ts'
 import { createCollab, type RoomRegistry } from './collab/index.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
@@ -237,6 +238,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     onSessionEnded: endSession,
     memberLimits: new MemberLimits({ scale: config.memberLimitsScale, ...(options.limitsNow ? { now: options.limitsNow } : {}) }),
     passwordResets,
+    signInRates: new SignInRates(config.authRateLimit, options.limitsNow),
     threads,
     historyJobsPerMember: config.history.perMember,
   })

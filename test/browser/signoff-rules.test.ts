@@ -33,7 +33,7 @@ describe.skipIf(!browserTestsEnabled())('[SIGN9] [SIGN10] the charter’s adopti
 
     const agreementRule = rules.getByLabel('Règle d’adoption : Accord de consortium')
     expect(await agreementRule.inputValue()).toBe('unanimity')
-    await agreementRule.selectOption({ label: 'Deux tiers des partenaires' })
+    await agreementRule.selectOption({ label: 'Majorité des deux tiers' })
 
     // The choice is stored in the charter's meta: a proposal of the agreement takes it.
     const charter = await connectDoc(admin.client, workspaceId, 'charter')
@@ -52,7 +52,7 @@ describe.skipIf(!browserTestsEnabled())('[SIGN9] [SIGN10] the charter’s adopti
     const editorPage = await open(editor.email, true)
     const readOnly = editorPage.getByRole('region', { name: 'Adoption rules set by the charter' })
     await readOnly.waitFor(WAIT)
-    await readOnly.getByTestId('adoption-rule-agreement').filter({ hasText: 'Two thirds of partners' }).waitFor(WAIT)
+    await readOnly.getByTestId('adoption-rule-agreement').filter({ hasText: 'Two-thirds majority' }).waitFor(WAIT)
     expect(await readOnly.getByRole('combobox').count()).toBe(0)
   })
 })

@@ -28,6 +28,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     LOG_LEVEL: 'warn',
     AUTH_SIGNUP_MAX: '1000',
     AUTH_SIGNIN_MAX: '1000',
+    AUTH_SIGNIN_ADDRESS_MAX: '1000',
     ROOM_IDLE_MS: '200',
     ...env,
   })
@@ -72,6 +73,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
       LOG_LEVEL: 'warn',
       AUTH_SIGNUP_MAX: '1000',
       AUTH_SIGNIN_MAX: '1000',
+      AUTH_SIGNIN_ADDRESS_MAX: '1000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,14 +13,18 @@ import { propose, twoPartnerAlliance, vote } from './signoff-flow.ts'
 /** Jobs a pool finished so far, by operation (a copy). */
 const completed = (stats: ThreadPoolStats) => ({ ...stats.completed })
 
-/** Rows written straight into a rich text's log, one per author in turn: each row is a session of its own. */
+/**
+ * Rows written straight into a rich text's log, each by another author (the members given, then
+ * former members): a person's session goes on across others' rows (EDGE3), so each row is a
+ * session of its own only when no author writes twice.
+ */
 async function alternatingRows(server: TestServer['server'], workspaceId: string, docName: string, authors: string[], count: number): Promise<void> {
   const doc = new Y.Doc()
   let last: Uint8Array | null = null
   doc.on('update', (update: Uint8Array) => (last = update))
   for (let i = 0; i < count; i++) {
     appendBlocks(doc, [block('paragraph', `Paragraphe ${i + 1}.`)])
-    await server.store.append({ workspaceId, docName }, last!, authors[i % authors.length]!)
+    await server.store.append({ workspaceId, docName }, last!, authors[i] ?? `ancien-membre-${i}`)
   }
 }
 

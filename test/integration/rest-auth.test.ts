@@ -117,10 +117,18 @@ describe('sign-in rate limit', () => {
   // A real `pnpm start` process: under vitest (NODE_ENV=test, TEST=true) better-auth counts every client as
   // 127.0.0.1 and keeps its counters in a module-level map shared by every server of this process.
   // NODE_ENV=production and TEST=false restore per-address limits; TRUST_PROXY lets each request name its address.
+  // An hour's window: no budget refills while the test runs, however slow the machine.
   const dataDir = tempDataDir()
   let server: ChildServer | null = null
   beforeAll(async () => {
-    server = await spawnServer(dataDir, { AUTH_SIGNIN_MAX: '3', TRUST_PROXY: '1', NODE_ENV: 'production', TEST: 'false' })
+    server = await spawnServer(dataDir, {
+      AUTH_SIGNIN_MAX: '3',
+      AUTH_SIGNIN_ADDRESS_MAX: '6',
+      AUTH_RATE_WINDOW_SECONDS: '3600',
+      TRUST_PROXY: '1',
+      NODE_ENV: 'production',
+      TEST: 'false',
+    })
   })
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.kill('SIGTERM')
@@ -130,16 +138,38 @@ describe('sign-in rate limit', () => {
   const signInFrom = async (ip: string, email: string, password: string) =>
     (await new HttpClient(server!.url).request('POST', '/api/auth/sign-in/email', { email, password }, { 'x-forwarded-for': ip })).status
 
-  it('[AUTH6] the 4th sign-in from one address within the window is 429, for a known and an unknown email alike', async () => {
+  it('[AUTH6] [EDGE4] the 4th sign-in for one account within the window is 429 from any address, for a known and an unknown email alike', async () => {
     const { email } = await signUp(server!.url, 'Hélène')
-    const ip = '203.0.113.10'
     const unknown = uniqueEmail('inconnu')
+    // Guesses spread over addresses still spend the one account's budget.
+    expect([await signInFrom('203.0.113.10', email, 'mauvais-mot-de-passe'), await signInFrom('203.0.113.11', email, 'mauvais-mot-de-passe')]).toEqual([
+      401, 401,
+    ])
+    expect(await signInFrom('203.0.113.12', email, PASSWORD)).toBe(200)
+    for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12']) expect(await signInFrom(ip, unknown, 'mauvais-mot-de-passe')).toBe(401)
+    // Limit reached: even the right password is refused, from a fresh address too, and an unknown email gets the same answer.
+    expect([await signInFrom('203.0.113.13', email, PASSWORD), await signInFrom('203.0.113.13', unknown, PASSWORD)]).toEqual([429, 429])
+  })
 
-    expect([await signInFrom(ip, email, 'mauvais-mot-de-passe'), await signInFrom(ip, unknown, 'mauvais-mot-de-passe')]).toEqual([401, 401])
-    expect(await signInFrom(ip, email, PASSWORD)).toBe(200)
-    // Limit reached: even the right password is refused, and an unknown email gets the same answer.
-    expect([await signInFrom(ip, email, PASSWORD), await signInFrom(ip, unknown, PASSWORD)]).toEqual([429, 429])
-    // Another client address is not affected.
-    expect(await signInFrom('203.0.113.11', email, PASSWORD)).toBe(200)
+  it('[EDGE4] one office behind one address is not locked out by a colleague’s typos; past the address’s own budget it is', async () => {
+    const office = '198.51.100.40'
+    const [typist, colleague] = [await signUp(server!.url, 'Maladroit'), await signUp(server!.url, 'Collègue')]
+    for (let i = 0; i < 3; i++) expect(await signInFrom(office, typist.email, 'mauvais-mot-de-passe')).toBe(401)
+    expect(await signInFrom(office, typist.email, PASSWORD)).toBe(429)
+    // Four attempts from the office so far: the colleague signs in from the same address.
+    expect(await signInFrom(office, colleague.email, PASSWORD)).toBe(200)
+    // Someone spraying many accounts from one address: the address's budget (6) runs out, whatever the accounts.
+    expect(await signInFrom(office, uniqueEmail('essai'), 'mauvais-mot-de-passe')).toBe(401)
+    const refused = await new HttpClient(server!.url).request(
+      'POST',
+      '/api/auth/sign-in/email',
+      { email: colleague.email, password: PASSWORD },
+      { 'x-forwarded-for': office },
+    )
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } })
+    // Another address is not affected, nor is the colleague's account.
+    expect(await signInFrom('198.51.100.41', colleague.email, PASSWORD)).toBe(200)
   })
 })

@@ -22,6 +22,7 @@ import * as reports from '../features/reports/strings.ts'
 import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
+import * as decisionRules from '../features/decision-rules/strings.ts'
 import type { MessagesShape } from './fr.ts'
 
 /** English, the second language: the same features' `en`, typed against fr.ts so a missing key fails the build. */
@@ -50,4 +51,5 @@ export const en: MessagesShape = {
   ...dashboard.en,
   ...roles.en,
   ...serverErrors.en,
+  ...decisionRules.en,
 }

@@ -22,6 +22,7 @@ import * as reports from '../features/reports/strings.ts'
 import * as dashboard from '../features/dashboard/strings.ts'
 import * as roles from '../features/roles/strings.ts'
 import * as serverErrors from '../features/server-errors/strings.ts'
+import * as decisionRules from '../features/decision-rules/strings.ts'
 
 /**
  * French, the product's first language. Each feature keeps its strings in its own `strings.ts`
@@ -53,6 +54,7 @@ export const fr = {
   ...dashboard.fr,
   ...roles.fr,
   ...serverErrors.fr,
+  ...decisionRules.fr,
 }
 
 /** The shape every language must fill: same keys, any strings. */

@@ -20,8 +20,8 @@ export interface AuthOptions {
 
 /**
  * Accounts and sessions through better-auth, in the same database as everything else.
- * Passwords are hashed (scrypt); sign-in, sign-up and password changes are rate-limited per client
- * address. Which endpoints answer, and what they accept, is decided in front of it (http/authGateway.ts).
+ * Passwords are hashed (scrypt); sign-up and password changes are rate-limited per client
+ * address; sign-in per account and per address (auth/signInRates.ts, EDGE4). Which endpoints answer, and what they accept, is decided in front of it (http/authGateway.ts).
  * Signing up joins no alliance: invitations are accepted through their link (ACCT4).
  */
 export function createAuth(options: AuthOptions) {
@@ -46,7 +46,8 @@ export function createAuth(options: AuthOptions) {
       window: options.rateLimit.windowSeconds,
       max: 300,
       customRules: {
-        '/sign-in/email': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signInMax },
+        // Sign-in is counted per account and per address in front of better-auth (auth/signInRates.ts).
+        '/sign-in/email': false,
         '/sign-up/email': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signUpMax },
         // The current password is guessed here too: the sign-in limit applies.
         '/change-password': { window: options.rateLimit.windowSeconds, max: options.rateLimit.signInMax },

@@ -174,7 +174,16 @@ export function authRoutes(deps: AppDeps) {
       authBody(deps, signUpSchema, 'password'),
       send,
     )
-    .post('/sign-in/email', describe('Sign in (sets the session cookie); rate-limited', { 200: authAnswer }), authBody(deps, signInSchema), send)
+    .post(
+      '/sign-in/email',
+      describe('Sign in (sets the session cookie); rate-limited per account and per client address (EDGE4): 429 with Retry-After', { 200: authAnswer }),
+      authBody(deps, signInSchema),
+      async (c, next) => {
+        deps.signInRates.admit(c.req.valid('json').email, c.get('clientIp'))
+        await next()
+      },
+      send,
+    )
     .post('/sign-out', describe('Sign out (invalidates the session, closes its websockets)', { 200: authAnswer }), authBody(deps, null), send)
     .get('/get-session', describe('The session and its user, without the session token', { 200: authAnswer }), send)
     .post(

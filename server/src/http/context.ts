@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { PasswordResets } from '../auth/passwordResets.ts'
+import type { SignInRates } from '../auth/signInRates.ts'
 import type { TicketStorage } from '../auth/tickets.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
 import type { Database } from '../db/schema.ts'
@@ -61,6 +62,8 @@ export interface AppDeps {
   memberLimits: MemberLimits
   /** Password reset links: asked for, read and used signed out (ACCT16–ACCT20). */
   passwordResets: PasswordResets
+  /** Sign-in budgets per account and per client address (EDGE4). */
+  signInRates: SignInRates
   /** Where history replays, diffs and exports run (LOOP3); without it, in this thread. */
   threads?: DocumentThreads
   /** History jobs one member may have waiting or running at once (LOOP4). */

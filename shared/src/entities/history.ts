@@ -36,7 +36,7 @@ export const rowPageQuerySchema = z.object({
 /** A page of named versions: the newest `limit` before the version `before` (a malformed id names no version). */
 export const versionPageQuerySchema = z.object({ limit: limitSchema, before: idSchema.optional() })
 
-/** `?gapMinutes=`: sessions split at pauses longer than this, from 1 to 1440 (10 when absent). */
+/** `?gapMinutes=`: sessions split at pauses longer than this, from 1 to 1440 (30 when absent). */
 export const sessionGapQuerySchema = z.object({
   gapMinutes: z
     .string()

@@ -42,6 +42,7 @@ export async function launchEnsemble(): Promise<EnsembleTarget> {
     ROOM_IDLE_MS: '1000',
     AUTH_SIGNUP_MAX: '100000',
     AUTH_SIGNIN_MAX: '100000',
+    AUTH_SIGNIN_ADDRESS_MAX: '100000',
     // Every bench client is the same admin (up to 1,000 idle connections): lift the per-member cap,
     // and the member's REST budgets (a ticket per connection, 5,000 opens and closes).
     WS_MAX_PER_USER: '100000',

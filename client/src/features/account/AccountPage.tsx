@@ -8,6 +8,7 @@ import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { issueMessage } from '../../components/validation.ts'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useMe, useSession } from '../auth/SessionContext.tsx'
+import { DigestSection } from './DigestSection.tsx'
 
 /**
  * `/compte`, « Mon compte » (ACCT22), reached from the header: one's address (read only), one's
@@ -27,6 +28,7 @@ export function AccountPage() {
       <p className="muted">{t('account.intro')}</p>
       <NameSection key={me.id} initialName={me.name} email={me.email} />
       <PasswordSection email={me.email} name={me.name} />
+      <DigestSection />
     </div>
   )
 }

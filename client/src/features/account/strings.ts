@@ -1,6 +1,20 @@
 /** Strings of the account page, « Mon compte » (spread into fr.ts and en.ts under `account`). */
 export const fr = {
   account: {
+    digest: {
+      title: 'Résumés par courriel',
+      intro: 'Pour chaque alliance, un courriel qui résume ce qui a changé : actions, documents, mentions et réponses.',
+      none: 'Vous ne faites partie d’aucune alliance.',
+      of: 'Résumé de « {{name}} »',
+      frequency: 'Fréquence',
+      frequencies: { off: 'Jamais', daily: 'Chaque jour', weekly: 'Chaque semaine' },
+      language: 'Langue du résumé',
+      languages: { fr: 'Français', en: 'Anglais' },
+      next: 'Prochain résumé : {{date}}',
+      off: 'Aucun résumé ne sera envoyé.',
+      save: 'Enregistrer le résumé',
+      saved: 'Préférences du résumé enregistrées.',
+    },
     link: 'Mon compte',
     title: 'Mon compte',
     intro: 'Votre nom tel que les autres membres le voient, l’adresse de connexion et le mot de passe.',
@@ -23,6 +37,20 @@ export const fr = {
 
 export const en: typeof fr = {
   account: {
+    digest: {
+      title: 'E-mail digests',
+      intro: 'For each alliance, an e-mail summing up what changed: actions, documents, mentions and replies.',
+      none: 'You belong to no alliance.',
+      of: 'Digest of “{{name}}”',
+      frequency: 'Frequency',
+      frequencies: { off: 'Never', daily: 'Every day', weekly: 'Every week' },
+      language: 'Digest language',
+      languages: { fr: 'French', en: 'English' },
+      next: 'Next digest: {{date}}',
+      off: 'No digest will be sent.',
+      save: 'Save digest',
+      saved: 'Digest preferences saved.',
+    },
     link: 'My account',
     title: 'My account',
     intro: 'Your name as the other members see it, your sign-in address and your password.',

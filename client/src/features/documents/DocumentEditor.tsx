@@ -12,6 +12,7 @@ import { renderCaret } from './caret.ts'
 import { EditorToolbar } from './EditorToolbar.tsx'
 import { followBodyLink, followBodyLinkAtCaret } from './bodyLinkNavigation.ts'
 import { LinkForm } from './LinkForm.tsx'
+import { ReadOnlyKeyboard } from './readOnlyKeyboard.ts'
 import { richTextExtensions } from './richTextExtensions.ts'
 
 interface DocumentEditorProps {
@@ -46,6 +47,7 @@ export function DocumentEditor({ collab, title, canEdit, comments }: DocumentEdi
         Collaboration.configure({ fragment: contentOf(doc) }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         CommentHighlights.configure({ controller: comments ?? null }),
+        ReadOnlyKeyboard.configure({ shortcuts: comments ? [{ key: 'm', run: () => comments.shortcut() }] : [] }),
         Extension.create({
           name: 'ensembleShortcuts',
           addKeyboardShortcuts: () => ({

@@ -112,7 +112,7 @@ export function BodyCard({ id, body, doc, canEdit, charterDefinitions }: BodyCar
           <SelectCell<DecisionRule>
             label={`${t('governance.decisionRule')} — ${name}`}
             value={body.decisionRule}
-            options={DECISION_RULES.map((r) => ({ value: r, label: t(`governance.rules.${r}`) }))}
+            options={DECISION_RULES.map((r) => ({ value: r, label: t(`decisionRules.${r}`) }))}
             entity={entity}
             field="decisionRule"
             disabled={!canEdit}

@@ -86,7 +86,7 @@ export function VotingRules({ id, body, doc, canEdit }: { id: string; body: Gove
               <option value="">{t('meetings.voting.bodyRule')}</option>
               {VOTE_RULES.map((r) => (
                 <option key={r} value={r}>
-                  {t(`meetings.rules.${r}`)}
+                  {t(`decisionRules.${r}`)}
                 </option>
               ))}
             </select>

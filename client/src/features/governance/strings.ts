@@ -20,12 +20,6 @@ export const fr = {
     totalSeats_one: 'Total : {{count}} siège',
     totalSeats_other: 'Total : {{count}} sièges',
     decisionRule: 'Règle de décision',
-    rules: {
-      consensus: 'Consensus',
-      simple_majority: 'Majorité simple',
-      two_thirds: 'Majorité qualifiée (deux tiers)',
-      unanimity: 'Unanimité',
-    },
     quorum: 'Quorum (sièges présents)',
     cadence: 'Fréquence des réunions',
     cadences: {
@@ -82,12 +76,6 @@ export const en: typeof fr = {
     totalSeats_one: 'Total: {{count}} seat',
     totalSeats_other: 'Total: {{count}} seats',
     decisionRule: 'Decision rule',
-    rules: {
-      consensus: 'Consensus',
-      simple_majority: 'Simple majority',
-      two_thirds: 'Qualified majority (two-thirds)',
-      unanimity: 'Unanimity',
-    },
     quorum: 'Quorum (seats present)',
     cadence: 'Meeting frequency',
     cadences: {

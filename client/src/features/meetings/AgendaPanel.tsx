@@ -1,8 +1,11 @@
-import type { AgendaItem, MeetingDetail } from '@ensemble/shared'
-import { type DragEvent, type FormEvent, useState } from 'react'
+import { type AgendaItem, agendaItemInputSchema, type MeetingDetail } from '@ensemble/shared'
+import { type DragEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Field } from '../../components/Field.tsx'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { Link } from '../../router.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { SECTIONS, workspaceUrl } from '../workspaces/sections.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
 import { keyForMove } from './agendaOrder.ts'
@@ -16,16 +19,11 @@ import type { MeetingsApi } from './meetingsApi.ts'
 export function AgendaPanel({ detail, api, canChair, onError }: { detail: MeetingDetail; api: MeetingsApi; canChair: boolean; onError(error: unknown): void }) {
   const { t } = useTranslation()
   const { notify } = useToasts()
-  const [title, setTitle] = useState('')
   const [announce, setAnnounce] = useState('')
   const [dragged, setDragged] = useState<string | null>(null)
   const [over, setOver] = useState<number | null>(null)
   const items = detail.agenda
   const id = detail.meeting.id
-  const add = (e: FormEvent) => {
-    e.preventDefault()
-    if (title.trim()) api.addItem(id, title.trim()).then(() => setTitle(''), onError)
-  }
   const move = (from: number, to: number) => {
     const key = keyForMove(
       items.map((i) => i.orderKey),
@@ -113,21 +111,42 @@ export function AgendaPanel({ detail, api, canChair, onError }: { detail: Meetin
       </ol>
       {canChair && (
         <>
-          <form onSubmit={add} className="inline-form">
-            <label>
-              <span className="visually-hidden">{t('meetings.itemTitle')}</span>
-              <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('meetings.itemTitle')} maxLength={200} />
-            </label>
-            <button type="submit" className="button">
-              {t('meetings.addItem')}
-            </button>
-          </form>
+          <AddItemForm add={(title) => api.addItem(id, title)} />
           <button type="button" className="button" onClick={suggest}>
             {t('meetings.suggest')}
           </button>
         </>
       )}
     </section>
+  )
+}
+
+/** The chair adds an item, on the shared schema: a blank title is refused beside the field (EDGE7). */
+function AddItemForm({ add }: { add(title: string): Promise<unknown> }) {
+  const { t } = useTranslation()
+  const { bind, errorOf, formError, busy, onSubmit, set } = useSchemaForm<{ title: string }, { title: string }>(agendaItemInputSchema, {
+    defaultValues: { title: '' },
+    describe: useApiErrorHandler(),
+  })
+  const submit = onSubmit(async (data) => {
+    await add(data.title)
+    set('title', '')
+  })
+  const title = bind('title')
+  return (
+    <form onSubmit={submit} className="form inline-form" noValidate data-testid="add-agenda-item">
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
+        </p>
+      )}
+      <Field label={t('meetings.itemTitle')} error={errorOf('title')}>
+        {(control) => <input {...control} value={title.value} onChange={title.onChange} maxLength={200} />}
+      </Field>
+      <button type="submit" className="button" disabled={busy}>
+        {t('meetings.addItem')}
+      </button>
+    </form>
   )
 }
 

@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/queryKeys.ts'
 import { useLiveWorkspace } from '../comments/workspaceEvents.ts'
 import { CommentTargetButton, TargetCommentsProvider } from '../comments/TargetComments.tsx'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
+import { CollegeExplanation } from './CollegeExplanation.tsx'
 import { DecisionActionForm } from './DecisionActionForm.tsx'
 import { LabelledSelect } from './LabelledSelect.tsx'
 import { meetingsApi } from './meetingsApi.ts'
@@ -64,6 +65,7 @@ export function DecisionRegister({ bodyId }: { bodyId: string }) {
                 {t(`meetings.outcomes.${d.outcome}`)} · {t(`meetings.decisionTypes.${d.decisionType}`)} ·{' '}
                 {t('meetings.decidedOn', { date: formatDateTime(d.decidedAt) })}
                 {d.actionIds.length > 0 && <span className="muted"> · {t('meetings.linkedActions', { count: d.actionIds.length })}</span>}
+                {d.result && <CollegeExplanation colleges={d.result.colleges} testId="decision-explanation" />}
                 {d.outcome === 'adopted' && <DecisionActionForm decision={d} plan={null} onDone={load} />}
               </li>
             ))}

@@ -68,7 +68,7 @@ export function MeetingRoom({ meetingId, onBack }: { meetingId: string; onBack()
           <AttendancePanel detail={detail} api={api} canTake={canChair} me={me.id} onError={onError} />
           <VotePanel detail={detail} api={api} canChair={canChair} me={me.id} onError={onError} />
           <MeetingDecisions meetingId={meeting.id} planDoc={plan?.doc ?? null}>
-            {canChair && meeting.status !== 'closed' && meeting.status !== 'cancelled' && <RecordDecisionForm detail={detail} api={api} onError={onError} />}
+            {canChair && meeting.status !== 'closed' && meeting.status !== 'cancelled' && <RecordDecisionForm detail={detail} api={api} />}
           </MeetingDecisions>
         </div>
         <div className="meeting-room__main">

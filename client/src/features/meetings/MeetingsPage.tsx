@@ -1,10 +1,12 @@
-import { can, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
+import { can, type CreateMeetingInput, createMeetingSchema, type RsvpAnswer, RSVP_ANSWERS } from '@ensemble/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../comments/formatDateTime.ts'
 import * as Y from 'yjs'
 import { queryKeys } from '../../api/queryKeys.ts'
+import { Field } from '../../components/Field.tsx'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { useToasts } from '../../components/Toasts.tsx'
 import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useCollabDoc } from '../collab/useCollabDoc.ts'
@@ -131,52 +133,63 @@ function MeetingList({ onOpen }: { onOpen(id: string): void }) {
   )
 }
 
+/** A `datetime-local` value as an instant; what is not a date is left for the schema to refuse beside its field. */
+const instantOf = (value: string) => {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? value : date.toISOString()
+}
+
+interface ScheduleValues {
+  title: string
+  startsAt: string
+  endsAt: string
+  place: string
+  videoUrl: string
+}
+
+/** Convening a meeting: the shared schema checks it before sending, its refusals beside their fields (UI2, EDGE7). */
 function ScheduleForm({ bodyId, bodyName, onScheduled }: { bodyId: string; bodyName: string; onScheduled(): void }) {
   const { t } = useTranslation()
   const { workspace } = useWorkspace()
-  const handleError = useApiErrorHandler()
-  const [error, setError] = useState<string | null>(null)
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    const text = (name: string) => String(form.get(name) ?? '').trim()
-    const instant = (name: string) => new Date(text(name)).toISOString()
-    setError(null)
-    meetingsApi(workspace.id)
-      .create({
-        bodyId,
-        title: text('title') || t('meetings.defaultTitle', { body: bodyName }),
-        startsAt: instant('startsAt'),
-        endsAt: instant('endsAt'),
-        place: text('place') || null,
-        videoUrl: text('videoUrl') || null,
-      })
-      .then(onScheduled, (err: unknown) => setError(handleError(err)))
+  const { bind, errorOf, formError, busy, onSubmit, form } = useSchemaForm<ScheduleValues, CreateMeetingInput>(createMeetingSchema, {
+    defaultValues: { title: '', startsAt: '', endsAt: '', place: '', videoUrl: '' },
+    prepare: (v) => ({
+      bodyId,
+      title: v.title.trim() || t('meetings.defaultTitle', { body: bodyName }),
+      startsAt: instantOf(v.startsAt),
+      endsAt: instantOf(v.endsAt),
+      place: v.place.trim() || null,
+      videoUrl: v.videoUrl.trim() || null,
+    }),
+    describe: useApiErrorHandler(),
+  })
+  const submit = onSubmit(async (data) => {
+    await meetingsApi(workspace.id).create(data)
+    form.reset()
+    onScheduled()
+  })
+  const input = (name: keyof ScheduleValues, type: string, extra: { maxLength?: number; required?: boolean } = {}) => {
+    const field = bind(name)
+    return (
+      <Field label={t(`meetings.fields.${name}`)} error={errorOf(name)}>
+        {(control) => <input {...control} {...extra} name={name} type={type} value={field.value} onChange={field.onChange} />}
+      </Field>
+    )
   }
   return (
-    <form onSubmit={submit} className="schedule-form" aria-labelledby="schedule-title">
+    <form onSubmit={submit} className="form schedule-form" aria-labelledby="schedule-title" noValidate data-testid="schedule-form">
       <h3 id="schedule-title">{t('meetings.schedule')}</h3>
-      <label>
-        {t('meetings.fields.title')} <input name="title" maxLength={200} />
-      </label>
-      <label>
-        {t('meetings.fields.startsAt')} <input name="startsAt" type="datetime-local" required />
-      </label>
-      <label>
-        {t('meetings.fields.endsAt')} <input name="endsAt" type="datetime-local" required />
-      </label>
-      <label>
-        {t('meetings.fields.place')} <input name="place" maxLength={300} />
-      </label>
-      <label>
-        {t('meetings.fields.videoUrl')} <input name="videoUrl" type="url" />
-      </label>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
         </p>
       )}
-      <button type="submit" className="button button--primary">
+      {input('title', 'text', { maxLength: 200 })}
+      {input('startsAt', 'datetime-local', { required: true })}
+      {input('endsAt', 'datetime-local', { required: true })}
+      {input('place', 'text', { maxLength: 300 })}
+      {input('videoUrl', 'url')}
+      <button type="submit" className="button button--primary" disabled={busy}>
         {t('meetings.schedule')}
       </button>
     </form>

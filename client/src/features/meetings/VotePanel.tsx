@@ -1,9 +1,12 @@
-import { DECISION_TYPES, type DecisionType, type MeetingDetail, type VoteView } from '@ensemble/shared'
-import { type FormEvent, useState } from 'react'
+import { DECISION_TYPES, type DecisionType, type MeetingDetail, type OpenVoteInput, openVoteSchema, type VoteView } from '@ensemble/shared'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/ApiError.ts'
+import { Field } from '../../components/Field.tsx'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
-import { LabelledSelect } from './LabelledSelect.tsx'
+import { CollegeExplanation } from './CollegeExplanation.tsx'
 import type { MeetingsApi } from './meetingsApi.ts'
 
 interface Props {
@@ -16,56 +19,84 @@ interface Props {
 
 const round = (n: number) => Math.round(n * 100) / 100
 
+interface OpenVoteValues {
+  question: string
+  decisionType: DecisionType
+  agendaItemId: string
+  secret: boolean
+}
+
 /** Open a vote, cast ballots (for oneself or a proxy), watch the tally and the result live. */
 export function VotePanel({ detail, api, canChair, me, onError }: Props) {
   const { t } = useTranslation()
-  const [question, setQuestion] = useState('')
-  const [decisionType, setDecisionType] = useState<DecisionType>('ordinary')
-  const [secret, setSecret] = useState(false)
-  const [agendaItemId, setAgendaItemId] = useState('')
-  const open = (e: FormEvent) => {
-    e.preventDefault()
-    if (!question.trim()) return
-    api
-      .openVote(detail.meeting.id, { question: question.trim(), decisionType, secret, agendaItemId: agendaItemId || null })
-      .then(() => setQuestion(''), onError)
-  }
   return (
     <section aria-labelledby="votes-title" className="meeting-panel">
       <h2 id="votes-title">{t('meetings.votes')}</h2>
       {detail.votes.map((vote) => (
         <VoteCard key={vote.id} vote={vote} detail={detail} api={api} canChair={canChair} me={me} onError={onError} />
       ))}
-      {canChair && (
-        <form onSubmit={open} className="vote-form">
-          <label>
-            {t('meetings.question')}
-            <input value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={200} data-testid="vote-question" />
-          </label>
-          <LabelledSelect
-            label={t('meetings.decisionType')}
-            value={decisionType}
-            onChange={(v) => setDecisionType(v as DecisionType)}
-            options={DECISION_TYPES.map((d) => ({ value: d, label: t(`meetings.decisionTypes.${d}`) }))}
-          />
-          {detail.agenda.length > 0 && (
-            <LabelledSelect
-              label={t('meetings.agendaItem')}
-              value={agendaItemId}
-              onChange={setAgendaItemId}
-              empty={t('meetings.noAgendaItem')}
-              options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))}
-            />
-          )}
-          <label>
-            <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> {t('meetings.secret')}
-          </label>
-          <button type="submit" className="button button--primary" data-testid="open-vote">
-            {t('meetings.openVote')}
-          </button>
-        </form>
-      )}
+      {canChair && <OpenVoteForm detail={detail} api={api} />}
     </section>
+  )
+}
+
+/** The chair's form opening a vote, on the shared schema: its refusals beside their fields (UI2, EDGE7). */
+function OpenVoteForm({ detail, api }: Pick<Props, 'detail' | 'api'>) {
+  const { t } = useTranslation()
+  const { bind, bindCheckbox, errorOf, formError, busy, onSubmit, set } = useSchemaForm<OpenVoteValues, OpenVoteInput>(openVoteSchema, {
+    defaultValues: { question: '', decisionType: 'ordinary', agendaItemId: '', secret: false },
+    prepare: (v) => ({ ...v, question: v.question.trim(), agendaItemId: v.agendaItemId || null }),
+    describe: useApiErrorHandler(),
+  })
+  const submit = onSubmit(async (data) => {
+    await api.openVote(detail.meeting.id, data)
+    set('question', '')
+  })
+  const question = bind('question')
+  const decisionType = bind('decisionType')
+  const agendaItem = bind('agendaItemId')
+  return (
+    <form onSubmit={submit} className="form vote-form" noValidate aria-label={t('meetings.openVote')}>
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
+        </p>
+      )}
+      <Field label={t('meetings.question')} error={errorOf('question')}>
+        {(control) => <input {...control} value={question.value} onChange={question.onChange} required maxLength={200} data-testid="vote-question" />}
+      </Field>
+      <Field label={t('meetings.decisionType')} error={errorOf('decisionType')}>
+        {(control) => (
+          <select {...control} value={decisionType.value} onChange={decisionType.onChange}>
+            {DECISION_TYPES.map((d) => (
+              <option key={d} value={d}>
+                {t(`meetings.decisionTypes.${d}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {detail.agenda.length > 0 && (
+        <Field label={t('meetings.agendaItem')} error={errorOf('agendaItemId')}>
+          {(control) => (
+            <select {...control} value={agendaItem.value} onChange={agendaItem.onChange}>
+              <option value="">{t('meetings.noAgendaItem')}</option>
+              {detail.agenda.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <label className="field field--checkbox">
+        <input type="checkbox" {...bindCheckbox('secret')} /> {t('meetings.secret')}
+      </label>
+      <button type="submit" className="button button--primary" data-testid="open-vote" disabled={busy}>
+        {t('meetings.openVote')}
+      </button>
+    </form>
   )
 }
 
@@ -90,7 +121,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
     <article className="vote" data-testid="vote" data-vote-status={vote.status} aria-labelledby={`vote-${vote.id}`}>
       <h3 id={`vote-${vote.id}`}>{vote.question}</h3>
       <p className="muted">
-        {t('meetings.ruleOf', { rule: t(`meetings.rules.${vote.rule}`) })}
+        {t('meetings.ruleOf', { rule: t(`decisionRules.${vote.rule}`) })}
         {vote.secret && ` · ${t('meetings.secret')}`}
         {item && ` · ${t('meetings.aboutItem', { title: item.title })}`}
       </p>
@@ -115,6 +146,7 @@ function VoteCard({ vote, detail, api, canChair, me, onError }: { vote: VoteView
             : t('meetings.secretResult', { outcome: t(`meetings.outcomes.${result.outcome}`), ...result.votes })}
         </p>
       )}
+      {result && <CollegeExplanation colleges={result.colleges} testId="vote-explanation" />}
       {vote.status === 'open' && seats.length > 0 && (
         <fieldset className="vote__ballot" aria-label={vote.question}>
           {seats.length > 1 && (

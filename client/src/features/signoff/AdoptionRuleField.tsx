@@ -52,14 +52,14 @@ export function AdoptionRuleField({ collab, status }: { collab: CollabDoc; statu
                   <SelectCell<AdoptionRule>
                     label={label}
                     value={rule}
-                    options={ADOPTION_RULES.map((r) => ({ value: r, label: t(`adoptionRules.rules.${r}`) }))}
+                    options={ADOPTION_RULES.map((r) => ({ value: r, label: t(`decisionRules.${r}`) }))}
                     entity="meta"
                     field={ADOPTION_RULES_KEY}
                     onCommit={choose(docName)}
                     testId={`adoption-rule-${docName}`}
                   />
                 ) : (
-                  <span data-testid={`adoption-rule-${docName}`}>{t(`adoptionRules.rules.${rule}`)}</span>
+                  <span data-testid={`adoption-rule-${docName}`}>{t(`decisionRules.${rule}`)}</span>
                 )}
               </dd>
             </div>

@@ -1,11 +1,14 @@
-import { can, type SignoffRoundView } from '@ensemble/shared'
+import { can, type ProposeInput, proposeSchema, type SignoffRoundView } from '@ensemble/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryKeys } from '../../api/queryKeys.ts'
 import { withContentKeys } from '../../components/contentKeys.ts'
+import { Field } from '../../components/Field.tsx'
+import { useSchemaForm } from '../../components/form/useSchemaForm.ts'
 import { apiErrorMessage } from '../../components/validation.ts'
 import { useMe } from '../auth/SessionContext.tsx'
+import { useApiErrorHandler } from '../auth/useApiErrorHandler.ts'
 import { castVote, draftExportPath, exportPath, fetchRounds, proposeVersion, unlockDocument, withdrawRound } from '../history/api.ts'
 import { useDocumentEvents } from '../history/useDocumentEvents.ts'
 import { useWorkspace } from '../workspaces/WorkspaceContext.tsx'
@@ -34,7 +37,6 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   })
   const run = (action: () => Promise<unknown>, then?: () => void) => step.mutate(action, { onSuccess: then })
   const failure = step.error ?? rounds.error
-  const [name, setName] = useState('')
   const [notice, setNotice] = useState('')
   // Another member proposed, answered, withdrew or unlocked: the rounds are read again
   // (api/liveQueries.ts) and it is said politely.
@@ -44,14 +46,6 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
   const manage = can({ role: abilities.role }, 'signoff.manage')
   const open = rounds.data?.find((r) => r.status === 'open') ?? null
   const lastAdopted = rounds.data?.filter((r) => r.status === 'adopted').at(-1) ?? null
-  const onPropose = (e: FormEvent) => {
-    e.preventDefault()
-    if (name.trim())
-      run(
-        () => proposeVersion(ws, docName, name.trim()),
-        () => setName(''),
-      )
-  }
   return (
     <section className="signoff-panel" aria-labelledby={`signoff-${docName}`}>
       <h2 id={`signoff-${docName}`}>{t('history.signoff.title')}</h2>
@@ -64,13 +58,12 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
         <Round key={round.id} round={round} myId={me.id} run={run} workspaceId={ws} manage={manage} />
       ))}
       {manage && !open && status !== 'adopted' && (
-        <form onSubmit={onPropose}>
-          <label>
-            {t('history.signoff.proposeName')}
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
-          </label>
-          <button type="submit">{t('history.signoff.propose')}</button>
-        </form>
+        <ProposeForm
+          propose={async (name) => {
+            await proposeVersion(ws, docName, name)
+            await queryClient.invalidateQueries({ queryKey: queryKeys.signoff(ws, docName) })
+          }}
+        />
       )}
       {manage && status === 'adopted' && (
         <button type="button" onClick={() => run(() => unlockDocument(ws, docName))}>
@@ -93,6 +86,35 @@ export function SignoffPanel({ docName, status }: { docName: string; status: str
         </p>
       )}
     </section>
+  )
+}
+
+/** Steering names the current state and proposes it, on the shared schema: a blank name is refused beside the field (EDGE7). */
+function ProposeForm({ propose }: { propose(name: string): Promise<void> }) {
+  const { t } = useTranslation()
+  const { bind, errorOf, formError, busy, onSubmit, form } = useSchemaForm<{ name: string }, ProposeInput>(proposeSchema, {
+    defaultValues: { name: '' },
+    describe: useApiErrorHandler(),
+  })
+  const submit = onSubmit(async (data) => {
+    await propose(data.name ?? '')
+    form.reset({ name: '' })
+  })
+  const name = bind('name')
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="propose-form">
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
+        </p>
+      )}
+      <Field label={t('history.signoff.proposeName')} error={errorOf('name')}>
+        {(control) => <input {...control} value={name.value} onChange={name.onChange} maxLength={200} required />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('history.signoff.propose')}
+      </button>
+    </form>
   )
 }
 
@@ -132,7 +154,7 @@ function Round(props: {
         </p>
       )}
       <p className="signoff-round__rule">
-        {t('adoptionRules.roundRule', { rule: t(`adoptionRules.rules.${round.rule}`) })}
+        {t('adoptionRules.roundRule', { rule: t(`decisionRules.${round.rule}`) })}
         <br />
         {/* The server explains the outcome in both languages (approvals counted against the rule). */}
         {round.outcome.explanation[i18n.language === 'en' ? 'en' : 'fr']}

@@ -33,12 +33,6 @@ export const fr = {
     roundRule: 'Règle de ce tour : {{rule}}',
     locked: 'La charte est adoptée : ses règles d’adoption ne changent que par avenant.',
     documents: { vision: 'Vision partagée', charter: 'Charte partenariale', agreement: 'Accord de consortium', convention: 'Convention de partenariat' },
-    rules: {
-      unanimity: 'Unanimité des partenaires (une abstention bloque)',
-      consensus: 'Consensus : aucune objection (les abstentions ne bloquent pas)',
-      two_thirds: 'Deux tiers des partenaires',
-      majority: 'Majorité des partenaires',
-    },
   },
 }
 
@@ -75,11 +69,5 @@ export const en: typeof fr = {
     roundRule: 'Rule of this round: {{rule}}',
     locked: 'The charter is adopted: its adoption rules change only through an amendment.',
     documents: { vision: 'Shared vision', charter: 'Partnership charter', agreement: 'Consortium agreement', convention: 'Partnership agreement' },
-    rules: {
-      unanimity: 'Unanimity of partners (an abstention blocks)',
-      consensus: 'Consensus: no objection (abstentions do not block)',
-      two_thirds: 'Two thirds of partners',
-      majority: 'Majority of partners',
-    },
   },
 }

@@ -3,8 +3,8 @@ import { describeChanges } from '../../collab/changes.ts'
 import type { LogRow } from '../../storage/docStore.ts'
 import { replayDoc, replayInto } from './replay.ts'
 
-/** Edits of one author with less than this between two of them form one session. */
-export const SESSION_GAP_MS = 10 * 60_000
+/** A person's edits with less than this between two of them form one session: a sitting (EDGE3). */
+export const SESSION_GAP_MS = 30 * 60_000
 
 export interface HistorySession {
   /** null: changes made by the server (restore, sign-off status). */
@@ -46,18 +46,25 @@ export function touchesOf(doc: Y.Doc, rows: readonly LogRow[]): RowTouch[] {
   return out
 }
 
-/** Groups rows into sessions: consecutive rows of the same author, each less than `gapMs` after the previous one. */
+/**
+ * Groups rows into sessions (EDGE3): a row joins its author's latest session when it comes less
+ * than `gapMs` after that session's last row, even if other people's rows came in between (two
+ * people writing together make two sessions, not one per turn); otherwise it opens a new session.
+ * Sessions are listed by their first row, so a page cursor on `firstRowId` stays ordered.
+ */
 export function groupSessions(rows: readonly RowTouch[], gapMs = SESSION_GAP_MS): HistorySession[] {
   const sessions: HistorySession[] = []
   const touched = new Map<HistorySession, Set<string>>()
+  const open = new Map<string | null, HistorySession>()
   for (const row of rows) {
-    let current = sessions.at(-1)
-    if (!current || current.authorId !== row.authorId || row.createdAt - current.to >= gapMs) {
+    let current = open.get(row.authorId)
+    if (!current || row.createdAt - current.to >= gapMs) {
       current = { authorId: row.authorId, from: row.createdAt, to: row.createdAt, firstRowId: row.id, lastRowId: row.id, edits: 0, touched: [] }
       sessions.push(current)
       touched.set(current, new Set())
+      open.set(row.authorId, current)
     }
-    current.to = row.createdAt
+    current.to = Math.max(current.to, row.createdAt)
     current.lastRowId = row.id
     current.edits++
     for (const label of row.touched) touched.get(current)!.add(label)

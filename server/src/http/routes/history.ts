@@ -72,7 +72,7 @@ export function historyRoutes(deps: AppDeps, history: HistoryService, events: Wo
     .get(
       '/:docName/history',
       describe(
-        `Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 10)${paged} (a row id); 429 past the history jobs allowed (LOOP4)`,
+        `Who changed the document and when, in sessions (same author, pauses under ?gapMinutes=, default 30; a person's session goes on across other people's edits)${paged} (a row id); 429 past the history jobs allowed (LOOP4)`,
         {
           200: z.array(historySessionSchema),
         },
