@@ -54,13 +54,22 @@ export function fieldPresenceStore(awareness: Awareness): FieldPresenceStore {
     return true
   }
   read()
+  // One listener on the awareness for every cell: read once, then each subscriber is told.
+  const subscribers = new Set<() => void>()
+  const listener = () => {
+    if (read()) for (const notify of subscribers) notify()
+  }
   const store: FieldPresenceStore = {
     subscribe(onChange) {
-      const listener = () => {
-        if (read()) onChange()
+      if (subscribers.size === 0) {
+        read()
+        awareness.on('change', listener)
       }
-      awareness.on('change', listener)
-      return () => awareness.off('change', listener)
+      subscribers.add(onChange)
+      return () => {
+        subscribers.delete(onChange)
+        if (subscribers.size === 0) awareness.off('change', listener)
+      }
     },
     editorsOf: (key) => byKey.get(key) ?? NOBODY,
     all: () => editors,
