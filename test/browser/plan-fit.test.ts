@@ -64,10 +64,10 @@ describe.skipIf(!browserTestsEnabled())('[PLANUI] the plan table fits the screen
     expect(titleBox.x).toBeGreaterThanOrEqual(regionBox.x)
     expect(titleBox.x).toBeLessThan(regionBox.x + 20)
     // The title is what is painted there, not a cell scrolled beneath it.
-    const onTop = await a.evaluate(
-      ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-field]')?.getAttribute('data-field'),
-      { x: titleBox.x + 20, y: titleBox.y + titleBox.height / 2 },
-    )
+    const onTop = await a.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-field]')?.getAttribute('data-field'), {
+      x: titleBox.x + 20,
+      y: titleBox.y + titleBox.height / 2,
+    })
     expect(onTop).toBe('title')
     expect(await fitsWindow(a)).toBe(true)
     expect(await axeViolations(a)).toEqual([])
@@ -140,7 +140,9 @@ describe.skipIf(!browserTestsEnabled())('[PLANUI] the plan table fits the screen
     await label.waitFor(WAIT)
     await expect(label.textContent()).resolves.toBe('Membre 0 steering modifie')
     // Outline and label in B's colour (the server's, from B's identity).
-    const outline = await row(a, 'a2').getByTestId('action-deadline').evaluate((el) => getComputedStyle(el).outlineStyle)
+    const outline = await row(a, 'a2')
+      .getByTestId('action-deadline')
+      .evaluate((el) => getComputedStyle(el).outlineStyle)
     expect(outline).toBe('solid')
     await expect(a.getByTestId('field-presence-announcer').textContent()).resolves.toBe('Membre 0 steering modifie Échéance — Former les animateurs.')
     // Only this cell.

@@ -229,6 +229,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
       (['responsible', 'consulted', 'informed'] as const).map((field) => [
         field,
         <PeoplePicker
+          key={field}
           label={label(field)}
           legend={columns[field]}
           selected={action[field]}

@@ -24,12 +24,12 @@ export function CellFrame({
   const { editors, onFocus, onBlur } = useFieldPresence(entity, field)
   const first = editors[0]
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: listens to the focus moving in and out of the cell's own control, adds no interaction.
     <div
       className={`${className}${first ? ' cell--edited' : ''}`}
       style={first ? ({ '--editor-color': first.color } as CSSProperties) : undefined}
       onFocus={editable ? onFocus : undefined}
       onBlur={editable ? onBlur : undefined}
-      data-editors={first ? editors.map((u) => u.name).join(', ') : undefined}
     >
       {children}
       {first && (
