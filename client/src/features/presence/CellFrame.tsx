@@ -29,7 +29,8 @@ export function CellFrame({
       className={`${className}${first ? ' cell--edited' : ''}`}
       style={first ? ({ '--editor-color': first.color } as CSSProperties) : undefined}
       onFocus={editable ? onFocus : undefined}
-      onBlur={editable ? onBlur : undefined}
+      // Moving within the cell (a picker's button to its checkboxes) is not leaving it.
+      onBlur={editable ? (event) => event.currentTarget.contains(event.relatedTarget as Node | null) || onBlur() : undefined}
     >
       {children}
       {first && (
