@@ -1,9 +1,10 @@
 import { actionsOf, buildAction, planMetaOf } from '@ensemble/shared'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
+import { ARTIFACTS_DIR, browserSuite, browserTestsEnabled, signInThroughUi } from '../helpers/browser.ts'
 import { connectDoc } from '../helpers/collab.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -112,6 +113,7 @@ describe.skipIf(!browserTestsEnabled())('[PLANUI] the plan table fits the screen
     const planLink = a.getByRole('navigation', { name: 'Navigation de l’alliance' }).getByRole('link', { name: 'Plan d’action' })
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false')
     await expect(planLink.isVisible()).resolves.toBe(false)
+    await a.screenshot({ path: path.join(ARTIFACTS_DIR, 'plan-fit-phone.png') })
     await toggle.focus()
     await a.keyboard.press('Enter')
     await planLink.waitFor({ state: 'visible', ...WAIT })
@@ -147,6 +149,8 @@ describe.skipIf(!browserTestsEnabled())('[PLANUI] the plan table fits the screen
     await expect(a.getByTestId('field-presence-announcer').textContent()).resolves.toBe('Membre 0 steering modifie Échéance — Former les animateurs.')
     // Only this cell.
     await expect(a.getByTestId('cell-editors').count()).resolves.toBe(1)
+    await row(a, 'a2').getByTestId('action-deadline').scrollIntoViewIfNeeded()
+    await a.screenshot({ path: path.join(ARTIFACTS_DIR, 'plan-fit-presence.png') })
 
     await bDeadline.blur()
     await label.waitFor({ state: 'detached', ...WAIT })
