@@ -173,7 +173,7 @@ describe('AUTHZ2 presence', () => {
 })
 
 describe('LIM7 presence keeps only known fields', () => {
-  it('[LIM7] a raw presence frame with a forged name, extra fields and malformed cursors reaches the others as the cursor the web client sends (when well-formed) and the server’s own user, nothing else', async () => {
+  it('[LIM7] [PLANUI5] a raw presence frame with a forged name, extra fields and malformed cursors reaches the others as the cursor the web client sends (when well-formed) and the server’s own user, nothing else', async () => {
     const docName = 'agreement'
     const watcher = await provider(alliance.admin, docName)
     const mallory = await rawDoc(member(MALLORY), docName)
@@ -216,8 +216,24 @@ describe('LIM7 presence keeps only known fields', () => {
     send(++clock, { cursor: null })
     await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: 'cleared cursor' })
     expect(stateOf()).toEqual({ cursor: null, user: expect.objectContaining({ id: member(MALLORY).userId }) })
+    // The focused table cell (PLANUI5) is relayed with its shape only: two short plain names.
+    send(++clock, { focus: { entity: 'actions/a1', field: 'deadline' } })
+    await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: 'focused field' })
+    expect(stateOf()).toEqual({ focus: { entity: 'actions/a1', field: 'deadline' }, user: expect.objectContaining({ id: member(MALLORY).userId }) })
+    const malformedFocus = [
+      { entity: 'actions/a1', field: 'deadline', name: 'Claire Admin' },
+      { entity: `actions/${'a'.repeat(100)}`, field: 'deadline' },
+      { entity: 'actions/a1', field: '<img src=x onerror=alert(1)>' },
+      { entity: 'actions/a1' },
+      'actions/a1#deadline',
+    ]
+    for (const focus of malformedFocus) {
+      send(++clock, { focus })
+      await waitFor(() => watcher.provider.awareness.meta.get(clientId)?.clock === clock, { message: `focus ${clock}` })
+      expect({ focus, state: stateOf() }).toEqual({ focus, state: { user: expect.objectContaining({ id: member(MALLORY).userId }) } })
+    }
     mallory.ws.terminate()
-    report('LIM7', { forgedFieldsDropped: 5, malformedCursorsDropped: malformed.length })
+    report('LIM7', { forgedFieldsDropped: 5, malformedCursorsDropped: malformed.length, malformedFocusDropped: malformedFocus.length })
   })
 })
 

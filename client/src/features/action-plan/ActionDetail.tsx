@@ -1,4 +1,5 @@
 import type { Action } from '@ensemble/shared'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { TextCell } from '../collab/cells/TextCell.tsx'
@@ -25,12 +26,26 @@ interface ActionDetailProps {
   objectives: ObjectiveChoices
   /** Picks the objective the action serves (the row's own writer). */
   onPickObjective(value: string | null): string | null
+  /** The cells of the columns hidden from the table, edited here instead (PLANUI3). */
+  moved?: readonly { key: string; name: string; cell: ReactNode }[]
 }
 
-export function ActionDetail({ id, action, title, doc, canEdit, check, objectives, onPickObjective }: ActionDetailProps) {
+export function ActionDetail({ id, action, title, doc, canEdit, check, objectives, onPickObjective, moved = [] }: ActionDetailProps) {
   const { t } = useTranslation()
   return (
     <section className="action-detail" aria-label={t('plan.detailsOf', { title })}>
+      {moved.length > 0 && (
+        <div className="action-detail__moved" data-testid="action-detail-moved">
+          {moved.map((column) => (
+            <div key={column.key} className={`action-detail__cell action-detail__cell--${column.key}`}>
+              <p className="action-detail__label" aria-hidden="true">
+                {column.name}
+              </p>
+              {column.cell}
+            </div>
+          ))}
+        </div>
+      )}
       <div className="action-detail__objective">
         <ObjectivePicker
           label={`${t('plan.objectiveServed')} — ${title}`}

@@ -23,6 +23,9 @@ import { useSteering } from '../objectives/useSteering.ts'
 import { objectiveChoices } from './objectiveChoices.ts'
 import { PlanViewControls } from './PlanViewControls.tsx'
 import { usePlanViewQuery } from './usePlanViewQuery.ts'
+import { ColumnChooser } from './ColumnChooser.tsx'
+import { COLUMN_REM, usePlanColumns } from './planColumns.ts'
+import { FieldPresenceAnnouncer } from '../presence/FieldPresenceAnnouncer.tsx'
 
 /** One row of a filtered or grouped plan: a group's heading, or an action under it. */
 type ViewRow = { kind: 'group'; key: string; count: number } | { kind: 'action'; id: string; instance: string }
@@ -72,6 +75,11 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
   const plan = preview ?? live
   const count = preview ? preview.count : plan.ids.length
   const rules = useActionRules(collab.doc)
+  const columnsShown = usePlanColumns(me.id)
+  const hidden = columnsShown.hidden
+  const shownKeys = PLAN_COLUMN_KEYS.filter((key) => !hidden.has(key as never))
+  // As wide as the columns it shows: with few columns the table fits a phone without scrolling.
+  const tableRem = shownKeys.reduce((sum, key) => sum + COLUMN_REM[key], 0)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const body = useRef<HTMLTableSectionElement>(null)
   // Only the rows in the viewport at first (the preview's, then the live ones): the rows rendered
@@ -169,6 +177,18 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
     focusLater(`[data-action-id="${id}"] [data-field="title"]`)
   }
 
+  // « la colonne Échéance de « Baliser le sentier » », for the announcement of who edits what.
+  const describeFocus = useCallback(
+    (focus: { entity: string; field: string }) => {
+      const id = focus.entity.startsWith('actions/') ? focus.entity.slice('actions/'.length) : null
+      const action = id ? live.byId.get(id) : undefined
+      const column = (columns as Record<string, string>)[focus.field]
+      if (!action || !column) return null
+      return t('plan.cellLabel', { column, title: action.title.trim() || t('plan.untitled') })
+    },
+    [live, columns, t],
+  )
+
   const threadLabel = useCallback((thread: CommentThread) => planThreadLabel(t, thread, (id) => live.byId.get(id)), [t, live])
 
   return (
@@ -191,6 +211,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
           shown={view?.shown ?? live.ids.length}
           total={live.ids.length}
         />
+        <ColumnChooser hidden={hidden} onToggle={columnsShown.toggle} />
         {(abilities.createActions || abilities.proposeActions) && (
           <button type="button" className="button button--primary" onClick={add} disabled={!collab.synced} data-testid="add-action">
             + {t('plan.addAction')}
@@ -199,31 +220,31 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
       </div>
       <aside aria-label={t('presence.title')} className="presence-bar">
         <PresenceList collab={collab} />
+        <FieldPresenceAnnouncer awareness={collab.awareness} describe={describeFocus} />
       </aside>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways inside this region; a keyboard user reaches it to scroll it (axe scrollable-region-focusable). */}
       <section className="table-scroll" aria-labelledby="plan-caption" tabIndex={0}>
         {/* Rows are counted from the header row (1); a long plan renders only the rows near the viewport. */}
-        <table className="plan-table" data-testid="plan-table" aria-rowcount={rowCount + 1} aria-busy={preview ? true : undefined}>
+        <table
+          className={`plan-table${[...hidden].map((key) => ` hide-${key}`).join('')}`}
+          data-testid="plan-table"
+          style={{ width: `max(100%, ${tableRem}rem)` }}
+          aria-rowcount={rowCount + 1}
+          aria-busy={preview ? true : undefined}
+        >
           <caption id="plan-caption">{t('plan.tableCaption')}</caption>
           <colgroup>
-            {PLAN_COLUMN_KEYS.map((key) => (
+            {shownKeys.map((key) => (
               <col key={key} className={`col-${key}`} />
             ))}
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col">{t('plan.columns.order')}</th>
-              <th scope="col">{columns.title}</th>
-              <th scope="col">{columns.objective}</th>
-              <th scope="col">{columns.start}</th>
-              <th scope="col">{columns.deadline}</th>
-              <th scope="col">{columns.status}</th>
-              <th scope="col">{columns.progress}</th>
-              <th scope="col">{columns.accountable}</th>
-              <th scope="col">{columns.responsible}</th>
-              <th scope="col">{columns.consulted}</th>
-              <th scope="col">{columns.informed}</th>
-              <th scope="col">{t('plan.columns.tools')}</th>
+              {shownKeys.map((key) => (
+                <th key={key} scope="col" className={`col-${key}`}>
+                  {key === 'order' ? t('plan.columns.order') : key === 'tools' ? t('plan.columns.tools') : columns[key]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody ref={body}>
@@ -253,6 +274,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
                   rowIndex={rowIndex}
                   reorderable={false}
                   instance={row.instance}
+                  hidden={hidden}
                 />
               )
             })}
@@ -279,6 +301,7 @@ function PlanBody({ collab }: { collab: CollabDoc }) {
                     onMoved={onMoved}
                     readOnly={preview !== null}
                     objectives={objectives}
+                    hidden={hidden}
                   />
                 )
               })}

@@ -1,5 +1,5 @@
 import { type Action, ACTION_STATUSES, type ActionStatus, type Member, WRITING_ROLES } from '@ensemble/shared'
-import { memo } from 'react'
+import { memo, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { DateCell } from '../collab/cells/DateCell.tsx'
@@ -12,6 +12,8 @@ import { ObjectivePicker } from './ObjectivePicker.tsx'
 import { CommentTargetButton } from '../comments/TargetComments.tsx'
 import type { Abilities } from '../workspaces/abilities.ts'
 import { ActionDetail } from './ActionDetail.tsx'
+import { BlockedReasonDialog } from './BlockedReasonDialog.tsx'
+import type { ChoosableColumn } from './planColumns.ts'
 import { isOverdue } from './overdue.ts'
 import { allowedStatuses, canEditActionField, type PlanField } from './planAbilities.ts'
 import { deleteAction, moveAction, setActionField, setActionFields, toggleInList } from './planWrites.ts'
@@ -60,12 +62,16 @@ interface ActionRowProps {
   reorderable?: boolean
   /** Tells apart the rows of one action shown twice (grouped by partner: under each of its partners). */
   instance?: string
+  /** Columns the person chose to hide: their cells move to the detail (PLANUI3). */
+  hidden?: ReadonlySet<ChoosableColumn>
 }
+
+const SHOW_ALL: ReadonlySet<ChoosableColumn> = new Set()
 
 /** One action: every cell edits one field of the action's Y.Map, nothing rewrites the row. */
 export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   const { id, action, index, count, doc, members, userId, abilities, rules, today, expanded, onToggleExpanded, onMoved, readOnly = false, objectives } = props
-  const { rowIndex = index + 2, reorderable = true, instance = '' } = props
+  const { rowIndex = index + 2, reorderable = true, instance = '', hidden = SHOW_ALL } = props
   const { t } = useTranslation()
   const entity = `actions/${id}`
   const title = action.title.trim() || t('plan.untitled')
@@ -80,16 +86,24 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
   const doers = members.filter((m) => WRITING_ROLES.includes(m.role))
   const memberOptions = doers.map((m) => ({ value: m.userId, label: m.name }))
   const check = (change: Partial<Action>) => rules(id, action, change)
+  const [askingReason, setAskingReason] = useState(false)
+  const block = (reason: string): string | null => {
+    const change: Partial<Action> = { status: 'blocked', blockedReason: reason }
+    const problem = check(change)
+    if (problem) return problem
+    setActionFields(doc, id, change as Record<string, string>)
+    return null
+  }
 
   /** A status change may need other fields in the same edit: done is 100 %, blocked says why. */
   const changeStatus = (next: ActionStatus | null): string | null => {
     if (!next || next === action.status) return null
     const change: Partial<Action> = { status: next }
     if (next === 'done') change.progress = 100
+    // Blocked says why, asked in the page; the status changes only once the reason is given (PLANUI6).
     if (next === 'blocked' && !action.blockedReason.trim()) {
-      const reason = window.prompt(t('plan.blockedReasonPrompt', { title }))?.trim()
-      if (!reason) return null
-      change.blockedReason = reason
+      setAskingReason(true)
+      return null
     }
     const problem = check(change)
     if (problem) return problem
@@ -116,6 +130,119 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
     return null
   }
 
+  // Each column's cell, in the row and, when its column is hidden, in the detail (PLANUI3).
+  const cells: Record<ChoosableColumn, ReactNode> = {
+    objective: (
+      <>
+        <ObjectivePicker
+          label={label('objective')}
+          value={action.objectiveId}
+          legacyText={action.objective}
+          choices={objectives}
+          entity={entity}
+          disabled={!can('objectiveId')}
+          onCommit={pickObjective}
+          testId="action-objective"
+        />
+      </>
+    ),
+    start: (
+      <>
+        <DateCell
+          label={label('start')}
+          value={action.start}
+          entity={entity}
+          field="start"
+          readOnly={!can('start')}
+          validate={(v) => check({ start: v || null })}
+          onCommit={(v) => setActionField(doc, id, 'start', v)}
+        />
+      </>
+    ),
+    deadline: (
+      <>
+        <DateCell
+          label={label('deadline')}
+          value={action.deadline}
+          entity={entity}
+          field="deadline"
+          readOnly={!can('deadline')}
+          validate={(v) => check({ deadline: v || null })}
+          onCommit={(v) => setActionField(doc, id, 'deadline', v)}
+          testId="action-deadline"
+        />
+        {overdue && <span className="badge badge--overdue">{t('plan.overdue')}</span>}
+      </>
+    ),
+    status: (
+      <>
+        <SelectCell<ActionStatus>
+          label={label('status')}
+          value={action.status}
+          options={ACTION_STATUSES.filter((s) => statuses.includes(s)).map((s) => ({ value: s, label: t(`plan.statuses.${s}`) }))}
+          entity={entity}
+          field="status"
+          disabled={statuses.length < 2}
+          onCommit={changeStatus}
+          className={`status status--${action.status}`}
+          testId="action-status"
+        />
+      </>
+    ),
+    progress: (
+      <>
+        <NumberCell
+          label={label('progress')}
+          value={action.progress}
+          entity={entity}
+          field="progress"
+          readOnly={!can('progress')}
+          min={0}
+          max={100}
+          step={5}
+          suffix="%"
+          validate={(v) => check({ progress: Number(v) })}
+          onCommit={(v) => setActionField(doc, id, 'progress', v)}
+          testId="action-progress"
+        />
+        <span className="progress" aria-hidden="true">
+          <span className="progress__bar" style={{ width: `${Math.max(0, Math.min(100, Number(action.progress) || 0))}%` }} />
+        </span>
+      </>
+    ),
+    accountable: (
+      <>
+        <SelectCell<string>
+          label={label('accountable')}
+          value={action.accountable}
+          options={memberOptions}
+          emptyLabel={t('plan.unassigned')}
+          entity={entity}
+          field="accountable"
+          disabled={!can('accountable')}
+          onCommit={(v) => writeUnlessRefused(check({ accountable: v }), () => setActionField(doc, id, 'accountable', v))}
+          testId="action-accountable"
+        />
+      </>
+    ),
+    ...Object.fromEntries(
+      (['responsible', 'consulted', 'informed'] as const).map((field) => [
+        field,
+        <PeoplePicker
+          key={field}
+          label={label(field)}
+          legend={columns[field]}
+          selected={action[field]}
+          members={field === 'responsible' ? doers : members}
+          disabled={!can(field)}
+          entity={entity}
+          field={field}
+          onToggle={(memberId, on) => togglePerson(field, memberId, on)}
+        />,
+      ]),
+    ),
+  } as Record<ChoosableColumn, ReactNode>
+
   return (
     <>
       <tr
@@ -138,102 +265,19 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
             wrap
           />
         </th>
-        <td>
-          <ObjectivePicker
-            label={label('objective')}
-            value={action.objectiveId}
-            legacyText={action.objective}
-            choices={objectives}
-            entity={entity}
-            disabled={!can('objectiveId')}
-            onCommit={pickObjective}
-            testId="action-objective"
-          />
-        </td>
-        <td>
-          <DateCell
-            label={label('start')}
-            value={action.start}
-            entity={entity}
-            field="start"
-            readOnly={!can('start')}
-            validate={(v) => check({ start: v || null })}
-            onCommit={(v) => setActionField(doc, id, 'start', v)}
-          />
-        </td>
-        <td className="action-row__deadline">
-          <DateCell
-            label={label('deadline')}
-            value={action.deadline}
-            entity={entity}
-            field="deadline"
-            readOnly={!can('deadline')}
-            validate={(v) => check({ deadline: v || null })}
-            onCommit={(v) => setActionField(doc, id, 'deadline', v)}
-            testId="action-deadline"
-          />
-          {overdue && <span className="badge badge--overdue">{t('plan.overdue')}</span>}
-        </td>
-        <td>
-          <SelectCell<ActionStatus>
-            label={label('status')}
-            value={action.status}
-            options={ACTION_STATUSES.filter((s) => statuses.includes(s)).map((s) => ({ value: s, label: t(`plan.statuses.${s}`) }))}
-            entity={entity}
-            field="status"
-            disabled={statuses.length < 2}
-            onCommit={changeStatus}
-            className={`status status--${action.status}`}
-            testId="action-status"
-          />
-        </td>
-        <td className="action-row__progress">
-          <NumberCell
-            label={label('progress')}
-            value={action.progress}
-            entity={entity}
-            field="progress"
-            readOnly={!can('progress')}
-            min={0}
-            max={100}
-            step={5}
-            suffix="%"
-            validate={(v) => check({ progress: Number(v) })}
-            onCommit={(v) => setActionField(doc, id, 'progress', v)}
-            testId="action-progress"
-          />
-          <span className="progress" aria-hidden="true">
-            <span className="progress__bar" style={{ width: `${Math.max(0, Math.min(100, Number(action.progress) || 0))}%` }} />
-          </span>
-        </td>
-        <td>
-          <SelectCell<string>
-            label={label('accountable')}
-            value={action.accountable}
-            options={memberOptions}
-            emptyLabel={t('plan.unassigned')}
-            entity={entity}
-            field="accountable"
-            disabled={!can('accountable')}
-            onCommit={(v) => writeUnlessRefused(check({ accountable: v }), () => setActionField(doc, id, 'accountable', v))}
-            testId="action-accountable"
-          />
-        </td>
+        <td className="col-objective">{hidden.has('objective') ? null : cells.objective}</td>
+        <td className="col-start">{hidden.has('start') ? null : cells.start}</td>
+        <td className="col-deadline action-row__deadline">{hidden.has('deadline') ? null : cells.deadline}</td>
+        <td className="col-status">{hidden.has('status') ? null : cells.status}</td>
+        <td className="col-progress action-row__progress">{hidden.has('progress') ? null : cells.progress}</td>
+        <td className="col-accountable">{hidden.has('accountable') ? null : cells.accountable}</td>
         {(['responsible', 'consulted', 'informed'] as const).map((field) => (
-          <td key={field}>
-            <PeoplePicker
-              label={label(field)}
-              legend={columns[field]}
-              selected={action[field]}
-              members={field === 'responsible' ? doers : members}
-              disabled={!can(field)}
-              entity={entity}
-              field={field}
-              onToggle={(memberId, on) => togglePerson(field, memberId, on)}
-            />
+          <td key={field} className={`col-${field}`}>
+            {hidden.has(field) ? null : cells[field]}
           </td>
         ))}
         <td className="action-row__tools">
+          {askingReason && <BlockedReasonDialog title={title} onBlock={block} onClose={() => setAskingReason(false)} />}
           <button
             type="button"
             className="button button--small"
@@ -307,6 +351,7 @@ export const ActionRow = memo(function ActionRow(props: ActionRowProps) {
               check={check}
               objectives={objectives}
               onPickObjective={pickObjective}
+              moved={[...hidden].filter((key) => key !== 'objective').map((key) => ({ key, name: columns[key], cell: cells[key] }))}
             />
           </td>
         </tr>

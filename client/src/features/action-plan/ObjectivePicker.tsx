@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CellFrame } from '../presence/CellFrame.tsx'
 import { CellMessage } from '../collab/cells/CellMessage.tsx'
 import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import type { ObjectiveChoices } from './objectiveChoices.ts'
@@ -40,7 +41,7 @@ export function ObjectivePicker({ label, showLabel = false, value: given, legacy
   const pending = (legacyText ?? '').trim()
   const describedBy = [invalid ? errorId : null, pending ? noteId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className="cell objective-picker">
+    <CellFrame entity={entity} field="objectiveId" editable={!disabled} className="cell objective-picker">
       <label htmlFor={id} className={showLabel ? 'action-detail__label' : 'visually-hidden'}>
         {label}
       </label>
@@ -76,6 +77,6 @@ export function ObjectivePicker({ label, showLabel = false, value: given, legacy
         </span>
       )}
       <CellMessage id={errorId} local={local} server={server.error} />
-    </div>
+    </CellFrame>
   )
 }

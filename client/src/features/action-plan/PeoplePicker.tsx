@@ -1,6 +1,7 @@
 import type { Member } from '@ensemble/shared'
 import { type FocusEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CellFrame } from '../presence/CellFrame.tsx'
 import { useFieldServerError } from '../collab/useFieldServerError.ts'
 import { CellMessage } from '../collab/cells/CellMessage.tsx'
 
@@ -54,42 +55,44 @@ export function PeoplePicker({ label, legend, selected, members, disabled, entit
   }
 
   return (
-    <div className="cell people" ref={root}>
-      <button
-        {...whileOpen}
-        ref={button}
-        type="button"
-        className="people__button cell__input"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        aria-label={`${label} : ${summary}`}
-        aria-describedby={local || server.error ? errorId : undefined}
-        disabled={disabled && names.length === 0}
-        onClick={() => setOpen((o) => !o)}
-        data-field={field}
-      >
-        <span className="people__summary">{summary}</span>
-      </button>
-      {open && (
-        <fieldset {...whileOpen} className="people__panel" id={panelId} disabled={disabled}>
-          <legend>{legend}</legend>
-          {members.map((member) => (
-            <label key={member.userId} className="people__option">
-              <input
-                type="checkbox"
-                checked={selected.includes(member.userId)}
-                onChange={(e) => {
-                  server.clear()
-                  setLocal(onToggle(member.userId, e.target.checked))
-                }}
-              />
-              <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" />
-              {member.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <CellMessage id={errorId} local={local} server={server.error} />
-    </div>
+    <CellFrame entity={entity} field={field} editable={!disabled} className="people-frame">
+      <div className="cell people" ref={root}>
+        <button
+          {...whileOpen}
+          ref={button}
+          type="button"
+          className="people__button cell__input"
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          aria-label={`${label} : ${summary}`}
+          aria-describedby={local || server.error ? errorId : undefined}
+          disabled={disabled && names.length === 0}
+          onClick={() => setOpen((o) => !o)}
+          data-field={field}
+        >
+          <span className="people__summary">{summary}</span>
+        </button>
+        {open && (
+          <fieldset {...whileOpen} className="people__panel" id={panelId} disabled={disabled}>
+            <legend>{legend}</legend>
+            {members.map((member) => (
+              <label key={member.userId} className="people__option">
+                <input
+                  type="checkbox"
+                  checked={selected.includes(member.userId)}
+                  onChange={(e) => {
+                    server.clear()
+                    setLocal(onToggle(member.userId, e.target.checked))
+                  }}
+                />
+                <span className="swatch" style={{ backgroundColor: member.color }} aria-hidden="true" />
+                {member.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <CellMessage id={errorId} local={local} server={server.error} />
+      </div>
+    </CellFrame>
   )
 }

@@ -8,6 +8,9 @@ export const fr = {
     left: '{{name}} a quitté le document.',
     count_one: '{{count}} personne présente',
     count_other: '{{count}} personnes présentes',
+    editing: '{{name}} modifie',
+    editingField: '{{name}} modifie {{field}}.',
+    stoppedEditing: '{{name}} ne modifie plus {{field}}.',
   },
 }
 
@@ -20,5 +23,8 @@ export const en: typeof fr = {
     left: '{{name}} left the document.',
     count_one: '{{count}} person present',
     count_other: '{{count}} people present',
+    editing: '{{name}} is editing',
+    editingField: '{{name}} is editing {{field}}.',
+    stoppedEditing: '{{name}} stopped editing {{field}}.',
   },
 }

@@ -13,6 +13,7 @@ export const fr = {
   },
   nav: {
     section: 'Navigation de l’alliance',
+    menu: 'Menu',
     dashboard: 'Tableau de bord',
     documents: 'Documents',
     steering: 'Pilotage',
@@ -76,6 +77,7 @@ export const en: typeof fr = {
   },
   nav: {
     section: 'Alliance navigation',
+    menu: 'Menu',
     dashboard: 'Dashboard',
     documents: 'Documents',
     steering: 'Steering',

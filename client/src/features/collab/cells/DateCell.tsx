@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFieldServerError } from '../useFieldServerError.ts'
 import type { CellProps } from './TextCell.tsx'
+import { CellFrame } from '../../presence/CellFrame.tsx'
 import { CellMessage } from './CellMessage.tsx'
 import { useDraft } from './useDraft.ts'
 
@@ -34,7 +35,7 @@ export function DateCell({
   })
   const invalid = Boolean(draft.error || server.error)
   return (
-    <div className={`cell${className ? ` ${className}` : ''}`}>
+    <CellFrame entity={entity} field={field} editable={!readOnly} className={`cell${className ? ` ${className}` : ''}`}>
       <input
         type="date"
         aria-label={label}
@@ -50,6 +51,6 @@ export function DateCell({
         data-testid={testId}
       />
       <CellMessage id={errorId} local={draft.error} server={server.error} />
-    </div>
+    </CellFrame>
   )
 }

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFieldServerError } from '../useFieldServerError.ts'
 import type { CellProps } from './TextCell.tsx'
+import { CellFrame } from '../../presence/CellFrame.tsx'
 import { CellMessage } from './CellMessage.tsx'
 import { useDraft } from './useDraft.ts'
 
@@ -35,7 +36,7 @@ export function NumberCell({
   })
   const invalid = Boolean(draft.error || server.error)
   return (
-    <div className={`cell cell--number${className ? ` ${className}` : ''}`}>
+    <CellFrame entity={entity} field={field} editable={!readOnly} className={`cell cell--number${className ? ` ${className}` : ''}`}>
       <span className="cell__with-suffix">
         <input
           type="number"
@@ -58,6 +59,6 @@ export function NumberCell({
         {suffix && <span aria-hidden="true">{suffix}</span>}
       </span>
       <CellMessage id={errorId} local={draft.error} server={server.error} />
-    </div>
+    </CellFrame>
   )
 }

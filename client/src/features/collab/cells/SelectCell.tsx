@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useFieldServerError } from '../useFieldServerError.ts'
+import { CellFrame } from '../../presence/CellFrame.tsx'
 import { CellMessage } from './CellMessage.tsx'
 
 interface SelectCellProps<T extends string> {
@@ -25,7 +26,7 @@ export function SelectCell<T extends string>({ label, value, options, emptyLabel
   const invalid = Boolean(local || server.error)
   const known = value === null || options.some((o) => o.value === value)
   return (
-    <div className={`cell${className ? ` ${className}` : ''}`}>
+    <CellFrame entity={entity} field={field} editable={!disabled} className={`cell${className ? ` ${className}` : ''}`}>
       <select
         aria-label={label}
         aria-invalid={invalid || undefined}
@@ -49,6 +50,6 @@ export function SelectCell<T extends string>({ label, value, options, emptyLabel
         ))}
       </select>
       <CellMessage id={errorId} local={local} server={server.error} />
-    </div>
+    </CellFrame>
   )
 }

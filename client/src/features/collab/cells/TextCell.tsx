@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useFieldServerError } from '../useFieldServerError.ts'
+import { CellFrame } from '../../presence/CellFrame.tsx'
 import { CellMessage } from './CellMessage.tsx'
 import { useDraft } from './useDraft.ts'
 
@@ -60,9 +61,9 @@ export function TextCell({
     'data-testid': testId,
   }
   return (
-    <div className={`cell${className ? ` ${className}` : ''}`}>
+    <CellFrame entity={entity} field={field} editable={!readOnly} className={`cell${className ? ` ${className}` : ''}`}>
       {multiline || wrap ? <textarea rows={multiline ? 2 : 1} {...shared} /> : <input type="text" {...shared} />}
       <CellMessage id={errorId} local={draft.error} server={server.error} />
-    </div>
+    </CellFrame>
   )
 }
