@@ -11,3 +11,5 @@ export const objectivesPage = lazyPage(() => import('./features/objectives/Objec
 export const balancePage = lazyPage(() => import('./features/balance/BalancePage.tsx').then((m) => m.BalancePage))
 // The dashboard's indicator charts (visx, DASH9): drawn once the page's text is on screen.
 export const indicatorChart = lazyPage(() => import('./features/dashboard/IndicatorChart.tsx').then((m) => m.IndicatorChart))
+// The partners' balance as bars (visx, DASH12), in its own chunk as well.
+export const balanceChart = lazyPage(() => import('./features/dashboard/BalanceChart.tsx').then((m) => m.BalanceChart))

@@ -323,7 +323,8 @@ describe('EXP reports for funders', () => {
       '1 réalisées, 1 en cours, 1 en retard',
       'Forum des partenaires',
       'Sentier du littoral',
-      '4. Décisions de l’année',
+      '4. Équilibre entre partenaires',
+      '5. Décisions de l’année',
     ]) {
       expect(paragraphs.join('\n')).toContain(expected)
       expect(pdfText).toContain(expected)

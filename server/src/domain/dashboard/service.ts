@@ -1,4 +1,4 @@
-import { bounded, DASHBOARD_LIMITS, planAttention, todayIso, type AttentionSection, type Dashboard } from '@ensemble/shared'
+import { allianceBalance, balanceAttention, bounded, DASHBOARD_LIMITS, planAttention, todayIso, type AttentionSection, type Dashboard } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { systemClock, type Clock } from '../clock.ts'
@@ -27,16 +27,27 @@ export class DashboardService {
     const now = this.clock()
     const today = todayIso(now)
     const reader = { userId: member.userId, partnerId: member.partnerId }
+    const names = await this.partnerNames(member.workspaceId)
     const [plan, inbox, signoff, meeting] = await Promise.all([
       this.docs.read(member.workspaceId, 'plan', (doc) => {
         const analysis = this.analyses.of(doc, today)
-        return { sections: planAttention(analysis, reader), alliance: analysis.alliance }
+        const sheet = this.analyses.balanceOf(doc, today)
+        return {
+          sections: [...planAttention(analysis, reader), balanceAttention(sheet, today, reader, names)],
+          alliance: { ...analysis.alliance, balance: allianceBalance(sheet, today, names) },
+        }
       }),
       this.inbox(member),
       this.signoff(member),
       this.nextMeeting(member.workspaceId, now.toISOString()),
     ])
     return { today, attention: [...plan.sections, inbox, signoff, meeting], alliance: plan.alliance }
+  }
+
+  /** The alliance's partners, id → name, in the order of their names (DASH11–DASH12). */
+  private async partnerNames(workspaceId: string): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('partner').select(['id', 'name']).where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute()
+    return new Map(rows.map((p) => [p.id, p.name]))
   }
 
   /** DASH3: the member's unread inbox items, newest first. */
