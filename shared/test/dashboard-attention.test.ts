@@ -183,7 +183,7 @@ describe('DASH5–DASH6 alliance view', () => {
  * the reader's partner, the partners the alliance still has, and the items expected
  * (`partner[*mine]:period:percent`).
  */
-const BAL_PLAN = { start: '2026-01-01', end: '2027-12-31' }
+const BAL_PLAN: { start: string | null; end: string | null } = { start: '2026-01-01', end: '2027-12-31' }
 const BAL_SETTINGS = { rates: { jours_homme: 300, heures: 40, ETP: 50_000, unites: 0 }, periodLength: 'year' as const, threshold: 20 }
 const tenDays = (partnerId: string): BalanceAction => ({
   status: 'in_progress',
@@ -273,6 +273,6 @@ describe('DASH11 balance alerts in the attention list', () => {
         { partnerId: 'p3', name: 'Fondation', committed: 0, committedToDate: 0, declared: 0, validated: 0, flagged: false },
       ],
     })
-    expect(allianceBalance(sheetOf([], '2026-06-15', { start: null, end: null } as never), '2026-06-15', names)).toEqual({ period: null, partners: [] })
+    expect(allianceBalance(sheetOf([], '2026-06-15', { start: null, end: null }), '2026-06-15', names)).toEqual({ period: null, partners: [] })
   })
 })

@@ -49,6 +49,11 @@ const ORDERS = keysAfter('a0', 40)
 const dashboardOf = async (who: TestMember): Promise<Dashboard> =>
   dashboardSchema.parse(await who.client.json('GET', `/api/workspaces/${workspaceId}/dashboard`, undefined, 200))
 const section = (d: Dashboard, kind: Dashboard['attention'][number]['kind']) => d.attention.find((s) => s.kind === kind)!
+const alertsOf = (d: Dashboard) => {
+  const s = section(d, 'balance_alerts')
+  if (s.kind !== 'balance_alerts') throw new Error('no balance alerts section')
+  return s
+}
 const ids = (d: Dashboard, kind: Dashboard['attention'][number]['kind']) =>
   section(d, kind).items.map((i) => ('indicatorId' in i ? i.indicatorId : 'id' in i ? i.id : ''))
 
@@ -323,13 +328,13 @@ describe('DASH dashboard route', () => {
     const stream = await openEvents(observer.client, workspaceId)
     try {
       // 'late' runs from the plan's start to 10 days ago: its 4 days of the partner's work are all due.
-      actionsOf(plan.doc)
-        .get('late')!
-        .get('resources')
-        .set('bal', new Y.Map(Object.entries({ label: 'Animation', amount: 4, unit: 'jours_homme', partnerId })))
+      ;(actionsOf(plan.doc).get('late')!.get('resources') as Y.Map<unknown>).set(
+        'bal',
+        new Y.Map(Object.entries({ label: 'Animation', amount: 4, unit: 'jours_homme', partnerId })),
+      )
       await waitFor(async () => plan.errors.length > 0 || section(await dashboardOf(steering), 'balance_alerts').total === 1, { message: 'the alert' })
       expect(plan.errors).toEqual([])
-      const mine = section(await dashboardOf(steering), 'balance_alerts')
+      const mine = alertsOf(await dashboardOf(steering))
       expect(mine.items).toEqual([{ partnerId, name: 'Association Littoral', period: expect.any(String), ratio: 0, mine: true }])
       // The alliance view is the same for every member.
       const observed = await dashboardOf(observer)
