@@ -10,8 +10,9 @@ import { PlanAnalyses } from './planAnalyses.ts'
 /**
  * The dashboard of one member (docs/SPEC.md DASH): their attention list — from the plan document
  * (actions, objectives, values due), the inbox, the sign-off rounds and the meetings — then the
- * alliance view. Each source is one producer of sections: a new kind of attention (the partners'
- * balance) is one more producer here and one more section kind in shared/src/dashboard.
+ * alliance view. Each source is one producer of sections (the partners' balance alerts, DASH11, from
+ * the sheet kept beside the plan's analysis); a new kind is one more producer here and one more
+ * section kind in shared/src/dashboard.
  */
 export class DashboardService {
   private readonly analyses = new PlanAnalyses()
@@ -27,21 +28,22 @@ export class DashboardService {
     const now = this.clock()
     const today = todayIso(now)
     const reader = { userId: member.userId, partnerId: member.partnerId }
-    const names = await this.partnerNames(member.workspaceId)
-    const [plan, inbox, signoff, meeting] = await Promise.all([
+    const [plan, names, inbox, signoff, meeting] = await Promise.all([
+      // The reader-independent part (DASH7) and the balance sheet; the names and the reader's mark after.
       this.docs.read(member.workspaceId, 'plan', (doc) => {
         const analysis = this.analyses.of(doc, today)
-        const sheet = this.analyses.balanceOf(doc, today)
-        return {
-          sections: [...planAttention(analysis, reader), balanceAttention(sheet, today, reader, names)],
-          alliance: { ...analysis.alliance, balance: allianceBalance(sheet, today, names) },
-        }
+        return { sections: planAttention(analysis, reader), alliance: analysis.alliance, sheet: this.analyses.balanceOf(doc, today) }
       }),
+      this.partnerNames(member.workspaceId),
       this.inbox(member),
       this.signoff(member),
       this.nextMeeting(member.workspaceId, now.toISOString()),
     ])
-    return { today, attention: [...plan.sections, inbox, signoff, meeting], alliance: plan.alliance }
+    return {
+      today,
+      attention: [...plan.sections, balanceAttention(plan.sheet, today, reader, names), inbox, signoff, meeting],
+      alliance: { ...plan.alliance, balance: allianceBalance(plan.sheet, today, names) },
+    }
   }
 
   /** The alliance's partners, id → name, in the order of their names (DASH11–DASH12). */
