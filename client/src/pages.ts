@@ -13,3 +13,5 @@ export const balancePage = lazyPage(() => import('./features/balance/BalancePage
 export const indicatorChart = lazyPage(() => import('./features/dashboard/IndicatorChart.tsx').then((m) => m.IndicatorChart))
 // « Diagnostic et projet » (issue 20, items 2 and 3): a page of its own, loaded when opened.
 export const diagnosticPage = lazyPage(() => import('./features/diagnostic/DiagnosticPage.tsx').then((m) => m.DiagnosticPage))
+// The partners' balance as bars (visx, DASH12), in its own chunk as well.
+export const balanceChart = lazyPage(() => import('./features/dashboard/BalanceChart.tsx').then((m) => m.BalanceChart))

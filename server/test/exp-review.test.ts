@@ -7,7 +7,14 @@ import { reviewDocument } from '../src/domain/reports/review/model.ts'
  * written out with its expected place; « late » is judged on the day of the report for the year
  * under way, on 1 January of the next year for a year past.
  */
-const context = (today: string): ReportContext => ({ workspaceName: 'Alliance', partners: [], people: [], decisions: [], today })
+const context = (today: string): ReportContext => ({
+  workspaceName: 'Alliance',
+  partners: [],
+  people: [],
+  decisions: [],
+  today,
+  participation: { partnerOf: [], attendance: [], ballots: [] },
+})
 
 type Place = 'done' | 'ongoing' | 'late' | 'absent'
 const CASES: [label: string, action: { status: string; start: string | null; deadline: string | null }, today: string, place: Place][] = [

@@ -3,7 +3,10 @@ import * as Y from 'yjs'
 import {
   agendaSuggestionNote,
   agendaSuggestions,
+  actionsOf,
+  appendActual,
   appendIndicatorValue,
+  buildAction,
   buildIndicator,
   buildObjective,
   type CollectionFrequency,
@@ -121,5 +124,58 @@ describe('[GOV27] the agenda proposes off-track objectives and late indicator va
       'Valeur attendue depuis le 01/12/2026',
     ])
     expect([agendaSuggestionNote(offTrack!, 'en'), agendaSuggestionNote(late!, 'en')]).toEqual(['Objective off its track', 'Value expected since 01/12/2026'])
+  })
+})
+
+/**
+ * GOV28: the partners the balance flags (BAL12). The same plan (2026–2027, years, 300 € a day,
+ * threshold 20 %); p1 and p2 each bring 10 days over 2026: on 2026-12-01, 2,753.42 € is due.
+ */
+function balancePlan(declared: Record<string, number>): Y.Doc {
+  const doc = plan({})
+  ;['p1', 'p2'].forEach((partnerId, i) =>
+    actionsOf(doc).set(
+      `a${i}`,
+      buildAction({
+        title: `Action ${partnerId}`,
+        order: `a${i}`,
+        status: 'in_progress',
+        start: '2026-01-01',
+        deadline: '2026-12-31',
+        resources: { r: { label: 'Temps', amount: 10, unit: 'jours_homme', partnerId } },
+      }),
+    ),
+  )
+  for (const [partnerId, amount] of Object.entries(declared))
+    appendActual(doc, `e-${partnerId}`, { partnerId, period: '2026', unit: 'EUR', amount, comment: '', by: 'u', at: 0 })
+  return doc
+}
+const PARTNERS = new Map([
+  ['p1', 'Estran Vivant'],
+  ['p2', 'Marée d’Opale'],
+])
+const balanceKey = (s: ReturnType<typeof agendaSuggestions>[number]) =>
+  s.reason === 'balance_imbalance' ? `${s.partnerId}:${s.period}:${Math.floor(s.ratio * 100)}` : s.reason
+
+const BALANCE_CASES: [label: string, declared: Record<string, number>, names: Map<string, string>, expected: string[]][] = [
+  ['both partners declared what is due: nothing to propose', { p1: 2800, p2: 2753.42 }, PARTNERS, []],
+  ['a partner below 80 % of what is due is proposed, titled after it', { p1: 2800, p2: 1000 }, PARTNERS, ['p2:2026:36']],
+  ['two flagged partners, in the alliance’s order', { p2: 1000 }, PARTNERS, ['p1:2026:0', 'p2:2026:36']],
+  ['a partner no longer in the alliance is not proposed', { p2: 1000 }, new Map([['p2', 'Marée d’Opale']]), ['p2:2026:36']],
+  ['without the partners’ names (no alliance), nothing', { p2: 1000 }, new Map(), []],
+]
+
+describe('[GOV28] the agenda proposes the partners the balance flags', () => {
+  it.each(BALANCE_CASES)('[GOV28] %s', (_label, declared, names, expected) => {
+    expect(agendaSuggestions(balancePlan(declared), TODAY, new Set(), names).map(balanceKey)).toEqual(expected)
+  })
+
+  it('[GOV28] the note says who declared how much of its commitments, in French and in English; once on the agenda, not again', () => {
+    const doc = balancePlan({ p1: 2800, p2: 1000 })
+    const [alert] = agendaSuggestions(doc, TODAY, new Set(), PARTNERS)
+    expect(alert!.title).toBe('Marée d’Opale')
+    expect(agendaSuggestionNote(alert!)).toBe('Déséquilibre : Marée d’Opale a déclaré 36 % de ses engagements (2026)')
+    expect(agendaSuggestionNote(alert!, 'en')).toBe('Imbalance: Marée d’Opale declared 36 % of its commitments (2026)')
+    expect(agendaSuggestions(doc, TODAY, new Set([`${alert!.title}\n${agendaSuggestionNote(alert!)}`]), PARTNERS)).toEqual([])
   })
 })

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { analysePlan, planAttention, type AttentionSection, type PlanSnapshot, type SnapshotAction, type SnapshotIndicator } from '../src/index.ts'
+import {
+  allianceBalance,
+  analysePlan,
+  balanceAttention,
+  computeBalance,
+  planAttention,
+  type ActualEntry,
+  type AttentionSection,
+  type BalanceAction,
+  type PlanSnapshot,
+  type SnapshotAction,
+  type SnapshotIndicator,
+} from '../src/index.ts'
 
 /**
  * DASH1–DASH4: the plan's part of a reader's attention list, on 2026-06-15, plan from 2026-01-01.
@@ -161,5 +173,106 @@ describe('DASH5–DASH6 alliance view', () => {
         },
       ],
     })
+  })
+})
+
+/**
+ * DASH11 / BAL12: the balance alerts of the attention list. A plan over 2026–2027 cut in years, a
+ * day of work at 300 €, threshold 20 %. p1 and p2 each bring 10 days over 2026 (3,000 €); on
+ * 2026-06-15, 166 days of 365 are past: 1,364.38 € is due. Each row: the declarations, the day,
+ * the reader's partner, the partners the alliance still has, and the items expected
+ * (`partner[*mine]:period:percent`).
+ */
+const BAL_PLAN: { start: string | null; end: string | null } = { start: '2026-01-01', end: '2027-12-31' }
+const BAL_SETTINGS = { rates: { jours_homme: 300, heures: 40, ETP: 50_000, unites: 0 }, periodLength: 'year' as const, threshold: 20 }
+const tenDays = (partnerId: string): BalanceAction => ({
+  status: 'in_progress',
+  start: '2026-01-01',
+  deadline: '2026-12-31',
+  resources: { r: { amount: 10, unit: 'jours_homme', partnerId } },
+})
+const declared = (partnerId: string, period: string, amount: number): ActualEntry => ({ partnerId, period, unit: 'EUR', amount, comment: '', by: 'u', at: 0 })
+const sheetOf = (actuals: ActualEntry[], asOf: string, plan = BAL_PLAN) =>
+  computeBalance({
+    plan,
+    settings: BAL_SETTINGS,
+    actions: [tenDays('p1'), tenDays('p2')],
+    actuals: Object.fromEntries(actuals.map((a, i) => [`e${i}`, a])),
+    validated: new Set(),
+    partnerIds: [],
+    asOf,
+  })
+const NAMES = new Map([
+  ['p1', 'Estran Vivant'],
+  ['p2', 'Marée d’Opale'],
+])
+const alertIds = (section: AttentionSection) => [
+  section.total,
+  section.kind === 'balance_alerts' ? section.items.map((b) => `${b.partnerId}${b.mine ? '*' : ''}:${b.period}:${Math.floor(b.ratio * 100)}`) : [],
+]
+
+const BALANCE_CASES: [label: string, actuals: ActualEntry[], today: string, partnerId: string | null, names: Map<string, string>, expected: unknown[]][] = [
+  [
+    'DASH11 a partner that declared what is due is not flagged',
+    [declared('p1', '2026', 1400), declared('p2', '2026', 1400)],
+    '2026-06-15',
+    null,
+    NAMES,
+    [0, []],
+  ],
+  [
+    'DASH11 a partner below 80 % of what is due by today is flagged in the current period',
+    [declared('p1', '2026', 1400), declared('p2', '2026', 500)],
+    '2026-06-15',
+    null,
+    NAMES,
+    [1, ['p2:2026:36']],
+  ],
+  ['DASH11 just at 80 % of what is due is not flagged', [declared('p1', '2026', 1400), declared('p2', '2026', 1091.51)], '2026-06-15', null, NAMES, [0, []]],
+  [
+    'DASH11 my partner first, marked « mon partenaire »',
+    [declared('p1', '2026', 100), declared('p2', '2026', 500)],
+    '2026-06-15',
+    'p2',
+    NAMES,
+    [2, ['p2*:2026:36', 'p1:2026:7']],
+  ],
+  [
+    'DASH11 last year’s shortfall stays on the list while the new year has nothing due',
+    [declared('p1', '2026', 3000), declared('p2', '2026', 1000)],
+    '2027-03-01',
+    null,
+    NAMES,
+    [1, ['p2:2026:33']],
+  ],
+  [
+    'DASH11 a partner no longer in the alliance is left out',
+    [declared('p2', '2026', 0)],
+    '2026-06-15',
+    null,
+    new Map([['p2', 'Marée d’Opale']]),
+    [1, ['p2:2026:0']],
+  ],
+  ['DASH11 a plan without dates has no period, hence no alert', [], '2026-06-15', null, NAMES, [0, []]],
+]
+
+describe('DASH11 balance alerts in the attention list', () => {
+  it.each(BALANCE_CASES)('%s', (label, actuals, today, partnerId, names, expected) => {
+    const plan = label.includes('without dates') ? { start: null, end: null } : BAL_PLAN
+    expect(alertIds(balanceAttention(sheetOf(actuals, today, plan), today, { userId: 'me', partnerId }, names))).toEqual(expected)
+  })
+
+  it('DASH12 the alliance view holds every partner’s figures for the current period (zeros for one that brings nothing)', () => {
+    const names = new Map([...NAMES, ['p3', 'Fondation']])
+    const sheet = sheetOf([declared('p2', '2026', 500), declared('p2', '2027', 999)], '2026-06-15')
+    expect(allianceBalance(sheet, '2026-06-15', names)).toEqual({
+      period: '2026',
+      partners: [
+        { partnerId: 'p1', name: 'Estran Vivant', committed: 3000, committedToDate: 1364.38, declared: 0, validated: 0, flagged: true },
+        { partnerId: 'p2', name: 'Marée d’Opale', committed: 3000, committedToDate: 1364.38, declared: 500, validated: 0, flagged: true },
+        { partnerId: 'p3', name: 'Fondation', committed: 0, committedToDate: 0, declared: 0, validated: 0, flagged: false },
+      ],
+    })
+    expect(allianceBalance(sheetOf([], '2026-06-15', { start: null, end: null }), '2026-06-15', names)).toEqual({ period: null, partners: [] })
   })
 })

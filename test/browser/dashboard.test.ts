@@ -12,12 +12,13 @@ const WAIT = { timeout: 20_000 }
  * The dashboard in Chromium, two members in two browser contexts (issue 18, item 6): steering's
  * dashboard says first what needs their attention; the partner's editor enters an indicator value on
  * the objectives page; steering's dashboard, its chart and the chart's table follow without reload;
- * axe finds nothing on the dashboard.
+ * the partner behind on its commitments is a balance alert, and the balance chart's table holds its
+ * figures; axe finds nothing on the dashboard.
  */
-describe.skipIf(!browserTestsEnabled())('[DASH1] [DASH8] [DASH9] the dashboard in the browser', () => {
+describe.skipIf(!browserTestsEnabled())('[DASH1] [DASH8] [DASH9] [DASH11] [DASH12] the dashboard in the browser', () => {
   const suite = browserSuite()
 
-  it('[DASH1] [DASH3] [DASH8] [DASH9] a value entered by a partner reaches the other member’s dashboard and chart live; the chart’s table holds the same figures; axe clean', async () => {
+  it('[DASH1] [DASH3] [DASH8] [DASH9] [DASH11] [DASH12] a value entered by a partner reaches the other member’s dashboard and chart live; the chart’s table holds the same figures; the balance alert and the balance chart with its table; axe clean', async () => {
     const base = suite.server.url
     const today = todayIso()
     const start = addDays(today, -200)
@@ -73,6 +74,8 @@ describe.skipIf(!browserTestsEnabled())('[DASH1] [DASH8] [DASH9] the dashboard i
           objective: 'Classes de mer',
           accountable: steering.userId,
           responsible: [steering.userId],
+          // [DASH11] Four days of the partner's work, all due by now, nothing declared: an imbalance.
+          resources: { r1: { label: 'Animation', amount: 4, unit: 'jours_homme', partnerId } },
         }),
       )
     })
@@ -125,6 +128,28 @@ describe.skipIf(!browserTestsEnabled())('[DASH1] [DASH8] [DASH9] the dashboard i
     expect(listed).toContain(`${collection}=60`)
     await expect(table.getByRole('row').filter({ hasText: 'Valeurs relevées' }).textContent()).resolves.toContain('60')
     await expect(pilot.getByRole('alert').count()).resolves.toBe(0)
+
+    // [DASH11] The partner behind on its commitments, « mon partenaire » for steering (its member), linking to the balance.
+    const alert = attention.locator('[data-kind="balance_alerts"]').locator(`[data-partner="${partnerId}"]`)
+    await alert.waitFor(WAIT)
+    await expect(alert.textContent()).resolves.toMatch(/Association Littoral — a déclaré 0 % de ses engagements \(\d{4}\)mon partenaire/)
+    await expect(alert.getByRole('link', { name: 'Association Littoral' }).getAttribute('href')).resolves.toBe(`/alliances/${workspaceId}/equilibre`)
+    // [DASH12] The balance chart and its table hold the same figures.
+    const balance = pilot.getByTestId('alliance-balance')
+    const bars = balance.getByTestId('balance-chart')
+    await bars.waitFor(WAIT)
+    const drawnBars = await bars
+      .locator(`[data-partner="${partnerId}"] [data-series]`)
+      .evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-series'), Number(n.getAttribute('data-value'))])))
+    expect(drawnBars.declared).toBe(0)
+    expect(drawnBars.validated).toBe(0)
+    expect(drawnBars.committedToDate).toBeGreaterThan(0)
+    await balance.getByText('Voir les données').click()
+    const row = balance.getByTestId('balance-data').locator(`tbody tr[data-partner="${partnerId}"]`)
+    await row.waitFor(WAIT)
+    const euro = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n).replace(/\s/g, ' ')
+    const cells = (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s/g, ' '))
+    expect(cells).toEqual(['Association Littoral', expect.stringMatching(/€$/), euro(drawnBars.committedToDate!), euro(0), euro(0), 'oui'])
 
     expect(await axeViolations(pilot)).toEqual([])
     seeder.destroy()

@@ -1,5 +1,7 @@
 import {
   actionsOf,
+  appendActual,
+  balancePeriods,
   bodiesOf,
   buildBody,
   addDays,
@@ -18,6 +20,7 @@ import {
   todayIso,
 } from '@ensemble/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { createAlliance, type TestMember } from '../helpers/alliance.ts'
 import { connectDoc, type DocClient } from '../helpers/collab.ts'
 import { HttpClient } from '../helpers/http.ts'
@@ -46,6 +49,11 @@ const ORDERS = keysAfter('a0', 40)
 const dashboardOf = async (who: TestMember): Promise<Dashboard> =>
   dashboardSchema.parse(await who.client.json('GET', `/api/workspaces/${workspaceId}/dashboard`, undefined, 200))
 const section = (d: Dashboard, kind: Dashboard['attention'][number]['kind']) => d.attention.find((s) => s.kind === kind)!
+const alertsOf = (d: Dashboard) => {
+  const s = section(d, 'balance_alerts')
+  if (s.kind !== 'balance_alerts') throw new Error('no balance alerts section')
+  return s
+}
 const ids = (d: Dashboard, kind: Dashboard['attention'][number]['kind']) =>
   section(d, kind).items.map((i) => ('indicatorId' in i ? i.indicatorId : 'id' in i ? i.id : ''))
 
@@ -311,6 +319,47 @@ describe('DASH dashboard route', () => {
       await waitFor(async () => (await dashboardOf(observer)).alliance.objectives.items[0]!.progress === Math.round((45 + 40) / 2), {
         message: 'the last edit on the dashboard',
       })
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('DASH11 a partner behind on its commitments is a balance alert, « mon partenaire » for its members; DASH12 the alliance view holds its figures; a declaration announced as plan.changed clears it', async () => {
+    const stream = await openEvents(observer.client, workspaceId)
+    try {
+      // 'late' runs from the plan's start to 10 days ago: its 4 days of the partner's work are all due.
+      ;(actionsOf(plan.doc).get('late')!.get('resources') as Y.Map<unknown>).set(
+        'bal',
+        new Y.Map(Object.entries({ label: 'Animation', amount: 4, unit: 'jours_homme', partnerId })),
+      )
+      await waitFor(async () => plan.errors.length > 0 || section(await dashboardOf(steering), 'balance_alerts').total === 1, { message: 'the alert' })
+      expect(plan.errors).toEqual([])
+      const mine = alertsOf(await dashboardOf(steering))
+      expect(mine.items).toEqual([{ partnerId, name: 'Association Littoral', period: expect.any(String), ratio: 0, mine: true }])
+      // The alliance view is the same for every member.
+      const observed = await dashboardOf(observer)
+      expect(section(observed, 'balance_alerts').total).toBe(1)
+      expect(observed.alliance.balance.partners).toEqual([
+        expect.objectContaining({
+          partnerId,
+          name: 'Association Littoral',
+          declared: 0,
+          validated: 0,
+          flagged: mine.items[0]!.period === observed.alliance.balance.period,
+        }),
+      ])
+      const due = observed.alliance.balance.partners[0]!.committedToDate
+      if (observed.alliance.balance.period === mine.items[0]!.period) expect(due).toBeGreaterThan(0)
+      // The partner declares what it delivered, in every period begun: the alert goes, announced live.
+      const periods = balancePeriods({ start: addDays(today, -200), end: addDays(today, 400) }, 'year').filter((p) => p.start <= today)
+      periods.forEach((p, k) =>
+        appendActual(plan.doc, `bal-${k}`, { partnerId, period: p.key, unit: 'EUR', amount: 5000, comment: 'Animations', by: steering.userId, at: Date.now() }),
+      )
+      await stream.next((e) => e.event === 'plan.changed', 'plan.changed')
+      await waitFor(async () => plan.errors.length > 0 || section(await dashboardOf(steering), 'balance_alerts').total === 0, { message: 'the alert cleared' })
+      expect(plan.errors).toEqual([])
+      const after = await dashboardOf(observer)
+      expect(after.alliance.balance.partners[0]).toEqual(expect.objectContaining({ partnerId, declared: 5000, flagged: false }))
     } finally {
       stream.close()
     }

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import {
   actionsOf,
+  actualsOf,
   addDays,
+  appendActual,
   appendIndicatorValue,
   bodiesOf,
   buildAction,
@@ -16,6 +18,7 @@ import {
   objectivesOf,
   planMetaOf,
   todayIso,
+  validateActualEntry,
 } from '@ensemble/shared'
 import ExcelJS from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
@@ -165,6 +168,10 @@ describe('EXP reports for funders', () => {
       appendIndicatorValue(i1, 'v3', entry(20, YESTERDAY, 'Fin d’année'))
       appendIndicatorValue(indicatorsOf(values.doc).get('i2')!, 'v4', entry(-250, YESTERDAY, 'Déficit réduit'))
     })
+    // The partner's member declares 300 € delivered in the year; the admin (steering) validates it (BAL).
+    appendActual(values.doc, 'e1', { partnerId, period: String(YEAR), unit: 'EUR', amount: 300, comment: 'Transport payé', by: editor.userId, at: Date.now() })
+    await waitFor(() => plan.errors.length > 0 || values.errors.length > 0 || actualsOf(plan.doc).has('e1'), { message: 'the declaration reaches the admin' })
+    validateActualEntry(plan.doc, 'e1', { by: admin.userId, at: Date.now() })
     await waitForRows(admin.client, workspaceId, 'plan', 2)
     expect([...plan.errors, ...values.errors]).toEqual([])
 
@@ -301,6 +308,74 @@ describe('EXP reports for funders', () => {
     expect(classes[defs[0]!.indexOf('Finalités')]).toBe('Suivre, Prouver')
   })
 
+  it('[EXP8] the balance as XLSX and CSV: per partner and period committed, due, declared, validated €, ratio, flag, with the participation; parsed back against the plan', async () => {
+    const bytes = await download(observer, 'balance.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Équilibre'])
+    const rows = rowsOf(book.getWorksheet('Équilibre')!)
+    const header = rows[0]!
+    const col = (name: string) => header.indexOf(name)
+    expect(header).toEqual([
+      'Partenaire',
+      'Période',
+      'Engagé (€)',
+      'Dû à date (€)',
+      'Déclaré (€)',
+      'Validé (€)',
+      'Déclaré / dû (%)',
+      'Déséquilibre',
+      'Réunions suivies',
+      'Actions portées (A)',
+      'Actions réalisées (R)',
+      'Votes exprimés',
+    ])
+    // One partner, the plan's three years and the total.
+    expect(rows.slice(1).map((r) => [r[col('Partenaire')], r[col('Période')]])).toEqual(
+      [String(YEAR - 1), String(YEAR), String(YEAR + 1), 'Total'].map((p) => ['Association Littoral', p]),
+    )
+    // a1 brings 1,200.50 € from YEAR-01-01 to (YEAR+1)-06-30, pro rata of its days; due up to today.
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
+    const days = (from: string, to: string) => Math.max(0, day(to) - day(from) + 1)
+    const total = days(`${YEAR}-01-01`, `${YEAR + 1}-06-30`)
+    const inYear = days(`${YEAR}-01-01`, `${YEAR}-12-31`)
+    const dueInYear = (1200.5 * days(`${YEAR}-01-01`, TODAY < `${YEAR}-12-31` ? TODAY : `${YEAR}-12-31`)) / total
+    const year = rows.find((r) => r[col('Période')] === String(YEAR))!
+    expect(year[col('Engagé (€)')]).toBeCloseTo((1200.5 * inYear) / total, 2)
+    expect(year[col('Dû à date (€)')]).toBeCloseTo(dueInYear, 2)
+    expect(year[col('Déclaré (€)')]).toBe(300)
+    expect(year[col('Validé (€)')]).toBe(300)
+    expect(year[col('Déclaré / dû (%)')]).toBeCloseTo(Math.round((300 / dueInYear) * 1000) / 10, 1)
+    expect(year[col('Déséquilibre')]).toBe(300 < dueInYear * 0.8 ? 'oui' : 'non')
+    const before = rows.find((r) => r[col('Période')] === String(YEAR - 1))!
+    expect([before[col('Engagé (€)')], before[col('Déclaré / dû (%)')], before[col('Déséquilibre')]]).toEqual([0, '', 'non'])
+    const sum = rows.find((r) => r[col('Période')] === 'Total')!
+    expect(sum[col('Engagé (€)')]).toBeCloseTo(1200.5, 2)
+    expect(sum[col('Déclaré (€)')]).toBe(300)
+    // Participation: the editor (of the partner) is responsible for the three actions under way or done; no meeting attended, no vote.
+    for (const r of rows.slice(1)) expect([r[col('Réunions suivies')], r[col('Actions réalisées (R)')], r[col('Votes exprimés')]]).toEqual([0, 3, 0])
+
+    const csv = parseCsv((await download(observer, 'balance.csv', 'text/csv; charset=utf-8')).toString('utf8').slice(1))
+    expect(csv[0]).toEqual(header)
+    const csvYear = csv.find((r) => r[1] === String(YEAR))!
+    expect(csvYear[col('Déclaré (€)')]).toBe('300')
+    expect(csvYear[col('Validé (€)')]).toBe('300')
+  })
+
+  it('[EXP9] the annual review has the partners’ balance of the year and the participation', async () => {
+    const docx = unzipSync(
+      new Uint8Array(await download(editor, `bilan-annuel-${YEAR}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
+    )
+    const text = [...strFromU8(docx['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => t[1]!).join('\n')
+    expect(text).toContain('4. Équilibre entre partenaires')
+    expect(text).toContain('Association Littoral')
+    expect(text).toContain('300 €')
+    expect(text).toContain('Participation depuis le début du plan')
+    const pdf = (await pdfParse(await download(editor, `bilan-annuel-${YEAR}.pdf`, 'application/pdf'))).text.replace(/\s+/g, ' ')
+    expect(pdf).toContain('4. Équilibre entre partenaires')
+    expect(pdf).toContain('300 €')
+  })
+
   it('[EXP5] the annual review as DOCX and PDF: title page, objectives, indicators against target, actions done / in progress / late, the year’s decisions', async () => {
     const docx = unzipSync(
       new Uint8Array(await download(admin, `bilan-annuel-${YEAR}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
@@ -323,7 +398,8 @@ describe('EXP reports for funders', () => {
       '1 réalisées, 1 en cours, 1 en retard',
       'Forum des partenaires',
       'Sentier du littoral',
-      '4. Décisions de l’année',
+      '4. Équilibre entre partenaires',
+      '5. Décisions de l’année',
     ]) {
       expect(paragraphs.join('\n')).toContain(expected)
       expect(pdfText).toContain(expected)

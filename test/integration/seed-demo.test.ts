@@ -3,6 +3,10 @@ import {
   readDiagnosticItems,
   readProject,
   readSharedItems,
+  agendaSuggestionNote,
+  agendaSuggestions,
+  balanceAlerts,
+  balanceOfDoc,
   computeBalance,
   readActuals,
   readActualValidations,
@@ -241,6 +245,14 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const flagged = sheet.partners.filter((p) => p.periods.find((row) => row.period === '2026')!.flagged).map((p) => p.partnerId)
       expect(flagged.map((id) => workspace.partners.find((p) => p.id === id)!.name)).toEqual(['Marée d’Opale'])
       for (const p of sheet.partners) expect(p.periods.find((row) => row.period === '2026')!.declared, p.partnerId).toBeGreaterThan(0)
+      // [DASH11] [GOV28] Marée d’Opale is the dashboard's balance alert and a « Suggérer » item at the end of 2026.
+      const names = new Map(workspace.partners.map((p) => [p.id, p.name]))
+      const alerts = balanceAlerts(balanceOfDoc(plan, [...names.keys()], '2026-12-31'), '2026-12-31')
+      expect(alerts.map((a) => [names.get(a.partnerId), a.period])).toEqual([['Marée d’Opale', '2026']])
+      const suggested = agendaSuggestions(plan, '2026-12-31', new Set(), names).filter((s) => s.reason === 'balance_imbalance')
+      expect(suggested.map((s) => agendaSuggestionNote(s))).toEqual([
+        expect.stringMatching(/^Déséquilibre : Marée d’Opale a déclaré \d+ % de ses engagements \(2026\)$/),
+      ])
       // OBJ8, OBJ9: actions point to operational objectives by id; only the transversal ones keep a text, serving none.
       const operationalIds = new Set([...objectivesOf(plan).entries()].filter(([, o]) => o.get('kind') === 'operational').map(([id]) => id))
       for (const a of actions) expect(a.objectiveId === null ? a.objective !== '' : operationalIds.has(a.objectiveId) && a.objective === '').toBe(true)

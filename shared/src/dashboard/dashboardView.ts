@@ -41,6 +41,16 @@ export const attentionInboxSchema = z.object({
 })
 export const attentionSignoffSchema = z.object({ roundId: z.string(), docName: z.string(), proposedAt: z.string() })
 export const attentionMeetingSchema = z.object({ id: z.string(), title: z.string(), startsAt: z.string(), place: z.string().nullable() })
+/** DASH11: a partner flagged by the balance (BAL12) in the current or last ended period. */
+export const attentionBalanceSchema = z.object({
+  partnerId: z.string(),
+  name: z.string(),
+  period: z.string(),
+  /** declared / due, e.g. 0.42. */
+  ratio: z.number(),
+  /** The reader is a member of this partner (« mon partenaire »): listed first. */
+  mine: z.boolean(),
+})
 
 const section = <K extends string, T extends z.ZodTypeAny>(kind: K, item: T) =>
   z.object({ kind: z.literal(kind), total: z.number().int().nonnegative(), items: z.array(item) })
@@ -53,6 +63,7 @@ export const attentionSectionSchema = z.discriminatedUnion('kind', [
   section('inbox', attentionInboxSchema),
   section('signoff', attentionSignoffSchema),
   section('meeting', attentionMeetingSchema),
+  section('balance_alerts', attentionBalanceSchema),
 ])
 export type AttentionSection = z.infer<typeof attentionSectionSchema>
 export type AttentionKind = AttentionSection['kind']
@@ -62,6 +73,7 @@ export const ATTENTION_KINDS = [
   'actions_due_soon',
   'objectives_off_track',
   'values_due',
+  'balance_alerts',
   'inbox',
   'signoff',
   'meeting',
@@ -91,12 +103,30 @@ export const indicatorSeriesSchema = z.object({
 })
 export type IndicatorSeries = z.infer<typeof indicatorSeriesSchema>
 
+/** DASH12: committed (due so far), declared and validated € per partner for the current balance period (BAL12). */
+export const allianceBalanceSchema = z.object({
+  period: z.string().nullable(),
+  partners: z.array(
+    z.object({
+      partnerId: z.string(),
+      name: z.string(),
+      committed: z.number(),
+      committedToDate: z.number(),
+      declared: z.number(),
+      validated: z.number(),
+      flagged: z.boolean(),
+    }),
+  ),
+})
+export type AllianceBalance = z.infer<typeof allianceBalanceSchema>
+
 export const allianceViewSchema = z.object({
   objectives: z.object({ total: z.number().int(), items: z.array(objectiveProgressSchema) }),
   /** Actions that name no objective (« objectif à rattacher ») or none at all. */
   actionsWithoutObjective: z.number().int(),
   actionsByStatus: z.record(actionStatusSchema, z.number().int()),
   indicators: z.object({ total: z.number().int(), items: z.array(indicatorSeriesSchema) }),
+  balance: allianceBalanceSchema,
 })
 export type AllianceView = z.infer<typeof allianceViewSchema>
 

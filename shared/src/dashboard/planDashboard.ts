@@ -18,7 +18,8 @@ export interface PlanAnalysis {
   snapshot: PlanSnapshot
   offTrack: { id: string; title: string }[]
   valuesDue: { indicator: SnapshotIndicator; due: ValueDue }[]
-  alliance: AllianceView
+  /** The alliance view but the balance, which the server adds with the partners' names. */
+  alliance: Omit<AllianceView, 'balance'>
 }
 
 /** DASH4: the item list of one section, bounded, with its total. */

@@ -5,6 +5,8 @@ import { indicatorsOf, objectivesOf, readIndicatorValues } from '../layouts/obje
 import { actionsOf, readAction, readPlanMeta, sortedActionIds } from '../layouts/planLayout.ts'
 import { objectiveTrackStatus, trackStatus, type TrackStatus } from '../rules/onTrack.ts'
 import { valueDue } from '../rules/valueDue.ts'
+import { balanceAlerts, ratioPercent } from '../steering/balanceAlerts.ts'
+import { balanceOfDoc } from '../steering/planBalance.ts'
 import type { AgendaSuggestion } from './meetings.ts'
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
@@ -24,6 +26,10 @@ export function agendaSuggestionNote(s: AgendaSuggestion, locale: 'fr' | 'en' = 
       return fr ? 'Objectif en retard sur sa trajectoire' : 'Objective off its track'
     case 'value_late':
       return fr ? `Valeur attendue depuis le ${formatDay(s.since, 'fr')}` : `Value expected since ${formatDay(s.since, 'en')}`
+    case 'balance_imbalance':
+      return fr
+        ? `Déséquilibre : ${s.title} a déclaré ${ratioPercent(s.ratio)} % de ses engagements (${s.period})`
+        : `Imbalance: ${s.title} declared ${ratioPercent(s.ratio)} % of its commitments (${s.period})`
   }
 }
 
@@ -32,10 +38,16 @@ export function agendaSuggestionNote(s: AgendaSuggestion, locale: 'fr' | 'en' = 
  * their deadline, in plan order, minus those already on the agenda (GOV17); then the operational
  * objectives off their track (their indicators' latest values against the straight path from
  * baseline to target, IND5) and the indicators whose value is late (`valueDue`), in the plan's
- * order of objectives (GOV27). `onAgenda` holds the ids of actions already on the agenda and the
+ * order of objectives (GOV27); then the partners the balance flags (BAL12), in `partnerNames`' order
+ * (GOV28: a partner not named there — removed from the alliance — is left out). `onAgenda` holds the ids of actions already on the agenda and the
  * notes-and-titles (`title\nnotes`) of items already there.
  */
-export function agendaSuggestions(plan: Y.Doc, today: string, onAgenda: ReadonlySet<string> = new Set()): AgendaSuggestion[] {
+export function agendaSuggestions(
+  plan: Y.Doc,
+  today: string,
+  onAgenda: ReadonlySet<string> = new Set(),
+  partnerNames: ReadonlyMap<string, string> = new Map(),
+): AgendaSuggestion[] {
   const actions = actionsOf(plan)
   const blocked: AgendaSuggestion[] = []
   const overdue: AgendaSuggestion[] = []
@@ -47,7 +59,9 @@ export function agendaSuggestions(plan: Y.Doc, today: string, onAgenda: Readonly
       overdue.push({ actionId: id, docName: null, title: action.title, reason: 'overdue', deadline: action.deadline })
     }
   }
-  const steering = steeringSuggestions(plan, today).filter((s) => !onAgenda.has(`${s.title}\n${agendaSuggestionNote(s)}`))
+  const steering = [...steeringSuggestions(plan, today), ...balanceSuggestions(plan, today, partnerNames)].filter(
+    (s) => !onAgenda.has(`${s.title}\n${agendaSuggestionNote(s)}`),
+  )
   return [...blocked, ...overdue, ...steering]
 }
 
@@ -89,4 +103,14 @@ function steeringSuggestions(plan: Y.Doc, today: string): AgendaSuggestion[] {
   }
   for (const o of objectives) out.push(...(late.get(o.id) ?? []).sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)))
   return out
+}
+
+/** GOV28: the partners flagged by the balance in the current or last ended period (BAL12). */
+function balanceSuggestions(plan: Y.Doc, today: string, partnerNames: ReadonlyMap<string, string>): AgendaSuggestion[] {
+  if (partnerNames.size === 0) return []
+  return balanceAlerts(balanceOfDoc(plan, [...partnerNames.keys()], today), today).flatMap((a): AgendaSuggestion[] => {
+    const title = partnerNames.get(a.partnerId)
+    if (title === undefined) return []
+    return [{ reason: 'balance_imbalance', actionId: null, docName: null, partnerId: a.partnerId, period: a.period, ratio: a.ratio, title, deadline: null }]
+  })
 }

@@ -258,7 +258,8 @@ export interface Decision {
 
 /**
  * A suggestion for the agenda: an overdue or blocked action of the plan, a document awaiting sign-off
- * (GOV20), an operational objective off its track or an indicator whose value is late (GOV27), with
+ * (GOV20), an operational objective off its track or an indicator whose value is late (GOV27), a
+ * partner behind on its commitments (GOV28), with
  * the ids the page links to (the objective's card, the indicator's).
  */
 export type AgendaSuggestion =
@@ -266,3 +267,5 @@ export type AgendaSuggestion =
   | { reason: 'signoff'; actionId: null; docName: string; title: string; deadline: null }
   | { reason: 'off_track'; actionId: null; docName: null; objectiveId: string; title: string; deadline: null }
   | { reason: 'value_late'; actionId: null; docName: null; objectiveId: string; indicatorId: string; title: string; deadline: null; since: string }
+  /** A partner flagged by the balance (BAL12, GOV28): titled after the partner. */
+  | { reason: 'balance_imbalance'; actionId: null; docName: null; partnerId: string; period: string; ratio: number; title: string; deadline: null }

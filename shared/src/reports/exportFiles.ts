@@ -2,10 +2,10 @@ import { z } from 'zod'
 
 /**
  * The files of the « Rapports » page (docs/SPEC.md EXP), named by their path segment:
- * `plan.csv`, `objectives.xlsx`, `indicators.csv`… and `bilan-annuel-2026.docx|.pdf`. A new table
- * (the partners' balance) is one more name in TABLE_REPORTS.
+ * `plan.csv`, `objectives.xlsx`, `indicators.csv`, `balance.xlsx` (EXP8)… and `bilan-annuel-2026.docx|.pdf`.
+ * A new table is one more name in TABLE_REPORTS.
  */
-export const TABLE_REPORTS = ['plan', 'objectives', 'indicators'] as const
+export const TABLE_REPORTS = ['plan', 'objectives', 'indicators', 'balance'] as const
 export type TableReport = (typeof TABLE_REPORTS)[number]
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const
 export type TableFormat = (typeof TABLE_FORMATS)[number]
@@ -41,6 +41,6 @@ export const exportFileParamSchema = z.object({
     .string()
     .max(40)
     .refine((name) => parseExportFile(name) !== null, {
-      message: `Unknown export: plan|objectives|indicators .csv|.xlsx, or bilan-annuel-YYYY.docx|.pdf (${REVIEW_YEARS.min}–${REVIEW_YEARS.max})`,
+      message: `Unknown export: ${TABLE_REPORTS.join('|')} .csv|.xlsx, or bilan-annuel-YYYY.docx|.pdf (${REVIEW_YEARS.min}–${REVIEW_YEARS.max})`,
     }),
 })

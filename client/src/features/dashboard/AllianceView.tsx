@@ -1,10 +1,11 @@
 import { ACTION_STATUSES, type AllianceView as View } from '@ensemble/shared'
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '../../components/DataTable.tsx'
+import { BalanceCard } from './BalanceCard.tsx'
 import { IndicatorCard } from './IndicatorCard.tsx'
 
-/** DASH5–DASH6: the objectives' progress rolled up from their actions, the actions by status, the indicators over time. */
-export function AllianceView({ view }: { view: View }) {
+/** DASH5–DASH6, DASH12: the objectives' progress rolled up from their actions, the actions by status, the indicators over time, the balance. */
+export function AllianceView({ workspaceId, view }: { workspaceId: string; view: View }) {
   const { t } = useTranslation()
   const { objectives, indicators } = view
   return (
@@ -71,6 +72,7 @@ export function AllianceView({ view }: { view: View }) {
           <p className="muted">{t('dash.moreIndicators', { shown: indicators.items.length, total: indicators.total })}</p>
         )}
       </section>
+      <BalanceCard workspaceId={workspaceId} balance={view.balance} />
     </>
   )
 }

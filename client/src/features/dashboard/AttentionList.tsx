@@ -1,4 +1,4 @@
-import { ATTENTION_KINDS, type AttentionSection } from '@ensemble/shared'
+import { ATTENTION_KINDS, ratioPercent, type AttentionSection } from '@ensemble/shared'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../router.tsx'
@@ -14,7 +14,7 @@ const sectionUrl = (workspaceId: string, key: string): string =>
 
 /**
  * DASH1–DASH3: what needs the member's attention, one list per kind in a fixed order, empty kinds
- * left out. Each kind is one `case` below: the partners' balance alerts will be one more.
+ * left out. Each kind is one `case` below (DASH11: the partners' balance alerts link to the balance page).
  */
 export function AttentionList({ workspaceId, sections }: { workspaceId: string; sections: readonly AttentionSection[] }) {
   const { t } = useTranslation()
@@ -67,6 +67,13 @@ function Items({ workspaceId, section }: { workspaceId: string; section: Attenti
         <li key={v.indicatorId} data-indicator={v.indicatorId}>
           <Link to={objectives}>{v.name}</Link> — {t(v.status === 'late' ? 'dash.valueLate' : 'dash.valueSoon', { date: dates.day(v.date) })}
           {v.mine && <span className="badge">{t('dash.mine')}</span>}
+        </li>
+      ))
+    case 'balance_alerts':
+      return section.items.map((b) => (
+        <li key={b.partnerId} data-partner={b.partnerId}>
+          <Link to={sectionUrl(workspaceId, 'balance')}>{b.name}</Link> — {t('dash.balanceAlert', { percent: ratioPercent(b.ratio), period: b.period })}
+          {b.mine && <span className="badge">{t('dash.mine')}</span>}
         </li>
       ))
     case 'inbox':

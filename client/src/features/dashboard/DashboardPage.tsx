@@ -38,7 +38,7 @@ export function DashboardPage() {
         <>
           <AttentionList workspaceId={workspace.id} sections={dashboard.data.attention} />
           <h2 className="dash__heading">{t('dash.allianceTitle')}</h2>
-          <AllianceView view={dashboard.data.alliance} />
+          <AllianceView workspaceId={workspace.id} view={dashboard.data.alliance} />
         </>
       )}
       <section aria-labelledby="families-title" className="card">

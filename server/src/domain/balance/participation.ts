@@ -10,6 +10,20 @@ import type { DocAccess } from '../meetings/docAccess.ts'
  * now. Every partner of the alliance has a row, in the partners' order.
  */
 export async function participationFor(db: Kysely<Database>, docs: DocAccess, workspaceId: string): Promise<Participation> {
+  const rows = await participationRows(db, workspaceId)
+  const actions = await docs.read(workspaceId, 'plan', (doc) =>
+    [...actionsOf(doc).values()]
+      .filter((map) => map instanceof Y.Map)
+      .map((map) => {
+        const { status, accountable, responsible } = readAction(map)
+        return { status, accountable, responsible }
+      }),
+  )
+  return participationOf({ ...rows, partnerOf: new Map(rows.partnerOf), actions })
+}
+
+/** The SQL part of participation (also what a report carries to its thread, EXP8): plain rows. */
+export async function participationRows(db: Kysely<Database>, workspaceId: string) {
   const [partners, members, attendance, ballots] = await Promise.all([
     db.selectFrom('partner').select('id').where('workspace_id', '=', workspaceId).orderBy('name').execute(),
     db.selectFrom('member').select(['user_id', 'partner_id']).where('workspace_id', '=', workspaceId).execute(),
@@ -27,19 +41,10 @@ export async function participationFor(db: Kysely<Database>, docs: DocAccess, wo
       .where('meeting.workspace_id', '=', workspaceId)
       .execute(),
   ])
-  const actions = await docs.read(workspaceId, 'plan', (doc) =>
-    [...actionsOf(doc).values()]
-      .filter((map) => map instanceof Y.Map)
-      .map((map) => {
-        const { status, accountable, responsible } = readAction(map)
-        return { status, accountable, responsible }
-      }),
-  )
-  return participationOf({
+  return {
     partnerIds: partners.map((p) => p.id),
-    partnerOf: new Map(members.map((m) => [m.user_id, m.partner_id])),
+    partnerOf: members.map((m): [string, string | null] => [m.user_id, m.partner_id]),
     attendance,
     ballots,
-    actions,
-  })
+  }
 }

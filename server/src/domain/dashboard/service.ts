@@ -1,4 +1,4 @@
-import { bounded, DASHBOARD_LIMITS, planAttention, todayIso, type AttentionSection, type Dashboard } from '@ensemble/shared'
+import { allianceBalance, balanceAttention, bounded, DASHBOARD_LIMITS, planAttention, todayIso, type AttentionSection, type Dashboard } from '@ensemble/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { systemClock, type Clock } from '../clock.ts'
@@ -10,8 +10,9 @@ import { PlanAnalyses } from './planAnalyses.ts'
 /**
  * The dashboard of one member (docs/SPEC.md DASH): their attention list — from the plan document
  * (actions, objectives, values due), the inbox, the sign-off rounds and the meetings — then the
- * alliance view. Each source is one producer of sections: a new kind of attention (the partners'
- * balance) is one more producer here and one more section kind in shared/src/dashboard.
+ * alliance view. Each source is one producer of sections (the partners' balance alerts, DASH11, from
+ * the sheet kept beside the plan's analysis); a new kind is one more producer here and one more
+ * section kind in shared/src/dashboard.
  */
 export class DashboardService {
   private readonly analyses = new PlanAnalyses()
@@ -27,16 +28,28 @@ export class DashboardService {
     const now = this.clock()
     const today = todayIso(now)
     const reader = { userId: member.userId, partnerId: member.partnerId }
-    const [plan, inbox, signoff, meeting] = await Promise.all([
+    const [plan, names, inbox, signoff, meeting] = await Promise.all([
+      // The reader-independent part (DASH7) and the balance sheet; the names and the reader's mark after.
       this.docs.read(member.workspaceId, 'plan', (doc) => {
         const analysis = this.analyses.of(doc, today)
-        return { sections: planAttention(analysis, reader), alliance: analysis.alliance }
+        return { sections: planAttention(analysis, reader), alliance: analysis.alliance, sheet: this.analyses.balanceOf(doc, today) }
       }),
+      this.partnerNames(member.workspaceId),
       this.inbox(member),
       this.signoff(member),
       this.nextMeeting(member.workspaceId, now.toISOString()),
     ])
-    return { today, attention: [...plan.sections, inbox, signoff, meeting], alliance: plan.alliance }
+    return {
+      today,
+      attention: [...plan.sections, balanceAttention(plan.sheet, today, reader, names), inbox, signoff, meeting],
+      alliance: { ...plan.alliance, balance: allianceBalance(plan.sheet, today, names) },
+    }
+  }
+
+  /** The alliance's partners, id → name, in the order of their names (DASH11–DASH12). */
+  private async partnerNames(workspaceId: string): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('partner').select(['id', 'name']).where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute()
+    return new Map(rows.map((p) => [p.id, p.name]))
   }
 
   /** DASH3: the member's unread inbox items, newest first. */

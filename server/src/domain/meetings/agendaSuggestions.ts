@@ -7,8 +7,8 @@ import type { DocAccess } from './docAccess.ts'
 import type { MeetingService } from './service.ts'
 
 /**
- * "Suggest agenda" (GOV17, GOV20, GOV27): the plan's blocked and overdue actions, its operational
- * objectives off track and its late indicator values, read from the plan document — for every body:
+ * "Suggest agenda" (GOV17, GOV20, GOV27, GOV28): the plan's blocked and overdue actions, its operational
+ * objectives off track, its late indicator values and the partners the balance flags, read from the plan document — for every body:
  * the bodies have a steering level, not a kind that says "steering committee" — then the documents
  * awaiting sign-off (an open sign-off round, read from the sign-off
  * tables), minus what the agenda already names.
@@ -26,7 +26,9 @@ export class AgendaSuggester {
     // Actions by id; objectives and indicators (which an item does not link) by their title and notes.
     const actionsOnAgenda = new Set(agenda.flatMap((i) => (i.actionId ? [i.actionId] : [`${i.title}\n${i.notes}`])))
     const docsOnAgenda = new Set(agenda.flatMap((i) => (i.docName ? [i.docName] : [])))
-    const actions = await this.docs.read(workspaceId, 'plan', (doc) => agendaSuggestions(doc, todayIso(this.clock()), actionsOnAgenda))
+    const partners = await this.db.selectFrom('partner').select(['id', 'name']).where('workspace_id', '=', workspaceId).orderBy('name').orderBy('id').execute()
+    const names = new Map(partners.map((p) => [p.id, p.name]))
+    const actions = await this.docs.read(workspaceId, 'plan', (doc) => agendaSuggestions(doc, todayIso(this.clock()), actionsOnAgenda, names))
     return [...actions, ...(await this.awaitingSignoff(workspaceId, docsOnAgenda))]
   }
 

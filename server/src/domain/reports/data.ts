@@ -23,6 +23,15 @@ export interface ReportContext {
   decisions: Decision[]
   /** The day the report is made (YYYY-MM-DD, Europe/Paris): what « late » is measured against. */
   today: string
+  /**
+   * EXP8: the SQL part of the partners' participation (BAL10) — each member's partner, the
+   * attendance taken, the ballots cast; the A and R of each action are read from the plan.
+   */
+  participation: {
+    partnerOf: [string, string | null][]
+    attendance: { meetingId: string; userId: string; status: string }[]
+    ballots: { forId: string }[]
+  }
 }
 
 type WithId<T> = T & { id: string }

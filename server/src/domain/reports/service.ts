@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { forbidden } from '../../errors.ts'
 import { type Clock, systemClock } from '../clock.ts'
+import { participationRows } from '../balance/participation.ts'
 import type { HistoryJobRunner } from '../history/jobRunner.ts'
 import { decisions, presentDecision } from '../meetings/rows.ts'
 import type { Membership } from '../members.ts'
@@ -27,11 +28,14 @@ export class ReportService {
   async export(actor: Membership, file: ExportFile): Promise<Uint8Array> {
     if (!can(actor, 'workspace.read')) throw forbidden()
     const { workspaceId } = actor
-    const [workspace, partners, members, yearDecisions] = await Promise.all([
+    // Participation (EXP8) only for the files that show it.
+    const withParticipation = file.kind === 'review' || file.report === 'balance'
+    const [workspace, partners, members, yearDecisions, participation] = await Promise.all([
       getWorkspace(this.db, workspaceId),
       listPartners(this.db, workspaceId),
       listMembers(this.db, workspaceId),
       file.kind === 'review' ? this.decisionsOf(workspaceId, file.year) : Promise.resolve([]),
+      withParticipation ? participationRows(this.db, workspaceId) : Promise.resolve(null),
     ])
     const context: ReportContext = {
       workspaceName: workspace.name,
@@ -40,6 +44,9 @@ export class ReportService {
       people: members.map((m) => ({ id: m.userId, name: m.name })),
       decisions: yearDecisions,
       today: todayIso(this.clock()),
+      participation: participation
+        ? { partnerOf: participation.partnerOf, attendance: participation.attendance, ballots: participation.ballots }
+        : { partnerOf: [], attendance: [], ballots: [] },
     }
     return this.jobs.run(actor, 'report', { key: { workspaceId, docName: 'plan' }, file, context })
   }

@@ -8,14 +8,14 @@ import {
   type TableReport,
   trackStatus,
 } from '@ensemble/shared'
+import { percent, reportBalance, reportParticipation } from './balance.ts'
 import type { ReportData } from './data.ts'
 import { ACTION_STATUS, FAMILY, FREQUENCY, OBJECTIVE_STATUS, PURPOSE, RESOURCE_UNIT, TRACK } from './labels.ts'
 
 /**
  * The tables of the exports (EXP1): each sheet is one function of the report's data, and each
  * report lists its sheets. The CSV is its first sheet, written to stand alone; the XLSX has them
- * all. The partners' balance is one more entry here (a `balance` report with its sheet function)
- * and one more name in shared TABLE_REPORTS.
+ * all. A new table is one more entry here and one more name in shared TABLE_REPORTS.
  */
 export type SheetBuilder = (data: ReportData) => Sheet
 
@@ -230,9 +230,52 @@ const valuesSheet: SheetBuilder = (data) => {
   }
 }
 
+/**
+ * EXP8: the partners' balance, one line per partner and period (then its total), with the
+ * participation beside it (the same for every line of a partner: it is not counted by period).
+ */
+const balanceSheet: SheetBuilder = (data) => {
+  const sheet = reportBalance(data)
+  const participation = new Map(reportParticipation(data).partners.map((p) => [p.partnerId, p]))
+  return {
+    name: 'Équilibre',
+    columns: [
+      'Partenaire',
+      'Période',
+      'Engagé (€)',
+      'Dû à date (€)',
+      'Déclaré (€)',
+      'Validé (€)',
+      'Déclaré / dû (%)',
+      'Déséquilibre',
+      'Réunions suivies',
+      'Actions portées (A)',
+      'Actions réalisées (R)',
+      'Votes exprimés',
+    ],
+    rows: sheet.partners.flatMap((partner): Cell[][] => {
+      const p = participation.get(partner.partnerId)
+      const name = data.partnerName(partner.partnerId)
+      const tail = [p?.meetingsAttended ?? null, p?.accountable ?? null, p?.responsible ?? null, p?.votesCast ?? null]
+      return [...partner.periods, { period: 'Total', ...partner.total }].map((f) => [
+        name,
+        f.period,
+        f.committed,
+        f.committedToDate,
+        f.declared,
+        f.validated,
+        percent(f.ratio),
+        f.flagged,
+        ...tail,
+      ])
+    }),
+  }
+}
+
 /** The reports and their sheets: the first is the CSV. */
 export const TABLES: Record<TableReport, { title: string; sheets: readonly SheetBuilder[] }> = {
   plan: { title: 'Plan d’action', sheets: [actionsSheet, milestonesSheet, resourcesSheet] },
   objectives: { title: 'Objectifs', sheets: [objectivesSheet] },
   indicators: { title: 'Indicateurs et valeurs', sheets: [valuesSheet, indicatorsSheet] },
+  balance: { title: 'Équilibre entre partenaires', sheets: [balanceSheet] },
 }

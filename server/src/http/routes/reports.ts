@@ -12,7 +12,7 @@ import { pathParam } from '../validate.ts'
 /** The `:file` path parameter: a known export's name, or 404 naming the field. */
 const fileParam = pathParam('file', exportFileParamSchema.shape.file, (name) => {
   if (!parseExportFile(name))
-    throw new AppError(404, 'not_found', 'Export not found: plan|objectives|indicators .csv|.xlsx, or bilan-annuel-YYYY.docx|.pdf.', 'file')
+    throw new AppError(404, 'not_found', 'Export not found: plan|objectives|indicators|balance .csv|.xlsx, or bilan-annuel-YYYY.docx|.pdf.', 'file')
   return name
 })
 
@@ -30,7 +30,7 @@ export function reportRoutes(deps: AppDeps, reports: ReportService) {
   return new Hono<AppEnv>().get(
     '/:file',
     describe(
-      'A report for funders (members): plan.csv|.xlsx (actions with RACI names, milestones, resources), objectives.csv|.xlsx (strategic and operational, SMART letters missing, standing), indicators.csv|.xlsx (every value entry, corrections included, who and when), bilan-annuel-YYYY.docx|.pdf (the annual review: objectives, indicators, actions, decisions of the year); 429 with Retry-After past the member’s budget (EXP6)',
+      'A report for funders (members): plan.csv|.xlsx (actions with RACI names, milestones, resources), objectives.csv|.xlsx (strategic and operational, SMART letters missing, standing), indicators.csv|.xlsx (every value entry, corrections included, who and when), balance.csv|.xlsx (per partner and period: committed, due, declared and validated €, ratio, imbalance flag; participation), bilan-annuel-YYYY.docx|.pdf (the annual review: objectives, indicators, actions, decisions of the year); 429 with Retry-After past the member’s budget (EXP6)',
       { 200: FILE_ANSWER },
     ),
     requireMember(deps, 'workspace.read'),

@@ -1,4 +1,5 @@
-import { standingValues, type TrackStatus, objectiveTrackStatus, trackStatus } from '@ensemble/shared'
+import { balanceOfJson, objectiveTrackStatus, ratioPercent, standingValues, type TrackStatus, trackStatus } from '@ensemble/shared'
+import { reportParticipation } from '../balance.ts'
 import type { ReportData } from '../data.ts'
 import { ACTION_STATUS, DECISION_TYPE, OUTCOME, TRACK } from '../labels.ts'
 import { isLate } from '../sheets.ts'
@@ -6,8 +7,7 @@ import { isLate } from '../sheets.ts'
 /**
  * The annual review (« bilan annuel », EXP5) as a document model: a title page, then sections of
  * paragraphs and tables, in French. The DOCX and the PDF (docx.ts, pdf.ts) only lay it out. Each
- * section is one function of the report's data and the year: the partners' balance is one more
- * entry in REVIEW_SECTIONS.
+ * section is one function of the report's data and the year, listed in REVIEW_SECTIONS.
  */
 export type ReviewBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; columns: string[]; rows: string[][] }
 
@@ -129,10 +129,71 @@ const actionsSection: ReviewSectionBuilder = (data, year) => {
   }
 }
 
+/** A sum in euros, French style (« 12 500 € »). */
+const euros = (value: number): string =>
+  `${Math.round(value)
+    .toLocaleString('fr-FR')
+    .replace(/\u202f|\u00a0/g, ' ')} €`
+
+/**
+ * EXP9: the partners' balance of the year: each period of the year (the year itself, its halves or
+ * quarters), drawn up at the year's end — or today for the year under way — and the participation.
+ */
+const balanceSection: ReviewSectionBuilder = (data, year) => {
+  const end = `${year}-12-31`
+  const sheet = balanceOfJson(
+    data.plan,
+    data.context.partners.map((p) => p.id),
+    data.context.today < end ? data.context.today : end,
+  )
+  const keys = new Set(sheet.periods.filter((p) => p.key.slice(0, 4) === String(year)).map((p) => p.key))
+  const rows = sheet.partners.flatMap((partner) =>
+    partner.periods
+      .filter((p) => keys.has(p.period))
+      .map((p) => [
+        data.partnerName(partner.partnerId),
+        p.period,
+        euros(p.committed),
+        euros(p.committedToDate),
+        euros(p.declared),
+        euros(p.validated),
+        p.ratio === null ? '—' : `${ratioPercent(p.ratio)} %`,
+        p.flagged ? 'Oui' : 'Non',
+      ]),
+  )
+  const flagged = new Set(sheet.partners.filter((p) => p.periods.some((x) => keys.has(x.period) && x.flagged)).map((p) => p.partnerId))
+  const participation = reportParticipation(data)
+  return {
+    heading: '4. Équilibre entre partenaires',
+    blocks: [
+      paragraph(
+        keys.size === 0
+          ? `Le plan ne couvre pas ${year} : pas d’équilibre à présenter.`
+          : `Ce que chaque partenaire s’est engagé à apporter (ressources des actions, valorisées aux taux de l’alliance) face à ce qu’il a déclaré et à ce que le comité de pilotage a validé ; seuil de déséquilibre : ${sheet.threshold} %. ${plural(flagged.size, 'partenaire en déséquilibre', 'partenaires en déséquilibre')}${flagged.size ? ` : ${[...flagged].map(data.partnerName).join(', ')}` : ''}.`,
+      ),
+      ...(rows.length
+        ? [{ kind: 'table' as const, columns: ['Partenaire', 'Période', 'Engagé', 'Dû à date', 'Déclaré', 'Validé', 'Déclaré / dû', 'Déséquilibre'], rows }]
+        : []),
+      paragraph(`Participation depuis le début du plan (${plural(participation.meetings, 'réunion', 'réunions')} avec appel).`),
+      {
+        kind: 'table',
+        columns: ['Partenaire', 'Réunions suivies', 'Actions portées (A)', 'Actions réalisées (R)', 'Votes exprimés'],
+        rows: participation.partners.map((p) => [
+          data.partnerName(p.partnerId),
+          String(p.meetingsAttended),
+          String(p.accountable),
+          String(p.responsible),
+          String(p.votesCast),
+        ]),
+      },
+    ],
+  }
+}
+
 const decisionsSection: ReviewSectionBuilder = (data, year) => {
   const decisions = data.context.decisions.filter((d) => inYear(d.decidedAt, year)).sort((a, b) => (a.decidedAt < b.decidedAt ? -1 : 1))
   return {
-    heading: '4. Décisions de l’année',
+    heading: '5. Décisions de l’année',
     blocks: [
       paragraph(`${plural(decisions.length, 'décision inscrite', 'décisions inscrites')} au registre en ${year}.`),
       ...(decisions.length
@@ -154,7 +215,7 @@ const decisionsSection: ReviewSectionBuilder = (data, year) => {
 }
 
 /** The sections, in order. */
-export const REVIEW_SECTIONS: readonly ReviewSectionBuilder[] = [objectivesSection, indicatorsSection, actionsSection, decisionsSection]
+export const REVIEW_SECTIONS: readonly ReviewSectionBuilder[] = [objectivesSection, indicatorsSection, actionsSection, balanceSection, decisionsSection]
 
 export function reviewDocument(data: ReportData, year: number): ReviewDocument {
   const { period, context } = data
