@@ -54,7 +54,8 @@ const FILES: [name: string, parsed: ReturnType<typeof parseExportFile>][] = [
   ['bilan-annuel-26.pdf', null],
   ['plan.pdf', null],
   ['../plan.csv', null],
-  ['balance.csv', null],
+  ['balance.csv', { kind: 'table', report: 'balance', format: 'csv' }],
+  ['budget.csv', null],
 ]
 
 describe('EXP1 export file names', () => {
