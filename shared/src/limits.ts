@@ -27,6 +27,10 @@ export const LIMITS = {
   maxBalanceRate: 1_000_000,
   maxActualAmount: 1_000_000_000,
   maxActuals: 5000,
+  /** The map of actors (MAP): actors one alliance maps, selection criteria, contact log entries (append-only). */
+  maxActors: 2000,
+  maxActorCriteria: 30,
+  maxContactEntries: 20_000,
   /** How far the time an indicator value says it was entered may be from the server's clock (IND4). */
   valueClockSkewMs: 5 * 60_000,
   /** Tickets are single use and expire after this many milliseconds. */
@@ -124,5 +128,5 @@ export const LIMITS = {
    * document beyond it is refused (`document_too_large`); deletions stay possible. The largest plan
    * the benchmarks open and a long agreement with its whole history fit (docs/BENCHMARKS.md).
    */
-  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024 },
+  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024, actors: 16 * 1024 * 1024 },
 } as const

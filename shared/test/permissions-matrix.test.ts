@@ -38,6 +38,10 @@ balance.settings        ✓          ✓         ·          ·          ·
 balance.declare        own        own       own         ·          ·
 balance.amend           ✓          ✓        own         ·          ·
 balance.validate        ✓          ✓         ·          ·          ·
+actors.map              ✓          ✓         ·          ·          ·
+actors.criteria         ✓          ✓         ·          ·          ·
+actors.contact          ✓          ✓         ✓          ·          ·
+actors.convert          ✓          ✓         ·          ·          ·
 actions.create          ✓          ✓         ·          ·          ·
 actions.propose         ✓          ✓         ✓          ·          ·
 actions.delete          ✓          ✓         ·          ·          ·

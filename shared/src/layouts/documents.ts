@@ -5,7 +5,7 @@
 export const RICH_TEXT_DOCS = ['vision', 'charter', 'agreement', 'convention'] as const
 export type RichTextDocName = (typeof RICH_TEXT_DOCS)[number]
 
-export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes'
+export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes' | 'actors'
 
 const MINUTES_PREFIX = 'minutes:'
 const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -15,6 +15,7 @@ export function docKind(docName: string): DocKind | null {
   if ((RICH_TEXT_DOCS as readonly string[]).includes(docName)) return 'richText'
   if (docName === 'plan') return 'plan'
   if (docName === 'governance') return 'governance'
+  if (docName === 'actors') return 'actors'
   if (docName.startsWith(MINUTES_PREFIX) && MEETING_ID.test(docName.slice(MINUTES_PREFIX.length))) return 'minutes'
   return null
 }
@@ -40,4 +41,8 @@ export const ROOT = {
   bodies: 'bodies',
   meetings: 'meetings',
   decisions: 'decisions',
+  /** The map of actors (MAP): potential partners, the selection criteria, the contact log. */
+  actors: 'actors',
+  actorCriteria: 'actorCriteria',
+  contactLog: 'contactLog',
 } as const

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
+import { validateActorsDocument } from './actor.ts'
 import { validateBalanceDocument } from './balanceDocument.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDocumentMeta } from './documentMeta.ts'
@@ -27,6 +28,7 @@ export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, '
     [ROOT.frozenPeriods]: 'map',
   },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
+  actors: { [ROOT.actors]: 'map', [ROOT.actorCriteria]: 'map', [ROOT.contactLog]: 'map' },
 }
 
 /**
@@ -101,6 +103,8 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
       const shape = readBodyShape(value, entity)
       out.push(...shape.violations, ...validateBody(shape.body, ctx, entity))
     })
+  } else if (kind === 'actors') {
+    out.push(...validateActorsDocument(doc))
   } else {
     if (kind === 'richText') {
       const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))

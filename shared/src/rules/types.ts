@@ -9,7 +9,7 @@ export type LocalizedText = Readonly<Record<Locale, string>>
  * governance, `OBJn`, `INDn`, `EVQn` for objectives, indicators and evaluation questions, `BALn` for the
  * partners' balance (docs/SPEC.md).
  */
-export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}` | `OBJ${number}` | `IND${number}` | `EVQ${number}` | `BAL${number}`
+export type RuleId = `PERM${number}` | `VAL${number}` | `GOV${number}` | `OBJ${number}` | `IND${number}` | `EVQ${number}` | `BAL${number}` | `MAP${number}`
 
 /**
  * One broken rule, as both the client (before writing) and the server (after applying an edit) report
