@@ -31,8 +31,24 @@ describe('[MAP5] an actor’s score is the weighted mean of its scores', () => {
     ['nothing scored', {}, CRITERIA, 0],
     ['a score on a removed criterion is ignored', { c1: 2, gone: 5 }, CRITERIA, 1.5],
     ['no criterion: no score', { c1: 5 }, [], null],
-    ['a weight of 0 does not count', { c1: 5, c2: 1 }, [{ id: 'c1', weight: 0 }, { id: 'c2', weight: 2 }], 1],
-    ['rounded to two decimals', { c1: 1 }, [{ id: 'c1', weight: 1 }, { id: 'c2', weight: 2 }], 0.33],
+    [
+      'a weight of 0 does not count',
+      { c1: 5, c2: 1 },
+      [
+        { id: 'c1', weight: 0 },
+        { id: 'c2', weight: 2 },
+      ],
+      1,
+    ],
+    [
+      'rounded to two decimals',
+      { c1: 1 },
+      [
+        { id: 'c1', weight: 1 },
+        { id: 'c2', weight: 2 },
+      ],
+      0.33,
+    ],
   ]
   it.each(cases)('%s', (_label, scores, criteria, score) => {
     expect(actorScore(scores, criteria)).toBe(score)

@@ -85,7 +85,8 @@ export function validateContactEntry(entry: unknown, ctx: ContactContext, entity
   const record = entry as Record<string, unknown>
   for (const key of Object.keys(record)) if (!Object.hasOwn(contactLogEntrySchema.shape, key)) v.add('MAP4', key, text('Champ inconnu.', 'Unknown field.'))
   schemaViolations(v, 'MAP4', contactLogEntrySchema, record)
-  if (typeof record.actorId === 'string' && !ctx.hasActor(record.actorId)) v.add('MAP4', 'actorId', text('Cet acteur n’existe pas.', 'This actor does not exist.'))
+  if (typeof record.actorId === 'string' && !ctx.hasActor(record.actorId))
+    v.add('MAP4', 'actorId', text('Cet acteur n’existe pas.', 'This actor does not exist.'))
   if (record.by !== ctx.author) v.add('MAP4', 'by', text('Une entrée est écrite en son propre nom.', 'An entry is written in one’s own name.'))
   if (typeof record.at !== 'number' || Math.abs(record.at - ctx.now) > LIMITS.valueClockSkewMs)
     v.add('MAP4', 'at', text('L’heure de l’entrée est celle du serveur.', 'The entry’s time is the server’s.'))

@@ -23,7 +23,5 @@ export function actorScore(scores: Readonly<Record<string, number>>, criteria: I
  * name in French order so the list is stable.
  */
 export function shortlist<T extends { status: ActorStatus; name: string; score: number | null }>(actors: Iterable<T>): T[] {
-  return [...actors]
-    .filter((a) => a.status === 'shortlisted')
-    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name, 'fr'))
+  return [...actors].filter((a) => a.status === 'shortlisted').sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name, 'fr'))
 }

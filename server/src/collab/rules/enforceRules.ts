@@ -1,5 +1,6 @@
 import { typeLayoutRoots, WRITING_ROLES } from '@ensemble/shared'
 import type { EditCheck } from '../pipeline/checks.ts'
+import { checkActorsEdit } from './actorsEdit.ts'
 import { checkDocumentEdit } from './documentEdit.ts'
 import { checkGovernanceEdit } from './governanceEdit.ts'
 import { checkPlanEdit } from './planEdit.ts'
@@ -22,6 +23,8 @@ export const enforceRules: EditCheck = (input) => {
       return checkPlanEdit(input)
     case 'governance':
       return checkGovernanceEdit(input)
+    case 'actors':
+      return checkActorsEdit(input)
     case 'richText':
     case 'minutes':
       return checkDocumentEdit(input)
