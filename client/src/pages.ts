@@ -9,3 +9,5 @@ export const meetingsPage = lazyPage(() => import('./features/meetings/MeetingsP
 export const objectivesPage = lazyPage(() => import('./features/objectives/ObjectivesPage.tsx').then((m) => m.ObjectivesPage))
 // The partners' balance (issue 18, item 5): a page of its own, loaded when opened.
 export const balancePage = lazyPage(() => import('./features/balance/BalancePage.tsx').then((m) => m.BalancePage))
+// The map of actors (issue 20, item 4): a page of its own, loaded when opened.
+export const actorsPage = lazyPage(() => import('./features/actors/ActorsPage.tsx').then((m) => m.ActorsPage))

@@ -19,6 +19,7 @@ const GROUPS: [title: string, prefix: string][] = [
   ['Indicators', 'IND'],
   ['Evaluation questions', 'EVQ'],
   ['The partners’ balance', 'BAL'],
+  ['The map of actors', 'MAP'],
 ]
 
 /** The rules as markdown, grouped by kind, in id order. */

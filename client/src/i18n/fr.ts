@@ -15,6 +15,7 @@ import * as passwordReset from '../features/password-reset/strings.ts'
 import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
+import * as actors from '../features/actors/strings.ts'
 import * as balance from '../features/balance/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
 import * as reports from '../features/reports/strings.ts'
@@ -46,6 +47,7 @@ export const fr = {
   ...documents.fr,
   ...objectives.fr,
   ...balance.fr,
+  ...actors.fr,
   ...reports.fr,
   ...roles.fr,
   ...serverErrors.fr,
