@@ -1,4 +1,10 @@
 import {
+  actorCriteriaOf,
+  actorScore,
+  actorsOf,
+  contactLogOf,
+  shortlist,
+  type ActorStatus,
   computeBalance,
   readActuals,
   readActualValidations,
@@ -183,7 +189,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     }
   })
 
-  it('[SEED2] [SEED5] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner', async () => {
+  it('[SEED2] [SEED5] [SEED6] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner; a dozen actors mapped', async () => {
     await server!.close()
     server = null
     const store = await inspect(dataDir)
@@ -193,7 +199,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const writer = (id: string | null) => id !== null && WRITING_ROLES.includes(members.get(id)!.role)
 
       // One append per document, authored by the admin.
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'actors']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
 
       // The plan.
       const { doc: plan } = await store.load(workspace.id, 'plan')
@@ -318,6 +324,19 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(articles.length).toBeGreaterThanOrEqual(8)
       const links = walk(contentOf((await store.load(workspace.id, 'vision')).doc)).runs.filter((r) => r.attributes?.link)
       expect(links[0]!.attributes!.link).toMatchObject({ href: expect.stringMatching(/^https:\/\//) })
+
+      // [SEED6] The map of actors (MAP): valid, a dozen actors scored on weighted criteria, a shortlist, contacts logged.
+      const { doc: map } = await store.load(workspace.id, 'actors')
+      expect(validateDocument(map, 'actors', { members: new Map(), partners: partnerIds })).toEqual([])
+      const criteria = [...actorCriteriaOf(map).entries()].map(([id, c]) => ({ id, weight: c.get('weight') as number }))
+      expect(criteria.length).toBeGreaterThanOrEqual(3)
+      const mapped = [...actorsOf(map).values()].map((a) => a.toJSON() as { name: string; status: ActorStatus; scores: Record<string, number> })
+      expect(mapped.length).toBeGreaterThanOrEqual(12)
+      expect(mapped.every((a) => !partnerIds.has(a.name))).toBe(true)
+      const ranked = shortlist(mapped.map((a) => ({ ...a, score: actorScore(a.scores, criteria) })))
+      expect(ranked.length).toBeGreaterThanOrEqual(3)
+      expect(ranked[0]!.score).toBeGreaterThan(ranked.at(-1)!.score!)
+      expect(contactLogOf(map).size).toBeGreaterThanOrEqual(8)
     } finally {
       await store.close()
     }
@@ -332,7 +351,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     const store = new SqliteDocStore(handle.sqlite!)
     try {
       const adminId = workspace.members.find((m) => m.role === 'admin')!.userId
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance']) {
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'actors']) {
         const key = { workspaceId: workspace.id, docName }
         const rows = await store.log(key)
         expect(

@@ -104,11 +104,12 @@ export const ActorsGrid = memo(function ActorsGrid({ actors, onOpen }: GridProps
   )
   return (
     <figure className="actors-grid">
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing groups its points; a fieldset cannot hold SVG. */}
       <svg ref={svg} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label={t('actors.gridLabel', { count: actors.length })} data-testid="actors-grid">
         <rect x={MARGIN} y={MARGIN} width={5 * CELL} height={5 * CELL} className="actors-grid__frame" />
         <line x1={half} y1={MARGIN} x2={half} y2={MARGIN + 5 * CELL} className="actors-grid__axis" />
         <line x1={MARGIN} y1={half} x2={MARGIN + 5 * CELL} y2={half} className="actors-grid__axis" />
-        <g aria-hidden="true">
+        <g>
           {quadrant(MARGIN + 3.75 * CELL, MARGIN + 18, t('actors.quadrants.keyPlayers'))}
           {quadrant(MARGIN + 1.25 * CELL, MARGIN + 18, t('actors.quadrants.keepSatisfied'))}
           {quadrant(MARGIN + 3.75 * CELL, MARGIN + 5 * CELL - 8, t('actors.quadrants.keepInformed'))}
@@ -143,7 +144,7 @@ export const ActorsGrid = memo(function ActorsGrid({ actors, onOpen }: GridProps
           >
             <Shape family={actor.family} x={x} y={y} r={r} />
             {labels && (
-              <text x={x + r + 3} y={y + 4} className="actors-grid__name" aria-hidden="true">
+              <text x={x + r + 3} y={y + 4} className="actors-grid__name">
                 {actor.name.length > 22 ? `${actor.name.slice(0, 21)}…` : actor.name}
               </text>
             )}

@@ -27,7 +27,7 @@ export function useActorFilter(actors: readonly ActorRow[]) {
 export function ActorFilter({ filter, total }: { filter: ReturnType<typeof useActorFilter>; total: number }) {
   const { t } = useTranslation()
   return (
-    <div className="form form--row form--compact" role="search">
+    <div className="form form--row form--compact">
       <Field label={t('actors.filter')}>
         {(control) => <input {...control} type="search" value={filter.query} onChange={(e) => filter.setQuery(e.target.value)} data-testid="actors-filter" />}
       </Field>
