@@ -1,5 +1,5 @@
 import type { PartnerFamily } from '@ensemble/shared'
-import { type KeyboardEvent, memo, useMemo, useRef, useState } from 'react'
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActorRow } from './useActors.ts'
 
@@ -55,9 +55,50 @@ function Shape({ family, x, y, r }: { family: PartnerFamily; x: number; y: numbe
   return <polygon points={`${x},${y - r * 1.2} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`} fill={colour} stroke="#fff" strokeWidth={1} />
 }
 
+interface PointProps {
+  actor: ActorRow
+  index: number
+  x: number
+  y: number
+  r: number
+  active: boolean
+  label: boolean
+}
+
+/** One actor on the grid; memoised, so a focus move redraws the two points whose tab stop changes, not the thousand others. */
+const Point = memo(function Point({ actor, index, x, y, r, active, label }: PointProps) {
+  const { t } = useTranslation()
+  const name = t('actors.pointLabel', {
+    name: actor.name,
+    type: t(`partnerTypes.${actor.type}`),
+    family: t(`families.${actor.family}`),
+    influence: actor.influence,
+    interest: actor.interest,
+    nuisance: actor.nuisance,
+  })
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG point has no HTML button to be; it behaves as one (Enter, Space).
+    <g data-index={index} data-actor={actor.id} role="button" tabIndex={active ? 0 : -1} aria-label={name} className="actors-grid__point">
+      <title>{actor.name}</title>
+      <Shape family={actor.family} x={x} y={y} r={r} />
+      {label && (
+        <text x={x + r + 3} y={y + 4} className="actors-grid__name">
+          {actor.name.length > 22 ? `${actor.name.slice(0, 21)}…` : actor.name}
+        </text>
+      )}
+    </g>
+  )
+})
+
 interface GridProps {
   actors: readonly ActorRow[]
   onOpen(id: string): void
+}
+
+/** The index of the point an event happened on (events are handled once, on the drawing). */
+const indexOf = (target: EventTarget | null): number | null => {
+  const point = target instanceof Element ? target.closest('[data-index]') : null
+  return point ? Number(point.getAttribute('data-index')) : null
 }
 
 /**
@@ -78,23 +119,27 @@ export const ActorsGrid = memo(function ActorsGrid({ actors, onOpen }: GridProps
     setCurrent(next)
     svg.current?.querySelector<SVGGElement>(`[data-index="${next}"]`)?.focus()
   }
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
-    const keys: Record<string, number> = {
-      ArrowRight: active + 1,
-      ArrowDown: active + 1,
-      ArrowLeft: active - 1,
-      ArrowUp: active - 1,
-      Home: 0,
-      End: placed.length - 1,
-    }
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const at = indexOf(event.target)
+    if (at === null) return
+    const keys: Record<string, number> = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: placed.length - 1 }
     if (event.key in keys) {
       event.preventDefault()
       move(keys[event.key]!)
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
-      const actor = placed[active]?.actor
+      const actor = placed[at]?.actor
       if (actor) onOpen(actor.id)
     }
+  }
+  const onFocus = (event: FocusEvent<SVGSVGElement>) => {
+    const at = indexOf(event.target)
+    if (at !== null) setCurrent(at)
+  }
+  const onClick = (event: MouseEvent<SVGSVGElement>) => {
+    const at = indexOf(event.target)
+    const actor = at === null ? undefined : placed[at]?.actor
+    if (actor) onOpen(actor.id)
   }
   const half = MARGIN + 2.5 * CELL
   const quadrant = (x: number, y: number, text: string) => (
@@ -105,7 +150,16 @@ export const ActorsGrid = memo(function ActorsGrid({ actors, onOpen }: GridProps
   return (
     <figure className="actors-grid">
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing groups its points; a fieldset cannot hold SVG. */}
-      <svg ref={svg} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label={t('actors.gridLabel', { count: actors.length })} data-testid="actors-grid">
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        role="group"
+        aria-label={t('actors.gridLabel', { count: actors.length })}
+        data-testid="actors-grid"
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onClick={onClick}
+      >
         <rect x={MARGIN} y={MARGIN} width={5 * CELL} height={5 * CELL} className="actors-grid__frame" />
         <line x1={half} y1={MARGIN} x2={half} y2={MARGIN + 5 * CELL} className="actors-grid__axis" />
         <line x1={MARGIN} y1={half} x2={MARGIN + 5 * CELL} y2={half} className="actors-grid__axis" />
@@ -122,33 +176,7 @@ export const ActorsGrid = memo(function ActorsGrid({ actors, onOpen }: GridProps
           </text>
         </g>
         {placed.map(({ actor, x, y, r }, i) => (
-          // biome-ignore lint/a11y/useSemanticElements: an SVG point has no HTML button to be; it behaves as one (Enter, Space).
-          <g
-            key={actor.id}
-            data-index={i}
-            data-actor={actor.id}
-            role="button"
-            tabIndex={i === active ? 0 : -1}
-            aria-label={t('actors.pointLabel', {
-              name: actor.name,
-              type: t(`partnerTypes.${actor.type}`),
-              family: t(`families.${actor.family}`),
-              influence: actor.influence,
-              interest: actor.interest,
-              nuisance: actor.nuisance,
-            })}
-            className="actors-grid__point"
-            onKeyDown={onKeyDown}
-            onFocus={() => setCurrent(i)}
-            onClick={() => onOpen(actor.id)}
-          >
-            <Shape family={actor.family} x={x} y={y} r={r} />
-            {labels && (
-              <text x={x + r + 3} y={y + 4} className="actors-grid__name">
-                {actor.name.length > 22 ? `${actor.name.slice(0, 21)}…` : actor.name}
-              </text>
-            )}
-          </g>
+          <Point key={actor.id} actor={actor} index={i} x={x} y={y} r={r} active={i === active} label={labels} />
         ))}
       </svg>
       <figcaption>

@@ -25,6 +25,8 @@ export const fr = {
     allStatuses: 'Tous',
     shown: '{{shown}} acteur(s) sur {{total}}',
     none: 'Aucun acteur pour le moment.',
+    tablePage: '{{shown}} premières lignes sur {{total}} (filtrez pour trouver un acteur).',
+    showMore: 'Afficher {{count}} de plus',
     columns: {
       name: 'Nom',
       type: 'Type',
@@ -115,6 +117,8 @@ export const en: typeof fr = {
     allStatuses: 'All',
     shown: '{{shown}} actor(s) of {{total}}',
     none: 'No actor yet.',
+    tablePage: 'First {{shown}} rows of {{total}} (filter to find an actor).',
+    showMore: 'Show {{count}} more',
     columns: {
       name: 'Name',
       type: 'Type',
