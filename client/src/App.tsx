@@ -21,13 +21,14 @@ import { WorkspaceProvider } from './features/workspaces/WorkspaceContext.tsx'
 import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx'
 import { WorkspaceListPage } from './features/workspaces/WorkspaceListPage.tsx'
 import { DocumentPage } from './features/documents/DocumentPage.tsx'
-import { balancePage, diagnosticPage, meetingsPage, objectivesPage } from './pages.ts'
+import { actorsPage, balancePage, diagnosticPage, meetingsPage, objectivesPage } from './pages.ts'
 import { Link, matchPath, navigate, usePath } from './router.tsx'
 
 const MeetingsPage = meetingsPage.Page
 const ObjectivesPage = objectivesPage.Page
 const BalancePage = balancePage.Page
 const DiagnosticPage = diagnosticPage.Page
+const ActorsPage = actorsPage.Page
 
 const PUBLIC_PATHS = ['/', '/connexion', '/inscription']
 
@@ -161,6 +162,13 @@ function SectionPage({ section }: { section: Section | null }) {
     return (
       <Suspense fallback={<Loading />}>
         <BalancePage />
+      </Suspense>
+    )
+  }
+  if (section.key === 'actors') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ActorsPage />
       </Suspense>
     )
   }

@@ -15,3 +15,5 @@ export const indicatorChart = lazyPage(() => import('./features/dashboard/Indica
 export const diagnosticPage = lazyPage(() => import('./features/diagnostic/DiagnosticPage.tsx').then((m) => m.DiagnosticPage))
 // The partners' balance as bars (visx, DASH12), in its own chunk as well.
 export const balanceChart = lazyPage(() => import('./features/dashboard/BalanceChart.tsx').then((m) => m.BalanceChart))
+// The map of actors (issue 20, item 4): a page of its own, loaded when opened.
+export const actorsPage = lazyPage(() => import('./features/actors/ActorsPage.tsx').then((m) => m.ActorsPage))

@@ -32,6 +32,10 @@ export const LIMITS = {
   diagnosticItemLength: 500,
   diagnosticDetailLength: 2000,
   maxProjectEntries: 50,
+  /** The map of actors (MAP): actors one alliance maps, selection criteria, contact log entries (append-only). */
+  maxActors: 2000,
+  maxActorCriteria: 30,
+  maxContactEntries: 20_000,
   /** How far the time an indicator value says it was entered may be from the server's clock (IND4). */
   valueClockSkewMs: 5 * 60_000,
   /** Tickets are single use and expire after this many milliseconds. */
@@ -129,5 +133,12 @@ export const LIMITS = {
    * document beyond it is refused (`document_too_large`); deletions stay possible. The largest plan
    * the benchmarks open and a long agreement with its whole history fit (docs/BENCHMARKS.md).
    */
-  maxDocumentBytes: { richText: 4 * 1024 * 1024, minutes: 4 * 1024 * 1024, governance: 16 * 1024 * 1024, plan: 64 * 1024 * 1024, diagnostic: 4 * 1024 * 1024 },
+  maxDocumentBytes: {
+    richText: 4 * 1024 * 1024,
+    minutes: 4 * 1024 * 1024,
+    governance: 16 * 1024 * 1024,
+    plan: 64 * 1024 * 1024,
+    diagnostic: 4 * 1024 * 1024,
+    actors: 16 * 1024 * 1024,
+  },
 } as const

@@ -69,6 +69,18 @@ export const PERMISSIONS = {
   'diagnostic.shared': STEERING,
   /** The formalised project (PROJ2). */
   'diagnostic.project': STEERING,
+  // ---- the map of actors (MAP) ----
+  /** Actors of the map (create, edit, score, set aside, delete): the alliance's strategic choice of whom to approach. */
+  'actors.map': STEERING,
+  /** The selection criteria and their weights. */
+  'actors.criteria': STEERING,
+  /**
+   * Append an entry to the contact log: editors meet actors in the field too (« tester la proximité
+   * relationnelle »); nobody changes or removes an entry (MAP4).
+   */
+  'actors.contact': { admin: ALWAYS, steering: ALWAYS, editor: ALWAYS },
+  /** Convert an actor into a partner of the alliance (REST, MAP7). */
+  'actors.convert': STEERING,
   /** Create an action in any status, with anyone accountable or responsible. */
   'actions.create': STEERING,
   /** Create an action with status `proposed`, nobody accountable and nobody responsible. */

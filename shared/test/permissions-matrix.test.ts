@@ -41,6 +41,10 @@ balance.validate        ✓          ✓         ·          ·          ·
 diagnostic.ownMatrix   own        own       own         ·          ·
 diagnostic.shared       ✓          ✓         ·          ·          ·
 diagnostic.project      ✓          ✓         ·          ·          ·
+actors.map              ✓          ✓         ·          ·          ·
+actors.criteria         ✓          ✓         ·          ·          ·
+actors.contact          ✓          ✓         ✓          ·          ·
+actors.convert          ✓          ✓         ·          ·          ·
 actions.create          ✓          ✓         ·          ·          ·
 actions.propose         ✓          ✓         ✓          ·          ·
 actions.delete          ✓          ✓         ·          ·          ·

@@ -14,6 +14,8 @@ export interface SuiteConfig {
   idle: { connections: number; docs: number; waitMs: number }
   openClose: { opens: number; unloadMs: number }
   browserRounds: number
+  /** The map of actors in Chromium (MAP9): how many actors, and how many cold opens. */
+  actorsMap: { actors: number; rounds: number }
   /** The "saved" acknowledgement's latency (Ensemble only). */
   savedAck: SavedAckSpec
   /** Arguments of rules.ts: actions, updates, rounds. */
@@ -61,6 +63,7 @@ export const FULL: SuiteConfig = {
   idle: { connections: 1_000, docs: 20, waitMs: 30_000 },
   openClose: { opens: 5_000, unloadMs: 3_000 },
   browserRounds: 1,
+  actorsMap: { actors: 1_000, rounds: 3 },
   savedAck: { docs: 50, clientsPerDoc: 2, updatesPerSecond: 1_000, warmupMs: 2_000, measureMs: 6_000 },
   rulesArgs: ['5000', '2000', '3'],
   // BENCH_LOOP_ACTIONS: another plan size for the event-loop part (the is 50,000).
@@ -81,6 +84,7 @@ export const SMOKE: SuiteConfig = {
   idle: { connections: 30, docs: 3, waitMs: 0 },
   openClose: { opens: 30, unloadMs: 1_200 },
   browserRounds: 1,
+  actorsMap: { actors: 200, rounds: 1 },
   savedAck: { docs: 5, clientsPerDoc: 2, updatesPerSecond: 100, warmupMs: 200, measureMs: 500 },
   rulesArgs: ['100', '100', '1'],
   loop: { actions: 2_000, perRow: 500, load: load('2 docs × 2, other documents (smoke)', 2, 2, 50, 0, 200, 500) },

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { ActorsMapTimes } from './actorsMap.ts'
 import type { PageTimes } from './browserTimes.ts'
 import type { SuiteConfig } from './config.ts'
 import type { JoinResult } from './joins.ts'
@@ -39,6 +40,8 @@ export interface SuiteResults {
   idle: ({ target: TargetName } & IdleResult)[]
   openClose: ({ target: TargetName } & OpenCloseResult)[]
   browser: PageTimes[]
+  /** The map of actors in Chromium (MAP9); empty when not run. */
+  actorsMap: ActorsMapTimes[]
   /** Null when the measure did not run (filtered out or failed). */
   savedAck: SavedAckResult | null
   /** From rules.ts's by-size measure: the rules' check alone (the target) and the whole pipeline with rules, µs per update. */
@@ -245,6 +248,9 @@ export function markdown(r: SuiteResults): string {
       `| ${f(computeMs.p50)} / ${f(computeMs.p99)} | ${f(firstRequestMs, 0)} | ${f(served.p50)} / ${f(served.p95)} / ${f(served.p99)} / ${f(served.max)} | ${served.count} | ${f(answerBytes / 1024)} |`,
     )
   }
+  lines.push('', '## Map of actors (Ensemble, Chromium, MAP9)', '')
+  lines.push('| actors | first paint ms | filter keystroke ms | filter cleared ms | arrow-key move ms |', '|---:|---:|---:|---:|---:|')
+  for (const t of r.actorsMap ?? []) lines.push(`| ${t.actors} | ${f(t.paintMs, 0)} | ${f(t.filterMs, 0)} | ${f(t.unfilterMs, 0)} | ${f(t.keyMoveMs, 0)} |`)
   lines.push('', '## Targets of issue 8 (Ensemble)', '', '| target | measured | result |', '|---|---|---|')
   for (const c of checkTargets(r)) lines.push(`| ${c.target} | ${c.measured} | ${c.pass === null ? 'not measured' : c.pass ? 'pass' : 'FAIL'} |`)
   if (r.errors.length > 0) lines.push('', '## Measures that failed', '', ...r.errors.map((e) => `- ${e}`))

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { ensureClientBuilt } from '../helpers/browser.ts'
+import { actorsMapTimes } from './actorsMap.ts'
 import { browserTimes } from './browserTimes.ts'
 import { FULL, SMOKE } from './config.ts'
 import { dashboardTimes } from './dashboard.ts'
@@ -31,7 +32,7 @@ const here = path.dirname(new URL(import.meta.url).pathname)
 const config = process.env.BENCH_SMOKE === '1' ? SMOKE : FULL
 /**
  * Filters for running one measure while working on it (the full suite takes 20–40 minutes):
- * BENCH_ONLY=fanout,large,memory,browser,rules,saved,dashboard,loop (parts), BENCH_TARGETS=relay,ensemble (servers),
+ * BENCH_ONLY=fanout,large,memory,browser,actors,rules,saved,dashboard,loop (parts), BENCH_TARGETS=relay,ensemble (servers),
  * BENCH_LOADS=<text in the load's id>, e.g. `BENCH_ONLY=fanout BENCH_TARGETS=relay,ensemble BENCH_LOADS='50 docs'`.
  * Unset, everything runs. BENCH_ENSEMBLE_NODE_ARGS go to Ensemble's node (e.g. `--cpu-prof`).
  */
@@ -59,7 +60,7 @@ const relay = await launchRelay()
 const reference = wanted('reference') ? await launchReference() : null
 const hocuspocus = wanted('hocuspocus') ? await launchHocuspocus() : null
 // Ensemble serves client/dist only if it exists when it starts: build it first (a fresh clone has none).
-if (runs('browser') || runs('dashboard')) ensureClientBuilt()
+if (runs('browser') || runs('dashboard') || runs('actors')) ensureClientBuilt()
 const ensemble = await launchEnsemble()
 const targets: Target[] = [relay, reference, hocuspocus, ensemble].filter((t): t is Target => t !== null && wanted(t.name))
 log(`${config.mode} run; servers up: ${targets.map((t) => `${t.name} (pid ${t.pid})`).join(', ')}`)
@@ -146,6 +147,12 @@ try {
   // ---- browser, then the rules bench (in-process pipeline, no network) -------------------------
   const browser = !runs('browser') ? [] : ((await measure('browser', () => browserTimes(ensemble, config.browserRounds))) ?? [])
   log(`browser: ${browser.map((t) => `${t.page} ${t.paintMs.toFixed(0)}/${t.interactiveMs.toFixed(0)} ms`).join(', ')}`)
+  const actorsMap = !runs('actors')
+    ? []
+    : ((await measure('actors map', () => actorsMapTimes(ensemble, config.actorsMap.actors, config.actorsMap.rounds))) ?? [])
+  log(
+    `actors map: ${actorsMap.map((t) => `${t.actors} actors, paint ${t.paintMs.toFixed(0)} ms, filter ${t.filterMs.toFixed(0)}/${t.unfilterMs.toFixed(0)} ms, arrow ${t.keyMoveMs.toFixed(0)} ms`).join('; ')}`,
+  )
   const rules = (!runs('rules') ? undefined : await measure('rules bench', () => runRulesBench(config.rulesArgs))) ?? {
     output: '',
     checkSmallUs: NaN,
@@ -189,6 +196,7 @@ try {
     idle,
     openClose: opens,
     browser,
+    actorsMap,
     savedAck: savedAck ?? null,
     rules,
     loop: loop ?? null,

@@ -69,6 +69,12 @@ describe.skipIf(!browserTestsEnabled())('[BENCH1] the benchmark suite runs', () 
       expect(results.openClose.every((o) => o.opens === SMOKE.openClose.opens && finite(o.growth))).toBe(true)
       expect(results.browser.map((b) => b.page).sort(), failures).toEqual(['agreement', 'plan'])
       expect(results.browser.every((b) => b.paintMs > 0 && b.interactiveMs >= b.paintMs)).toBe(true)
+      // The map of actors (MAP9): painted, filtered and moved through with the keyboard.
+      expect(
+        results.actorsMap.map((t) => t.actors),
+        failures,
+      ).toEqual([SMOKE.actorsMap.actors])
+      expect(results.actorsMap.every((t) => [t.paintMs, t.filterMs, t.unfilterMs, t.keyMoveMs].every((ms) => finite(ms) && ms > 0))).toBe(true)
       expect([results.rules.checkSmallUs, results.rules.checkLargeUs, results.rules.perUpdateSmallUs, results.rules.perUpdateLargeUs].every(finite)).toBe(true)
       expect(results.savedAck?.latency.count, 'saved acknowledgements timed').toBeGreaterThan(0)
       // The event loop part (LOOP7): other documents' edits alone, during four history/diff requests, during a cold open.

@@ -103,7 +103,7 @@ export function snapshot(doc: Y.Doc, docName: string): string {
   for (const [name, type] of doc.share) {
     // Roots outside the layout are shown too, so content nobody should see is noticed.
     if (!hasLiveContent(type)) continue
-    if (kind === 'plan' || kind === 'governance' || kind === 'diagnostic' || name === ROOT.meta) roots[name] = doc.getMap(name).toJSON()
+    if (kind === 'plan' || kind === 'governance' || kind === 'diagnostic' || kind === 'actors' || name === ROOT.meta) roots[name] = doc.getMap(name).toJSON()
     else if (name === ROOT.content) roots[name] = doc.getXmlFragment(name).toString()
     else roots[name] = `${type._start !== null ? 'sequence' : ''}${[...type._map.keys()].join(',')}`
   }

@@ -7,6 +7,12 @@ import {
   agendaSuggestions,
   balanceAlerts,
   balanceOfDoc,
+  actorCriteriaOf,
+  actorScore,
+  actorsOf,
+  contactLogOf,
+  shortlist,
+  type ActorStatus,
   computeBalance,
   readActuals,
   readActualValidations,
@@ -191,7 +197,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     }
   })
 
-  it('[SEED2] [SEED5] [SEED6] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner; two partners’ MOFF matrices, a shared matrix and the project', async () => {
+  it('[SEED2] [SEED5] [SEED6] [SEED7] the stored documents are valid: ≥15 actions passing actionSchema and the plan rules, valid bodies and rich texts; the balance flags one partner; two partners’ MOFF matrices, a shared matrix and the project; a map of actors scored and shortlisted', async () => {
     await server!.close()
     server = null
     const store = await inspect(dataDir)
@@ -201,7 +207,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       const writer = (id: string | null) => id !== null && WRITING_ROLES.includes(members.get(id)!.role)
 
       // One append per document, authored by the admin.
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic', 'actors']) expect((await store.load(workspace.id, docName)).updates).toBe(1)
 
       // The plan.
       const { doc: plan } = await store.load(workspace.id, 'plan')
@@ -366,6 +372,18 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
       expect(project.socialNeed).not.toBe('')
       expect(project.whyCollective).not.toBe('')
       expect(plainText(contentOf((await store.load(workspace.id, 'vision')).doc).get(1) as Y.XmlElement)).toBe(project.visionQuote)
+      // [SEED7] The map of actors (MAP): valid, a dozen actors scored on weighted criteria, a shortlist, contacts logged.
+      const { doc: map } = await store.load(workspace.id, 'actors')
+      expect(validateDocument(map, 'actors', { members: new Map(), partners: partnerIds })).toEqual([])
+      const criteria = [...actorCriteriaOf(map).entries()].map(([id, c]) => ({ id, weight: c.get('weight') as number }))
+      expect(criteria.length).toBeGreaterThanOrEqual(3)
+      const mapped = [...actorsOf(map).values()].map((a) => a.toJSON() as { name: string; status: ActorStatus; scores: Record<string, number> })
+      expect(mapped.length).toBeGreaterThanOrEqual(12)
+      expect(mapped.every((a) => !partnerIds.has(a.name))).toBe(true)
+      const ranked = shortlist(mapped.map((a) => ({ ...a, score: actorScore(a.scores, criteria) })))
+      expect(ranked.length).toBeGreaterThanOrEqual(3)
+      expect(ranked[0]!.score).toBeGreaterThan(ranked.at(-1)!.score!)
+      expect(contactLogOf(map).size).toBeGreaterThanOrEqual(8)
     } finally {
       await store.close()
     }
@@ -380,7 +398,7 @@ describe('the demo alliance (SEED_DEMO=1)', () => {
     const store = new SqliteDocStore(handle.sqlite!)
     try {
       const adminId = workspace.members.find((m) => m.role === 'admin')!.userId
-      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic']) {
+      for (const docName of [...RICH_TEXT_DOCS, 'plan', 'governance', 'diagnostic', 'actors']) {
         const key = { workspaceId: workspace.id, docName }
         const rows = await store.log(key)
         expect(

@@ -21,6 +21,7 @@ const GROUPS: [title: string, prefix: string][] = [
   ['The partners’ balance', 'BAL'],
   ['The internal diagnostic', 'DIAG'],
   ['The formalised project', 'PROJ'],
+  ['The map of actors', 'MAP'],
 ]
 
 /** The rules as markdown, grouped by kind, in id order. */

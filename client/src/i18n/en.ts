@@ -15,6 +15,7 @@ import * as passwordReset from '../features/password-reset/strings.ts'
 import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
+import * as actors from '../features/actors/strings.ts'
 import * as balance from '../features/balance/strings.ts'
 import * as diagnostic from '../features/diagnostic/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
@@ -47,6 +48,7 @@ export const en: MessagesShape = {
   ...objectives.en,
   ...balance.en,
   ...diagnostic.en,
+  ...actors.en,
   ...reports.en,
   ...dashboard.en,
   ...roles.en,

@@ -15,6 +15,7 @@ import * as passwordReset from '../features/password-reset/strings.ts'
 import * as outbox from '../features/outbox/strings.ts'
 import * as collab from '../features/collab/strings.ts'
 import * as documents from '../features/documents/strings.ts'
+import * as actors from '../features/actors/strings.ts'
 import * as balance from '../features/balance/strings.ts'
 import * as diagnostic from '../features/diagnostic/strings.ts'
 import * as objectives from '../features/objectives/strings.ts'
@@ -50,6 +51,7 @@ export const fr = {
   ...objectives.fr,
   ...balance.fr,
   ...diagnostic.fr,
+  ...actors.fr,
   ...reports.fr,
   ...dashboard.fr,
   ...roles.fr,

@@ -16,6 +16,7 @@ import { describe } from './describe.ts'
 import { eventRoutes } from './events.ts'
 import { limitWrites } from './memberLimits.ts'
 import { loadSession } from './middleware.ts'
+import { actorRoutes } from './routes/actors.ts'
 import { balanceRoutes } from './routes/balance.ts'
 import { commentRoutes } from './routes/comments.ts'
 import { dashboardRoutes } from './routes/dashboard.ts'
@@ -80,6 +81,7 @@ export function apiRoutes(deps: AppDeps, openApi: () => Promise<object>) {
       .route('/workspaces/:workspaceId/documents', historyRoutes(deps, history, workspaceEvents))
       .route('/workspaces/:workspaceId/documents', signoffRoutes(deps, signoff, workspaceEvents))
       .route('/workspaces/:workspaceId/balance', balanceRoutes(deps))
+      .route('/workspaces/:workspaceId/actors', actorRoutes(deps))
       .route('/workspaces/:workspaceId/exports', reportRoutes(deps, new ReportService(deps.db, history.jobs, deps.clock)))
       .route('/workspaces/:workspaceId/me/digest', digestRoutes(deps))
       .route('/workspaces/:workspaceId/dashboard', dashboardRoutes(deps, dashboards))

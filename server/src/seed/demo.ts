@@ -1,4 +1,9 @@
 import {
+  actorCriteriaOf,
+  actorsOf,
+  appendContact,
+  buildActor,
+  buildActorCriterion,
   actionsOf,
   addDays,
   appendActual,
@@ -31,6 +36,7 @@ import { createPartner } from '../domain/partners.ts'
 import { createWorkspace } from '../domain/workspaces.ts'
 import type { Logger } from '../logger.ts'
 import type { RoomRegistry } from '../collab/rooms.ts'
+import { ACTORS, CONTACTS, CRITERIA } from './content/actors.ts'
 import { agreement } from './content/agreement.ts'
 import { ACTUALS, BALANCE_SETTINGS } from './content/balance.ts'
 import { ALLIANCE_NAME, DEMO_PASSWORD, PARTNERS, PEOPLE, type PartnerKey, type PersonKey } from './content/alliance.ts'
@@ -236,6 +242,34 @@ function writeBalance(doc: Y.Doc, ids: DemoIds, actionIds: readonly string[]): v
 }
 
 /** Writes the demo governance bodies into an empty document. */
+/** The map of actors (SEED6): three weighted criteria, a dozen actors scored, the contacts already made. */
+function writeActorsDoc(doc: Y.Doc, ids: DemoIds): void {
+  const criterionIds = Object.fromEntries(CRITERIA.map((c) => [c.key, newId()])) as Record<(typeof CRITERIA)[number]['key'], string>
+  const orders = keysAfter(null, CRITERIA.length)
+  CRITERIA.forEach((c, i) => {
+    actorCriteriaOf(doc).set(criterionIds[c.key], buildActorCriterion({ name: c.name, weight: c.weight, order: orders[i]! }))
+  })
+  const actorIds: Record<string, string> = {}
+  for (const { key, scores, ...actor } of ACTORS) {
+    actorIds[key] = newId()
+    const scored = Object.fromEntries(Object.entries(scores).map(([k, score]) => [criterionIds[k as keyof typeof criterionIds], score]))
+    actorsOf(doc).set(actorIds[key], buildActor({ ...actor, scores: scored }))
+  }
+  const at = Date.now()
+  for (const c of CONTACTS) {
+    appendContact(doc, newId(), {
+      actorId: actorIds[c.actor]!,
+      date: c.date,
+      who: PEOPLE.find((p) => p.key === c.by)!.name,
+      whom: c.whom,
+      how: c.how,
+      outcome: c.outcome,
+      by: ids.users[c.by],
+      at,
+    })
+  }
+}
+
 function writeGovernanceDoc(doc: Y.Doc, ids: DemoIds): void {
   const bodies = bodiesOf(doc)
   const order = keysAfter(null, BODIES.length)
@@ -302,6 +336,7 @@ export async function seedDemo(deps: SeedDeps): Promise<DemoLogin[]> {
     ['plan', (doc) => writePlanDoc(doc, ids)],
     ['governance', (doc) => writeGovernanceDoc(doc, ids)],
     ['diagnostic', (doc) => writeDiagnosticDoc(doc, partners)],
+    ['actors', (doc) => writeActorsDoc(doc, ids)],
   ]
   // Each document is one change of the server, authored by the admin, through the room like any
   // other (its client id claimed for the server, HOST1): one append per document.

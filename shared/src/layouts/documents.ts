@@ -5,7 +5,7 @@
 export const RICH_TEXT_DOCS = ['vision', 'charter', 'agreement', 'convention'] as const
 export type RichTextDocName = (typeof RICH_TEXT_DOCS)[number]
 
-export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes' | 'diagnostic'
+export type DocKind = 'richText' | 'plan' | 'governance' | 'minutes' | 'diagnostic' | 'actors'
 
 const MINUTES_PREFIX = 'minutes:'
 const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -16,6 +16,7 @@ export function docKind(docName: string): DocKind | null {
   if (docName === 'plan') return 'plan'
   if (docName === 'governance') return 'governance'
   if (docName === 'diagnostic') return 'diagnostic'
+  if (docName === 'actors') return 'actors'
   if (docName.startsWith(MINUTES_PREFIX) && MEETING_ID.test(docName.slice(MINUTES_PREFIX.length))) return 'minutes'
   return null
 }
@@ -46,4 +47,8 @@ export const ROOT = {
   diagNeeds: 'diagNeeds',
   diagShared: 'diagShared',
   project: 'project',
+  /** The map of actors (MAP): potential partners, the selection criteria, the contact log. */
+  actors: 'actors',
+  actorCriteria: 'actorCriteria',
+  contactLog: 'contactLog',
 } as const

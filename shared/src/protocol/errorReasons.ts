@@ -20,6 +20,8 @@ export const ERROR_REASONS = [
   'partner_name_taken',
   'already_member',
   'already_invited',
+  // Map of actors (MAP7).
+  'actor_converted',
   // Comments.
   'too_many_mentions',
   'mention_unknown',

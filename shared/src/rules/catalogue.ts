@@ -254,6 +254,34 @@ export const RULES = {
     en: 'Only admin and steering write the project; every member reads it.',
     fr: 'Seuls l’administration et le pilotage écrivent le projet ; chaque membre le lit.',
   },
+  MAP1: {
+    en: 'An actor of the map has a name (1 to 160 characters), one of the nine partner types (its family derived), expectations and synergies of at most 5,000 characters, a perimeter of at most 200, an influence, an interest and a « pouvoir de nuisance » each a whole level from 1 to 5, a status, and a whole score from 0 to 5 only on selection criteria of the map; a map holds at most 2,000 actors.',
+    fr: 'Un acteur de la carte a un nom (1 à 160 caractères), un des neuf types de partenaires (sa famille en découle), des attentes et des synergies d’au plus 5 000 caractères, un périmètre d’au plus 200, une influence, un intérêt et un pouvoir de nuisance chacun de niveau entier 1 à 5, un statut, et une note entière de 0 à 5 sur les seuls critères de sélection de la carte ; une carte compte au plus 2 000 acteurs.',
+  },
+  MAP2: {
+    en: 'Only admin and steering add, edit, score and remove actors and selection criteria; editors, commenters and observers read the map (editors also write the contact log, MAP4).',
+    fr: 'Seuls l’administration et le comité de pilotage ajoutent, modifient, notent et retirent les acteurs et les critères de sélection ; éditeurs, commentateurs et observateurs lisent la carte (les éditeurs écrivent aussi le journal des contacts, MAP4).',
+  },
+  MAP3: {
+    en: 'A selection criterion has a name (1 to 200 characters), a whole weight from 1 to 10 and an order; a map holds at most 30 criteria.',
+    fr: 'Un critère de sélection a un nom (1 à 200 caractères), un poids entier de 1 à 10 et un rang ; une carte compte au plus 30 critères.',
+  },
+  MAP4: {
+    en: 'The contact log only grows: admin, steering and editors add entries (an actor of the map, a calendar date, who met whom, how, an outcome of at most 1,000 characters), in their own name and within five minutes of the server’s clock; nobody changes or removes one; a map keeps at most 20,000 entries.',
+    fr: 'Le journal des contacts ne fait que s’allonger : administration, pilotage et éditeurs y ajoutent des entrées (un acteur de la carte, une date du calendrier, qui a rencontré qui, comment, une suite d’au plus 1 000 caractères), en leur propre nom et à cinq minutes près de l’horloge du serveur ; personne n’en modifie ni n’en supprime ; une carte garde au plus 20 000 entrées.',
+  },
+  MAP5: {
+    en: 'An actor’s score is the mean of its scores weighted by the criteria’s weights, a criterion not scored counting 0; the shortlist is the shortlisted actors, best score first.',
+    fr: 'Le score d’un acteur est la moyenne de ses notes pondérée par les poids des critères, un critère non noté comptant 0 ; la liste restreinte est celle des acteurs retenus, meilleur score d’abord.',
+  },
+  MAP6: {
+    en: 'Only the server’s conversion marks an actor converted and names its partner; no live edit sets or changes that status or partner, nor removes a converted actor (its history and contact log stay).',
+    fr: 'Seule la conversion par le serveur marque un acteur converti et nomme son partenaire ; aucune modification en direct ne pose ni ne change ce statut ou ce partenaire, ni ne retire un acteur converti (son historique et son journal restent).',
+  },
+  MAP7: {
+    en: 'Admin and steering convert an actor into a partner: the partner is created with its name and type, the actor marked converted with the partner’s id, and its representative may be invited through the ordinary invitation; a second conversion is refused (409) and a failure leaves no partner behind.',
+    fr: 'L’administration et le pilotage convertissent un acteur en partenaire : le partenaire est créé avec son nom et son type, l’acteur marqué converti avec l’identifiant du partenaire, et son représentant peut être invité par l’invitation ordinaire ; une seconde conversion est refusée (409) et un échec ne laisse aucun partenaire.',
+  },
 } as const satisfies Record<RuleId, LocalizedText>
 
 export type KnownRuleId = keyof typeof RULES

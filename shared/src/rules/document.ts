@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { docKind, ROOT, type DocKind } from '../layouts/documents.ts'
 import { actionEntity } from './action.ts'
+import { validateActorsDocument } from './actor.ts'
 import { validateBalanceDocument } from './balanceDocument.ts'
 import { bodyEntity, validateBody } from './body.ts'
 import { validateDiagnosticDocument } from './diagnosticDocument.ts'
@@ -29,6 +30,7 @@ export const DOCUMENT_LAYOUT: Readonly<Record<DocKind, Readonly<Record<string, '
   },
   governance: { [ROOT.bodies]: 'map', [ROOT.meetings]: 'map', [ROOT.decisions]: 'map' },
   diagnostic: { [ROOT.diagItems]: 'map', [ROOT.diagNeeds]: 'map', [ROOT.diagShared]: 'map', [ROOT.project]: 'map' },
+  actors: { [ROOT.actors]: 'map', [ROOT.actorCriteria]: 'map', [ROOT.contactLog]: 'map' },
 }
 
 /**
@@ -105,6 +107,8 @@ export function validateDocument(doc: Y.Doc, docName: string, ctx: WorkspaceCont
     })
   } else if (kind === 'diagnostic') {
     out.push(...validateDiagnosticDocument(doc, ctx))
+  } else if (kind === 'actors') {
+    out.push(...validateActorsDocument(doc))
   } else {
     if (kind === 'richText') {
       const { meta, violations } = readMetaShape(doc.getMap(ROOT.meta))

@@ -19,6 +19,7 @@ export type RuleId =
   | `BAL${number}`
   | `DIAG${number}`
   | `PROJ${number}`
+  | `MAP${number}`
 
 /**
  * One broken rule, as both the client (before writing) and the server (after applying an edit) report

@@ -13,6 +13,7 @@ export type SectionKey =
   | 'plan'
   | 'objectives'
   | 'balance'
+  | 'actors'
   | 'reports'
   | 'governance'
   | 'meetings'
@@ -34,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'plan', slug: 'plan', group: 'steering' },
   { key: 'objectives', slug: 'objectifs', group: 'steering' },
   { key: 'balance', slug: 'equilibre', group: 'steering' },
+  { key: 'actors', slug: 'acteurs', group: 'steering' },
   { key: 'reports', slug: 'rapports', group: 'steering' },
   { key: 'governance', slug: 'gouvernance', group: 'steering' },
   { key: 'meetings', slug: 'reunions', group: 'steering' },

@@ -1,6 +1,7 @@
 import { typeLayoutRoots, WRITING_ROLES } from '@ensemble/shared'
 import type { EditCheck } from '../pipeline/checks.ts'
 import { checkDiagnosticEdit } from './diagnosticEdit.ts'
+import { checkActorsEdit } from './actorsEdit.ts'
 import { checkDocumentEdit } from './documentEdit.ts'
 import { checkGovernanceEdit } from './governanceEdit.ts'
 import { checkPlanEdit } from './planEdit.ts'
@@ -25,6 +26,8 @@ export const enforceRules: EditCheck = (input) => {
       return checkGovernanceEdit(input)
     case 'diagnostic':
       return checkDiagnosticEdit(input)
+    case 'actors':
+      return checkActorsEdit(input)
     case 'richText':
     case 'minutes':
       return checkDocumentEdit(input)
