@@ -25,7 +25,7 @@ function logOf(steps: [author: string | null, minute: number, edit: (doc: Y.Doc)
 const action = (title: string) => buildAction({ title, order: 'a0' })
 
 describe('history (pure)', () => {
-  it('[HIST5] sessions split on a change of author and on pauses of at least the gap', () => {
+  it('[HIST5] [EDGE3] sessions split on a change of author and on pauses of at least the gap; a sitting of 30 minutes by default', () => {
     const { rows } = logOf([
       ['u1', 0, (d) => actionsOf(d).set('a1', action('Un'))],
       ['u1', 5, (d) => actionsOf(d).get('a1')!.set('title', 'Deux')],
@@ -33,12 +33,18 @@ describe('history (pure)', () => {
       ['u2', 30, (d) => actionsOf(d).get('a1')!.set('deadline', '2026-03-01')],
       [null, 31, (d) => actionsOf(d).delete('a1')],
     ])
-    const sessions = sessionsOf(rows, 'plan')
+    const sessions = sessionsOf(rows, 'plan', 10 * 60_000)
     expect(sessions.map((s) => [s.authorId, s.edits, s.firstRowId, s.lastRowId, s.touched])).toEqual([
       ['u1', 2, 3, 6, ['actions/a1']],
       ['u2', 1, 9, 9, ['meta/title']],
       ['u2', 1, 12, 12, ['actions/a1']],
       [null, 1, 15, 15, ['actions/a1']],
+    ])
+    // The default sitting (EDGE3): u2's edits 24 minutes apart are one session.
+    expect(sessionsOf(rows, 'plan').map((s) => [s.authorId, s.edits])).toEqual([
+      ['u1', 2],
+      ['u2', 2],
+      [null, 1],
     ])
     expect(sessionsOf(rows, 'plan', 60 * 60_000).map((s) => s.edits)).toEqual([2, 2, 1])
   })
