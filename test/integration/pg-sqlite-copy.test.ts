@@ -15,7 +15,7 @@ import { removeDir, startTestServer, tempDataDir, type TestServer } from '../hel
 import { waitFor } from '../helpers/waitFor.ts'
 
 const CLAIRE = { email: 'claire@demo.ensemble.local', password: 'ensemble-demo' }
-const DOCS = ['agreement', 'charter', 'convention', 'governance', 'plan', 'vision']
+const DOCS = ['actors', 'agreement', 'charter', 'convention', 'diagnostic', 'governance', 'plan', 'vision']
 
 async function signIn(url: string, login: { email: string; password: string }): Promise<HttpClient> {
   const client = new HttpClient(url)
@@ -137,7 +137,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
       mail_outbox: 1,
     })
     expect(counts.session).toBeGreaterThanOrEqual(1)
-    expect(counts.doc_updates).toBeGreaterThanOrEqual(8) // 6 seeded + the vision edit + the agreement row after its snapshot
+    expect(counts.doc_updates).toBeGreaterThanOrEqual(DOCS.length + 2) // one per seeded document + the vision edit + the agreement row after its snapshot
     expect(report.tables.map((t) => t.table).slice(0, 2)).toEqual(['user', 'session']) // parents first
     expect(report.documents.map((d) => d.docName)).toEqual(DOCS)
     for (const d of report.documents) {
@@ -146,7 +146,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     }
     expect(lines).toContain('committed')
     const printed = formatReport(report)
-    expect(printed).toContain(`OK: ${report.tables.length} tables and 6 documents identical.`)
+    expect(printed).toContain(`OK: ${report.tables.length} tables and ${DOCS.length} documents identical.`)
     expect(report.tables.length).toBe(sqliteTableCount())
     for (const d of report.documents) expect(printed).toContain(d.source!.slice(0, 16))
 
@@ -190,7 +190,7 @@ describePostgres('moving the seeded demo alliance from SQLite to PostgreSQL', ()
     databases.push(other)
     try {
       expect(await main(['--', '--from', sqliteFile, '--to', other.url], {})).toBe(0)
-      expect(out.mock.calls.flat().join('\n')).toContain(`OK: ${sqliteTableCount()} tables and 6 documents identical.`)
+      expect(out.mock.calls.flat().join('\n')).toContain(`OK: ${sqliteTableCount()} tables and ${DOCS.length} documents identical.`)
       // Lose one row of the copy: its table and its document no longer match.
       const copy = openDatabase({ dataDir, databaseUrl: other.url })
       await copy.pgPool!.query("DELETE FROM doc_updates WHERE id = (SELECT MAX(id) FROM doc_updates WHERE doc_name = 'agreement')")
