@@ -1,5 +1,5 @@
 import { addDays } from '../dates.ts'
-import { matchActionObjectives } from '../rules/actionObjectives.ts'
+import { objectiveOfActions } from '../rules/actionObjectives.ts'
 import { objectiveTrackStatus, standingValues, trackStatus, type TrackStatus } from '../rules/onTrack.ts'
 import { valueDue, type ValueDue } from '../rules/valueDue.ts'
 import { DASHBOARD_LIMITS, emptyStatusCounts, type AllianceView, type AttentionSection, type IndicatorSeries } from './dashboardView.ts'
@@ -32,27 +32,19 @@ const byDeadline = (a: SnapshotAction, b: SnapshotAction): number =>
   a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
 /**
- * The operational objectives' roll-up rows while actions name their objective in free text
- * (matchActionObjectives): the one place that changes once actions point to objectives by id.
+ * The operational objectives' roll-up rows: each action under the objective it serves
+ * (`objectiveOfActions`, shared with the reports).
  */
 export function actionObjectiveRows(snapshot: PlanSnapshot): { rows: ActionObjectiveRow[]; unattached: number } {
-  const operational = snapshot.objectives.filter((o) => o.kind === 'operational')
-  const operationalIds = new Set(operational.map((o) => o.id))
+  const served = objectiveOfActions(
+    snapshot.actions,
+    snapshot.objectives.filter((o) => o.kind === 'operational'),
+  )
   const rows: ActionObjectiveRow[] = []
-  // The objective an action points to (OBJ8); a plan not yet upgraded (OBJ9) still names it in text.
-  const byText: SnapshotAction[] = []
   for (const action of snapshot.actions) {
-    if (action.objectiveId !== null && operationalIds.has(action.objectiveId))
-      rows.push({ objectiveId: action.objectiveId, progress: action.progress, status: action.status })
-    else byText.push(action)
+    const objectiveId = served.get(action.id)
+    if (objectiveId !== undefined) rows.push({ objectiveId, progress: action.progress, status: action.status })
   }
-  const { byObjective } = matchActionObjectives(byText, operational)
-  const byId = new Map(byText.map((a) => [a.id, a]))
-  for (const [objectiveId, ids] of byObjective)
-    for (const id of ids) {
-      const action = byId.get(id)!
-      rows.push({ objectiveId, progress: action.progress, status: action.status })
-    }
   return { rows, unattached: snapshot.actions.length - rows.length }
 }
 

@@ -56,3 +56,22 @@ export function linkActionObjectives(
   }
   return { byObjective, unattached }
 }
+
+/**
+ * Action id → the operational objective it serves: its `objectiveId` (OBJ8) when that names one of
+ * `operational`, else — a plan not yet upgraded (OBJ9) — the objective its text names.
+ */
+export function objectiveOfActions(
+  actions: readonly { id: string; objective: string; objectiveId: string | null }[],
+  operational: readonly { id: string; title: string }[],
+): Map<string, string> {
+  const ids = new Set(operational.map((o) => o.id))
+  const served = new Map<string, string>()
+  for (const a of actions) if (a.objectiveId !== null && ids.has(a.objectiveId)) served.set(a.id, a.objectiveId)
+  const { byObjective } = matchActionObjectives(
+    actions.filter((a) => !served.has(a.id)),
+    operational,
+  )
+  for (const [objectiveId, actionIds] of byObjective) for (const id of actionIds) served.set(id, objectiveId)
+  return served
+}

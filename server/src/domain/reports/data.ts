@@ -1,13 +1,4 @@
-import {
-  type Action,
-  type ActionStatus,
-  type Decision,
-  type Indicator,
-  type IndicatorValue,
-  matchActionObjectives,
-  type Objective,
-  ROOT,
-} from '@ensemble/shared'
+import { type Action, type ActionStatus, type Decision, type Indicator, type IndicatorValue, objectiveOfActions, type Objective, ROOT } from '@ensemble/shared'
 
 /**
  * What a report is built from: the plan document as JSON (read on a document thread, history/jobs.ts)
@@ -146,15 +137,7 @@ export function reportData(plan: Record<string, unknown>, context: ReportContext
     .map(([id, i]) => readIndicator(id, i))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
   const operational = objectives.filter((o) => o.kind === 'operational')
-  const operationalIds = new Set(operational.map((o) => o.id))
-  // The objective an action points to (OBJ8); a plan not yet upgraded (OBJ9) still names it in text.
-  const objectiveOfAction = new Map<string, string>()
-  for (const a of actions) if (a.objectiveId !== null && operationalIds.has(a.objectiveId)) objectiveOfAction.set(a.id, a.objectiveId)
-  const { byObjective } = matchActionObjectives(
-    actions.filter((a) => !objectiveOfAction.has(a.id)),
-    operational,
-  )
-  for (const [objectiveId, ids] of byObjective) for (const id of ids) objectiveOfAction.set(id, objectiveId)
+  const objectiveOfAction = objectiveOfActions(actions, operational)
   const partners = new Map(context.partners.map((p) => [p.id, p.name]))
   const people = new Map(context.people.map((p) => [p.id, p.name]))
   return {
